@@ -1,0 +1,46 @@
+/**
+ * A run of frames from one source, as DESIGN.md describes: one byte region plus per-frame
+ * columns. Columns are at least `count` long and are reused by the source; frame bytes and
+ * columns are valid only until the consumer returns (a ring block goes back to the kernel,
+ * a file buffer is refilled). A consumer that keeps a frame copies it.
+ */
+export interface Batch {
+  /** LINKTYPE_* of every frame in this batch (a source starts a new batch when it changes). */
+  readonly linkType: number;
+  /** Number of frames. */
+  readonly count: number;
+  /** The region holding the frames. */
+  readonly bytes: Uint8Array;
+  /** Frame i is `bytes[offset[i] .. offset[i] + capLen[i])`. */
+  readonly offset: Uint32Array;
+  /** Bytes captured. */
+  readonly capLen: Uint32Array;
+  /** Length on the wire. */
+  readonly origLen: Uint32Array;
+  /** Timestamp, whole seconds since the epoch (UTC). */
+  readonly sec: Float64Array;
+  /** Timestamp, nanoseconds within the second (0..999999999). */
+  readonly nsec: Uint32Array;
+}
+
+/** Counters a live source reports at exit (tcpdump's three lines). */
+export interface CaptureStats {
+  /** Frames the source delivered to vcap (after the kernel filter). */
+  received: number;
+  /** Frames the kernel dropped because the ring was full. */
+  dropped: number;
+}
+
+/**
+ * Anything that yields batches: a capture file or stream, an AF_PACKET ring, a TUN/TAP fd.
+ * `run` calls `consume` once per batch, synchronously; it resolves at the end of the input
+ * or after `stop()`, and rejects with a VcapError on damage or a failed syscall, after every
+ * good frame before the damage has been delivered.
+ */
+export interface BatchSource {
+  readonly linkType: number;
+  readonly snaplen: number;
+  run(consume: (batch: Batch) => void): Promise<void>;
+  stop(): void;
+  stats?(): CaptureStats;
+}

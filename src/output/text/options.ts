@@ -1,0 +1,30 @@
+/** Every flag that changes the text output, built once from argv (tcpdump's netdissect_options). */
+export interface PrintOptions {
+  /** -v count (0..3). */
+  readonly verbose: number;
+  /** -e: print link-level headers. */
+  readonly linkHeader: boolean;
+  /** -q: quiet, less protocol detail. */
+  readonly quiet: boolean;
+  /** -S: absolute TCP sequence numbers. */
+  readonly absoluteSeq: boolean;
+  /** -x (1) / -xx (2): hex dump without / with the link header. */
+  readonly hex: 0 | 1 | 2;
+  /** -X (1) / -XX (2): hex and ASCII. */
+  readonly hexAscii: 0 | 1 | 2;
+  /** -A (1) / -AA (2): ASCII. */
+  readonly ascii: 0 | 1 | 2;
+  /** -t count: 0 default time of day, 1 none, 2 epoch, 3 delta from previous, 4 date+time, 5 delta from first. */
+  readonly timeFormat: 0 | 1 | 2 | 3 | 4 | 5;
+  /** --nano / --time-stamp-precision=nano: print nanoseconds. */
+  readonly nano: boolean;
+  /** -#: packet number before each line. */
+  readonly packetNumber: boolean;
+  /** -T domain etc.: treat UDP/TCP as this protocol whatever the port ('' = by port). */
+  readonly forcedType: string;
+}
+
+export const defaultPrintOptions: PrintOptions = {
+  verbose: 0, linkHeader: false, quiet: false, absoluteSeq: false, hex: 0, hexAscii: 0, ascii: 0,
+  timeFormat: 0, nano: false, packetNumber: false, forcedType: '',
+};
