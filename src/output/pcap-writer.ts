@@ -1,0 +1,159 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Batch } from '../capture/batch.js';
+import { VcapError } from '../errors.js';
+
+export interface CaptureWriterOptions {
+  /** LINKTYPE_* of the frames (pcapng: of the first interface; others get their own IDB). */
+  linkType: number;
+  /** Snapshot length recorded in the file header / IDB (default 262144). */
+  snaplen?: number;
+  /** Nanosecond timestamps (pcap ns magic, pcapng if_tsresol 9); default microseconds. */
+  nano?: boolean;
+  /** Output buffer size in bytes (default 1 MiB). */
+  bufferSize?: number;
+}
+
+let sleepCell: Int32Array | undefined;
+function sleepSync(ms: number): void {
+  sleepCell ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+/**
+ * The byte sink both writers share: frames are copied into one big buffer and written out in
+ * chunks with writeSync. A closed pipe raises VcapError code 'EPIPE' (the CLI ends quietly on it).
+ */
+export class OutputBuffer {
+  readonly path: string;
+  buf: Uint8Array;
+  dv: DataView;
+  len = 0;
+  #fd: number;
+  readonly #ownsFd: boolean;
+
+  constructor(path: string, size: number) {
+    this.path = path;
+    this.buf = new Uint8Array(Math.max(size, 65536));
+    this.dv = new DataView(this.buf.buffer);
+    if (path === '-') {
+      this.#fd = 1;
+      this.#ownsFd = false;
+    } else {
+      try {
+        this.#fd = openSync(path, 'w', 0o644);
+      } catch (e) {
+        throw new VcapError(`${path}: ${errnoText(e)}`, (e as NodeJS.ErrnoException).code ?? 'EVCAP');
+      }
+      this.#ownsFd = true;
+    }
+  }
+
+  /** Makes room for n contiguous bytes at `len`; flushes first if they do not fit. */
+  reserve(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) {
+      this.buf = new Uint8Array(n);
+      this.dv = new DataView(this.buf.buffer);
+    }
+  }
+
+  flush(): void {
+    let off = 0;
+    while (off < this.len) {
+      if (this.#fd < 0) throw new VcapError(`${this.path}: write after close`, 'EBADF');
+      try {
+        off += writeSync(this.#fd, this.buf, off, this.len - off);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') { sleepSync(1); continue; }
+        if (code === 'EINTR') continue;
+        this.len = 0;
+        throw new VcapError(`${this.path}: ${errnoText(e)}`, code ?? 'EVCAP');
+      }
+    }
+    this.len = 0;
+  }
+
+  close(): void {
+    if (this.#fd < 0) return;
+    try {
+      this.flush();
+    } finally {
+      if (this.#ownsFd) closeSync(this.#fd);
+      this.#fd = -1;
+    }
+  }
+}
+
+function errnoText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const m = /^[A-Z0-9_]+: ([^,]+)/.exec(err.message ?? '');
+  const text = m ? m[1]! : String(err.message ?? e);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Classic pcap writer: the 24-byte header (little-endian, version 2.4), then a record header and
+ * the original bytes for each frame; nothing is re-encoded. `path` '-' is stdout.
+ */
+export class PcapWriter {
+  readonly linkType: number;
+  readonly snaplen: number;
+  readonly nano: boolean;
+  /** Frames written so far. */
+  count = 0;
+  readonly #out: OutputBuffer;
+
+  private constructor(out: OutputBuffer, linkType: number, snaplen: number, nano: boolean) {
+    this.#out = out;
+    this.linkType = linkType;
+    this.snaplen = snaplen;
+    this.nano = nano;
+  }
+
+  static open(path: string, opts: CaptureWriterOptions): PcapWriter {
+    const snaplen = opts.snaplen ?? 262144;
+    const nano = opts.nano ?? false;
+    const out = new OutputBuffer(path, opts.bufferSize ?? 1 << 20);
+    const w = new PcapWriter(out, opts.linkType, snaplen, nano);
+    const dv = out.dv;
+    dv.setUint32(0, nano ? 0xa1b23c4d : 0xa1b2c3d4, true);
+    dv.setUint16(4, 2, true);
+    dv.setUint16(6, 4, true);
+    dv.setInt32(8, 0, true);
+    dv.setUint32(12, 0, true);
+    dv.setUint32(16, snaplen, true);
+    dv.setUint32(20, opts.linkType, true);
+    out.len = 24;
+    return w;
+  }
+
+  /** One frame: `bytes[offset, offset + capLen)`, `origLen` on the wire, timestamp `sec` + `nsec` ns. */
+  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number): void {
+    const out = this.#out;
+    out.reserve(16 + capLen);
+    const dv = out.dv, p = out.len;
+    dv.setUint32(p, sec, true);
+    dv.setUint32(p + 4, this.nano ? nsec : Math.floor(nsec / 1000), true);
+    dv.setUint32(p + 8, capLen, true);
+    dv.setUint32(p + 12, origLen, true);
+    out.buf.set(bytes.subarray(offset, offset + capLen), p + 16);
+    out.len = p + 16 + capLen;
+    this.count++;
+  }
+
+  /** Every frame of a batch; its link type must be the file's (a pcap file has only one). */
+  writeBatch(batch: Batch): void {
+    if (batch.linkType !== this.linkType) {
+      throw new VcapError(`${this.#out.path}: cannot write link type ${batch.linkType} frames into a pcap file of link type ${this.linkType}`, 'ELINKTYPE');
+    }
+    const { bytes, offset, capLen, origLen, sec, nsec } = batch;
+    for (let i = 0; i < batch.count; i++) this.writeFrame(bytes, offset[i]!, capLen[i]!, origLen[i]!, sec[i]!, nsec[i]!);
+  }
+
+  /** Pushes buffered records to the file now (-U: packet-buffered output). */
+  flush(): void { this.#out.flush(); }
+
+  close(): void { this.#out.close(); }
+}
