@@ -1,0 +1,282 @@
+// DNS messages (RFC 1035): header, questions and resource records with name compression;
+// over TCP with the 2-byte length prefix (RFC 1035 4.2.2). decode() walks every name and
+// record once, so the getters read only checked bytes.
+import { ipv4ToString, ipv6ToString } from './addr.js';
+import { u16, u32 } from './bytes.js';
+import type { Cursor } from './cursor.js';
+import { Layer } from './layer.js';
+import { LayerView } from './view.js';
+
+/** A question: name, type, class. */
+export interface DnsQuestion {
+  name: string;
+  type: number;
+  class: number;
+  /** Offset from the start of the frame. */
+  offset: number;
+}
+
+/** SOA record data. */
+export interface DnsSoa { mname: string; rname: string; serial: number; refresh: number; retry: number; expire: number; minimum: number }
+/** SRV record data. */
+export interface DnsSrv { priority: number; weight: number; port: number; target: string }
+/** MX record data. */
+export interface DnsMx { preference: number; exchange: string }
+
+/** A resource record. `data` is decoded for A, AAAA, CNAME, NS, PTR, MX, TXT, SOA, SRV; other types give only type and rdLength. */
+export interface DnsRecord {
+  name: string;
+  type: number;
+  /** Class (for OPT: the requester's UDP payload size). */
+  class: number;
+  /** TTL (for OPT: extended RCODE and flags). */
+  ttl: number;
+  /** Offset of the record from the start of the frame. */
+  offset: number;
+  /** Offset of the RDATA from the start of the frame. */
+  rdOffset: number;
+  rdLength: number;
+  data?: string | string[] | DnsMx | DnsSoa | DnsSrv;
+}
+
+/** Record type numbers for the types decoded in full. */
+export const DnsType = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SRV: 33, OPT: 41 } as const;
+
+// Name walk results besides an offset.
+const NEED = -1, BAD = -2;
+
+export class Dns extends LayerView {
+  readonly layer = Layer.Dns;
+  /** Absolute offset of the DNS header (after the TCP length prefix, if any). */
+  msg = 0;
+  /** Over TCP: the message has a 2-byte length prefix. */
+  overTcp = false;
+  /** Counts of records actually present, per section. */
+  qdCount = 0; anCount = 0; nsCount = 0; arCount = 0;
+  #rec = new Uint32Array(64);
+  // Set by walkName when it fails: the absolute offset it needed to read, or the reason.
+  #need = 0;
+  #why = '';
+  // End of the message: the bound for labels reached through a pointer.
+  #msgEnd = 0;
+
+  decode(c: Cursor): number {
+    const b = c.buf, o = c.off;
+    this.overTcp = c.transport === Layer.Tcp;
+    let m = o;
+    if (this.overTcp) {
+      if (c.end - o < 2) return c.short(Layer.Dns, o, 2);
+      const len = u16(b, o);
+      m = o + 2;
+      if (m + len <= c.end) { c.end = m + len; c.lenSource = 'dns-tcp-length'; }
+    }
+    if (c.end - m < 12) return c.short(Layer.Dns, o, m + 12 - o);
+    this.msg = m;
+    this.qdCount = this.anCount = this.nsCount = this.arCount = 0;
+    const end = c.end;
+    this.#msgEnd = end;
+    const counts0 = u16(b, m + 4), counts1 = u16(b, m + 6), counts2 = u16(b, m + 8), counts3 = u16(b, m + 10);
+    let p = m + 12, n = 0;
+    for (let s = 0; s < 4; s++) {
+      const want = s === 0 ? counts0 : s === 1 ? counts1 : s === 2 ? counts2 : counts3;
+      for (let i = 0; i < want; i++) {
+        const at = p;
+        const q = this.walkName(b, p, end, m, null);
+        if (q === NEED) return this.fail(c, o, s, i, true);
+        if (q === BAD) return this.fail(c, o, s, i, false);
+        p = q;
+        if (s === 0) {
+          if (end - p < 4) { this.#need = p + 4; return this.fail(c, o, s, i, true); }
+          p += 4;
+        } else {
+          if (end - p < 10) { this.#need = p + 10; return this.fail(c, o, s, i, true); }
+          const rdl = u16(b, p + 8), rd = p + 10;
+          if (end - rd < rdl) { this.#need = rd + rdl; return this.fail(c, o, s, i, true); }
+          if (!this.checkRdata(b, u16(b, p), rd, rd + rdl, m)) return this.fail(c, o, s, i, false);
+          p = rd + rdl;
+        }
+        if (n === this.#rec.length) { const r = new Uint32Array(n * 2); r.set(this.#rec); this.#rec = r; }
+        this.#rec[n++] = at;
+        if (s === 0) this.qdCount++; else if (s === 1) this.anCount++; else if (s === 2) this.nsCount++; else this.arCount++;
+      }
+    }
+    this.point(c, p - o);
+    this.end = end;
+    c.packet.dns = this;
+    c.off = p;
+    return 0;
+  }
+
+  private fail(c: Cursor, o: number, section: number, i: number, short: boolean): 0 {
+    // Keep the records that were complete: the view stays usable up to the broken one.
+    this.point(c, this.msg + 12 - o);
+    c.packet.dns = this;
+    const what = `${sectionNames[section]} ${i + 1}`;
+    return short ? c.short(Layer.Dns, o, this.#need - o, what) : c.invalid(Layer.Dns, o, `${what}: ${this.#why}`);
+  }
+
+  /**
+   * Follows one name from `p`. Returns the offset after it where it was written (after the first
+   * pointer, if any), NEED or BAD. A pointer must point before every earlier pointer of the same
+   * name (as tcpdump's `<BAD PTR>` rule), so every walk ends. With `out`, collects the labels.
+   */
+  private walkName(b: Uint8Array, p: number, end: number, m: number, out: string[] | null): number {
+    let after = -1, limit = p, total = 0;
+    const msgEnd = this.#msgEnd;
+    for (;;) {
+      if (p >= end) { this.#need = p + 1; return NEED; }
+      const l = b[p]!;
+      if (l === 0) return after >= 0 ? after : p + 1;
+      if ((l & 0xc0) === 0xc0) {
+        if (p + 1 >= end) { this.#need = p + 2; return NEED; }
+        const t = m + (((l & 0x3f) << 8) | b[p + 1]!);
+        if (after < 0) after = p + 2;
+        if (t >= limit) { this.#why = `name pointer to ${t - m} does not point backwards`; return BAD; }
+        limit = t; p = t; end = msgEnd;
+        continue;
+      }
+      if ((l & 0xc0) !== 0) { this.#why = `label type 0x${(l & 0xc0).toString(16)} not supported`; return BAD; }
+      if (p + 1 + l > end) { this.#need = p + 1 + l; return NEED; }
+      total += l + 1;
+      if (total > 255) { this.#why = 'name longer than 255 bytes'; return BAD; }
+      if (out) out.push(label(b, p + 1, l));
+      p += 1 + l;
+    }
+  }
+
+  /** RDATA of the decoded types must hold exactly what its type says (names may not run past it). */
+  private checkRdata(b: Uint8Array, type: number, rd: number, rdEnd: number, m: number): boolean {
+    const len = rdEnd - rd;
+    let q: number;
+    switch (type) {
+      case 1: if (len !== 4) { this.#why = `A record length ${len} != 4`; return false; } return true;
+      case 28: if (len !== 16) { this.#why = `AAAA record length ${len} != 16`; return false; } return true;
+      case 2: case 5: case 12:
+        q = this.walkName(b, rd, rdEnd, m, null); break;
+      case 15:
+        if (len < 3) { this.#why = `MX record length ${len} < 3`; return false; }
+        q = this.walkName(b, rd + 2, rdEnd, m, null); break;
+      case 33:
+        if (len < 7) { this.#why = `SRV record length ${len} < 7`; return false; }
+        q = this.walkName(b, rd + 6, rdEnd, m, null); break;
+      case 6:
+        q = this.walkName(b, rd, rdEnd, m, null);
+        if (q >= 0) q = this.walkName(b, q, rdEnd, m, null);
+        if (q >= 0 && rdEnd - q < 20) { this.#why = 'SOA record too short'; return false; }
+        break;
+      case 16:
+        for (let p = rd; p < rdEnd; p += 1 + b[p]!) {
+          if (p + 1 + b[p]! > rdEnd) { this.#why = 'TXT string past the record'; return false; }
+        }
+        return true;
+      default: return true;
+    }
+    if (q === NEED) { this.#why = `name runs past the record data`; return false; }
+    return q !== BAD;
+  }
+
+  /** Message id. */
+  get id(): number { return u16(this.buf, this.msg); }
+  /** The 16 flag bits (QR, opcode, AA, TC, RD, RA, Z, AD, CD, RCODE). */
+  get flags(): number { return u16(this.buf, this.msg + 2); }
+  /** True for a response. */
+  get isResponse(): boolean { return (this.buf[this.msg + 2]! & 0x80) !== 0; }
+  get opcode(): number { return (this.buf[this.msg + 2]! >> 3) & 15; }
+  get authoritative(): boolean { return (this.buf[this.msg + 2]! & 0x04) !== 0; }
+  get truncation(): boolean { return (this.buf[this.msg + 2]! & 0x02) !== 0; }
+  get recursionDesired(): boolean { return (this.buf[this.msg + 2]! & 0x01) !== 0; }
+  get recursionAvailable(): boolean { return (this.buf[this.msg + 3]! & 0x80) !== 0; }
+  get rcode(): number { return this.buf[this.msg + 3]! & 15; }
+  /** Section counts as the header states them (the `*Count` fields give what is present). */
+  get questionCount(): number { return u16(this.buf, this.msg + 4); }
+  get answerCount(): number { return u16(this.buf, this.msg + 6); }
+  get authorityCount(): number { return u16(this.buf, this.msg + 8); }
+  get additionalCount(): number { return u16(this.buf, this.msg + 10); }
+  /** Over TCP: the length prefix. */
+  get tcpLength(): number | undefined { return this.overTcp ? u16(this.buf, this.off) : undefined; }
+
+  get questions(): DnsQuestion[] {
+    const out: DnsQuestion[] = [];
+    for (let i = 0; i < this.qdCount; i++) {
+      const at = this.#rec[i]!, names: string[] = [];
+      const p = this.walkName(this.buf, at, this.end, this.msg, names);
+      out.push({ name: joinName(names), type: u16(this.buf, p), class: u16(this.buf, p + 2), offset: at - this.base });
+    }
+    return out;
+  }
+  get answers(): DnsRecord[] { return this.records(this.qdCount, this.anCount); }
+  get authorities(): DnsRecord[] { return this.records(this.qdCount + this.anCount, this.nsCount); }
+  get additionals(): DnsRecord[] { return this.records(this.qdCount + this.anCount + this.nsCount, this.arCount); }
+
+  /** The name at absolute offset `at` of this message (labels joined by dots; the root is `.`). */
+  nameAt(at: number): string {
+    const names: string[] = [];
+    const p = this.walkName(this.buf, at, this.end, this.msg, names);
+    return p < 0 ? '' : joinName(names);
+  }
+
+  private records(first: number, count: number): DnsRecord[] {
+    const out: DnsRecord[] = [], b = this.buf;
+    for (let i = first; i < first + count; i++) {
+      const at = this.#rec[i]!, names: string[] = [];
+      const p = this.walkName(b, at, this.end, this.msg, names);
+      const type = u16(b, p), rd = p + 10, rdLength = u16(b, p + 8);
+      const r: DnsRecord = { name: joinName(names), type, class: u16(b, p + 2), ttl: u32(b, p + 4), offset: at - this.base, rdOffset: rd - this.base, rdLength };
+      const data = this.rdata(type, rd, rdLength);
+      if (data !== undefined) r.data = data;
+      out.push(r);
+    }
+    return out;
+  }
+
+  private rdata(type: number, rd: number, len: number): DnsRecord['data'] {
+    const b = this.buf;
+    switch (type) {
+      case 1: return ipv4ToString(b, rd);
+      case 28: return ipv6ToString(b, rd);
+      case 2: case 5: case 12: return this.nameAt(rd);
+      case 15: return { preference: u16(b, rd), exchange: this.nameAt(rd + 2) };
+      case 33: return { priority: u16(b, rd), weight: u16(b, rd + 2), port: u16(b, rd + 4), target: this.nameAt(rd + 6) };
+      case 6: {
+        const n1: string[] = [], n2: string[] = [];
+        const q = this.walkName(b, rd, rd + len, this.msg, n1);
+        const r = this.walkName(b, q, rd + len, this.msg, n2);
+        return { mname: joinName(n1), rname: joinName(n2), serial: u32(b, r), refresh: u32(b, r + 4), retry: u32(b, r + 8), expire: u32(b, r + 12), minimum: u32(b, r + 16) };
+      }
+      case 16: {
+        const out: string[] = [];
+        for (let p = rd; p < rd + len; p += 1 + b[p]!) out.push(label(b, p + 1, b[p]!));
+        return out;
+      }
+      default: return undefined;
+    }
+  }
+
+  toJSON(): object {
+    return {
+      offset: this.offset, length: this.length, id: this.id, flags: this.flags, ...(this.overTcp ? { tcpLength: this.tcpLength } : {}),
+      questions: this.questions.map(({ offset: _o, ...q }) => q),
+      answers: this.answers.map(plainRecord), authorities: this.authorities.map(plainRecord), additionals: this.additionals.map(plainRecord),
+    };
+  }
+}
+
+const sectionNames = ['question', 'answer', 'authority record', 'additional record'];
+
+function plainRecord(r: DnsRecord): object {
+  return { name: r.name, type: r.type, class: r.class, ttl: r.ttl, rdLength: r.rdLength, ...(r.data !== undefined ? { data: r.data } : {}) };
+}
+
+function joinName(labels: string[]): string { return labels.length === 0 ? '.' : labels.join('.'); }
+
+/** A label or character-string as text: printable ASCII as is, the rest as `\DDD` (RFC 4343 presentation format). */
+function label(b: Uint8Array, p: number, l: number): string {
+  let s = '';
+  for (let i = p; i < p + l; i++) {
+    const ch = b[i]!;
+    if (ch === 0x2e || ch === 0x5c) s += '\\' + String.fromCharCode(ch);
+    else if (ch > 0x20 && ch < 0x7f) s += String.fromCharCode(ch);
+    else s += '\\' + String(ch).padStart(3, '0');
+  }
+  return s;
+}

@@ -1,0 +1,86 @@
+// Ethernet II and IEEE 802.3 framing (IEEE 802.3 clause 3), with the 802.2 LLC/SNAP header
+// that follows a length field.
+import { macToString } from './addr.js';
+import { u16 } from './bytes.js';
+import type { Cursor } from './cursor.js';
+import { Layer } from './layer.js';
+import { byEtherType } from './registry-tables.js';
+import { LayerView } from './view.js';
+
+/** Ethernet header: 14 bytes. `etherType` ≤ 1500 is an 802.3 length and an LLC header follows. */
+export class Ethernet extends LayerView {
+  readonly layer = Layer.Ethernet;
+
+  decode(c: Cursor): number {
+    if (c.end - c.off < 14) return c.short(Layer.Ethernet, c.off, 14);
+    this.point(c, 14);
+    c.packet.ethernet = this;
+    const t = u16(c.buf, c.off + 12);
+    c.off += 14;
+    if (t <= 1500) {
+      // 802.3: the field is the LLC frame's length, so anything after it is padding.
+      if (c.off + t <= c.end) { c.end = c.off + t; c.lenSource = '802.3-length'; }
+      this.end = c.end;
+      return Layer.Llc;
+    }
+    c.etherType = t;
+    return byEtherType[t]!;
+  }
+
+  /** Destination MAC, `aa:bb:cc:dd:ee:ff`. */
+  get dst(): string { return macToString(this.buf, this.off); }
+  /** Source MAC, `aa:bb:cc:dd:ee:ff`. */
+  get src(): string { return macToString(this.buf, this.off + 6); }
+  get dstBytes(): Uint8Array { return this.buf.subarray(this.off, this.off + 6); }
+  get srcBytes(): Uint8Array { return this.buf.subarray(this.off + 6, this.off + 12); }
+  /** The type/length field: an EtherType (≥ 0x0600), or an 802.3 length (≤ 1500). */
+  get etherType(): number { return u16(this.buf, this.off + 12); }
+  /** True for an IEEE 802.3 frame (length field, LLC header follows). */
+  get isLength(): boolean { return this.etherType <= 1500; }
+
+  toJSON(): object {
+    return { offset: this.offset, length: this.length, dst: this.dst, src: this.src, etherType: this.etherType, ...(this.isLength ? { ieee8023: true } : {}) };
+  }
+}
+
+/**
+ * IEEE 802.2 LLC header (DSAP, SSAP, control), plus the SNAP extension (OUI + EtherType) when
+ * DSAP = SSAP = 0xAA and control = 0x03 (RFC 1042). SNAP with OUI 0 continues by EtherType.
+ */
+export class Llc extends LayerView {
+  readonly layer = Layer.Llc;
+
+  decode(c: Cursor): number {
+    const have = c.end - c.off, b = c.buf, o = c.off;
+    if (have < 3) return c.short(Layer.Llc, o, 3);
+    // Unnumbered frames (control low bits 11) have a 1-byte control field; I and S frames 2 bytes.
+    let hl = (b[o + 2]! & 3) === 3 ? 3 : 4;
+    const snap = b[o] === 0xaa && b[o + 1] === 0xaa && b[o + 2] === 0x03;
+    if (snap) hl = 8;
+    if (have < hl) return c.short(Layer.Llc, o, hl);
+    this.point(c, hl);
+    c.packet.llc = this;
+    c.off += hl;
+    if (!snap) return 0;
+    const oui = (b[o + 3]! << 16) | (b[o + 4]! << 8) | b[o + 5]!;
+    if (oui !== 0) return 0;
+    const t = u16(b, o + 6);
+    c.etherType = t;
+    return byEtherType[t]!;
+  }
+
+  get dsap(): number { return this.buf[this.off]!; }
+  get ssap(): number { return this.buf[this.off + 1]!; }
+  /** Control field (1 byte for U frames, 2 bytes little-endian-ordered as sent for I/S frames). */
+  get control(): number { return this.headerLength === 4 ? u16(this.buf, this.off + 2) : this.buf[this.off + 2]!; }
+  /** True when a SNAP header follows the LLC header. */
+  get isSnap(): boolean { return this.headerLength === 8; }
+  /** SNAP organisation code (undefined without SNAP). */
+  get oui(): number | undefined { return this.isSnap ? (this.buf[this.off + 3]! << 16) | (this.buf[this.off + 4]! << 8) | this.buf[this.off + 5]! : undefined; }
+  /** SNAP protocol id (an EtherType when `oui` is 0). */
+  get etherType(): number | undefined { return this.isSnap ? u16(this.buf, this.off + 6) : undefined; }
+
+  toJSON(): object {
+    return { offset: this.offset, length: this.length, dsap: this.dsap, ssap: this.ssap, control: this.control, ...(this.isSnap ? { oui: this.oui, etherType: this.etherType } : {}) };
+  }
+}

@@ -1,0 +1,35 @@
+// BSD loopback encapsulation: a 4-byte address family before the packet, in the capturing
+// host's byte order (LINKTYPE_NULL, 0) or in network byte order (LINKTYPE_LOOP, 108).
+import { u32, u32le } from './bytes.js';
+import type { Cursor } from './cursor.js';
+import { Layer } from './layer.js';
+import { LayerView } from './view.js';
+
+/** AF_INET6 differs between systems (Linux 10, BSDs 24, FreeBSD 28, Darwin 30). */
+const afLayer = new Map<number, number>([[2, Layer.Ipv4], [10, Layer.Ipv6], [24, Layer.Ipv6], [28, Layer.Ipv6], [30, Layer.Ipv6]]);
+
+export class NullLink extends LayerView {
+  readonly layer: typeof Layer.Null | typeof Layer.Loop;
+
+  constructor(layer: typeof Layer.Null | typeof Layer.Loop) { super(); this.layer = layer; }
+
+  decode(c: Cursor): number {
+    if (c.end - c.off < 4) return c.short(this.layer, c.off, 4);
+    this.point(c, 4);
+    c.packet.loopback = this;
+    c.off += 4;
+    return afLayer.get(this.family) ?? 0;
+  }
+
+  /**
+   * The address family. For NULL the writer's byte order is unknown, so like libpcap a value
+   * with bits set in the upper half is taken as byte-swapped.
+   */
+  get family(): number {
+    if (this.layer === Layer.Loop) return u32(this.buf, this.off);
+    const v = u32le(this.buf, this.off);
+    return (v & 0xffff0000) !== 0 ? u32(this.buf, this.off) : v;
+  }
+
+  toJSON(): object { return { offset: this.offset, length: this.length, family: this.family }; }
+}

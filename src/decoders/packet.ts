@@ -1,0 +1,108 @@
+import type { Arp } from './arp.js';
+import type { Dns } from './dns.js';
+import type { Ethernet, Llc } from './ethernet.js';
+import type { Icmp } from './icmp.js';
+import type { Icmpv6 } from './icmpv6.js';
+import type { Ipv4 } from './ipv4.js';
+import type { Ipv6 } from './ipv6.js';
+import type { NullLink } from './null.js';
+import type { Sll } from './sll.js';
+import type { Sll2 } from './sll2.js';
+import type { DecodeStop } from './stop.js';
+import type { Tcp } from './tcp.js';
+import type { Udp } from './udp.js';
+import type { Vlan } from './vlan.js';
+import { linkTypeName } from './link-type.js';
+import { EMPTY } from './bytes.js';
+
+/**
+ * One decoded frame. `Decoder.decode()` returns the same Packet object every time, with every
+ * layer re-pointed at the new bytes: a Packet and its layers are valid until the next decode()
+ * of that Decoder, and only while the bytes are unchanged. Keep one with `clone()` or `toJSON()`.
+ *
+ * A layer is set only when its header was decoded in full; absent layers are `undefined`.
+ */
+export class Packet {
+  /** LINKTYPE_* the frame was decoded as. */
+  linkType = 0;
+  /** The bytes the frame lives in (for a batch, the whole batch region). */
+  buf: Uint8Array = EMPTY;
+  /** Where the frame starts in `buf`; every layer's `offset` is relative to it. */
+  frameOffset = 0;
+  /** Bytes captured. */
+  capLen = 0;
+
+  ethernet: Ethernet | undefined = undefined;
+  /** 802.2 LLC (and SNAP) after an 802.3 length field or an SLL protocol 4. */
+  llc: Llc | undefined = undefined;
+  /** Every VLAN tag, outermost first (a reused array). */
+  vlan: readonly Vlan[] | undefined = undefined;
+  sll: Sll | undefined = undefined;
+  sll2: Sll2 | undefined = undefined;
+  /** BSD loopback header (link types NULL and LOOP). */
+  loopback: NullLink | undefined = undefined;
+  arp: Arp | undefined = undefined;
+  ipv4: Ipv4 | undefined = undefined;
+  ipv6: Ipv6 | undefined = undefined;
+  icmp: Icmp | undefined = undefined;
+  icmpv6: Icmpv6 | undefined = undefined;
+  tcp: Tcp | undefined = undefined;
+  udp: Udp | undefined = undefined;
+  dns: Dns | undefined = undefined;
+
+  /** Where and why decoding stopped early; undefined when every header was decoded. */
+  stop: DecodeStop | undefined = undefined;
+  /**
+   * The capture cut the packet short: a header was cut (`stop.kind === 'truncated'`) or a
+   * length field promises more bytes than were captured.
+   */
+  truncated = false;
+  /** Start of the bytes after the last decoded layer, relative to the frame start. */
+  payloadOffset = 0;
+  /** How many bytes follow the last decoded layer (within the innermost length field). */
+  payloadLength = 0;
+
+  /** A field contradicts the others: the stop's description (undefined otherwise). */
+  get error(): string | undefined { return this.stop?.kind === 'error' ? this.stop.toString() : undefined; }
+
+  /** The captured frame (a view, not a copy). */
+  get bytes(): Uint8Array { return this.buf.subarray(this.frameOffset, this.frameOffset + this.capLen); }
+  /** The bytes after the last decoded layer (a view, not a copy). */
+  get payload(): Uint8Array {
+    const o = this.frameOffset + this.payloadOffset;
+    return this.buf.subarray(o, o + this.payloadLength);
+  }
+  /** IPv4 or IPv6, whichever is present. */
+  get ip(): Ipv4 | Ipv6 | undefined { return this.ipv4 ?? this.ipv6; }
+
+  /** An independent copy: its own bytes and its own Decoder, valid for as long as it is kept. */
+  clone(): Packet { return cloneHook(this); }
+
+  /** A plain object with every decoded layer's fields, the stop and the payload size (owned, JSON-safe). */
+  toJSON(): object {
+    const o: Record<string, unknown> = { linkType: linkTypeName(this.linkType), capLen: this.capLen };
+    if (this.sll) o.sll = this.sll.toJSON();
+    if (this.sll2) o.sll2 = this.sll2.toJSON();
+    if (this.loopback) o.loopback = this.loopback.toJSON();
+    if (this.ethernet) o.ethernet = this.ethernet.toJSON();
+    if (this.llc) o.llc = this.llc.toJSON();
+    if (this.vlan) o.vlan = this.vlan.map((t) => t.toJSON());
+    if (this.arp) o.arp = this.arp.toJSON();
+    if (this.ipv4) o.ipv4 = this.ipv4.toJSON();
+    if (this.ipv6) o.ipv6 = this.ipv6.toJSON();
+    if (this.icmp) o.icmp = this.icmp.toJSON();
+    if (this.icmpv6) o.icmpv6 = this.icmpv6.toJSON();
+    if (this.tcp) o.tcp = this.tcp.toJSON();
+    if (this.udp) o.udp = this.udp.toJSON();
+    if (this.dns) o.dns = this.dns.toJSON();
+    o.payloadOffset = this.payloadOffset;
+    o.payloadLength = this.payloadLength;
+    if (this.truncated) o.truncated = true;
+    if (this.stop) o.stop = this.stop.toJSON();
+    return o;
+  }
+}
+
+// decoder.ts installs the real clone (it needs a Decoder; this keeps packet.ts free of a cycle).
+let cloneHook: (p: Packet) => Packet = () => { throw new Error('Decoder not loaded'); };
+export function setCloneHook(f: (p: Packet) => Packet): void { cloneHook = f; }

@@ -1,0 +1,54 @@
+// Linux cooked capture v1 (LINKTYPE_LINUX_SLL, 113): the 16-byte pseudo-header libpcap
+// writes for `-i any` and for devices without a link-layer header.
+import { macToString } from './addr.js';
+import { hex, u16 } from './bytes.js';
+import type { Cursor } from './cursor.js';
+import { Layer } from './layer.js';
+import { byEtherType } from './registry-tables.js';
+import { LayerView } from './view.js';
+
+/** Protocol values below 0x0600 that name a framing instead of an EtherType (linux/if_ether.h). */
+export const enum SllProto { Ieee8023 = 0x0001, Llc = 0x0004 }
+
+/**
+ * The part SLL and SLL2 share: a packet type, an ARPHRD hardware type, an address of up to 8
+ * bytes, and the protocol (an EtherType, or 1 for Novell 802.3, 4 for 802.2 LLC).
+ */
+export function sllNext(c: Cursor, proto: number): number {
+  if (proto === SllProto.Llc) return Layer.Llc;
+  if (proto < 0x0600) return 0;
+  c.etherType = proto;
+  return byEtherType[proto]!;
+}
+
+export class Sll extends LayerView {
+  readonly layer = Layer.Sll;
+
+  decode(c: Cursor): number {
+    if (c.end - c.off < 16) return c.short(Layer.Sll, c.off, 16);
+    this.point(c, 16);
+    c.packet.sll = this;
+    c.off += 16;
+    return sllNext(c, this.protocol);
+  }
+
+  /** 0 to us, 1 broadcast, 2 multicast, 3 to someone else, 4 sent by us. */
+  get packetType(): number { return u16(this.buf, this.off); }
+  /** ARPHRD_* (1 Ethernet, 772 loopback, 65534 none/tun). */
+  get hardwareType(): number { return u16(this.buf, this.off + 2); }
+  get addressLength(): number { return u16(this.buf, this.off + 4); }
+  /** The link-layer source address (a MAC when 6 bytes long; at most 8 bytes are kept). */
+  get address(): string { return linkAddress(this.buf, this.off + 6, this.addressLength); }
+  get addressBytes(): Uint8Array { const n = Math.min(this.addressLength, 8); return this.buf.subarray(this.off + 6, this.off + 6 + n); }
+  /** EtherType, or 1 (Novell 802.3), 4 (802.2 LLC). */
+  get protocol(): number { return u16(this.buf, this.off + 14); }
+
+  toJSON(): object {
+    return { offset: this.offset, length: this.length, packetType: this.packetType, hardwareType: this.hardwareType, address: this.address, protocol: this.protocol };
+  }
+}
+
+/** MAC text for 6-byte addresses, hex for the others (at most the 8 bytes the header holds). */
+export function linkAddress(b: Uint8Array, o: number, len: number): string {
+  return len === 6 ? macToString(b, o) : hex(b, o, Math.min(len, 8));
+}

@@ -1,0 +1,37 @@
+// Linux cooked capture v2 (LINKTYPE_LINUX_SLL2, 276): 20 bytes, with the interface index;
+// what Linux gives for `-i any`.
+import { u16, u32 } from './bytes.js';
+import type { Cursor } from './cursor.js';
+import { Layer } from './layer.js';
+import { linkAddress, sllNext } from './sll.js';
+import { LayerView } from './view.js';
+
+export class Sll2 extends LayerView {
+  readonly layer = Layer.Sll2;
+
+  decode(c: Cursor): number {
+    if (c.end - c.off < 20) return c.short(Layer.Sll2, c.off, 20);
+    this.point(c, 20);
+    c.packet.sll2 = this;
+    c.off += 20;
+    return sllNext(c, this.protocol);
+  }
+
+  /** EtherType, or 1 (Novell 802.3), 4 (802.2 LLC). */
+  get protocol(): number { return u16(this.buf, this.off); }
+  get interfaceIndex(): number { return u32(this.buf, this.off + 4); }
+  /** ARPHRD_* (1 Ethernet, 772 loopback, 65534 none/tun). */
+  get hardwareType(): number { return u16(this.buf, this.off + 8); }
+  /** 0 to us, 1 broadcast, 2 multicast, 3 to someone else, 4 sent by us. */
+  get packetType(): number { return this.buf[this.off + 10]!; }
+  get addressLength(): number { return this.buf[this.off + 11]!; }
+  get address(): string { return linkAddress(this.buf, this.off + 12, this.addressLength); }
+  get addressBytes(): Uint8Array { const n = Math.min(this.addressLength, 8); return this.buf.subarray(this.off + 12, this.off + 12 + n); }
+
+  toJSON(): object {
+    return {
+      offset: this.offset, length: this.length, protocol: this.protocol, interfaceIndex: this.interfaceIndex,
+      hardwareType: this.hardwareType, packetType: this.packetType, address: this.address,
+    };
+  }
+}

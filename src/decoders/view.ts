@@ -1,0 +1,49 @@
+import { EMPTY } from './bytes.js';
+import type { Cursor } from './cursor.js';
+import type { Layer } from './layer.js';
+
+/**
+ * Base of every layer view: a window onto the packet's bytes, re-pointed by each decode().
+ * `off`/`end` are absolute indexes into `buf`; the public `offset` is relative to the frame.
+ * A view is valid until the next decode() of its Decoder and only while the bytes are.
+ */
+export abstract class LayerView {
+  /** Which layer this is (see `Layer`). */
+  abstract readonly layer: Layer;
+  /** The bytes the frame lives in (the whole batch region when decoding a batch). */
+  buf: Uint8Array = EMPTY;
+  /** Absolute index of the header's first byte in `buf`. */
+  off = 0;
+  /** Absolute index one past the last byte this layer may use (its header and payload). */
+  end = 0;
+  /** Absolute index of the frame's first byte in `buf`. */
+  base = 0;
+  /** Bytes of this layer's header (options and extension headers included). */
+  headerLength = 0;
+
+  /**
+   * Walk step: check the header at `c.off`, point the view at it, advance the cursor past it
+   * and return the next layer (0: none). A stop is recorded on the cursor, never thrown.
+   */
+  abstract decode(c: Cursor): number;
+
+  /** Plain object with the decoded fields (an owned copy: safe to keep). */
+  abstract toJSON(): object;
+
+  protected point(c: Cursor, headerLength: number): void {
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = headerLength;
+  }
+
+  /** Offset of the header from the start of the frame. */
+  get offset(): number { return this.off - this.base; }
+  /** Header length in bytes. */
+  get length(): number { return this.headerLength; }
+  /** Offset of what follows the header, from the start of the frame. */
+  get payloadOffset(): number { return this.off + this.headerLength - this.base; }
+  /** Bytes after the header that were captured and belong to this layer (padding excluded where a length says so). */
+  get payloadSize(): number { const n = this.end - this.off - this.headerLength; return n > 0 ? n : 0; }
+  /** The header's bytes (a view, not a copy). */
+  get header(): Uint8Array { return this.buf.subarray(this.off, this.off + this.headerLength); }
+  /** What follows the header (a view, not a copy). */
+  get payload(): Uint8Array { return this.buf.subarray(this.off + this.headerLength, this.off + this.headerLength + this.payloadSize); }
+}

@@ -1,0 +1,62 @@
+// IEEE 802.1Q VLAN tags and 802.1ad (QinQ) stacks: 4 bytes each (TCI + EtherType).
+import { u16 } from './bytes.js';
+import type { Cursor } from './cursor.js';
+import { Layer } from './layer.js';
+import { byEtherType } from './registry-tables.js';
+import { LayerView } from './view.js';
+
+/** How many stacked tags one packet reports; deeper tags stay in the payload (no error). */
+export const VLAN_CAPACITY = 8;
+
+/** One VLAN tag. `tpid` is the EtherType that introduced it (0x8100, 0x88a8, 0x9100…). */
+export class Vlan extends LayerView {
+  readonly layer = Layer.Vlan;
+  /** The EtherType before this tag (0x8100 for 802.1Q, 0x88a8 for 802.1ad). */
+  tpid = 0;
+
+  // A tag is decoded by VlanStack, which owns the fixed set of tag views.
+  decode(_c: Cursor): number { return 0; }
+
+  /** Tag control information: priority (3 bits), DEI (1), VLAN id (12). */
+  get tci(): number { return u16(this.buf, this.off); }
+  /** Priority code point (0–7). */
+  get priority(): number { return this.buf[this.off]! >> 5; }
+  /** Drop eligible indicator (formerly CFI). */
+  get dei(): boolean { return (this.buf[this.off]! & 0x10) !== 0; }
+  /** VLAN identifier (0–4095). */
+  get id(): number { return u16(this.buf, this.off) & 0xfff; }
+  /** The EtherType after the tag. */
+  get etherType(): number { return u16(this.buf, this.off + 2); }
+
+  toJSON(): object {
+    return { offset: this.offset, length: this.length, tpid: this.tpid, priority: this.priority, dei: this.dei, id: this.id, etherType: this.etherType };
+  }
+}
+
+/** Decodes every consecutive tag into a fixed set of `Vlan` views. */
+export class VlanStack extends LayerView {
+  readonly layer = Layer.Vlan;
+  readonly tags: Vlan[] = Array.from({ length: VLAN_CAPACITY }, () => new Vlan());
+  /** The packet's tag list: a reused array holding the first `count` of `tags`. */
+  readonly list: Vlan[] = [];
+
+  decode(c: Cursor): number {
+    const list = this.list;
+    list.length = 0;
+    for (;;) {
+      if (c.end - c.off < 4) return c.short(Layer.Vlan, c.off, 4);
+      const tag = this.tags[list.length]!;
+      tag.buf = c.buf; tag.base = c.base; tag.off = c.off; tag.end = c.end; tag.headerLength = 4;
+      tag.tpid = c.etherType;
+      list.push(tag);
+      c.packet.vlan = list;
+      const t = u16(c.buf, c.off + 2);
+      c.off += 4;
+      c.etherType = t;
+      const next = byEtherType[t]!;
+      if (next !== Layer.Vlan || list.length === VLAN_CAPACITY) return next === Layer.Vlan ? 0 : next;
+    }
+  }
+
+  toJSON(): object { return this.list.map((t) => t.toJSON()); }
+}
