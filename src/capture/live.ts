@@ -1,10 +1,19 @@
-// Placeholder until live capture lands (issue 4): the interface the CLI builds against.
+// Live capture: picks the source (AF_PACKET ring on an interface, or vcap's own TUN/TAP device),
+// checks every option before any native call, and lists interfaces for -D.
 import type { BatchSource, CaptureStats } from './batch.js';
 import type { FilterProgram } from '../filter/index.js';
 import { VcapError } from '../errors.js';
+import { LinkType } from '../decoders/link-type.js';
+import { native } from './native.js';
+import { AfPacketSource } from './afpacket.js';
+import { TunSource } from './tun.js';
+import { captureLinkType, defaultInterfaceWith, listInterfacesWith } from './interfaces.js';
+import type { InterfaceInfo } from './interfaces.js';
+
+export type { InterfaceInfo } from './interfaces.js';
 
 export interface LiveOptions {
-  /** -i NAME ('any' allowed); undefined with tun/tap set. */
+  /** -i NAME ('any' allowed; a number picks that entry of -D); undefined with tun/tap set. */
   interface?: string;
   /** --tun NAME / --tap NAME: vcap owns the device. */
   tun?: string;
@@ -28,24 +37,68 @@ export interface LiveOptions {
 export interface LiveSource extends BatchSource {
   /** The interface name, for `listening on NAME, link-type ...`. */
   readonly name: string;
+  /** Kernel counters, accumulated: tcpdump's "received by filter" and "dropped by kernel". */
   stats(): CaptureStats;
   /** Attach in the kernel (reject-all, drain, attach). */
   setFilter(program: FilterProgram): void;
+  /** Close the socket or device and unmap the ring; also done when run() ends. Idempotent. */
+  close(): void;
 }
 
-export interface InterfaceInfo {
-  index: number;
-  name: string;
-  flags: string[];
-  description: string;
+/** pcap's default snapshot length. */
+export const DEFAULT_SNAPLEN = 262144;
+/** Ring size without -B: twice libpcap's 2 MiB, so short bursts do not drop. */
+export const DEFAULT_BUFFER_KIB = 4096;
+
+function check(options: LiveOptions): void {
+  const { snaplen, bufferKiB, direction, backend } = options;
+  if (!Number.isInteger(snaplen) || snaplen < 0 || snaplen > DEFAULT_SNAPLEN)
+    throw new VcapError(`invalid snaplen ${snaplen}`, 'EINVAL');
+  if (!Number.isInteger(bufferKiB) || bufferKiB < 0 || bufferKiB > 4 * 1024 * 1024)
+    throw new VcapError(`invalid buffer size ${bufferKiB}`, 'EINVAL');
+  if (direction !== 'in' && direction !== 'out' && direction !== 'inout')
+    throw new VcapError(`${String(direction)} is not a valid direction`, 'EINVAL');
+  if (backend !== 'afpacket' && backend !== 'libpcap')
+    throw new VcapError(`unknown backend '${String(backend)}' (afpacket or libpcap)`, 'EINVAL');
+  const owners = [options.interface, options.tun, options.tap].filter((x) => x !== undefined).length;
+  if (owners > 1) throw new VcapError('-i, --tun and --tap exclude each other', 'EINVAL');
+  if (options.addr !== undefined && options.tun === undefined && options.tap === undefined)
+    throw new VcapError('--addr needs --tun or --tap', 'EINVAL');
 }
 
 export async function openLive(options: LiveOptions): Promise<LiveSource> {
-  void options;
-  throw new VcapError('live capture is not supported yet');
+  check(options);
+  const snaplen = options.snaplen === 0 ? DEFAULT_SNAPLEN : options.snaplen;
+  if (options.backend === 'libpcap')
+    throw new VcapError('the libpcap backend is not part of this build; the default backend (afpacket) captures everywhere', 'ENOTSUP');
+  const n = native();
+  if (options.tun !== undefined || options.tap !== undefined) {
+    const tap = options.tap !== undefined;
+    return TunSource.open(n, { name: (tap ? options.tap : options.tun) ?? '', tap, addr: options.addr, snaplen });
+  }
+  let name = options.interface;
+  const picked = name === undefined;
+  if (name === undefined) name = defaultInterfaceWith(n);
+  else if (/^\d+$/.test(name) && n.ifIndex(name) === 0) {
+    // tcpdump's -i N: the Nth device of -D.
+    const entry = listInterfacesWith(n)[Number(name) - 1];
+    if (entry === undefined) throw new VcapError(`Invalid adapter index ${name}`, 'ENODEV');
+    name = entry.name;
+  }
+  const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
+  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, loIfindex: n.ifIndex('lo') };
+  if (name === 'any') {
+    // tcpdump asks for cooked v2 on an explicit `-i any`; the device it picks by itself stays v1.
+    return AfPacketSource.open(n, { ...common, ifindex: 0, linkType: picked ? LinkType.LINUX_SLL : LinkType.LINUX_SLL2, cooked: picked ? 'sll' : 'sll2' });
+  }
+  const ifindex = n.ifIndex(name);
+  const dev = ifindex === 0 ? undefined : n.interfaces().find((d) => d.index === ifindex);
+  if (dev === undefined) throw new VcapError(`${name}: No such device exists`, 'ENODEV');
+  const { linkType, cooked } = captureLinkType(dev.hatype);
+  return AfPacketSource.open(n, { ...common, ifindex, linkType, cooked });
 }
 
-/** -D: the interfaces, as tcpdump lists them. */
+/** -D: the interfaces, in tcpdump's order; `index` is the number -D prints. */
 export function listInterfaces(): InterfaceInfo[] {
-  throw new VcapError('live capture is not supported yet');
+  return listInterfacesWith(native());
 }

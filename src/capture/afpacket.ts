@@ -1,0 +1,255 @@
+// Live capture from an AF_PACKET socket with a TPACKET_V3 ring, put together from the addon's
+// small steps: open, ring, bind, promiscuous, poll, walk, release, statistics, kernel filter.
+import type { Batch, CaptureStats } from './batch.js';
+import type { FilterProgram } from '../filter/index.js';
+import type { NativeAddon } from './native.js';
+import type { CookedHeader } from './ring.js';
+import { RingWalker, ringReserve } from './ring.js';
+import { getSystemErrorMap } from 'node:util';
+import { SyscallError, VcapError } from '../errors.js';
+import { LinkType } from '../decoders/link-type.js';
+
+export interface AfPacketOptions {
+  /** Interface name as the user gave it ('any' for all). */
+  name: string;
+  /** 0 for 'any'. */
+  ifindex: number;
+  linkType: number;
+  cooked: CookedHeader;
+  snaplen: number;
+  /** Ring size in bytes. */
+  bufferBytes: number;
+  promiscuous: boolean;
+  direction: 'in' | 'out' | 'inout';
+  immediate: boolean;
+  /** ifindex of `lo` in this namespace (0 if none). */
+  loIfindex: number;
+}
+
+/** Kernel block retire timeouts: long enough to fill blocks under load, short enough for a terminal. */
+const RETIRE_MS = 100;
+const RETIRE_IMMEDIATE_MS = 1;
+const ENETDOWN = 100;
+const IFF_UP = 0x1;
+/** While an interface is down, how often to look whether it was deleted (libpcap polls too). */
+const NETDOWN_CHECK_MS = 20;
+
+// BPF opcodes used when adapting a program to a cooked (SOCK_DGRAM) socket.
+const BPF_LD = 0x00, BPF_LDX = 0x01, BPF_ABS = 0x20, BPF_IND = 0x40, BPF_MSH = 0xa0;
+const SKF_AD_OFF = -0x1000, SKF_AD_PROTOCOL = 0, SKF_AD_PKTTYPE = 4, SKF_AD_IFINDEX = 8;
+const REJECT_ALL = new Uint8Array([0x06, 0, 0, 0, 0, 0, 0, 0]); // ret #0
+
+/**
+ * A SOCK_DGRAM socket hands the kernel filter the frame without its cooked header: loads from the
+ * header become the kernel's ancillary loads, the others move back by the header length (libpcap's
+ * fix_offset). Undefined when some load cannot be expressed, so the caller filters in user space.
+ */
+export function fixCookedProgram(insns: Uint8Array, cooked: 'sll' | 'sll2'): Uint8Array | undefined {
+  const out = insns.slice();
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const hdr = cooked === 'sll2' ? 20 : 16;
+  for (let at = 0; at + 8 <= out.length; at += 8) {
+    const code = dv.getUint16(at, true);
+    const cls = code & 0x07, mode = code & 0xe0;
+    if ((cls !== BPF_LD && cls !== BPF_LDX) || (mode !== BPF_ABS && mode !== BPF_IND && mode !== BPF_MSH)) continue;
+    const k = dv.getUint32(at + 4, true);
+    if (k >= (SKF_AD_OFF >>> 0)) continue;
+    let nk: number;
+    if (k >= hdr) nk = k - hdr;
+    else if (cooked === 'sll2' && k === 0) nk = SKF_AD_OFF + SKF_AD_PROTOCOL;
+    else if (cooked === 'sll2' && k === 4) nk = SKF_AD_OFF + SKF_AD_IFINDEX;
+    else if (cooked === 'sll2' && k === 10) nk = SKF_AD_OFF + SKF_AD_PKTTYPE;
+    else if (cooked === 'sll' && k === 0) nk = SKF_AD_OFF + SKF_AD_PKTTYPE;
+    else if (cooked === 'sll' && k === 14) nk = SKF_AD_OFF + SKF_AD_PROTOCOL;
+    else if ((k | 0) > 0) return undefined;
+    else continue;
+    dv.setUint32(at + 4, nk >>> 0, true);
+  }
+  return out;
+}
+
+function nextPow2(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/** Block size and count for a ring of about `bytes`: blocks hold the largest frame, rings at least 4 blocks. */
+export function ringGeometry(snaplen: number, bytes: number): { blockSize: number; blockCount: number } {
+  const blockSize = Math.min(Math.max(nextPow2(snaplen + 512), 64 * 1024), 256 * 1024);
+  const blockCount = Math.max(4, Math.floor(bytes / blockSize));
+  return { blockSize, blockCount };
+}
+
+export class AfPacketSource {
+  readonly name: string;
+  readonly linkType: number;
+  readonly snaplen: number;
+  readonly #n: NativeAddon;
+  readonly #opts: AfPacketOptions;
+  #h: number;
+  readonly #walker: RingWalker;
+  readonly #blockCount: number;
+  #received = 0;
+  #dropped = 0;
+  #closed = false;
+  #finish: ((err?: unknown) => void) | undefined;
+  #downTimer: NodeJS.Timeout | undefined;
+  #onEvent: ((status: number) => void) | undefined;
+
+  private constructor(n: NativeAddon, h: number, ring: ArrayBuffer, opts: AfPacketOptions, blockSize: number, blockCount: number) {
+    this.#n = n;
+    this.#h = h;
+    this.#opts = opts;
+    this.name = opts.name;
+    this.linkType = opts.linkType;
+    this.snaplen = opts.snaplen;
+    this.#blockCount = blockCount;
+    this.#walker = new RingWalker(n, h, ring, {
+      linkType: opts.linkType, snaplen: opts.snaplen, blockSize, blockCount, cooked: opts.cooked,
+      vlanOffset: opts.linkType === LinkType.EN10MB ? 12 : opts.linkType === LinkType.LINUX_SLL ? 14 : -1,
+      direction: opts.direction, loIfindex: opts.loIfindex,
+    });
+  }
+
+  /** Socket, ring, bind, promiscuous mode; any failure closes what was opened and throws a SyscallError. */
+  static open(n: NativeAddon, opts: AfPacketOptions): AfPacketSource {
+    const h = n.packetOpen(opts.cooked !== 'none');
+    try {
+      const { blockSize, blockCount } = ringGeometry(opts.snaplen, opts.bufferBytes);
+      const ring = n.packetRing(h, ringReserve(opts.cooked), blockSize, blockCount, opts.immediate ? RETIRE_IMMEDIATE_MS : RETIRE_MS);
+      n.packetBind(h, opts.ifindex);
+      if (opts.promiscuous && opts.ifindex !== 0) n.packetPromisc(h, opts.ifindex);
+      return new AfPacketSource(n, h, ring, opts, blockSize, blockCount);
+    } catch (e) {
+      n.close(h);
+      throw e;
+    }
+  }
+
+  run(consume: (batch: Batch) => void): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.#finish = (err?: unknown) => {
+        this.#finish = undefined;
+        this.#onEvent = undefined;
+        this.#shutdown();
+        if (err === undefined) resolve(); else reject(err);
+      };
+      const onEvent = this.#onEvent = (status: number): void => {
+        try {
+          this.#walker.drain(consume);
+          if (this.#walker.stopped) { this.#finish?.(); return; }
+          if (status < 0) this.#onSocketError();
+        } catch (e) {
+          this.#finish?.(e);
+        }
+      };
+      try {
+        this.#n.watch(this.#h, onEvent);
+        // Blocks may have filled between open() and run().
+        onEvent(0);
+      } catch (e) {
+        this.#finish?.(e);
+      }
+    });
+  }
+
+  /** The socket reported an error (libuv stopped polling it): the interface went down or away. */
+  #onSocketError(): void {
+    const err = this.#n.socketError(this.#h);
+    if (err !== 0 && err !== ENETDOWN) {
+      const text = getSystemErrorMap().get(-err)?.[1] ?? `errno ${err}`;
+      this.#finish?.(new SyscallError('poll', err, text));
+      return;
+    }
+    // Down is not fatal (capture resumes when it comes back up); deleted is. Deletion takes the
+    // device down first and unlists it a moment later, so keep looking while it is down.
+    if (this.#onEvent) this.#n.watch(this.#h, this.#onEvent);
+    this.#watchDown();
+  }
+
+  #watchDown(): void {
+    if (this.#downTimer) return;
+    const ifindex = this.#opts.ifindex;
+    this.#downTimer = setInterval(() => {
+      if (this.#n.ifName(ifindex) === undefined) {
+        this.#finish?.(new VcapError(`${this.name}: The interface disappeared`, 'ENODEV'));
+        return;
+      }
+      const dev = this.#n.interfaces().find((i) => i.index === ifindex);
+      if (dev !== undefined && (dev.flags & IFF_UP) !== 0) {
+        clearInterval(this.#downTimer);
+        this.#downTimer = undefined;
+      }
+    }, NETDOWN_CHECK_MS);
+  }
+
+  stop(): void {
+    this.#walker.stop();
+    if (this.#finish) this.#finish(); else this.#shutdown();
+  }
+
+  stats(): CaptureStats {
+    if (!this.#closed) this.#readStats();
+    return { received: this.#received, dropped: this.#dropped };
+  }
+
+  #readStats(): void {
+    const [packets, drops] = this.#n.packetStats(this.#h);
+    // The kernel's count includes the frames it dropped, as libpcap reports "received by filter".
+    this.#received += packets;
+    this.#dropped += drops;
+  }
+
+  /**
+   * Attach a program in the kernel, as libpcap swaps filters: reject everything first, so no frame
+   * the old filter let in is taken for one the new filter accepted; frames already in the ring are
+   * filtered again here, for a whole ring's worth of blocks. A cooked socket gets the program
+   * rewritten for it; one the kernel cannot run is run here instead, on every frame.
+   */
+  setFilter(program: FilterProgram): void {
+    if (this.#closed) return;
+    const insns = this.#opts.cooked === 'none' ? program.insns : fixCookedProgram(program.insns, this.#opts.cooked);
+    if (insns === undefined) {
+      this.#n.detachFilter(this.#h);
+      this.#walker.userFilter = program;
+      this.#walker.userFilterBlocks = Infinity;
+      return;
+    }
+    this.#n.attachFilter(this.#h, REJECT_ALL);
+    this.#walker.userFilter = program;
+    this.#walker.userFilterBlocks = this.#blockCount + 1;
+    try {
+      this.#n.attachFilter(this.#h, insns);
+    } catch (e) {
+      // libpcap's answer to a program the kernel refuses (too long, no memory): filter in user space.
+      this.#n.detachFilter(this.#h);
+      this.#walker.userFilterBlocks = Infinity;
+      process.emitWarning(`kernel filter failed (${(e as Error).message}); filtering in user space`);
+    }
+  }
+
+  /** Remove the kernel filter: every frame is delivered again. */
+  clearFilter(): void {
+    if (this.#closed) return;
+    this.#n.detachFilter(this.#h);
+    this.#walker.userFilter = undefined;
+    this.#walker.userFilterBlocks = 0;
+  }
+
+  /** Close the socket and unmap the ring; safe to call more than once. */
+  close(): void {
+    this.#walker.stop();
+    if (this.#finish) this.#finish(); else this.#shutdown();
+  }
+
+  #shutdown(): void {
+    if (this.#downTimer) { clearInterval(this.#downTimer); this.#downTimer = undefined; }
+    if (this.#closed) return;
+    this.#closed = true;
+    try { this.#readStats(); } catch { /* the socket is going away; keep the counts we have */ }
+    this.#n.close(this.#h);
+    this.#h = -1;
+  }
+}

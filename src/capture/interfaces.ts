@@ -1,0 +1,98 @@
+// Interfaces as libpcap sees them: the -D list in tcpdump's order, the default device when no
+// -i is given, and the link type capture uses on each kind of device.
+import { networkInterfaces } from 'node:os';
+import type { NativeAddon, NativeInterface } from './native.js';
+import { LinkType } from '../decoders/link-type.js';
+import type { CookedHeader } from './ring.js';
+
+/** One device of `vcap -D`. */
+export interface InterfaceInfo {
+  /** Position in the list, from 1, as tcpdump numbers it (`-i 2` means this device). */
+  index: number;
+  name: string;
+  /** tcpdump's bracketed words: Up, Running, Loopback, Connected, Disconnected ('none' when none apply). */
+  flags: string[];
+  /** Text tcpdump puts in parentheses (only `any` has one). */
+  description: string;
+  /** Kernel interface index (0 for `any`). */
+  ifindex: number;
+  /** LINKTYPE_* a capture on this device produces. */
+  linkType: number;
+  /** Addresses in CIDR form (`172.21.22.23/24`, `fe80::1/64`). */
+  addresses: string[];
+}
+
+const IFF_UP = 0x1, IFF_LOOPBACK = 0x8, IFF_RUNNING = 0x40;
+const ARPHRD_ETHER = 1, ARPHRD_LOOPBACK = 772, ARPHRD_NONE = 0xfffe, ARPHRD_RAWIP = 519;
+
+/** How a device is captured: its link type, and the cooked header a SOCK_DGRAM socket needs. */
+export function captureLinkType(hatype: number): { linkType: number; cooked: CookedHeader } {
+  if (hatype === ARPHRD_ETHER || hatype === ARPHRD_LOOPBACK) return { linkType: LinkType.EN10MB, cooked: 'none' };
+  if (hatype === ARPHRD_NONE || hatype === ARPHRD_RAWIP) return { linkType: LinkType.RAW, cooked: 'none' };
+  // Anything else (PPP, tunnels, CAN…) is captured cooked, as libpcap does.
+  return { linkType: LinkType.LINUX_SLL, cooked: 'sll' };
+}
+
+function flagWords(d: NativeInterface): string[] {
+  const w: string[] = [];
+  if (d.flags & IFF_UP) w.push('Up');
+  if (d.flags & IFF_RUNNING) w.push('Running');
+  if (d.flags & IFF_LOOPBACK) w.push('Loopback');
+  else if (d.link === 1) w.push('Connected');
+  else if (d.link === 0) w.push('Disconnected');
+  return w;
+}
+
+/**
+ * libpcap's figure of merit (pcap_findalldevs): running and up first, then by instance number;
+ * disconnected devices and loopback last; `any` after every ordinary device that is up.
+ */
+function merit(name: string, flags: number, link: number): number {
+  let n: number;
+  if (name === 'any') n = 0x0fffffff;
+  else {
+    const m = /(\d+)$/.exec(name);
+    n = m ? Number(m[1]) + 1 : 0;
+  }
+  if (!(flags & IFF_RUNNING)) n += 0x80000000;
+  if (!(flags & IFF_UP)) n += 0x40000000;
+  if (!(flags & IFF_LOOPBACK) && link === 0) n += 0x20000000;
+  if (flags & IFF_LOOPBACK) n += 0x10000000;
+  return n;
+}
+
+/** Every capturable device, `any` included, in tcpdump -D order. */
+export function listInterfacesWith(n: NativeAddon): InterfaceInfo[] {
+  const addrs = networkInterfaces();
+  const rows = n.interfaces().sort((a, b) => a.index - b.index).map((d) => ({
+    merit: merit(d.name, d.flags, d.link),
+    info: {
+      index: 0, name: d.name, flags: flagWords(d), description: '', ifindex: d.index,
+      linkType: captureLinkType(d.hatype).linkType,
+      addresses: (addrs[d.name] ?? []).map((a) => a.cidr ?? a.address),
+    } satisfies InterfaceInfo,
+  }));
+  rows.push({
+    merit: merit('any', IFF_UP | IFF_RUNNING, -1),
+    info: {
+      index: 0, name: 'any', flags: ['Up', 'Running'], description: 'Pseudo-device that captures on all interfaces', ifindex: 0,
+      linkType: LinkType.LINUX_SLL2, addresses: [],
+    },
+  });
+  // Array.prototype.sort is stable: equal merits keep kernel index order, as libpcap's insertion does.
+  rows.sort((a, b) => a.merit - b.merit);
+  return rows.map((r, i) => {
+    r.info.index = i + 1;
+    if (r.info.flags.length === 0) r.info.flags.push('none');
+    return r.info;
+  });
+}
+
+/**
+ * The device tcpdump picks without -i: the first of the list, which is an up, running,
+ * non-loopback device when there is one, else `any`.
+ */
+export function defaultInterfaceWith(n: NativeAddon): string {
+  const first = listInterfacesWith(n)[0];
+  return first ? first.name : 'any';
+}

@@ -1,0 +1,194 @@
+// The TPACKET_V3 ring walker: every ready block becomes one Batch over the mmap'ed ring, with no
+// copy per frame; the block goes back to the kernel when the synchronous consumer returns.
+// Layouts are linux/if_packet.h, host byte order (little-endian on every platform vcap targets).
+import type { Batch } from './batch.js';
+import type { FilterProgram } from '../filter/index.js';
+
+/** The two addon calls the walker needs; tests pass a fake that serves hand-made blocks. */
+export interface RingBlocks {
+  /** Index of the next block if the kernel has handed it to user space, else -1. */
+  nextBlock(handle: number): number;
+  /** Give block `block` back to the kernel (TP_STATUS_KERNEL, release ordering). */
+  releaseBlock(handle: number, block: number): void;
+}
+
+/** What the kernel puts before the frame and what vcap rebuilds there, as libpcap does. */
+export type CookedHeader = 'none' | 'sll' | 'sll2';
+
+export interface RingConfig {
+  /** LINKTYPE_* of the frames the walker delivers. */
+  linkType: number;
+  /** Frames are cut to this many bytes (after any rebuilt header), as pcap's snapshot length. */
+  snaplen: number;
+  blockSize: number;
+  blockCount: number;
+  /** SOCK_DGRAM sockets: build a LINUX_SLL (16 bytes) or LINUX_SLL2 (20 bytes) header in the reserved space. */
+  cooked: CookedHeader;
+  /** Where a stripped 802.1Q tag goes back (12 for Ethernet, 14 for LINUX_SLL), -1 for never. */
+  vlanOffset: number;
+  /** -Q: PACKET_OUTGOING frames are "out", everything else "in". */
+  direction: 'in' | 'out' | 'inout';
+  /** Outgoing frames on loopback are dropped: they come back as incoming ones (libpcap does the same). */
+  loIfindex: number;
+}
+
+// struct tpacket_block_desc / tpacket_hdr_v1
+const BLK_NUM_PKTS = 12;
+const BLK_FIRST_PKT = 16;
+// struct tpacket3_hdr
+const TP_NEXT = 0, TP_SEC = 4, TP_NSEC = 8, TP_SNAPLEN = 12, TP_LEN = 16, TP_STATUS = 20, TP_MAC = 24;
+const TP_VLAN_TCI = 32, TP_VLAN_TPID = 36;
+// struct sockaddr_ll follows the header at TPACKET_ALIGN(sizeof(struct tpacket3_hdr)) = 48
+const SLL = 48;
+const SLL_PROTOCOL = SLL + 2, SLL_IFINDEX = SLL + 4, SLL_HATYPE = SLL + 8, SLL_PKTTYPE = SLL + 10, SLL_HALEN = SLL + 11, SLL_ADDR = SLL + 12;
+const TP_STATUS_VLAN_VALID = 0x10, TP_STATUS_VLAN_TPID_VALID = 0x40;
+const PACKET_OUTGOING = 4;
+const ETH_P_8021Q = 0x8100;
+
+/** Bytes a ring needs in front of each frame (PACKET_RESERVE): a VLAN tag plus any cooked header. */
+export function ringReserve(cooked: CookedHeader): number {
+  return 4 + (cooked === 'sll2' ? 20 : cooked === 'sll' ? 16 : 0);
+}
+
+/** The batch handed to the consumer: one object and one set of columns, reused for every block. */
+class RingBatch implements Batch {
+  count = 0;
+  offset: Uint32Array;
+  capLen: Uint32Array;
+  origLen: Uint32Array;
+  sec: Float64Array;
+  nsec: Uint32Array;
+  constructor(readonly linkType: number, readonly bytes: Uint8Array, capacity: number) {
+    this.offset = new Uint32Array(capacity);
+    this.capLen = new Uint32Array(capacity);
+    this.origLen = new Uint32Array(capacity);
+    this.sec = new Float64Array(capacity);
+    this.nsec = new Uint32Array(capacity);
+  }
+  grow(capacity: number): void {
+    const grow = <T extends Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => { const b = make(capacity); b.set(a); return b; };
+    this.offset = grow(this.offset, (n) => new Uint32Array(n));
+    this.capLen = grow(this.capLen, (n) => new Uint32Array(n));
+    this.origLen = grow(this.origLen, (n) => new Uint32Array(n));
+    this.sec = grow(this.sec, (n) => new Float64Array(n));
+    this.nsec = grow(this.nsec, (n) => new Uint32Array(n));
+  }
+}
+
+export class RingWalker {
+  readonly bytes: Uint8Array;
+  readonly #view: DataView;
+  readonly #batch: RingBatch;
+  readonly #cfg: RingConfig;
+  readonly #blocks: RingBlocks;
+  readonly #handle: number;
+  #stopped = false;
+  /** Frames delivered to consumers so far. */
+  delivered = 0;
+  /** A program to run on each frame here, in user space: for `userFilterBlocks` more blocks. */
+  userFilter: FilterProgram | undefined;
+  /** Blocks still to filter in user space (Infinity: always, when the kernel could not take the program). */
+  userFilterBlocks = 0;
+
+  constructor(blocks: RingBlocks, handle: number, ring: ArrayBuffer, cfg: RingConfig) {
+    this.#blocks = blocks;
+    this.#handle = handle;
+    this.#cfg = cfg;
+    this.bytes = new Uint8Array(ring);
+    this.#view = new DataView(ring);
+    // A frame takes at least 80 bytes of a block (header, sockaddr_ll, alignment); columns grow if a block holds more.
+    this.#batch = new RingBatch(cfg.linkType, this.bytes, Math.max(64, cfg.blockSize >>> 7));
+  }
+
+  /** Stop after the block being consumed; later drains deliver nothing. */
+  stop(): void { this.#stopped = true; }
+  get stopped(): boolean { return this.#stopped; }
+
+  /**
+   * Deliver every block the kernel has handed over, one batch each, releasing each block after
+   * `consume` returns (or throws). Returns the number of blocks walked.
+   */
+  drain(consume: (batch: Batch) => void): number {
+    let walked = 0;
+    for (let b = this.#blocks.nextBlock(this.#handle); b >= 0 && !this.#stopped; b = this.#blocks.nextBlock(this.#handle)) {
+      walked++;
+      try {
+        if (this.#fill(b) > 0) consume(this.#batch);
+      } finally {
+        this.#blocks.releaseBlock(this.#handle, b);
+        if (this.userFilterBlocks > 0) {
+          this.userFilterBlocks--;
+          if (this.userFilterBlocks === 0) this.userFilter = undefined;
+        }
+      }
+    }
+    return walked;
+  }
+
+  /** Fill the batch columns from block `b`; returns the number of frames kept. */
+  #fill(b: number): number {
+    const dv = this.#view, bytes = this.bytes, cfg = this.#cfg, batch = this.#batch;
+    const base = b * cfg.blockSize;
+    const num = dv.getUint32(base + BLK_NUM_PKTS, true);
+    if (num > batch.offset.length) batch.grow(num);
+    const { offset, capLen, origLen, sec, nsec } = batch;
+    const cooked = cfg.cooked, vlanOffset = cfg.vlanOffset, snaplen = cfg.snaplen;
+    const wantIn = cfg.direction !== 'out', wantOut = cfg.direction !== 'in', lo = cfg.loIfindex;
+    const filter = this.userFilter;
+    let n = 0;
+    let p = base + dv.getUint32(base + BLK_FIRST_PKT, true);
+    for (let i = 0; i < num; i++) {
+      const next = dv.getUint32(p + TP_NEXT, true);
+      const outgoing = bytes[p + SLL_PKTTYPE] === PACKET_OUTGOING;
+      if (outgoing ? (wantOut && dv.getInt32(p + SLL_IFINDEX, true) !== lo) : wantIn) {
+        let start = p + dv.getUint16(p + TP_MAC, true);
+        let cap = dv.getUint32(p + TP_SNAPLEN, true);
+        let len = dv.getUint32(p + TP_LEN, true);
+        if (cooked === 'sll2') {
+          start -= 20;
+          bytes[start] = bytes[p + SLL_PROTOCOL]; bytes[start + 1] = bytes[p + SLL_PROTOCOL + 1];   // already big-endian
+          bytes[start + 2] = 0; bytes[start + 3] = 0;
+          dv.setUint32(start + 4, dv.getInt32(p + SLL_IFINDEX, true));
+          dv.setUint16(start + 8, dv.getUint16(p + SLL_HATYPE, true));
+          bytes[start + 10] = bytes[p + SLL_PKTTYPE];
+          bytes[start + 11] = bytes[p + SLL_HALEN];
+          bytes.copyWithin(start + 12, p + SLL_ADDR, p + SLL_ADDR + 8);
+          cap += 20; len += 20;
+        } else if (cooked === 'sll') {
+          start -= 16;
+          dv.setUint16(start, bytes[p + SLL_PKTTYPE]);
+          dv.setUint16(start + 2, dv.getUint16(p + SLL_HATYPE, true));
+          dv.setUint16(start + 4, bytes[p + SLL_HALEN]);
+          bytes.copyWithin(start + 6, p + SLL_ADDR, p + SLL_ADDR + 8);
+          bytes[start + 14] = bytes[p + SLL_PROTOCOL]; bytes[start + 15] = bytes[p + SLL_PROTOCOL + 1];
+          cap += 16; len += 16;
+        }
+        const status = dv.getUint32(p + TP_STATUS, true);
+        const tci = dv.getUint32(p + TP_VLAN_TCI, true);
+        // The kernel strips the outer 802.1Q tag into tp_vlan_tci; put it back in place, in the
+        // space PACKET_RESERVE left in front of the frame (libpcap's VLAN_VALID/VLAN_TPID logic).
+        if (vlanOffset >= 0 && (tci !== 0 || (status & TP_STATUS_VLAN_VALID) !== 0) && cap >= vlanOffset) {
+          bytes.copyWithin(start - 4, start, start + vlanOffset);
+          start -= 4;
+          const tpid = dv.getUint16(p + TP_VLAN_TPID, true);
+          dv.setUint16(start + vlanOffset, tpid !== 0 || (status & TP_STATUS_VLAN_TPID_VALID) !== 0 ? tpid : ETH_P_8021Q);
+          dv.setUint16(start + vlanOffset + 2, tci & 0xffff);
+          cap += 4; len += 4;
+        }
+        if (cap > snaplen) cap = snaplen;
+        if (filter === undefined || filter.matches(bytes, start, cap, len)) {
+          offset[n] = start;
+          capLen[n] = cap;
+          origLen[n] = len;
+          sec[n] = dv.getUint32(p + TP_SEC, true);
+          nsec[n] = dv.getUint32(p + TP_NSEC, true);
+          n++;
+        }
+      }
+      p += next;
+    }
+    batch.count = n;
+    this.delivered += n;
+    return n;
+  }
+}
