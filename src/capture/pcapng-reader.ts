@@ -57,7 +57,7 @@ export class PcapngParser implements RecordParser {
       }
       const type = dv.getUint32(p, this.#le);
       if (type === EPB || type === SPB || type === OPB) {
-        this.error = `block ${this.block}: a packet arrived before any Interface Description Block`;
+        this.error = `block ${this.block}: the capture file has a packet block before any Interface Description Blocks`;
         return pos;
       }
       if (p === pos && type !== SHB) { this.error = 'unknown file format'; return pos; }
@@ -99,7 +99,7 @@ export class PcapngParser implements RecordParser {
           orig = dv.getUint32(p + 24, le);
           data = p + 28;
           if (cap > len - 32) {
-            this.error = `block ${this.block}: invalid packet capture length ${cap}, bigger than its block (${len - 32} bytes of data)`;
+            this.error = `block ${this.block}: block of type ${type} in pcapng dump file is too short (capture length ${cap}, ${len - 32} bytes of data)`;
             break;
           }
         }
@@ -147,11 +147,13 @@ export class PcapngParser implements RecordParser {
         pos += len;
         have -= len;
       }
-      if (have === 0) return `block ${block}: the file ends before its first Interface Description Block`;
+      if (have === 0) return 'the capture file has no Interface Description Blocks';
     }
     if (have >= 12 && dv.getUint32(pos, true) === SHB) le = dv.getUint32(pos + 8, true) === BOM;
+    // libpcap reads the 8-byte block header, then the rest, and counts only the rest.
+    if (have < 8) return `block ${block}: truncated pcapng dump file; tried to read 8 bytes, only got ${have}`;
     const want = have < 12 ? 12 : dv.getUint32(pos + 4, le);
-    return `block ${block}: truncated pcapng dump file; tried to read ${want} bytes, only got ${have}`;
+    return `block ${block}: truncated pcapng dump file; tried to read ${want - 8} bytes, only got ${have - 8}`;
   }
 
   /** Length of the block at p if it is whole in the buffer; -1 with `need` or `error` set otherwise. */
