@@ -1,8 +1,146 @@
-// Interface only; the IPv6 printer replaces this body.
-import type { PrintContext } from './context.js';
+// IPv6 printer (RFC 8200): the header, the extension-header chain and the hand-off to the upper
+// layer, as tcpdump 4.99's ip6_print.
+import type { IpInfo, PrintContext } from './context.js';
+import { TRUNCATED } from './context.js';
+import { ipv6ToString } from '../../decoders/addr.js';
+import { printIpPayload } from './ip-demux.js';
+import { ipProtoName } from './names.js';
+import { printDestOpts, printHopByHop, type JumboState } from './ip6-opts.js';
+import { printRouting, routingFinalDst } from './ip6-rt.js';
+import { printFragment } from './ip6-frag.js';
+import { printMobility } from './ip6-mobility.js';
+
+const HOPOPTS = 0, TCP = 6, UDP = 17, DCCP = 33, ROUTING = 43, FRAGMENT = 44, SCTP = 132,
+  DSTOPTS = 60, MOBILITY_OLD = 62, MOBILITY = 135;
+
+// IpInfo objects are reused (one per nesting level: IPv6 in IPv6 tunnels) so that a packet does
+// not allocate one; the strings in them are the only per-packet garbage.
+const infoPool: IpInfo[] = [];
+let depth = 0;
+const jumbo: JumboState = { found: false, payloadLength: 0 };
 
 /** IPv6 (and its extension headers) at `off`; `length` is the on-wire length left from the layer below. */
 export function printIp6(c: PrintContext, off: number, length: number): void {
   c.protocol = 'ip6';
-  c.write(`IP6 [${off} ${length}]`);
+  c.need(off, 40);
+  if (length < 40) { c.write(`truncated-ip6 ${length}`); return; }
+  if (!c.o.linkHeader) c.write('IP6 ');
+  const version = c.buf[off]! >> 4;
+  if (version !== 6) { c.write(`version error: ${version} != 6`); return; }
+
+  let payloadLength = c.u16(off + 4);
+  let len: number;
+  if (payloadLength !== 0) {
+    len = payloadLength + 40;
+    if (length < len) c.write(`truncated-ip6 - ${len - length} bytes missing!`);
+  } else {
+    // A jumbogram says its length in a Hop-by-Hop option: walk the headers with what is there.
+    len = length + 40;
+  }
+  let nh = c.buf[off + 6]!;
+  if (c.o.verbose) {
+    const flow = c.u32(off);
+    let s = '(';
+    if (flow & 0x0ff00000) s += `class 0x${((flow >>> 20) & 0xff).toString(16).padStart(2, '0')}, `;
+    if (flow & 0x000fffff) s += `flowlabel 0x${(flow & 0xfffff).toString(16).padStart(5, '0')}, `;
+    c.write(`${s}hlim ${c.buf[off + 7]!}, next-header ${nh === 143 ? 'Ethernet' : ipProtoName(nh)} (${nh}) payload length: ${payloadLength}) `);
+  }
+
+  c.pushEnd(off + len);
+  let cp = off, advance = 40, totalAdvance = 0;
+  let foundExtension = false, foundHbh = false, fragmented = false, finalDst = -1;
+  jumbo.found = false;
+  jumbo.payloadLength = payloadLength;
+  while (cp < c.end && advance > 0) {
+    if (len < advance) throw TRUNCATED;
+    cp += advance;
+    len -= advance;
+    totalAdvance += advance;
+    if (cp === off + 40 && nh !== TCP && nh !== UDP && nh !== DCCP && nh !== SCTP) {
+      c.write(`${c.ip6(off + 8)} > ${c.ip6(off + 24)}: `);
+    }
+    switch (nh) {
+      case HOPOPTS:
+        // RFC 8200 §4.1: one Hop-by-Hop header, right after the IPv6 header.
+        if (foundHbh) return invalid(c, '[The Hop-by-Hop Options header was already found]');
+        if (totalAdvance !== 40) return invalid(c, "[The Hop-by-Hop Options header don't follow the IPv6 header]");
+        advance = printHopByHop(c, cp, jumbo);
+        payloadLength = jumbo.payloadLength;
+        if (payloadLength === 0 && !jumbo.found) return invalid(c, '[No valid Jumbo Payload Hop-by-Hop option found]');
+        if (advance < 0) { c.popEnd(); return; }
+        foundHbh = true;
+        break;
+      case DSTOPTS:
+        advance = printDestOpts(c, cp);
+        if (advance < 0) { c.popEnd(); return; }
+        break;
+      case FRAGMENT:
+        advance = printFragment(c, cp, off);
+        if (advance < 0 || c.end <= cp + advance) { c.popEnd(); return; }
+        fragmented = true;
+        break;
+      case MOBILITY_OLD:
+      case MOBILITY:
+        // RFC 6275 expects No Next Header after a Mobility header, so nothing follows it here.
+        printMobility(c, cp, off);
+        c.popEnd();
+        return;
+      case ROUTING:
+        c.need(cp, 1);
+        if (finalDst < 0) finalDst = routingFinalDst(c, cp);
+        advance = printRouting(c, cp);
+        if (advance < 0) { c.popEnd(); return; }
+        break;
+      default:
+        if (jumbo.found) {
+          len = payloadLength + 40;
+          if (len < totalAdvance) throw TRUNCATED;
+          if (length < len) c.write(`truncated-ip6 - ${len - length} bytes missing!`);
+          c.popEnd();
+          c.pushEnd(off + len);
+          len -= totalAdvance;
+        } else if (payloadLength === 0) {
+          // Extension headers in a packet that says it has no payload.
+          if (foundExtension) throw TRUNCATED;
+          c.popEnd();
+          c.pushEnd(off + 40);
+          len = 0;
+        }
+        payload(c, nh, cp, len, off, finalDst, fragmented);
+        c.popEnd();
+        return;
+    }
+    foundExtension = true;
+    nh = c.u8(cp);
+    c.protocol = 'ip6';
+  }
+  c.popEnd();
+}
+
+/** A contradiction in the header chain: the reason in brackets and ` (invalid)`. */
+function invalid(c: PrintContext, why: string): void {
+  c.write(why);
+  c.invalid();
+  c.popEnd();
+}
+
+function payload(c: PrintContext, nh: number, cp: number, len: number, ip6: number, finalDst: number, fragmented: boolean): void {
+  let info = infoPool[depth];
+  if (info === undefined) {
+    info = { version: 6, srcOff: 0, dstOff: 0, src: '', dst: '', length: 0, fragmented: false };
+    infoPool[depth] = info;
+  }
+  info.srcOff = ip6 + 8;
+  // The pseudo-header destination is the routing header's final one when there is one.
+  info.dstOff = finalDst >= 0 ? finalDst : ip6 + 24;
+  info.src = ipv6ToString(c.buf, ip6 + 8);
+  info.dst = ipv6ToString(c.buf, ip6 + 24);
+  info.length = len;
+  info.fragmented = fragmented;
+  depth++;
+  try {
+    printIpPayload(c, nh, cp, len, info);
+  } finally {
+    depth--;
+  }
 }
