@@ -1,0 +1,33 @@
+// Live -w: the file holds exactly the packets vcap says it captured, as capinfos and tshark count them.
+import test from 'ava';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SETTLE_MS, run, sleep, vethPair } from '../helpers/netns.js';
+
+test('vcap -i veth -w file: capinfos and tshark count the packets vcap reports', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'live.pcap');
+  const { a, ifA, ipB } = await vethPair(t, 35);
+  const vcap = a.vcap(['-i', ifA, '-w', file]);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  await a.exec(['ping', '-c', '5', '-i', '0.2', ipB]);
+  await a.exec(['ping', '-c', '20', '-i', '0.01', '-s', '1400', ipB]);
+  await sleep(SETTLE_MS);
+  const r = await vcap.stop('SIGTERM');
+  t.is(r.code, 0, r.stderr);
+  const captured = Number(/^(\d+) packets? captured$/m.exec(r.stderr)?.[1]);
+  t.is(captured, 50, r.stderr);
+  const info = await run(['capinfos', '-c', '-M', '-E', file]);
+  t.is(info.code, 0, info.stderr);
+  t.regex(info.stdout, new RegExp(`Number of packets:\\s+${captured}\\n`));
+  t.regex(info.stdout, /File encapsulation:\s+Ethernet/);
+  const shark = await run(['tshark', '-r', file, '-T', 'fields', '-e', 'frame.len']);
+  t.is(shark.code, 0, shark.stderr);
+  const lens = shark.stdout.trim().split('\n').map(Number);
+  t.is(lens.length, captured);
+  t.is(lens.filter((l) => l === 98).length, 10);
+  t.is(lens.filter((l) => l === 1442).length, 40);
+});
