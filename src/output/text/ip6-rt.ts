@@ -18,7 +18,7 @@ export function printRouting(c: PrintContext, off: number): number {
     case 2: {
       const rsv = c.u32(off + 4);
       if (rsv !== 0 || c.o.verbose) c.write(`, rsv=0x${rsv.toString(16)}`);
-      if (len % 2 === 1) break;
+      if (len % 2 === 1) { c.write(` (invalid length ${len})`); break; }
       for (let i = 0, p = off + 8; i < len >> 1; i++, p += 16) c.write(`, [${i}]${c.ip6(p)}`);
       c.write(') ');
       return (len + 1) << 3;
@@ -28,7 +28,8 @@ export function printRouting(c: PrintContext, off: number): number {
       c.write(`, last-entry=${lastEntry}`);
       if (c.o.verbose) c.write(`, flags=0x${c.u8(off + 5).toString(16)}`);
       c.write(`, tag=${c.u16(off + 6).toString(16)}`);
-      for (let i = 0, p = off + 8; i <= lastEntry; i++, p += 16) c.write(`, [${i}]${c.ip6(p)}`);
+      if (len % 2 === 1) { c.write(` (invalid length ${len})`); break; }
+      for (let i = 0, p = off + 8; i < len >> 1; i++, p += 16) c.write(`, [${i}]${c.ip6(p)}`);
       c.write(') ');
       return (len + 1) << 3;
     }

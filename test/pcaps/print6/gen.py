@@ -230,6 +230,27 @@ case('ip6-ext', [
     v6() / IPv6ExtHdrHopByHop(options=[PadN(optdata=b'\x00' * 4)]) / ICMPv6EchoRequest(id=11, seq=12),
 ], ('', '-v', '-vv'))
 
+case('ip6-chain-errors', [
+    v6() / IPv6ExtHdrHopByHop() / IPv6ExtHdrHopByHop() / UDP(sport=1, dport=2),
+    v6() / IPv6ExtHdrDestOpt() / IPv6ExtHdrHopByHop() / UDP(sport=1, dport=2),
+    v6(plen=0) / IPv6ExtHdrHopByHop() / IPv6ExtHdrHopByHop() / UDP(sport=1, dport=2),
+    v6(plen=0) / IPv6ExtHdrDestOpt() / UDP(sport=1, dport=2),
+    (v6(plen=0) / IPv6ExtHdrHopByHop(options=[PadN(optdata=b'\x00' * 20)]) / UDP(sport=1, dport=2), 64),
+    v6(plen=0) / IPv6ExtHdrHopByHop(nh=17, len=0, autopad=0, options=[]) / Raw(b'\x01\x09\x00\x00\x00\x00'),
+    v6() / IPv6ExtHdrHopByHop(nh=17, len=0, autopad=0, options=[]) / Raw(b'\x05\x03\x00\x00\x00\x00'),
+    v6() / IPv6ExtHdrHopByHop(nh=17, len=0, autopad=0, options=[]) / Raw(b'\xc2\x04\x00\x01\x00\x00'),
+    v6() / IPv6ExtHdrHopByHop(nh=17, len=0, autopad=0, options=[]) / Raw(b'\x00\x00\x00\x00\x00\x3e'),
+    v6() / IPv6ExtHdrHopByHop(nh=17, len=0, autopad=0, options=[]) / Raw(b'\x00\x00\x00\x00\x00\x01'),
+    v6() / IPv6ExtHdrDestOpt(nh=17, len=0, autopad=0, options=[]) / Raw(b'\xc9\x02\x00\x00\x00\x00'),
+    v6() / IPv6ExtHdrDestOpt(nh=17, len=2, autopad=0, options=[]) / Raw(b'\xc9\x14' + bytes(16) + b'\x00\x01\x00\x03\x00\x00\x00'),
+    v6(nh=43) / Raw(b'\x11\x03\x00\x01\x00\x00\x00\x00' + bytes(24)) / UDP(sport=1, dport=2),
+    v6(nh=43) / Raw(b'\x11\x03\x04\x01\x00\x00\x00\x00' + bytes(24)) / UDP(sport=1, dport=2),
+    v6(nh=43) / Raw(b'\x11\x02\x02\x01\x00\x00\x00\x07' + bytes(16)) / UDP(sport=1, dport=2),
+    (v6() / IPv6ExtHdrSegmentRouting(addresses=['2001:db8::d', '2001:db8::e'], segleft=1, lastentry=1) / UDP(sport=7, dport=8), 80),
+    v6(nh=43) / Raw(b'\x11\x00\x04\x00\x00\x00\x00\x00') / UDP(sport=7, dport=8),
+    v6() / IPv6ExtHdrFragment(id=1, offset=0, m=1, nh=44) / IPv6ExtHdrFragment(id=2, offset=0, m=0) / UDP(sport=9, dport=10),
+], ('', '-v'))
+
 case('ip6-mobility', [
     v6() / MIP6MH_BU(seq=10, flags=0x3, mhtime=100, options=[MIP6OptAltCoA(acoa='2001:db8::77'), MIP6OptNonceIndices(hni=1, coni=2)]),
     v6() / MIP6MH_BA(status=128, seq=10, mhtime=50, options=[MIP6OptBRAdvice(rinter=30)]),
