@@ -1,4 +1,5 @@
 import type { PrintOptions } from './options.js';
+import { ipv4ToString, ipv6ToString, macToString } from '../../decoders/addr.js';
 
 /**
  * Thrown (without a stack) when a printer would read past the readable end; caught only in
@@ -21,6 +22,9 @@ export interface IpInfo {
   fragmented: boolean;
 }
 
+/** Initial sequence numbers of one TCP conversation (tcpdump's tcp_seq_hash entry). */
+export interface TcpSeqEntry { seq: number; ack: number }
+
 /**
  * Per-packet printing state shared by all printers (tcpdump's netdissect_options). Offsets are
  * absolute indexes into `buf`. Reads through u8/u16/u32/need are bounds-checked against `end`
@@ -33,18 +37,28 @@ export class PrintContext {
   frameStart = 0;
   /** End of readable data (absolute); shrunk by pushEnd for inner layers. */
   end = 0;
+  /** Length of the frame on the wire (pcap's len). */
+  wireLen = 0;
   /** Set by each printer when it starts: the name in ` [|name]`. */
   protocol = '';
   /** The line being built for the current packet. */
   line = '';
+  /** Link-layer header length, set by the link printer; -x/-X/-A dump what follows it (tcpdump's ndo_ll_hdr_len). */
+  llHdrLen = 0;
+  /**
+   * TCP conversations seen so far, for relative sequence numbers (unless -S). Keyed by the
+   * addresses and ports in a fixed order so both directions share one entry; a Map stays
+   * O(1) however many hosts a capture has (tcpdump's fixed-size hash does not).
+   */
+  readonly tcpSeq = new Map<string, TcpSeqEntry>();
   readonly #ends: number[] = [];
 
   constructor(readonly o: PrintOptions) {}
 
   /** Start a new frame: buf[start .. start+capLen). */
-  reset(buf: Uint8Array, start: number, capLen: number): void {
-    this.buf = buf; this.frameStart = start; this.end = start + capLen;
-    this.protocol = ''; this.line = ''; this.#ends.length = 0;
+  reset(buf: Uint8Array, start: number, capLen: number, wireLen = capLen): void {
+    this.buf = buf; this.frameStart = start; this.end = start + capLen; this.wireLen = wireLen;
+    this.protocol = ''; this.line = ''; this.llHdrLen = 0; this.#ends.length = 0;
   }
 
   write(s: string): void { this.line += s; }
@@ -53,10 +67,30 @@ export class PrintContext {
   need(at: number, n: number): void { if (!this.has(at, n)) throw TRUNCATED; }
   u8(at: number): number { this.need(at, 1); return this.buf[at]!; }
   u16(at: number): number { this.need(at, 2); return (this.buf[at]! << 8) | this.buf[at + 1]!; }
+  u24(at: number): number { this.need(at, 3); return (this.buf[at]! << 16) | (this.buf[at + 1]! << 8) | this.buf[at + 2]!; }
   u32(at: number): number {
     this.need(at, 4);
     return ((this.buf[at]! << 24) | (this.buf[at + 1]! << 16) | (this.buf[at + 2]! << 8) | this.buf[at + 3]!) >>> 0;
   }
+  /** Little-endian reads (NULL/LOOP headers and Linux cooked fields written in host order). */
+  u16le(at: number): number { this.need(at, 2); return this.buf[at]! | (this.buf[at + 1]! << 8); }
+  u32le(at: number): number {
+    this.need(at, 4);
+    return (this.buf[at]! | (this.buf[at + 1]! << 8) | (this.buf[at + 2]! << 16) | (this.buf[at + 3]! << 24)) >>> 0;
+  }
+
+  /** Dotted quad at `at`, bounds-checked. */
+  ip4(at: number): string { this.need(at, 4); return ipv4ToString(this.buf, at); }
+  /** IPv6 text at `at`, bounds-checked. */
+  ip6(at: number): string { this.need(at, 16); return ipv6ToString(this.buf, at); }
+  /** aa:bb:cc:dd:ee:ff at `at`, bounds-checked. */
+  mac(at: number): string { this.need(at, 6); return macToString(this.buf, at); }
+
+  /** Bytes readable from `at` to the current end (0 when past it). */
+  avail(at: number): number { return at < this.end ? this.end - at : 0; }
+
+  /** tcpdump's nd_print_invalid: fields contradict each other, the printer returns normally. */
+  invalid(): void { this.line += ' (invalid)'; }
 
   /** Limit reads to `end` (e.g. the IP total length) until popEnd (tcpdump's nd_push_snaplen). */
   pushEnd(end: number): void { this.#ends.push(this.end); if (end < this.end) this.end = end; }

@@ -28,3 +28,6 @@ export const defaultPrintOptions: PrintOptions = {
   verbose: 0, linkHeader: false, quiet: false, absoluteSeq: false, hex: 0, hexAscii: 0, ascii: 0,
   timeFormat: 0, nano: false, packetNumber: false, forcedType: '',
 };
+
+/** The -T types vcap knows (tcpdump accepts more; those are refused with tcpdump's message). */
+export const forcedTypes: readonly string[] = ['domain'];

@@ -1,0 +1,208 @@
+/**
+ * Builds and runs the pipeline the options ask for: source (capture file or live) → filter →
+ * sinks (text printer, pcap/pcapng writer). Returns the exit status.
+ */
+import { readFileSync, writeSync } from 'node:fs';
+import type { Batch } from '../capture/batch.js';
+import type { CliOptions } from './options.js';
+import { openCaptureFile } from '../capture/capture-file.js';
+import { openLive, listInterfaces } from '../capture/live.js';
+import type { LiveSource } from '../capture/live.js';
+import { compileFilter, formatProgram } from '../filter/index.js';
+import type { FilterProgram } from '../filter/index.js';
+import { PcapWriter } from '../output/pcap-writer.js';
+import { PcapngWriter } from '../output/pcapng-writer.js';
+import { PacketPrinter } from '../output/text/packet.js';
+import { TextWriter } from '../output/text/writer.js';
+import { linkTypeDescription, LinkType } from '../decoders/link-type.js';
+import { VcapError } from '../errors.js';
+
+interface FrameWriter {
+  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number): void;
+  flush(): void;
+  close(): void;
+}
+
+function stderr(line: string): void { writeSync(2, line + '\n'); }
+const plural = (n: number): string => (n === 1 ? '' : 's');
+
+/** The filter expression: -F file wins over trailing arguments, as in tcpdump. */
+function expressionOf(o: CliOptions): string {
+  if (o.filterFile === undefined) return o.expression;
+  try {
+    return readFileSync(o.filterFile, 'latin1').replace(/#.*$/gm, ' ').trim();
+  } catch (e) {
+    throw new VcapError(`can't open ${o.filterFile}: ${(e as Error).message.replace(/^[A-Z]+: /, '').replace(/, open .*$/, '')}`, 'ENOENT');
+  }
+}
+
+/**
+ * Everything downstream of the source, per link type: the filter, the printer or the writer, -c.
+ * One instance serves a whole run; `frame` is the per-packet hot path.
+ */
+class Sinks {
+  #printer: PacketPrinter | undefined;
+  #printers = new Map<number, PacketPrinter>();
+  #filter: FilterProgram | undefined;
+  #filters = new Map<number, FilterProgram | undefined>();
+  #linkType = -1;
+  #writer: FrameWriter | undefined;
+  #text: TextWriter | undefined;
+  /** Packets that passed the filter and went to the sinks. */
+  captured = 0;
+  done = false;
+
+  constructor(readonly o: CliOptions, readonly expression: string, readonly snaplen: number, readonly filterInSource: boolean) {}
+
+  /** Open the sinks once the first link type is known. */
+  open(linkType: number, snaplen: number, textFd: number, lineBuffered: boolean): void {
+    if (this.o.write !== undefined) {
+      const opts = { linkType, snaplen, nano: this.o.nano };
+      this.#writer = this.o.pcapng ? PcapngWriter.open(this.o.write, opts) : PcapWriter.open(this.o.write, opts);
+    } else {
+      this.#text = new TextWriter(textFd, lineBuffered);
+    }
+    this.use(linkType);
+  }
+
+  /** Switch to frames of `linkType` (a pcapng file may mix interfaces). */
+  use(linkType: number): void {
+    if (linkType === this.#linkType) return;
+    this.#linkType = linkType;
+    if (!this.filterInSource) {
+      if (!this.#filters.has(linkType)) {
+        this.#filters.set(linkType, this.expression === '' ? undefined : compileFilter(this.expression, linkType, this.snaplen));
+      }
+      this.#filter = this.#filters.get(linkType);
+    }
+    if (this.#text) {
+      let p = this.#printers.get(linkType);
+      if (!p) { p = new PacketPrinter(this.o.print, linkType, this.#text); this.#printers.set(linkType, p); }
+      this.#printer = p;
+    }
+  }
+
+  batch(b: Batch): void {
+    if (b.linkType !== this.#linkType) this.use(b.linkType);
+    const n = b.count, bytes = b.bytes, limit = this.o.count;
+    const filter = this.#filter, printer = this.#printer, writer = this.#writer, perPacket = this.o.packetBuffered;
+    for (let i = 0; i < n; i++) {
+      const off = b.offset[i]!, cap = b.capLen[i]!, len = b.origLen[i]!;
+      if (filter !== undefined && !filter.matches(bytes, off, cap, len)) continue;
+      this.captured++;
+      if (printer !== undefined) printer.print(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!);
+      if (writer !== undefined) {
+        writer.writeFrame(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!);
+        if (perPacket) writer.flush();
+      }
+      if (limit !== 0 && this.captured >= limit) { this.done = true; return; }
+    }
+  }
+
+  flush(): void {
+    this.#text?.flush();
+    this.#writer?.flush();
+  }
+
+  close(): void {
+    this.#text?.flush();
+    this.#writer?.close();
+  }
+}
+
+function textIsTty(): boolean {
+  try { return process.stdout.isTTY === true; } catch { return false; }
+}
+
+async function runFile(o: CliOptions, path: string): Promise<number> {
+  const file = openCaptureFile(path);
+  try {
+    const expression = expressionOf(o);
+    if (o.dumpProgram) {
+      const prog = compileFilter(expression, file.linkType, file.snaplen);
+      process.stdout.write(formatProgram(prog, o.dumpProgram));
+      return 0;
+    }
+    stderr(`reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
+    const sinks = new Sinks(o, expression, file.snaplen, false);
+    // Compile before printing anything, so a bad expression is the only output.
+    sinks.open(file.linkType, file.snaplen, 1, o.lineBuffered || textIsTty());
+    try {
+      for (let b = file.next(); b !== null && !sinks.done; b = file.next()) sinks.batch(b);
+    } finally {
+      // Whatever was read before damage is printed or written before the error line.
+      sinks.close();
+    }
+    return 0;
+  } finally {
+    file.close();
+  }
+}
+
+async function runLive(o: CliOptions): Promise<number> {
+  const expression = expressionOf(o);
+  const tty = textIsTty();
+  const src: LiveSource = await openLive({
+    interface: o.interface, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
+    promiscuous: o.promiscuous, direction: o.direction, immediate: o.immediate || o.lineBuffered || (tty && o.write === undefined),
+    backend: o.backend,
+  });
+  const stop = (): void => src.stop();
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  let sinks: Sinks | undefined;
+  try {
+    if (expression !== '' || o.dumpProgram) {
+      const prog = compileFilter(expression, src.linkType, src.snaplen);
+      if (o.dumpProgram) {
+        process.stdout.write(formatProgram(prog, o.dumpProgram));
+        return 0;
+      }
+      src.setFilter(prog);
+    }
+    for (const s of signals) process.on(s, stop);
+    sinks = new Sinks(o, expression, src.snaplen, true);
+    sinks.open(src.linkType, src.snaplen, 1, o.lineBuffered || tty);
+    stderr(`listening on ${src.name}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
+    const s = sinks;
+    await src.run((b) => {
+      s.batch(b);
+      // A ring block holds what arrived in up to ~100 ms: hand it on so a reader of our pipe sees it now.
+      s.flush();
+      if (s.done) src.stop();
+    });
+    return 0;
+  } finally {
+    for (const s of signals) process.off(s, stop);
+    try {
+      sinks?.close();
+    } finally {
+      const st = src.stats();
+      const captured = sinks?.captured ?? 0;
+      src.close();
+      if (sinks) {
+        stderr(`${captured} packet${plural(captured)} captured`);
+        stderr(`${st.received} packet${plural(st.received)} received by filter`);
+        stderr(`${st.dropped} packet${plural(st.dropped)} dropped by kernel`);
+      }
+    }
+  }
+}
+
+/** -D: one interface a line, as tcpdump lists them. */
+function printInterfaces(): number {
+  let s = '';
+  for (const i of listInterfaces()) s += `${i.index}.${i.name}${i.description ? ` (${i.description})` : ''} [${i.flags.join(', ')}]\n`;
+  writeSync(1, s);
+  return 0;
+}
+
+export async function runPipeline(o: CliOptions): Promise<number> {
+  if (o.listInterfaces) return printInterfaces();
+  if (o.read !== undefined) return runFile(o, o.read);
+  if (o.dumpProgram && o.interface === undefined && o.tun === undefined && o.tap === undefined) {
+    // No source named: compile for Ethernet, as tcpdump -d does for its default device.
+    process.stdout.write(formatProgram(compileFilter(expressionOf(o), LinkType.EN10MB, o.snaplen || 262144), o.dumpProgram));
+    return 0;
+  }
+  return runLive(o);
+}

@@ -1,0 +1,87 @@
+/** HTTP request/response first line (tcpdump's print-http.c over txtproto_print). */
+import type { PrintContext } from './context.js';
+
+const methods = new Set([
+  'GET', 'PUT', 'COPY', 'HEAD', 'LOCK', 'MOVE', 'POLL', 'POST', 'BCOPY', 'BMOVE', 'MKCOL', 'TRACE', 'LABEL', 'MERGE',
+  'DELETE', 'SEARCH', 'UNLOCK', 'REPORT', 'UPDATE', 'NOTIFY', 'BDELETE', 'CONNECT', 'OPTIONS', 'CHECKIN', 'PROPFIND',
+  'CHECKOUT', 'CCHECKOUT', 'SUBSCRIBE', 'PROPPATCH', 'BPROPFIND', 'BPROPPATCH', 'UNCHECKOUT', 'MKACTIVITY',
+  'MKWORKSPACE', 'UNSUBSCRIBE', 'RPC_CONNECT', 'VERSION-CONTROL', 'BASELINE-CONTROL',
+]);
+const MAX_TOKEN = 128;
+
+/** A token at p+idx; returns [next index or 0, token]. Kept allocation-free via module state. */
+let token = '';
+function fetchToken(c: PrintContext, p: number, idx: number, len: number): number {
+  let t = '';
+  for (; idx < len; idx++) {
+    if (!c.has(p + idx, 1)) return 0;
+    const ch = c.buf[p + idx]!;
+    if (!(ch > 0x20 && ch < 0x7f)) break;
+    if (t.length + 2 > MAX_TOKEN + 1) return 0;
+    t += String.fromCharCode(ch);
+  }
+  if (t.length === 0) return 0;
+  token = t;
+  for (; idx < len; idx++) {
+    if (!c.has(p + idx, 1)) break;
+    const ch = c.buf[p + idx]!;
+    if (ch === 0x0d || ch === 0x0a) break;
+    if (!(ch >= 0x20 && ch < 0x7f)) break;
+    if (ch !== 0x20 && ch !== 0x09) break;
+  }
+  return idx;
+}
+
+/** One text line from idx, prefixed; the index after its end of line, or 0 if it is not a whole text line. */
+function printTextLine(c: PrintContext, prefix: string, p: number, idx: number, len: number): number {
+  const start = idx;
+  while (idx < len) {
+    const ch = c.u8(p + idx);
+    if (ch === 0x0a) {
+      c.write(prefix + text(c, p + start, idx - start));
+      return idx + 1;
+    }
+    if (ch === 0x0d) {
+      if (idx + 1 >= len) return 0;
+      if (c.u8(p + idx + 1) === 0x0a) {
+        c.write(prefix + text(c, p + start, idx - start));
+        return idx + 2;
+      }
+      return 0;
+    }
+    if (!(ch >= 0x20 && ch < 0x7f) && ch !== 0x09) return 0;
+    idx++;
+  }
+  // Printable to the end but no line ending: treated as cut short.
+  c.write(prefix + text(c, p + start, idx - start));
+  c.write(` [|${c.protocol}]`);
+  return 0;
+}
+
+function text(c: PrintContext, at: number, n: number): string {
+  return Buffer.from(c.buf.buffer, c.buf.byteOffset + at, n).toString('latin1');
+}
+
+/** HTTP payload at `off`, `length` bytes: `HTTP: GET / HTTP/1.1` (all lines with -v). */
+export function printHttp(c: PrintContext, off: number, length: number): void {
+  c.protocol = 'http';
+  let printThis = false;
+  let idx = fetchToken(c, off, 0, length);
+  if (idx !== 0) {
+    if (methods.has(token.toUpperCase())) printThis = true;
+    idx = fetchToken(c, off, idx, length);
+    if (idx !== 0 && token.length === 3 && /^[0-9]{3}$/.test(token)) printThis = true;
+  }
+  c.write('HTTP');
+  if (!printThis) return;
+  if (c.o.verbose) {
+    c.write(`, length: ${length}`);
+    for (let i = 0; i < length;) {
+      const eol = printTextLine(c, '\n\t', off, i, length);
+      if (eol === 0) break;
+      i = eol;
+    }
+  } else {
+    printTextLine(c, ': ', off, 0, length);
+  }
+}

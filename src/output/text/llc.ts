@@ -1,0 +1,119 @@
+/** IEEE 802.2 LLC and SNAP after an 802.3 length field (tcpdump's print-llc.c). */
+import type { PrintContext } from './context.js';
+import { etherTypeName } from './names.js';
+import { printEtherType } from './ether.js';
+import { printIp } from './ip.js';
+import { defaultPrint } from './dump.js';
+
+const sapNames: Record<number, string> = {
+  0x00: 'Null', 0xff: 'Global', 0x02: '802.1B I', 0x03: '802.1B G', 0x06: 'IP', 0x04: 'SNA',
+  0x0e: 'ProWay NM', 0x42: 'STP', 0x4e: 'RS511', 0x7e: 'ISO8208', 0x8e: 'ProWay', 0xaa: 'SNAP',
+  0xe0: 'IPX', 0xf0: 'NetBeui', 0xfe: 'OSI',
+};
+const uCommands: Record<number, string> = {
+  0x03: 'ui', 0xe3: 'test', 0xaf: 'xid', 0x63: 'ua', 0x43: 'disc', 0x0f: 'dm', 0x6f: 'sabme', 0x87: 'frmr',
+};
+const supervisory = ['Receiver Ready', 'Receiver not Ready', 'Reject'];
+/** llc_flag_values, indexed by (ssap & GSAP) | poll bit. */
+function llcFlags(v: number): string {
+  switch (v) {
+    case 0: return 'Command';
+    case 0x01: return 'Response';
+    case 0x10: case 0x100: return 'Poll';
+    case 0x11: case 0x101: return 'Final';
+    default: return '?';
+  }
+}
+const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
+const ouiNames: Record<number, string> = { 0x000000: 'Ethernet', 0x00000c: 'Cisco', 0x0000f8: 'Cisco', 0x0080c2: 'Ethernet bridged' };
+
+/**
+ * The LLC header at `p` and what it carries. Returns the header length, negative when the
+ * payload is unknown and the caller should dump it (tcpdump's llc_print contract).
+ * `srcOff`/`dstOff` are the MAC addresses of the frame, for lines printed without -e (-1: none, as under SLL).
+ */
+export function printLlc(c: PrintContext, p: number, length: number, caplen: number, srcOff: number, dstOff: number): number {
+  c.protocol = 'llc';
+  if (caplen < 3 || length < 3) {
+    c.write(' [|llc]');
+    defaultPrint(c, p, caplen);
+    return Math.min(caplen, length);
+  }
+  const dsapField = c.u8(p), ssapField = c.u8(p + 1);
+  let control = c.u8(p + 2);
+  let isU: boolean, hdrlen: number;
+  if ((control & 3) === 3) { isU = true; hdrlen = 3; } else {
+    if (caplen < 4 || length < 4) {
+      c.write(' [|llc]');
+      defaultPrint(c, p, caplen);
+      return Math.min(caplen, length);
+    }
+    control = c.u16le(p + 2);
+    isU = false; hdrlen = 4;
+  }
+  if (ssapField === 0xff && dsapField === 0xff) {
+    // Novell "raw" 802.3: IPX right after the length, no LLC header.
+    if (c.o.linkHeader) c.write('IPX 802.3: ');
+    c.write(`IPX ${length}`);
+    return 0;
+  }
+  const dsap = dsapField & ~1, ssap = ssapField & ~1;
+  if (c.o.linkHeader) {
+    c.write(`LLC, dsap ${sapNames[dsap] ?? 'Unknown'} (0x${hex2(dsap)}) ${dsapField & 1 ? 'Group' : 'Individual'}, ` +
+      `ssap ${sapNames[ssap] ?? 'Unknown'} (0x${hex2(ssap)}) ${ssapField & 1 ? 'Response' : 'Command'}`);
+    c.write(isU ? `, ctrl 0x${hex2(control)}: ` : `, ctrl 0x${control.toString(16).padStart(4, '0')}: `);
+  }
+  p += hdrlen; length -= hdrlen; caplen -= hdrlen;
+  if (ssap === 0xaa && dsap === 0xaa && control === 0x03) {
+    return printSnap(c, p, length, caplen, srcOff, dstOff) ? hdrlen + 5 : -(hdrlen + 5);
+  }
+  if (ssap === 0x06 && dsap === 0x06 && control === 0x03) {
+    printIp(c, p, length);
+    return hdrlen;
+  }
+  if (!c.o.linkHeader) {
+    const d = sapNames[dsap] ?? `Unknown DSAP 0x${hex2(dsap)}`, s = sapNames[ssap] ?? `Unknown SSAP 0x${hex2(ssap)}`;
+    if (srcOff < 0) c.write(ssap === dsap ? `${d} ` : `${s} > ${d} `);
+    else if (ssap === dsap) c.write(`${c.mac(srcOff)} > ${c.mac(dstOff)} ${d} `);
+    else c.write(`${c.mac(srcOff)} ${s} > ${c.mac(dstOff)} ${d} `);
+  }
+  if (isU) {
+    const cmd = control & 0xef;
+    c.write(`Unnumbered, ${uCommands[cmd] ?? hex2(cmd)}, Flags [${llcFlags((ssapField & 1) | (control & 0x10))}], length ${length + hdrlen}`);
+    if ((control & ~0x10) === 0xaf) {
+      if (length === 0) return hdrlen;
+      if (caplen < 1) { c.write(' [|llc]'); return hdrlen; }
+      if (c.u8(p) === 0x81) {
+        if (caplen < 3 || length < 3) { c.write(' [|llc]'); defaultPrint(c, p, caplen); }
+        else c.write(`: ${hex2(c.u8(p + 1))} ${hex2(c.u8(p + 2))}`);
+        return hdrlen;
+      }
+    }
+  } else if ((control & 3) === 1) {
+    c.write(`Supervisory, ${supervisory[(control >> 2) & 3] ?? '?'}, rcv seq ${(control >> 9) & 0x7f}, Flags [${llcFlags((ssapField & 1) | (control & 0x100))}], length ${length + hdrlen}`);
+    return hdrlen;
+  } else {
+    c.write(`Information, send seq ${(control >> 1) & 0x7f}, rcv seq ${(control >> 9) & 0x7f}, Flags [${llcFlags((ssapField & 1) | (control & 0x100))}], length ${length + hdrlen}`);
+  }
+  return -hdrlen;
+}
+
+/** SNAP header (OUI + protocol id); true when the payload was printed. */
+function printSnap(c: PrintContext, p: number, length: number, caplen: number, srcOff: number, dstOff: number): boolean {
+  c.protocol = 'snap';
+  const oui = c.u24(p), et = c.u16(p + 3);
+  const ouiText = `${ouiNames[oui] ?? 'Unknown'} (0x${oui.toString(16).padStart(6, '0')})`;
+  const pidName = oui === 0 ? etherTypeName(et) ?? 'Unknown' : 'Unknown';
+  const etHex = et.toString(16).padStart(4, '0');
+  if (c.o.linkHeader) {
+    c.write(`oui ${ouiText}, ${oui === 0 ? 'ethertype' : 'pid'} ${pidName} (0x${etHex}), length ${length - 5}: `);
+  }
+  p += 5; length -= 5; caplen -= 5;
+  if ((oui === 0 || oui === 0x0000f8) && printEtherType(c, et, p, length, caplen)) return true;
+  if (!c.o.linkHeader) {
+    if (srcOff >= 0) c.write(`${c.mac(srcOff)} > ${c.mac(dstOff)} `);
+    if (oui === 0) c.write(`SNAP, ethertype ${pidName} (0x${etHex}), length ${length}: `);
+    else c.write(`SNAP, oui ${ouiText}, pid ${pidName} (0x${etHex}), length ${length}: `);
+  }
+  return false;
+}

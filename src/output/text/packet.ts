@@ -1,0 +1,73 @@
+/**
+ * The packet printer (tcpdump's pretty_print_packet): packet number, timestamp, the link printer,
+ * the only catch of TRUNCATED (` [|proto]`), then the -x/-X/-A dumps and the newline.
+ */
+import type { Batch } from '../../capture/batch.js';
+import type { PrintOptions } from './options.js';
+import { PrintContext, TRUNCATED } from './context.js';
+import { TimeFormatter } from './time.js';
+import { linkPrinter } from './link.js';
+import type { LinkPrinter } from './link.js';
+import { hexDump, hexAsciiDump, asciiDump } from './dump.js';
+import { VcapError } from '../../errors.js';
+import { linkTypeName } from '../../decoders/link-type.js';
+
+/** Where finished lines go (TextWriter, or a test's collector). */
+export interface LineSink { push(text: string): void }
+
+export class PacketPrinter {
+  readonly c: PrintContext;
+  readonly #time: TimeFormatter;
+  readonly #link: LinkPrinter;
+  #count = 0;
+
+  constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink) {
+    const link = linkPrinter(linkType);
+    if (!link) throw new VcapError(`packet printing is not supported for link type ${linkTypeName(linkType)}: use -w`, 'ELINKTYPE');
+    this.#link = link;
+    this.c = new PrintContext(o);
+    this.#time = new TimeFormatter(o.timeFormat, o.nano);
+  }
+
+  /** Packets printed so far. */
+  get count(): number { return this.#count; }
+
+  /** Print frame buf[off .. off+capLen), `origLen` bytes on the wire, captured at sec.nsec. */
+  print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
+    const c = this.c, o = this.o;
+    c.reset(buf, off, capLen, origLen);
+    this.#count++;
+    let head = o.packetNumber ? `${String(this.#count).padStart(5)}  ` : '';
+    head += this.#time.format1(sec, nsec);
+    c.line = head;
+    let hdrlen: number;
+    try {
+      hdrlen = this.#link(c, off, origLen, capLen);
+    } catch (e) {
+      if (e !== TRUNCATED) throw e;
+      c.write(` [|${c.protocol}]`);
+      hdrlen = 0;
+    }
+    c.resetEnds();
+    if (o.hexAscii) {
+      if (o.hexAscii > 1) hexAsciiDump(c, off, capLen);
+      else if (capLen > hdrlen) hexAsciiDump(c, off + hdrlen, capLen - hdrlen);
+    } else if (o.hex) {
+      if (o.hex > 1) hexDump(c, off, capLen);
+      else if (capLen > hdrlen) hexDump(c, off + hdrlen, capLen - hdrlen);
+    } else if (o.ascii) {
+      if (o.ascii > 1) asciiDump(c, off, capLen);
+      else if (capLen > hdrlen) asciiDump(c, off + hdrlen, capLen - hdrlen);
+    }
+    this.out.push(c.line + '\n');
+  }
+
+  /** Print every frame of a batch; `limit` stops after that many packets in total (-c), 0 = none. */
+  printBatch(b: Batch, limit = 0): void {
+    const n = b.count;
+    for (let i = 0; i < n; i++) {
+      if (limit && this.#count >= limit) return;
+      this.print(b.bytes, b.offset[i]!, b.capLen[i]!, b.origLen[i]!, b.sec[i]!, b.nsec[i]!);
+    }
+  }
+}

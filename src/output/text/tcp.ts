@@ -1,0 +1,249 @@
+/** TCP (tcpdump's print-tcp.c): flags, relative sequence numbers, options, -v checksums, payload demux. */
+import type { IpInfo, PrintContext, TcpSeqEntry } from './context.js';
+import { TRUNCATED } from './context.js';
+import { tcpFlagsString, tcpOptionName, hex8 } from './names.js';
+import { cksumAdd, cksumFinish, cksumShouldBe, ipv4PseudoSum, ipv6PseudoSum } from './checksum.js';
+import { printDns } from './dns.js';
+import { printHttp } from './http.js';
+
+const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
+
+/** tcpdump compares the raw address bytes to pick one key order for both directions. */
+function addrCompare(b: Uint8Array, a1: number, a2: number, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const d = b[a1 + i]! - b[a2 + i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The transport-protocol field of the IP header above (IPv4 ip_p / IPv6 ip6_nxt). */
+export function ipHeaderProto(c: PrintContext, ip: IpInfo): number {
+  return ip.version === 4 ? c.buf[ip.srcOff - 3]! : c.buf[ip.srcOff - 2]!;
+}
+
+/** `src.port > dst.port: `, or only the ports when extension headers came first (addresses already printed). */
+export function writeEndpoints(c: PrintContext, ip: IpInfo, proto: number, sport: number, dport: number): void {
+  if (ipHeaderProto(c, ip) === proto) c.write(`${ip.src}.${sport} > ${ip.dst}.${dport}: `);
+  else c.write(`${sport} > ${dport}: `);
+}
+
+function transportSum(c: PrintContext, ip: IpInfo, off: number, length: number, proto: number): number {
+  const pseudo = ip.version === 4
+    ? ipv4PseudoSum(c.buf, ip.srcOff, ip.dstOff, proto, length)
+    : ipv6PseudoSum(c.buf, ip.srcOff, ip.dstOff, proto, length);
+  return cksumFinish(cksumAdd(c.buf, off, length, pseudo));
+}
+export { transportSum };
+
+function fastOpen(c: PrintContext, cp: number, datalen: number, exp: boolean): void {
+  if (exp) c.write('tfo');
+  if (datalen === 0) { c.write(' cookiereq'); return; }
+  if (datalen % 2 !== 0 || datalen < 4 || datalen > 16) { c.write(' invalid'); return; }
+  let s = ' cookie ';
+  for (let i = 0; i < datalen; i++) s += hex8(c.u8(cp + i));
+  c.write(s);
+}
+
+/** RST payload as text (print_tcp_rst_data): at most 30 bytes, control characters as ^X / M-x. */
+function rstData(c: PrintContext, sp: number, length: number): void {
+  c.write(c.has(sp, length) ? ' [RST' : ' [!RST');
+  if (length > 30) { length = 30; c.write('+'); }
+  let s = ' ';
+  while (length > 0 && sp < c.end) {
+    let ch = c.buf[sp++]!;
+    if (ch > 0x7f) { ch &= 0x7f; s += 'M-'; }
+    if (ch < 0x20 || ch === 0x7f) { ch ^= 0x40; s += '^'; }
+    s += String.fromCharCode(ch);
+    length--;
+  }
+  c.write(s + ']');
+}
+
+/** LENCHECK: option data of `l` bytes must fit in what is left of the header and have been captured. */
+function lenOk(c: PrintContext, cp: number, l: number, hlen: number): boolean {
+  if (l > hlen) return false;
+  c.need(cp, l);
+  return true;
+}
+
+/** TCP segment at `off`, `length` bytes (header + data) per the IP header. */
+export function printTcp(c: PrintContext, off: number, length: number, ip: IpInfo): void {
+  c.protocol = 'tcp';
+  if (!c.has(off + 2, 2)) {
+    c.write(`${ip.src} > ${ip.dst}:`);
+    throw TRUNCATED;
+  }
+  const sport = c.u16(off), dport = c.u16(off + 2);
+  writeEndpoints(c, ip, 6, sport, dport);
+  c.need(off, 20);
+  let hlen = (c.buf[off + 12]! >> 4) * 4;
+  if (hlen < 20) {
+    c.write(` tcp ${length - hlen} [bad hdr length ${hlen} - too short, < 20]`);
+    return;
+  }
+  let seq = c.u32(off + 4), ack = c.u32(off + 8);
+  const win = c.u16(off + 14), urp = c.u16(off + 18);
+  if (c.o.quiet) {
+    c.write(`tcp ${length - hlen}`);
+    if (hlen > length) c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
+    return;
+  }
+  const flags = c.buf[off + 13]!;
+  c.write(`Flags [${tcpFlagsString(flags)}]`);
+  let rev = false;
+  let th: TcpSeqEntry | undefined;
+  if (!c.o.absoluteSeq && (flags & ACK)) {
+    const alen = ip.version === 4 ? 4 : 16;
+    if (sport > dport) rev = true;
+    else if (sport === dport && addrCompare(c.buf, ip.srcOff, ip.srcOff + alen, alen) > 0) rev = true;
+    const key = rev
+      ? `${ip.dst} ${ip.src} ${dport} ${sport}`
+      : `${ip.src} ${ip.dst} ${sport} ${dport}`;
+    th = c.tcpSeq.get(key);
+    if (th === undefined || (flags & SYN)) {
+      if (th === undefined) { th = { seq: 0, ack: 0 }; c.tcpSeq.set(key, th); }
+      if (rev) { th.ack = seq; th.seq = (ack - 1) >>> 0; } else { th.seq = seq; th.ack = (ack - 1) >>> 0; }
+    } else if (rev) {
+      seq = (seq - th.ack) >>> 0; ack = (ack - th.seq) >>> 0;
+    } else {
+      seq = (seq - th.seq) >>> 0; ack = (ack - th.ack) >>> 0;
+    }
+  }
+  const thseq = th ? th.seq : 0, thack = th ? th.ack : 0;
+  if (hlen > length) {
+    c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
+    return;
+  }
+  if (c.o.verbose && !ip.fragmented && c.has(off, length)) {
+    const sum = transportSum(c, ip, off, length, 6);
+    const field = c.u16(off + 16);
+    c.write(`, cksum 0x${field.toString(16).padStart(4, '0')}`);
+    c.write(sum !== 0 ? ` (incorrect -> 0x${cksumShouldBe(field, sum).toString(16).padStart(4, '0')})` : ' (correct)');
+  }
+  length -= hlen;
+  if (c.o.verbose > 1 || length > 0 || (flags & (SYN | FIN | RST))) {
+    c.write(`, seq ${seq}`);
+    if (length > 0) c.write(`:${(seq + length) >>> 0}`);
+  }
+  if (flags & ACK) c.write(`, ack ${ack}`);
+  c.write(`, win ${win}`);
+  if (flags & URG) c.write(`, urg ${urp}`);
+  if (hlen > 20) {
+    let cp = off + 20;
+    hlen -= 20;
+    let ch = '';
+    c.write(', options [');
+    let bad = false;
+    while (hlen > 0) {
+      c.write(ch);
+      const opt = c.u8(cp++);
+      let len: number;
+      if (opt === 0 || opt === 1) len = 1;
+      else {
+        len = c.u8(cp++);
+        if (len < 2 || len > hlen) { bad = true; break; }
+        hlen--;
+      }
+      hlen--;
+      let datalen = 0;
+      c.write(tcpOptionName(opt));
+      switch (opt) {
+        case 2: datalen = 2; if (!lenOk(c, cp, 2, hlen)) { bad = true; break; } c.write(` ${c.u16(cp)}`); break;
+        case 3: datalen = 1; if (!lenOk(c, cp, 1, hlen)) { bad = true; break; } c.write(` ${c.u8(cp)}`); break;
+        case 5:
+          datalen = len - 2;
+          if (datalen % 8 !== 0) c.write(' invalid sack');
+          else {
+            c.write(` ${datalen / 8} `);
+            for (let i = 0; i < datalen; i += 8) {
+              if (!lenOk(c, cp, i + 4, hlen)) { bad = true; break; }
+              let s = c.u32(cp + i);
+              if (!lenOk(c, cp, i + 8, hlen)) { bad = true; break; }
+              let e = c.u32(cp + i + 4);
+              if (rev) { s = (s - thseq) >>> 0; e = (e - thseq) >>> 0; } else { s = (s - thack) >>> 0; e = (e - thack) >>> 0; }
+              c.write(`{${s}:${e}}`);
+            }
+          }
+          break;
+        case 11: case 12: case 13:
+          datalen = 4; if (!lenOk(c, cp, 4, hlen)) { bad = true; break; } c.write(` ${c.u32(cp)}`); break;
+        case 8:
+          datalen = 8; if (!lenOk(c, cp, 8, hlen)) { bad = true; break; } c.write(` val ${c.u32(cp)} ecr ${c.u32(cp + 4)}`); break;
+        case 19: {
+          datalen = 16; if (!lenOk(c, cp, 16, hlen)) { bad = true; break; }
+          let s = ' ';
+          for (let i = 0; i < 16; i++) s += hex8(c.u8(cp + i));
+          c.write(s);
+          break;
+        }
+        case 20:
+          datalen = 2; if (!lenOk(c, cp, 2, hlen)) { bad = true; break; }
+          c.write(` cap ${hex8(c.u8(cp))} id ${c.u8(cp + 1)}`);
+          break;
+        case 29:
+          datalen = len - 2;
+          if (datalen < 2) c.write(' invalid');
+          else {
+            if (!lenOk(c, cp, 1, hlen)) { bad = true; break; }
+            c.write(` keyid ${c.u8(cp)}`);
+            if (!lenOk(c, cp, 2, hlen)) { bad = true; break; }
+            c.write(` rnextkeyid ${c.u8(cp + 1)}`);
+            if (datalen > 2) {
+              c.write(' mac 0x');
+              for (let i = 2; i < datalen; i++) { if (!lenOk(c, cp, i + 1, hlen)) { bad = true; break; } c.write(hex8(c.u8(cp + i))); }
+            }
+          }
+          break;
+        case 0: case 1: case 4: break;
+        case 28: {
+          datalen = 2; if (!lenOk(c, cp, 2, hlen)) { bad = true; break; }
+          let uto = c.u16(cp);
+          c.write(` 0x${uto.toString(16)}`);
+          uto = uto & 1 ? (uto >> 1) * 60 : uto >> 1;
+          c.write(` ${uto}`);
+          break;
+        }
+        case 34:
+          datalen = len - 2; if (!lenOk(c, cp, datalen, hlen)) { bad = true; break; }
+          c.write(' ');
+          fastOpen(c, cp, datalen, false);
+          break;
+        case 254: {
+          datalen = len - 2; if (!lenOk(c, cp, datalen, hlen)) { bad = true; break; }
+          if (datalen < 2) { bad = true; break; }
+          const magic = c.u16(cp);
+          c.write('-');
+          if (magic === 0xf989) fastOpen(c, cp + 2, datalen - 2, true);
+          else c.write(magic.toString(16).padStart(4, '0'));
+          break;
+        }
+        default:
+          datalen = len - 2;
+          if (datalen) c.write(' 0x');
+          for (let i = 0; i < datalen; i++) { if (!lenOk(c, cp, i + 1, hlen)) { bad = true; break; } c.write(hex8(c.u8(cp + i))); }
+          break;
+      }
+      if (bad) break;
+      cp += datalen; hlen -= datalen;
+      datalen++;
+      if (opt !== 0 && opt !== 1) datalen++;
+      if (datalen !== len) c.write(`[len ${len}]`);
+      ch = ',';
+      if (opt === 0) break;
+    }
+    if (bad) {
+      c.write('[bad opt]');
+      if (ch !== '') c.write(']');
+      return;
+    }
+    c.write(']');
+  }
+  c.write(`, length ${length}`);
+  if (length <= 0) return;
+  const data = off + (c.buf[off + 12]! >> 4) * 4;
+  if ((flags & RST) && c.o.verbose) { rstData(c, data, length); return; }
+  if (c.o.forcedType === 'domain') { printDns(c, data, length, true); return; }
+  if (sport === 80 || dport === 80 || sport === 8080 || dport === 8080) { c.write(': '); printHttp(c, data, length); return; }
+  if (sport === 53 || dport === 53) printDns(c, data, length, true);
+}

@@ -1,0 +1,72 @@
+/**
+ * tcpdump's timestamp column (ts_print): -t forms, local time through TZ, micro or nano digits.
+ * The UTC offset is looked up once per 15-minute window (zone changes fall on such boundaries),
+ * so printing a packet never builds a Date.
+ */
+
+const pad2: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i);
+
+function frac(nsec: number, nano: boolean): string {
+  // Nanosecond pcaps printed without --nano show microseconds truncated, as tcpdump does.
+  const v = nano ? nsec : Math.floor(nsec / 1000);
+  const s = String(v);
+  const width = nano ? 9 : 6;
+  return s.length >= width ? s : '000000000'.slice(0, width - s.length) + s;
+}
+
+export class TimeFormatter {
+  #window = NaN;
+  #offset = 0;
+  #day = NaN;
+  #dayText = '';
+  #haveRef = false;
+  #refSec = 0;
+  #refNsec = 0;
+
+  constructor(readonly format: 0 | 1 | 2 | 3 | 4 | 5, readonly nano: boolean) {}
+
+  #localOffset(sec: number): number {
+    const w = Math.floor(sec / 900);
+    if (w !== this.#window) {
+      this.#window = w;
+      this.#offset = -new Date(sec * 1000).getTimezoneOffset() * 60;
+    }
+    return this.#offset;
+  }
+
+  /** The column for one packet, with its trailing space ('' for -t). */
+  format1(sec: number, nsec: number): string {
+    switch (this.format) {
+      case 1: return '';
+      case 2: return `${sec}.${frac(nsec, this.nano)} `;
+      case 3: case 5: {
+        if (!this.#haveRef) { this.#haveRef = true; this.#refSec = sec; this.#refNsec = nsec; }
+        let ds = sec - this.#refSec, dn = nsec - this.#refNsec;
+        if (dn < 0) { ds -= 1; dn += 1e9; }
+        let sign = ' ';
+        if (ds < 0) {
+          // A timestamp before the reference: print the magnitude with a minus sign.
+          sign = '-';
+          if (dn > 0) { ds += 1; dn = 1e9 - dn; }
+          ds = -ds;
+        }
+        if (this.format === 3) { this.#refSec = sec; this.#refNsec = nsec; }
+        const h = Math.floor(ds / 3600), m = Math.floor((ds % 3600) / 60), s = ds % 60;
+        return `${sign}${h < 100 ? pad2[h] : h}:${pad2[m]}:${pad2[s]}.${frac(dn, this.nano)} `;
+      }
+      case 4: case 0: default: {
+        const local = sec + this.#localOffset(sec);
+        const day = Math.floor(local / 86400);
+        const tod = local - day * 86400;
+        const clock = `${pad2[Math.floor(tod / 3600)]}:${pad2[Math.floor((tod % 3600) / 60)]}:${pad2[tod % 60]}.${frac(nsec, this.nano)} `;
+        if (this.format === 0) return clock;
+        if (day !== this.#day) {
+          this.#day = day;
+          const d = new Date(day * 86400000);
+          this.#dayText = `${d.getUTCFullYear()}-${pad2[d.getUTCMonth() + 1]}-${pad2[d.getUTCDate()]} `;
+        }
+        return this.#dayText + clock;
+      }
+    }
+  }
+}
