@@ -294,13 +294,16 @@ function printEdnsOption(c: PrintContext, cp: number): number {
 }
 
 /** A question; returns the offset after it or -1. */
-function printQuestion(c: PrintContext, cp: number, base: number): number {
+function printQuestion(c: PrintContext, cp: number, base: number, mdns: boolean): number {
   const np = cp;
   cp = skipName(c, cp);
   if (cp === -1 || !c.has(cp, 4)) return -1;
   c.write(` ${typeName(c.u16(cp))}`);
-  const cls = c.u16(cp + 2);
+  const raw = c.u16(cp + 2);
+  // mDNS (RFC 6762 §5.4) uses the top bit of the class as the unicast-response flag.
+  const cls = mdns ? raw & 0x7fff : raw;
   if (cls !== 1) c.write(` ${className(cls)}`);
+  if (mdns) c.write(raw & 0x8000 ? ' (QU)' : ' (QM)');
   c.write('? ');
   const r = printFqdn(c, np, base);
   return r === -1 ? -1 : r + 4;
@@ -310,7 +313,7 @@ function printQuestion(c: PrintContext, cp: number, base: number): number {
  * A resource record; returns the offset after it, -1 when it cannot be printed, or c.end when
  * its fixed fields are cut short (tcpdump then stops the section quietly and reports truncation).
  */
-function printRecord(c: PrintContext, cp: number, base: number): number {
+function printRecord(c: PrintContext, cp: number, base: number, mdns: boolean): number {
   const v = c.o.verbose;
   if (v) {
     c.write(' ');
@@ -321,9 +324,12 @@ function printRecord(c: PrintContext, cp: number, base: number): number {
   }
   if (cp === -1 || !c.has(cp, 10)) return c.end;
   const typ = c.u16(cp);
-  const cls = c.u16(cp + 2);
+  const raw = c.u16(cp + 2);
+  // mDNS (RFC 6762 §10.2) uses the top bit of the class as the cache-flush flag.
+  const cls = mdns ? raw & 0x7fff : raw;
   cp += 4;
   if (cls !== 1 && typ !== T_OPT) c.write(` ${className(cls)}`);
+  if (mdns && raw & 0x8000) c.write(' (Cache flush)');
   let optFlags = 0;
   if (typ === T_OPT) {
     optFlags = c.u16(cp + 2);
@@ -483,18 +489,18 @@ function extendedRcode(c: PrintContext, base: number, qd: number, anNs: number, 
  * Prints `count` records, comma separated, after `label`; returns the offset after them.
  * Throws TRUNCATED (→ ` [|domain]`) when a record cannot be printed or some are missing.
  */
-function printSection(c: PrintContext, cp: number, base: number, count: number, label: string, first: boolean): number {
+function printSection(c: PrintContext, cp: number, base: number, count: number, label: string, first: boolean, mdns: boolean): number {
   if (count === 0 || (!first && cp >= c.end)) {
     if (count !== 0) trunc();
     return cp;
   }
   c.write(label);
-  cp = printRecord(c, cp, base);
+  cp = printRecord(c, cp, base, mdns);
   if (cp === -1) trunc();
   count--;
   while (cp < c.end && count !== 0) {
     c.write(',');
-    cp = printRecord(c, cp, base);
+    cp = printRecord(c, cp, base, mdns);
     if (cp === -1) trunc();
     count--;
   }
@@ -502,8 +508,11 @@ function printSection(c: PrintContext, cp: number, base: number, count: number, 
   return cp;
 }
 
-/** DNS message at `off`, `length` bytes on the wire; over TCP it starts with the 2-byte length (tcpdump's domain_print). */
-export function printDns(c: PrintContext, off: number, length: number, overTcp: boolean): void {
+/**
+ * DNS message at `off`, `length` bytes on the wire; over TCP it starts with the 2-byte length
+ * (tcpdump's domain_print). `mdns` (UDP port 5353) reads the class's top bit as mDNS flags.
+ */
+export function printDns(c: PrintContext, off: number, length: number, overTcp: boolean, mdns = false): void {
   c.protocol = 'domain';
   if (overTcp) {
     if (length < 2) {
@@ -542,7 +551,7 @@ export function printDns(c: PrintContext, off: number, length: number, overTcp: 
       if (i !== 0) c.write(',');
       if (v > 1) {
         c.write(' q:');
-        cp = printQuestion(c, cp, off);
+        cp = printQuestion(c, cp, off, mdns);
         if (cp === -1) trunc();
       } else {
         cp = skipName(c, cp);
@@ -551,10 +560,10 @@ export function printDns(c: PrintContext, off: number, length: number, overTcp: 
       }
     }
     c.write(` ${an}/${ns}/${ar}`);
-    cp = printSection(c, cp, off, an, '', true);
+    cp = printSection(c, cp, off, an, '', true, mdns);
     if (v > 1) {
-      cp = printSection(c, cp, off, ns, ' ns:', false);
-      printSection(c, cp, off, ar, ' ar:', false);
+      cp = printSection(c, cp, off, ns, ' ns:', false, mdns);
+      printSection(c, cp, off, ar, ' ar:', false, mdns);
     }
   } else {
     c.write(`${id}${NS_OPS[opcode]!}${flags & 0x0100 ? '+' : ''}${flags & 0x0010 ? '%' : ''}`);
@@ -570,20 +579,20 @@ export function printDns(c: PrintContext, off: number, length: number, overTcp: 
     if (ar) c.write(` [${ar}au]`);
     let left = qd;
     if (left) {
-      cp = printQuestion(c, cp, off);
+      cp = printQuestion(c, cp, off, mdns);
       if (cp === -1) trunc();
       left--;
       while (cp < c.end && left) {
-        cp = printQuestion(c, cp, off);
+        cp = printQuestion(c, cp, off, mdns);
         if (cp === -1) trunc();
         left--;
       }
     }
     if (left) trunc();
     if (v > 1) {
-      cp = printSection(c, cp, off, an, '', true);
-      cp = printSection(c, cp, off, ns, ' ns:', false);
-      printSection(c, cp, off, ar, ' ar:', false);
+      cp = printSection(c, cp, off, an, '', true, mdns);
+      cp = printSection(c, cp, off, ns, ' ns:', false, mdns);
+      printSection(c, cp, off, ar, ' ar:', false, mdns);
     }
   }
   c.write(` (${length})`);

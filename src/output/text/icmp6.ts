@@ -232,7 +232,7 @@ function printNodeInfo(c: PrintContext, at: number, icmpLen: number): void {
   if (type === 139) {
     if (siz === 12) { c.write(' who-are-you request'); return; }
     c.write(' node information query');
-    c.need(at, 16);
+    if (!c.has(at, 16)) { c.write(' [|icmp6]'); return; }
     c.write(' (');
     const qtype = c.u16(at + 4), flags = c.u16(at + 6);
     switch (qtype) {
@@ -274,9 +274,8 @@ function printNodeInfo(c: PrintContext, at: number, icmpLen: number): void {
     return;
   }
   // node information reply
-  if (icmpLen > siz) throw TRUNCATED;
+  if (icmpLen > siz || !c.has(at, 16)) { c.write(' [|icmp6]'); return; }
   let needComma = false;
-  c.need(at, 16);
   c.write(' node information reply (');
   const code = c.u8(at + 1);
   switch (code) {
@@ -323,7 +322,7 @@ function printNodeInfo(c: PrintContext, at: number, icmpLen: number): void {
 function printRouterRenum(c: PrintContext, at: number): void {
   if (c.end < at) return;
   const v = c.o.verbose;
-  c.need(at + 12, 4);
+  if (!c.has(at + 12, 4)) { c.write(' [|icmp6]'); return; }
   const code = c.u8(at + 1);
   switch (code) {
     case 0: c.write(', command'); break;
@@ -343,18 +342,18 @@ function printRouterRenum(c: PrintContext, at: number): void {
   }
   if (code !== 0) return;
   let cp = at + 16;
-  c.need(cp + 8, 16);
+  if (!c.has(cp + 8, 16)) { c.write(' [|icmp6]'); return; }
   c.write(v > 1 ? '\n\t' : ' ');
   const mcode = c.u8(cp);
   c.write(`match(${mcode === 1 ? 'add' : mcode === 2 ? 'change' : mcode === 3 ? 'setglobal' : `#${mcode}`}`);
   if (v) c.write(`,ord=${c.u8(cp + 2)},min=${c.u8(cp + 4)},max=${c.u8(cp + 5)}`);
   c.write(`,${c.ip6(cp + 8)}/${c.u8(cp + 3)})`);
   let n = c.u8(cp + 1) - 3;
-  if (n % 4) throw TRUNCATED;
+  if (n % 4) { c.write(' [|icmp6]'); return; }
   n /= 4;
   cp += 24;
   while (n-- > 0) {
-    c.need(cp + 16, 16);
+    if (!c.has(cp + 16, 16)) { c.write(' [|icmp6]'); return; }
     c.write(v > 1 ? '\n\t' : ' ');
     c.write('use(');
     const uf = c.u8(cp + 12);

@@ -87,11 +87,13 @@ export function printMobility(c: PrintContext, off: number, _ip6: number): numbe
     case 6:
       c.write(` status=${c.u8(off + 6)}`);
       if (c.u8(off + 7) & 0x80) c.write(' K');
-      c.write(` seq#=${c.u16(off + 8)} lifetime=${c.u16(off + 10) << 2}`);
+      c.write(` seq#=${c.u16(off + 8)}`);
+      c.write(` lifetime=${c.u16(off + 10) << 2}`);
       hlen += 4;
       break;
     case 7:
-      c.write(` status=${c.u8(off + 6)} homeaddr ${c.ip6(off + 8)}`);
+      c.write(` status=${c.u8(off + 6)}`);
+      c.write(` homeaddr ${c.ip6(off + 8)}`);
       hlen += 16;
       break;
     default:

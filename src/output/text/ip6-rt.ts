@@ -8,9 +8,12 @@ import type { PrintContext } from './context.js';
  */
 export function printRouting(c: PrintContext, off: number): number {
   c.protocol = 'rt6';
+  // Written field by field: a header cut short shows what was there before ` [|rt6]`.
+  c.write('RT6');
   const len = c.u8(off + 1);
+  c.write(` (len=${len}`);
   const type = c.u8(off + 2);
-  c.write(`RT6 (len=${len}, type=${type}`);
+  c.write(`, type=${type}`);
   if (type === 0) c.write(' [Deprecated]');
   c.write(`, segleft=${c.u8(off + 3)}`);
   switch (type) {
@@ -26,7 +29,8 @@ export function printRouting(c: PrintContext, off: number): number {
     case 4: {
       const lastEntry = c.u8(off + 4);
       c.write(`, last-entry=${lastEntry}`);
-      if (c.o.verbose) c.write(`, flags=0x${c.u8(off + 5).toString(16)}`);
+      const flags = c.u8(off + 5);
+      if (flags || c.o.verbose) c.write(`, flags=0x${flags.toString(16)}`);
       c.write(`, tag=${c.u16(off + 6).toString(16)}`);
       if (len % 2 === 1) { c.write(` (invalid length ${len})`); break; }
       for (let i = 0, p = off + 8; i < len >> 1; i++, p += 16) c.write(`, [${i}]${c.ip6(p)}`);
