@@ -152,7 +152,7 @@ class CaptureFileReader implements CaptureFile {
       for (;;) {
         const p = this.#parser.parseHeader(this.#buf, this.#dv, this.#pos, this.#end);
         if (this.#parser.error !== null) throw this.#error(this.#parser.error);
-        if (p !== this.#pos || this.#parser.need === 0) { this.#advance(p); break; }
+        if (p !== this.#pos) { this.#advance(p); break; }
         if (this.#eof) throw this.#error(this.#parser.truncated(this.#buf, this.#dv, this.#pos, this.#end - this.#pos, true));
         this.#fill();
       }

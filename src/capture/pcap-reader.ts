@@ -47,6 +47,8 @@ export class PcapParser implements RecordParser {
     this.fileSnaplen = dv.getUint32(pos + 16, le);
     this.snaplen = adjustSnaplen(this.fileSnaplen);
     this.linkType = dv.getUint32(pos + 20, le) & 0xffff;
+    // libpcap assumes a Kuznetzov Ethernet capture was made in cooked mode, with a 14-byte header faked on top.
+    if (this.#hdrLen === 24 && this.linkType === 1) this.snaplen = Math.min(this.snaplen + 14, 0x7fffffff);
     this.need = 0;
     return pos + 24;
   }

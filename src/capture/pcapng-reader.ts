@@ -114,7 +114,6 @@ export class PcapngParser implements RecordParser {
         }
         if (n > 0 && iface.linkType !== batch.linkType) break;
         batch.linkType = iface.linkType;
-        if (type === SPB && cap > iface.snaplen) cap = iface.snaplen;
         offset[n] = data;
         capLen[n] = cap > iface.snaplen ? iface.snaplen : cap;
         origLen[n] = orig;

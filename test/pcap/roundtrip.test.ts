@@ -118,3 +118,24 @@ test('µs writer truncates ns timestamps, ns writer keeps them', (t) => {
   t.deepEqual(readAll(ngus).frames.map((f) => [f.sec, f.nsec]), want);
   t.true(want.some(([, ns]) => ns !== 0));
 });
+
+test("Kuznetzov's modified pcap (24-byte record headers) reads like tcpdump reads it", (t) => {
+  const path = join(tempDir(t), 'kuznetzov.pcap');
+  const hdr = Buffer.alloc(24);
+  hdr.writeUInt32LE(0xa1b2cd34, 0); hdr.writeUInt16LE(2, 4); hdr.writeUInt16LE(4, 6); hdr.writeUInt32LE(65535, 16); hdr.writeUInt32LE(1, 20);
+  const recs = [0, 1, 2].map((i) => {
+    const data = Buffer.concat([Buffer.from('ffffffffffff00005e0053010806', 'hex'), Buffer.alloc(28 + i, i)]);
+    const h = Buffer.alloc(24);
+    h.writeUInt32LE(1709294400 + i, 0); h.writeUInt32LE(i, 4); h.writeUInt32LE(data.length, 8); h.writeUInt32LE(data.length, 12);
+    h.writeUInt32LE(7, 16); h.writeUInt16LE(0x0806, 20); h[22] = 4;
+    return Buffer.concat([h, data]);
+  });
+  writeFileSync(path, Buffer.concat([hdr, ...recs]));
+  const r = readAll(path);
+  t.is(r.error, undefined);
+  const td = run('tcpdump', ['-r', path, '-w', '/dev/null']);
+  t.regex(td.stderr, new RegExp(`link-type EN10MB \\(Ethernet\\), snapshot length ${r.snaplen}\\n`));
+  t.is(r.snaplen, 65549);
+  t.deepEqual(r.frames.map((f) => [f.sec, f.nsec, f.capLen]), [[1709294400, 0, 42], [1709294401, 1000, 43], [1709294402, 2000, 44]]);
+  t.deepEqual(r.frames.map((f) => f.data), recs.map((rec) => rec.subarray(24)));
+});

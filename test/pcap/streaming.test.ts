@@ -73,10 +73,13 @@ test('run() gives the event loop a turn while it reads a big file, and stop() en
   t.is(batches, 3);
 });
 
-test("'-' reads stdin as a stream, in whatever chunks the pipe gives", async (t) => {
+for (const nonBlocking of [false, true]) {
+test(`'-' reads stdin as a stream, in whatever chunks the pipe gives${nonBlocking ? ' (non-blocking fd: EAGAIN)' : ''}`, async (t) => {
   const path = bigFile(tempDir(t));
   const mod = fileURLToPath(new URL('../../src/capture/capture-file.js', import.meta.url));
+  // Touching process.stdin makes libuv put fd 0 in O_NONBLOCK mode, so readSync meets EAGAIN between chunks.
   const script = `import { openCaptureFile } from ${JSON.stringify(mod)};
+    ${nonBlocking ? 'process.stdin.pause();' : ''}
     const f = openCaptureFile('-', { bufferSize: 65536 });
     let n = 0, bytes = 0;
     for (let b = f.next(); b; b = f.next()) for (let i = 0; i < b.count; i++) { n++; bytes += b.capLen[i]; }
@@ -92,3 +95,4 @@ test("'-' reads stdin as a stream, in whatever chunks the pipe gives", async (t)
   const size = statSync(path).size;
   t.is(out.trim(), `pcap 1 ${N} ${size - 24 - 16 * N} 65536`);
 });
+}
