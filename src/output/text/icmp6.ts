@@ -160,9 +160,9 @@ function printMldv2Report(c: PrintContext, at: number, len: number): void {
     if (c.o.verbose === 1) {
       c.write(`, ${nsrcs} source(s)`);
     } else {
-      let s = ' {';
-      for (let j = 0; j < nsrcs; j++) s += ` ${c.ip6(at + group + 20 + j * 16)}`;
-      c.write(`${s} }`);
+      c.write(' {');
+      for (let j = 0; j < nsrcs; j++) c.write(` ${c.ip6(at + group + 20 + j * 16)}`);
+      c.write(' }');
     }
     group += 20 + nsrcs * 16;
     c.write(']');
@@ -187,9 +187,9 @@ function printMldv2Query(c: PrintContext, at: number, len: number): void {
   if (nsrcs > 0) {
     if (len < 28 + nsrcs * 16) c.write(' [invalid number of sources]');
     else if (v > 1) {
-      let s = ' {';
-      for (let i = 0; i < nsrcs; i++) s += ` ${c.ip6(at + 28 + i * 16)}`;
-      c.write(`${s} }`);
+      c.write(' {');
+      for (let i = 0; i < nsrcs; i++) c.write(` ${c.ip6(at + 28 + i * 16)}`);
+      c.write(' }');
     } else c.write(`, ${nsrcs} source(s)`);
   }
   c.write(']');

@@ -10,7 +10,7 @@ import { printRouting, routingFinalDst } from './ip6-rt.js';
 import { printFragment } from './ip6-frag.js';
 import { printMobility } from './ip6-mobility.js';
 
-const HOPOPTS = 0, TCP = 6, UDP = 17, DCCP = 33, ROUTING = 43, FRAGMENT = 44, SCTP = 132,
+const HOPOPTS = 0, TCP = 6, UDP = 17, ROUTING = 43, FRAGMENT = 44,
   DSTOPTS = 60, MOBILITY_OLD = 62, MOBILITY = 135;
 
 // IpInfo objects are reused (one per nesting level: IPv6 in IPv6 tunnels) so that a packet does
@@ -56,7 +56,9 @@ export function printIp6(c: PrintContext, off: number, length: number): void {
     cp += advance;
     len -= advance;
     totalAdvance += advance;
-    if (cp === off + 40 && nh !== TCP && nh !== UDP && nh !== DCCP && nh !== SCTP) {
+    // TCP and UDP print the addresses with their ports. (tcpdump's DCCP and SCTP printers do too;
+    // vcap has neither, so those get the addresses here, as any payload it does not decode.)
+    if (cp === off + 40 && nh !== TCP && nh !== UDP) {
       c.write(`${c.ip6(off + 8)} > ${c.ip6(off + 24)}: `);
     }
     switch (nh) {

@@ -32,6 +32,7 @@ function printOptions(c: PrintContext, at: number, length: number): void {
 }
 
 function printDio(c: PrintContext, at: number, length: number): void {
+  if (length < 24) { c.write(` [length ${length} < 24]`); c.invalid(); return; }
   const mopprf = c.u8(at + 4);
   c.write(` [dagid:${c.ip6(at + 8)},seq:${c.u8(at + 5)},instance:${c.u8(at)},rank:${c.u16(at + 2)},` +
     `${mopprf & 0x80 ? 'grounded,' : ''}mop:${MOP_NAMES[(mopprf >> 3) & 7] ?? `mop${(mopprf >> 3) & 7}`},prf:${mopprf & 7}]`);
@@ -61,6 +62,7 @@ function printDaoAck(c: PrintContext, at: number, length: number): void {
   let dagid = '<elided>';
   let opts = at + 4, left = length - 4;
   if (flags & 0x80) {
+    c.need(at + 4, DAGID_LEN);
     if (left < DAGID_LEN) { c.write(' [|length too short]'); return; }
     dagid = c.ip6(at + 4);
     opts += DAGID_LEN;
