@@ -19,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof VcapError) {
       // The reader of our output went away (`vcap … | head`): stop quietly, as tcpdump does on SIGPIPE.
       if (e.code === 'EPIPE') return 0;
-      const hint = e.code === 'EPERM' ? ' (vcap needs CAP_NET_RAW and CAP_NET_ADMIN: run as root)' : '';
+      const hint = e.code === 'EPERM' || e.code === 'EACCES' ? ' (vcap needs CAP_NET_RAW and CAP_NET_ADMIN: run as root)' : '';
       writeSync(2, `vcap: ${e.message}${hint}\n`);
       if (e.code === 'EUSAGE') writeSync(2, usage);
       return 1;

@@ -23,7 +23,7 @@ test('vcap -i veth -w file: capinfos and tshark count the packets vcap reports',
   const info = await run(['capinfos', '-c', '-M', '-E', file]);
   t.is(info.code, 0, info.stderr);
   t.regex(info.stdout, new RegExp(`Number of packets:\\s+${captured}\\n`));
-  t.regex(info.stdout, /File encapsulation:\s+Ethernet/);
+  t.regex(info.stdout, /File encapsulation:\s+ether\n/);
   const shark = await run(['tshark', '-r', file, '-T', 'fields', '-e', 'frame.len']);
   t.is(shark.code, 0, shark.stderr);
   const lens = shark.stdout.trim().split('\n').map(Number);

@@ -26,13 +26,16 @@ export interface RunResult {
 /** Run a command to completion; never throws on a non-zero exit. */
 export function run(argv: string[], options: { input?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn(argv[0]!, argv.slice(1), { stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
-    p.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    p.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    p.stdout!.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    p.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     p.on('error', reject);
     p.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    p.stdin.end(options.input ?? '');
+    if (p.stdin) {
+      p.stdin.on('error', () => undefined); // a command that exits without reading its input
+      p.stdin.end(options.input);
+    }
   });
 }
 
