@@ -129,8 +129,12 @@ export class PcapWriter {
     return w;
   }
 
-  /** One frame: `bytes[offset, offset + capLen)`, `origLen` on the wire, timestamp `sec` + `nsec` ns. */
-  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number): void {
+  /**
+   * One frame: `bytes[offset, offset + capLen)`, `origLen` on the wire, timestamp `sec` + `nsec` ns.
+   * `linkType`, if given, must be the file's: a pcap file holds one link type.
+   */
+  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number, linkType = this.linkType): void {
+    if (linkType !== this.linkType) this.#wrongLinkType(linkType);
     const out = this.#out;
     out.reserve(16 + capLen);
     const dv = out.dv, p = out.len;
@@ -145,11 +149,13 @@ export class PcapWriter {
 
   /** Every frame of a batch; its link type must be the file's (a pcap file has only one). */
   writeBatch(batch: Batch): void {
-    if (batch.linkType !== this.linkType) {
-      throw new VcapError(`${this.#out.path}: cannot write link type ${batch.linkType} frames into a pcap file of link type ${this.linkType}`, 'ELINKTYPE');
-    }
+    if (batch.linkType !== this.linkType) this.#wrongLinkType(batch.linkType);
     const { bytes, offset, capLen, origLen, sec, nsec } = batch;
     for (let i = 0; i < batch.count; i++) this.writeFrame(bytes, offset[i]!, capLen[i]!, origLen[i]!, sec[i]!, nsec[i]!);
+  }
+
+  #wrongLinkType(linkType: number): never {
+    throw new VcapError(`${this.#out.path}: cannot write link type ${linkType} frames into a pcap file of link type ${this.linkType}`, 'ELINKTYPE');
   }
 
   /** Pushes buffered records to the file now (-U: packet-buffered output). */

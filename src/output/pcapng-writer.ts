@@ -38,8 +38,15 @@ export class PcapngWriter {
     return w;
   }
 
-  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number): void {
-    this.#frame(this.#ifaceOf[this.linkType]!, bytes, offset, capLen, origLen, sec, nsec);
+  /**
+   * One frame: `bytes[offset, offset + capLen)`, `origLen` on the wire, timestamp `sec` + `nsec` ns.
+   * `linkType` (default: the writer's) picks the interface; a new link type gets its IDB first.
+   */
+  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number, linkType = this.linkType): void {
+    const lt = linkType & 0xffff;
+    let id = this.#ifaceOf[lt]!;
+    if (id < 0) id = this.#writeIdb(lt);
+    this.#frame(id, bytes, offset, capLen, origLen, sec, nsec);
   }
 
   /** Every frame of a batch, on the interface of its link type (added on first sight). */

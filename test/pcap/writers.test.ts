@@ -69,6 +69,19 @@ test('pcapng: one IDB per link type, tshark reads frames of both interfaces', (t
   t.deepEqual(readAll(out).frames.map((fr) => fr.linkType), [1, 101, 1, 113]);
 });
 
+test('pcapng writeFrame with a link type: frames go to that interface, as the CLI writes after a filter', (t) => {
+  const out = join(tempDir(t), 'frames.pcapng');
+  const w = PcapngWriter.open(out, { linkType: 1 });
+  w.writeFrame(frameBytes(60, 1), 0, 60, 60, 1, 1000);
+  w.writeFrame(frameBytes(40, 2), 0, 40, 40, 2, 2000, 276);
+  w.writeFrame(frameBytes(60, 3), 0, 60, 60, 3, 3000, 1);
+  w.writeFrame(frameBytes(40, 4), 0, 40, 40, 4, 4000, 276);
+  w.close();
+  const ts = run('tshark', ['-r', out, '-T', 'fields', '-e', 'frame.interface_id', '-e', 'frame.cap_len']);
+  t.deepEqual(ts.stdout.trim().split('\n'), ['0\t60', '1\t40', '0\t60', '1\t40']);
+  t.deepEqual(readAll(out).frames.map((f) => [f.linkType, f.sec, f.nsec]), [[1, 1, 1000], [276, 2, 2000], [1, 3, 3000], [276, 4, 4000]]);
+});
+
 test('a pcap file holds one link type: a batch of another is refused with one line', (t) => {
   const dir = tempDir(t);
   const src = join(dir, 'raw.pcapng');
@@ -76,6 +89,7 @@ test('a pcap file holds one link type: a batch of another is refused with one li
   const w = PcapWriter.open(join(dir, 'eth.pcap'), { linkType: 1 });
   const b = openCaptureFile(src).next()!;
   t.throws(() => w.writeBatch(b), { instanceOf: VcapError, message: `${join(dir, 'eth.pcap')}: cannot write link type 101 frames into a pcap file of link type 1` });
+  t.throws(() => w.writeFrame(frameBytes(20), 0, 20, 20, 0, 0, 101), { instanceOf: VcapError, message: `${join(dir, 'eth.pcap')}: cannot write link type 101 frames into a pcap file of link type 1` });
   w.close();
 });
 
