@@ -125,14 +125,16 @@ function bitLabel(c: PrintContext, cp: number): number {
   if (!c.has(cp, 1)) return -1;
   const bitlen = c.buf[cp]! || 256;
   const lim = cp + 1 + ((bitlen + 3) >> 2);
-  let s = '\\[x', bitp = cp + 1, b = bitlen;
-  for (; bitp < lim && b > 7; b -= 8, bitp++) s += HEX2[c.u8(bitp)]!;
+  // Written byte by byte: a cut-short label shows its first bytes before ` [|domain]`.
+  c.write('\\[x');
+  let bitp = cp + 1, b = bitlen;
+  for (; bitp < lim && b > 7; b -= 8, bitp++) c.write(HEX2[c.u8(bitp)]!);
   if (b > 4) {
-    s += HEX2[c.u8(bitp) & (0xff << (8 - b)) & 0xff]!;
+    c.write(HEX2[c.u8(bitp) & (0xff << (8 - b)) & 0xff]!);
   } else if (b > 0) {
-    s += (((c.u8(bitp) >> 4) & 0x0f) & (0x0f << (4 - b))).toString(16);
+    c.write((((c.u8(bitp) >> 4) & 0x0f) & (0x0f << (4 - b))).toString(16));
   }
-  c.write(`${s}/${bitlen}]`);
+  c.write(`/${bitlen}]`);
   return lim;
 }
 
@@ -144,7 +146,8 @@ function bitLabel(c: PrintContext, cp: number): number {
 export function printFqdn(c: PrintContext, cp: number, base: number): number {
   let l = labelLen(c, cp);
   if (l === -1 || !c.has(cp, 1)) return -1;
-  let maxOffset = cp - base;
+  // Unsigned as in tcpdump: EDNS CHAIN passes a base after the name, which allows any pointer.
+  let maxOffset = (cp - base) >>> 0;
   let i = c.buf[cp++]!;
   let rp = -1, compressed = false, nameChars = 0;
   if ((i & 0xc0) !== 0xc0) rp = cp + l;
@@ -406,7 +409,8 @@ function printRecord(c: PrintContext, cp: number, base: number, mdns: boolean): 
     case T_URI:
       if (!c.has(cp, len)) return -1;
       c.write(` ${c.u16(cp)} ${c.u16(cp + 2)} `);
-      if (printn(c, cp + 4, len - 4)) return -1;
+      // A length under 4 wraps around in tcpdump, printing to the end of the capture.
+      if (printn(c, cp + 4, (len - 4) >>> 0)) return -1;
       break;
     case T_OPT:
       c.write(` UDPsize=${cls}`);
