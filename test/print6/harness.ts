@@ -21,7 +21,7 @@ export function readCases(tsv: string): Case[] {
   });
 }
 
-function options(flags: string): PrintOptions {
+export function options(flags: string): PrintOptions {
   let verbose = 0, linkHeader = false, forcedType = '';
   const words = flags.split(/\s+/).filter(w => w !== '');
   for (let i = 0; i < words.length; i++) {
@@ -30,6 +30,32 @@ function options(flags: string): PrintOptions {
     if (/^-[ve]+$/.test(w)) for (const ch of w.slice(1)) { if (ch === 'v') verbose++; else linkHeader = true; }
   }
   return { ...defaultPrintOptions, verbose, linkHeader, forcedType };
+}
+
+/** One frame through the link-layer printer, with the packet printer's truncation handling. */
+export function printFrame(c: PrintContext, link: number, bytes: Uint8Array, start: number, cap: number, len: number): string {
+  c.reset(bytes, start, cap, len);
+  try {
+    if (link === 1) printEther(c, start, len, cap);
+    else if (link === 101 || link === 229) {
+      if ((bytes[start]! >> 4) === 6) printIp6(c, start, len); else printIp(c, start, len);
+    } else c.write(`unsupported link type ${link}`);
+  } catch (e) {
+    if (e !== TRUNCATED) throw e;
+    c.write(` [|${c.protocol}]`);
+  }
+  c.resetEnds();
+  return c.line;
+}
+
+/** Every frame of a capture: link type and bytes. */
+export function readFrames(pcap: string): { link: number; frames: Uint8Array[] } {
+  const b = readFileSync(pcap);
+  const le = b.readUInt32LE(0) === 0xa1b2c3d4 || b.readUInt32LE(0) === 0xa1b23c4d;
+  const u32 = (o: number): number => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const frames: Uint8Array[] = [];
+  for (let o = 24; o + 16 <= b.length; o += 16 + u32(o + 8)) frames.push(new Uint8Array(b.subarray(o + 16, o + 16 + u32(o + 8))));
+  return { link: u32(20) & 0xffff, frames };
 }
 
 /** One string per packet: what follows the timestamp on tcpdump's line (continuation lines included). */
@@ -44,18 +70,7 @@ export function printCapture(pcap: string, flags: string): string[] {
   for (let o = 24; o + 16 <= b.length;) {
     const cap = u32(o + 8), len = u32(o + 12);
     const start = o + 16;
-    c.reset(bytes, start, cap, len);
-    try {
-      if (link === 1) printEther(c, start, len, cap);
-      else if (link === 101 || link === 229) {
-        if ((bytes[start]! >> 4) === 6) printIp6(c, start, len); else printIp(c, start, len);
-      } else c.write(`unsupported link type ${link}`);
-    } catch (e) {
-      if (e !== TRUNCATED) throw e;
-      c.write(` [|${c.protocol}]`);
-    }
-    c.resetEnds();
-    lines.push(c.line);
+    lines.push(printFrame(c, link, bytes, start, cap, len));
     o = start + cap;
   }
   return lines;
