@@ -6,7 +6,6 @@ import { readFileSync, writeSync } from 'node:fs';
 import type { Batch } from '../capture/batch.js';
 import type { CliOptions } from './options.js';
 import { openCaptureFile } from '../capture/capture-file.js';
-import { openLive, listInterfaces } from '../capture/live.js';
 import type { LiveSource } from '../capture/live.js';
 import { compileFilter, formatProgram } from '../filter/index.js';
 import type { FilterProgram } from '../filter/index.js';
@@ -142,6 +141,8 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
 async function runLive(o: CliOptions): Promise<number> {
   const expression = expressionOf(o);
   const tty = textIsTty();
+  // Loaded only here: reading files never touches the native addon.
+  const { openLive } = await import('../capture/live.js');
   const src: LiveSource = await openLive({
     interface: o.interface, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
     promiscuous: o.promiscuous, direction: o.direction, immediate: o.immediate || o.lineBuffered || (tty && o.write === undefined),
@@ -189,7 +190,8 @@ async function runLive(o: CliOptions): Promise<number> {
 }
 
 /** -D: one interface a line, as tcpdump lists them. */
-function printInterfaces(): number {
+async function printInterfaces(): Promise<number> {
+  const { listInterfaces } = await import('../capture/live.js');
   let s = '';
   for (const i of listInterfaces()) s += `${i.index}.${i.name}${i.description ? ` (${i.description})` : ''} [${i.flags.join(', ')}]\n`;
   writeSync(1, s);

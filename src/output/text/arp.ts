@@ -26,12 +26,7 @@ export function printArp(c: PrintContext, off: number, length: number, caplen: n
   c.need(off, 8);
   const hrd = c.u16(off), pro = c.u16(off + 2), hln = c.u8(off + 4), pln = c.u8(off + 5), op = c.u16(off + 6);
   const sha = off + 8, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
-  if (hrd === 19) {
-    // ATM ARP has its own layout, which vcap does not decode: show it raw.
-    if (!c.o.linkHeader) c.write('ARP, ');
-    c.write(`${hardware[hrd]} (len ${hln}), ${etherTypeName(pro) ?? `Unknown Protocol (0x${pro.toString(16).padStart(4, '0')})`} (len ${pln}), length ${length}`);
-    return;
-  }
+  if (hrd === 19) { printAtmArp(c, off, length, caplen); return; }
   c.need(tpa, pln);
   if (!c.o.linkHeader) c.write('ARP, ');
   const ipProto = pro === 0x0800 || pro === 0x1000;
@@ -60,6 +55,42 @@ export function printArp(c: PrintContext, off: number, length: number, caplen: n
     default:
       defaultPrint(c, off, caplen);
       return;
+  }
+  c.write(`, length ${length}`);
+}
+
+/** ATM ARP (RFC 2225): type/length bytes for each address, sub-addresses after ATM numbers (atmarp_print). */
+function printAtmArp(c: PrintContext, off: number, length: number, caplen: number): void {
+  c.need(off, 12);
+  const hrd = c.u16(off), pro = c.u16(off + 2), op = c.u16(off + 6);
+  const shl = c.u8(off + 4) & 0x3f, ssl = c.u8(off + 5) & 0x3f, spl = c.u8(off + 8);
+  const thl = c.u8(off + 9) & 0x3f, tsl = c.u8(off + 10) & 0x3f, tpl = c.u8(off + 11);
+  const sha = off + 12, ssa = sha + shl, spa = ssa + ssl, tha = spa + spl, tsa = tha + thl, tpa = tsa + tsl;
+  c.need(tpa, tpl);
+  if (!c.o.linkHeader) c.write('ARP, ');
+  const ipProto = pro === 0x0800 || pro === 0x1000;
+  const v = c.o.verbose > 0;
+  if (!ipProto || spl !== 4 || tpl !== 4 || v) {
+    c.write(`${hardware[hrd] ?? `Unknown Hardware (${hrd})`}, ` +
+      `${etherTypeName(pro) ?? `Unknown Protocol (0x${pro.toString(16).padStart(4, '0')})`} (len ${spl}/${tpl})`);
+    if (!v) { c.write(`, length ${length}`); return; }
+  }
+  const addr = (ha: number, hl: number, sa: number, sl: number): string =>
+    hl === 0 ? '<No address>' : linkAddr(c, ha, hl) + (sl !== 0 ? ',' + linkAddr(c, sa, sl) : '');
+  const sp = (): string => (!ipProto ? '<wrong proto type>' : spl !== 4 ? '<wrong len>' : c.ip4(spa));
+  const tp = (): string => (!ipProto ? '<wrong proto type>' : tpl !== 4 ? '<wrong len>' : c.ip4(tpa));
+  c.write(`${v ? ', ' : ''}${ops[op] ?? `Unknown (${op})`} `);
+  switch (op) {
+    case 1:
+      c.write('who-has ' + tp());
+      if (thl !== 0) c.write(` (${addr(tha, thl, tsa, tsl)})`);
+      c.write(' tell ' + sp());
+      break;
+    case 2: c.write(`${sp()} is-at ${addr(sha, shl, ssa, ssl)}`); break;
+    case 8: c.write(`who-is ${addr(tha, thl, tsa, tsl)} tell ${addr(sha, shl, ssa, ssl)}`); break;
+    case 9: c.write(`${addr(sha, shl, ssa, ssl)}at ${sp()}`); break;
+    case 10: c.write(`for ${sp()}`); break;
+    default: defaultPrint(c, off, caplen); return;
   }
   c.write(`, length ${length}`);
 }

@@ -51,6 +51,7 @@ export function printEther(c: PrintContext, off: number, length: number, caplen:
   if (c.o.linkHeader) c.write(`${src} > ${dst}, `);
   let p = off + 12;
   let hdrlen = 12;
+  length -= 12; caplen -= 12;
   let type = c.u16(p);
   p += 2; length -= 2; caplen -= 2; hdrlen += 2;
   let printedLength = false;

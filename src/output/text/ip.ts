@@ -139,7 +139,15 @@ export function printIp(c: PrintContext, off: number, length: number): void {
     let truncated = false;
     if (hlen > 20) {
       c.write(', options (');
-      if (!printOptions(c, off + 20, hlen - 20)) { c.write(' [truncated-option]'); truncated = true; }
+      let complete: boolean;
+      try {
+        complete = printOptions(c, off + 20, hlen - 20);
+      } catch (e) {
+        // An option's contents run past the capture: tcpdump notes it here and stops after the header.
+        if (e !== TRUNCATED) throw e;
+        complete = false;
+      }
+      if (!complete) { c.write(' [truncated-option]'); truncated = true; }
       c.write(')');
     }
     if (c.has(off, hlen)) {

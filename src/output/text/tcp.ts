@@ -60,10 +60,13 @@ function rstData(c: PrintContext, sp: number, length: number): void {
   c.write(s + ']');
 }
 
+/** Thrown by LENCHECK when option data was not captured: tcpdump then closes with ` [|tcp]>`. */
+const OPTION_TRUNCATED = Object.freeze({ optionTruncated: true });
+
 /** LENCHECK: option data of `l` bytes must fit in what is left of the header and have been captured. */
 function lenOk(c: PrintContext, cp: number, l: number, hlen: number): boolean {
   if (l > hlen) return false;
-  c.need(cp, l);
+  if (!c.has(cp, l)) throw OPTION_TRUNCATED;
   return true;
 }
 
@@ -135,6 +138,7 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
     let ch = '';
     c.write(', options [');
     let bad = false;
+    try {
     while (hlen > 0) {
       c.write(ch);
       const opt = c.u8(cp++);
@@ -231,6 +235,11 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
       if (datalen !== len) c.write(`[len ${len}]`);
       ch = ',';
       if (opt === 0) break;
+    }
+    } catch (e) {
+      if (e !== OPTION_TRUNCATED) throw e;
+      c.write(` [|tcp]${ch !== '' ? '>' : ''}`);
+      return;
     }
     if (bad) {
       c.write('[bad opt]');

@@ -36,6 +36,8 @@ export class TimeFormatter {
 
   /** The column for one packet, with its trailing space ('' for -t). */
   format1(sec: number, nsec: number): string {
+    // At microsecond precision libpcap truncates nanosecond stamps when reading, so deltas use µs too.
+    if (!this.nano) nsec -= nsec % 1000;
     switch (this.format) {
       case 1: return '';
       case 2: return `${sec}.${frac(nsec, this.nano)} `;
@@ -51,8 +53,9 @@ export class TimeFormatter {
           ds = -ds;
         }
         if (this.format === 3) { this.#refSec = sec; this.#refNsec = nsec; }
-        const h = Math.floor(ds / 3600), m = Math.floor((ds % 3600) / 60), s = ds % 60;
-        return `${sign}${h < 100 ? pad2[h] : h}:${pad2[m]}:${pad2[s]}.${frac(dn, this.nano)} `;
+        // Whole days drop out, as with tcpdump's gmtime()-based formatting of the difference.
+        const h = Math.floor(ds / 3600) % 24, m = Math.floor((ds % 3600) / 60), s = ds % 60;
+        return `${sign}${pad2[h]}:${pad2[m]}:${pad2[s]}.${frac(dn, this.nano)} `;
       }
       case 4: case 0: default: {
         const local = sec + this.#localOffset(sec);
