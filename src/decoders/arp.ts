@@ -14,7 +14,7 @@ export class Arp extends LayerView {
     if (have < 8) return c.short(Layer.Arp, o, 8);
     const hl = 8 + 2 * (b[o + 4]! + b[o + 5]!);
     if (have < hl) return c.short(Layer.Arp, o, hl);
-    this.point(c, hl);
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
     c.packet.arp = this;
     c.off += hl;
     return 0;

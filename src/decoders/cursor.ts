@@ -22,13 +22,15 @@ export class Cursor {
   /** A length field promised more bytes than were captured (the packet is cut short). */
   cut = false;
   stopped = false;
+  /** A layer that checks the rest of its bytes on first use (DNS records); Packet.settle() runs it. */
+  pending: { walk(): void } | undefined = undefined;
   readonly stop = new DecodeStop();
 
   constructor(readonly packet: Packet) {}
 
   reset(buf: Uint8Array, start: number, capLen: number): void {
     this.buf = buf; this.base = start; this.off = start; this.end = start + capLen; this.capEnd = this.end;
-    this.lenSource = 'caplen'; this.etherType = 0; this.transport = 0; this.cut = false; this.stopped = false;
+    this.lenSource = 'caplen'; this.etherType = 0; this.transport = 0; this.cut = false; this.stopped = false; this.pending = undefined;
   }
 
   /**

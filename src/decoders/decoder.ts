@@ -2,8 +2,7 @@ import { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { type LinkType } from './link-type.js';
 import { Packet, setCloneHook } from './packet.js';
-import { byLinkType, createViews } from './registry.js';
-import type { LayerView } from './view.js';
+import { byLinkType, createViews, type Views } from './registry.js';
 
 /**
  * Zero-copy packet decoder. Create one per stream and call `decode()` per frame: it walks the
@@ -21,8 +20,10 @@ import type { LayerView } from './view.js';
 export class Decoder {
   /** The packet returned by every decode() call (re-pointed each time). */
   readonly packet = new Packet();
-  readonly #cursor = new Cursor(this.packet);
-  readonly #views: LayerView[] = createViews();
+  private readonly cursor = new Cursor(this.packet);
+  private readonly views: Views = createViews();
+
+  constructor() { this.packet.cursor = this.cursor; }
   #inner: Decoder | undefined;
   /**
    * How many decode() calls ended in the internal guard (an unexpected exception, turned into
@@ -42,7 +43,7 @@ export class Decoder {
    * @returns this Decoder's Packet, valid until the next decode()
    */
   decode(buf: Uint8Array, linkType: LinkType | number, offset = 0, capLen = buf.length - offset): Packet {
-    const p = this.packet, c = this.#cursor;
+    const p = this.packet, c = this.cursor;
     if (!(offset >= 0 && offset <= buf.length)) offset = buf.length;
     if (!(capLen >= 0)) capLen = 0;
     if (capLen > buf.length - offset) capLen = buf.length - offset;
@@ -52,19 +53,32 @@ export class Decoder {
     p.tcp = undefined; p.udp = undefined; p.dns = undefined;
     c.reset(buf, offset, capLen);
     try {
-      let next: number = byLinkType.get(linkType) ?? 0;
+      let next: number = linkType >= 0 && linkType < 512 ? byLinkType[linkType]! : 0;
       if (next === 0) c.invalid(Layer.Link, offset, `link type ${linkType} not supported`);
-      const views = this.#views;
-      while (next !== 0) next = views[next]!.decode(c);
+      // A switch rather than views[next].decode(c): each call site stays monomorphic and
+      // inlinable, which is most of the decoder's speed. registry.ts still owns which layer follows which.
+      const v = this.views;
+      while (next !== 0) {
+        switch (next) {
+          case Layer.Ethernet: next = v.ethernet.decode(c); break;
+          case Layer.Ipv4: next = v.ipv4.decode(c); break;
+          case Layer.Ipv6: next = v.ipv6.decode(c); break;
+          case Layer.Tcp: next = v.tcp.decode(c); break;
+          case Layer.Udp: next = v.udp.decode(c); break;
+          case Layer.Vlan: next = v.vlan.decode(c); break;
+          case Layer.Icmp: next = v.icmp.decode(c); break;
+          case Layer.Icmpv6: next = v.icmpv6.decode(c); break;
+          case Layer.Arp: next = v.arp.decode(c); break;
+          case Layer.Dns: next = v.dns.decode(c); break;
+          default: next = v.table[next]!.decode(c);
+        }
+      }
     } catch (e) {
       // A decoder bug must not take the caller down: report it as this packet's error.
       this.guardCount++;
       c.invalid(Layer.None, offset, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
     }
-    p.stop = c.stopped ? c.stop : undefined;
-    p.truncated = c.cut;
-    p.payloadOffset = c.off - offset;
-    p.payloadLength = c.end > c.off ? c.end - c.off : 0;
+    p.finish(c);
     return p;
   }
 

@@ -51,8 +51,9 @@ export class Dns extends LayerView {
   msg = 0;
   /** Over TCP: the message has a 2-byte length prefix. */
   overTcp = false;
-  /** Counts of records actually present, per section. */
-  qdCount = 0; anCount = 0; nsCount = 0; arCount = 0;
+  #qd = 0; #an = 0; #ns = 0; #ar = 0;
+  #walked = true;
+  #cursor: Cursor | undefined;
   #rec = new Uint32Array(64);
   // Set by walkName when it fails: the absolute offset it needed to read, or the reason.
   #need = 0;
@@ -72,13 +73,27 @@ export class Dns extends LayerView {
     }
     if (c.end - m < 12) return c.short(Layer.Dns, o, m + 12 - o);
     this.msg = m;
-    this.qdCount = this.anCount = this.nsCount = this.arCount = 0;
-    const end = c.end;
-    this.#msgEnd = end;
-    const counts0 = u16(b, m + 4), counts1 = u16(b, m + 6), counts2 = u16(b, m + 8), counts3 = u16(b, m + 10);
+    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = m + 12 - o;
+    this.#msgEnd = c.end;
+    // The records are walked on first use (a getter here, or the packet's stop/payload), so
+    // packets whose DNS nobody reads cost only this header check.
+    this.#walked = false;
+    this.#cursor = c;
+    c.packet.dns = this;
+    c.pending = this;
+    c.off = m + 12;
+    return 0;
+  }
+
+  /** Walk every name and record once (loop-proof), recording a stop on the cursor if one is broken. */
+  walk(): void {
+    if (this.#walked) return;
+    this.#walked = true;
+    const c = this.#cursor!, b = this.buf, o = this.off, m = this.msg, end = this.#msgEnd;
+    this.#qd = this.#an = this.#ns = this.#ar = 0;
     let p = m + 12, n = 0;
     for (let s = 0; s < 4; s++) {
-      const want = s === 0 ? counts0 : s === 1 ? counts1 : s === 2 ? counts2 : counts3;
+      const want = u16(b, m + 4 + 2 * s);
       for (let i = 0; i < want; i++) {
         const at = p;
         const q = this.walkName(b, p, end, m, null);
@@ -97,22 +112,30 @@ export class Dns extends LayerView {
         }
         if (n === this.#rec.length) { const r = new Uint32Array(n * 2); r.set(this.#rec); this.#rec = r; }
         this.#rec[n++] = at;
-        if (s === 0) this.qdCount++; else if (s === 1) this.anCount++; else if (s === 2) this.nsCount++; else this.arCount++;
+        if (s === 0) this.#qd++; else if (s === 1) this.#an++; else if (s === 2) this.#ns++; else this.#ar++;
       }
     }
-    this.point(c, p - o);
-    this.end = end;
-    c.packet.dns = this;
+    this.headerLength = p - o;
     c.off = p;
-    return 0;
   }
 
-  private fail(c: Cursor, o: number, section: number, i: number, short: boolean): 0 {
-    // Keep the records that were complete: the view stays usable up to the broken one.
-    this.point(c, this.msg + 12 - o);
-    c.packet.dns = this;
+  private ensure(): void {
+    if (!this.#walked) { const pk = this.#cursor!.packet; if (pk.dns === this) pk.settle(); else this.walk(); }
+  }
+
+  /** Records present and complete, per section (the header's counts are questionCount etc.). */
+  get qdCount(): number { this.ensure(); return this.#qd; }
+  get anCount(): number { this.ensure(); return this.#an; }
+  get nsCount(): number { this.ensure(); return this.#ns; }
+  get arCount(): number { this.ensure(); return this.#ar; }
+  /** Bytes of the message up to the end of its last complete record (TCP prefix included). */
+  override get length(): number { this.ensure(); return this.headerLength; }
+
+  private fail(c: Cursor, o: number, section: number, i: number, short: boolean): void {
+    // The records before the broken one stay readable; the packet's payload starts at the DNS header.
+    c.off = o;
     const what = `${sectionNames[section]} ${i + 1}`;
-    return short ? c.short(Layer.Dns, o, this.#need - o, what) : c.invalid(Layer.Dns, o, `${what}: ${this.#why}`);
+    if (short) c.short(Layer.Dns, o, this.#need - o, what); else c.invalid(Layer.Dns, o, `${what}: ${this.#why}`);
   }
 
   /**
@@ -197,7 +220,7 @@ export class Dns extends LayerView {
 
   get questions(): DnsQuestion[] {
     const out: DnsQuestion[] = [];
-    for (let i = 0; i < this.qdCount; i++) {
+    for (let i = 0, n = this.qdCount; i < n; i++) {
       const at = this.#rec[i]!, names: string[] = [];
       const p = this.walkName(this.buf, at, this.end, this.msg, names);
       out.push({ name: joinName(names), type: u16(this.buf, p), class: u16(this.buf, p + 2), offset: at - this.base });

@@ -13,7 +13,7 @@ export class Ethernet extends LayerView {
 
   decode(c: Cursor): number {
     if (c.end - c.off < 14) return c.short(Layer.Ethernet, c.off, 14);
-    this.point(c, 14);
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 14;
     c.packet.ethernet = this;
     const t = u16(c.buf, c.off + 12);
     c.off += 14;
@@ -58,7 +58,7 @@ export class Llc extends LayerView {
     const snap = b[o] === 0xaa && b[o + 1] === 0xaa && b[o + 2] === 0x03;
     if (snap) hl = 8;
     if (have < hl) return c.short(Layer.Llc, o, hl);
-    this.point(c, hl);
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
     c.packet.llc = this;
     c.off += hl;
     if (!snap) return 0;

@@ -43,7 +43,7 @@ export class Icmpv6 extends LayerView {
     if (have < 4) return c.short(Layer.Icmpv6, o, 4);
     const t = b[o]!, need = required[t]!;
     if (have < need) return c.short(Layer.Icmpv6, o, need);
-    this.point(c, need);
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
     c.packet.icmpv6 = this;
     c.off = o + need;
     if (t >= 133 && t <= 137) {

@@ -38,7 +38,7 @@ export class Ipv4 extends LayerView {
       this.incomplete = true;
       if (c.lenSource === 'caplen') c.cut = true;
     }
-    this.point(c, hl);
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
     c.packet.ipv4 = this;
     c.off = o + hl;
     c.transport = 0;

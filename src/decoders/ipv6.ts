@@ -49,7 +49,7 @@ export class Ipv6 extends LayerView {
       this.incomplete = pl !== 0;
       if (this.incomplete && c.lenSource === 'caplen') c.cut = true;
     }
-    this.point(c, 40);
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 40;
     this.extCount = 0; this.fragmentHeaderOff = -1;
     c.packet.ipv6 = this;
     c.transport = 0;

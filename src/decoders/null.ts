@@ -15,7 +15,7 @@ export class NullLink extends LayerView {
 
   decode(c: Cursor): number {
     if (c.end - c.off < 4) return c.short(this.layer, c.off, 4);
-    this.point(c, 4);
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 4;
     c.packet.loopback = this;
     c.off += 4;
     return afLayer.get(this.family) ?? 0;

@@ -9,6 +9,7 @@ import type { NullLink } from './null.js';
 import type { Sll } from './sll.js';
 import type { Sll2 } from './sll2.js';
 import type { DecodeStop } from './stop.js';
+import type { Cursor } from './cursor.js';
 import type { Tcp } from './tcp.js';
 import type { Udp } from './udp.js';
 import type { Vlan } from './vlan.js';
@@ -51,16 +52,39 @@ export class Packet {
   dns: Dns | undefined = undefined;
 
   /** Where and why decoding stopped early; undefined when every header was decoded. */
-  stop: DecodeStop | undefined = undefined;
+  get stop(): DecodeStop | undefined { if (this.cursor?.pending) this.settle(); return this.stop_; }
   /**
    * The capture cut the packet short: a header was cut (`stop.kind === 'truncated'`) or a
    * length field promises more bytes than were captured.
    */
-  truncated = false;
+  get truncated(): boolean { if (this.cursor?.pending) this.settle(); return this.truncated_; }
   /** Start of the bytes after the last decoded layer, relative to the frame start. */
-  payloadOffset = 0;
+  get payloadOffset(): number { if (this.cursor?.pending) this.settle(); return this.payloadOffset_; }
   /** How many bytes follow the last decoded layer (within the innermost length field). */
-  payloadLength = 0;
+  get payloadLength(): number { if (this.cursor?.pending) this.settle(); return this.payloadLength_; }
+
+  private stop_: DecodeStop | undefined = undefined;
+  private truncated_ = false;
+  private payloadOffset_ = 0;
+  private payloadLength_ = 0;
+  /** @internal The decoder's walk state (set by Decoder). */
+  cursor: Cursor | undefined = undefined;
+
+  /** @internal Run the deferred checks of the last layer, then take the walk's results. */
+  settle(): void {
+    const c = this.cursor!, p = c.pending;
+    c.pending = undefined;
+    p?.walk();
+    this.finish(c);
+  }
+
+  /** @internal Take the results of the walk from the cursor. */
+  finish(c: Cursor): void {
+    this.stop_ = c.stopped ? c.stop : undefined;
+    this.truncated_ = c.cut;
+    this.payloadOffset_ = c.off - c.base;
+    this.payloadLength_ = c.end > c.off ? c.end - c.off : 0;
+  }
 
   /** A field contradicts the others: the stop's description (undefined otherwise). */
   get error(): string | undefined { return this.stop?.kind === 'error' ? this.stop.toString() : undefined; }

@@ -38,25 +38,34 @@ byIpProto[58] = Layer.Icmpv6;
 byTcpPort[53] = Layer.Dns;
 byUdpPort[53] = Layer.Dns;
 
-/** Link type → first layer (0: not supported). */
-export const byLinkType = new Map<number, Layer>([
-  [LinkType.EN10MB, Layer.Ethernet],
-  [LinkType.RAW, Layer.Raw],
-  [LinkType.IPV4, Layer.Ipv4],
-  [LinkType.IPV6, Layer.Ipv6],
-  [LinkType.LINUX_SLL, Layer.Sll],
-  [LinkType.LINUX_SLL2, Layer.Sll2],
-  [LinkType.NULL, Layer.Null],
-  [LinkType.LOOP, Layer.Loop],
-]);
+/** Link type → first layer (0: not supported); indexed by LINKTYPE_* values below 512. */
+export const byLinkType: Uint8Array = new Uint8Array(512);
+byLinkType[LinkType.EN10MB] = Layer.Ethernet;
+byLinkType[LinkType.RAW] = Layer.Raw;
+byLinkType[LinkType.IPV4] = Layer.Ipv4;
+byLinkType[LinkType.IPV6] = Layer.Ipv6;
+byLinkType[LinkType.LINUX_SLL] = Layer.Sll;
+byLinkType[LinkType.LINUX_SLL2] = Layer.Sll2;
+byLinkType[LinkType.NULL] = Layer.Null;
+byLinkType[LinkType.LOOP] = Layer.Loop;
 
-/** One view of each layer, for one Decoder, indexed by Layer. */
-export function createViews(): LayerView[] {
-  const views: LayerView[] = [];
-  for (const v of [
-    new Ethernet(), new Llc(), new VlanStack(), new Arp(), new Ipv4(), new Ipv6(), new Icmp(), new Icmpv6(),
-    new Tcp(), new Udp(), new Dns(), new Sll(), new Sll2(), new NullLink(Layer.Null), new NullLink(Layer.Loop), new RawIp(),
-  ]) views[v.layer] = v;
-  for (let i = 0; i < views.length; i++) if (!views[i]) views[i] = views[Layer.Raw]!;
-  return views;
+/** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
+export interface Views {
+  ethernet: Ethernet; vlan: VlanStack; arp: Arp; ipv4: Ipv4; ipv6: Ipv6; icmp: Icmp; icmpv6: Icmpv6; tcp: Tcp; udp: Udp; dns: Dns;
+  table: LayerView[];
+}
+
+/** One view of each layer, for one Decoder. */
+export function createViews(): Views {
+  const v: Views = {
+    ethernet: new Ethernet(), vlan: new VlanStack(), arp: new Arp(), ipv4: new Ipv4(), ipv6: new Ipv6(), icmp: new Icmp(),
+    icmpv6: new Icmpv6(), tcp: new Tcp(), udp: new Udp(), dns: new Dns(), table: [],
+  };
+  for (const view of [
+    v.ethernet, new Llc(), v.vlan, v.arp, v.ipv4, v.ipv6, v.icmp, v.icmpv6, v.tcp, v.udp, v.dns,
+    new Sll(), new Sll2(), new NullLink(Layer.Null), new NullLink(Layer.Loop), new RawIp(),
+  ]) v.table[view.layer] = view;
+  // No holes, so the table stays a packed array.
+  for (let i = 0; i < v.table.length; i++) v.table[i] ??= v.table[Layer.Raw]!;
+  return v;
 }

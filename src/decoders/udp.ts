@@ -21,7 +21,7 @@ export class Udp extends LayerView {
       if (c.lenSource !== 'caplen') return c.invalid(Layer.Udp, o, `length ${len} > ${have} bytes left in the ${c.lenSource}`);
       this.incomplete = true; c.cut = true;
     }
-    this.point(c, 8);
+    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 8;
     c.packet.udp = this;
     c.off = o + 8;
     c.transport = Layer.Udp;

@@ -37,26 +37,24 @@ export class Vlan extends LayerView {
 export class VlanStack extends LayerView {
   readonly layer = Layer.Vlan;
   readonly tags: Vlan[] = Array.from({ length: VLAN_CAPACITY }, () => new Vlan());
-  /** The packet's tag list: a reused array holding the first `count` of `tags`. */
-  readonly list: Vlan[] = [];
+  /** lists[n]: the first n tags, one fixed array per depth, so a packet's tag list is never allocated. */
+  readonly lists: (readonly Vlan[])[] = Array.from({ length: VLAN_CAPACITY + 1 }, (_, n) => this.tags.slice(0, n));
 
   decode(c: Cursor): number {
-    const list = this.list;
-    list.length = 0;
-    for (;;) {
+    for (let n = 0; ;) {
       if (c.end - c.off < 4) return c.short(Layer.Vlan, c.off, 4);
-      const tag = this.tags[list.length]!;
+      const tag = this.tags[n++]!;
       tag.buf = c.buf; tag.base = c.base; tag.off = c.off; tag.end = c.end; tag.headerLength = 4;
       tag.tpid = c.etherType;
-      list.push(tag);
-      c.packet.vlan = list;
+      c.packet.vlan = this.lists[n]!;
       const t = u16(c.buf, c.off + 2);
       c.off += 4;
       c.etherType = t;
       const next = byEtherType[t]!;
-      if (next !== Layer.Vlan || list.length === VLAN_CAPACITY) return next === Layer.Vlan ? 0 : next;
+      if (next !== Layer.Vlan) return next;
+      if (n === VLAN_CAPACITY) return 0;
     }
   }
 
-  toJSON(): object { return this.list.map((t) => t.toJSON()); }
+  toJSON(): object { return this.tags.map((t) => t.toJSON()); }
 }
