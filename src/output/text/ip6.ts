@@ -43,12 +43,13 @@ export function printIp6(c: PrintContext, off: number, length: number): void {
     let s = '(';
     if (flow & 0x0ff00000) s += `class 0x${((flow >>> 20) & 0xff).toString(16).padStart(2, '0')}, `;
     if (flow & 0x000fffff) s += `flowlabel 0x${(flow & 0xfffff).toString(16).padStart(5, '0')}, `;
-    c.write(`${s}hlim ${c.buf[off + 7]!}, next-header ${nh === 143 ? 'Ethernet' : ipProtoName(nh)} (${nh}) payload length: ${payloadLength}) `);
+    c.write(`${s}hlim ${c.buf[off + 7]!}, next-header ${ipProtoName(nh)} (${nh}) payload length: ${payloadLength}) `);
   }
 
   c.pushEnd(off + len);
   let cp = off, advance = 40, totalAdvance = 0;
   let foundExtension = false, foundHbh = false, fragmented = false, finalDst = -1;
+  let src = '', dst = '';
   jumbo.found = false;
   jumbo.payloadLength = payloadLength;
   while (cp < c.end && advance > 0) {
@@ -59,7 +60,9 @@ export function printIp6(c: PrintContext, off: number, length: number): void {
     // TCP and UDP print the addresses with their ports. (tcpdump's DCCP and SCTP printers do too;
     // vcap has neither, so those get the addresses here, as any payload it does not decode.)
     if (cp === off + 40 && nh !== TCP && nh !== UDP) {
-      c.write(`${c.ip6(off + 8)} > ${c.ip6(off + 24)}: `);
+      src = c.ip6(off + 8);
+      dst = c.ip6(off + 24);
+      c.write(`${src} > ${dst}: `);
     }
     switch (nh) {
       case HOPOPTS:
@@ -108,7 +111,7 @@ export function printIp6(c: PrintContext, off: number, length: number): void {
           c.pushEnd(off + 40);
           len = 0;
         }
-        payload(c, nh, cp, len, off, finalDst, fragmented);
+        payload(c, nh, cp, len, off, finalDst, fragmented, src, dst);
         c.popEnd();
         return;
     }
@@ -126,7 +129,9 @@ function invalid(c: PrintContext, why: string): void {
   c.popEnd();
 }
 
-function payload(c: PrintContext, nh: number, cp: number, len: number, ip6: number, finalDst: number, fragmented: boolean): void {
+/** Hands the upper layer to the IP demux; `src`/`dst` are the address texts if already made. */
+function payload(c: PrintContext, nh: number, cp: number, len: number, ip6: number, finalDst: number,
+  fragmented: boolean, src: string, dst: string): void {
   let info = infoPool[depth];
   if (info === undefined) {
     info = { version: 6, srcOff: 0, dstOff: 0, src: '', dst: '', length: 0, fragmented: false };
@@ -135,8 +140,8 @@ function payload(c: PrintContext, nh: number, cp: number, len: number, ip6: numb
   info.srcOff = ip6 + 8;
   // The pseudo-header destination is the routing header's final one when there is one.
   info.dstOff = finalDst >= 0 ? finalDst : ip6 + 24;
-  info.src = ipv6ToString(c.buf, ip6 + 8);
-  info.dst = ipv6ToString(c.buf, ip6 + 24);
+  info.src = src !== '' ? src : ipv6ToString(c.buf, ip6 + 8);
+  info.dst = dst !== '' ? dst : ipv6ToString(c.buf, ip6 + 24);
   info.length = len;
   info.fragmented = fragmented;
   depth++;
