@@ -86,12 +86,13 @@ export class PcapngParser implements RecordParser {
         let ifId: number, cap: number, orig: number, data: number;
         let hi = 0, lo = 0;
         if (type === SPB) {
+          if (len < 16) { this.error = `block ${this.block}: block of type 3 in pcapng dump file is too short`; break; }
           ifId = 0;
           orig = dv.getUint32(p + 8, le);
           data = p + 12;
           cap = Math.min(orig, len - 16);
         } else {
-          if (len < 32) { this.error = `block ${this.block}: block in pcapng dump file has a length of ${len} < 32`; break; }
+          if (len < 32) { this.error = `block ${this.block}: block of type ${type} in pcapng dump file is too short`; break; }
           ifId = type === EPB ? dv.getUint32(p + 8, le) : dv.getUint16(p + 8, le);
           hi = dv.getUint32(p + 12, le);
           lo = dv.getUint32(p + 16, le);

@@ -1,6 +1,6 @@
 // Builders for hand-made capture files and a reader that copies every frame out, for the pcap tests.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,9 @@ export function corpusFiles(): string[] {
   return readdirSync(corpusDir).filter((f) => f.endsWith('.pcap')).sort();
 }
 
-export function tempDir(t: { teardown(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vcap-pcap-'));
+/** A directory removed after the test; `memory` puts it on /dev/shm when there is one (many small rewrites). */
+export function tempDir(t: { teardown(fn: () => void): void }, memory = false): string {
+  const dir = mkdtempSync(join(memory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'vcap-pcap-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
