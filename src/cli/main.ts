@@ -20,8 +20,8 @@ export async function main(argv: string[]): Promise<number> {
       // The reader of our output went away (`vcap … | head`): stop quietly, as tcpdump does on SIGPIPE.
       if (e.code === 'EPIPE') return 0;
       const hint = e.code === 'EPERM' || e.code === 'EACCES' ? ' (vcap needs CAP_NET_RAW and CAP_NET_ADMIN: run as root)' : '';
+      // One line, always: scripts grep it, and usage text would bury the reason (`vcap -h` shows usage).
       writeSync(2, `vcap: ${e.message}${hint}\n`);
-      if (e.code === 'EUSAGE') writeSync(2, usage);
       return 1;
     }
     throw e;

@@ -1,0 +1,178 @@
+// The vcap command as a user meets it: error lines and exit statuses, -c, -w then -r, stdin,
+// a closed pipe, local-time timestamps, damaged files. Debian tcpdump is the oracle where one is needed.
+import test from 'ava';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const vcap = join(root, 'bin', 'vcap');
+const corpus = join(root, 'test', 'pcaps', 'tcpdump');
+const tmp = mkdtempSync(join(tmpdir(), 'vcap-cli-'));
+test.after.always(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Result { code: number; stdout: string; stderr: string }
+
+function run(args: string[], opts: { env?: Record<string, string>; input?: Buffer; cwd?: string } = {}): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = execFile(vcap, args, { cwd: opts.cwd ?? corpus, env: { ...process.env, TZ: 'GMT0', ...opts.env }, encoding: 'latin1', maxBuffer: 256 << 20 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+    if (opts.input) child.stdin!.end(opts.input); else child.stdin!.end();
+  });
+}
+
+function tcpdump(args: string[], env: Record<string, string> = {}): { code: number; stdout: string } {
+  const r = spawnSync('tcpdump', args, { cwd: corpus, env: { ...process.env, TZ: 'GMT0', ...env }, encoding: 'latin1', maxBuffer: 256 << 20 });
+  return { code: r.status ?? 1, stdout: r.stdout };
+}
+
+/** A classic pcap with `n` UDP frames of 42 bytes, one per millisecond from `start` (UTC seconds). */
+function udpPcap(n: number, start: number): Buffer {
+  const frame = Buffer.from('ffffffffffff02000000000108004500001c000100004011000ac0000201c0000202a4100fa100080000', 'hex');
+  const b = Buffer.alloc(24 + n * (16 + frame.length));
+  b.writeUInt32LE(0xa1b2c3d4, 0); b.writeUInt16LE(2, 4); b.writeUInt16LE(4, 6); b.writeUInt32LE(65535, 16); b.writeUInt32LE(1, 20);
+  let o = 24;
+  for (let i = 0; i < n; i++) {
+    b.writeUInt32LE(start + Math.floor(i / 1000), o); b.writeUInt32LE((i % 1000) * 1000, o + 4);
+    b.writeUInt32LE(frame.length, o + 8); b.writeUInt32LE(frame.length, o + 12);
+    frame.copy(b, o + 16); o += 16 + frame.length;
+  }
+  return b;
+}
+
+const oneLine = (t: { is: (a: unknown, b: unknown, m?: string) => void }, stderr: string): void =>
+  t.is(stderr.split('\n').filter((l) => l !== '').length, 1, stderr);
+
+test('no such file: one line, status 1', async (t) => {
+  const r = await run(['-r', '/nonexistent/x.pcap']);
+  t.is(r.code, 1);
+  t.is(r.stderr, 'vcap: /nonexistent/x.pcap: No such file or directory\n');
+  t.is(r.stdout, '');
+});
+
+test('not a capture file: one vcap line, status 1, no stack', async (t) => {
+  const f = join(tmp, 'text.pcap');
+  writeFileSync(f, 'this is not a capture file at all\n');
+  const r = await run(['-r', f]);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /^vcap: .*unknown file format\n$/);
+});
+
+test('unreadable file: one line, status 1', async (t) => {
+  const r = await run(['-r', tmp]);
+  t.is(r.code, 1);
+  t.true(r.stderr.startsWith('vcap: '));
+  oneLine(t, r.stderr);
+});
+
+test('unknown short and long options, missing and bad values', async (t) => {
+  const cases: Array<[string[], string]> = [
+    [['-Z'], "vcap: invalid option -- 'Z'\n"],
+    [['--bogus'], "vcap: unrecognized option '--bogus'\n"],
+    [['-r'], "vcap: option requires an argument -- 'r'\n"],
+    [['-c', 'x', '-r', 'tfo.pcap'], 'vcap: invalid packet count x\n'],
+    [['-c', '0', '-r', 'tfo.pcap'], 'vcap: invalid packet count 0\n'],
+    [['-s', 'abc', '-r', 'tfo.pcap'], 'vcap: invalid snaplen abc (must be >= 0 and <= 262144)\n'],
+    [['-T', 'foo', '-r', 'tfo.pcap'], "vcap: unknown packet type `foo'\n"],
+    [['-Q', 'sideways', '-r', 'tfo.pcap'], 'vcap: sideways is not a valid direction\n'],
+  ];
+  for (const [args, line] of cases) {
+    const r = await run(args);
+    t.is(r.code, 1, args.join(' '));
+    t.is(r.stderr, line, args.join(' '));
+    t.is(r.stdout, '');
+  }
+});
+
+test('--version and -h exit 0', async (t) => {
+  const v = await run(['--version']);
+  t.is(v.code, 0);
+  t.regex(v.stdout, /^vcap version \d+\.\d+\.\d+\n/);
+  const h = await run(['-h']);
+  t.is(h.code, 0);
+  t.regex(h.stdout, /Usage: vcap/);
+});
+
+test('-c stops after N packets', async (t) => {
+  const r = await run(['-#', '-n', '-tttt', '-c', '3', '-r', 'tfo.pcap']);
+  t.is(r.code, 0);
+  const expected = readFileSync(join(corpus, 'tfo.out'), 'latin1').split('\n').slice(0, 3).join('\n') + '\n';
+  t.is(r.stdout, expected);
+  t.is(r.stderr, 'reading from file tfo.pcap, link-type EN10MB (Ethernet), snapshot length 65535\n');
+});
+
+test('-r X -w Y with -c and a filter, then -r Y prints what tcpdump prints of Y', async (t) => {
+  const out = join(tmp, 'rewrite.pcap');
+  const w = await run(['-r', 'tfo.pcap', '-w', out, '-c', '4', 'src host 3.3.3.3']);
+  t.is(w.code, 0, w.stderr);
+  t.is(w.stdout, '');
+  const back = await run(['-n', '-r', out]);
+  t.is(back.code, 0);
+  t.is(back.stdout.split('\n').length - 1, 4);
+  t.is(back.stdout, tcpdump(['-n', '-r', out]).stdout);
+  t.true(back.stdout.split('\n').slice(0, 4).every((l) => l.includes(' IP 3.3.3.3.')));
+});
+
+test('-w with a .pcapng name writes pcapng that tcpdump reads', async (t) => {
+  const out = join(tmp, 'rewrite.pcapng');
+  const w = await run(['-r', 'print-x.pcap', '-w', out]);
+  t.is(w.code, 0, w.stderr);
+  t.is(readFileSync(out).readUInt32LE(0), 0x0a0d0d0a);
+  t.is((await run(['-n', '-r', out])).stdout, tcpdump(['-n', '-r', out]).stdout);
+  t.is((await run(['-n', '-r', out])).stdout, tcpdump(['-n', '-r', 'print-x.pcap']).stdout);
+});
+
+test('-r - reads the capture from stdin', async (t) => {
+  const r = await run(['-n', '-r', '-'], { input: readFileSync(join(corpus, 'print-X.pcap')) });
+  t.is(r.code, 0);
+  t.is(r.stdout, tcpdump(['-n', '-r', 'print-X.pcap']).stdout);
+  t.regex(r.stderr, /^reading from file -, link-type EN10MB \(Ethernet\), snapshot length \d+\n$/);
+});
+
+test('-w - writes the capture to stdout', async (t) => {
+  const r = spawnSync(vcap, ['-r', 'tfo.pcap', '-w', '-'], { cwd: corpus });
+  t.is(r.status, 0);
+  t.deepEqual(r.stdout.subarray(24), readFileSync(join(corpus, 'tfo.pcap')).subarray(24));
+});
+
+test('a reader that closes the pipe ends vcap quietly with status 0', async (t) => {
+  const f = join(tmp, 'many.pcap');
+  writeFileSync(f, udpPcap(100000, 1700000000));
+  const r = spawnSync('bash', ['-c', `set -o pipefail; "${vcap}" -n -r "${f}" | head -n 2; echo "status=$?"`], { encoding: 'latin1' });
+  const lines = r.stdout.split('\n');
+  t.is(lines[0], '22:13:20.000000 IP 192.0.2.1.42000 > 192.0.2.2.4001: UDP, length 0');
+  t.is(lines[2], 'status=0');
+  t.is(r.stderr, `reading from file ${f}, link-type EN10MB (Ethernet), snapshot length 65535\n`);
+});
+
+test('timestamps are local time as TZ says, like tcpdump', async (t) => {
+  for (const tz of ['America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC0']) {
+    for (const flag of ['-tttt', '-t', '-tt', '-ttt', '-ttttt']) {
+      const args = ['-n', flag === '-t' ? '-tttt' : flag, '-r', 'tcp-handshake-micro.pcap'];
+      const r = await run(args, { env: { TZ: tz } });
+      t.is(r.stdout, tcpdump(args, { TZ: tz }).stdout, `${tz} ${flag}`);
+    }
+  }
+  // Default time-of-day and nanoseconds across a DST change in New York (2023-11-05 06:00 UTC).
+  const f = join(tmp, 'dst.pcap');
+  writeFileSync(f, udpPcap(3, 1699163999));
+  for (const flags of [[], ['-tttt'], ['-tttt', '--nano']]) {
+    const args = ['-n', ...flags, '-r', f];
+    t.is((await run(args, { env: { TZ: 'America/New_York' } })).stdout, tcpdump(args, { TZ: 'America/New_York' }).stdout);
+  }
+});
+
+test('a file damaged mid-way: the packets before it, then one error line, status 1', async (t) => {
+  const whole = readFileSync(join(corpus, 'print-x.pcap'));
+  const f = join(tmp, 'cut.pcap');
+  writeFileSync(f, whole.subarray(0, Math.floor(whole.length * 0.6)));
+  const r = await run(['-n', '-r', f]);
+  t.is(r.code, 1);
+  t.is(r.stdout, tcpdump(['-n', '-r', f]).stdout);
+  const err = r.stderr.split('\n').filter((l) => l !== '');
+  t.is(err.length, 2, r.stderr);
+  t.regex(err[1]!, /^vcap: .*truncated/);
+  t.true(statSync(f).size > 0);
+});
