@@ -376,6 +376,16 @@ case('icmp6-rr', [
     v6() / ICMPv6Unknown(type=138, code=1, msgbody=struct.pack('>IBBHI', 6, 0, 0, 0, 0)),
 ], ('', '-v', '-vv'))
 
+# ---------------------------------------------------------------- every cut of a few frames (E8)
+chain = v6() / IPv6ExtHdrHopByHop(options=[RouterAlert()]) / IPv6ExtHdrRouting(addresses=['2001:db8::a']) / \
+    IPv6ExtHdrFragment(id=7) / IPv6ExtHdrDestOpt() / UDP(sport=5353, dport=53) / \
+    DNS(id=9, rd=1, qd=DNSQR(qname='cut.example', qtype='MX'), ar=DNSRROPT(rclass=1232, rdata=[EDNS0TLV(optcode=10, optdata=bytes(8))]))
+ra = v6(LL1, 'ff02::1', hlim=255) / ICMPv6ND_RA(chlim=64) / ICMPv6NDOptSrcLLAddr(lladdr=mac) / \
+    ICMPv6NDOptPrefixInfo(prefix='2001:db8:1::', prefixlen=64) / ICMPv6NDOptDNSSL(lifetime=60, searchlist=['a.example'])
+answer = dns4r(DNS(id=10, qr=1, aa=1, qd=DNSQR(qname='example.com', qtype='ANY'),
+                   an=ans[7] / ans[5] / ans[8] / ans[6], ar=DNSRROPT(rclass=4096, z=0x8000)))
+case('cuts', [(f, n) for f in (chain, ra, answer) for n in range(14, len(bytes(f)) + 1)], ('', '-v', '-vv', '-vvv'))
+
 # ---------------------------------------------------------------- raw link type and run
 case('ip6-raw', [IPv6(src=A6, dst=B6) / UDP(sport=5353, dport=53) / DNS(id=1, qd=DNSQR(qname='raw.example')),
                  IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=2, seq=3)], ('', '-v'), linktype=101)
