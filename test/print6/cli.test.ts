@@ -13,11 +13,11 @@ const dir = fileURLToPath(new URL('../../../test/pcaps/print6/', import.meta.url
 for (const k of readCases(`${dir}TESTS.tsv`)) {
   test(`vcap -# -n -r ${basename(k.pcap)} ${k.flags}`, async t => {
     const args = ['-#', '-n', '-r', basename(k.pcap), ...k.flags.split(' ').filter(f => f !== '')];
-    const { code, stdout } = await new Promise<{ code: number; stdout: string }>(resolve => {
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(resolve => {
       execFile(vcap, args, { cwd: dir, env: { ...process.env, TZ: 'GMT0' }, encoding: 'latin1', maxBuffer: 64 << 20 },
-        (err, out) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: out }));
+        (err, out, errOut) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: out, stderr: errOut }));
     });
-    t.is(code, 0);
+    t.is(code, 0, stderr);
     t.is(stdout, readFileSync(k.out, 'latin1'));
   });
 }
