@@ -268,7 +268,7 @@ export class Dns extends LayerView {
       }
       case 16: {
         const out: string[] = [];
-        for (let p = rd; p < rd + len; p += 1 + b[p]!) out.push(label(b, p + 1, b[p]!));
+        for (let p = rd; p < rd + len; p += 1 + b[p]!) out.push(latin1(b, p + 1, b[p]!));
         return out;
       }
       default: return undefined;
@@ -292,7 +292,14 @@ function plainRecord(r: DnsRecord): object {
 
 function joinName(labels: string[]): string { return labels.length === 0 ? '.' : labels.join('.'); }
 
-/** A label or character-string as text: printable ASCII as is, the rest as `\DDD` (RFC 4343 presentation format). */
+/** A TXT character-string as it is (one char per byte). */
+function latin1(b: Uint8Array, p: number, l: number): string {
+  let s = '';
+  for (let i = p; i < p + l; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}
+
+/** A label as text: printable ASCII as is, the rest as `\DDD` (RFC 4343 presentation format). */
 function label(b: Uint8Array, p: number, l: number): string {
   let s = '';
   for (let i = p; i < p + l; i++) {

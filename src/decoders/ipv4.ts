@@ -24,9 +24,10 @@ export class Ipv4 extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
-    if (have < 20) return c.short(Layer.Ipv4, o, 20);
-    const v = b[o]! >> 4;
+    // The version first: a wrong one says more than a short header.
+    const v = have > 0 ? b[o]! >> 4 : 4;
     if (v !== 4) return c.invalid(Layer.Ipv4, o, `version ${v} != 4`);
+    if (have < 20) return c.short(Layer.Ipv4, o, 20);
     const hl = (b[o]! & 15) * 4;
     if (hl < 20) return c.invalid(Layer.Ipv4, o, `header length ${hl} < 20`);
     if (have < hl) return c.short(Layer.Ipv4, o, hl);

@@ -38,9 +38,9 @@ export class Ipv6 extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
-    if (have < 40) return c.short(Layer.Ipv6, o, 40);
-    const v = b[o]! >> 4;
+    const v = have > 0 ? b[o]! >> 4 : 6;
     if (v !== 6) return c.invalid(Layer.Ipv6, o, `version ${v} != 6`);
+    if (have < 40) return c.short(Layer.Ipv6, o, 40);
     const pl = u16(b, o + 4);
     // A zero payload length is a jumbogram (or a segmentation offload capture): use what is there.
     if (pl !== 0 && 40 + pl <= have) {
