@@ -177,9 +177,10 @@ function printMldv2Query(c: PrintContext, at: number, len: number): void {
   if (v) c.write(` [max resp delay=${mrt}]`);
   c.write(` [gaddr ${c.ip6(at + 8)}`);
   if (v) {
-    const b24 = c.u8(at + 24), b25 = c.u8(at + 25);
+    const b24 = c.u8(at + 24);
     if (b24 & 0x08) c.write(' sflag');
     if (b24 & 0x07) c.write(` robustness=${b24 & 0x07}`);
+    const b25 = c.u8(at + 25);
     const qqi = b25 < 128 ? b25 : ((b25 & 0x0f) | 0x10) << (((b25 & 0x70) >> 4) + 3);
     c.write(` qqi=${qqi}`);
   }

@@ -57,6 +57,7 @@ function printDao(c: PrintContext, at: number, length: number): void {
 }
 
 function printDaoAck(c: PrintContext, at: number, length: number): void {
+  c.need(at, 4);
   if (length < 4) { c.write(' [|length too short]'); return; }
   const flags = c.u8(at + 1);
   let dagid = '<elided>';
