@@ -529,7 +529,8 @@ export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpI
       }
       break;
     case 155:
-      printRpl(c, code, off + 4, length - 4);
+      // Unsigned in tcpdump: a message shorter than 4 bytes claims a huge body and ends truncated.
+      printRpl(c, code, off + 4, (length - 4) >>> 0);
       break;
     default:
       c.write(`, length ${length}`);
