@@ -100,6 +100,9 @@ class FileBatch implements BatchColumns {
 }
 
 let sleepCell: Int32Array | undefined;
+/** Thrown by a read inside run() when a non-blocking input has nothing yet; run() waits without blocking. */
+const WOULD_BLOCK = { wouldBlock: true } as const;
+
 /** Blocks the thread for `ms`: a non-blocking stdin said EAGAIN and next() is synchronous. */
 function sleepSync(ms: number): void {
   sleepCell ??= new Int32Array(new SharedArrayBuffer(4));
@@ -126,6 +129,8 @@ class CaptureFileReader implements CaptureFile {
   #eof = false;
   #done = false;
   #stopped = false;
+  /** Inside run(): an empty non-blocking input gives the event loop back instead of sleeping. */
+  #inRun = false;
   #pendingError: VcapError | null = null;
   #consumed = 0;
   readonly #batch: FileBatch;
@@ -204,7 +209,21 @@ class CaptureFileReader implements CaptureFile {
     this.#stopped = false;
     let mark = this.#consumed;
     try {
-      for (let b = this.next(); b !== null; b = this.next()) {
+      for (;;) {
+        let b: Batch | null;
+        this.#inRun = true;
+        try {
+          b = this.next();
+        } catch (e) {
+          if (e !== WOULD_BLOCK) throw e;
+          // A pipe with nothing in it yet (e.g. `tcpdump -w - | vcap -r -`): signals and timers run meanwhile.
+          await new Promise<void>((resolve) => setTimeout(resolve, 5));
+          if (this.#stopped) return;
+          continue;
+        } finally {
+          this.#inRun = false;
+        }
+        if (b === null) return;
         consume(b);
         if (this.#stopped) return;
         if (this.#consumed - mark >= YIELD_BYTES) {
@@ -262,7 +281,12 @@ class CaptureFileReader implements CaptureFile {
         n = readSync(this.#fd, this.#buf, this.#end, this.#buf.length - this.#end, null);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EAGAIN') { sleepSync(5); continue; }
+        if (code === 'EAGAIN') {
+          // The buffer state is consistent here (tail moved to the front), so next() can simply be called again.
+          if (this.#inRun) throw WOULD_BLOCK;
+          sleepSync(5);
+          continue;
+        }
         if (code === 'EINTR') continue;
         throw this.#error(`error reading dump file: ${errnoText(e)}`);
       }

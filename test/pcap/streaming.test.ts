@@ -1,7 +1,7 @@
 // Constant memory whatever the file size, huge records, run() yielding, and stdin as a stream.
 import test from 'ava';
 import { spawn } from 'node:child_process';
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCaptureFile } from '../../src/capture/capture-file.js';
@@ -96,3 +96,33 @@ test(`'-' reads stdin as a stream, in whatever chunks the pipe gives${nonBlockin
   t.is(out.trim(), `pcap 1 ${N} ${size - 24 - 16 * N} 65536`);
 });
 }
+
+test('run() on an empty non-blocking stdin lets timers run until data comes', async (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'small.pcap');
+  writeFileSync(path, Buffer.concat([pcapHeader(), ...Array.from({ length: 20 }, (_, i) => pcapRecord(frameBytes(100, i)))]));
+  const bytes = readFileSync(path);
+  const mod = fileURLToPath(new URL('../../src/capture/capture-file.js', import.meta.url));
+  // The timer can only fire while run() waits for stdin: the input is far below run()'s yield interval.
+  const script = `import { openCaptureFile } from ${JSON.stringify(mod)};
+    process.stdin.pause();
+    const f = openCaptureFile('-');
+    let n = 0;
+    setTimeout(() => process.stderr.write('alive\\n'), 1);
+    await f.run((b) => { n += b.count; });
+    console.log(n);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  // Header and 10 records first; the other 10 only after the child showed its event loop is free.
+  const half = 24 + 10 * 116;
+  child.stdin.write(bytes.subarray(0, half));
+  await new Promise<void>((resolve) => {
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); if (err.includes('alive\n')) resolve(); });
+  });
+  child.stdin.end(bytes.subarray(half));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  t.is(code, 0);
+  t.is(out.trim(), '20');
+});
