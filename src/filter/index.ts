@@ -1,5 +1,16 @@
-// Placeholder until the filter compiler lands (issue 5): the interface the CLI builds against.
-import { VcapError } from '../errors.js';
+// pcap-filter(7) expressions compiled to classic BPF in TypeScript (no libpcap), for the kernel
+// (SO_ATTACH_FILTER) and for files (a JS function compiled once per program).
+import { decodeInsns, encodeInsns, type BpfInsn } from './bpf.js';
+import { CodeGen, type CodegenOptions } from './codegen.js';
+import { FilterError } from './errors.js';
+import { formatInsns } from './format.js';
+import { compileToFunction, type MatchFn } from './interpreter.js';
+import { linearize, simplify } from './linearize.js';
+import { parseFilter } from './parser.js';
+
+export { FilterError } from './errors.js';
+export type { BpfInsn } from './bpf.js';
+export { runProgram, runProgramTraced, validateProgram } from './interpreter.js';
 
 /** A compiled classic-BPF program. */
 export interface FilterProgram {
@@ -11,14 +22,51 @@ export interface FilterProgram {
   matches(bytes: Uint8Array, offset: number, capLen: number, origLen: number): boolean;
 }
 
-/** Compile a pcap-filter(7) expression for a link type; throws VcapError on a bad expression. */
-export function compileFilter(expression: string, linkType: number, snaplen: number): FilterProgram {
-  void expression; void linkType; void snaplen;
-  throw new VcapError('filter expressions are not supported yet');
+export interface CompileOptions extends CodegenOptions {
+  /**
+   * The IPv4 netmask for `ip broadcast`. tcpdump uses 0 when reading a file and the interface's
+   * netmask when capturing; left undefined, `ip broadcast` is an error (libpcap's PCAP_NETMASK_UNKNOWN).
+   */
+  netmask?: number | undefined;
+  /** DLT_NULL files: the address family was written big-endian (the pcap file is big-endian). */
+  nullBigEndian?: boolean | undefined;
+}
+
+/** The default when a capture has no snaplen: what tcpdump uses. */
+const DEFAULT_SNAPLEN = 262144;
+
+class Program implements FilterProgram {
+  readonly insns: Uint8Array;
+  readonly length: number;
+  readonly matches: MatchFn;
+  constructor(readonly instructions: readonly BpfInsn[]) {
+    this.insns = encodeInsns(instructions);
+    this.length = instructions.length;
+    this.matches = compileToFunction(instructions);
+  }
+}
+
+/** Compile a pcap-filter(7) expression for a link type; throws FilterError (a VcapError) on a bad expression. */
+export function compileFilter(expression: string, linkType: number, snaplen: number, options: CompileOptions = {}): FilterProgram {
+  const ret = snaplen > 0 ? snaplen >>> 0 : DEFAULT_SNAPLEN;
+  const tree = parseFilter(expression);
+  if (tree === null) return new Program(linearize({ t: 'const', v: true }, ret));
+  const cond = simplify(new CodeGen(linkType & 0xffff, options).gen(tree));
+  if (cond.t === 'const' && !cond.v) throw new FilterError('expression rejects all packets', 0);
+  return new Program(linearize(cond, ret));
+}
+
+/** A program from raw sock_filter bytes (e.g. read from `tcpdump -ddd`), for the interpreter. */
+export function programFromInsns(insns: Uint8Array | readonly BpfInsn[]): FilterProgram {
+  return new Program(insns instanceof Uint8Array ? decodeInsns(insns) : insns);
+}
+
+/** The instructions of a program as objects. */
+export function programInstructions(program: FilterProgram): BpfInsn[] {
+  return decodeInsns(program.insns);
 }
 
 /** -d (1), -dd (2), -ddd (3): the program in tcpdump's three forms, one instruction a line. */
 export function formatProgram(program: FilterProgram, level: 1 | 2 | 3): string {
-  void program; void level;
-  throw new VcapError('filter expressions are not supported yet');
+  return formatInsns(decodeInsns(program.insns), level);
 }

@@ -1,0 +1,746 @@
+// From the syntax tree to conditions on packet bytes, following libpcap 1.10's gencode.c primitive by
+// primitive (offsets, fragment tests, which link types allow what, the error wording), so that the
+// program selects exactly the packets libpcap's would.
+import {
+  BPF_ABS, BPF_ADD, BPF_ALU, BPF_AND, BPF_B, BPF_DIV, BPF_H, BPF_IMM, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JSET,
+  BPF_K, BPF_LD, BPF_LDX, BPF_LEN, BPF_LSH, BPF_MEM, BPF_MEMWORDS, BPF_MISC, BPF_MOD, BPF_MSH, BPF_MUL, BPF_NEG,
+  BPF_OR, BPF_RSH, BPF_ST, BPF_SUB, BPF_TAX, BPF_W, BPF_X, BPF_XOR, type BpfInsn,
+} from './bpf.js';
+import { filterError } from './errors.js';
+import { etherProtoByName, ipProtoByName, serviceToPort } from './names.js';
+import type { Arith, Node, Qual } from './parser.js';
+import { linkTypeDescription } from '../decoders/link-type.js';
+
+/** A test: straight-line statements, then one conditional jump on A (against k, or X when `srcX`). */
+export interface Test {
+  t: 'test';
+  stmts: BpfInsn[];
+  op: number;
+  srcX: boolean;
+  k: number;
+}
+export type Cond = Test | { t: 'and' | 'or'; a: Cond; b: Cond } | { t: 'not'; a: Cond } | { t: 'const'; v: boolean };
+
+export interface CodegenOptions {
+  /** The netmask `ip broadcast` needs; tcpdump passes 0 when reading files. Undefined = unknown. */
+  netmask?: number | undefined;
+  /** DLT_NULL stores the address family in the capturing host's byte order: true when that was big-endian. */
+  nullBigEndian?: boolean | undefined;
+}
+
+const ETHERTYPE_IP = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035, ETHERTYPE_IPV6 = 0x86dd;
+const ETHERTYPE_ATALK = 0x809b, ETHERTYPE_AARP = 0x80f3, ETHERTYPE_IPX = 0x8137;
+const ETHERTYPE_8021Q = 0x8100, ETHERTYPE_8021AD = 0x88a8, ETHERTYPE_8021QINQ = 0x9100;
+const ETHERMTU = 1500;
+const LLCSAP_IP = 0x06, LLCSAP_ISONS = 0xfe, LLCSAP_NETBEUI = 0xf0, LLCSAP_IPX = 0xe0;
+const LINUX_SLL_P_802_3 = 0x0001, LINUX_SLL_P_802_2 = 0x0004;
+const IPPROTO_TCP = 6, IPPROTO_UDP = 17, IPPROTO_SCTP = 132, IPPROTO_FRAGMENT = 44;
+
+const DLT_NULL = 0, DLT_EN10MB = 1, DLT_RAW = 101, DLT_LOOP = 108, DLT_LINUX_SLL = 113, DLT_IPV4 = 228, DLT_IPV6 = 229,
+  DLT_LINUX_SLL2 = 276;
+export const supportedLinkTypes = [DLT_NULL, DLT_EN10MB, DLT_RAW, DLT_LOOP, DLT_LINUX_SLL, DLT_IPV4, DLT_IPV6, DLT_LINUX_SLL2];
+
+export const TRUE: Cond = { t: 'const', v: true };
+export const FALSE: Cond = { t: 'const', v: false };
+export const and = (a: Cond, b: Cond): Cond => ({ t: 'and', a, b });
+export const or = (a: Cond, b: Cond): Cond => ({ t: 'or', a, b });
+export const not = (a: Cond): Cond => ({ t: 'not', a });
+const stmt = (code: number, k = 0): BpfInsn => ({ code, jt: 0, jf: 0, k: k >>> 0 });
+const test = (stmts: BpfInsn[], op: number, k: number, srcX = false): Test => ({ t: 'test', stmts, op, srcX, k: k >>> 0 });
+const sizeCode = (size: number): number => (size === 4 ? BPF_W : size === 2 ? BPF_H : BPF_B);
+
+/** An arithmetic value: a constant, or statements that leave it in A, valid only when `cond` holds. */
+interface Val {
+  konst: number | null;
+  stmts: BpfInsn[];
+  cond: Cond | null;
+}
+
+const protoNumbers: Record<string, number> = { tcp: IPPROTO_TCP, udp: IPPROTO_UDP, sctp: IPPROTO_SCTP };
+
+export class CodeGen {
+  /** Where the link-layer type field is (-1: none) and where its payload starts; `vlan` moves both. */
+  #offLinkType: number;
+  #offLinkPl: number;
+  #regs = 0;
+
+  constructor(readonly linkType: number, readonly opts: CodegenOptions) {
+    switch (linkType) {
+      case DLT_EN10MB: this.#offLinkType = 12; this.#offLinkPl = 14; break;
+      case DLT_LINUX_SLL: this.#offLinkType = 14; this.#offLinkPl = 16; break;
+      case DLT_LINUX_SLL2: this.#offLinkType = 0; this.#offLinkPl = 20; break;
+      case DLT_NULL: case DLT_LOOP: this.#offLinkType = 0; this.#offLinkPl = 4; break;
+      case DLT_RAW: case DLT_IPV4: case DLT_IPV6: this.#offLinkType = -1; this.#offLinkPl = 0; break;
+      default: throw filterError(`filters are not supported on link type ${linkTypeDescription(linkType)}`, 0);
+    }
+  }
+
+  get #desc(): string {
+    const d = linkTypeDescription(this.linkType);
+    return d.slice(d.indexOf('(') + 1, -1);
+  }
+
+  // ---- loads and comparisons -------------------------------------------------------------------
+
+  #cmp(off: number, size: number, v: number, op = BPF_JEQ, mask = 0xffffffff): Test {
+    const s = [stmt(BPF_LD | BPF_ABS | sizeCode(size), off)];
+    if ((mask >>> 0) !== 0xffffffff) s.push(stmt(BPF_ALU | BPF_AND | BPF_K, mask));
+    return test(s, op, v);
+  }
+  #mcmp(off: number, size: number, v: number, mask: number): Cond {
+    // A zero mask compares nothing: libpcap's optimizer folds the load away, so we never emit it.
+    if ((mask >>> 0) === 0) return TRUE;
+    return this.#cmp(off, size, v, BPF_JEQ, mask);
+  }
+  /** Link-header, payload and type-field relative comparisons (gencode's OR_LINKHDR, OR_LINKPL, OR_LINKTYPE). */
+  #hdr(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(off, size, v, op); }
+  #pl(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkPl + off, size, v, op); }
+  #lt(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkType + off, size, v, op); }
+  /** A 16-bit field at `off` in the IPv4 transport header: X = IPv4 header length. */
+  #tranIpv4(off: number, v: number, op = BPF_JEQ): Test {
+    return test([stmt(BPF_LDX | BPF_MSH | BPF_B, this.#offLinkPl), stmt(BPF_LD | BPF_IND | BPF_H, this.#offLinkPl + off)], op, v);
+  }
+  /** IPv6: the transport header is assumed right after the fixed header, as libpcap does. */
+  #tranIpv6(off: number, v: number, op = BPF_JEQ): Test { return this.#pl(40 + off, 2, v, op); }
+
+  /** gen_bcmp: compare `bytes` at an absolute offset, last word first. */
+  #bcmp(off: number, bytes: Uint8Array): Cond {
+    let b: Cond | null = null;
+    let size = bytes.length;
+    const push = (t: Cond): void => { b = b ? and(b, t) : t; };
+    while (size >= 4) {
+      const p = size - 4;
+      push(this.#cmp(off + p, 4, ((bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!) >>> 0));
+      size -= 4;
+    }
+    while (size >= 2) {
+      const p = size - 2;
+      push(this.#cmp(off + p, 2, (bytes[p]! << 8) | bytes[p + 1]!));
+      size -= 2;
+    }
+    if (size > 0) push(this.#cmp(off, 1, bytes[0]!));
+    return b ?? TRUE;
+  }
+
+  #snap(orgcode: number, ptype: number): Cond {
+    const llc = this.#offLinkPl;
+    return this.#bcmp(llc, new Uint8Array([0xaa, 0xaa, 0x03, (orgcode >> 16) & 0xff, (orgcode >> 8) & 0xff, orgcode & 0xff,
+      (ptype >> 8) & 0xff, ptype & 0xff]));
+  }
+
+  // ---- link-layer type ---------------------------------------------------------------------------
+
+  /** gen_linktype: "the link-layer payload is protocol `p`" (an EtherType, or an LLC SAP when ≤ 1500). */
+  linkType_(p: number): Cond {
+    switch (this.linkType) {
+      case DLT_EN10MB: return this.#etherLinkType(p);
+      case DLT_LINUX_SLL: return this.#sllLinkType(p);
+      // libpcap 1.10 compares the SLL2 protocol field as it is, with no LLC special cases.
+      case DLT_LINUX_SLL2: return this.#lt(0, 2, p);
+      case DLT_RAW:
+        if (p === ETHERTYPE_IP) return this.#cmp(0, 1, 0x40, BPF_JEQ, 0xf0);
+        if (p === ETHERTYPE_IPV6) return this.#cmp(0, 1, 0x60, BPF_JEQ, 0xf0);
+        return FALSE;
+      case DLT_IPV4: return p === ETHERTYPE_IP ? TRUE : FALSE;
+      case DLT_IPV6: return p === ETHERTYPE_IPV6 ? TRUE : FALSE;
+      case DLT_NULL: case DLT_LOOP: {
+        // Address families: AF_INET, and AF_INET6 as the BSDs number it (24, 28, 30) — never Linux's 10.
+        const fam = p === ETHERTYPE_IP ? [2] : p === ETHERTYPE_IPV6 ? [30, 24, 28] : [];
+        const swap = this.linkType === DLT_NULL && !this.opts.nullBigEndian;
+        let c: Cond = FALSE;
+        fam.forEach((f, i) => {
+          const v = swap ? ((f & 0xff) << 24 | (f & 0xff00) << 8 | (f >>> 8) & 0xff00 | f >>> 24) >>> 0 : f;
+          const t = this.#cmp(0, 4, v);
+          c = i === 0 ? t : or(c, t);
+        });
+        return c;
+      }
+    }
+    return FALSE;
+  }
+
+  #notLlc(): Cond { return not(this.#lt(0, 2, ETHERMTU, BPF_JGT)); }
+
+  #etherLinkType(p: number): Cond {
+    switch (p) {
+      case LLCSAP_ISONS: case LLCSAP_IP: case LLCSAP_NETBEUI:
+        return and(this.#notLlc(), this.#lt(2, 2, (p << 8) | p));
+      case LLCSAP_IPX:
+        return or(this.#lt(0, 2, ETHERTYPE_IPX),
+          and(this.#notLlc(), or(or(this.#snap(0x000000, ETHERTYPE_IPX), this.#lt(2, 1, LLCSAP_IPX)), this.#lt(2, 2, 0xffff))));
+      case ETHERTYPE_ATALK: case ETHERTYPE_AARP:
+        return or(this.#lt(0, 2, p), and(this.#notLlc(), this.#snap(p === ETHERTYPE_ATALK ? 0x080007 : 0, p)));
+      default:
+        if (p <= ETHERMTU) return and(this.#notLlc(), this.#lt(2, 1, p));
+        return this.#lt(0, 2, p);
+    }
+  }
+
+  #sllLinkType(p: number): Cond {
+    switch (p) {
+      case LLCSAP_ISONS: case LLCSAP_IP: case LLCSAP_NETBEUI:
+        return and(this.#lt(0, 2, LINUX_SLL_P_802_2), this.#lt(2, 2, (p << 8) | p));
+      case LLCSAP_IPX:
+        return or(or(this.#lt(0, 2, ETHERTYPE_IPX), this.#lt(0, 2, LINUX_SLL_P_802_3)),
+          and(this.#lt(0, 2, LINUX_SLL_P_802_2), or(this.#snap(0x000000, ETHERTYPE_IPX), this.#lt(2, 1, LLCSAP_IPX))));
+      case ETHERTYPE_ATALK: case ETHERTYPE_AARP:
+        return or(this.#lt(0, 2, p),
+          and(this.#lt(0, 2, LINUX_SLL_P_802_2), this.#snap(p === ETHERTYPE_ATALK ? 0x080007 : 0, p)));
+      default:
+        if (p <= ETHERMTU) return and(this.#lt(0, 2, LINUX_SLL_P_802_2), this.#lt(2, 1, p));
+        return this.#lt(0, 2, p);
+    }
+  }
+
+  // ---- protocols ---------------------------------------------------------------------------------
+
+  /** gen_proto: `ip proto v`, `ip6 proto v` (also behind one fragment header), `ether proto v`. */
+  #proto(v: number, proto: string, pos: number): Cond {
+    switch (proto) {
+      case 'default': return or(this.#proto(v, 'ip', pos), this.#proto(v, 'ip6', pos));
+      case 'ip': return and(this.linkType_(ETHERTYPE_IP), this.#pl(9, 1, v));
+      case 'ip6':
+        return and(this.linkType_(ETHERTYPE_IPV6),
+          or(this.#pl(6, 1, v), and(this.#pl(6, 1, IPPROTO_FRAGMENT), this.#pl(40, 1, v))));
+      case 'link': return this.linkType_(v);
+      case 'arp': case 'rarp': throw filterError(`${proto} does not encapsulate another protocol`, pos);
+      default:
+        if (['sctp', 'tcp', 'udp', 'icmp', 'igmp', 'igrp', 'pim', 'vrrp', 'carp', 'icmp6', 'ah', 'esp'].includes(proto))
+          throw filterError(`'${proto} proto' is bogus`, pos);
+        throw filterError(`'${proto} proto' is not supported by vcap's filter compiler`, pos);
+    }
+  }
+
+  /** gen_proto_abbrev: a protocol name alone (`tcp`, `arp`, `icmp6`…). */
+  abbrev(proto: string, pos: number): Cond {
+    switch (proto) {
+      case 'sctp': return this.#proto(IPPROTO_SCTP, 'default', pos);
+      case 'tcp': return this.#proto(IPPROTO_TCP, 'default', pos);
+      case 'udp': return this.#proto(IPPROTO_UDP, 'default', pos);
+      case 'icmp': return this.#proto(1, 'ip', pos);
+      case 'igmp': return this.#proto(2, 'ip', pos);
+      case 'igrp': return this.#proto(9, 'ip', pos);
+      case 'pim': return this.#proto(103, 'default', pos);
+      case 'vrrp': case 'carp': return this.#proto(112, 'ip', pos);
+      case 'ip': return this.linkType_(ETHERTYPE_IP);
+      case 'arp': return this.linkType_(ETHERTYPE_ARP);
+      case 'rarp': return this.linkType_(ETHERTYPE_REVARP);
+      case 'ip6': return this.linkType_(ETHERTYPE_IPV6);
+      case 'icmp6': return this.#proto(58, 'ip6', pos);
+      case 'ah': return this.#proto(51, 'default', pos);
+      case 'esp': return this.#proto(50, 'default', pos);
+      case 'atalk': return this.linkType_(ETHERTYPE_ATALK);
+      case 'aarp': return this.linkType_(ETHERTYPE_AARP);
+      case 'decnet': return this.linkType_(0x6003);
+      case 'lat': return this.linkType_(0x6004);
+      case 'sca': return this.linkType_(0x6007);
+      case 'moprc': return this.linkType_(0x6002);
+      case 'mopdl': return this.linkType_(0x6001);
+      case 'stp': return this.linkType_(0x42);
+      case 'ipx': return this.linkType_(LLCSAP_IPX);
+      case 'netbeui': return this.linkType_(LLCSAP_NETBEUI);
+      case 'iso': return this.linkType_(LLCSAP_ISONS);
+      case 'link': throw filterError('link layer applied in wrong context', pos);
+      default: throw filterError(`'${proto}' is not supported by vcap's filter compiler`, pos);
+    }
+  }
+
+  // ---- hosts and networks ------------------------------------------------------------------------
+
+  #hostop(addr: number, mask: number, dir: string, ll: number, srcOff: number, dstOff: number): Cond {
+    switch (dir) {
+      case 'src': return and(this.linkType_(ll), this.#mcmp(this.#offLinkPl + srcOff, 4, addr & mask, mask));
+      case 'dst': return and(this.linkType_(ll), this.#mcmp(this.#offLinkPl + dstOff, 4, addr & mask, mask));
+      case 'and': return and(this.#hostop(addr, mask, 'src', ll, srcOff, dstOff), this.#hostop(addr, mask, 'dst', ll, srcOff, dstOff));
+      default: return or(this.#hostop(addr, mask, 'src', ll, srcOff, dstOff), this.#hostop(addr, mask, 'dst', ll, srcOff, dstOff));
+    }
+  }
+
+  #host(addr: number, mask: number, proto: string, dir: string, type: string, pos: number): Cond {
+    switch (proto) {
+      case 'default':
+        return or(or(this.#host(addr, mask, 'ip', dir, type, pos), this.#host(addr, mask, 'arp', dir, type, pos)),
+          this.#host(addr, mask, 'rarp', dir, type, pos));
+      case 'ip': return this.#hostop(addr, mask, dir, ETHERTYPE_IP, 12, 16);
+      case 'arp': return this.#hostop(addr, mask, dir, ETHERTYPE_ARP, 14, 24);
+      case 'rarp': return this.#hostop(addr, mask, dir, ETHERTYPE_REVARP, 14, 24);
+      case 'link': throw filterError(`link-layer modifier applied to ${type}`, pos);
+      case 'ip6': throw filterError(`'ip6' modifier applied to ip host`, pos);
+      default: throw filterError(`'${proto}' modifier applied to ${type}`, pos);
+    }
+  }
+
+  #hostop6(addr: Uint8Array, mask: Uint8Array, dir: string, off: number): Cond {
+    const word = (a: Uint8Array, i: number): number => ((a[i]! << 24) | (a[i + 1]! << 16) | (a[i + 2]! << 8) | a[i + 3]!) >>> 0;
+    if (dir === 'and' || dir === 'or' || dir === 'default') {
+      const s = this.#hostop6(addr, mask, 'src', 8), d = this.#hostop6(addr, mask, 'dst', 24);
+      return dir === 'and' ? and(s, d) : or(s, d);
+    }
+    const base = this.#offLinkPl + (dir === 'src' ? 8 : 24);
+    let b = this.#mcmp(base + 12, 4, word(addr, 12), word(mask, 12));
+    for (const i of [8, 4, 0]) b = and(this.#mcmp(base + i, 4, word(addr, i), word(mask, i)), b);
+    void off;
+    return and(this.linkType_(ETHERTYPE_IPV6), b);
+  }
+
+  #host6(addr: Uint8Array, mask: Uint8Array, proto: string, dir: string, pos: number): Cond {
+    switch (proto) {
+      case 'default': case 'ip6': return this.#hostop6(addr, mask, dir, 0);
+      case 'link': throw filterError('link-layer modifier applied to ip6 host', pos);
+      default: throw filterError(`'${proto}' modifier applied to ip6 host`, pos);
+    }
+  }
+
+  #ehost(mac: Uint8Array, dir: string): Cond {
+    switch (dir) {
+      case 'src': return this.#bcmp(6, mac);
+      case 'dst': return this.#bcmp(0, mac);
+      case 'and': return and(this.#bcmp(6, mac), this.#bcmp(0, mac));
+      default: return or(this.#bcmp(6, mac), this.#bcmp(0, mac));
+    }
+  }
+
+  // ---- ports ---------------------------------------------------------------------------------------
+
+  #ipfrag(): Cond { return not(this.#cmp(this.#offLinkPl + 6, 2, 0x1fff, BPF_JSET)); }
+
+  #portDir(dir: string, atom: (off: number) => Cond): Cond {
+    switch (dir) {
+      case 'src': return atom(0);
+      case 'dst': return atom(2);
+      case 'and': return and(atom(0), atom(2));
+      default: return or(atom(0), atom(2));
+    }
+  }
+  #range4(lo: number, hi: number) {
+    return (off: number): Cond => and(this.#tranIpv4(off, lo, BPF_JGE), not(this.#tranIpv4(off, hi, BPF_JGT)));
+  }
+  #range6(lo: number, hi: number) {
+    return (off: number): Cond => and(this.#tranIpv6(off, lo, BPF_JGE), not(this.#tranIpv6(off, hi, BPF_JGT)));
+  }
+
+  /** gen_port/gen_port6 (and their portrange forms): TCP/UDP/SCTP, IPv4 first fragments only. */
+  #ports(lo: number, hi: number, ipProto: number | undefined, dir: string): Cond {
+    const single = lo === hi;
+    const op4 = (p: number): Cond => and(and(this.#pl(9, 1, p), this.#ipfrag()),
+      this.#portDir(dir, single ? (off) => this.#tranIpv4(off, lo) : this.#range4(lo, hi)));
+    const op6 = (p: number): Cond => and(this.#pl(6, 1, p),
+      this.#portDir(dir, single ? (off) => this.#tranIpv6(off, lo) : this.#range6(lo, hi)));
+    const each = (op: (p: number) => Cond): Cond =>
+      ipProto !== undefined ? op(ipProto) : or(or(op(IPPROTO_TCP), op(IPPROTO_UDP)), op(IPPROTO_SCTP));
+    return or(and(this.linkType_(ETHERTYPE_IP), each(op4)), and(this.linkType_(ETHERTYPE_IPV6), each(op6)));
+  }
+
+  #portProto(proto: string, what: string, pos: number): number | undefined {
+    if (proto === 'default') return undefined;
+    const p = protoNumbers[proto];
+    if (p === undefined) throw filterError(`illegal qualifier of '${what}'`, pos);
+    return p;
+  }
+
+  #checkPort(v: number, pos: number): void {
+    if (v > 65535) throw filterError(`illegal port number ${v} > 65535`, pos);
+  }
+
+  /** A service name for `port`/`portrange`, with libpcap's checks against the protocol qualifier. */
+  #service(name: string, proto: string, pos: number): { port: number; real: number | undefined } {
+    const s = serviceToPort(name);
+    if (!s) return { port: -1, real: undefined };
+    let real = s.proto;
+    const want = protoNumbers[proto];
+    if (want !== undefined) {
+      if (real !== undefined && real !== want) throw filterError(`port '${name}' is ${real === IPPROTO_TCP ? 'tcp' : real === IPPROTO_UDP ? 'udp' : 'sctp'}`, pos);
+      real = want;
+    }
+    return { port: s.port, real };
+  }
+
+  // ---- ids: numbers, addresses and names with their qualifiers -------------------------------------
+
+  /** gen_ncode/gen_scode/gen_mcode/gen_ecode/gen_mcode6, chosen by the kind of token. */
+  id(n: Extract<Node, { k: 'id' }>): Cond {
+    const { q, tok } = n;
+    const pos = tok.pos;
+    if (q.addr === 'undef') throw filterError(`unexpected '${tok.text}'`, pos, 'syntax');
+    if (tok.kind === 'hid' || tok.kind === 'num') {
+      if (tok.kind === 'hid') {
+        const bad = { port: 'port', portrange: 'portrange', proto: 'proto' }[q.addr];
+        if (bad) throw filterError(`'${bad}' modifier applied to ip host`, pos);
+      }
+      if (n.bits !== undefined || n.mask !== undefined) return this.#mcode(n);
+      return this.#ncode(tok.kind === 'hid' ? tok.text : null, tok.value, q, pos);
+    }
+    if (tok.kind === 'hid6') return this.#mcode6(tok.text, n.bits ?? 128, n.bits !== undefined, q, pos);
+    if (tok.kind === 'eid') {
+      if ((q.addr === 'host' || q.addr === 'default') && q.proto === 'link') {
+        if (this.linkType !== DLT_EN10MB)
+          throw filterError('ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel', pos);
+        return this.#ehost(parseMac(tok.text), q.dir);
+      }
+      throw filterError('ethernet address used in non-ether expression', pos);
+    }
+    return this.#scode(tok.text, q, pos);
+  }
+
+  #ncode(s: string | null, num: number, q: Qual, pos: number): Cond {
+    let v = num >>> 0, vlen = 32;
+    if (s !== null) [v, vlen] = parseDotted(s, pos);
+    switch (q.addr) {
+      case 'default': case 'host': case 'net': {
+        if (q.proto === 'link') throw filterError('illegal link layer address', pos);
+        let mask = 0xffffffff;
+        if (s === null && q.addr === 'net') {
+          while (v !== 0 && (v & 0xff000000) === 0) { v = (v << 8) >>> 0; mask = (mask << 8) >>> 0; }
+        } else if (vlen < 32) {
+          v = (v << (32 - vlen)) >>> 0;
+          mask = (mask << (32 - vlen)) >>> 0;
+        }
+        return this.#host(v, mask, q.proto, q.dir, q.addr === 'net' ? 'net' : 'host', pos);
+      }
+      case 'port': case 'portrange': {
+        const p = this.#portProto(q.proto, q.addr, pos);
+        this.#checkPort(v, pos);
+        return this.#ports(v, v, p, q.dir);
+      }
+      case 'gateway': throw filterError("'gateway' requires a name", pos);
+      case 'proto': return this.#proto(v, q.proto, pos);
+      default: throw filterError(`unexpected '${s ?? num}'`, pos, 'syntax');
+    }
+  }
+
+  #mcode(n: Extract<Node, { k: 'id' }>): Cond {
+    const { q, tok } = n;
+    const [a, alen] = parseDotted(tok.text, tok.pos);
+    const addr = alen >= 32 ? a : (a << (32 - alen)) >>> 0;
+    let mask: number, shown: string;
+    if (n.mask) {
+      const [m, mlen] = parseDotted(n.mask.text, n.mask.pos);
+      mask = mlen >= 32 ? m : (m << (32 - mlen)) >>> 0;
+      shown = `${tok.text} mask ${n.mask.text}`;
+    } else {
+      if (n.bits! > 32) throw filterError('mask length must be <= 32', tok.pos);
+      mask = n.bits === 0 ? 0 : (0xffffffff << (32 - n.bits!)) >>> 0;
+      shown = `${tok.text}/${n.bits}`;
+    }
+    if ((addr & ~mask) >>> 0 !== 0) throw filterError(`non-network bits set in "${shown}"`, tok.pos);
+    if (q.addr !== 'net') throw filterError('Mask syntax for networks only', tok.pos);
+    return this.#host(addr, mask, q.proto, q.dir, 'net', tok.pos);
+  }
+
+  #mcode6(text: string, bits: number, explicit: boolean, q: Qual, pos: number): Cond {
+    const addr = parseIpv6(text);
+    if (bits > 128) throw filterError('mask length must be <= 128', pos);
+    const mask = new Uint8Array(16);
+    for (let i = 0; i < 16; i++) mask[i] = bits >= (i + 1) * 8 ? 0xff : bits <= i * 8 ? 0 : (0xff << (8 - (bits - i * 8))) & 0xff;
+    for (let i = 0; i < 16; i++) {
+      if ((addr[i]! & ~mask[i]!) !== 0) throw filterError(`non-network bits set in "${text}/${bits}"`, pos);
+    }
+    switch (q.addr) {
+      case 'default': case 'host':
+        if (explicit && bits !== 128) throw filterError('Mask syntax for networks only', pos);
+        return this.#host6(addr, mask, q.proto, q.dir, pos);
+      case 'net': return this.#host6(addr, mask, q.proto, q.dir, pos);
+      default: throw filterError('invalid qualifier against IPv6 address', pos);
+    }
+  }
+
+  #scode(name: string, q: Qual, pos: number): Cond {
+    switch (q.addr) {
+      case 'default': case 'host': case 'net': case 'gateway':
+        throw filterError(`vcap does not resolve names: '${name}' is not an address (use a numeric address)`, pos);
+      case 'port': {
+        const p = this.#portProto(q.proto, 'port', pos);
+        void p;
+        const s = this.#service(name, q.proto, pos);
+        if (s.port < 0) throw filterError(`unknown port '${name}'`, pos);
+        return this.#ports(s.port, s.port, s.real, q.dir);
+      }
+      case 'portrange': {
+        this.#portProto(q.proto, 'portrange', pos);
+        const r = this.#portRange(name, q.proto, pos);
+        return this.#ports(r.lo, r.hi, r.real, q.dir);
+      }
+      case 'proto': {
+        if (q.proto === 'link') {
+          const v = etherProtoByName(name);
+          if (v < 0) throw filterError(`unknown ether proto '${name}'`, pos);
+          return this.#proto(v, 'link', pos);
+        }
+        if (q.proto === 'default' || q.proto === 'ip' || q.proto === 'ip6') {
+          const v = ipProtoByName(name);
+          if (v < 0) throw filterError(`unknown ip proto '${name}'`, pos);
+          return this.#proto(v, q.proto, pos);
+        }
+        throw filterError(`unknown protocol: ${name}`, pos);
+      }
+      default: throw filterError(`unexpected '${name}'`, pos, 'syntax');
+    }
+  }
+
+  #portRange(name: string, proto: string, pos: number): { lo: number; hi: number; real: number | undefined } {
+    const m = /^(\d+)-(\d+)$/.exec(name);
+    let lo: number, hi: number, real: number | undefined = protoNumbers[proto];
+    if (m) {
+      lo = Number(m[1]); hi = Number(m[2]);
+    } else {
+      // Split at the first '-', as libpcap does (so 'ftp-data-http' is unknown).
+      let found: [number, number, number | undefined] | null = null;
+      for (let i = name.indexOf('-'); i > 0 && !found; i = -1) {
+        const a = /^\d+$/.test(name.slice(0, i)) ? { port: Number(name.slice(0, i)), real } : this.#service(name.slice(0, i), proto, pos);
+        const b = /^\d+$/.test(name.slice(i + 1)) ? { port: Number(name.slice(i + 1)), real } : this.#service(name.slice(i + 1), proto, pos);
+        if (a.port >= 0 && b.port >= 0) found = [a.port, b.port, a.real ?? b.real];
+      }
+      if (!found) throw filterError(`unknown port in range '${name}'`, pos);
+      [lo, hi, real] = found;
+    }
+    this.#checkPort(lo, pos);
+    this.#checkPort(hi, pos);
+    if (lo > hi) [lo, hi] = [hi, lo];
+    return { lo, hi, real };
+  }
+
+  // ---- other primitives ----------------------------------------------------------------------------
+
+  broadcast(proto: string, pos: number): Cond {
+    if (proto === 'default' || proto === 'link') {
+      if (this.linkType !== DLT_EN10MB) throw filterError('not a broadcast link', pos);
+      return this.#bcmp(0, new Uint8Array([255, 255, 255, 255, 255, 255]));
+    }
+    if (proto === 'ip') {
+      if (this.opts.netmask === undefined || (this.opts.netmask >>> 0) === 0xffffffff)
+        throw filterError("netmask not known, so 'ip broadcast' not supported", pos);
+      const hostmask = ~this.opts.netmask >>> 0;
+      return and(this.linkType_(ETHERTYPE_IP), or(this.#cmp(this.#offLinkPl + 16, 4, 0, BPF_JEQ, hostmask),
+        this.#cmp(this.#offLinkPl + 16, 4, hostmask, BPF_JEQ, hostmask)));
+    }
+    throw filterError('only link-layer/IP broadcast filters supported', pos);
+  }
+
+  multicast(proto: string, pos: number): Cond {
+    if (proto === 'default' || proto === 'link') {
+      if (this.linkType !== DLT_EN10MB)
+        throw filterError('link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel', pos);
+      return this.#hdr(0, 1, 1, BPF_JSET);
+    }
+    if (proto === 'ip') return and(this.linkType_(ETHERTYPE_IP), this.#pl(16, 1, 224, BPF_JGE));
+    if (proto === 'ip6') return and(this.linkType_(ETHERTYPE_IPV6), this.#pl(24, 1, 255));
+    throw filterError('link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel', pos);
+  }
+
+  less(n: number): Cond { return not(test([stmt(BPF_LD | BPF_W | BPF_LEN)], BPF_JGT, n)); }
+  greater(n: number): Cond { return test([stmt(BPF_LD | BPF_W | BPF_LEN)], BPF_JGE, n); }
+
+  /** gen_vlan without the Linux in-kernel tag extensions, as for savefiles: later primitives look 4 bytes further. */
+  vlan(id: number | null, pos: number): Cond {
+    if (this.linkType !== DLT_EN10MB) throw filterError(`no VLAN support for ${this.#desc}`, pos);
+    if (id !== null && id > 4095) throw filterError(`VLAN tag ${id} greater than maximum 4095`, pos);
+    let b: Cond = or(or(this.linkType_(ETHERTYPE_8021Q), this.linkType_(ETHERTYPE_8021AD)), this.linkType_(ETHERTYPE_8021QINQ));
+    if (id !== null) b = and(b, this.#cmp(this.#offLinkPl, 2, id, BPF_JEQ, 0x0fff));
+    this.#offLinkPl += 4;
+    this.#offLinkType += 4;
+    return b;
+  }
+
+  byte(index: number, op: string, value: number, pos: number): Cond {
+    switch (op) {
+      case '=': return this.#hdr(index, 1, value);
+      case '>': return this.#hdr(index, 1, value, BPF_JGT);
+      case '<': return not(this.#hdr(index, 1, value, BPF_JGE));
+      default: throw filterError(`'byte ${index} ${op} ${value}' is not supported by vcap's filter compiler`, pos);
+    }
+  }
+
+  inout(outbound: boolean, pos: number): Cond {
+    let t: Cond;
+    if (this.linkType === DLT_LINUX_SLL) t = this.#hdr(0, 2, 4);
+    else if (this.linkType === DLT_LINUX_SLL2) t = this.#hdr(10, 1, 4);
+    else throw filterError(`inbound/outbound not supported on ${this.#desc} when reading savefiles`, pos);
+    return outbound ? t : not(t);
+  }
+
+  // ---- arithmetic --------------------------------------------------------------------------------
+
+  #alloc(pos: number): number {
+    if (this.#regs >= BPF_MEMWORDS) throw filterError('too many registers needed to evaluate expression', pos);
+    return this.#regs++;
+  }
+
+  arith(a: Arith): Val {
+    switch (a.k) {
+      case 'num': return { konst: a.v >>> 0, stmts: [], cond: null };
+      case 'len': return { konst: null, stmts: [stmt(BPF_LD | BPF_W | BPF_LEN)], cond: null };
+      case 'neg': {
+        const v = this.arith(a.e);
+        if (v.konst !== null) return { konst: (-v.konst) >>> 0, stmts: [], cond: v.cond };
+        return { konst: null, stmts: [...v.stmts, stmt(BPF_ALU | BPF_NEG)], cond: v.cond };
+      }
+      case 'bin': return this.#bin(a);
+      case 'load': return this.#load(a);
+    }
+  }
+
+  static readonly #aluOps: Record<string, number> = {
+    '+': BPF_ADD, '-': BPF_SUB, '*': BPF_MUL, '/': BPF_DIV, '%': BPF_MOD, '&': BPF_AND, '|': BPF_OR, '^': BPF_XOR,
+    '<<': BPF_LSH, '>>': BPF_RSH,
+  };
+
+  #bin(a: Extract<Arith, { k: 'bin' }>): Val {
+    const l = this.arith(a.l);
+    const r = this.arith(a.r);
+    const code = CodeGen.#aluOps[a.op]!;
+    if (r.konst !== null) {
+      if (code === BPF_DIV && r.konst === 0) throw filterError('division by zero', a.pos);
+      if (code === BPF_MOD && r.konst === 0) throw filterError('modulus by zero', a.pos);
+      if ((code === BPF_LSH || code === BPF_RSH) && r.konst > 31) throw filterError('shift by more than 31 bits', a.pos);
+    }
+    // libpcap's gen_arth keeps only the left operand's protocol checks (the right one's are dropped),
+    // and the packet set must match: `ip[0] - tcp[0] > 0` holds for non-TCP IPv4 packets too.
+    const cond = l.cond;
+    if (l.konst !== null && r.konst !== null) return { konst: foldAlu(code, l.konst, r.konst), stmts: [], cond };
+    if (r.konst !== null) return { konst: null, stmts: [...l.stmts, stmt(BPF_ALU | code | BPF_K, r.konst)], cond };
+    if (l.konst !== null)
+      return { konst: null, stmts: [...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IMM, l.konst), stmt(BPF_ALU | code | BPF_X)], cond };
+    const m = this.#alloc(a.pos);
+    const stmts = [...l.stmts, stmt(BPF_ST, m), ...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_MEM, m), stmt(BPF_ALU | code | BPF_X)];
+    this.#regs--;
+    return { konst: null, stmts, cond };
+  }
+
+  #load(a: Extract<Arith, { k: 'load' }>): Val {
+    if (a.size !== 1 && a.size !== 2 && a.size !== 4) throw filterError('data size must be 1, 2, or 4', a.pos);
+    const sz = sizeCode(a.size);
+    const idx = this.arith(a.index);
+    const direct = (base: number): BpfInsn[] => idx.konst !== null
+      ? [stmt(BPF_LD | BPF_ABS | sz, base + idx.konst)]
+      : [...idx.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
+    const p = a.proto;
+    if (p === 'link') return { konst: null, stmts: direct(0), cond: idx.cond };
+    if (['ip', 'arp', 'rarp', 'ip6', 'atalk', 'aarp', 'decnet', 'lat', 'sca', 'moprc', 'mopdl'].includes(p)) {
+      if (this.#offLinkType < 0 && p !== 'ip' && p !== 'ip6') {
+        // Kept for symmetry with libpcap: the protocol test below is then constant false.
+      }
+      const b = this.abbrev(p, a.pos);
+      return { konst: null, stmts: direct(this.#offLinkPl), cond: idx.cond ? and(idx.cond, b) : b };
+    }
+    if (['sctp', 'tcp', 'udp', 'icmp', 'igmp', 'igrp', 'pim', 'vrrp', 'carp'].includes(p)) {
+      const base = this.#offLinkPl;
+      const msh = stmt(BPF_LDX | BPF_MSH | BPF_B, base);
+      let stmts: BpfInsn[];
+      if (idx.konst !== null) stmts = [msh, stmt(BPF_LD | BPF_IND | sz, base + idx.konst)];
+      else {
+        const m = this.#alloc(a.pos);
+        stmts = [...idx.stmts, stmt(BPF_ST, m), msh, stmt(BPF_LD | BPF_MEM, m), stmt(BPF_ALU | BPF_ADD | BPF_X),
+          stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
+        this.#regs--;
+      }
+      let b = and(this.abbrev(p, a.pos), this.#ipfrag());
+      if (idx.cond) b = and(idx.cond, b);
+      return { konst: null, stmts, cond: and(this.abbrev('ip', a.pos), b) };
+    }
+    if (p === 'icmp6') {
+      let b: Cond = this.abbrev('ip6', a.pos);
+      if (idx.cond) b = and(idx.cond, b);
+      b = and(b, this.#pl(6, 1, 58));
+      return { konst: null, stmts: direct(this.#offLinkPl + 40), cond: b };
+    }
+    throw filterError(`'${p}[…]' is not supported by vcap's filter compiler`, a.pos);
+  }
+
+  relation(op: string, reversed: boolean, a: Arith, b: Arith, pos: number): Cond {
+    const jop = op === 'jgt' ? BPF_JGT : op === 'jge' ? BPF_JGE : BPF_JEQ;
+    const l = this.arith(a);
+    const r = this.arith(b);
+    let t: Test;
+    if (r.konst !== null) {
+      t = test(l.konst !== null ? [stmt(BPF_LD | BPF_IMM, l.konst)] : l.stmts, jop, r.konst);
+    } else if (l.konst !== null) {
+      t = test([...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IMM, l.konst)], jop, 0, true);
+    } else {
+      const m = this.#alloc(pos);
+      t = test([...l.stmts, stmt(BPF_ST, m), ...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_MEM, m)], jop, 0, true);
+      this.#regs--;
+    }
+    const c: Cond = reversed ? not(t) : t;
+    const pre = l.cond && r.cond ? and(l.cond, r.cond) : (l.cond ?? r.cond);
+    return pre ? and(pre, c) : c;
+  }
+
+  // ---- the tree, left to right (so that `vlan` shifts only what follows it) ----------------------------
+
+  gen(n: Node): Cond {
+    switch (n.k) {
+      case 'and': { const l = this.gen(n.l); return and(l, this.gen(n.r)); }
+      case 'or': { const l = this.gen(n.l); return or(l, this.gen(n.r)); }
+      case 'not': return not(this.gen(n.e));
+      case 'id': return this.id(n);
+      case 'abbrev': return this.abbrev(n.proto, n.pos);
+      case 'rel': return this.relation(n.op, n.reversed, n.a, n.b, n.pos);
+      case 'bcast': return this.broadcast(n.proto, n.pos);
+      case 'mcast': return this.multicast(n.proto, n.pos);
+      case 'less': return this.less(n.n);
+      case 'greater': return this.greater(n.n);
+      case 'vlan': return this.vlan(n.id, n.pos);
+      case 'byte': return this.byte(n.index, n.op, n.value, n.pos);
+      case 'inbound': return this.inout(false, n.pos);
+      case 'outbound': return this.inout(true, n.pos);
+    }
+  }
+}
+
+export function foldAlu(code: number, a: number, b: number): number {
+  switch (code) {
+    case BPF_ADD: return (a + b) >>> 0;
+    case BPF_SUB: return (a - b) >>> 0;
+    case BPF_MUL: return Math.imul(a, b) >>> 0;
+    case BPF_DIV: return b === 0 ? 0 : Math.floor(a / b) >>> 0;
+    case BPF_MOD: return b === 0 ? 0 : (a % b) >>> 0;
+    case BPF_AND: return (a & b) >>> 0;
+    case BPF_OR: return (a | b) >>> 0;
+    case BPF_XOR: return (a ^ b) >>> 0;
+    case BPF_LSH: return (a << (b & 31)) >>> 0;
+    case BPF_RSH: return a >>> (b & 31);
+  }
+  return 0;
+}
+
+/** __pcap_atoin: dotted decimal with 1–4 parts; returns the value and its length in bits. */
+function parseDotted(s: string, pos: number): [number, number] {
+  const parts = s.split('.');
+  let v = 0;
+  for (const p of parts) {
+    const n = Number(p);
+    if (!/^\d+$/.test(p) || n > 255) throw filterError(`invalid IPv4 address '${s}'`, pos);
+    v = ((v << 8) | n) >>> 0;
+  }
+  return [v, parts.length * 8];
+}
+
+function parseMac(s: string): Uint8Array {
+  const groups = /^[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}$/.test(s)
+    ? s.split('.').flatMap((g) => [g.slice(0, 2), g.slice(2)])
+    : s.split(/[:.-]/);
+  return new Uint8Array(groups.map((g) => parseInt(g, 16)));
+}
+
+export function parseIpv6(s: string): Uint8Array {
+  const out = new Uint8Array(16);
+  let text = s;
+  const words: number[] = [];
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  let tail: number[] = [];
+  if (v4) {
+    const [v] = parseDotted(v4[1]!, 0);
+    tail = [v >>> 16, v & 0xffff];
+    text = text.slice(0, -v4[1]!.length);
+    if (text.endsWith(':') && !text.endsWith('::')) text = text.slice(0, -1);
+  }
+  const [head, rest] = text.split('::') as [string, string | undefined];
+  const h = head ? head.split(':').map((x) => parseInt(x, 16)) : [];
+  const r = rest !== undefined ? (rest ? rest.split(':').map((x) => parseInt(x, 16)) : []) : [];
+  const total = h.length + r.length + tail.length;
+  words.push(...h);
+  if (rest !== undefined) for (let i = total; i < 8; i++) words.push(0);
+  words.push(...r, ...tail);
+  words.forEach((w, i) => { out[i * 2] = w >> 8; out[i * 2 + 1] = w & 0xff; });
+  return out;
+}
