@@ -45,7 +45,7 @@ names[Layer.Sll] = 'Linux cooked';
 names[Layer.Sll2] = 'Linux cooked v2';
 names[Layer.Null] = 'BSD loopback';
 names[Layer.Loop] = 'OpenBSD loopback';
-names[Layer.Ipv6Ext] = 'IPv6 extension header';
+names[Layer.Ipv6Ext] = 'IPv6 extension';
 names[Layer.Link] = 'link layer';
 names[Layer.Raw] = 'raw IP';
 

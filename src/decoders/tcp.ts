@@ -55,7 +55,8 @@ export class Tcp extends LayerView {
       if (p + l > e) return c.invalid(Layer.Tcp, o, `option kind ${k} length ${l} past the header (${e - p} bytes left)`);
       p += l;
     }
-    if (c.end === c.off) return 0;
+    // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
+    if (c.end === c.off && c.lenSource !== 'caplen') return 0;
     const next = byTcpPort[u16(b, o + 2)]!;
     return next !== 0 ? next : byTcpPort[u16(b, o)]!;
   }

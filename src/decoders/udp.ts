@@ -25,7 +25,8 @@ export class Udp extends LayerView {
     c.packet.udp = this;
     c.off = o + 8;
     c.transport = Layer.Udp;
-    if (c.end === c.off) return 0;
+    // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
+    if (c.end === c.off && c.lenSource !== 'caplen') return 0;
     const next = byUdpPort[u16(b, o + 2)]!;
     return next !== 0 ? next : byUdpPort[u16(b, o)]!;
   }
