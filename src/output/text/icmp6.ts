@@ -33,6 +33,14 @@ const OPT_NAMES = new Map<number, string>([
   [7, 'advertisement interval'], [8, 'homeagent information'], [24, 'route info'],
 ]);
 
+const PI_FLAG_BITS: readonly number[] = [0x80, 0x40, 0x20];
+const PI_FLAG_NAMES: readonly string[] = ['onlink', 'auto', 'router'];
+const RA_FLAG_BITS: readonly number[] = [0x80, 0x40, 0x20, 0x02];
+const RA_FLAG_NAMES: readonly string[] = ['managed', 'other stateful', 'home agent', 'ipv6 only'];
+const NA_FLAG_BITS: readonly number[] = [0x80000000, 0x40000000, 0x20000000];
+const NA_FLAG_NAMES: readonly string[] = ['router', 'solicited', 'override'];
+const PARAM_PROBLEM_NAMES: readonly string[] = ['erroneous', 'next header', 'option', 'incomplete header chain'];
+
 const MLDV2_REPORT_TYPES: readonly string[] = ['', 'is_in', 'is_ex', 'to_in', 'to_ex', 'allow', 'block'];
 const RTPREF: readonly string[] = ['medium', 'high', 'rsv', 'low'];
 
@@ -85,7 +93,7 @@ function printNdOptions(c: PrintContext, at: number, resid: number): boolean {
       case 3: {
         const flags = c.u8(cp + 3);
         c.write(`${c.ip6(cp + 16)}/${c.u8(cp + 2)}${optLen !== 4 ? 'badlen' : ''}, Flags [` +
-          `${flagNames(flags, [0x80, 0x40, 0x20], ['onlink', 'auto', 'router'])}], valid time ${lifetime(c.u32(cp + 4))}`);
+          `${flagNames(flags, PI_FLAG_BITS, PI_FLAG_NAMES)}], valid time ${lifetime(c.u32(cp + 4))}`);
         c.write(`, pref. time ${lifetime(c.u32(cp + 8))}`);
         break;
       }
@@ -456,8 +464,7 @@ export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpI
       break;
     case 4: {
       c.need(oip + 24, 16);
-      const names = ['erroneous', 'next header', 'option', 'incomplete header chain'];
-      if (code < 4) c.write(`, ${names[code]!} - octet ${c.u32(off + 4)}`);
+      if (code < 4) c.write(`, ${PARAM_PROBLEM_NAMES[code]!} - octet ${c.u32(off + 4)}`);
       else c.write(`, code-#${code}`);
       break;
     }
@@ -478,7 +485,7 @@ export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpI
     case 134:
       if (v) {
         const flags = c.u8(off + 5);
-        c.write(`\n\thop limit ${c.u8(off + 4)}, Flags [${flagNames(flags, [0x80, 0x40, 0x20, 0x02], ['managed', 'other stateful', 'home agent', 'ipv6 only'])}]` +
+        c.write(`\n\thop limit ${c.u8(off + 4)}, Flags [${flagNames(flags, RA_FLAG_BITS, RA_FLAG_NAMES)}]` +
           `, pref ${RTPREF[(flags >> 3) & 3]!}, router lifetime ${c.u16(off + 6)}s, reachable time ${c.u32(off + 8)}ms, retrans timer ${c.u32(off + 12)}ms`);
         if (!printNdOptions(c, off + 16, length - 16)) throw TRUNCATED;
       }
@@ -490,7 +497,7 @@ export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpI
     case 136:
       c.write(`, tgt is ${c.ip6(off + 8)}`);
       if (v) {
-        c.write(`, Flags [${flagNames(c.u32(off + 4), [0x80000000, 0x40000000, 0x20000000], ['router', 'solicited', 'override'])}]`);
+        c.write(`, Flags [${flagNames(c.u32(off + 4), NA_FLAG_BITS, NA_FLAG_NAMES)}]`);
         if (!printNdOptions(c, off + 24, length - 24)) throw TRUNCATED;
       }
       break;
