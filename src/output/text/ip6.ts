@@ -13,6 +13,31 @@ import { printMobility } from './ip6-mobility.js';
 const HOPOPTS = 0, TCP = 6, UDP = 17, ROUTING = 43, FRAGMENT = 44,
   DSTOPTS = 60, MOBILITY_OLD = 62, MOBILITY = 135;
 
+// Address texts of recently seen addresses, direct-mapped by a hash of the 16 bytes: making the
+// text is most of the cost of an IPv6 header, and a conversation repeats its two addresses. A
+// fixed table costs the same however many hosts a capture has; a collision only means a rebuild.
+const CACHE_BITS = 8;
+const cacheWords = new Uint32Array(4 << CACHE_BITS);
+const cacheText: string[] = new Array<string>(1 << CACHE_BITS).fill('');
+
+/** ipv6ToString of buf[at..at+16), bounds-checked, through the cache. */
+function addrText(c: PrintContext, at: number): string {
+  c.need(at, 16);
+  const b = c.buf;
+  const w0 = ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+  const w1 = ((b[at + 4]! << 24) | (b[at + 5]! << 16) | (b[at + 6]! << 8) | b[at + 7]!) >>> 0;
+  const w2 = ((b[at + 8]! << 24) | (b[at + 9]! << 16) | (b[at + 10]! << 8) | b[at + 11]!) >>> 0;
+  const w3 = ((b[at + 12]! << 24) | (b[at + 13]! << 16) | (b[at + 14]! << 8) | b[at + 15]!) >>> 0;
+  const slot = Math.imul(w0 ^ w1 ^ w2 ^ w3 ^ (w3 >>> 16) ^ (w1 >>> 8), 0x9e3779b1) >>> (32 - CACHE_BITS);
+  const k = slot << 2;
+  const hit = cacheText[slot]!;
+  if (hit !== '' && cacheWords[k] === w0 && cacheWords[k + 1] === w1 && cacheWords[k + 2] === w2 && cacheWords[k + 3] === w3) return hit;
+  const text = ipv6ToString(b, at);
+  cacheWords[k] = w0; cacheWords[k + 1] = w1; cacheWords[k + 2] = w2; cacheWords[k + 3] = w3;
+  cacheText[slot] = text;
+  return text;
+}
+
 // IpInfo objects are reused (one per nesting level: IPv6 in IPv6 tunnels) so that a packet does
 // not allocate one; the strings in them are the only per-packet garbage.
 const infoPool: IpInfo[] = [];
@@ -60,8 +85,8 @@ export function printIp6(c: PrintContext, off: number, length: number): void {
     // TCP and UDP print the addresses with their ports. (tcpdump's DCCP and SCTP printers do too;
     // vcap has neither, so those get the addresses here, as any payload it does not decode.)
     if (cp === off + 40 && nh !== TCP && nh !== UDP) {
-      src = c.ip6(off + 8);
-      dst = c.ip6(off + 24);
+      src = addrText(c, off + 8);
+      dst = addrText(c, off + 24);
       c.write(`${src} > ${dst}: `);
     }
     switch (nh) {
@@ -140,8 +165,8 @@ function payload(c: PrintContext, nh: number, cp: number, len: number, ip6: numb
   info.srcOff = ip6 + 8;
   // The pseudo-header destination is the routing header's final one when there is one.
   info.dstOff = finalDst >= 0 ? finalDst : ip6 + 24;
-  info.src = src !== '' ? src : ipv6ToString(c.buf, ip6 + 8);
-  info.dst = dst !== '' ? dst : ipv6ToString(c.buf, ip6 + 24);
+  info.src = src !== '' ? src : addrText(c, ip6 + 8);
+  info.dst = dst !== '' ? dst : addrText(c, ip6 + 24);
   info.length = len;
   info.fragmented = fragmented;
   depth++;
