@@ -99,10 +99,10 @@ class FileBatch implements BatchColumns {
   }
 }
 
-let sleepCell: Int32Array | undefined;
 /** Thrown by a read inside run() when a non-blocking input has nothing yet; run() waits without blocking. */
 const WOULD_BLOCK = { wouldBlock: true } as const;
 
+let sleepCell: Int32Array | undefined;
 /** Blocks the thread for `ms`: a non-blocking stdin said EAGAIN and next() is synchronous. */
 function sleepSync(ms: number): void {
   sleepCell ??= new Int32Array(new SharedArrayBuffer(4));
