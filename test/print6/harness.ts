@@ -78,7 +78,11 @@ export function printCapture(pcap: string, flags: string): string[] {
 
 /** tcpdump's .out split per packet, without the `-#` number and timestamp. */
 export function expectedPackets(out: string): string[] {
-  const text = readFileSync(out, 'utf8');
+  return expectedPacketsOf(readFileSync(out, 'latin1'));
+}
+
+/** tcpdump's output text split per packet, without the `-#` number and timestamp. */
+export function expectedPacketsOf(text: string): string[] {
   const packets: string[] = [];
   for (const line of text.split('\n')) {
     const m = /^ {0,4}\d+ {2}(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d{6} (.*)$/.exec(line);

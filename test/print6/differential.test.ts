@@ -1,0 +1,81 @@
+// Differential test against the installed tcpdump (4.99.3, the oracle): ICMPv6 messages and DNS
+// payloads from the golden captures, with random bytes changed and random cuts, must print exactly
+// as tcpdump prints them. Mutations stay inside ICMPv6 / DNS so only these printers are judged.
+import test from 'ava';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expectedPacketsOf, printCapture, readFrames } from './harness.js';
+
+const pcaps = fileURLToPath(new URL('../../../test/pcaps/', import.meta.url));
+
+/** IPv6/IPv4 packets (no link header) whose ICMPv6 or DNS part starts at `start`. */
+function seeds(): { ip: Uint8Array; start: number }[] {
+  const out: { ip: Uint8Array; start: number }[] = [];
+  for (const dir of ['print6', 'tcpdump']) {
+    for (const f of readdirSync(pcaps + dir).filter(n => n.endsWith('.pcap'))) {
+      const { link, frames } = readFrames(`${pcaps}${dir}/${f}`);
+      for (const fr of frames) {
+        let ip: Uint8Array;
+        if (link === 1 && fr.length > 14 && ((fr[12]! << 8) | fr[13]!) === 0x86dd) ip = fr.subarray(14);
+        else if (link === 1 && fr.length > 14 && ((fr[12]! << 8) | fr[13]!) === 0x0800) ip = fr.subarray(14);
+        else continue;
+        const v = ip[0]! >> 4;
+        if (v === 6 && ip.length > 44 && ip[6] === 58) out.push({ ip, start: 40 });
+        else if (v === 6 && ip.length > 60 && ip[6] === 17 && (((ip[42]! << 8) | ip[43]!) === 53 || ((ip[40]! << 8) | ip[41]!) === 53)) out.push({ ip, start: 48 });
+        else if (v === 4 && ip[9] === 17) {
+          const hl = (ip[0]! & 15) * 4;
+          if (ip.length > hl + 20 && (((ip[hl]! << 8) | ip[hl + 1]!) === 53 || ((ip[hl + 2]! << 8) | ip[hl + 3]!) === 53)) out.push({ ip, start: hl + 8 });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Deterministic xorshift32, so a failure can be reproduced. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 4294967296; };
+}
+
+function mutatedCapture(path: string, count: number, seed: number): void {
+  const all = seeds(), r = rng(seed);
+  const parts: Buffer[] = [Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 101, 0, 0, 0])];
+  const special = [0, 1, 2, 3, 4, 5, 7, 8, 24, 25, 31, 0x40, 0x41, 0x80, 0xc0, 0xff, 128, 134, 135, 136, 143, 155];
+  for (let i = 0; i < count; i++) {
+    const { ip, start } = all[Math.floor(r() * all.length)]!;
+    const b = Buffer.from(ip);
+    for (let n = 1 + Math.floor(r() * 4); n > 0; n--) {
+      const pos = start + Math.floor(r() * (b.length - start));
+      const how = r();
+      b[pos] = how < 0.4 ? special[Math.floor(r() * special.length)]! : how < 0.7 ? Math.floor(r() * 256) : b[pos]! ^ (1 << Math.floor(r() * 8));
+    }
+    const cap = r() < 0.7 ? b.length : start + Math.floor(r() * (b.length - start + 1));
+    const hdr = Buffer.alloc(16);
+    hdr.writeUInt32LE(1700000000 + i, 0); hdr.writeUInt32LE(cap, 8); hdr.writeUInt32LE(b.length, 12);
+    parts.push(hdr, b.subarray(0, cap));
+  }
+  writeFileSync(path, Buffer.concat(parts));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'vcap-print6-'));
+const capture = join(dir, 'mutated.pcap');
+mutatedCapture(capture, 4000, 20261128);
+test.after.always(() => rmSync(dir, { recursive: true, force: true }));
+
+for (const flags of ['', '-v', '-vv', '-vvv']) {
+  test(`mutated ICMPv6 and DNS print as tcpdump prints them (${flags || 'no flags'})`, t => {
+    const args = ['-#', '-n', '-r', capture, ...flags.split(' ').filter(f => f !== '')];
+    const want = expectedPacketsOf(execFileSync('tcpdump', args, { env: { ...process.env, TZ: 'GMT0' }, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 << 20 }).toString('latin1'));
+    const got = printCapture(capture, flags);
+    t.is(got.length, want.length);
+    const differ: string[] = [];
+    for (let i = 0; i < want.length && differ.length < 5; i++) {
+      if (got[i] !== want[i]) differ.push(`#${i + 1}\n  tcpdump: ${want[i]}\n  vcap:    ${got[i]}`);
+    }
+    t.deepEqual(differ, []);
+  });
+}
