@@ -81,13 +81,14 @@ export class Tcp extends LayerView {
   get checksum(): number { return u16(this.buf, this.off + 16); }
   get urgentPointer(): number { return u16(this.buf, this.off + 18); }
 
-  /** Offset (absolute in buf) of the first option of `kind`, or -1. No allocation. */
+  /** Offset (absolute in buf) of the first option of `kind`, or -1 (also past a bad option length). No allocation. */
   findOption(kind: number): number {
     const b = this.buf, e = this.off + this.headerLength;
     for (let p = this.off + 20; p < e;) {
       const k = b[p]!;
       if (k === 0) return -1;
       if (k === 1) { p++; continue; }
+      if (p + 1 >= e || b[p + 1]! < 2 || p + b[p + 1]! > e) return -1; // only after an error stop
       if (k === kind) return p;
       p += b[p + 1]!;
     }
@@ -112,12 +113,14 @@ export class Tcp extends LayerView {
     return out;
   }
 
-  /** Every option in order, EOL included; decode() checked their lengths. */
+  /** Every option in order, EOL included, up to the first one with a bad length. */
   get options(): TcpOption[] {
     const out: TcpOption[] = [], b = this.buf, e = this.off + this.headerLength;
     for (let p = this.off + 20; p < e;) {
       const k = b[p]!;
       if (k === 0 || k === 1) { out.push({ kind: k, offset: p - this.base, length: 1 }); p++; if (k === 0) break; continue; }
+      // A bad length (the packet's stop says so) ends the list.
+      if (p + 1 >= e || b[p + 1]! < 2 || p + b[p + 1]! > e) break;
       const l = b[p + 1]!, o: TcpOption = { kind: k, offset: p - this.base, length: l };
       if (k === 2 && l === 4) o.value = u16(b, p + 2);
       else if (k === 3 && l === 3) o.value = b[p + 2]!;
