@@ -89,6 +89,13 @@ export class PrintContext {
   /** Bytes readable from `at` to the current end (0 when past it). */
   avail(at: number): number { return at < this.end ? this.end - at : 0; }
 
+  /**
+   * A truncation the printer reports itself and then returns from (tcpdump's ND_TCHECK → `goto trunc`),
+   * unlike a read past the end, which unwinds to the packet printer (GET_* → longjmp). The difference
+   * shows in -x/-X/-A: after this one the dump still skips the link header.
+   */
+  truncMark(): void { this.line += ` [|${this.protocol}]`; }
+
   /** tcpdump's nd_print_invalid: fields contradict each other, the printer returns normally. */
   invalid(): void { this.line += ' (invalid)'; }
 

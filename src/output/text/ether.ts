@@ -89,6 +89,15 @@ export function printEther(c: PrintContext, off: number, length: number, caplen:
     c.popEnd();
     return hdrlen;
   }
+  if (type === 0x8870) {
+    // Alteon jumbo frames: an LLC header follows the type field.
+    let llcLen = printLlc(c, p, length, caplen, off + 6, off);
+    if (llcLen < 0) {
+      defaultPrint(c, p, caplen);
+      llcLen = -llcLen;
+    }
+    return hdrlen + llcLen;
+  }
   if (c.o.linkHeader) {
     c.write(etherTypeText(c, type));
     if (!printedLength) c.write(`, length ${origLength}: `); else c.write(', ');

@@ -42,11 +42,12 @@ export function printIcmp(c: PrintContext, off: number, plen: number, ip: IpInfo
       str = `echo ${type === 8 ? 'request' : 'reply'}, id ${c.u16(off + 4)}, seq ${c.u16(off + 6)}`;
       break;
     case 3: {
+      // Port unreachable checks the quoted protocol byte first (a soft cut); the others read the address.
+      if (code === 3 && !c.has(off + 17, 1)) { c.truncMark(); return; }
       const dst = c.ip4(off + 24);
       switch (code) {
         case 2: str = `${dst} protocol ${c.u8(off + 17)} unreachable`; break;
         case 3: {
-          c.need(off + 17, 1);
           const hlen = (c.u8(off + 8) & 0xf) * 4;
           const dport = c.u16(off + 8 + hlen + 2);
           const proto = c.u8(off + 17);
@@ -75,7 +76,7 @@ export function printIcmp(c: PrintContext, off: number, plen: number, ip: IpInfo
     }
     case 9: {
       str = 'router advertisement lifetime ';
-      c.need(off + 4, 4);
+      if (!c.has(off + 4, 4)) { c.truncMark(); return; }
       const lifetime = c.u16(off + 6);
       if (lifetime < 60) str += `${lifetime}`;
       else if (lifetime < 3600) str += `${Math.floor(lifetime / 60)}:${p2(lifetime % 60)}`;
@@ -85,13 +86,13 @@ export function printIcmp(c: PrintContext, off: number, plen: number, ip: IpInfo
       const size = c.u8(off + 5);
       if (size !== 2) { str += ` [size ${size}]`; break; }
       for (let p = off + 8; num > 0; num--, p += 8) {
-        c.need(p, 8);
+        if (!c.has(p, 8)) { c.truncMark(); return; }
         str += ` {${c.ip4(p)} ${c.u32(p + 4)}}`;
       }
       break;
     }
     case 11:
-      c.need(off + 24, 4);
+      if (!c.has(off + 24, 4)) { c.truncMark(); return; }
       str = code === 0 ? 'time exceeded in-transit' : code === 1 ? 'ip reassembly time exceeded' : `time exceeded-#${code}`;
       break;
     case 12:
@@ -104,7 +105,7 @@ export function printIcmp(c: PrintContext, off: number, plen: number, ip: IpInfo
       str = `time stamp query id ${c.u16(off + 4)} seq ${c.u16(off + 6)}`;
       break;
     case 14:
-      c.need(off + 16, 4);
+      if (!c.has(off + 16, 4)) { c.truncMark(); return; }
       str = `time stamp reply id ${c.u16(off + 4)} seq ${c.u16(off + 6)}: org ${tstamp(c.u32(off + 8))}` +
         `, recv ${tstamp(c.u32(off + 12))}, xmit ${tstamp(c.u32(off + 16))}`;
       break;

@@ -63,15 +63,22 @@ function printOptions(c: PrintContext, cp: number, length: number): boolean {
     }
     if (len > length) { c.write(` [bad length ${len}]`); return true; }
     if (!c.has(cp, len)) return false;
-    switch (code) {
-      case 0: return true;
-      case 68: printTimestamps(c, cp, len); break;
-      case 7: case 137: case 131: printRoute(c, cp, len); break;
-      case 148:
-        if (len < 4) { c.write(` [bad length ${len}]`); break; }
-        if (c.u16(cp + 2) !== 0) c.write(` value ${c.u16(cp + 2)}`);
-        break;
-      default: break;
+    try {
+      switch (code) {
+        case 0: return true;
+        case 68: printTimestamps(c, cp, len); break;
+        case 7: case 137: case 131: printRoute(c, cp, len); break;
+        case 148:
+          if (len < 4) { c.write(` [bad length ${len}]`); break; }
+          if (c.u16(cp + 2) !== 0) c.write(` value ${c.u16(cp + 2)}`);
+          break;
+        default: break;
+      }
+    } catch (e) {
+      // Contents that run past the capture end the options with [truncated-option] (tcpdump's
+      // ND_TCHECK there); a cut inside an option's type or length byte unwinds to [|ip] instead.
+      if (e !== TRUNCATED) throw e;
+      return false;
     }
     cp += len; length -= len;
   }
@@ -109,17 +116,14 @@ export function printIp(c: PrintContext, off: number, length: number): void {
     return;
   }
   if (!c.o.linkHeader) c.write('IP ');
-  c.need(off, 20);
+  if (!c.has(off, 20)) { c.truncMark(); return; }
   if (length < 20) { c.write(`truncated-ip ${length}`); return; }
   const hlen = (vhl & 0xf) * 4;
   if (hlen < 20) { c.write(`bad-hlen ${hlen}`); return; }
   let len = c.u16(off + 2);
   if (length < len) c.write(`truncated-ip - ${len - length} bytes missing! `);
-  if (len < hlen) {
-    if (len !== 0) { c.write(`bad-len ${len}`); return; }
-    // A zero total length is taken as a TSO send, as tcpdump does.
-    len = length;
-  }
+  // Debian's tcpdump is built without GUESS_TSO: a zero total length is just bad.
+  if (len < hlen) { c.write(`bad-len ${len}`); return; }
   c.pushEnd(off + len);
   len -= hlen;
   const fragOff = c.u16(off + 6);
@@ -139,15 +143,7 @@ export function printIp(c: PrintContext, off: number, length: number): void {
     let truncated = false;
     if (hlen > 20) {
       c.write(', options (');
-      let complete: boolean;
-      try {
-        complete = printOptions(c, off + 20, hlen - 20);
-      } catch (e) {
-        // An option's contents run past the capture: tcpdump notes it here and stops after the header.
-        if (e !== TRUNCATED) throw e;
-        complete = false;
-      }
-      if (!complete) { c.write(' [truncated-option]'); truncated = true; }
+      if (!printOptions(c, off + 20, hlen - 20)) { c.write(' [truncated-option]'); truncated = true; }
       c.write(')');
     }
     if (c.has(off, hlen)) {
@@ -160,14 +156,19 @@ export function printIp(c: PrintContext, off: number, length: number): void {
     c.write(')\n    ');
     if (truncated) {
       c.write(`${c.ip4(off + 12)} > ${c.ip4(off + 16)}: `);
-      throw TRUNCATED;
+      c.truncMark();
+      c.popEnd();
+      return;
     }
   }
   if ((fragOff & 0x1fff) === 0) {
-    if (proto !== 6 && proto !== 17 && proto !== 132 && proto !== 33) c.write(`${c.ip4(off + 12)} > ${c.ip4(off + 16)}: `);
+    // TCP and UDP print the addresses with their ports; vcap has no SCTP/DCCP printers, so those get them here.
+    if (proto !== 6 && proto !== 17) c.write(`${c.ip4(off + 12)} > ${c.ip4(off + 16)}: `);
     if (!c.has(off, hlen)) {
       c.write(` [remaining caplen(${c.avail(off)}) < header length(${hlen})]`);
-      throw TRUNCATED;
+      c.truncMark();
+      c.popEnd();
+      return;
     }
     const ip: IpInfo = {
       version: 4, srcOff: off + 12, dstOff: finalDestination(c, off, hlen),

@@ -46,6 +46,7 @@ export class PacketPrinter {
     } catch (e) {
       if (e !== TRUNCATED) throw e;
       c.write(` [|${c.protocol}]`);
+      // A read past the end unwinds here: the dump then shows the whole frame, link header included.
       hdrlen = 0;
     }
     c.resetEnds();

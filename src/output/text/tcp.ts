@@ -75,11 +75,12 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
   c.protocol = 'tcp';
   if (!c.has(off + 2, 2)) {
     c.write(`${ip.src} > ${ip.dst}:`);
-    throw TRUNCATED;
+    c.truncMark();
+    return;
   }
   const sport = c.u16(off), dport = c.u16(off + 2);
   writeEndpoints(c, ip, 6, sport, dport);
-  c.need(off, 20);
+  if (!c.has(off, 20)) { c.truncMark(); return; }
   let hlen = (c.buf[off + 12]! >> 4) * 4;
   if (hlen < 20) {
     c.write(` tcp ${length - hlen} [bad hdr length ${hlen} - too short, < 20]`);
@@ -176,7 +177,8 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
           datalen = 8; if (!lenOk(c, cp, 8, hlen)) { bad = true; break; } c.write(` val ${c.u32(cp)} ecr ${c.u32(cp + 4)}`); break;
         case 19: {
           datalen = 16; if (!lenOk(c, cp, 16, hlen)) { bad = true; break; }
-          let s = ' ';
+          // Debian's tcpdump is built with libcrypto, so it says why it cannot verify the digest.
+          let s = " shared secret not supplied with -M, can't check - ";
           for (let i = 0; i < 16; i++) s += hex8(c.u8(cp + i));
           c.write(s);
           break;

@@ -1,6 +1,5 @@
 /** UDP (tcpdump's print-udp.c): ports, length checks, -v/-vv checksums, DNS on port 53. */
 import type { IpInfo, PrintContext } from './context.js';
-import { TRUNCATED } from './context.js';
 import { cksumShouldBe } from './checksum.js';
 import { ipHeaderProto, transportSum } from './tcp.js';
 import { printDns } from './dns.js';
@@ -18,10 +17,10 @@ function endpoints(c: PrintContext, ip: IpInfo, sport: number, dport: number): v
 /** UDP datagram at `off`, `length` bytes (header + data) per the IP header. */
 export function printUdp(c: PrintContext, off: number, length: number, ip: IpInfo): void {
   c.protocol = 'udp';
-  if (!c.has(off + 2, 2)) { endpoints(c, ip, -1, -1); throw TRUNCATED; }
+  if (!c.has(off + 2, 2)) { endpoints(c, ip, -1, -1); c.truncMark(); return; }
   const sport = c.u16(off), dport = c.u16(off + 2);
   if (length < 8) { endpoints(c, ip, sport, dport); c.write(`truncated-udp ${length}`); return; }
-  if (!c.has(off + 4, 2)) { endpoints(c, ip, sport, dport); throw TRUNCATED; }
+  if (!c.has(off + 4, 2)) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
   let ulen = c.u16(off + 4);
   // RFC 2675 jumbogram: a zero UDP length with an IPv6 payload over 64 KiB.
   if (ulen === 0 && length > 65535) ulen = length;
@@ -30,7 +29,7 @@ export function printUdp(c: PrintContext, off: number, length: number, ip: IpInf
   length -= 8;
   if (ulen < length) length = ulen;
   const cp = off + 8;
-  if (cp > c.end) { endpoints(c, ip, sport, dport); throw TRUNCATED; }
+  if (cp > c.end) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
   if (c.o.forcedType === 'domain') {
     endpoints(c, ip, sport, dport);
     printDns(c, cp, length, false);
