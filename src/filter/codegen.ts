@@ -64,7 +64,7 @@ export class CodeGen {
   #offLinkPl: number;
   #regs = 0;
 
-  constructor(readonly linkType: number, readonly opts: CodegenOptions) {
+  constructor(readonly linkType: number, readonly opts: CodegenOptions, readonly expr = '') {
     switch (linkType) {
       case DLT_EN10MB: this.#offLinkType = 12; this.#offLinkPl = 14; break;
       case DLT_LINUX_SLL: this.#offLinkType = 14; this.#offLinkPl = 16; break;
@@ -361,7 +361,7 @@ export class CodeGen {
   id(n: Extract<Node, { k: 'id' }>): Cond {
     const { q, tok } = n;
     const pos = tok.pos;
-    if (q.addr === 'undef') throw filterError(`unexpected '${tok.text}'`, pos, 'syntax');
+    if (q.addr === 'undef') throw filterError(`unexpected '${tok.text}'`, pos, 'syntax', this.expr);
     if (tok.kind === 'hid' || tok.kind === 'num') {
       if (tok.kind === 'hid') {
         const bad = { port: 'port', portrange: 'portrange', proto: 'proto' }[q.addr];
@@ -404,7 +404,7 @@ export class CodeGen {
       }
       case 'gateway': throw filterError("'gateway' requires a name", pos);
       case 'proto': return this.#proto(v, q.proto, pos);
-      default: throw filterError(`unexpected '${s ?? num}'`, pos, 'syntax');
+      default: throw filterError(`unexpected '${s ?? num}'`, pos, 'syntax', this.expr);
     }
   }
 
@@ -473,7 +473,7 @@ export class CodeGen {
         }
         throw filterError(`unknown protocol: ${name}`, pos);
       }
-      default: throw filterError(`unexpected '${name}'`, pos, 'syntax');
+      default: throw filterError(`unexpected '${name}'`, pos, 'syntax', this.expr);
     }
   }
 

@@ -5,7 +5,7 @@ import { CodeGen, type CodegenOptions } from './codegen.js';
 import { FilterError } from './errors.js';
 import { formatInsns } from './format.js';
 import { compileToFunction, type MatchFn } from './interpreter.js';
-import { linearize, simplify } from './linearize.js';
+import { linearize, rejectsAll, simplify } from './linearize.js';
 import { parseFilter } from './parser.js';
 
 export { FilterError } from './errors.js';
@@ -51,9 +51,10 @@ export function compileFilter(expression: string, linkType: number, snaplen: num
   const ret = snaplen > 0 ? snaplen >>> 0 : DEFAULT_SNAPLEN;
   const tree = parseFilter(expression);
   if (tree === null) return new Program(linearize({ t: 'const', v: true }, ret));
-  const cond = simplify(new CodeGen(linkType & 0xffff, options).gen(tree));
-  if (cond.t === 'const' && !cond.v) throw new FilterError('expression rejects all packets', 0);
-  return new Program(linearize(cond, ret));
+  const cond = simplify(new CodeGen(linkType & 0xffff, options, expression).gen(tree));
+  const insns = linearize(cond, ret);
+  if (rejectsAll(insns)) throw new FilterError('expression rejects all packets', 0);
+  return new Program(insns);
 }
 
 /** A program from raw sock_filter bytes (e.g. read from `tcpdump -ddd`), for the interpreter. */

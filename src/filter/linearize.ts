@@ -1,9 +1,10 @@
-// Conditions → a classic BPF instruction list. Two cheap optimizations that libpcap's optimizer also
-// makes, so programs stay short: (1) a test whose outcome is implied by the path to it is dropped
-// (after `ldh [12] == 0x800` held, `== 0x86dd` is false); (2) a load whose value is already in A or X
-// on every path into it is not repeated.
+// Conditions → a classic BPF instruction list, with three optimizations libpcap's optimizer also
+// makes: (1) a test implied by the conditions around it is dropped (simplify); (2) a jump whose
+// target test is decided by what is known on that edge goes straight on to the decided branch
+// (jump threading: after `ldh [12] == 0x800` held, `== 0x86dd` is false); (3) a load whose value is
+// already in A or X on every path into it is not repeated.
 import {
-  BPF_ABS, BPF_ALU, BPF_B, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_LD, BPF_LDX, BPF_LEN, BPF_MAXINSNS, BPF_MEM,
+  BPF_ABS, BPF_ALU, BPF_AND, BPF_B, BPF_JSET, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_LD, BPF_LDX, BPF_LEN, BPF_MAXINSNS, BPF_MEM,
   BPF_MISC, BPF_MSH, BPF_NEG, BPF_RET, BPF_K, BPF_TAX, BPF_TXA, BPF_X, bpfClass, bpfMode, bpfOp, bpfSrc, type BpfInsn,
 } from './bpf.js';
 import { foldAlu, type Cond, type Test } from './codegen.js';
@@ -112,170 +113,267 @@ export function simplify(c: Cond, f: Facts | null = null): Cond {
   }
 }
 
+// ---- blocks and jump threading ----------------------------------------------------------------------
+
+/**
+ * One test: its statements (which load everything the jump needs: a block never depends on the
+ * registers left by another, so an edge may skip it) and the jump. `ret` blocks end the program.
+ */
+interface Block {
+  id: number;
+  stmts: BpfInsn[];
+  ret: number | null;
+  op: number;
+  srcX: boolean;
+  k: number;
+  jt: Block | null;
+  jf: Block | null;
+  key: string;
+  /** The statements' key when they compute a pure function of the packet into A. */
+  pure: string | null;
+}
+
+/** What holds on entry to a block: test outcomes by key, and values of pure loads. */
+interface Known { tests: Map<string, boolean>; values: Map<string, number> }
+
+function evalOp(op: number, a: number, k: number): boolean {
+  switch (op) {
+    case BPF_JEQ: return a === k;
+    case 0x20: return a > k;
+    case 0x30: return a >= k;
+    default: return (a & k) !== 0;
+  }
+}
+
+function decide(b: Block, known: Known): boolean | null {
+  const t = known.tests.get(b.key);
+  if (t !== undefined) return t;
+  if (b.pure !== null && !b.srcX) {
+    const v = known.values.get(b.pure);
+    if (v !== undefined) return evalOp(b.op, v, b.k);
+  }
+  return null;
+}
+
+function withOutcome(known: Known, b: Block, v: boolean): Known {
+  const tests = new Map(known.tests);
+  tests.set(b.key, v);
+  let values = known.values;
+  if (v && b.op === BPF_JEQ && !b.srcX && b.pure !== null) {
+    values = new Map(values);
+    values.set(b.pure, b.k);
+  }
+  return { tests, values };
+}
+
+function intersect(a: Known, b: Known): Known {
+  const tests = new Map<string, boolean>(), values = new Map<string, number>();
+  for (const [k, v] of a.tests) if (b.tests.get(k) === v) tests.set(k, v);
+  for (const [k, v] of a.values) if (b.values.get(k) === v) values.set(k, v);
+  return { tests, values };
+}
+
+class Graph {
+  readonly blocks: Block[] = [];
+  readonly #rets = new Map<number, Block>();
+
+  ret(k: number): Block {
+    let b = this.#rets.get(k);
+    if (!b) {
+      b = { id: -1, stmts: [], ret: k, op: 0, srcX: false, k: 0, jt: null, jf: null, key: `ret${k}`, pure: null };
+      this.#rets.set(k, b);
+    }
+    return b;
+  }
+
+  test(t: Test, jt: Block, jf: Block): Block {
+    let { stmts, op, k } = t;
+    // `and #m; jeq #0` is `jset #m` with the branches swapped (libpcap's peephole too).
+    const last = stmts[stmts.length - 1];
+    if (op === BPF_JEQ && !t.srcX && k === 0 && last && last.code === (BPF_ALU | BPF_AND | BPF_K)) {
+      stmts = stmts.slice(0, -1);
+      op = BPF_JSET;
+      k = last.k;
+      [jt, jf] = [jf, jt];
+    }
+    const pt: Test = { t: 'test', stmts, op, srcX: t.srcX, k };
+    const b: Block = { id: 0, stmts, ret: null, op, srcX: t.srcX, k, jt, jf, key: condKey(pt), pure: stmts.length ? pureLoadKey({ ...pt, op: BPF_JEQ }) : null };
+    this.blocks.push(b);
+    return b;
+  }
+
+  /** Blocks are created right to left; `order` numbers them left to right, as the code will be laid out. */
+  build(c: Cond, t: Block, f: Block): Block {
+    switch (c.t) {
+      case 'const': return c.v ? t : f;
+      case 'test': return this.test(c, t, f);
+      case 'not': return this.build(c.a, f, t);
+      case 'and': return this.build(c.a, this.build(c.b, t, f), f);
+      case 'or': return this.build(c.a, t, this.build(c.b, t, f));
+    }
+  }
+}
+
+/** Blocks in layout order: the reverse of creation (the left operand's tests come first). */
+function layout(g: Graph, root: Block): Block[] {
+  const order = [...g.blocks].reverse();
+  const reach = new Set<Block>([root]);
+  for (const b of order) if (reach.has(b)) { reach.add(b.jt!); reach.add(b.jf!); }
+  const live = order.filter((b) => reach.has(b));
+  live.forEach((b, i) => { b.id = i; });
+  return live;
+}
+
+function thread(blocks: Block[], root: Block): boolean {
+  const entry = new Map<Block, Known>();
+  entry.set(root, { tests: new Map(), values: new Map() });
+  let changed = false;
+  for (const b of blocks) {
+    const known = entry.get(b);
+    if (!known) continue;
+    for (const branch of [true, false]) {
+      const edge = withOutcome(known, b, branch);
+      let dst = branch ? b.jt! : b.jf!;
+      for (let v = dst.ret === null ? decide(dst, edge) : null; v !== null; v = dst.ret === null ? decide(dst, edge) : null) {
+        dst = v ? dst.jt! : dst.jf!;
+        changed = true;
+      }
+      if (branch) b.jt = dst; else b.jf = dst;
+      if (dst.ret === null) {
+        const prev = entry.get(dst);
+        entry.set(dst, prev ? intersect(prev, edge) : edge);
+      }
+    }
+  }
+  return changed;
+}
+
 // ---- emission ----------------------------------------------------------------------------------------
 
 interface Regs { a: string | null; x: string | null }
-interface Item { code: number; k: number; jt: number; jf: number; label?: number }
 
-export class Emitter {
-  readonly #items: Item[] = [];
-  readonly #labelAt: number[] = [];
-  readonly #labelIn: (Regs | undefined)[] = [];
-  #regs: Regs = { a: null, x: null };
-  #live = true;
-
-  newLabel(): number {
-    this.#labelAt.push(-1);
-    this.#labelIn.push(undefined);
-    return this.#labelAt.length - 1;
+function keyAfter(s: BpfInsn, r: Regs): Regs {
+  const cls = bpfClass(s.code), mode = bpfMode(s.code);
+  if (cls === BPF_LD) {
+    if (mode === BPF_ABS || mode === BPF_IMM || mode === BPF_LEN) return { a: stmtKey(s), x: r.x };
+    if (mode === BPF_IND) return { a: r.x === null ? null : `${stmtKey(s)}@${r.x}`, x: r.x };
+    return { a: null, x: r.x };
   }
-
-  #merge(l: number, r: Regs): void {
-    const cur = this.#labelIn[l];
-    this.#labelIn[l] = cur === undefined ? { ...r } : { a: cur.a === r.a ? cur.a : null, x: cur.x === r.x ? cur.x : null };
+  if (cls === BPF_LDX) {
+    if (mode === BPF_MSH || mode === BPF_IMM) return { a: r.a, x: `x${stmtKey(s)}` };
+    return { a: r.a, x: null };
   }
-
-  place(l: number): void {
-    if (this.#live) this.#merge(l, this.#regs);
-    this.#labelAt[l] = this.#items.length;
-    this.#regs = this.#labelIn[l] ?? { a: null, x: null };
-    this.#live = true;
+  if (cls === BPF_ALU) {
+    if (r.a === null) return { a: null, x: r.x };
+    if (bpfSrc(s.code) === BPF_X) return { a: r.x === null ? null : `${r.a}|${s.code}@${r.x}`, x: r.x };
+    return { a: `${r.a}|${stmtKey(s)}`, x: r.x };
   }
+  if (cls === BPF_MISC) return s.code === (BPF_MISC | BPF_TAX) ? { a: r.a, x: r.a } : { a: r.x, x: r.x };
+  return r;
+}
 
-  #keyAfter(s: BpfInsn, r: Regs): Regs {
-    const cls = bpfClass(s.code), mode = bpfMode(s.code);
-    if (cls === BPF_LD) {
-      if (mode === BPF_ABS || mode === BPF_IMM || mode === BPF_LEN) return { a: stmtKey(s), x: r.x };
-      if (mode === BPF_IND) return { a: r.x === null ? null : `${stmtKey(s)}@${r.x}`, x: r.x };
-      return { a: null, x: r.x };
-    }
-    if (cls === BPF_LDX) {
-      if (mode === BPF_MSH || mode === BPF_IMM) return { a: r.a, x: `x${stmtKey(s)}` };
-      return { a: r.a, x: null };
-    }
-    if (cls === BPF_ALU) {
-      if (r.a === null) return { a: null, x: r.x };
-      if (bpfSrc(s.code) === BPF_X) return { a: r.x === null ? null : `${r.a}|${s.code}@${r.x}`, x: r.x };
-      return { a: `${r.a}|${stmtKey(s)}`, x: r.x };
-    }
-    if (cls === BPF_MISC) return s.code === (BPF_MISC | BPF_TAX) ? { a: r.a, x: r.a } : { a: r.x, x: r.x };
-    return r;
-  }
-
-  #emit(code: number, k: number, jt = -1, jf = -1): void {
-    this.#items.push({ code, k: k >>> 0, jt, jf });
-  }
-
-  #stmts(stmts: BpfInsn[]): void {
-    // Skip the longest prefix that only recomputes what A already holds.
-    let skip = 0;
-    if (this.#regs.a !== null) {
-      let r: Regs = { a: null, x: this.#regs.x };
-      for (let i = 0; i < stmts.length; i++) {
-        const s = stmts[i]!;
-        const cls = bpfClass(s.code);
-        if (cls !== BPF_LD && cls !== BPF_ALU) break;
-        if (cls === BPF_LD && bpfMode(s.code) === BPF_MEM) break;
-        r = this.#keyAfter(s, r);
-        if (r.a === null) break;
-        if (r.a === this.#regs.a) skip = i + 1;
-      }
-    }
-    for (let i = skip; i < stmts.length; i++) {
+/** A block's statements, leaving out loads of what A or X already hold. */
+function emitStmts(stmts: BpfInsn[], regs: Regs, out: BpfInsn[]): Regs {
+  let skip = 0;
+  if (regs.a !== null) {
+    let r: Regs = { a: null, x: regs.x };
+    for (let i = 0; i < stmts.length; i++) {
       const s = stmts[i]!;
-      const next = this.#keyAfter(s, this.#regs);
-      const cls = bpfClass(s.code), mode = bpfMode(s.code);
-      const pureA = cls === BPF_LD && mode !== BPF_MEM;
-      const pureX = cls === BPF_LDX && mode !== BPF_MEM;
-      if (pureA && next.a !== null && next.a === this.#regs.a) continue;
-      if (pureX && next.x !== null && next.x === this.#regs.x) continue;
-      this.#emit(s.code, s.k);
-      this.#regs = next;
+      const cls = bpfClass(s.code);
+      if (cls !== BPF_LD && cls !== BPF_ALU) break;
+      if (cls === BPF_LD && bpfMode(s.code) === BPF_MEM) break;
+      r = keyAfter(s, r);
+      if (r.a === null) break;
+      if (r.a === regs.a) skip = i + 1;
     }
   }
-
-  #jump(t: Test, jt: number, jf: number): void {
-    this.#merge(jt, this.#regs);
-    this.#merge(jf, this.#regs);
-    this.#emit(BPF_JMP | t.op | (t.srcX ? BPF_X : BPF_K), t.k, jt, jf);
-    this.#live = false;
+  for (let i = skip; i < stmts.length; i++) {
+    const s = stmts[i]!;
+    const next = keyAfter(s, regs);
+    const cls = bpfClass(s.code), mode = bpfMode(s.code);
+    if (cls === BPF_LD && mode !== BPF_MEM && next.a !== null && next.a === regs.a) continue;
+    if (cls === BPF_LDX && mode !== BPF_MEM && next.x !== null && next.x === regs.x) continue;
+    out.push({ code: s.code, jt: 0, jf: 0, k: s.k });
+    regs = next;
   }
+  return regs;
+}
 
-  ja(l: number): void {
-    this.#merge(l, this.#regs);
-    this.#items.push({ code: BPF_JMP | BPF_JA, k: 0, jt: -1, jf: -1, label: l });
-    this.#live = false;
+/**
+ * Lays the blocks out and resolves jumps. A conditional jump further than 255 instructions goes
+ * through a pair of `ja` (32-bit offsets), as libpcap does for long programs.
+ */
+function emit(blocks: Block[], rets: Block[]): BpfInsn[] {
+  const all = [...blocks, ...rets];
+  all.forEach((b, i) => { b.id = i; });
+  const regsIn = new Map<Block, Regs>();
+  const merge = (b: Block, r: Regs): void => {
+    const cur = regsIn.get(b);
+    regsIn.set(b, cur === undefined ? r : { a: cur.a === r.a ? cur.a : null, x: cur.x === r.x ? cur.x : null });
+  };
+  // Registers on entry depend only on earlier blocks, since every jump goes forward.
+  const bodies: BpfInsn[][] = [];
+  for (const b of blocks) {
+    const body: BpfInsn[] = [];
+    const regs = emitStmts(b.stmts, regsIn.get(b) ?? { a: null, x: null }, body);
+    merge(b.jt!, regs);
+    merge(b.jf!, regs);
+    bodies.push(body);
   }
-
-  ret(k: number): void {
-    this.#emit(BPF_RET | BPF_K, k);
-    this.#live = false;
-  }
-
-  cond(c: Cond, t: number, f: number): void {
-    switch (c.t) {
-      case 'const': this.ja(c.v ? t : f); return;
-      case 'test': this.#stmts(c.stmts); this.#jump(c, t, f); return;
-      case 'not': this.cond(c.a, f, t); return;
-      case 'and': { const l = this.newLabel(); this.cond(c.a, l, f); this.place(l); this.cond(c.b, t, f); return; }
-      case 'or': { const l = this.newLabel(); this.cond(c.a, t, l); this.place(l); this.cond(c.b, t, f); return; }
-    }
-  }
-
-  /**
-   * Resolves labels into jt/jf offsets. A conditional jump further than 255 instructions becomes a
-   * jump to a pair of `ja` (which has a 32-bit offset), as libpcap does for long programs.
-   */
-  finish(): BpfInsn[] {
-    const far = new Set<number>();
-    for (;;) {
-      const pos: number[] = [];
-      let n = 0;
-      this.#items.forEach((it, i) => { pos[i] = n; n += far.has(i) ? 3 : 1; });
-      const labelPos = (l: number): number => {
-        const at = this.#labelAt[l]!;
-        return at >= this.#items.length ? n : pos[at]!;
-      };
-      const out: BpfInsn[] = [];
-      let grew = false;
-      this.#items.forEach((it, i) => {
-        const here = pos[i]!;
-        if (it.label !== undefined) {
-          out.push({ code: it.code, jt: 0, jf: 0, k: labelPos(it.label) - here - 1 });
-        } else if (it.jt >= 0) {
-          const t = labelPos(it.jt), f = labelPos(it.jf);
-          if (far.has(i)) {
-            out.push({ code: it.code, jt: 0, jf: 1, k: it.k });
-            out.push({ code: BPF_JMP | BPF_JA, jt: 0, jf: 0, k: t - (here + 1) - 1 });
-            out.push({ code: BPF_JMP | BPF_JA, jt: 0, jf: 0, k: f - (here + 2) - 1 });
-          } else {
-            if (t - here - 1 > 255 || f - here - 1 > 255) { far.add(i); grew = true; }
-            out.push({ code: it.code, jt: t - here - 1, jf: f - here - 1, k: it.k });
-          }
-        } else out.push({ code: it.code, jt: 0, jf: 0, k: it.k });
-      });
-      if (!grew) {
-        if (out.length > BPF_MAXINSNS) throw new FilterError(`filter program too long (${out.length} instructions, the kernel takes ${BPF_MAXINSNS})`, 0);
-        return out;
+  const far = new Set<Block>();
+  for (;;) {
+    const start = new Map<Block, number>();
+    let n = 0;
+    blocks.forEach((b, i) => { start.set(b, n); n += bodies[i]!.length + (far.has(b) ? 3 : 1); });
+    for (const r of rets) { start.set(r, n); n++; }
+    const out: BpfInsn[] = [];
+    let grew = false;
+    blocks.forEach((b, i) => {
+      out.push(...bodies[i]!);
+      const here = out.length;
+      const t = start.get(b.jt!)!, f = start.get(b.jf!)!;
+      const code = BPF_JMP | b.op | (b.srcX ? BPF_X : BPF_K);
+      if (far.has(b)) {
+        out.push({ code, jt: 0, jf: 1, k: b.k });
+        out.push({ code: BPF_JMP | BPF_JA, jt: 0, jf: 0, k: t - (here + 1) - 1 });
+        out.push({ code: BPF_JMP | BPF_JA, jt: 0, jf: 0, k: f - (here + 2) - 1 });
+      } else {
+        if (t - here - 1 > 255 || f - here - 1 > 255) { far.add(b); grew = true; }
+        out.push({ code, jt: t - here - 1, jf: f - here - 1, k: b.k });
       }
+    });
+    for (const r of rets) out.push({ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: r.ret! });
+    if (!grew) {
+      if (out.length > BPF_MAXINSNS) throw new FilterError(`filter program too long (${out.length} instructions, the kernel takes ${BPF_MAXINSNS})`, 0);
+      return out;
     }
   }
 }
 
 /** The whole program: accept with `ret #snaplen`, reject with `ret #0`. */
 export function linearize(c: Cond, snaplen: number): BpfInsn[] {
-  const e = new Emitter();
-  if (c.t === 'const') {
-    e.ret(c.v ? snaplen : 0);
-    return e.finish();
+  if (c.t === 'const') return [{ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: c.v ? snaplen : 0 }];
+  const g = new Graph();
+  const acc = g.ret(snaplen), rej = g.ret(0);
+  let root = g.build(c, acc, rej);
+  let blocks = layout(g, root);
+  for (let i = 0; i < 8 && thread(blocks, root); i++) {
+    blocks = layout(g, root);
   }
-  const acc = e.newLabel(), rej = e.newLabel();
-  e.cond(c, acc, rej);
-  e.place(acc);
-  e.ret(snaplen);
-  e.place(rej);
-  e.ret(0);
-  return e.finish();
+  // A root decided outright (every path agrees) is threaded through too.
+  blocks = layout(g, root);
+  if (blocks.length === 0) return [{ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: root.ret ?? 0 }];
+  root = blocks[0]!;
+  const used = new Set<Block>();
+  for (const b of blocks) { used.add(b.jt!); used.add(b.jf!); }
+  const rets = [acc, rej].filter((r) => used.has(r));
+  if (rets.length === 0) return [{ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: 0 }];
+  return emit(blocks, rets);
 }
 
-void BPF_B; void BPF_TXA;
+/** True when no packet can be accepted (libpcap then refuses the expression). */
+export function rejectsAll(insns: readonly BpfInsn[]): boolean {
+  return !insns.some((p) => bpfClass(p.code) === BPF_RET && p.k !== 0);
+}
+
+void BPF_B; void BPF_TXA; void BPF_LEN; void BPF_NEG; void foldAlu;

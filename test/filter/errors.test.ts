@@ -1,0 +1,96 @@
+// What a user sees for a bad expression: one line, tcpdump's wording, and where the parse stopped.
+import test from 'ava';
+import { VcapError } from '../../src/errors.js';
+import { compileFilter, FilterError } from '../../src/filter/index.js';
+
+const fail = (expr: string, linkType = 1, opts = {}): FilterError => {
+  try {
+    compileFilter(expr, linkType, 262144, opts);
+  } catch (e) {
+    if (e instanceof FilterError) return e;
+    throw e;
+  }
+  throw new Error(`'${expr}' compiled`);
+};
+
+const syntax: [string, string, number][] = [
+  ['tcp and', "syntax error in filter expression: unexpected end of expression at column 8 of \"tcp and\"", 7],
+  ['foo', "syntax error in filter expression: unexpected 'foo' at column 1 of \"foo\"", 0],
+  ['10.0.0.1', "syntax error in filter expression: unexpected '10.0.0.1' at column 1 of \"10.0.0.1\"", 0],
+  ['tcp or 80', "syntax error in filter expression: unexpected '80' at column 8 of \"tcp or 80\"", 7],
+  ['port 80 )', "syntax error in filter expression: unexpected ')' at column 9 of \"port 80 )\"", 8],
+  ['host 1.2.3.4 @', "syntax error in filter expression: illegal character '@' at column 14 of \"host 1.2.3.4 @\"", 13],
+  ['tcp[13 = 2', "syntax error in filter expression: expected ']', found '=' at column 8 of \"tcp[13 = 2\"", 7],
+  ['src or host 1.2.3.4', "syntax error in filter expression: unexpected 'host' at column 8 of \"src or host 1.2.3.4\"", 7],
+  ['TCP', "syntax error in filter expression: unexpected 'TCP' at column 1 of \"TCP\"", 0],
+  ['net 10/8', "syntax error in filter expression: unexpected '/' at column 7 of \"net 10/8\"", 6],
+];
+for (const [expr, message, position] of syntax) {
+  test(`syntax error: ${expr}`, (t) => {
+    const e = fail(expr);
+    t.true(e instanceof VcapError);
+    t.is(e.message, message);
+    t.is(e.position, position);
+    t.false(e.message.includes('\n'));
+  });
+}
+
+// libpcap's messages (what `tcpdump -d` prints after "tcpdump: "), except names, which vcap never resolves.
+const semantic: [string, string, number?][] = [
+  ['host foo', "vcap does not resolve names: 'foo' is not an address (use a numeric address)"],
+  ['ether host somehost', "vcap does not resolve names: 'somehost' is not an address (use a numeric address)"],
+  ['net localnet', "vcap does not resolve names: 'localnet' is not an address (use a numeric address)"],
+  ['port 99999', 'illegal port number 99999 > 65535'],
+  ['port 09', 'number 09 contains non-octal digit'],
+  ['ip[99999999999999]=1', 'number 99999999999999 overflows 32 bits'],
+  ['tcp[0:3]=1', 'data size must be 1, 2, or 4'],
+  ['tcp[0]/0=1', 'division by zero'],
+  ['tcp[0]%0=1', 'modulus by zero'],
+  ['ether[0] << 33 = 1', 'shift by more than 31 bits'],
+  ['net 10.0.0.1/8', 'non-network bits set in "10.0.0.1/8"'],
+  ['host 10.0.0.0/8', 'Mask syntax for networks only'],
+  ['ip host ::1', "'ip' modifier applied to ip6 host"],
+  ['tcp host 1.2.3.4', "'tcp' modifier applied to host"],
+  ['port 1.2.3.4', "'port' modifier applied to ip host"],
+  ['host 00:11:22:33:44:55', 'ethernet address used in non-ether expression'],
+  ['ip port 80', "illegal qualifier of 'port'"],
+  ['udp port ssh', "port 'ssh' is tcp"],
+  ['port nosuchservice', "unknown port 'nosuchservice'"],
+  ['portrange 1-x', "unknown port in range '1-x'"],
+  ['ip proto \\nosuch', "unknown ip proto 'nosuch'"],
+  ['ether proto \\nosuch', "unknown ether proto 'nosuch'"],
+  ['arp proto 1', 'arp does not encapsulate another protocol'],
+  ['tcp proto 1', "'tcp proto' is bogus"],
+  ['gateway 1.2.3.4', "'gateway' requires a name"],
+  ['vlan 5000', 'VLAN tag 5000 greater than maximum 4095'],
+  ['ip and arp', 'expression rejects all packets'],
+  ['tcp and udp', 'expression rejects all packets'],
+  ['1 = 2', 'expression rejects all packets'],
+  ['ip6 broadcast', 'only link-layer/IP broadcast filters supported'],
+  ['tcp multicast', 'link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel'],
+  ['inbound', 'inbound/outbound not supported on Ethernet when reading savefiles'],
+  ['mpls', "'mpls' is not supported by vcap's filter compiler"],
+  ['ip protochain 6', "'protochain' is not supported by vcap's filter compiler"],
+];
+for (const [expr, message] of semantic) {
+  test(`error: ${expr}`, (t) => {
+    const e = fail(expr, 1, { netmask: 0 });
+    t.is(e.message, message);
+    t.is(e.code, 'EFILTER');
+  });
+}
+
+test('primitives that make no sense for the link type are errors, worded as tcpdump words them', (t) => {
+  t.is(fail('ether host 1:2:3:4:5:6', 113).message, 'ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel');
+  t.is(fail('vlan', 113).message, 'no VLAN support for Linux cooked v1');
+  t.is(fail('vlan', 101).message, 'no VLAN support for Raw IP');
+  t.is(fail('broadcast', 276).message, 'not a broadcast link');
+  t.is(fail('arp', 101).message, 'expression rejects all packets');
+  t.is(fail('ip6', 228).message, 'expression rejects all packets');
+  t.is(fail('tcp', 147).message, 'filters are not supported on link type 147');
+});
+
+test("'ip broadcast' needs a netmask, as with libpcap's PCAP_NETMASK_UNKNOWN", (t) => {
+  t.is(fail('ip broadcast').message, "netmask not known, so 'ip broadcast' not supported");
+  t.notThrows(() => compileFilter('ip broadcast', 1, 262144, { netmask: 0xffffff00 }));
+});
