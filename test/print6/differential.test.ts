@@ -61,16 +61,69 @@ function mutatedCapture(path: string, count: number, seed: number): void {
   writeFileSync(path, Buffer.concat(parts));
 }
 
+/**
+ * IPv6 packets whose header chain ends in ICMPv6 or DNS, with the positions that may change: the
+ * traffic class, flow label, payload length and hop limit, and every extension-header byte but
+ * the next-header and length bytes (so the chain keeps its shape and no other protocol appears).
+ */
+function chainSeeds(): { ip: Uint8Array; mutable: number[] }[] {
+  const out: { ip: Uint8Array; mutable: number[] }[] = [];
+  for (const f of readdirSync(pcaps + 'print6').filter(n => n.endsWith('.pcap'))) {
+    const { link, frames } = readFrames(`${pcaps}print6/${f}`);
+    for (const fr of frames) {
+      if (link !== 1 || fr.length < 62 || ((fr[12]! << 8) | fr[13]!) !== 0x86dd) continue;
+      const ip = fr.subarray(14);
+      const mutable = [1, 2, 3, 4, 5, 7];
+      let nh = ip[6]!, at = 40, ok = false;
+      while (at + 8 <= ip.length) {
+        if (nh === 58 || (nh === 17 && ((ip[at + 2]! << 8) | ip[at + 3]!) === 53)) { ok = at > 40; break; }
+        if (nh !== 0 && nh !== 43 && nh !== 44 && nh !== 60) break;
+        const len = nh === 44 ? 8 : (ip[at + 1]! + 1) * 8;
+        for (let k = 2; k < len; k++) mutable.push(at + k);
+        nh = ip[at]!;
+        at += len;
+      }
+      if (ok) out.push({ ip, mutable });
+    }
+  }
+  return out;
+}
+
+function mutatedChains(path: string, count: number, seed: number): void {
+  const all = chainSeeds(), r = rng(seed);
+  const parts: Buffer[] = [Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 101, 0, 0, 0])];
+  const special = [0, 1, 2, 4, 5, 0xc2, 0xc9, 0xff, 0x80];
+  for (let i = 0; i < count; i++) {
+    const { ip, mutable } = all[Math.floor(r() * all.length)]!;
+    const b = Buffer.from(ip);
+    for (let n = 1 + Math.floor(r() * 3); n > 0; n--) {
+      const pos = mutable[Math.floor(r() * mutable.length)]!;
+      b[pos] = r() < 0.4 ? special[Math.floor(r() * special.length)]! : Math.floor(r() * 256);
+    }
+    const cap = r() < 0.7 ? b.length : 1 + Math.floor(r() * b.length);
+    const hdr = Buffer.alloc(16);
+    hdr.writeUInt32LE(1700000000 + i, 0); hdr.writeUInt32LE(cap, 8); hdr.writeUInt32LE(b.length, 12);
+    parts.push(hdr, b.subarray(0, cap));
+  }
+  writeFileSync(path, Buffer.concat(parts));
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'vcap-print6-'));
 const capture = join(dir, 'mutated.pcap');
 mutatedCapture(capture, 4000, 20261128);
+const chains = join(dir, 'chains.pcap');
+mutatedChains(chains, 3000, 8200);
 test.after.always(() => rmSync(dir, { recursive: true, force: true }));
 
-for (const flags of ['', '-v', '-vv', '-vvv']) {
-  test(`mutated ICMPv6 and DNS print as tcpdump prints them (${flags || 'no flags'})`, t => {
-    const args = ['-#', '-n', '-r', capture, ...flags.split(' ').filter(f => f !== '')];
+for (const [what, file] of [['ICMPv6 and DNS', capture], ['IPv6 header chains', chains]] as const) {
+  for (const flags of ['', '-v', '-vv', '-vvv']) differential(what, file, flags);
+}
+
+function differential(what: string, file: string, flags: string): void {
+  test(`mutated ${what} print as tcpdump prints them (${flags || 'no flags'})`, t => {
+    const args = ['-#', '-n', '-r', file, ...flags.split(' ').filter(f => f !== '')];
     const want = expectedPacketsOf(execFileSync('tcpdump', args, { env: { ...process.env, TZ: 'GMT0' }, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 << 20 }).toString('latin1'));
-    const got = printCapture(capture, flags);
+    const got = printCapture(file, flags);
     t.is(got.length, want.length);
     const differ: string[] = [];
     for (let i = 0; i < want.length && differ.length < 5; i++) {
