@@ -23,7 +23,7 @@ export interface IpInfo {
 }
 
 /** Initial sequence numbers of one TCP conversation (tcpdump's tcp_seq_hash entry). */
-export interface TcpSeqEntry { seq: number; ack: number }
+export interface TcpSeqEntry { seq: number; ack: number; fresh: boolean }
 
 /**
  * Per-packet printing state shared by all printers (tcpdump's netdissect_options). Offsets are
@@ -51,6 +51,11 @@ export class PrintContext {
    * O(1) however many hosts a capture has (tcpdump's fixed-size hash does not).
    */
   readonly tcpSeq = new Map<string, TcpSeqEntry>();
+  /**
+   * The same for IPv4, without building a string per packet: keyed by source address and port
+   * (48 bits, exact in a double), then by destination address and port.
+   */
+  readonly tcpSeq4 = new Map<number, Map<number, TcpSeqEntry>>();
   readonly #ends: number[] = [];
 
   constructor(readonly o: PrintOptions) {}

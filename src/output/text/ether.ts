@@ -46,9 +46,8 @@ export function printEther(c: PrintContext, off: number, length: number, caplen:
   }
   // Too short for the header: tcpdump marks it and keeps what there is as link header (no dump).
   if (caplen < 14) { c.write(' [|ether]'); return caplen; }
-  const src = c.mac(off + 6), dst = c.mac(off);
   const origLength = length;
-  if (c.o.linkHeader) c.write(`${src} > ${dst}, `);
+  if (c.o.linkHeader) c.write(`${c.mac(off + 6)} > ${c.mac(off)}, `);
   let p = off + 12;
   let hdrlen = 12;
   length -= 12; caplen -= 12;
@@ -103,7 +102,7 @@ export function printEther(c: PrintContext, off: number, length: number, caplen:
     if (!printedLength) c.write(`, length ${origLength}: `); else c.write(', ');
   }
   if (!printEtherType(c, type, p, length, caplen)) {
-    if (!c.o.linkHeader) c.write(`${src} > ${dst}, ${etherTypeText(c, type)}, length ${origLength}: `);
+    if (!c.o.linkHeader) c.write(`${c.mac(off + 6)} > ${c.mac(off)}, ${etherTypeText(c, type)}, length ${origLength}: `);
     defaultPrint(c, p, caplen);
   }
   return hdrlen;

@@ -17,6 +17,27 @@ function addrCompare(b: Uint8Array, a1: number, a2: number, n: number): number {
   return 0;
 }
 
+/** The conversation entry for an IPv4 segment (created unset, `fresh`, when first seen). */
+function seqEntry4(c: PrintContext, ip: IpInfo, rev: boolean, sport: number, dport: number): TcpSeqEntry {
+  const b = c.buf;
+  const s = ((b[ip.srcOff]! << 24) | (b[ip.srcOff + 1]! << 16) | (b[ip.srcOff + 2]! << 8) | b[ip.srcOff + 3]!) >>> 0;
+  const d = ((b[ip.srcOff + 4]! << 24) | (b[ip.srcOff + 5]! << 16) | (b[ip.srcOff + 6]! << 8) | b[ip.srcOff + 7]!) >>> 0;
+  const k1 = rev ? d * 65536 + dport : s * 65536 + sport;
+  const k2 = rev ? s * 65536 + sport : d * 65536 + dport;
+  let inner = c.tcpSeq4.get(k1);
+  if (inner === undefined) { inner = new Map(); c.tcpSeq4.set(k1, inner); }
+  let th = inner.get(k2);
+  if (th === undefined) { th = { seq: 0, ack: 0, fresh: true }; inner.set(k2, th); }
+  return th;
+}
+
+function seqEntry6(c: PrintContext, ip: IpInfo, rev: boolean, sport: number, dport: number): TcpSeqEntry {
+  const key = rev ? `${ip.dst} ${ip.src} ${dport} ${sport}` : `${ip.src} ${ip.dst} ${sport} ${dport}`;
+  let th = c.tcpSeq.get(key);
+  if (th === undefined) { th = { seq: 0, ack: 0, fresh: true }; c.tcpSeq.set(key, th); }
+  return th;
+}
+
 /** The transport-protocol field of the IP header above (IPv4 ip_p / IPv6 ip6_nxt). */
 export function ipHeaderProto(c: PrintContext, ip: IpInfo): number {
   return ip.version === 4 ? c.buf[ip.srcOff - 3]! : c.buf[ip.srcOff - 2]!;
@@ -101,12 +122,9 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
     const alen = ip.version === 4 ? 4 : 16;
     if (sport > dport) rev = true;
     else if (sport === dport && addrCompare(c.buf, ip.srcOff, ip.srcOff + alen, alen) > 0) rev = true;
-    const key = rev
-      ? `${ip.dst} ${ip.src} ${dport} ${sport}`
-      : `${ip.src} ${ip.dst} ${sport} ${dport}`;
-    th = c.tcpSeq.get(key);
-    if (th === undefined || (flags & SYN)) {
-      if (th === undefined) { th = { seq: 0, ack: 0 }; c.tcpSeq.set(key, th); }
+    th = ip.version === 4 ? seqEntry4(c, ip, rev, sport, dport) : seqEntry6(c, ip, rev, sport, dport);
+    if (th.fresh || (flags & SYN)) {
+      th.fresh = false;
       if (rev) { th.ack = seq; th.seq = (ack - 1) >>> 0; } else { th.seq = seq; th.ack = (ack - 1) >>> 0; }
     } else if (rev) {
       seq = (seq - th.ack) >>> 0; ack = (ack - th.seq) >>> 0;
