@@ -1,5 +1,6 @@
 import type { PrintOptions } from './options.js';
 import { ipv4ToString, ipv6ToString, macToString } from '../../decoders/addr.js';
+import { TcpSeqTable } from './tcp-seq.js';
 
 /**
  * Thrown (without a stack) when a printer would read past the readable end; caught only in
@@ -22,8 +23,6 @@ export interface IpInfo {
   fragmented: boolean;
 }
 
-/** Initial sequence numbers of one TCP conversation (tcpdump's tcp_seq_hash entry). */
-export interface TcpSeqEntry { seq: number; ack: number; fresh: boolean }
 
 /**
  * Per-packet printing state shared by all printers (tcpdump's netdissect_options). Offsets are
@@ -46,16 +45,12 @@ export class PrintContext {
   /** Link-layer header length, set by the link printer; -x/-X/-A dump what follows it (tcpdump's ndo_ll_hdr_len). */
   llHdrLen = 0;
   /**
-   * TCP conversations seen so far, for relative sequence numbers (unless -S). Keyed by the
-   * addresses and ports in a fixed order so both directions share one entry; a Map stays
-   * O(1) however many hosts a capture has (tcpdump's fixed-size hash does not).
+   * TCP conversations seen so far, for relative sequence numbers (unless -S), keyed by the
+   * addresses and ports in a fixed order so both directions share one entry: IPv4 (3 words)
+   * and IPv6 (9 words).
    */
-  readonly tcpSeq = new Map<string, TcpSeqEntry>();
-  /**
-   * The same for IPv4, without building a string per packet: keyed by source address and port
-   * (48 bits, exact in a double), then by destination address and port.
-   */
-  readonly tcpSeq4 = new Map<number, Map<number, TcpSeqEntry>>();
+  readonly tcpSeq4 = new TcpSeqTable(3);
+  readonly tcpSeq6 = new TcpSeqTable(9);
   readonly #ends: number[] = [];
 
   constructor(readonly o: PrintOptions) {}

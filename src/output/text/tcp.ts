@@ -1,10 +1,11 @@
 /** TCP (tcpdump's print-tcp.c): flags, relative sequence numbers, options, -v checksums, payload demux. */
-import type { IpInfo, PrintContext, TcpSeqEntry } from './context.js';
+import type { IpInfo, PrintContext } from './context.js';
 import { TRUNCATED } from './context.js';
 import { tcpFlagsString, tcpOptionName, hex8 } from './names.js';
 import { cksumAdd, cksumFinish, cksumShouldBe, ipv4PseudoSum, ipv6PseudoSum } from './checksum.js';
 import { printDns } from './dns.js';
 import { printHttp } from './http.js';
+import type { TcpSeqTable } from './tcp-seq.js';
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
 
@@ -17,25 +18,16 @@ function addrCompare(b: Uint8Array, a1: number, a2: number, n: number): number {
   return 0;
 }
 
-/** The conversation entry for an IPv4 segment (created unset, `fresh`, when first seen). */
-function seqEntry4(c: PrintContext, ip: IpInfo, rev: boolean, sport: number, dport: number): TcpSeqEntry {
-  const b = c.buf;
-  const s = ((b[ip.srcOff]! << 24) | (b[ip.srcOff + 1]! << 16) | (b[ip.srcOff + 2]! << 8) | b[ip.srcOff + 3]!) >>> 0;
-  const d = ((b[ip.srcOff + 4]! << 24) | (b[ip.srcOff + 5]! << 16) | (b[ip.srcOff + 6]! << 8) | b[ip.srcOff + 7]!) >>> 0;
-  const k1 = rev ? d * 65536 + dport : s * 65536 + sport;
-  const k2 = rev ? s * 65536 + sport : d * 65536 + dport;
-  let inner = c.tcpSeq4.get(k1);
-  if (inner === undefined) { inner = new Map(); c.tcpSeq4.set(k1, inner); }
-  let th = inner.get(k2);
-  if (th === undefined) { th = { seq: 0, ack: 0, fresh: true }; inner.set(k2, th); }
-  return th;
+function word(b: Uint8Array, at: number): number {
+  return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 }
 
-function seqEntry6(c: PrintContext, ip: IpInfo, rev: boolean, sport: number, dport: number): TcpSeqEntry {
-  const key = rev ? `${ip.dst} ${ip.src} ${dport} ${sport}` : `${ip.src} ${ip.dst} ${sport} ${dport}`;
-  let th = c.tcpSeq.get(key);
-  if (th === undefined) { th = { seq: 0, ack: 0, fresh: true }; c.tcpSeq.set(key, th); }
-  return th;
+/** Fill the table's key with the conversation in tcpdump's order: (src, dst, sport<<16|dport), swapped when `rev`. */
+function fillKey(t: TcpSeqTable, b: Uint8Array, srcOff: number, alen: number, rev: boolean, sport: number, dport: number): void {
+  const k = t.key, n = alen >> 2;
+  const first = rev ? srcOff + alen : srcOff, second = rev ? srcOff : srcOff + alen;
+  for (let i = 0; i < n; i++) { k[i] = word(b, first + 4 * i); k[n + i] = word(b, second + 4 * i); }
+  k[2 * n] = rev ? ((dport << 16) | sport) >>> 0 : ((sport << 16) | dport) >>> 0;
 }
 
 /** The transport-protocol field of the IP header above (IPv4 ip_p / IPv6 ip6_nxt). */
@@ -117,22 +109,24 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
   const flags = c.buf[off + 13]!;
   c.write(`Flags [${tcpFlagsString(flags)}]`);
   let rev = false;
-  let th: TcpSeqEntry | undefined;
+  let thseq = 0, thack = 0;
   if (!c.o.absoluteSeq && (flags & ACK)) {
     const alen = ip.version === 4 ? 4 : 16;
     if (sport > dport) rev = true;
     else if (sport === dport && addrCompare(c.buf, ip.srcOff, ip.srcOff + alen, alen) > 0) rev = true;
-    th = ip.version === 4 ? seqEntry4(c, ip, rev, sport, dport) : seqEntry6(c, ip, rev, sport, dport);
-    if (th.fresh || (flags & SYN)) {
-      th.fresh = false;
-      if (rev) { th.ack = seq; th.seq = (ack - 1) >>> 0; } else { th.seq = seq; th.ack = (ack - 1) >>> 0; }
+    const t = ip.version === 4 ? c.tcpSeq4 : c.tcpSeq6;
+    fillKey(t, c.buf, ip.srcOff, alen, rev, sport, dport);
+    let slot = t.lookup();
+    if (slot < 0 || (flags & SYN)) {
+      if (slot < 0) slot = t.add();
+      if (rev) { t.ack[slot] = seq; t.seq[slot] = (ack - 1) >>> 0; } else { t.seq[slot] = seq; t.ack[slot] = (ack - 1) >>> 0; }
     } else if (rev) {
-      seq = (seq - th.ack) >>> 0; ack = (ack - th.seq) >>> 0;
+      seq = (seq - t.ack[slot]!) >>> 0; ack = (ack - t.seq[slot]!) >>> 0;
     } else {
-      seq = (seq - th.seq) >>> 0; ack = (ack - th.ack) >>> 0;
+      seq = (seq - t.seq[slot]!) >>> 0; ack = (ack - t.ack[slot]!) >>> 0;
     }
+    thseq = t.seq[slot]!; thack = t.ack[slot]!;
   }
-  const thseq = th ? th.seq : 0, thack = th ? th.ack : 0;
   if (hlen > length) {
     c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
     return;
