@@ -30,3 +30,8 @@ export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/d
 export { Sll } from './decoders/sll.js';
 export { Sll2 } from './decoders/sll2.js';
 export { NullLink } from './decoders/null.js';
+export { PacketPrinter } from './output/text/packet.js';
+export type { LineSink } from './output/text/packet.js';
+export { defaultPrintOptions } from './output/text/options.js';
+export type { PrintOptions } from './output/text/options.js';
+export { TextWriter } from './output/text/writer.js';
