@@ -326,9 +326,10 @@ export class CodeGen {
       this.#portDir(dir, single ? (off) => this.#tranIpv4(off, lo) : this.#range4(lo, hi)));
     const op6 = (p: number): Cond => and(this.#pl(6, 1, p),
       this.#portDir(dir, single ? (off) => this.#tranIpv6(off, lo) : this.#range6(lo, hi)));
+    // libpcap's order: IPv6 before IPv4, SCTP before TCP and UDP (it decides which load comes first).
     const each = (op: (p: number) => Cond): Cond =>
-      ipProto !== undefined ? op(ipProto) : or(or(op(IPPROTO_TCP), op(IPPROTO_UDP)), op(IPPROTO_SCTP));
-    return or(and(this.linkType_(ETHERTYPE_IP), each(op4)), and(this.linkType_(ETHERTYPE_IPV6), each(op6)));
+      ipProto !== undefined ? op(ipProto) : or(op(IPPROTO_SCTP), or(op(IPPROTO_TCP), op(IPPROTO_UDP)));
+    return or(and(this.linkType_(ETHERTYPE_IPV6), each(op6)), and(this.linkType_(ETHERTYPE_IP), each(op4)));
   }
 
   #portProto(proto: string, what: string, pos: number): number | undefined {

@@ -214,14 +214,101 @@ class Graph {
   }
 }
 
-/** Blocks in layout order: the reverse of creation (the left operand's tests come first). */
+/**
+ * Reachable blocks in a topological order that stays as close as possible to the order of the
+ * expression (the left operand's tests first): Kahn's algorithm, taking the earliest-created-last
+ * ready block each time.
+ */
 function layout(g: Graph, root: Block): Block[] {
-  const order = [...g.blocks].reverse();
-  const reach = new Set<Block>([root]);
-  for (const b of order) if (reach.has(b)) { reach.add(b.jt!); reach.add(b.jf!); }
-  const live = order.filter((b) => reach.has(b));
-  live.forEach((b, i) => { b.id = i; });
-  return live;
+  const rank = new Map<Block, number>();
+  g.blocks.forEach((b, i) => rank.set(b, g.blocks.length - i));
+  const reach = new Set<Block>();
+  const stack = [root];
+  while (stack.length) {
+    const b = stack.pop()!;
+    if (reach.has(b) || b.ret !== null) continue;
+    reach.add(b);
+    stack.push(b.jt!, b.jf!);
+  }
+  const indeg = new Map<Block, number>();
+  for (const b of reach) for (const d of [b.jt!, b.jf!]) if (d.ret === null) indeg.set(d, (indeg.get(d) ?? 0) + 1);
+  const ready: Block[] = [...reach].filter((b) => !indeg.get(b));
+  const out: Block[] = [];
+  while (ready.length) {
+    ready.sort((a, b) => rank.get(b)! - rank.get(a)!);
+    const b = ready.shift()!;
+    out.push(b);
+    for (const d of b.jt === b.jf ? [b.jt!] : [b.jt!, b.jf!]) {
+      if (d.ret !== null) continue;
+      const n = indeg.get(d)! - 1;
+      indeg.set(d, n);
+      if (n === 0) ready.push(d);
+    }
+  }
+  out.forEach((b, i) => { b.id = i; });
+  return out;
+}
+
+/** The value A holds leaving a block. Blocks load all they use, so their statements name it. */
+const aval = (b: Block): string => b.stmts.map(stmtKey).join(',');
+
+/**
+ * libpcap's or_pullup/and_pullup (optimize.c): in a chain of tests that all jump to the same place
+ * on success (or), a later test of the value the predecessors already loaded is moved up front.
+ * The packet set is the same for whole packets; it matters for frames cut short, where the first
+ * load past the end decides (reject), so vcap reorders exactly where libpcap does.
+ */
+function pullup(blocks: Block[], root: Block): boolean {
+  const preds = new Map<Block, Block[]>();
+  for (const b of blocks) for (const d of b.jt === b.jf ? [b.jt!] : [b.jt!, b.jf!]) {
+    if (d.ret === null) preds.set(d, [...(preds.get(d) ?? []), b]);
+  }
+  const dom = new Map<Block, Set<Block>>();
+  for (const b of blocks) {
+    const ps = preds.get(b) ?? [];
+    let mine = new Set<Block>();
+    ps.forEach((p, i) => {
+      const pd = dom.get(p)!;
+      mine = i === 0 ? new Set(pd) : new Set([...mine].filter((x) => pd.has(x)));
+    });
+    mine.add(b);
+    dom.set(b, mine);
+  }
+  void root;
+  for (const isOr of [true, false]) {
+    const succ = (b: Block): Block => (isOr ? b.jt! : b.jf!);
+    const next = (b: Block): Block => (isOr ? b.jf! : b.jt!);
+    const setNext = (b: Block, v: Block): void => { if (isOr) b.jf = v; else b.jt = v; };
+    for (const b of blocks) {
+      const ps = preds.get(b);
+      if (!ps?.length) continue;
+      const val = aval(ps[0]!);
+      if (ps.some((p) => aval(p) !== val)) continue;
+      let diff = b, prev: Block | null = null, ok = true;
+      for (;;) {
+        if (diff.ret !== null || succ(diff) !== succ(b) || !dom.get(diff)?.has(b)) { ok = false; break; }
+        if (aval(diff) !== val) break;
+        prev = diff;
+        diff = next(diff);
+      }
+      if (!ok) continue;
+      let sPrev = diff, same = next(diff);
+      for (;;) {
+        if (same.ret !== null || succ(same) !== succ(b) || !dom.get(same)?.has(b)) { ok = false; break; }
+        if (aval(same) === val) break;
+        sPrev = same;
+        same = next(same);
+      }
+      if (!ok) continue;
+      setNext(sPrev, next(same));
+      setNext(same, diff);
+      if (prev === null) {
+        for (const p of ps) { if (p.jt === b) p.jt = same; else p.jf = same; }
+      } else setNext(prev, same);
+      return true;
+    }
+  }
+  return false;
 }
 
 function thread(blocks: Block[], root: Block): boolean {
@@ -246,6 +333,22 @@ function thread(blocks: Block[], root: Block): boolean {
     }
   }
   return changed;
+}
+
+/** Merges blocks that make the same test and jump to the same places (libpcap's intern_blocks). */
+function intern(blocks: Block[], root: Block): Block {
+  const canon = new Map<string, Block>();
+  const rep = new Map<Block, Block>();
+  const r = (b: Block): Block => rep.get(b) ?? b;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    b.jt = r(b.jt!);
+    b.jf = r(b.jf!);
+    const sig = `${b.key}|${b.jt.ret ?? 'b' + b.jt.id}|${b.jf.ret ?? 'b' + b.jf.id}`;
+    const c = canon.get(sig);
+    if (c) rep.set(b, c); else canon.set(sig, b);
+  }
+  return r(root);
 }
 
 // ---- emission ----------------------------------------------------------------------------------------
@@ -357,8 +460,15 @@ export function linearize(c: Cond, snaplen: number): BpfInsn[] {
   const acc = g.ret(snaplen), rej = g.ret(0);
   let root = g.build(c, acc, rej);
   let blocks = layout(g, root);
-  for (let i = 0; i < 8 && thread(blocks, root); i++) {
+  for (let i = 0; i < 200; i++) {
+    const threaded = thread(blocks, root);
     blocks = layout(g, root);
+    const pulled = pullup(blocks, root);
+    blocks = layout(g, root);
+    const before = blocks.length;
+    root = intern(blocks, root);
+    blocks = layout(g, root);
+    if (!threaded && !pulled && blocks.length === before) break;
   }
   // A root decided outright (every path agrees) is threaded through too.
   blocks = layout(g, root);
