@@ -35,3 +35,5 @@ export type { LineSink } from './output/text/packet.js';
 export { defaultPrintOptions } from './output/text/options.js';
 export type { PrintOptions } from './output/text/options.js';
 export { TextWriter } from './output/text/writer.js';
+export { compileFilter, formatProgram, programFromInsns, FilterError } from './filter/index.js';
+export type { FilterProgram, CompileOptions, BpfInsn } from './filter/index.js';
