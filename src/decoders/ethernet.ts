@@ -12,19 +12,22 @@ export class Ethernet extends LayerView {
   readonly layer = Layer.Ethernet;
 
   decode(c: Cursor): number {
-    if (c.end - c.off < 14) return c.short(Layer.Ethernet, c.off, 14);
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 14;
+    const b = c.buf, o = c.off;
+    if (c.end - o < 14) return c.short(Layer.Ethernet, o, 14);
+    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 14;
     c.packet.ethernet = this;
-    const t = u16(c.buf, c.off + 12);
-    c.off += 14;
-    if (t <= 1500) {
-      // 802.3: the field is the LLC frame's length, so anything after it is padding.
-      if (c.off + t <= c.end) { c.end = c.off + t; c.lenSource = '802.3-length'; }
-      this.end = c.end;
-      return Layer.Llc;
-    }
+    const t = (b[o + 12]! << 8) | b[o + 13]!;
+    c.off = o + 14;
+    if (t <= 1500) return this.ieee8023(c, t);
     c.etherType = t;
     return byEtherType[t]!;
+  }
+
+  private ieee8023(c: Cursor, len: number): number {
+    // The field is the LLC frame's length, so anything after it is padding.
+    if (c.off + len <= c.end) { c.end = c.off + len; c.lenSource = '802.3-length'; }
+    this.end = c.end;
+    return Layer.Llc;
   }
 
   /** Destination MAC, `aa:bb:cc:dd:ee:ff`. */

@@ -24,14 +24,9 @@ export class Ipv4 extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
-    // The version first: a wrong one says more than a short header.
-    const v = have > 0 ? b[o]! >> 4 : 4;
-    if (v !== 4) return c.invalid(Layer.Ipv4, o, `version ${v} != 4`);
-    if (have < 20) return c.short(Layer.Ipv4, o, 20);
-    const hl = (b[o]! & 15) * 4;
-    if (hl < 20) return c.invalid(Layer.Ipv4, o, `header length ${hl} < 20`);
-    if (have < hl) return c.short(Layer.Ipv4, o, hl);
-    const total = u16(b, o + 2);
+    const hl = have > 0 ? (b[o]! & 15) * 4 : 0;
+    if (have < 20 || b[o]! >> 4 !== 4 || hl < 20 || have < hl) return this.bad(c, o, have, hl);
+    const total = (b[o + 2]! << 8) | b[o + 3]!;
     if (total < hl) return c.invalid(Layer.Ipv4, o, `total length ${total} < header length ${hl}`);
     if (total <= have) {
       c.end = o + total; c.lenSource = 'ipv4-total-length'; this.incomplete = false;
@@ -39,13 +34,23 @@ export class Ipv4 extends LayerView {
       this.incomplete = true;
       if (c.lenSource === 'caplen') c.cut = true;
     }
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
+    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
     c.packet.ipv4 = this;
     c.off = o + hl;
     c.transport = 0;
     // A later fragment carries no transport header: the rest is payload.
-    if ((u16(b, o + 6) & 0x1fff) !== 0) return 0;
+    if ((((b[o + 6]! & 0x1f) << 8) | b[o + 7]!) !== 0) return 0;
     return byIpProto[b[o + 9]!]!;
+  }
+
+  // Kept out of decode() so that decode() stays small enough to be inlined.
+  private bad(c: Cursor, o: number, have: number, hl: number): 0 {
+    // The version first: a wrong one says more than a short header.
+    const v = have > 0 ? c.buf[o]! >> 4 : 4;
+    if (v !== 4) return c.invalid(Layer.Ipv4, o, `version ${v} != 4`);
+    if (have < 20) return c.short(Layer.Ipv4, o, 20);
+    if (hl < 20) return c.invalid(Layer.Ipv4, o, `header length ${hl} < 20`);
+    return c.short(Layer.Ipv4, o, hl);
   }
 
   get version(): number { return this.buf[this.off]! >> 4; }

@@ -34,31 +34,39 @@ export class Tcp extends LayerView {
     const b = c.buf, o = c.off, have = c.end - o;
     if (have < 20) return c.short(Layer.Tcp, o, 20);
     const hl = (b[o + 12]! >> 4) * 4;
-    if (hl < 20) return c.invalid(Layer.Tcp, o, `data offset ${hl / 4} < 5`);
-    if (have < hl) return c.short(Layer.Tcp, o, hl);
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
+    if (hl < 20 || have < hl) return this.bad(c, o, hl);
+    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
     c.packet.tcp = this;
     c.off = o + hl;
     c.transport = Layer.Tcp;
-    // Options are checked once here, so the option getters can trust every length they read.
-    const e = o + hl;
-    // Fast path for the layout nearly every established Linux/BSD segment uses: NOP NOP TS (as the
-    // kernel's own tcp_parse_aligned_timestamp does).
-    const aligned = hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10;
-    if (!aligned) for (let p = o + 20; p < e;) {
+    // Options are checked once here, so the option getters can trust every length they read. The
+    // layout nearly every established segment uses, NOP NOP TS, needs no walk (as the kernel's own
+    // tcp_parse_aligned_timestamp).
+    if (hl > 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) && !this.checkOptions(c, o, o + hl)) return 0;
+    // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
+    if (c.end === c.off && c.lenSource !== 'caplen') return 0;
+    const next = byTcpPort[(b[o + 2]! << 8) | b[o + 3]!]!;
+    return next !== 0 ? next : byTcpPort[(b[o]! << 8) | b[o + 1]!]!;
+  }
+
+  // Kept out of decode() so that decode() stays small enough to be inlined.
+  private bad(c: Cursor, o: number, hl: number): 0 {
+    return hl < 20 ? c.invalid(Layer.Tcp, o, `data offset ${hl / 4} < 5`) : c.short(Layer.Tcp, o, hl);
+  }
+
+  private checkOptions(c: Cursor, o: number, e: number): boolean {
+    const b = c.buf;
+    for (let p = o + 20; p < e;) {
       const k = b[p]!;
       if (k === 0) break;
       if (k === 1) { p++; continue; }
-      if (p + 1 >= e) return c.invalid(Layer.Tcp, o, `option kind ${k} at byte ${p - c.base} has no length byte`);
+      if (p + 1 >= e) { c.invalid(Layer.Tcp, o, `option kind ${k} at byte ${p - c.base} has no length byte`); return false; }
       const l = b[p + 1]!;
-      if (l < 2) return c.invalid(Layer.Tcp, o, `option kind ${k} length ${l} < 2`);
-      if (p + l > e) return c.invalid(Layer.Tcp, o, `option kind ${k} length ${l} past the header (${e - p} bytes left)`);
+      if (l < 2) { c.invalid(Layer.Tcp, o, `option kind ${k} length ${l} < 2`); return false; }
+      if (p + l > e) { c.invalid(Layer.Tcp, o, `option kind ${k} length ${l} past the header (${e - p} bytes left)`); return false; }
       p += l;
     }
-    // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (c.end === c.off && c.lenSource !== 'caplen') return 0;
-    const next = byTcpPort[u16(b, o + 2)]!;
-    return next !== 0 ? next : byTcpPort[u16(b, o)]!;
+    return true;
   }
 
   get srcPort(): number { return u16(this.buf, this.off); }

@@ -13,22 +13,26 @@ export class Udp extends LayerView {
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
     if (have < 8) return c.short(Layer.Udp, o, 8);
-    const len = u16(b, o + 4);
-    if (len < 8) return c.invalid(Layer.Udp, o, `length ${len} < 8`);
-    if (len <= have) {
+    const len = (b[o + 4]! << 8) | b[o + 5]!;
+    if (len >= 8 && len <= have) {
       c.end = o + len; c.lenSource = 'udp-length'; this.incomplete = false;
-    } else {
-      if (c.lenSource !== 'caplen') return c.invalid(Layer.Udp, o, `length ${len} > ${have} bytes left in the ${c.lenSource}`);
-      this.incomplete = true; c.cut = true;
-    }
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 8;
+    } else if (!this.long(c, o, len, have)) return 0;
+    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 8;
     c.packet.udp = this;
     c.off = o + 8;
     c.transport = Layer.Udp;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
     if (c.end === c.off && c.lenSource !== 'caplen') return 0;
-    const next = byUdpPort[u16(b, o + 2)]!;
-    return next !== 0 ? next : byUdpPort[u16(b, o)]!;
+    const next = byUdpPort[(b[o + 2]! << 8) | b[o + 3]!]!;
+    return next !== 0 ? next : byUdpPort[(b[o]! << 8) | b[o + 1]!]!;
+  }
+
+  /** A length under 8 or past the bytes there are: false when that is an error. */
+  private long(c: Cursor, o: number, len: number, have: number): boolean {
+    if (len < 8) { c.invalid(Layer.Udp, o, `length ${len} < 8`); return false; }
+    if (c.lenSource !== 'caplen') { c.invalid(Layer.Udp, o, `length ${len} > ${have} bytes left in the ${c.lenSource}`); return false; }
+    this.incomplete = true; c.cut = true;
+    return true;
   }
 
   get srcPort(): number { return u16(this.buf, this.off); }
