@@ -27,9 +27,28 @@ function ifName(index: number): string {
   return ifNames.get(index) ?? '?';
 }
 
-/** What follows the cooked header: shared by v1 and v2 (protocol, then the payload). */
+/** The -e header of v1 (`In 02:00:… ethertype IPv4 (0x0800), length 98: `). */
+function sllHeader(c: PrintContext, off: number, len: number): void {
+  c.write(`${(packetTypes[c.u16(off)] ?? '?').padStart(3)} `);
+  if (c.u16(off + 4) === 6) c.write(`${c.mac(off + 6)} `);
+  if (!c.o.quiet) c.write(protocolText(c, c.u16(off + 14)));
+  c.write(`, length ${len}: `);
+}
+
+/** The -e header of v2 (`ifindex 2 02:00:… ethertype IPv4 (0x0800), length 98: `). */
+function sll2Header(c: PrintContext, off: number, len: number): void {
+  c.write(`ifindex ${c.u32(off + 4)} `);
+  if (c.u8(off + 11) === 6) c.write(`${c.mac(off + 12)} `);
+  if (!c.o.quiet) c.write(protocolText(c, c.u16(off)));
+  c.write(`, length ${len}: `);
+}
+
+/**
+ * What follows the cooked header, shared by v1 and v2 (protocol, then the payload). `v2` and
+ * `off`/`wireLen` let an unknown protocol print the header it skipped without -e.
+ */
 function printCookedPayload(c: PrintContext, type: number, p: number, length: number, caplen: number, hdrlen: number,
-  unknownHeader: () => void): number {
+  v2: boolean, off: number, wireLen: number): number {
   for (;;) {
     if (type <= 1500) {
       if (type === 4) {
@@ -51,7 +70,7 @@ function printCookedPayload(c: PrintContext, type: number, p: number, length: nu
       continue;
     }
     if (!printEtherType(c, type, p, length, caplen)) {
-      if (!c.o.linkHeader) unknownHeader();
+      if (!c.o.linkHeader) { if (v2) sll2Header(c, off, wireLen); else sllHeader(c, off, wireLen); }
       defaultPrint(c, p, caplen);
     }
     return hdrlen;
@@ -62,14 +81,8 @@ function printCookedPayload(c: PrintContext, type: number, p: number, length: nu
 export function printSll(c: PrintContext, off: number, length: number, caplen: number): number {
   c.protocol = 'sll';
   c.need(off, 16);
-  const header = (len: number): void => {
-    c.write(`${(packetTypes[c.u16(off)] ?? '?').padStart(3)} `);
-    if (c.u16(off + 4) === 6) c.write(`${c.mac(off + 6)} `);
-    if (!c.o.quiet) c.write(protocolText(c, c.u16(off + 14)));
-    c.write(`, length ${len}: `);
-  };
-  if (c.o.linkHeader) header(length);
-  return printCookedPayload(c, c.u16(off + 14), off + 16, length - 16, caplen - 16, 16, () => header(length));
+  if (c.o.linkHeader) sllHeader(c, off, length);
+  return printCookedPayload(c, c.u16(off + 14), off + 16, length - 16, caplen - 16, 16, false, off, length);
 }
 
 /** LINKTYPE_LINUX_SLL2 (276): 20-byte header with the interface index. */
@@ -77,12 +90,6 @@ export function printSll2(c: PrintContext, off: number, length: number, caplen: 
   c.protocol = 'sll2';
   c.need(off, 20);
   c.write(`${ifName(c.u32(off + 4)).padEnd(5)} ${(packetTypes[c.u8(off + 10)] ?? '?').padEnd(3)} `);
-  const header = (len: number): void => {
-    c.write(`ifindex ${c.u32(off + 4)} `);
-    if (c.u8(off + 11) === 6) c.write(`${c.mac(off + 12)} `);
-    if (!c.o.quiet) c.write(protocolText(c, c.u16(off)));
-    c.write(`, length ${len}: `);
-  };
-  if (c.o.linkHeader) header(length);
-  return printCookedPayload(c, c.u16(off), off + 20, length - 20, caplen - 20, 20, () => header(length));
+  if (c.o.linkHeader) sll2Header(c, off, length);
+  return printCookedPayload(c, c.u16(off), off + 20, length - 20, caplen - 20, 20, true, off, length);
 }

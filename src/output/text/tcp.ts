@@ -5,6 +5,7 @@ import { tcpFlagsString, tcpOptionName, hex8 } from './names.js';
 import { cksumAdd, cksumFinish, cksumShouldBe, ipv4PseudoSum, ipv6PseudoSum } from './checksum.js';
 import { printDns } from './dns.js';
 import { printHttp } from './http.js';
+import { printSsh } from './ssh.js';
 import type { TcpSeqTable } from './tcp-seq.js';
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
@@ -267,6 +268,7 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
   const data = off + (c.buf[off + 12]! >> 4) * 4;
   if ((flags & RST) && c.o.verbose) { rstData(c, data, length); return; }
   if (c.o.forcedType === 'domain') { printDns(c, data, length, true); return; }
+  if (sport === 22 || dport === 22) { printSsh(c, data, length); return; }
   if (sport === 80 || dport === 80 || sport === 8080 || dport === 8080) { c.write(': '); printHttp(c, data, length); return; }
   if (sport === 53 || dport === 53) printDns(c, data, length, true);
 }
