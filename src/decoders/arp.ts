@@ -15,7 +15,7 @@ export class Arp extends LayerView {
     const hl = 8 + 2 * (b[o + 4]! + b[o + 5]!);
     if (have < hl) return c.short(Layer.Arp, o, hl);
     this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
-    c.packet.arp = this;
+    c.present |= 1 << Layer.Arp;
     c.off += hl;
     return 0;
   }

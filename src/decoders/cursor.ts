@@ -22,6 +22,8 @@ export class Cursor {
   /** A length field promised more bytes than were captured (the packet is cut short). */
   cut = false;
   stopped = false;
+  /** Bit (1 << Layer) for each layer decoded in full; the Packet's layer getters read it. */
+  present = 0;
   /** A layer that checks the rest of its bytes on first use (DNS records); Packet.settle() runs it. */
   pending: { walk(): void } | undefined = undefined;
   readonly stop = new DecodeStop();
@@ -30,7 +32,7 @@ export class Cursor {
 
   reset(buf: Uint8Array, start: number, capLen: number): void {
     this.buf = buf; this.base = start; this.off = start; this.end = start + capLen; this.capEnd = this.end;
-    this.lenSource = 'caplen'; this.etherType = 0; this.transport = 0; this.cut = false; this.stopped = false; this.pending = undefined;
+    this.lenSource = 'caplen'; this.etherType = 0; this.transport = 0; this.cut = false; this.stopped = false; this.present = 0; this.pending = undefined;
   }
 
   /**

@@ -23,7 +23,7 @@ export class Decoder {
   private readonly cursor = new Cursor(this.packet);
   private readonly views: Views = createViews();
 
-  constructor() { this.packet.cursor = this.cursor; }
+  constructor() { this.packet.cursor = this.cursor; this.packet.views = this.views; }
   #inner: Decoder | undefined;
   /**
    * How many decode() calls ended in the internal guard (an unexpected exception, turned into
@@ -48,9 +48,6 @@ export class Decoder {
     if (!(capLen >= 0)) capLen = 0;
     if (capLen > buf.length - offset) capLen = buf.length - offset;
     p.linkType = linkType; p.buf = buf; p.frameOffset = offset; p.capLen = capLen;
-    p.ethernet = undefined; p.llc = undefined; p.vlan = undefined; p.sll = undefined; p.sll2 = undefined; p.loopback = undefined;
-    p.arp = undefined; p.ipv4 = undefined; p.ipv6 = undefined; p.icmp = undefined; p.icmpv6 = undefined;
-    p.tcp = undefined; p.udp = undefined; p.dns = undefined;
     c.reset(buf, offset, capLen);
     try {
       let next: number = linkType >= 0 && linkType < 512 ? byLinkType[linkType]! : 0;

@@ -79,7 +79,7 @@ export class Dns extends LayerView {
     // packets whose DNS nobody reads cost only this header check.
     this.#walked = false;
     this.#cursor = c;
-    c.packet.dns = this;
+    c.present |= 1 << Layer.Dns;
     c.pending = this;
     c.off = m + 12;
     return 0;

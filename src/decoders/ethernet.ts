@@ -15,7 +15,7 @@ export class Ethernet extends LayerView {
     const b = c.buf, o = c.off;
     if (c.end - o < 14) return c.short(Layer.Ethernet, o, 14);
     this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 14;
-    c.packet.ethernet = this;
+    c.present |= 1 << Layer.Ethernet;
     const t = (b[o + 12]! << 8) | b[o + 13]!;
     c.off = o + 14;
     if (t <= 1500) return this.ieee8023(c, t);
@@ -62,7 +62,7 @@ export class Llc extends LayerView {
     if (snap) hl = 8;
     if (have < hl) return c.short(Layer.Llc, o, hl);
     this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
-    c.packet.llc = this;
+    c.present |= 1 << Layer.Llc;
     c.off += hl;
     if (!snap) return 0;
     const oui = (b[o + 3]! << 16) | (b[o + 4]! << 8) | b[o + 5]!;

@@ -25,7 +25,7 @@ export class Icmp extends LayerView {
     const need = required[c.buf[o]!]!;
     if (have < need) return c.short(Layer.Icmp, o, need);
     this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
-    c.packet.icmp = this;
+    c.present |= 1 << Layer.Icmp;
     c.off = o + need;
     return 0;
   }

@@ -44,7 +44,7 @@ export class Icmpv6 extends LayerView {
     const t = b[o]!, need = required[t]!;
     if (have < need) return c.short(Layer.Icmpv6, o, need);
     this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
-    c.packet.icmpv6 = this;
+    c.present |= 1 << Layer.Icmpv6;
     c.off = o + need;
     if (t >= 133 && t <= 137) {
       // Options fill the rest of the message; check them all now so the getters can trust them.

@@ -35,7 +35,7 @@ export class Ipv4 extends LayerView {
       if (c.lenSource === 'caplen') c.cut = true;
     }
     this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
-    c.packet.ipv4 = this;
+    c.present |= 1 << Layer.Ipv4;
     c.off = o + hl;
     c.transport = 0;
     // A later fragment carries no transport header: the rest is payload.

@@ -51,7 +51,7 @@ export class Ipv6 extends LayerView {
     }
     this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 40;
     this.extCount = 0; this.fragmentHeaderOff = -1;
-    c.packet.ipv6 = this;
+    c.present |= 1 << Layer.Ipv6;
     c.transport = 0;
     let nh = b[o + 6]!, p = o + 40;
     for (;;) {

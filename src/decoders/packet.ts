@@ -13,7 +13,9 @@ import type { Cursor } from './cursor.js';
 import type { Tcp } from './tcp.js';
 import type { Udp } from './udp.js';
 import type { Vlan } from './vlan.js';
+import { Layer } from './layer.js';
 import { linkTypeName } from './link-type.js';
+import type { Views } from './registry.js';
 import { EMPTY } from './bytes.js';
 
 /**
@@ -33,23 +35,31 @@ export class Packet {
   /** Bytes captured. */
   capLen = 0;
 
-  ethernet: Ethernet | undefined = undefined;
+  /** @internal Bit (1 << Layer) per decoded layer, from the walk. */
+  present = 0;
+  /** @internal The Decoder's views (set by Decoder). */
+  views!: Views;
+
+  // Layers are getters over one bitmask, so decode() resets one number instead of every field.
+  get ethernet(): Ethernet | undefined { return (this.present & (1 << Layer.Ethernet)) !== 0 ? this.views.ethernet : undefined; }
   /** 802.2 LLC (and SNAP) after an 802.3 length field or an SLL protocol 4. */
-  llc: Llc | undefined = undefined;
+  get llc(): Llc | undefined { return (this.present & (1 << Layer.Llc)) !== 0 ? this.views.llc : undefined; }
   /** Every VLAN tag, outermost first (a reused array). */
-  vlan: readonly Vlan[] | undefined = undefined;
-  sll: Sll | undefined = undefined;
-  sll2: Sll2 | undefined = undefined;
+  get vlan(): readonly Vlan[] | undefined { return (this.present & (1 << Layer.Vlan)) !== 0 ? this.views.vlan.lists[this.views.vlan.count] : undefined; }
+  get sll(): Sll | undefined { return (this.present & (1 << Layer.Sll)) !== 0 ? this.views.sll : undefined; }
+  get sll2(): Sll2 | undefined { return (this.present & (1 << Layer.Sll2)) !== 0 ? this.views.sll2 : undefined; }
   /** BSD loopback header (link types NULL and LOOP). */
-  loopback: NullLink | undefined = undefined;
-  arp: Arp | undefined = undefined;
-  ipv4: Ipv4 | undefined = undefined;
-  ipv6: Ipv6 | undefined = undefined;
-  icmp: Icmp | undefined = undefined;
-  icmpv6: Icmpv6 | undefined = undefined;
-  tcp: Tcp | undefined = undefined;
-  udp: Udp | undefined = undefined;
-  dns: Dns | undefined = undefined;
+  get loopback(): NullLink | undefined {
+    return (this.present & (1 << Layer.Null)) !== 0 ? this.views.null : (this.present & (1 << Layer.Loop)) !== 0 ? this.views.loop : undefined;
+  }
+  get arp(): Arp | undefined { return (this.present & (1 << Layer.Arp)) !== 0 ? this.views.arp : undefined; }
+  get ipv4(): Ipv4 | undefined { return (this.present & (1 << Layer.Ipv4)) !== 0 ? this.views.ipv4 : undefined; }
+  get ipv6(): Ipv6 | undefined { return (this.present & (1 << Layer.Ipv6)) !== 0 ? this.views.ipv6 : undefined; }
+  get icmp(): Icmp | undefined { return (this.present & (1 << Layer.Icmp)) !== 0 ? this.views.icmp : undefined; }
+  get icmpv6(): Icmpv6 | undefined { return (this.present & (1 << Layer.Icmpv6)) !== 0 ? this.views.icmpv6 : undefined; }
+  get tcp(): Tcp | undefined { return (this.present & (1 << Layer.Tcp)) !== 0 ? this.views.tcp : undefined; }
+  get udp(): Udp | undefined { return (this.present & (1 << Layer.Udp)) !== 0 ? this.views.udp : undefined; }
+  get dns(): Dns | undefined { return (this.present & (1 << Layer.Dns)) !== 0 ? this.views.dns : undefined; }
 
   /** Where and why decoding stopped early; undefined when every header was decoded. */
   get stop(): DecodeStop | undefined { if (this.cursor?.pending) this.settle(); return this.stop_; }
@@ -80,6 +90,7 @@ export class Packet {
 
   /** @internal Take the results of the walk from the cursor. */
   finish(c: Cursor): void {
+    this.present = c.present;
     this.stop_ = c.stopped ? c.stop : undefined;
     this.truncated_ = c.cut;
     this.payloadOffset_ = c.off - c.base;

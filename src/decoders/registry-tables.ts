@@ -10,3 +10,21 @@ export const byIpProto: Uint8Array = new Uint8Array(256);
 export const byTcpPort: Uint8Array = new Uint8Array(65536);
 /** UDP port (source or destination) → application Layer. */
 export const byUdpPort: Uint8Array = new Uint8Array(65536);
+
+/**
+ * Highest registered TCP [0] and UDP [1] port. Ports above it skip the table: a random ephemeral
+ * port would otherwise touch a cold line of the 64 KiB table on every packet.
+ */
+export const portLimit: Int32Array = new Int32Array(2);
+
+/** Registers an application layer on a TCP port (matched as source or destination). */
+export function setTcpPort(port: number, layer: number): void {
+  byTcpPort[port] = layer;
+  if (layer !== 0 && port > portLimit[0]!) portLimit[0] = port;
+}
+
+/** Registers an application layer on a UDP port (matched as source or destination). */
+export function setUdpPort(port: number, layer: number): void {
+  byUdpPort[port] = layer;
+  if (layer !== 0 && port > portLimit[1]!) portLimit[1] = port;
+}

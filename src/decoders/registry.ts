@@ -11,7 +11,7 @@ import { Layer } from './layer.js';
 import { LinkType } from './link-type.js';
 import { NullLink } from './null.js';
 import { RawIp } from './raw.js';
-import { byEtherType, byIpProto, byTcpPort, byUdpPort } from './registry-tables.js';
+import { byEtherType, byIpProto, byTcpPort, byUdpPort, setTcpPort, setUdpPort } from './registry-tables.js';
 import { Sll } from './sll.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
@@ -19,7 +19,7 @@ import { Udp } from './udp.js';
 import type { LayerView } from './view.js';
 import { VlanStack } from './vlan.js';
 
-export { byEtherType, byIpProto, byTcpPort, byUdpPort };
+export { byEtherType, byIpProto, byTcpPort, byUdpPort, setTcpPort, setUdpPort };
 
 byEtherType[0x0800] = Layer.Ipv4;
 byEtherType[0x86dd] = Layer.Ipv6;
@@ -35,8 +35,8 @@ byIpProto[6] = Layer.Tcp;
 byIpProto[17] = Layer.Udp;
 byIpProto[58] = Layer.Icmpv6;
 
-byTcpPort[53] = Layer.Dns;
-byUdpPort[53] = Layer.Dns;
+setTcpPort(53, Layer.Dns);
+setUdpPort(53, Layer.Dns);
 
 /** Link type → first layer (0: not supported); indexed by LINKTYPE_* values below 512. */
 export const byLinkType: Uint8Array = new Uint8Array(512);
@@ -52,6 +52,7 @@ byLinkType[LinkType.LOOP] = Layer.Loop;
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
 export interface Views {
   ethernet: Ethernet; vlan: VlanStack; arp: Arp; ipv4: Ipv4; ipv6: Ipv6; icmp: Icmp; icmpv6: Icmpv6; tcp: Tcp; udp: Udp; dns: Dns;
+  llc: Llc; sll: Sll; sll2: Sll2; null: NullLink; loop: NullLink;
   table: LayerView[];
 }
 
@@ -59,11 +60,11 @@ export interface Views {
 export function createViews(): Views {
   const v: Views = {
     ethernet: new Ethernet(), vlan: new VlanStack(), arp: new Arp(), ipv4: new Ipv4(), ipv6: new Ipv6(), icmp: new Icmp(),
-    icmpv6: new Icmpv6(), tcp: new Tcp(), udp: new Udp(), dns: new Dns(), table: [],
+    icmpv6: new Icmpv6(), tcp: new Tcp(), udp: new Udp(), dns: new Dns(),
+    llc: new Llc(), sll: new Sll(), sll2: new Sll2(), null: new NullLink(Layer.Null), loop: new NullLink(Layer.Loop), table: [],
   };
   for (const view of [
-    v.ethernet, new Llc(), v.vlan, v.arp, v.ipv4, v.ipv6, v.icmp, v.icmpv6, v.tcp, v.udp, v.dns,
-    new Sll(), new Sll2(), new NullLink(Layer.Null), new NullLink(Layer.Loop), new RawIp(),
+    v.ethernet, v.llc, v.vlan, v.arp, v.ipv4, v.ipv6, v.icmp, v.icmpv6, v.tcp, v.udp, v.dns, v.sll, v.sll2, v.null, v.loop, new RawIp(),
   ]) v.table[view.layer] = view;
   // No holes, so the table stays a packed array.
   for (let i = 0; i < v.table.length; i++) v.table[i] ??= v.table[Layer.Raw]!;

@@ -2,7 +2,7 @@
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { byUdpPort } from './registry-tables.js';
+import { byUdpPort, portLimit } from './registry-tables.js';
 import { LayerView } from './view.js';
 
 export class Udp extends LayerView {
@@ -18,13 +18,14 @@ export class Udp extends LayerView {
       c.end = o + len; c.lenSource = 'udp-length'; this.incomplete = false;
     } else if (!this.long(c, o, len, have)) return 0;
     this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 8;
-    c.packet.udp = this;
+    c.present |= 1 << Layer.Udp;
     c.off = o + 8;
     c.transport = Layer.Udp;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
     if (c.end === c.off && c.lenSource !== 'caplen') return 0;
-    const next = byUdpPort[(b[o + 2]! << 8) | b[o + 3]!]!;
-    return next !== 0 ? next : byUdpPort[(b[o]! << 8) | b[o + 1]!]!;
+    const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = portLimit[1]!;
+    const next = dst <= lim ? byUdpPort[dst]! : 0;
+    return next !== 0 ? next : src <= lim ? byUdpPort[src]! : 0;
   }
 
   /** A length under 8 or past the bytes there are: false when that is an error. */

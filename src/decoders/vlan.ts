@@ -39,6 +39,8 @@ export class VlanStack extends LayerView {
   readonly tags: Vlan[] = Array.from({ length: VLAN_CAPACITY }, () => new Vlan());
   /** lists[n]: the first n tags, one fixed array per depth, so a packet's tag list is never allocated. */
   readonly lists: (readonly Vlan[])[] = Array.from({ length: VLAN_CAPACITY + 1 }, (_, n) => this.tags.slice(0, n));
+  /** Tags in the current packet. */
+  count = 0;
 
   decode(c: Cursor): number {
     for (let n = 0; ;) {
@@ -46,7 +48,8 @@ export class VlanStack extends LayerView {
       const tag = this.tags[n++]!;
       tag.buf = c.buf; tag.base = c.base; tag.off = c.off; tag.end = c.end; tag.headerLength = 4;
       tag.tpid = c.etherType;
-      c.packet.vlan = this.lists[n]!;
+      this.count = n;
+      c.present |= 1 << Layer.Vlan;
       const t = u16(c.buf, c.off + 2);
       c.off += 4;
       c.etherType = t;
