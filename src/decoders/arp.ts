@@ -6,6 +6,7 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView } from './view.js';
 
+/** ARP/RARP message: the fixed part and both address pairs (8 + 2 × (hardware + protocol size) bytes). */
 export class Arp extends LayerView {
   readonly layer = Layer.Arp;
 

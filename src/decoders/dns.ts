@@ -45,6 +45,10 @@ export const DnsType = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16
 // Name walk results besides an offset.
 const NEED = -1, BAD = -2;
 
+/**
+ * DNS message. The header is checked at decode; names and records are walked (loop-proof) on first
+ * use of a record getter or of the packet's stop/payload, and a broken one becomes the packet's stop.
+ */
 export class Dns extends LayerView {
   readonly layer = Layer.Dns;
   /** Absolute offset of the DNS header (after the TCP length prefix, if any). */

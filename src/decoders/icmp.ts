@@ -16,6 +16,7 @@ required[17] = required[18] = 12;
 const errorTypes = new Uint8Array(256);
 for (const t of [3, 4, 5, 11, 12]) errorTypes[t] = 1;
 
+/** ICMP message header; type-specific fields read `undefined` for other types. */
 export class Icmp extends LayerView {
   readonly layer = Layer.Icmp;
 

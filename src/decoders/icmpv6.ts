@@ -35,6 +35,7 @@ export interface NdOption {
   mtu?: number;
 }
 
+/** ICMPv6 message header; ND options are checked at decode and listed by `options`. */
 export class Icmpv6 extends LayerView {
   readonly layer = Layer.Icmpv6;
 

@@ -17,6 +17,7 @@ export interface Ipv4Option {
   length: number;
 }
 
+/** IPv4 header (options included). `end` is min(captured end, total length); `incomplete` when the total length runs past the capture. */
 export class Ipv4 extends LayerView {
   readonly layer = Layer.Ipv4;
   /** The total length promises more bytes than were captured. */

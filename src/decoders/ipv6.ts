@@ -22,6 +22,7 @@ export interface Ipv6Extension {
   nextHeader: number;
 }
 
+/** IPv6 fixed header plus its extension headers (`headerLength` covers both; `protocol` is the upper layer after them). */
 export class Ipv6 extends LayerView {
   readonly layer = Layer.Ipv6;
   /** The payload length promises more bytes than were captured. */

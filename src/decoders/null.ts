@@ -8,6 +8,7 @@ import { LayerView } from './view.js';
 /** AF_INET6 differs between systems (Linux 10, BSDs 24, FreeBSD 28, Darwin 30). */
 const afLayer = new Map<number, number>([[2, Layer.Ipv4], [10, Layer.Ipv6], [24, Layer.Ipv6], [28, Layer.Ipv6], [30, Layer.Ipv6]]);
 
+/** BSD loopback header (4 bytes): the address family; `layer` says NULL or LOOP. */
 export class NullLink extends LayerView {
   readonly layer: typeof Layer.Null | typeof Layer.Loop;
 

@@ -4,6 +4,7 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView } from './view.js';
 
+/** Dispatch for raw IP link types; decodes no header of its own. */
 export class RawIp extends LayerView {
   readonly layer = Layer.Raw;
 

@@ -21,6 +21,7 @@ export function sllNext(c: Cursor, proto: number): number {
   return byEtherType[proto]!;
 }
 
+/** Linux cooked v1 header (16 bytes). */
 export class Sll extends LayerView {
   readonly layer = Layer.Sll;
 

@@ -6,6 +6,7 @@ import { Layer } from './layer.js';
 import { linkAddress, sllNext } from './sll.js';
 import { LayerView } from './view.js';
 
+/** Linux cooked v2 header (20 bytes). */
 export class Sll2 extends LayerView {
   readonly layer = Layer.Sll2;
 

@@ -27,6 +27,7 @@ export interface TcpOption {
 /** Flag bits of `Tcp.flags`. */
 export const TcpFlags = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10, URG: 0x20, ECE: 0x40, CWR: 0x80, AE: 0x100 } as const;
 
+/** TCP header (options included); every option length was checked at decode. */
 export class Tcp extends LayerView {
   readonly layer = Layer.Tcp;
 

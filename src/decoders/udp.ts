@@ -5,6 +5,7 @@ import { Layer } from './layer.js';
 import { byUdpPort, portLimit } from './registry-tables.js';
 import { LayerView } from './view.js';
 
+/** UDP header. `end` is min(captured end, UDP length); `incomplete` when the UDP length runs past the capture. */
 export class Udp extends LayerView {
   readonly layer = Layer.Udp;
   /** The UDP length promises more bytes than were captured. */
