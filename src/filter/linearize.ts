@@ -49,6 +49,9 @@ function pureLoadKey(t: Test): string | null {
 }
 
 function lookup(c: Cond, f: Facts | null): boolean | null {
+  // Single tests only: reasoning about whole subexpressions (`p or not p`) would drop loads that
+  // libpcap's optimizer keeps, and a load past the captured length rejects the frame.
+  if (c.t !== 'test') return null;
   const key = condKey(c);
   const lk = c.t === 'test' ? pureLoadKey(c) : null;
   for (let e = f; e; e = e.next) {
@@ -65,6 +68,7 @@ function assume(c: Cond, v: boolean, f: Facts | null): Facts | null {
   if (c.t === 'not') return assume(c.a, !v, f);
   if (c.t === 'and' && v) return assume(c.b, true, assume(c.a, true, f));
   if (c.t === 'or' && !v) return assume(c.b, false, assume(c.a, false, f));
+  if (c.t !== 'test') return f;
   const eqKey = c.t === 'test' ? pureLoadKey(c) : null;
   return { key: condKey(c), v, eqKey, k: c.t === 'test' ? c.k : 0, next: f };
 }
@@ -231,7 +235,7 @@ function layout(g: Graph, root: Block): Block[] {
     stack.push(b.jt!, b.jf!);
   }
   const indeg = new Map<Block, number>();
-  for (const b of reach) for (const d of [b.jt!, b.jf!]) if (d.ret === null) indeg.set(d, (indeg.get(d) ?? 0) + 1);
+  for (const b of reach) for (const d of b.jt === b.jf ? [b.jt!] : [b.jt!, b.jf!]) if (d.ret === null) indeg.set(d, (indeg.get(d) ?? 0) + 1);
   const ready: Block[] = [...reach].filter((b) => !indeg.get(b));
   const out: Block[] = [];
   while (ready.length) {
@@ -251,6 +255,19 @@ function layout(g: Graph, root: Block): Block[] {
 
 /** The value A holds leaving a block. Blocks load all they use, so their statements name it. */
 const aval = (b: Block): string => b.stmts.map(stmtKey).join(',');
+
+function reaches(from: Block, to: Block): boolean {
+  const seen = new Set<Block>();
+  const stack = [from];
+  while (stack.length) {
+    const b = stack.pop()!;
+    if (b === to) return true;
+    if (b.ret !== null || seen.has(b)) continue;
+    seen.add(b);
+    stack.push(b.jt!, b.jf!);
+  }
+  return false;
+}
 
 /**
  * libpcap's or_pullup/and_pullup (optimize.c): in a chain of tests that all jump to the same place
@@ -300,6 +317,8 @@ function pullup(blocks: Block[], root: Block): boolean {
         same = next(same);
       }
       if (!ok) continue;
+      // Only a block reached from the chain alone may move, and never so that it loops back.
+      if ((preds.get(same) ?? []).some((p) => p !== sPrev) || reaches(succ(same), diff)) continue;
       setNext(sPrev, next(same));
       setNext(same, diff);
       if (prev === null) {
@@ -321,7 +340,12 @@ function thread(blocks: Block[], root: Block): boolean {
     for (const branch of [true, false]) {
       const edge = withOutcome(known, b, branch);
       let dst = branch ? b.jt! : b.jf!;
-      for (let v = dst.ret === null ? decide(dst, edge) : null; v !== null; v = dst.ret === null ? decide(dst, edge) : null) {
+      // Skip tests decided on this edge, and tests whose two branches go to the same place (which
+      // libpcap drops too, so their loads never run).
+      for (;;) {
+        if (dst.ret !== null) break;
+        const v = dst.jt === dst.jf ? true : decide(dst, edge);
+        if (v === null) break;
         dst = v ? dst.jt! : dst.jf!;
         changed = true;
       }
@@ -467,6 +491,7 @@ export function linearize(c: Cond, snaplen: number): BpfInsn[] {
     blocks = layout(g, root);
     const before = blocks.length;
     root = intern(blocks, root);
+    while (root.ret === null && root.jt === root.jf) root = root.jt!;
     blocks = layout(g, root);
     if (!threaded && !pulled && blocks.length === before) break;
   }
