@@ -133,7 +133,7 @@ interface Block {
   jt: Block | null;
   jf: Block | null;
   key: string;
-  /** The statements' key when they compute a pure function of the packet into A. */
+  /** What A holds after the statements (each block loads all it uses, so this is a function of the packet). */
   pure: string | null;
 }
 
@@ -201,7 +201,7 @@ class Graph {
       [jt, jf] = [jf, jt];
     }
     const pt: Test = { t: 'test', stmts, op, srcX: t.srcX, k };
-    const b: Block = { id: 0, stmts, ret: null, op, srcX: t.srcX, k, jt, jf, key: condKey(pt), pure: stmts.length ? pureLoadKey({ ...pt, op: BPF_JEQ }) : null };
+    const b: Block = { id: 0, stmts, ret: null, op, srcX: t.srcX, k, jt, jf, key: condKey(pt), pure: stmts.length ? stmts.map(stmtKey).join(',') : null };
     this.blocks.push(b);
     return b;
   }

@@ -53,7 +53,7 @@ export function printArp(c: PrintContext, off: number, length: number, caplen: n
     case 4: c.write(`${linkAddr(c, tha, hln)} at ${protoAddr(tpa)}`); break;
     case 9: c.write(`${linkAddr(c, sha, hln)} at ${protoAddr(spa)}`); break;
     default:
-      defaultPrint(c, off, caplen);
+      defaultPrint(c, off, caplen, true);
       return;
   }
   c.write(`, length ${length}`);
@@ -90,7 +90,7 @@ function printAtmArp(c: PrintContext, off: number, length: number, caplen: numbe
     case 8: c.write(`who-is ${addr(tha, thl, tsa, tsl)} tell ${addr(sha, shl, ssa, ssl)}`); break;
     case 9: c.write(`${addr(sha, shl, ssa, ssl)}at ${sp()}`); break;
     case 10: c.write(`for ${sp()}`); break;
-    default: defaultPrint(c, off, caplen); return;
+    default: defaultPrint(c, off, caplen, true); return;
   }
   c.write(`, length ${length}`);
 }

@@ -47,14 +47,15 @@ export function hexAsciiDump(c: PrintContext, off: number, len: number): void {
   c.line += s;
 }
 
-/** -A (ascii_print): a newline, then printable bytes, '.' for the rest, CR before LF dropped. */
+/** -A (ascii_print): a newline, then printable bytes, '.' for the rest; a CR shows as '.' only mid-line. */
 export function asciiDump(c: PrintContext, off: number, len: number): void {
   const b = c.buf;
   let s = '\n';
   for (let i = 0; i < len; i++) {
     const x = b[off + i]!;
     if (x === 0x0d) {
-      if (i + 1 === len || b[off + i + 1] !== 0x0a) s += '.';
+      // tcpdump's test: more than one byte left after the CR, and the next one is not LF.
+      if (len - i - 1 > 1 && b[off + i + 1] !== 0x0a) s += '.';
     } else if ((x > 0x20 && x < 0x7f) || x === 0x09 || x === 0x20 || x === 0x0a) {
       s += String.fromCharCode(x);
     } else {
@@ -66,10 +67,12 @@ export function asciiDump(c: PrintContext, off: number, len: number): void {
 
 /**
  * What tcpdump does with a payload no printer claims (ND_DEFAULTPRINT): a hex+ASCII dump of
- * what was captured, unless -x/-X/-A already dump the whole packet.
+ * what was captured.
  */
-export function defaultPrint(c: PrintContext, off: number, len: number): void {
-  if (c.o.hex || c.o.hexAscii || c.o.ascii) return;
+export function defaultPrint(c: PrintContext, off: number, len: number, always = false): void {
+  // -x/-X/-A dump the whole packet anyway, and -q asks for less (tcpdump's suppress_default_print);
+  // a few tcpdump printers (ARP, LLC) dump regardless: `always`.
+  if (!always && (c.o.hex || c.o.hexAscii || c.o.ascii || c.o.quiet)) return;
   const n = Math.min(len, c.avail(off));
   if (n > 0) hexAsciiDump(c, off, n);
 }

@@ -166,9 +166,7 @@ export function printIp(c: PrintContext, off: number, length: number): void {
     if (proto !== 6 && proto !== 17) c.write(`${c.ip4(off + 12)} > ${c.ip4(off + 16)}: `);
     if (!c.has(off, hlen)) {
       c.write(` [remaining caplen(${c.avail(off)}) < header length(${hlen})]`);
-      c.truncMark();
-      c.popEnd();
-      return;
+      throw TRUNCATED;
     }
     const ip: IpInfo = {
       version: 4, srcOff: off + 12, dstOff: finalDestination(c, off, hlen),

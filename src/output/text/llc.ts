@@ -36,7 +36,7 @@ export function printLlc(c: PrintContext, p: number, length: number, caplen: num
   c.protocol = 'llc';
   if (caplen < 3 || length < 3) {
     c.write(' [|llc]');
-    defaultPrint(c, p, caplen);
+    defaultPrint(c, p, caplen, true);
     return Math.min(caplen, length);
   }
   const dsapField = c.u8(p), ssapField = c.u8(p + 1);
@@ -45,7 +45,7 @@ export function printLlc(c: PrintContext, p: number, length: number, caplen: num
   if ((control & 3) === 3) { isU = true; hdrlen = 3; } else {
     if (caplen < 4 || length < 4) {
       c.write(' [|llc]');
-      defaultPrint(c, p, caplen);
+      defaultPrint(c, p, caplen, true);
       return Math.min(caplen, length);
     }
     control = c.u16le(p + 2);
@@ -84,7 +84,7 @@ export function printLlc(c: PrintContext, p: number, length: number, caplen: num
       if (length === 0) return hdrlen;
       if (caplen < 1) { c.write(' [|llc]'); return hdrlen; }
       if (c.u8(p) === 0x81) {
-        if (caplen < 3 || length < 3) { c.write(' [|llc]'); defaultPrint(c, p, caplen); }
+        if (caplen < 3 || length < 3) { c.write(' [|llc]'); defaultPrint(c, p, caplen, true); }
         else c.write(`: ${hex2(c.u8(p + 1))} ${hex2(c.u8(p + 2))}`);
         return hdrlen;
       }

@@ -31,16 +31,14 @@ function ifName(index: number): string {
 function sllHeader(c: PrintContext, off: number, len: number): void {
   c.write(`${(packetTypes[c.u16(off)] ?? '?').padStart(3)} `);
   if (c.u16(off + 4) === 6) c.write(`${c.mac(off + 6)} `);
-  if (!c.o.quiet) c.write(protocolText(c, c.u16(off + 14)));
-  c.write(`, length ${len}: `);
+  if (!c.o.quiet) c.write(`${protocolText(c, c.u16(off + 14))}, length ${len}: `);
 }
 
 /** The -e header of v2 (`ifindex 2 02:00:… ethertype IPv4 (0x0800), length 98: `). */
 function sll2Header(c: PrintContext, off: number, len: number): void {
   c.write(`ifindex ${c.u32(off + 4)} `);
   if (c.u8(off + 11) === 6) c.write(`${c.mac(off + 12)} `);
-  if (!c.o.quiet) c.write(protocolText(c, c.u16(off)));
-  c.write(`, length ${len}: `);
+  if (!c.o.quiet) c.write(`${protocolText(c, c.u16(off))}, length ${len}: `);
 }
 
 /**

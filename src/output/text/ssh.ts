@@ -17,5 +17,5 @@ export function printSsh(c: PrintContext, off: number, length: number): void {
     if (ch < 0x20 || ch > 0x7e) return;
     idx++;
   }
-  c.write(': ' + Buffer.from(c.buf.buffer, c.buf.byteOffset + off, idx).toString('latin1'));
+  c.write(': SSH: ' + Buffer.from(c.buf.buffer, c.buf.byteOffset + off, idx).toString('latin1'));
 }

@@ -103,7 +103,8 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
   let seq = c.u32(off + 4), ack = c.u32(off + 8);
   const win = c.u16(off + 14), urp = c.u16(off + 18);
   if (c.o.quiet) {
-    c.write(`tcp ${length - hlen}`);
+    // %u of a negative difference, as tcpdump prints it.
+    c.write(`tcp ${(length - hlen) >>> 0}`);
     if (hlen > length) c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
     return;
   }
@@ -184,14 +185,15 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
             }
           }
           break;
-        case 11: case 12: case 13:
+        case 6: case 7: case 11: case 12: case 13:
           datalen = 4; if (!lenOk(c, cp, 4, hlen)) { bad = true; break; } c.write(` ${c.u32(cp)}`); break;
         case 8:
           datalen = 8; if (!lenOk(c, cp, 8, hlen)) { bad = true; break; } c.write(` val ${c.u32(cp)} ecr ${c.u32(cp + 4)}`); break;
         case 19: {
           datalen = 16; if (!lenOk(c, cp, 16, hlen)) { bad = true; break; }
           // Debian's tcpdump is built with libcrypto, so it says why it cannot verify the digest.
-          let s = " shared secret not supplied with -M, can't check - ";
+          const dataOff = off + (c.buf[off + 12]! >> 4) * 4;
+          let s = dataOff + length > c.end ? " snaplen too short, can't check - " : " shared secret not supplied with -M, can't check - ";
           for (let i = 0; i < 16; i++) s += hex8(c.u8(cp + i));
           c.write(s);
           break;

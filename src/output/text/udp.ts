@@ -52,7 +52,8 @@ export function printUdp(c: PrintContext, off: number, length: number, ip: IpInf
       }
     }
   }
-  if (!c.o.quiet && (sport === 53 || dport === 53)) { printDns(c, cp, length, false); return; }
+  // 5353 is multicast DNS, printed by the same DNS printer as tcpdump does.
+  if (!c.o.quiet && (sport === 53 || dport === 53 || sport === 5353 || dport === 5353)) { printDns(c, cp, length, false); return; }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
   else c.write(`UDP, length ${ulen}`);
 }

@@ -1,0 +1,222 @@
+// Frames built here, written to pcap files, printed by bin/vcap and by Debian's tcpdump 4.99.3
+// (the oracle) with the same flags: the outputs must be identical. Each set also runs cut short
+// at many snap lengths, so every truncation path is compared, with the -x dump that shows
+// where tcpdump's printers stopped.
+import test from 'ava';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { be16, be32, bytes, concat, ether, fromHex, icmp, ipv4, ipv6, tcp, udp, vlanTag } from '../helpers/frames.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const vcap = join(root, 'bin', 'vcap');
+const tmp = mkdtempSync(join(tmpdir(), 'vcap-diff-'));
+// VCAP_KEEP_DIFF=1 keeps the captures for a look with tcpdump.
+test.after.always(() => { if (!process.env['VCAP_KEEP_DIFF']) rmSync(tmp, { recursive: true, force: true }); });
+
+interface Rec { frame: Uint8Array; caplen?: number }
+
+function pcap(linkType: number, recs: Rec[]): Buffer {
+  const parts: Buffer[] = [];
+  const h = Buffer.alloc(24);
+  h.writeUInt32LE(0xa1b2c3d4, 0); h.writeUInt16LE(2, 4); h.writeUInt16LE(4, 6); h.writeUInt32LE(262144, 16); h.writeUInt32LE(linkType, 20);
+  parts.push(h);
+  recs.forEach((r, i) => {
+    const cap = Math.min(r.caplen ?? r.frame.length, r.frame.length);
+    const rh = Buffer.alloc(16);
+    rh.writeUInt32LE(1700000000 + Math.floor(i / 1000), 0); rh.writeUInt32LE((i % 1000) * 1000, 4);
+    rh.writeUInt32LE(cap, 8); rh.writeUInt32LE(r.frame.length, 12);
+    parts.push(rh, Buffer.from(r.frame.buffer, r.frame.byteOffset, cap));
+  });
+  return Buffer.concat(parts);
+}
+
+/** Every frame whole, then cut at each of `cuts` bytes shorter than it. */
+function withCuts(frames: Uint8Array[], cuts: number[]): Rec[] {
+  const out: Rec[] = frames.map((frame) => ({ frame }));
+  for (const frame of frames) for (const c of cuts) if (c < frame.length) out.push({ frame, caplen: c });
+  return out;
+}
+
+let fileNo = 0;
+function compare(t: import('ava').ExecutionContext, linkType: number, recs: Rec[], flagSets: string[][]): void {
+  const f = join(tmp, `d${fileNo++}.pcap`);
+  writeFileSync(f, pcap(linkType, recs));
+  for (const flags of flagSets) {
+    const args = ['-n', '-r', f, ...flags];
+    const env = { ...process.env, TZ: 'GMT0' };
+    const expected = spawnSync('tcpdump', args, { env, encoding: 'latin1', maxBuffer: 256 << 20 });
+    const got = spawnSync(vcap, args, { env, encoding: 'latin1', maxBuffer: 256 << 20 });
+    t.is(got.status, 0, got.stderr);
+    t.is(got.stdout, expected.stdout, `${f} flags: ${flags.join(' ')}`);
+  }
+}
+
+const E = (type: number, payload: Uint8Array): Uint8Array => ether('02:00:00:00:00:02', '02:00:00:00:00:01', type, payload);
+const IP = (f: Parameters<typeof ipv4>[0], p: Uint8Array): Uint8Array => E(0x0800, ipv4(f, p));
+const text = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'latin1'));
+
+/** An IPv4 datagram to quote inside an ICMP error: its header and the first 8 bytes of payload. */
+function quoted(proto: number): Uint8Array {
+  const inner = proto === 17 ? udp(5000, 33434, new Uint8Array(24)) : proto === 6 ? tcp({ sport: 1234, dport: 80 }) : new Uint8Array(20);
+  return ipv4({ src: '10.0.0.2', dst: '10.9.9.9', proto, ttl: 1 }, inner).subarray(0, 28);
+}
+
+test('ICMP: every type and code, errors quoting UDP/TCP/other, -v checksums, cut short', (t) => {
+  const frames: Uint8Array[] = [];
+  const errs: Array<[number, number[]]> = [[3, [...Array(17).keys()]], [4, [0]], [5, [0, 1, 2, 3, 4]], [11, [0, 1, 2]], [12, [0, 1, 2]]];
+  for (const [type, codes] of errs) {
+    for (const code of codes) {
+      for (const proto of [17, 6, 253]) {
+        const rest = type === 5 ? fromHex('c0a80101') : type === 3 && code === 4 ? be32(1500) : type === 12 ? bytes(20, 0, 0, 0) : be32(0);
+        frames.push(IP({ proto: 1 }, icmp(type, code, rest, quoted(proto))));
+      }
+    }
+  }
+  for (const type of [0, 8, 10, 13, 15, 16, 17, 19, 40, 200]) frames.push(IP({ proto: 1 }, icmp(type, 0, concat(be16(0x1234), be16(7)), text('payload bytes'))));
+  frames.push(IP({ proto: 1 }, icmp(14, 0, concat(be16(5), be16(6)), concat(be32(1000), be32(3723004), be32(86399999)))));
+  frames.push(IP({ proto: 1 }, icmp(18, 0, concat(be16(5), be16(6)), fromHex('ffffff00'))));
+  frames.push(IP({ proto: 1 }, icmp(9, 0, fromHex('02020708'), fromHex('0a000001000000050a00000200000009'))));
+  frames.push(IP({ proto: 1 }, icmp(9, 0, fromHex('01030e10'), fromHex('0a000001000000050a000002'))));
+  const bad = icmp(8, 0, be32(0x00010002), text('abc'));
+  bad[2] = 0x12; bad[3] = 0x34;
+  frames.push(IP({ proto: 1 }, bad));
+  const recs = withCuts(frames, [14, 20, 34, 36, 40, 42, 50, 54, 56, 60, 62]);
+  compare(t, 1, recs, [[], ['-v'], ['-vv'], ['-x'], ['-v', '-X'], ['-e', '-q']]);
+});
+
+test('TCP: flags, options, bad headers, HTTP, RST data, checksums, cut short', (t) => {
+  const frames: Uint8Array[] = [];
+  for (const flags of [0x02, 0x12, 0x10, 0x18, 0x11, 0x04, 0x14, 0x20, 0xc2, 0x00, 0xff]) {
+    frames.push(IP({}, tcp({ sport: 40000, dport: 5001, flags, seq: 1000, ack: 2000, urg: 3 }, flags & 0x08 ? text('data') : new Uint8Array(0))));
+  }
+  const opts = [
+    fromHex('020405b4 0402 080a0000000100000002 01 030307 00'),
+    fromHex('0101 050a00000001000000ff 01'),
+    fromHex('13 12 30313233343536373839616263646566 1404ab07'),
+    fromHex('1c0481f5 1d06 01 02 0304 6304 7a7a'),
+    fromHex('2202 2206 0102 0304 fe04f989 fe0a f989 0102030405060708 fe061234abcd'),
+    fromHex('0303'), fromHex('0201'), fromHex('02 09 0000'), fromHex('0500'), fromHex('050a0000000100000002'),
+  ];
+  for (const o of opts) frames.push(IP({}, tcp({ sport: 40000, dport: 5001, flags: 0x12, seq: 7, ack: 9, options: o })));
+  frames.push(IP({}, tcp({ dataOffset: 4 })), IP({}, tcp({ dataOffset: 15 })));
+  frames.push(IP({}, tcp({ sport: 80, dport: 5001, flags: 0x18 }, text('HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc'))));
+  frames.push(IP({}, tcp({ sport: 5001, dport: 8080, flags: 0x18 }, text('POST /x HTTP/1.0\r\nHost: a\r\n\r\n'))));
+  frames.push(IP({}, tcp({ sport: 5001, dport: 80, flags: 0x18 }, text('GET /partial'))));
+  frames.push(IP({}, tcp({ sport: 5001, dport: 80, flags: 0x18 }, fromHex('0001020304'))));
+  frames.push(IP({}, tcp({ sport: 5001, dport: 22, flags: 0x18 }, text('SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n'))));
+  frames.push(IP({}, tcp({ sport: 5001, dport: 5002, flags: 0x14 }, text('reset \x01 reason \xff text longer than thirty bytes'))));
+  const badSum = IP({}, tcp({ sport: 1, dport: 2, flags: 0x10 }));
+  badSum[14 + 10] ^= 0x55; badSum[14 + 36] = 0x22;
+  frames.push(badSum);
+  compare(t, 1, withCuts(frames, [34, 40, 50, 54, 58, 60, 62, 66, 70, 74, 80]), [[], ['-v'], ['-vv'], ['-S'], ['-x'], ['-A'], ['-q']]);
+});
+
+test('UDP and IPv4: lengths, checksums, options, fragments, unknown protocols, bad headers', (t) => {
+  const frames: Uint8Array[] = [];
+  frames.push(IP({ proto: 17 }, udp(1, 2, text('abcd'))));
+  const zero = udp(1, 2, text('abcd')); frames.push(IP({ proto: 17 }, zero));
+  const sum = udp(1, 2, text('abcd')); sum[6] = 0x12; sum[7] = 0x34; frames.push(IP({ proto: 17 }, sum));
+  frames.push(IP({ proto: 17 }, udp(1, 2, text('abcd'), 4)), IP({ proto: 17 }, udp(1, 2, text('abcd'), 100)));
+  frames.push(IP({ proto: 17, options: fromHex('070b04 01010101 02020202 01 94040000') }, udp(1, 2)));
+  frames.push(IP({ proto: 6, options: fromHex('830b04 01010101 03030303 00') }, tcp({ flags: 0x10 })));
+  frames.push(IP({ proto: 17, options: fromHex('440c0501 0a000001 00000005') }, udp(1, 2)));
+  frames.push(IP({ proto: 17, options: fromHex('440c0d00 00000005 00000006') }, udp(1, 2)));
+  frames.push(IP({ proto: 17, options: fromHex('820b000000000000000000 00') }, udp(1, 2)));
+  frames.push(IP({ proto: 17, flags: 1, frag: 0 }, udp(1, 2, new Uint8Array(40), 1008)));
+  frames.push(IP({ proto: 17, flags: 1, frag: 125 }, new Uint8Array(40)), IP({ proto: 17, flags: 0, frag: 250 }, new Uint8Array(8)));
+  // Protocols vcap has no printer for, and neither has tcpdump: both print ip-proto-N.
+  for (const proto of [143, 200, 253, 254, 255]) frames.push(IP({ proto, tos: 3 }, new Uint8Array(20)));
+  frames.push(IP({ proto: 17, flags: 7, ttl: 0, tos: 0xe1 }, udp(1, 2)));
+  frames.push(IP({ proto: 17, totalLength: 10 }, udp(1, 2)), IP({ proto: 17, totalLength: 0 }, udp(1, 2)));
+  frames.push(IP({ proto: 17, totalLength: 200 }, udp(1, 2)), IP({ proto: 17, ihl: 3 }, udp(1, 2)));
+  frames.push(IP({ proto: 17, version: 5 }, udp(1, 2)), IP({ proto: 17, version: 6 }, udp(1, 2)));
+  frames.push(IP({ proto: 4 }, ipv4({ proto: 17, src: '172.16.0.1', dst: '172.16.0.2' }, udp(7, 8, text('in')))));
+  const badIp = IP({ proto: 17 }, udp(1, 2)); badIp[24] ^= 0xff; frames.push(badIp);
+  // IPv6 whole only: its cut-short paths belong to the IPv6 printer's own tests.
+  const recs = [...withCuts(frames, [20, 34, 36, 38, 40, 42, 46, 50, 54]), { frame: E(0x86dd, ipv6({ nh: 17 }, udp(1, 2, text('abcd')))) }];
+  compare(t, 1, recs, [[], ['-v'], ['-vv'], ['-x'], ['-e']]);
+});
+
+test('Ethernet, VLAN stacks, 802.3/LLC/SNAP, ARP, unknown EtherTypes, with and without -e', (t) => {
+  const ipUdp = ipv4({ proto: 17, src: '192.0.2.1', dst: '192.0.2.2' }, udp(1234, 5678, text('data')));
+  const arpReq = fromHex('0001 0800 0604 0001 020000000001 c0000201 000000000000 c0000202');
+  const frames: Uint8Array[] = [
+    E(0x8100, vlanTag(5, 0x0800, 3, ipUdp)),
+    E(0x88a8, vlanTag(100, 0x8100, 0, vlanTag(5, 0x8100, 7, vlanTag(4095, 0x0806, 1, arpReq)))),
+    E(0x9100, vlanTag(1 | 0x1000, 0x86dd, 0, ipv6({ nh: 59 }))),
+    E(0x8100, vlanTag(9, 0x1234, 0, text('unknown inside a vlan'))),
+    E(0x0806, arpReq),
+    E(0x0806, fromHex('0001 0800 0604 0002 020000000009 c0000202 020000000001 c0000201')),
+    E(0x8035, fromHex('0001 0800 0604 0003 020000000001 00000000 020000000001 00000000')),
+    E(0x0806, fromHex('0001 0800 0604 0004 020000000009 c0000202 020000000001 c0000201')),
+    E(0x0806, fromHex('0001 0800 0604 0008 020000000009 c0000202 020000000001 c0000201')),
+    E(0x0806, fromHex('0001 0800 0604 0009 020000000009 c0000202 020000000001 c0000201')),
+    E(0x0806, fromHex('0001 0800 0604 0063 020000000009 c0000202 020000000001 c0000201')),
+    E(0x0806, fromHex('0006 86dd 0610 0001 020000000009 00000000000000000000000000000001 020000000001 00000000000000000000000000000002')),
+    E(0x0806, fromHex('0013 0800 0604 0001')),
+    E(0x1234, text('unknown ethertype payload')),
+    ether('02:00:00:00:00:02', '02:00:00:00:00:01', 8 + ipUdp.length, concat(fromHex('aaaa03 000000 0800'), ipUdp)),
+    ether('02:00:00:00:00:02', '02:00:00:00:00:01', 7, concat(fromHex('808103'), text('data'))),
+    ether('01:00:5e:00:00:01', '02:00:00:00:00:01', 6, fromHex('0000af810100')),
+    ether('02:00:00:00:00:02', '02:00:00:00:00:01', 13, concat(fromHex('4242e3'), text('test-data!'))),
+    ether('02:00:00:00:00:02', '02:00:00:00:00:01', 9, concat(fromHex('f0f10201'), text('netbi'))),
+    ether('02:00:00:00:00:02', '02:00:00:00:00:01', 4, fromHex('f0f00501')),
+    ether('02:00:00:00:00:02', '02:00:00:00:00:01', 3 + ipUdp.length, concat(fromHex('060603'), ipUdp)),
+    ether('02:00:00:00:00:02', '02:00:00:00:00:01', 8 + 4, concat(fromHex('aaaa03 00000c 1234'), text('cisx'))),
+    ether('02:00:00:00:00:02', '02:00:00:00:00:01', 1000, concat(fromHex('aaaa03 000000 0800'), ipUdp)),
+    E(0x8870, concat(fromHex('aaaa03 000000 0800'), ipUdp)),
+  ];
+  const recs = withCuts(frames, [6, 13, 14, 15, 16, 17, 18, 20, 22, 24, 30, 34, 40]);
+  compare(t, 1, recs, [[], ['-e'], ['-q'], ['-e', '-q'], ['-v'], ['-x'], ['-xx'], ['-X', '-e'], ['-A']]);
+});
+
+test('Linux cooked v1/v2, NULL/LOOP and raw IP encapsulations', (t) => {
+  const ipUdp = ipv4({ proto: 17, src: '192.0.2.1', dst: '192.0.2.2' }, udp(1234, 5678, text('data')));
+  const ip6Udp = ipv6({ nh: 17 }, udp(1, 2, text('six')));
+  const arp = fromHex('0001 0800 0604 0001 020000000001 c0000201 000000000000 c0000202');
+  const sll = (pkttype: number, proto: number, p: Uint8Array, halen = 6): Uint8Array =>
+    concat(be16(pkttype), be16(1), be16(halen), fromHex('0200000000010000'), be16(proto), p);
+  // Interface index 1 is `lo` on every Linux host, so tcpdump and vcap print the same name.
+  const sll2 = (pkttype: number, proto: number, p: Uint8Array, ifindex = 1): Uint8Array =>
+    concat(be16(proto), be16(0), be32(ifindex), be16(1), bytes(pkttype, 6), fromHex('0200000000010000'), p);
+  compare(t, 113, withCuts([
+    sll(0, 0x0800, ipUdp), sll(4, 0x86dd, ip6Udp), sll(1, 0x0806, arp), sll(3, 0x1234, text('odd')), sll(2, 0x0004, fromHex('808103') ),
+    sll(0, 0x8100, concat(vlanTag(7, 0x0800), ipUdp)), sll(9, 0x0800, ipUdp, 4), sll(0, 0x0060, text('x')),
+  ], [4, 10, 15, 16, 18, 20, 30, 40]), [[], ['-e'], ['-q', '-e'], ['-x'], ['-v']]);
+  compare(t, 276, withCuts([
+    sll2(0, 0x0800, ipUdp), sll2(4, 0x86dd, ip6Udp), sll2(1, 0x0806, arp), sll2(3, 0x1234, text('odd')), sll2(0, 0x0800, ipUdp, 0x7fff0000),
+  ], [10, 19, 20, 24, 40]), [[], ['-e'], ['-x']]);
+  const af = (v: number, le: boolean): Uint8Array => { const b = Buffer.alloc(4); if (le) b.writeUInt32LE(v); else b.writeUInt32BE(v); return Uint8Array.from(b); };
+  compare(t, 0, withCuts([concat(af(2, true), ipUdp), concat(af(24, true), ip6Udp), concat(af(30, false), ip6Udp), concat(af(7, true), text('iso')), concat(af(99, true), text('??'))], [2, 4, 10]),
+    [[], ['-e'], ['-q', '-e'], ['-x']]);
+  compare(t, 108, withCuts([concat(af(2, false), ipUdp), concat(af(28, false), ip6Udp)], [3, 8]), [[], ['-e']]);
+  for (const lt of [101, 228, 229]) {
+    compare(t, lt, withCuts([ipUdp, ip6Udp, fromHex('50'), fromHex('')], [0, 1, 10, 21, 30]), [[], ['-e'], ['-x']]);
+  }
+});
+
+test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
+  const frames: Uint8Array[] = [];
+  const conv = (i: number): [string, string, number, number] =>
+    [`10.${(i >> 8) & 255}.${i & 255}.1`, `172.16.${(i * 7) & 255}.${(i >> 8) & 255}`, 40000 + (i % 20000), i % 3 === 0 ? 443 : 80 + (i % 5)];
+  for (let i = 0; i < 20000; i++) {
+    const [a, b, pa, pb] = conv(i);
+    const isn = (i * 2654435761) >>> 0, irs = (i * 40503 + 7) >>> 0;
+    frames.push(IP({ src: a, dst: b }, tcp({ sport: pa, dport: pb, flags: 0x02, seq: isn })));
+    frames.push(IP({ src: b, dst: a }, tcp({ sport: pb, dport: pa, flags: 0x12, seq: irs, ack: (isn + 1) >>> 0 })));
+  }
+  for (let i = 19999; i >= 0; i -= 3) {
+    const [a, b, pa, pb] = conv(i);
+    const isn = (i * 2654435761) >>> 0, irs = (i * 40503 + 7) >>> 0;
+    frames.push(IP({ src: a, dst: b }, tcp({ sport: pa, dport: pb, flags: 0x18, seq: (isn + 1) >>> 0, ack: (irs + 1) >>> 0 }, text('0123456789'))));
+    frames.push(IP({ src: b, dst: a }, tcp({ sport: pb, dport: pa, flags: 0x10, seq: (irs + 1) >>> 0, ack: (isn + 11) >>> 0, options: fromHex('0101050a') })));
+  }
+  compare(t, 1, frames.map((frame) => ({ frame })), [[], ['-S']]);
+});
+
+test('tcpdump is the oracle these tests need', (t) => {
+  t.regex(execFileSync('tcpdump', ['--version'], { encoding: 'latin1' }), /tcpdump version 4\.99\./);
+});
