@@ -39,10 +39,8 @@ export class Ipv6 extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
-    const v = have > 0 ? b[o]! >> 4 : 6;
-    if (v !== 6) return c.invalid(Layer.Ipv6, o, `version ${v} != 6`);
-    if (have < 40) return c.short(Layer.Ipv6, o, 40);
-    const pl = u16(b, o + 4);
+    if (have < 40 || b[o]! >> 4 !== 6) return this.bad(c, o, have);
+    const pl = (b[o + 4]! << 8) | b[o + 5]!;
     // A zero payload length is a jumbogram (or a segmentation offload capture): use what is there.
     if (pl !== 0 && 40 + pl <= have) {
       c.end = o + 40 + pl; c.lenSource = 'ipv6-payload-length'; this.incomplete = false;
@@ -50,11 +48,26 @@ export class Ipv6 extends LayerView {
       this.incomplete = pl !== 0;
       if (this.incomplete && c.lenSource === 'caplen') c.cut = true;
     }
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 40;
+    this.buf = b; this.base = c.base; this.off = o; this.end = c.end;
     this.extCount = 0; this.fragmentHeaderOff = -1;
     c.present |= 1 << Layer.Ipv6;
     c.transport = 0;
-    let nh = b[o + 6]!, p = o + 40;
+    const nh = b[o + 6]!;
+    if (nh === 0 || nh === 43 || nh === 60 || nh === 44 || nh === 51) return this.extensionHeaders(c, nh);
+    this.headerLength = 40; this.protocol = nh; c.off = o + 40;
+    return nh === 59 ? 0 : byIpProto[nh]!;
+  }
+
+  // Kept out of decode() so that decode() stays small enough to be inlined.
+  private bad(c: Cursor, o: number, have: number): 0 {
+    const v = have > 0 ? c.buf[o]! >> 4 : 6;
+    if (v !== 6) return c.invalid(Layer.Ipv6, o, `version ${v} != 6`);
+    return c.short(Layer.Ipv6, o, 40);
+  }
+
+  private extensionHeaders(c: Cursor, first: number): number {
+    const b = c.buf;
+    let nh = first, p = this.off + 40;
     for (;;) {
       if (nh === 0 || nh === 43 || nh === 60 || nh === 44 || nh === 51) {
         if (c.end - p < 2) { this.finish(c, p, nh); return c.short(Layer.Ipv6Ext, p, nh === 44 ? 8 : 2); }
