@@ -23,11 +23,11 @@ function linkAddr(c: PrintContext, at: number, len: number): string {
 /** ARP packet at `off`: `length` on the wire, `caplen` captured. */
 export function printArp(c: PrintContext, off: number, length: number, caplen: number): void {
   c.protocol = 'arp';
-  if (!c.has(off, 8)) { c.truncMark(); return; }
+  c.need(off, 8);
   const hrd = c.u16(off), pro = c.u16(off + 2), hln = c.u8(off + 4), pln = c.u8(off + 5), op = c.u16(off + 6);
   const sha = off + 8, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
   if (hrd === 19) { printAtmArp(c, off, length, caplen); return; }
-  if (!c.has(tpa, pln)) { c.truncMark(); return; }
+  c.need(tpa, pln);
   if (!c.o.linkHeader) c.write('ARP, ');
   const ipProto = pro === 0x0800 || pro === 0x1000;
   const v = c.o.verbose > 0;
@@ -61,12 +61,12 @@ export function printArp(c: PrintContext, off: number, length: number, caplen: n
 
 /** ATM ARP (RFC 2225): type/length bytes for each address, sub-addresses after ATM numbers (atmarp_print). */
 function printAtmArp(c: PrintContext, off: number, length: number, caplen: number): void {
-  if (!c.has(off, 12)) { c.truncMark(); return; }
+  c.need(off, 12);
   const hrd = c.u16(off), pro = c.u16(off + 2), op = c.u16(off + 6);
   const shl = c.u8(off + 4) & 0x3f, ssl = c.u8(off + 5) & 0x3f, spl = c.u8(off + 8);
   const thl = c.u8(off + 9) & 0x3f, tsl = c.u8(off + 10) & 0x3f, tpl = c.u8(off + 11);
   const sha = off + 12, ssa = sha + shl, spa = ssa + ssl, tha = spa + spl, tsa = tha + thl, tpa = tsa + tsl;
-  if (!c.has(tpa, tpl)) { c.truncMark(); return; }
+  c.need(tpa, tpl);
   if (!c.o.linkHeader) c.write('ARP, ');
   const ipProto = pro === 0x0800 || pro === 0x1000;
   const v = c.o.verbose > 0;

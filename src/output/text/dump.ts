@@ -70,9 +70,9 @@ export function asciiDump(c: PrintContext, off: number, len: number): void {
  * what was captured.
  */
 export function defaultPrint(c: PrintContext, off: number, len: number, always = false): void {
-  // -x/-X/-A dump the whole packet anyway, and -q asks for less (tcpdump's suppress_default_print);
-  // a few tcpdump printers (ARP, LLC) dump regardless: `always`.
-  if (!always && (c.o.hex || c.o.hexAscii || c.o.ascii || c.o.quiet)) return;
+  // -x/-X dump the whole packet anyway, and -q asks for less (tcpdump's suppress_default_print;
+  // -A does not set it); a few tcpdump printers (ARP, LLC) dump regardless: `always`.
+  if (!always && (c.o.hex || c.o.hexAscii || c.o.quiet)) return;
   const n = Math.min(len, c.avail(off));
   if (n > 0) hexAsciiDump(c, off, n);
 }

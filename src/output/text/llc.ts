@@ -101,6 +101,8 @@ export function printLlc(c: PrintContext, p: number, length: number, caplen: num
 /** SNAP header (OUI + protocol id); true when the payload was printed. */
 function printSnap(c: PrintContext, p: number, length: number, caplen: number, srcOff: number, dstOff: number): boolean {
   c.protocol = 'snap';
+  // A cut inside the SNAP header is reported here, and the header counts as printed (no dump).
+  if (!c.has(p, 5)) { c.truncMark(); return true; }
   const oui = c.u24(p), et = c.u16(p + 3);
   const ouiText = `${ouiNames[oui] ?? 'Unknown'} (0x${oui.toString(16).padStart(6, '0')})`;
   const pidName = oui === 0 ? etherTypeName(et) ?? 'Unknown' : 'Unknown';

@@ -14,7 +14,7 @@ function header(c: PrintContext, family: number, length: number): void {
 /** A 4-byte address family, host order for NULL and network order for LOOP. Returns the header length. */
 export function printNull(c: PrintContext, off: number, length: number, caplen: number): number {
   c.protocol = 'null';
-  if (caplen < 4) { c.write(' [|null]'); return caplen; }
+  c.need(off, 4);
   let family = c.u32le(off);
   // Written by a host of the other byte order (or LOOP's network order): the upper half is non-zero.
   if ((family & 0xffff0000) !== 0) family = ((family & 0xff) << 24 | (family & 0xff00) << 8 | (family >>> 8) & 0xff00 | family >>> 24) >>> 0;

@@ -12,6 +12,20 @@ import { hexDump, hexAsciiDump, asciiDump } from './dump.js';
 import { VcapError } from '../../errors.js';
 import { linkTypeName } from '../../decoders/link-type.js';
 
+/** libpcap's MAXIMUM_SNAPLEN: record lengths above it are reported, not printed. */
+const MAX_SNAPLEN = 262144;
+
+/** A record header tcpdump refuses to print (pretty_print_packet's checks), worded as it does. */
+function invalidHeader(capLen: number, origLen: number): string {
+  const parts: string[] = [];
+  if (capLen === 0) parts.push(' caplen==0');
+  if (origLen === 0) parts.push(' len==0');
+  else if (origLen < capLen) parts.push(` len(${origLen}) < caplen(${capLen})`);
+  if (capLen > MAX_SNAPLEN) parts.push(` caplen(${capLen}) > ${MAX_SNAPLEN}`);
+  if (origLen > MAX_SNAPLEN) parts.push(` len(${origLen}) > ${MAX_SNAPLEN}`);
+  return `[Invalid header:${parts.join(',')}]\n`;
+}
+
 /** Where finished lines go (TextWriter, or a test's collector). */
 export interface LineSink { push(text: string): void }
 
@@ -38,6 +52,10 @@ export class PacketPrinter {
     c.reset(buf, off, capLen, origLen);
     this.#count++;
     let head = o.packetNumber ? `${String(this.#count).padStart(5)}  ` : '';
+    if (capLen === 0 || origLen === 0 || origLen < capLen || capLen > MAX_SNAPLEN || origLen > MAX_SNAPLEN) {
+      this.out.push(head + invalidHeader(capLen, origLen));
+      return;
+    }
     head += this.#time.format1(sec, nsec);
     c.line = head;
     let hdrlen: number;

@@ -51,7 +51,8 @@ function printCookedPayload(c: PrintContext, type: number, p: number, length: nu
     if (type <= 1500) {
       if (type === 4) {
         const n = printLlc(c, p, length, caplen, -1, -1);
-        if (n < 0) { defaultPrint(c, p, caplen); return hdrlen - n; }
+        // An unknown LLC payload leaves the LLC header in the -x dump, as tcpdump counts it.
+        if (n < 0) { defaultPrint(c, p, caplen); return hdrlen; }
         return hdrlen + n;
       }
       if (type === 1) { c.write(`IPX ${length}`); return hdrlen; }
