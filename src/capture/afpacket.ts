@@ -96,6 +96,7 @@ export class AfPacketSource {
   #finish: ((err?: unknown) => void) | undefined;
   #downTimer: NodeJS.Timeout | undefined;
   #onEvent: ((status: number) => void) | undefined;
+  #draining = false;
 
   private constructor(n: NativeAddon, h: number, ring: ArrayBuffer, opts: AfPacketOptions, blockSize: number, blockCount: number) {
     this.#n = n;
@@ -138,7 +139,12 @@ export class AfPacketSource {
       };
       const onEvent = this.#onEvent = (status: number): void => {
         try {
-          this.#walker.drain(consume);
+          this.#draining = true;
+          try {
+            this.#walker.drain(consume);
+          } finally {
+            this.#draining = false;
+          }
           if (this.#walker.stopped) { this.#finish?.(); return; }
           if (status < 0) this.#onSocketError();
         } catch (e) {
@@ -187,6 +193,9 @@ export class AfPacketSource {
 
   stop(): void {
     this.#walker.stop();
+    // Called from inside the consumer (-c reached): the walker still has to release its block,
+    // so the socket closes when the drain returns.
+    if (this.#draining) return;
     if (this.#finish) this.#finish(); else this.#shutdown();
   }
 
@@ -240,8 +249,7 @@ export class AfPacketSource {
 
   /** Close the socket and unmap the ring; safe to call more than once. */
   close(): void {
-    this.#walker.stop();
-    if (this.#finish) this.#finish(); else this.#shutdown();
+    this.stop();
   }
 
   #shutdown(): void {

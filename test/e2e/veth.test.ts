@@ -56,3 +56,24 @@ except Exception: pass`]);
   t.deepEqual(r.vcap, r.tcpdump);
   void b;
 });
+
+test('veth: -c 3 stops by itself after three packets and reports them', async (t) => {
+  const { a, ifA, ipB } = await vethPair(t, 37);
+  const vcap = a.vcap(['-i', ifA, '-n', '-c', '3']);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  await a.exec(['ping', '-c', '5', '-i', '0.2', ipB]);
+  const r = await vcap.exited;
+  t.is(r.code, 0, r.stderr);
+  t.deepEqual(withoutTimes(r.stdout).map((l) => l.replace(/id \d+/, 'id N')), [
+    `IP ${ipA3(ipB)} > ${ipB}: ICMP echo request, id N, seq 1, length 64`,
+    `IP ${ipB} > ${ipA3(ipB)}: ICMP echo reply, id N, seq 1, length 64`,
+    `IP ${ipA3(ipB)} > ${ipB}: ICMP echo request, id N, seq 2, length 64`,
+  ]);
+  t.true(r.stderr.includes('3 packets captured\n'), r.stderr);
+});
+
+/** The pinging end's address: the same /24, host 1. */
+function ipA3(ipB: string): string {
+  return ipB.replace(/\.2$/, '.1');
+}
