@@ -22,11 +22,20 @@ export interface Test {
 export type Cond = Test | { t: 'and' | 'or'; a: Cond; b: Cond } | { t: 'not'; a: Cond } | { t: 'const'; v: boolean };
 
 export interface CodegenOptions {
-  /** The netmask `ip broadcast` needs; tcpdump passes 0 when reading files. Undefined = unknown. */
+  /** The netmask `ip broadcast` needs (tcpdump passes 0 when reading files); undefined or 0xffffffff: unknown. */
   netmask?: number | undefined;
   /** DLT_NULL stores the address family in the capturing host's byte order: true when that was big-endian. */
   nullBigEndian?: boolean | undefined;
+  /**
+   * For a program attached to a Linux AF_PACKET socket: the kernel has already taken the outer
+   * VLAN tag out of the frame into metadata, so the first `vlan` tests the metadata (SKF_AD_VLAN_*)
+   * and shifts nothing; later `vlan`s (QinQ) are in the frame as usual.
+   */
+  vlanTagsStripped?: boolean | undefined;
 }
+
+/** Linux ancillary loads (linux/filter.h): offsets from SKF_AD_OFF = -0x1000. */
+const SKF_AD_VLAN_TAG = (-0x1000 + 44) >>> 0, SKF_AD_VLAN_TAG_PRESENT = (-0x1000 + 48) >>> 0;
 
 const ETHERTYPE_IP = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035, ETHERTYPE_IPV6 = 0x86dd;
 const ETHERTYPE_ATALK = 0x809b, ETHERTYPE_AARP = 0x80f3, ETHERTYPE_IPX = 0x8137;
@@ -63,6 +72,7 @@ export class CodeGen {
   #offLinkType: number;
   #offLinkPl: number;
   #regs = 0;
+  #vlans = 0;
 
   constructor(readonly linkType: number, readonly opts: CodegenOptions, readonly expr = '') {
     switch (linkType) {
@@ -270,22 +280,21 @@ export class CodeGen {
     }
   }
 
-  #hostop6(addr: Uint8Array, mask: Uint8Array, dir: string, off: number): Cond {
+  #hostop6(addr: Uint8Array, mask: Uint8Array, dir: string): Cond {
     const word = (a: Uint8Array, i: number): number => ((a[i]! << 24) | (a[i + 1]! << 16) | (a[i + 2]! << 8) | a[i + 3]!) >>> 0;
     if (dir === 'and' || dir === 'or' || dir === 'default') {
-      const s = this.#hostop6(addr, mask, 'src', 8), d = this.#hostop6(addr, mask, 'dst', 24);
+      const s = this.#hostop6(addr, mask, 'src'), d = this.#hostop6(addr, mask, 'dst');
       return dir === 'and' ? and(s, d) : or(s, d);
     }
     const base = this.#offLinkPl + (dir === 'src' ? 8 : 24);
     let b = this.#mcmp(base + 12, 4, word(addr, 12), word(mask, 12));
     for (const i of [8, 4, 0]) b = and(this.#mcmp(base + i, 4, word(addr, i), word(mask, i)), b);
-    void off;
     return and(this.linkType_(ETHERTYPE_IPV6), b);
   }
 
   #host6(addr: Uint8Array, mask: Uint8Array, proto: string, dir: string, pos: number): Cond {
     switch (proto) {
-      case 'default': case 'ip6': return this.#hostop6(addr, mask, dir, 0);
+      case 'default': case 'ip6': return this.#hostop6(addr, mask, dir);
       case 'link': throw filterError('link-layer modifier applied to ip6 host', pos);
       default: throw filterError(`'${proto}' modifier applied to ip6 host`, pos);
     }
@@ -450,8 +459,7 @@ export class CodeGen {
       case 'default': case 'host': case 'net': case 'gateway':
         throw filterError(`vcap does not resolve names: '${name}' is not an address (use a numeric address)`, pos);
       case 'port': {
-        const p = this.#portProto(q.proto, 'port', pos);
-        void p;
+        this.#portProto(q.proto, 'port', pos);
         const s = this.#service(name, q.proto, pos);
         if (s.port < 0) throw filterError(`unknown port '${name}'`, pos);
         return this.#ports(s.port, s.port, s.real, q.dir);
@@ -535,6 +543,11 @@ export class CodeGen {
   vlan(id: number | null, pos: number): Cond {
     if (this.linkType !== DLT_EN10MB) throw filterError(`no VLAN support for ${this.#desc}`, pos);
     if (id !== null && id > 4095) throw filterError(`VLAN tag ${id} greater than maximum 4095`, pos);
+    if (this.opts.vlanTagsStripped && this.#vlans++ === 0) {
+      const present = test([stmt(BPF_LD | BPF_ABS | BPF_B, SKF_AD_VLAN_TAG_PRESENT)], BPF_JEQ, 1);
+      if (id === null) return present;
+      return and(present, test([stmt(BPF_LD | BPF_ABS | BPF_W, SKF_AD_VLAN_TAG), stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff)], BPF_JEQ, id));
+    }
     let b: Cond = or(or(this.linkType_(ETHERTYPE_8021Q), this.linkType_(ETHERTYPE_8021AD)), this.linkType_(ETHERTYPE_8021QINQ));
     if (id !== null) b = and(b, this.#cmp(this.#offLinkPl, 2, id, BPF_JEQ, 0x0fff));
     this.#offLinkPl += 4;

@@ -2,7 +2,7 @@
 import {
   BPF_ABS, BPF_ADD, BPF_ALU, BPF_AND, BPF_B, BPF_DIV, BPF_H, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JMP,
   BPF_JSET, BPF_LD, BPF_LDX, BPF_LEN, BPF_LSH, BPF_MEM, BPF_MISC, BPF_MOD, BPF_MSH, BPF_MUL, BPF_NEG, BPF_OR, BPF_RET,
-  BPF_RSH, BPF_ST, BPF_STX, BPF_SUB, BPF_TAX, BPF_TXA, BPF_W, BPF_X, BPF_XOR, BPF_K, BPF_A, type BpfInsn,
+  BPF_RSH, BPF_ST, BPF_STX, BPF_SUB, BPF_TAX, BPF_TXA, BPF_W, BPF_X, BPF_XOR, BPF_A, type BpfInsn,
 } from './bpf.js';
 
 const hex = (k: number): string => `#0x${(k >>> 0).toString(16)}`;
@@ -72,4 +72,3 @@ export function formatInsns(insns: readonly BpfInsn[], level: 1 | 2 | 3): string
   return insns.map((p, i) => insnImage(p, i) + '\n').join('');
 }
 
-void BPF_K;

@@ -24,8 +24,9 @@ export interface FilterProgram {
 
 export interface CompileOptions extends CodegenOptions {
   /**
-   * The IPv4 netmask for `ip broadcast`. tcpdump uses 0 when reading a file and the interface's
-   * netmask when capturing; left undefined, `ip broadcast` is an error (libpcap's PCAP_NETMASK_UNKNOWN).
+   * The IPv4 netmask for `ip broadcast`: tcpdump passes the interface's netmask when capturing and
+   * 0 when reading a file or when the interface has none, which is the default here.
+   * 0xffffffff (libpcap's PCAP_NETMASK_UNKNOWN) makes `ip broadcast` an error.
    */
   netmask?: number | undefined;
   /** DLT_NULL files: the address family was written big-endian (the pcap file is big-endian). */
@@ -51,7 +52,7 @@ export function compileFilter(expression: string, linkType: number, snaplen: num
   const ret = snaplen > 0 ? snaplen >>> 0 : DEFAULT_SNAPLEN;
   const tree = parseFilter(expression);
   if (tree === null) return new Program(linearize({ t: 'const', v: true }, ret));
-  const cond = simplify(new CodeGen(linkType & 0xffff, options, expression).gen(tree));
+  const cond = simplify(new CodeGen(linkType & 0xffff, { netmask: 0, ...options }, expression).gen(tree));
   const insns = linearize(cond, ret);
   if (rejectsAll(insns)) throw new FilterError('expression rejects all packets', 0);
   return new Program(insns);

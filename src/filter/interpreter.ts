@@ -5,7 +5,7 @@
 import {
   BPF_A, BPF_ABS, BPF_ADD, BPF_ALU, BPF_AND, BPF_B, BPF_DIV, BPF_H, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JGE, BPF_JGT,
   BPF_JMP, BPF_JSET, BPF_LD, BPF_LDX, BPF_LEN, BPF_LSH, BPF_MEM, BPF_MEMWORDS, BPF_MISC, BPF_MOD, BPF_MSH, BPF_MUL, BPF_NEG,
-  BPF_K, BPF_OR, BPF_RET, BPF_RSH, BPF_ST, BPF_STX, BPF_SUB, BPF_TAX, BPF_TXA, BPF_W, BPF_X, BPF_XOR, bpfClass, bpfMode, bpfOp,
+  BPF_K, BPF_OR, BPF_RET, BPF_RSH, BPF_ST, BPF_STX, BPF_SUB, BPF_TAX, BPF_TXA, BPF_X, BPF_XOR, bpfClass, bpfMode, bpfOp,
   bpfSize, bpfSrc, type BpfInsn,
 } from './bpf.js';
 import { VcapError } from '../errors.js';
@@ -219,4 +219,3 @@ function run(insns: readonly BpfInsn[], b: Uint8Array, o: number, c: number, w: 
   }
 }
 
-void BPF_W;

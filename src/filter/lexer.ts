@@ -181,10 +181,8 @@ export function tokenize(expr: string): Token[] {
     const lId = matchId(s, i), lN = matchN(s, i), lHid = matchHid(s, i), lMac = matchMac(s, i), lV6 = matchV6(s, i);
     let kwLen = 0, kw = '';
     for (let n = Math.max(lId, 1); n >= 1; n--) {
-      const w = s.slice(i, i + n).toLowerCase();
       const raw = s.slice(i, i + n);
       if (raw in keywords || raw in constants) { kwLen = n; kw = raw; break; }
-      void w;
     }
     const best = Math.max(lId, lN, lHid, lMac, lV6, kwLen);
     if (best === 0) {

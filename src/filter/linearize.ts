@@ -1,11 +1,13 @@
 // Conditions → a classic BPF instruction list, with three optimizations libpcap's optimizer also
 // makes: (1) a test implied by the conditions around it is dropped (simplify); (2) a jump whose
 // target test is decided by what is known on that edge goes straight on to the decided branch
-// (jump threading: after `ldh [12] == 0x800` held, `== 0x86dd` is false); (3) a load whose value is
-// already in A or X on every path into it is not repeated.
+// (jump threading: after `ldh [12] == 0x800` held, `== 0x86dd` is false), and a test whose branches
+// meet is dropped; (3) or/and pullup and merging of identical tests, as libpcap's optimizer does,
+// so that frames cut short are decided the same way; (4) a load whose value is already in A or X
+// on every path into it is not repeated.
 import {
-  BPF_ABS, BPF_ALU, BPF_AND, BPF_B, BPF_JSET, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_LD, BPF_LDX, BPF_LEN, BPF_MAXINSNS, BPF_MEM,
-  BPF_MISC, BPF_MSH, BPF_NEG, BPF_RET, BPF_K, BPF_TAX, BPF_TXA, BPF_X, bpfClass, bpfMode, bpfOp, bpfSrc, type BpfInsn,
+  BPF_ABS, BPF_ALU, BPF_AND, BPF_JSET, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_LD, BPF_LDX, BPF_LEN, BPF_MAXINSNS, BPF_MEM,
+  BPF_MISC, BPF_MSH, BPF_NEG, BPF_RET, BPF_K, BPF_TAX, BPF_X, bpfClass, bpfMode, bpfOp, bpfSrc, type BpfInsn,
 } from './bpf.js';
 import { foldAlu, type Cond, type Test } from './codegen.js';
 import { FilterError } from './errors.js';
@@ -275,7 +277,7 @@ function reaches(from: Block, to: Block): boolean {
  * The packet set is the same for whole packets; it matters for frames cut short, where the first
  * load past the end decides (reject), so vcap reorders exactly where libpcap does.
  */
-function pullup(blocks: Block[], root: Block): boolean {
+function pullup(blocks: Block[]): boolean {
   const preds = new Map<Block, Block[]>();
   for (const b of blocks) for (const d of b.jt === b.jf ? [b.jt!] : [b.jt!, b.jf!]) {
     if (d.ret === null) preds.set(d, [...(preds.get(d) ?? []), b]);
@@ -291,7 +293,6 @@ function pullup(blocks: Block[], root: Block): boolean {
     mine.add(b);
     dom.set(b, mine);
   }
-  void root;
   for (const isOr of [true, false]) {
     const succ = (b: Block): Block => (isOr ? b.jt! : b.jf!);
     const next = (b: Block): Block => (isOr ? b.jf! : b.jt!);
@@ -487,7 +488,7 @@ export function linearize(c: Cond, snaplen: number): BpfInsn[] {
   for (let i = 0; i < 200; i++) {
     const threaded = thread(blocks, root);
     blocks = layout(g, root);
-    const pulled = pullup(blocks, root);
+    const pulled = pullup(blocks);
     blocks = layout(g, root);
     const before = blocks.length;
     root = intern(blocks, root);
@@ -511,4 +512,3 @@ export function rejectsAll(insns: readonly BpfInsn[]): boolean {
   return !insns.some((p) => bpfClass(p.code) === BPF_RET && p.k !== 0);
 }
 
-void BPF_B; void BPF_TXA; void BPF_LEN; void BPF_NEG; void foldAlu;

@@ -90,7 +90,15 @@ test('primitives that make no sense for the link type are errors, worded as tcpd
   t.is(fail('tcp', 147).message, 'filters are not supported on link type 147');
 });
 
-test("'ip broadcast' needs a netmask, as with libpcap's PCAP_NETMASK_UNKNOWN", (t) => {
-  t.is(fail('ip broadcast').message, "netmask not known, so 'ip broadcast' not supported");
-  t.notThrows(() => compileFilter('ip broadcast', 1, 262144, { netmask: 0xffffff00 }));
+test("'ip broadcast' uses tcpdump's netmask 0 by default and fails with libpcap's PCAP_NETMASK_UNKNOWN", (t) => {
+  t.is(fail('ip broadcast', 1, { netmask: 0xffffffff }).message, "netmask not known, so 'ip broadcast' not supported");
+  const zero = compileFilter('ip broadcast', 1, 262144);
+  const frame = new Uint8Array(34);
+  frame.set([0x08, 0x00], 12);
+  frame.set([255, 255, 255, 255], 30);
+  t.true(zero.matches(frame, 0, 34, 34));
+  frame.set([10, 0, 0, 255], 30);
+  t.false(zero.matches(frame, 0, 34, 34));
+  // With a /24 netmask the subnet's broadcast address matches too.
+  t.true(compileFilter('ip broadcast', 1, 262144, { netmask: 0xffffff00 }).matches(frame, 0, 34, 34));
 });

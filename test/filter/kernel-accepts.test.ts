@@ -33,6 +33,10 @@ maybe('the kernel accepts every compiled program and refuses a broken one', (t) 
       } catch { /* expressions that are errors on this link type */ }
     }
   }
+  for (const e of expressions.filter((x) => x.includes('vlan'))) {
+    const p = compileFilter(e, 1, 262144, { vlanTagsStripped: true });
+    programs.set(Buffer.from(p.insns).toString('hex'), `${e} (VLAN tags in metadata)`);
+  }
   t.true(programs.size > 300);
   // ja past the end: sk_chk_filter must refuse it, or this test could not fail.
   const broken = Buffer.from(Uint8Array.from([0x05, 0, 0, 0, 5, 0, 0, 0, 0x06, 0, 0, 0, 0, 0, 0, 0])).toString('hex');
