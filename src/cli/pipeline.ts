@@ -122,10 +122,11 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
       process.stdout.write(formatProgram(prog, o.dumpProgram));
       return 0;
     }
-    stderr(`reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
     const sinks = new Sinks(o, expression, file.snaplen, false);
-    // Compile before printing anything, so a bad expression is the only output.
-    sinks.open(file.linkType, file.snaplen, 1, o.lineBuffered || textIsTty());
+    // The filter is compiled (and -w opened) before the `reading from file` line, so a bad
+    // expression is the only output, as with tcpdump. -U makes printed output packet-buffered too.
+    sinks.open(file.linkType, file.snaplen, 1, o.lineBuffered || o.packetBuffered || textIsTty());
+    stderr(`reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
     try {
       for (let b = file.next(); b !== null && !sinks.done; b = file.next()) sinks.batch(b);
     } finally {
@@ -162,7 +163,7 @@ async function runLive(o: CliOptions): Promise<number> {
     }
     for (const s of signals) process.on(s, stop);
     sinks = new Sinks(o, expression, src.snaplen, true);
-    sinks.open(src.linkType, src.snaplen, 1, o.lineBuffered || tty);
+    sinks.open(src.linkType, src.snaplen, 1, o.lineBuffered || o.packetBuffered || tty);
     stderr(`listening on ${src.name}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
     const s = sinks;
     await src.run((b) => {

@@ -176,3 +176,27 @@ test('a file damaged mid-way: the packets before it, then one error line, status
   t.regex(err[1]!, /^vcap: .*truncated/);
   t.true(statSync(f).size > 0);
 });
+
+test('-F reads the filter from a file (comments allowed), like the same expression on the command line', async (t) => {
+  const f = join(tmp, 'filter.txt');
+  writeFileSync(f, '# only the server side\nsrc host 3.3.3.3 and tcp\n');
+  const viaFile = await run(['-n', '-F', f, '-r', 'tfo.pcap']);
+  t.is(viaFile.code, 0, viaFile.stderr);
+  t.is(viaFile.stdout, tcpdump(['-n', '-r', 'tfo.pcap', 'src host 3.3.3.3 and tcp']).stdout);
+  t.not(viaFile.stdout, '');
+});
+
+test('-d prints the compiled filter the way tcpdump does and exits', async (t) => {
+  for (const d of ['-d', '-dd', '-ddd']) {
+    const r = await run([d, '-r', 'tfo.pcap', 'ip']);
+    t.is(r.code, 0, r.stderr);
+    t.is(r.stdout, tcpdump([d, '-r', 'tfo.pcap', 'ip']).stdout, d);
+  }
+});
+
+test('a bad filter expression is one vcap line and status 1', async (t) => {
+  const r = await run(['-r', 'tfo.pcap', 'tcp port']);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /^vcap: [^\n]+\n$/);
+  t.is(r.stdout, '');
+});
