@@ -1,7 +1,7 @@
 import { EMPTY } from './bytes.js';
 import type { Layer } from './layer.js';
 import type { Packet } from './packet.js';
-import { DecodeStop, type LenSource } from './stop.js';
+import { DecodeStop, Len, lenSourceNames } from './stop.js';
 
 /**
  * The walk's state, shared by the views of one Decoder: where the next layer starts (`off`),
@@ -14,7 +14,8 @@ export class Cursor {
   off = 0;
   end = 0;
   capEnd = 0;
-  lenSource: LenSource = 'caplen';
+  /** What bounded `end` (a `Len` value). */
+  len = 0;
   /** The EtherType (or link protocol) that selected the current layer; VLAN tags report it as their TPID. */
   etherType = 0;
   /** The transport layer above which an application layer sits (DNS over TCP has a length prefix). */
@@ -31,19 +32,20 @@ export class Cursor {
   constructor(readonly packet: Packet) {}
 
   reset(buf: Uint8Array, start: number, capLen: number): void {
-    this.buf = buf; this.base = start; this.off = start; this.end = start + capLen; this.capEnd = this.end;
-    this.lenSource = 'caplen'; this.etherType = 0; this.transport = 0; this.cut = false; this.stopped = false; this.present = 0; this.pending = undefined;
+    if (this.buf !== buf) this.buf = buf;
+    this.base = start; this.off = start; this.end = start + capLen; this.capEnd = this.end;
+    this.len = Len.Caplen; this.etherType = 0; this.transport = 0; this.cut = false; this.stopped = false; this.present = 0; this.pending = undefined;
   }
 
   /**
    * A header needs `required` bytes from `at` but only `end - at` are there. Bounded by the
    * capture, that is a truncation; bounded by a length field, the packet lies.
    */
-  short(layer: Layer, at: number, required: number, detail = '', source: LenSource = this.lenSource): 0 {
+  short(layer: Layer, at: number, required: number, detail = '', source: number = this.len): 0 {
     const s = this.stop;
     s.layer = layer; s.offset = at - this.base; s.required = required;
     s.available = this.end > at ? this.end - at : 0;
-    s.lenSource = source; s.kind = source === 'caplen' ? 'truncated' : 'error'; s.detail = detail;
+    s.lenSource = lenSourceNames[source]!; s.kind = source === Len.Caplen ? 'truncated' : 'error'; s.detail = detail;
     if (s.kind === 'truncated') this.cut = true;
     this.stopped = true;
     return 0;
@@ -53,7 +55,7 @@ export class Cursor {
   invalid(layer: Layer, at: number, detail: string): 0 {
     const s = this.stop;
     s.layer = layer; s.offset = at - this.base; s.required = 0; s.available = 0;
-    s.lenSource = this.lenSource; s.kind = 'error'; s.detail = detail;
+    s.lenSource = lenSourceNames[this.len]!; s.kind = 'error'; s.detail = detail;
     this.stopped = true;
     return 0;
   }

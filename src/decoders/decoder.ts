@@ -47,7 +47,9 @@ export class Decoder {
     if (!(offset >= 0 && offset <= buf.length)) offset = buf.length;
     if (!(capLen >= 0)) capLen = 0;
     if (capLen > buf.length - offset) capLen = buf.length - offset;
-    p.linkType = linkType; p.buf = buf; p.frameOffset = offset; p.capLen = capLen;
+    p.linkType = linkType;
+    if (p.buf !== buf) p.buf = buf;
+    p.frameOffset = offset; p.capLen = capLen;
     c.reset(buf, offset, capLen);
     try {
       let next: number = linkType >= 0 && linkType < 512 ? byLinkType[linkType]! : 0;

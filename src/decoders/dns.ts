@@ -5,6 +5,7 @@ import { ipv4ToString, ipv6ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
+import { Len } from './stop.js';
 import { LayerView } from './view.js';
 
 /** A question: name, type, class. */
@@ -73,11 +74,12 @@ export class Dns extends LayerView {
       if (c.end - o < 2) return c.short(Layer.Dns, o, 2);
       const len = u16(b, o);
       m = o + 2;
-      if (m + len <= c.end) { c.end = m + len; c.lenSource = 'dns-tcp-length'; }
+      if (m + len <= c.end) { c.end = m + len; c.len = Len.DnsTcp; }
     }
     if (c.end - m < 12) return c.short(Layer.Dns, o, m + 12 - o);
     this.msg = m;
-    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = m + 12 - o;
+    if (this.buf !== b) this.buf = b;
+    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = m + 12 - o;
     this.#msgEnd = c.end;
     // The records are walked on first use (a getter here, or the packet's stop/payload), so
     // packets whose DNS nobody reads cost only this header check.

@@ -5,6 +5,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
+import { Len } from './stop.js';
 import { LayerView } from './view.js';
 
 /** Ethernet header: 14 bytes. `etherType` ≤ 1500 is an 802.3 length and an LLC header follows. */
@@ -14,7 +15,8 @@ export class Ethernet extends LayerView {
   decode(c: Cursor): number {
     const b = c.buf, o = c.off;
     if (c.end - o < 14) return c.short(Layer.Ethernet, o, 14);
-    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 14;
+    if (this.buf !== b) this.buf = b;
+    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 14;
     c.present |= 1 << Layer.Ethernet;
     const t = (b[o + 12]! << 8) | b[o + 13]!;
     c.off = o + 14;
@@ -25,7 +27,7 @@ export class Ethernet extends LayerView {
 
   private ieee8023(c: Cursor, len: number): number {
     // The field is the LLC frame's length, so anything after it is padding.
-    if (c.off + len <= c.end) { c.end = c.off + len; c.lenSource = '802.3-length'; }
+    if (c.off + len <= c.end) { c.end = c.off + len; c.len = Len.Ieee8023; }
     this.end = c.end;
     return Layer.Llc;
   }
@@ -61,7 +63,8 @@ export class Llc extends LayerView {
     const snap = b[o] === 0xaa && b[o + 1] === 0xaa && b[o + 2] === 0x03;
     if (snap) hl = 8;
     if (have < hl) return c.short(Layer.Llc, o, hl);
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
+    if (this.buf !== c.buf) this.buf = c.buf;
+    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
     c.present |= 1 << Layer.Llc;
     c.off += hl;
     if (!snap) return 0;

@@ -25,7 +25,8 @@ export class Icmp extends LayerView {
     if (have < 4) return c.short(Layer.Icmp, o, 4);
     const need = required[c.buf[o]!]!;
     if (have < need) return c.short(Layer.Icmp, o, need);
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
+    if (this.buf !== c.buf) this.buf = c.buf;
+    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
     c.present |= 1 << Layer.Icmp;
     c.off = o + need;
     return 0;

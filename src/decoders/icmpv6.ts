@@ -44,7 +44,8 @@ export class Icmpv6 extends LayerView {
     if (have < 4) return c.short(Layer.Icmpv6, o, 4);
     const t = b[o]!, need = required[t]!;
     if (have < need) return c.short(Layer.Icmpv6, o, need);
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
+    if (this.buf !== c.buf) this.buf = c.buf;
+    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
     c.present |= 1 << Layer.Icmpv6;
     c.off = o + need;
     if (t >= 133 && t <= 137) {

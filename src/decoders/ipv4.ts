@@ -5,6 +5,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byIpProto } from './registry-tables.js';
+import { Len } from './stop.js';
 import { LayerView } from './view.js';
 
 /** One IPv4 option as found in the header. */
@@ -30,12 +31,13 @@ export class Ipv4 extends LayerView {
     const total = (b[o + 2]! << 8) | b[o + 3]!;
     if (total < hl) return c.invalid(Layer.Ipv4, o, `total length ${total} < header length ${hl}`);
     if (total <= have) {
-      c.end = o + total; c.lenSource = 'ipv4-total-length'; this.incomplete = false;
+      c.end = o + total; c.len = Len.Ipv4; this.incomplete = false;
     } else {
       this.incomplete = true;
-      if (c.lenSource === 'caplen') c.cut = true;
+      if (c.len === Len.Caplen) c.cut = true;
     }
-    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
+    if (this.buf !== b) this.buf = b;
+    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
     c.present |= 1 << Layer.Ipv4;
     c.off = o + hl;
     c.transport = 0;

@@ -5,6 +5,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byIpProto } from './registry-tables.js';
+import { Len } from './stop.js';
 import { LayerView } from './view.js';
 
 /** Extension headers one packet reports; a longer chain is an error. */
@@ -43,12 +44,13 @@ export class Ipv6 extends LayerView {
     const pl = (b[o + 4]! << 8) | b[o + 5]!;
     // A zero payload length is a jumbogram (or a segmentation offload capture): use what is there.
     if (pl !== 0 && 40 + pl <= have) {
-      c.end = o + 40 + pl; c.lenSource = 'ipv6-payload-length'; this.incomplete = false;
+      c.end = o + 40 + pl; c.len = Len.Ipv6; this.incomplete = false;
     } else {
       this.incomplete = pl !== 0;
-      if (this.incomplete && c.lenSource === 'caplen') c.cut = true;
+      if (this.incomplete && c.len === Len.Caplen) c.cut = true;
     }
-    this.buf = b; this.base = c.base; this.off = o; this.end = c.end;
+    if (this.buf !== b) this.buf = b;
+    this.base = c.base; this.off = o; this.end = c.end;
     this.extCount = 0; this.fragmentHeaderOff = -1;
     c.present |= 1 << Layer.Ipv6;
     c.transport = 0;

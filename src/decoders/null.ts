@@ -16,7 +16,8 @@ export class NullLink extends LayerView {
 
   decode(c: Cursor): number {
     if (c.end - c.off < 4) return c.short(this.layer, c.off, 4);
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 4;
+    if (this.buf !== c.buf) this.buf = c.buf;
+    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 4;
     c.present |= 1 << this.layer;
     c.off += 4;
     return afLayer.get(this.family) ?? 0;

@@ -27,7 +27,8 @@ export class Sll extends LayerView {
 
   decode(c: Cursor): number {
     if (c.end - c.off < 16) return c.short(Layer.Sll, c.off, 16);
-    this.buf = c.buf; this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 16;
+    if (this.buf !== c.buf) this.buf = c.buf;
+    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 16;
     c.present |= 1 << Layer.Sll;
     c.off += 16;
     return sllNext(c, this.protocol);

@@ -15,6 +15,12 @@ export type LenSource =
   | 'dns-tcp-length'
   | 'icmpv6-length';
 
+/** LenSource as a number, for the cursor (a number store costs less than a string store per packet). */
+export const Len = { Caplen: 0, Ieee8023: 1, Ipv4: 2, Ipv6: 3, Udp: 4, TcpHeader: 5, DnsTcp: 6, Icmpv6: 7 } as const;
+export const lenSourceNames: readonly LenSource[] = [
+  'caplen', '802.3-length', 'ipv4-total-length', 'ipv6-payload-length', 'udp-length', 'tcp-header-length', 'dns-tcp-length', 'icmpv6-length',
+];
+
 /** `truncated`: the capture ended inside a header. `error`: a field contradicts the others. */
 export type StopKind = 'truncated' | 'error';
 

@@ -5,6 +5,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byTcpPort, portLimit } from './registry-tables.js';
+import { Len } from './stop.js';
 import { LayerView } from './view.js';
 
 /** One TCP option as found in the header. */
@@ -36,7 +37,8 @@ export class Tcp extends LayerView {
     if (have < 20) return c.short(Layer.Tcp, o, 20);
     const hl = (b[o + 12]! >> 4) * 4;
     if (hl < 20 || have < hl) return this.bad(c, o, hl);
-    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
+    if (this.buf !== b) this.buf = b;
+    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
     c.present |= 1 << Layer.Tcp;
     c.off = o + hl;
     c.transport = Layer.Tcp;
@@ -45,7 +47,7 @@ export class Tcp extends LayerView {
     // tcp_parse_aligned_timestamp).
     if (hl > 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) && !this.checkOptions(c, o, o + hl)) return 0;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (c.end === c.off && c.lenSource !== 'caplen') return 0;
+    if (c.end === c.off && c.len !== Len.Caplen) return 0;
     const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = portLimit[0]!;
     const next = dst <= lim ? byTcpPort[dst]! : 0;
     return next !== 0 ? next : src <= lim ? byTcpPort[src]! : 0;

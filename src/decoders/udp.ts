@@ -3,6 +3,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byUdpPort, portLimit } from './registry-tables.js';
+import { Len, lenSourceNames } from './stop.js';
 import { LayerView } from './view.js';
 
 /** UDP header. `end` is min(captured end, UDP length); `incomplete` when the UDP length runs past the capture. */
@@ -16,14 +17,15 @@ export class Udp extends LayerView {
     if (have < 8) return c.short(Layer.Udp, o, 8);
     const len = (b[o + 4]! << 8) | b[o + 5]!;
     if (len >= 8 && len <= have) {
-      c.end = o + len; c.lenSource = 'udp-length'; this.incomplete = false;
+      c.end = o + len; c.len = Len.Udp; this.incomplete = false;
     } else if (!this.long(c, o, len, have)) return 0;
-    this.buf = b; this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 8;
+    if (this.buf !== b) this.buf = b;
+    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 8;
     c.present |= 1 << Layer.Udp;
     c.off = o + 8;
     c.transport = Layer.Udp;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (c.end === c.off && c.lenSource !== 'caplen') return 0;
+    if (c.end === c.off && c.len !== Len.Caplen) return 0;
     const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = portLimit[1]!;
     const next = dst <= lim ? byUdpPort[dst]! : 0;
     return next !== 0 ? next : src <= lim ? byUdpPort[src]! : 0;
@@ -32,7 +34,7 @@ export class Udp extends LayerView {
   /** A length under 8 or past the bytes there are: false when that is an error. */
   private long(c: Cursor, o: number, len: number, have: number): boolean {
     if (len < 8) { c.invalid(Layer.Udp, o, `length ${len} < 8`); return false; }
-    if (c.lenSource !== 'caplen') { c.invalid(Layer.Udp, o, `length ${len} > ${have} bytes left in the ${c.lenSource}`); return false; }
+    if (c.len !== Len.Caplen) { c.invalid(Layer.Udp, o, `length ${len} > ${have} bytes left in the ${lenSourceNames[c.len]}`); return false; }
     this.incomplete = true; c.cut = true;
     return true;
   }

@@ -46,7 +46,8 @@ export class VlanStack extends LayerView {
     for (let n = 0; ;) {
       if (c.end - c.off < 4) return c.short(Layer.Vlan, c.off, 4);
       const tag = this.tags[n++]!;
-      tag.buf = c.buf; tag.base = c.base; tag.off = c.off; tag.end = c.end; tag.headerLength = 4;
+      if (tag.buf !== c.buf) tag.buf = c.buf;
+      tag.base = c.base; tag.off = c.off; tag.end = c.end; tag.headerLength = 4;
       tag.tpid = c.etherType;
       this.count = n;
       c.present |= 1 << Layer.Vlan;
