@@ -1,0 +1,76 @@
+// Kernel filters on live captures: the program compiled in TypeScript runs in the kernel
+// (rewritten for cooked sockets on -i any, run by vcap itself on its own TUN device), and the
+// packets it keeps are the ones tcpdump keeps with the same expression.
+import test from 'ava';
+import { Netns, SETTLE_MS, sleep, vethPair, withoutTimes } from '../helpers/netns.js';
+import type { ExecutionContext } from 'ava';
+
+async function sideBySide(t: ExecutionContext, ns: Netns, args: string[], traffic: () => Promise<unknown>): Promise<{ vcap: string[]; tcpdump: string[]; stderr: string }> {
+  const vcap = ns.vcap(['-n', ...args]);
+  const tcpdump = ns.start(['tcpdump', '-n', '--immediate-mode', ...args]);
+  t.teardown(() => { vcap.kill(); tcpdump.kill(); });
+  await vcap.waitFor(/listening on/);
+  await tcpdump.waitFor(/listening on/);
+  await traffic();
+  await sleep(SETTLE_MS);
+  const [v, d] = await Promise.all([vcap.stop(), tcpdump.stop()]);
+  t.is(v.code, 0, v.stderr);
+  return { vcap: withoutTimes(v.stdout), tcpdump: withoutTimes(d.stdout), stderr: v.stderr };
+}
+
+const udp = (ip: string, port: number): string[] =>
+  ['python3', '-c', `import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); [s.sendto(b'x' * 10, ('${ip}', ${port})) for _ in range(3)]`];
+
+test('veth: an ICMP-type filter in the kernel keeps only the echo requests', async (t) => {
+  const { a, ifA, ipB } = await vethPair(t, 41);
+  const r = await sideBySide(t, a, ['-i', ifA, 'icmp[icmptype] == icmp-echo'], async () => {
+    await a.exec(['ping', '-c', '3', '-i', '0.2', ipB]);
+    await a.exec(udp(ipB, 40000));
+  });
+  t.is(r.vcap.length, 3, r.vcap.join('\n'));
+  for (const l of r.vcap) t.regex(l, /ICMP echo request/);
+  t.deepEqual(r.vcap, r.tcpdump);
+  t.true(r.stderr.includes('3 packets captured\n'), r.stderr);
+  t.true(r.stderr.includes('3 packets received by filter\n'), r.stderr);
+});
+
+test('veth: udp port filter, with the frames of the other ports never leaving the kernel', async (t) => {
+  const { a, ifA, ipB } = await vethPair(t, 42);
+  const r = await sideBySide(t, a, ['-i', ifA, 'udp and dst port 40001'], async () => {
+    await a.exec(udp(ipB, 40000));
+    await a.exec(udp(ipB, 40001));
+    await a.exec(['ping', '-c', '2', '-i', '0.2', ipB]);
+  });
+  t.is(r.vcap.length, 3, r.vcap.join('\n'));
+  t.deepEqual(r.vcap, r.tcpdump);
+  t.true(r.stderr.includes('3 packets received by filter\n'), r.stderr);
+});
+
+test('-i any: the program is rewritten for the cooked socket and keeps what tcpdump keeps', async (t) => {
+  const { a, ipB } = await vethPair(t, 43);
+  const r = await sideBySide(t, a, ['-i', 'any', `icmp and host ${ipB}`], async () => {
+    await a.exec(['ping', '-c', '2', '-i', '0.2', ipB]);
+    await a.exec(['ping', '-c', '2', '-i', '0.2', '127.0.0.1']);
+    await a.exec(udp(ipB, 40000));
+  });
+  // Two echo requests and replies, and the three port-unreachable errors for the datagrams.
+  t.is(r.vcap.length, 7, r.vcap.join('\n'));
+  t.is(r.vcap.filter((l) => l.includes('udp port 40000 unreachable')).length, 3);
+  t.deepEqual(r.vcap, r.tcpdump);
+});
+
+test('--tun: the filter runs on what vcap reads from its own device', async (t) => {
+  const ns = await Netns.create(t, 'vtf');
+  const vcap = ns.vcap(['--tun', 'tun0', '--addr', '172.21.22.23/24', '-n', 'dst host 172.21.22.26']);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on tun0/);
+  await ns.exec(['ping', '-c', '2', '-i', '0.2', '-W', '1', '172.21.22.27']);
+  await ns.exec(['ping', '-c', '2', '-i', '0.2', '-W', '1', '172.21.22.26']);
+  await sleep(SETTLE_MS);
+  const r = await vcap.stop();
+  t.is(r.code, 0, r.stderr);
+  t.deepEqual(withoutTimes(r.stdout).map((l) => l.replace(/id \d+/, 'id N')),
+    [1, 2].map((k) => `IP 172.21.22.23 > 172.21.22.26: ICMP echo request, id N, seq ${k}, length 64`));
+  t.true(r.stderr.includes('2 packets captured\n'), r.stderr);
+  t.true(r.stderr.includes('4 packets received by filter\n'), r.stderr);
+});
