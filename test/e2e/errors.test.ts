@@ -53,3 +53,22 @@ test('the interface deleted while capturing: one line, non-zero status, the -w f
   t.is(info.code, 0, info.stderr);
   t.regex(info.stdout, /Number of packets:\s+8\n/);
 });
+
+test('the interface going down and up again does not end the capture', async (t) => {
+  const { a, ifA, ipB } = await vethPair(t, 38);
+  const vcap = a.vcap(['-i', ifA, '-n']);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  await a.exec(['ping', '-c', '1', ipB]);
+  await sleep(400);
+  await a.ip('link', 'set', ifA, 'down');
+  await sleep(300);
+  await a.ip('link', 'set', ifA, 'up');
+  await a.ip('neigh', 'replace', ipB, 'lladdr', '02:00:00:00:00:02', 'dev', ifA, 'nud', 'permanent');
+  await a.exec(['ping', '-c', '1', '-W', '2', ipB]);
+  await sleep(400);
+  const r = await vcap.stop();
+  t.is(r.code, 0, r.stderr);
+  const lines = r.stdout.split('\n').filter((l) => l.includes('ICMP echo'));
+  t.is(lines.length, 4, r.stdout);
+});
