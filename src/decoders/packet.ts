@@ -91,7 +91,9 @@ export class Packet {
   /** @internal Take the results of the walk from the cursor. */
   finish(c: Cursor): void {
     this.present = c.present;
-    this.stop_ = c.stopped ? c.stop : undefined;
+    // Pointer stores cost a write barrier each; most packets leave these as they were.
+    const stop = c.stopped ? c.stop : undefined;
+    if (this.stop_ !== stop) this.stop_ = stop;
     this.truncated_ = c.cut;
     this.payloadOffset_ = c.off - c.base;
     this.payloadLength_ = c.end > c.off ? c.end - c.off : 0;
