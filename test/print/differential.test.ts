@@ -101,6 +101,19 @@ test('TCP: flags, options, bad headers, HTTP, RST data, checksums, cut short', (
     fromHex('0303'), fromHex('0201'), fromHex('02 09 0000'), fromHex('0500'), fromHex('050a0000000100000002'),
   ];
   for (const o of opts) frames.push(IP({}, tcp({ sport: 40000, dport: 5001, flags: 0x12, seq: 7, ack: 9, options: o })));
+  // MPTCP (kind 30): every subtype, well-formed and not, under SYN, SYN-ACK and ACK.
+  const mptcp = [
+    '1e0c0081 0102030405060708', '1e040181', '1e140081 0102030405060708 1112131415161718',
+    '1e160181 0102030405060708 1112131415161718 0010', '1e160101 0102030405060708 1112131415161718 0010',
+    '1e0c1011 aabbccdd 11223344', '1e101002 0102030405060708 11223344', '1e181000 00112233445566778899aabbccddeeff00112233',
+    '1e082001 00000064', '1e142005 00000064 000003e8 00000001 0010 abcd', '1e1c200f 0000000000000064 00000000000003e8 00000001 0010',
+    '1e082011 00000064', '1e083004 0a000001', '1e0a3404 0a000001 1f90', '1e103001 0a000001 0102030405060708',
+    '1e143606 fe800000000000000000000000000001', '1e054001 02', '1e035100', '1e045103', '1e0c6000 0000000000000123',
+    '1e0c7000 0102030405060708', '1e048001', '1e0cf000 0102030405060708', '1e0c0281 0102030405060708', '1e02',
+  ];
+  for (const o of mptcp) {
+    for (const flags of [0x02, 0x12, 0x10]) frames.push(IP({}, tcp({ sport: 40000, dport: 5001, flags, seq: 7, ack: 9, options: fromHex(o) })));
+  }
   frames.push(IP({}, tcp({ dataOffset: 4 })), IP({}, tcp({ dataOffset: 15 })));
   frames.push(IP({}, tcp({ sport: 80, dport: 5001, flags: 0x18 }, text('HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc'))));
   frames.push(IP({}, tcp({ sport: 5001, dport: 8080, flags: 0x18 }, text('POST /x HTTP/1.0\r\nHost: a\r\n\r\n'))));

@@ -6,6 +6,7 @@ import { cksumAdd, cksumFinish, cksumShouldBe, ipv4PseudoSum, ipv6PseudoSum } fr
 import { printDns } from './dns.js';
 import { printHttp } from './http.js';
 import { printSsh } from './ssh.js';
+import { printMptcp } from './mptcp.js';
 import type { TcpSeqTable } from './tcp-seq.js';
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
@@ -223,6 +224,15 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
           c.write(` 0x${uto.toString(16)}`);
           uto = uto & 1 ? (uto >> 1) * 60 : uto >> 1;
           c.write(` ${uto}`);
+          break;
+        }
+        case 30: {
+          datalen = len - 2; if (!lenOk(c, cp, datalen, hlen)) { bad = true; break; }
+          // The MPTCP printer reads only inside the option.
+          c.pushEnd(cp - 2 + len);
+          const ok = printMptcp(c, cp - 2, len, flags);
+          c.popEnd();
+          if (!ok) bad = true;
           break;
         }
         case 34:
