@@ -119,7 +119,13 @@ export class AfPacketSource {
     try {
       const { blockSize, blockCount } = ringGeometry(opts.snaplen, opts.bufferBytes);
       const ring = n.packetRing(h, ringReserve(opts.cooked), blockSize, blockCount, opts.immediate ? RETIRE_IMMEDIATE_MS : RETIRE_MS);
-      n.packetBind(h, opts.ifindex);
+      try {
+        n.packetBind(h, opts.ifindex);
+      } catch (e) {
+        // tcpdump's wording for a device that exists but is down (libpcap's PCAP_ERROR_IFACE_NOT_UP).
+        if (e instanceof SyscallError && e.code === 'ENETDOWN') throw new VcapError(`${opts.name}: That device is not up`, 'ENETDOWN');
+        throw e;
+      }
       if (opts.promiscuous && opts.ifindex !== 0) n.packetPromisc(h, opts.ifindex);
       return new AfPacketSource(n, h, ring, opts, blockSize, blockCount);
     } catch (e) {

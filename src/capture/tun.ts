@@ -6,7 +6,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { Batch, CaptureStats } from './batch.js';
 import type { FilterProgram } from '../filter/index.js';
 import type { NativeAddon } from './native.js';
-import { VcapError } from '../errors.js';
+import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
 
 export interface TunOptions {
@@ -98,7 +98,18 @@ export class TunSource {
 
   static open(n: NativeAddon, opts: TunOptions): TunSource {
     const cidr = opts.addr === undefined ? undefined : parseCidr(opts.addr);
-    const [h, name, created] = n.tunOpen(opts.name, opts.tap, opts.multiQueue ?? false);
+    let opened: [number, string, boolean];
+    try {
+      opened = n.tunOpen(opts.name, opts.tap, opts.multiQueue ?? false);
+    } catch (e) {
+      // EBUSY: another program holds the device; EINVAL: it exists as the other kind (tun vs tap).
+      if (e instanceof SyscallError && e.code === 'EBUSY')
+        throw new VcapError(`${opts.name}: the device is in use by another program (capture it with -i ${opts.name})`, 'EBUSY', { cause: e });
+      if (e instanceof SyscallError && e.code === 'EINVAL' && opts.name !== '')
+        throw new VcapError(`${opts.name}: the device exists and is not a ${opts.tap ? 'TAP' : 'TUN'} device`, 'EINVAL', { cause: e });
+      throw e;
+    }
+    const [h, name, created] = opened;
     try {
       if (cidr) n.ifAddr(name, cidr.family, cidr.bytes, cidr.prefix);
       n.ifUp(name);

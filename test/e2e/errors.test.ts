@@ -4,7 +4,7 @@ import test from 'ava';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Netns, run, sleep, vcapBin, vethPair } from '../helpers/netns.js';
+import { Netns, repoRoot, run, sleep, vcapBin, vethPair } from '../helpers/netns.js';
 
 test('no such device', async (t) => {
   const ns = await Netns.create(t, 'verr');
@@ -71,4 +71,22 @@ test('the interface going down and up again does not end the capture', async (t)
   t.is(r.code, 0, r.stderr);
   const lines = r.stdout.split('\n').filter((l) => l.includes('ICMP echo'));
   t.is(lines.length, 4, r.stdout);
+});
+
+test('a device that is down, as tcpdump words it', async (t) => {
+  const ns = await Netns.create(t, 'verr');
+  await ns.ip('link', 'add', 'dn0', 'type', 'veth', 'peer', 'name', 'dn1');
+  const r = await ns.exec([process.execPath, vcapBin, '-i', 'dn0', '-n']);
+  t.is(r.code, 1);
+  t.is(r.stderr, 'vcap: dn0: That device is not up\n');
+});
+
+test('--tun on a device another program holds', async (t) => {
+  const ns = await Netns.create(t, 'verr');
+  const holder = ns.start([process.execPath, join(repoRoot, 'dist', 'test', 'helpers', 'tun-holder.js'), 'tun0']);
+  t.teardown(() => holder.kill());
+  await holder.waitFor(/ready tun0/);
+  const r = await ns.exec([process.execPath, vcapBin, '--tun', 'tun0', '-n']);
+  t.is(r.code, 1);
+  t.is(r.stderr, 'vcap: tun0: the device is in use by another program (capture it with -i tun0)\n');
 });
