@@ -6,12 +6,13 @@
 
 const pad2: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i);
 
+const pad3: string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
 function frac(nsec: number, nano: boolean): string {
   // Nanosecond pcaps printed without --nano show microseconds truncated, as tcpdump does.
-  const v = nano ? nsec : Math.floor(nsec / 1000);
-  const s = String(v);
-  const width = nano ? 9 : 6;
-  return s.length >= width ? s : '000000000'.slice(0, width - s.length) + s;
+  if (nano) return pad3[Math.floor(nsec / 1e6)]! + pad3[Math.floor(nsec / 1000) % 1000]! + pad3[nsec % 1000]!;
+  const us = Math.floor(nsec / 1000);
+  return pad3[Math.floor(us / 1000)]! + pad3[us % 1000]!;
 }
 
 export class TimeFormatter {
@@ -19,6 +20,8 @@ export class TimeFormatter {
   #offset = 0;
   #day = NaN;
   #dayText = '';
+  #lastSec = NaN;
+  #lastText = '';
   #haveRef = false;
   #refSec = 0;
   #refNsec = 0;
@@ -58,17 +61,23 @@ export class TimeFormatter {
         return `${sign}${pad2[h]}:${pad2[m]}:${pad2[s]}.${frac(dn, this.nano)} `;
       }
       case 4: case 0: default: {
+        // Consecutive packets mostly share their second: reuse its text.
+        if (sec === this.#lastSec) return this.#lastText + frac(nsec, this.nano) + ' ';
         const local = sec + this.#localOffset(sec);
         const day = Math.floor(local / 86400);
         const tod = local - day * 86400;
-        const clock = `${pad2[Math.floor(tod / 3600)]}:${pad2[Math.floor((tod % 3600) / 60)]}:${pad2[tod % 60]}.${frac(nsec, this.nano)} `;
-        if (this.format === 0) return clock;
-        if (day !== this.#day) {
-          this.#day = day;
-          const d = new Date(day * 86400000);
-          this.#dayText = `${d.getUTCFullYear()}-${pad2[d.getUTCMonth() + 1]}-${pad2[d.getUTCDate()]} `;
+        let text = `${pad2[Math.floor(tod / 3600)]}:${pad2[Math.floor((tod % 3600) / 60)]}:${pad2[tod % 60]}.`;
+        if (this.format === 4) {
+          if (day !== this.#day) {
+            this.#day = day;
+            const d = new Date(day * 86400000);
+            this.#dayText = `${d.getUTCFullYear()}-${pad2[d.getUTCMonth() + 1]}-${pad2[d.getUTCDate()]} `;
+          }
+          text = this.#dayText + text;
         }
-        return this.#dayText + clock;
+        this.#lastSec = sec;
+        this.#lastText = text;
+        return text + frac(nsec, this.nano) + ' ';
       }
     }
   }
