@@ -45,7 +45,7 @@ export class Cursor {
     const s = this.stop;
     s.layer = layer; s.offset = at - this.base; s.required = required;
     s.available = this.end > at ? this.end - at : 0;
-    s.lenSource = lenSourceNames[source]!; s.kind = source === Len.Caplen ? 'truncated' : 'error'; s.detail = detail;
+    s.lenSource = lenSourceNames[source]!; s.kind = source === Len.Caplen || source === Len.TcpSegment ? 'truncated' : 'error'; s.detail = detail;
     if (s.kind === 'truncated') this.cut = true;
     this.stopped = true;
     return 0;

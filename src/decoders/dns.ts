@@ -71,6 +71,8 @@ export class Dns extends LayerView {
     this.overTcp = c.transport === Layer.Tcp;
     let m = o;
     if (this.overTcp) {
+      // Over TCP a message may go on in the next segment: running out of bytes is not a lie.
+      if (c.len !== Len.Caplen) c.len = Len.TcpSegment;
       if (c.end - o < 2) return c.short(Layer.Dns, o, 2);
       const len = u16(b, o);
       m = o + 2;

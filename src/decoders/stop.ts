@@ -13,12 +13,15 @@ export type LenSource =
   | 'udp-length'
   | 'tcp-header-length'
   | 'dns-tcp-length'
-  | 'icmpv6-length';
+  | 'icmpv6-length'
+  /** The end of a TCP segment: a message continued in the next segment, not a lie. */
+  | 'tcp-segment';
 
 /** LenSource as a number, for the cursor (a number store costs less than a string store per packet). */
-export const Len = { Caplen: 0, Ieee8023: 1, Ipv4: 2, Ipv6: 3, Udp: 4, TcpHeader: 5, DnsTcp: 6, Icmpv6: 7 } as const;
+export const Len = { Caplen: 0, Ieee8023: 1, Ipv4: 2, Ipv6: 3, Udp: 4, TcpHeader: 5, DnsTcp: 6, Icmpv6: 7, TcpSegment: 8 } as const;
 export const lenSourceNames: readonly LenSource[] = [
   'caplen', '802.3-length', 'ipv4-total-length', 'ipv6-payload-length', 'udp-length', 'tcp-header-length', 'dns-tcp-length', 'icmpv6-length',
+  'tcp-segment',
 ];
 
 /** `truncated`: the capture ended inside a header. `error`: a field contradicts the others. */
