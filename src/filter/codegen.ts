@@ -32,10 +32,20 @@ export interface CodegenOptions {
    * and shifts nothing; later `vlan`s (QinQ) are in the frame as usual.
    */
   vlanTagsStripped?: boolean | undefined;
+  /**
+   * The program will run in the kernel on a Linux AF_PACKET socket: implies vlanTagsStripped, and
+   * `inbound`/`outbound` read the packet type from metadata (SKF_AD_PKTTYPE) on any link type.
+   * 'cooked' (SOCK_DGRAM, LINUX_SLL/LINUX_SLL2): the kernel's frame has no SLL header, so loads
+   * from it become metadata loads and the rest move back by the header length, as libpcap does.
+   */
+  linuxSocket?: 'raw' | 'cooked' | undefined;
 }
 
 /** Linux ancillary loads (linux/filter.h): offsets from SKF_AD_OFF = -0x1000. */
-const SKF_AD_VLAN_TAG = (-0x1000 + 44) >>> 0, SKF_AD_VLAN_TAG_PRESENT = (-0x1000 + 48) >>> 0;
+export const SKF_AD_OFF = (-0x1000) >>> 0;
+export const SKF_AD_PROTOCOL = SKF_AD_OFF + 0, SKF_AD_PKTTYPE = SKF_AD_OFF + 4, SKF_AD_IFINDEX = SKF_AD_OFF + 8;
+const SKF_AD_VLAN_TAG = SKF_AD_OFF + 44, SKF_AD_VLAN_TAG_PRESENT = SKF_AD_OFF + 48;
+const PACKET_OUTGOING = 4;
 
 const ETHERTYPE_IP = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035, ETHERTYPE_IPV6 = 0x86dd;
 const ETHERTYPE_ATALK = 0x809b, ETHERTYPE_AARP = 0x80f3, ETHERTYPE_IPX = 0x8137;
@@ -543,7 +553,7 @@ export class CodeGen {
   vlan(id: number | null, pos: number): Cond {
     if (this.linkType !== DLT_EN10MB) throw filterError(`no VLAN support for ${this.#desc}`, pos);
     if (id !== null && id > 4095) throw filterError(`VLAN tag ${id} greater than maximum 4095`, pos);
-    if (this.opts.vlanTagsStripped && this.#vlans++ === 0) {
+    if ((this.opts.vlanTagsStripped || this.opts.linuxSocket) && this.#vlans++ === 0) {
       const present = test([stmt(BPF_LD | BPF_ABS | BPF_B, SKF_AD_VLAN_TAG_PRESENT)], BPF_JEQ, 1);
       if (id === null) return present;
       return and(present, test([stmt(BPF_LD | BPF_ABS | BPF_W, SKF_AD_VLAN_TAG), stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff)], BPF_JEQ, id));
@@ -566,8 +576,9 @@ export class CodeGen {
 
   inout(outbound: boolean, pos: number): Cond {
     let t: Cond;
-    if (this.linkType === DLT_LINUX_SLL) t = this.#hdr(0, 2, 4);
-    else if (this.linkType === DLT_LINUX_SLL2) t = this.#hdr(10, 1, 4);
+    if (this.linkType === DLT_LINUX_SLL) t = this.#hdr(0, 2, PACKET_OUTGOING);
+    else if (this.linkType === DLT_LINUX_SLL2) t = this.#hdr(10, 1, PACKET_OUTGOING);
+    else if (this.opts.linuxSocket) t = this.#hdr(SKF_AD_PKTTYPE, 2, PACKET_OUTGOING);
     else throw filterError(`inbound/outbound not supported on ${this.#desc} when reading savefiles`, pos);
     return outbound ? t : not(t);
   }

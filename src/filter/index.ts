@@ -1,7 +1,8 @@
 // pcap-filter(7) expressions compiled to classic BPF in TypeScript (no libpcap), for the kernel
 // (SO_ATTACH_FILTER) and for files (a JS function compiled once per program).
 import { decodeInsns, encodeInsns, type BpfInsn } from './bpf.js';
-import { CodeGen, type CodegenOptions } from './codegen.js';
+import { CodeGen, SKF_AD_IFINDEX, SKF_AD_OFF, SKF_AD_PKTTYPE, SKF_AD_PROTOCOL, type CodegenOptions } from './codegen.js';
+import { BPF_ABS, BPF_IND, BPF_LD, BPF_LDX, BPF_MSH, bpfClass, bpfMode } from './bpf.js';
 import { FilterError } from './errors.js';
 import { formatInsns } from './format.js';
 import { compileToFunction, type MatchFn } from './interpreter.js';
@@ -55,7 +56,28 @@ export function compileFilter(expression: string, linkType: number, snaplen: num
   const cond = simplify(new CodeGen(linkType & 0xffff, { netmask: 0, ...options }, expression).gen(tree));
   const insns = linearize(cond, ret);
   if (rejectsAll(insns)) throw new FilterError('expression rejects all packets', 0);
+  if (options.linuxSocket === 'cooked') cookedOffsets(insns, linkType & 0xffff);
   return new Program(insns);
+}
+
+/**
+ * libpcap's fix_program for cooked sockets: the kernel runs the filter on the packet without the
+ * SLL header vcap's files and printers see, so header fields become metadata loads and payload
+ * offsets move back by the header length.
+ */
+function cookedOffsets(insns: BpfInsn[], linkType: number): void {
+  const sll2 = linkType === 276;
+  if (linkType !== 113 && !sll2) throw new FilterError('a cooked socket delivers LINUX_SLL or LINUX_SLL2 frames', 0);
+  const hdr = sll2 ? 20 : 16;
+  const meta: Record<number, number> = sll2 ? { 0: SKF_AD_PROTOCOL, 4: SKF_AD_IFINDEX, 10: SKF_AD_PKTTYPE } : { 0: SKF_AD_PKTTYPE, 14: SKF_AD_PROTOCOL };
+  for (const p of insns) {
+    const cls = bpfClass(p.code), mode = bpfMode(p.code);
+    if (!((cls === BPF_LD && (mode === BPF_ABS || mode === BPF_IND)) || (cls === BPF_LDX && mode === BPF_MSH))) continue;
+    if (p.k >= SKF_AD_OFF) continue;
+    if (p.k >= hdr) p.k -= hdr;
+    else if (mode === BPF_ABS && meta[p.k] !== undefined) p.k = meta[p.k]!;
+    else throw new FilterError(`this filter reads ${sll2 ? 'LINUX_SLL2' : 'LINUX_SLL'} header bytes the kernel does not have on a cooked socket; filter in user space instead`, 0);
+  }
 }
 
 /** A program from raw sock_filter bytes (e.g. read from `tcpdump -ddd`), for the interpreter. */

@@ -102,3 +102,12 @@ test("'ip broadcast' uses tcpdump's netmask 0 by default and fails with libpcap'
   // With a /24 netmask the subnet's broadcast address matches too.
   t.true(compileFilter('ip broadcast', 1, 262144, { netmask: 0xffffff00 }).matches(frame, 0, 34, 34));
 });
+
+test('on a cooked socket, reading SLL header bytes the kernel does not have is an error', (t) => {
+  t.is(fail('link[2] = 1', 276, { linuxSocket: 'cooked' }).message,
+    'this filter reads LINUX_SLL2 header bytes the kernel does not have on a cooked socket; filter in user space instead');
+  t.is(fail('link[6:2] = 1', 113, { linuxSocket: 'cooked' }).message,
+    'this filter reads LINUX_SLL header bytes the kernel does not have on a cooked socket; filter in user space instead');
+  t.is(fail('tcp', 1, { linuxSocket: 'cooked' }).message, 'a cooked socket delivers LINUX_SLL or LINUX_SLL2 frames');
+  t.notThrows(() => compileFilter('inbound and tcp port 80', 276, 262144, { linuxSocket: 'cooked' }));
+});

@@ -11,7 +11,7 @@ const helper = new URL('../../../test/helpers/kernel-select.py', import.meta.url
 const maybe = process.getuid?.() === 0 ? test : test.serial.skip;
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
-function inNetns(job: { frames: string[]; arrive?: string[]; programs: string[] }): number[][] {
+function inNetns(job: { frames: string[]; arrive?: string[]; programs: string[]; cooked?: boolean }): number[][] {
   const ns = `vcap-ksel-${process.pid}`;
   const sh = (...args: string[]): void => { execFileSync('ip', ['netns', 'exec', ns, ...args]); };
   execFileSync('ip', ['netns', 'add', ns]);
@@ -67,4 +67,30 @@ maybe("with vlanTagsStripped, the kernel's VLAN metadata gives the answer the in
   });
   t.deepEqual(wrong, []);
   t.true(tagged.length > 20 && exprs.length >= 10);
+});
+
+maybe("on a cooked socket (-i any), the kernel keeps the frames the interpreter keeps in their LINUX_SLL2 form", (t) => {
+  const frames = whole.filter((f) => [0x0800, 0x86dd, 0x0806].includes(tpid(f)));
+  // The frame as vcap sees it from a cooked socket: an SLL2 header (protocol, packet type 3
+  // "to another host": never outgoing), then the payload; the kernel's filter sees only the payload.
+  const sll2 = frames.map((f) => {
+    const h = new Uint8Array(20);
+    h.set(f.bytes.subarray(12, 14), 0);
+    h.set([0, 1, 3, 6], 8);
+    h.set(f.bytes.subarray(6, 12), 12);
+    return Uint8Array.from([...h, ...f.bytes.subarray(14)]);
+  });
+  const progs: [string, FilterProgram, FilterProgram][] = [];
+  // Lengths (the kernel's excludes the header, as with libpcap) and raw reads of the SLL2 header
+  // bytes (libpcap maps them to metadata) differ by design.
+  for (const e of expressions.filter((x) => !/len|less|greater|ether\[|link\[|byte/.test(x))) {
+    try { progs.push([e, compileFilter(e, 276, 262144, { linuxSocket: 'cooked' }), compileFilter(e, 276, 262144)]); } catch { /* not for SLL2 */ }
+  }
+  const got = inNetns({ frames: frames.map((f) => hex(f.bytes)), arrive: frames.map((f) => hex(f.bytes.subarray(14))), programs: progs.map(([, k]) => hex(k.insns)), cooked: true });
+  const wrong = progs.flatMap(([e, , user], i) => {
+    const want = sll2.flatMap((b, j) => (user.matches(b, 0, b.length, b.length) ? [j] : []));
+    return JSON.stringify(want) === JSON.stringify(got[i]) ? [] : [`${e}: kernel kept ${got[i]!.length}, vcap ${want.length}`];
+  });
+  t.deepEqual(wrong, []);
+  t.true(progs.length > 150);
 });

@@ -2,7 +2,8 @@
 """Run inside a network namespace that has a veth pair vA <-> vB (see test/filter/kernel-select.test.ts).
 
 stdin: JSON {"frames": [hex, ...], "arrive": [hex, ...] (optional: each frame as the receiving socket
-sees it, when the kernel changes it, e.g. takes the VLAN tag out), "programs": [hex sock_filter, ...]}.
+sees it, when the kernel changes it, e.g. takes the VLAN tag out), "programs": [hex sock_filter, ...],
+"cooked": true for SOCK_DGRAM receiving sockets (no link-layer header)}.
 For each program: open an AF_PACKET socket on vB with the program attached before it is bound (so
 no frame slips past the filter), send every frame out of vA, then read what the kernel let through.
 A second, unfiltered socket waits for an end marker, so every frame has been through the filter
@@ -41,7 +42,7 @@ def main():
     tx.bind(('vA', 0))
     results = []
     for hexprog in job['programs']:
-        rx = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
+        rx = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM if job.get('cooked') else socket.SOCK_RAW, 0)
         keep = attach(rx, bytes.fromhex(hexprog))
         rx.bind(('vB', ETH_P_ALL))
         rx.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
