@@ -54,8 +54,8 @@ export class Decoder {
     try {
       let next: number = linkType >= 0 && linkType < 512 ? byLinkType[linkType]! : 0;
       if (next === 0) c.invalid(Layer.Link, offset, `link type ${linkType} not supported`);
-      // A switch rather than views[next].decode(c): each call site stays monomorphic and
-      // inlinable, which is most of the decoder's speed. registry.ts still owns which layer follows which.
+      // A switch rather than views[next].decode(c): one shared call site would see every view
+      // class and go megamorphic. registry.ts still owns which layer follows which.
       const v = this.views;
       while (next !== 0) {
         switch (next) {
@@ -95,10 +95,4 @@ export class Decoder {
   }
 }
 
-setCloneHook((p) => {
-  const copy = p.bytes.slice();
-  const d = new Decoder();
-  const q = d.decode(copy, p.linkType);
-  // The stop lives in the Decoder's cursor; the new Decoder has its own, so q is independent.
-  return q;
-});
+setCloneHook((p) => new Decoder().decode(p.bytes.slice(), p.linkType));
