@@ -1,27 +1,30 @@
 /** HTTP request/response first line (tcpdump's print-http.c over txtproto_print). */
 import type { PrintContext } from './context.js';
 
-const methods = new Set([
+const methods = ([
   'GET', 'PUT', 'COPY', 'HEAD', 'LOCK', 'MOVE', 'POLL', 'POST', 'BCOPY', 'BMOVE', 'MKCOL', 'TRACE', 'LABEL', 'MERGE',
   'DELETE', 'SEARCH', 'UNLOCK', 'REPORT', 'UPDATE', 'NOTIFY', 'BDELETE', 'CONNECT', 'OPTIONS', 'CHECKIN', 'PROPFIND',
   'CHECKOUT', 'CCHECKOUT', 'SUBSCRIBE', 'PROPPATCH', 'BPROPFIND', 'BPROPPATCH', 'UNCHECKOUT', 'MKACTIVITY',
   'MKWORKSPACE', 'UNSUBSCRIBE', 'RPC_CONNECT', 'VERSION-CONTROL', 'BASELINE-CONTROL',
 ]);
+const methodsByLength: string[][] = [];
+for (const m of methods) (methodsByLength[m.length] ??= []).push(m);
 const MAX_TOKEN = 128;
 
-/** A token at p+idx; returns [next index or 0, token]. Kept allocation-free via module state. */
-let token = '';
+/** Where fetchToken found its token (absolute offset and length): no string is built to look at it. */
+let tokenAt = 0, tokenLen = 0;
+
+/** fetch_token: the token at p+idx and the blanks after it; the index after them, or 0 when there is none. */
 function fetchToken(c: PrintContext, p: number, idx: number, len: number): number {
-  let t = '';
+  const start = idx;
   for (; idx < len; idx++) {
     if (!c.has(p + idx, 1)) return 0;
     const ch = c.buf[p + idx]!;
     if (!(ch > 0x20 && ch < 0x7f)) break;
-    if (t.length + 2 > MAX_TOKEN + 1) return 0;
-    t += String.fromCharCode(ch);
+    if (idx - start + 2 > MAX_TOKEN + 1) return 0;
   }
-  if (t.length === 0) return 0;
-  token = t;
+  if (idx === start) return 0;
+  tokenAt = p + start; tokenLen = idx - start;
   for (; idx < len; idx++) {
     if (!c.has(p + idx, 1)) break;
     const ch = c.buf[p + idx]!;
@@ -30,6 +33,29 @@ function fetchToken(c: PrintContext, p: number, idx: number, len: number): numbe
     if (ch !== 0x20 && ch !== 0x09) break;
   }
   return idx;
+}
+
+/** The token is a request method (compared case-insensitively, as tcpdump does). */
+function tokenIsMethod(c: PrintContext): boolean {
+  const list = methodsByLength[tokenLen];
+  if (list === undefined) return false;
+  const b = c.buf;
+  outer: for (const m of list) {
+    for (let i = 0; i < tokenLen; i++) {
+      let ch = b[tokenAt + i]!;
+      if (ch >= 0x61 && ch <= 0x7a) ch -= 0x20;
+      if (ch !== m.charCodeAt(i)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Three digits and nothing else: a status code. */
+function tokenIsStatus(c: PrintContext): boolean {
+  if (tokenLen !== 3) return false;
+  for (let i = 0; i < 3; i++) { const ch = c.buf[tokenAt + i]!; if (ch < 0x30 || ch > 0x39) return false; }
+  return true;
 }
 
 /** One text line from idx, prefixed; the index after its end of line, or 0 if it is not a whole text line. */
@@ -68,9 +94,9 @@ export function printHttp(c: PrintContext, off: number, length: number): void {
   let printThis = false;
   let idx = fetchToken(c, off, 0, length);
   if (idx !== 0) {
-    if (methods.has(token.toUpperCase())) printThis = true;
+    if (tokenIsMethod(c)) printThis = true;
     idx = fetchToken(c, off, idx, length);
-    if (idx !== 0 && token.length === 3 && /^[0-9]{3}$/.test(token)) printThis = true;
+    if (idx !== 0 && tokenIsStatus(c)) printThis = true;
   }
   c.write('HTTP');
   if (!printThis) return;
