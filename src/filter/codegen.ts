@@ -622,6 +622,10 @@ export class CodeGen {
     // and the packet set must match: `ip[0] - tcp[0] > 0` holds for non-TCP IPv4 packets too.
     const cond = l.cond;
     if (l.konst !== null && r.konst !== null) return { konst: foldAlu(code, l.konst, r.konst), stmts: [], cond };
+    // A product or mask with zero is zero whatever was loaded: libpcap's optimizer then drops the load.
+    if ((r.konst === 0 && (code === BPF_MUL || code === BPF_AND)) ||
+      (l.konst === 0 && (code === BPF_MUL || code === BPF_AND || code === BPF_DIV || code === BPF_LSH || code === BPF_RSH)))
+      return { konst: 0, stmts: [], cond };
     if (r.konst !== null) return { konst: null, stmts: [...l.stmts, stmt(BPF_ALU | code | BPF_K, r.konst)], cond };
     if (l.konst !== null)
       return { konst: null, stmts: [...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IMM, l.konst), stmt(BPF_ALU | code | BPF_X)], cond };
