@@ -33,27 +33,25 @@ export function captureLinkType(hatype: number): { linkType: number; cooked: Coo
   return { linkType: LinkType.LINUX_SLL, cooked: 'sll' };
 }
 
+/** tcpdump -D's bracket: Up/Running/Loopback (or "none"), then the link state when the driver reports one. */
 function flagWords(d: NativeInterface): string[] {
   const w: string[] = [];
   if (d.flags & IFF_UP) w.push('Up');
   if (d.flags & IFF_RUNNING) w.push('Running');
   if (d.flags & IFF_LOOPBACK) w.push('Loopback');
-  else if (d.link === 1) w.push('Connected');
-  else if (d.link === 0) w.push('Disconnected');
+  if (w.length === 0) w.push('none');
+  // Loopback and drivers without ETHTOOL_GLINK: "not applicable", nothing printed.
+  if (!(d.flags & IFF_LOOPBACK) && d.link === 1) w.push('Connected');
+  else if (!(d.flags & IFF_LOOPBACK) && d.link === 0) w.push('Disconnected');
   return w;
 }
 
 /**
- * libpcap's figure of merit (pcap_findalldevs): running and up first, then by instance number;
- * disconnected devices and loopback last; `any` after every ordinary device that is up.
+ * libpcap's figure of merit (pcap_findalldevs): running and up first, then connected, then
+ * loopback; `any` after every ordinary device that is up. Equal merits keep kernel order.
  */
 function merit(name: string, flags: number, link: number): number {
-  let n: number;
-  if (name === 'any') n = 0x0fffffff;
-  else {
-    const m = /(\d+)$/.exec(name);
-    n = m ? Number(m[1]) + 1 : 0;
-  }
+  let n = name === 'any' ? 0x0fffffff : 0;
   if (!(flags & IFF_RUNNING)) n += 0x80000000;
   if (!(flags & IFF_UP)) n += 0x40000000;
   if (!(flags & IFF_LOOPBACK) && link === 0) n += 0x20000000;
@@ -83,7 +81,6 @@ export function listInterfacesWith(n: NativeAddon): InterfaceInfo[] {
   rows.sort((a, b) => a.merit - b.merit);
   return rows.map((r, i) => {
     r.info.index = i + 1;
-    if (r.info.flags.length === 0) r.info.flags.push('none');
     return r.info;
   });
 }

@@ -1,0 +1,46 @@
+// -D: the same devices, order and flags as tcpdump -D (which also lists libpcap's non-network
+// pseudo-devices, bluetooth-monitor, nflog, dbus…, that vcap cannot capture on).
+import test from 'ava';
+import { Netns, vcapBin } from '../helpers/netns.js';
+
+const entry = (line: string): string => line.replace(/^\d+\./, '');
+
+test('vcap -D lists what tcpdump -D lists, in the same order, with the same flags', async (t) => {
+  const ns = await Netns.create(t, 'vlist');
+  await ns.ip('link', 'add', 'up0', 'type', 'veth', 'peer', 'name', 'up1');
+  await ns.ip('link', 'set', 'up0', 'up');
+  await ns.ip('link', 'set', 'up1', 'up');
+  await ns.ip('link', 'add', 'down0', 'type', 'veth', 'peer', 'name', 'down1');
+  await ns.ip('link', 'add', 'br7', 'type', 'bridge');
+  await ns.ip('link', 'set', 'br7', 'up');
+  const v = await ns.exec([process.execPath, vcapBin, '-D']);
+  const d = await ns.exec(['tcpdump', '-D']);
+  t.is(v.code, 0, v.stderr);
+  const names = new Set(['any', 'lo', 'up0', 'up1', 'down0', 'down1', 'br7']);
+  const vl = v.stdout.trim().split('\n');
+  t.deepEqual(vl.map((l) => Number(/^(\d+)\./.exec(l)?.[1])), vl.map((_, i) => i + 1));
+  t.deepEqual(vl.map(entry), d.stdout.trim().split('\n').map(entry).filter((l) => names.has(l.split(/[ [(]/)[0]!)));
+  t.true(vl.includes('1.up0 [Up, Running, Connected]') || vl.includes('1.up1 [Up, Running, Connected]'), v.stdout);
+});
+
+test('without -i, vcap listens where tcpdump does: the first device of the list', async (t) => {
+  const ns = await Netns.create(t, 'vlist');
+  await ns.ip('link', 'add', 'up0', 'type', 'veth', 'peer', 'name', 'up1');
+  await ns.ip('link', 'set', 'up0', 'up');
+  await ns.ip('link', 'set', 'up1', 'up');
+  const listening = async (argv: string[]): Promise<string> => {
+    const p = ns.start(argv);
+    t.teardown(() => p.kill());
+    await p.waitFor(/listening on/);
+    const r = await p.stop();
+    return /listening on [^\n]*/.exec(r.stderr)![0];
+  };
+  const v = await listening([process.execPath, vcapBin, '-n']);
+  t.is(v, await listening(['tcpdump', '-n']));
+  t.is(v, 'listening on up1, link-type EN10MB (Ethernet), snapshot length 262144 bytes');
+  // With no device up but loopback, tcpdump falls back to `any` (cooked v1, as it does by itself).
+  await ns.ip('link', 'set', 'up0', 'down');
+  await ns.ip('link', 'set', 'up1', 'down');
+  const v2 = await listening([process.execPath, vcapBin, '-n']);
+  t.is(v2, await listening(['tcpdump', '-n']));
+});
