@@ -12,6 +12,7 @@ import { compileFilter } from '../src/filter/index.js';
 
 const file = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'data', 'mixed-1m.pcap');
 const expressions = [
+  '', // one `ret`: the cost of the loop and the call, the floor for every other row
   'tcp port 80 or udp port 53',
   'tcp',
   'host 10.0.0.1',
@@ -59,5 +60,5 @@ for (const e of expressions) {
   const runs = [run(e), run(e), run(e)];
   const best = runs.reduce((a, b) => (b.ns < a.ns ? b : a));
   const want = tcpdumpCount(e);
-  console.log(`| \`${e}\` | ${best.insns} | ${best.ns.toFixed(1)} | ${best.selected} | ${want}${want === best.selected ? '' : ' **differs**'} |`);
+  console.log(`| ${e === '' ? '(empty)' : `\`${e}\``} | ${best.insns} | ${best.ns.toFixed(1)} | ${best.selected} | ${want}${want === best.selected ? '' : ' **differs**'} |`);
 }
