@@ -60,5 +60,5 @@ for (const e of expressions) {
   const runs = [run(e), run(e), run(e)];
   const best = runs.reduce((a, b) => (b.ns < a.ns ? b : a));
   const want = tcpdumpCount(e);
-  console.log(`| ${e === '' ? '(empty)' : `\`${e}\``} | ${best.insns} | ${best.ns.toFixed(1)} | ${best.selected} | ${want}${want === best.selected ? '' : ' **differs**'} |`);
+  console.log(`| ${e === '' ? '(empty)' : `\`${e.replaceAll('|', '\\|')}\``} | ${best.insns} | ${best.ns.toFixed(1)} | ${best.selected} | ${want}${want === best.selected ? '' : ' **differs**'} |`);
 }
