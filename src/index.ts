@@ -37,3 +37,5 @@ export type { PrintOptions } from './output/text/options.js';
 export { TextWriter } from './output/text/writer.js';
 export { compileFilter, formatProgram, programFromInsns, FilterError } from './filter/index.js';
 export type { FilterProgram, CompileOptions, BpfInsn } from './filter/index.js';
+export { openLive, openTun, listInterfaces, DEFAULT_SNAPLEN, DEFAULT_BUFFER_KIB } from './capture/live.js';
+export type { LiveOptions, LiveSource, InterfaceInfo, TunOptions, TunSource } from './capture/live.js';

@@ -7,6 +7,9 @@ import { LinkType } from '../decoders/link-type.js';
 import { native } from './native.js';
 import { AfPacketSource } from './afpacket.js';
 import { TunSource } from './tun.js';
+import type { TunOptions } from './tun.js';
+
+export type { TunOptions, TunSource } from './tun.js';
 import { captureLinkType, defaultInterfaceWith, listInterfacesWith } from './interfaces.js';
 import type { InterfaceInfo } from './interfaces.js';
 
@@ -96,6 +99,17 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
   if (dev === undefined) throw new VcapError(`${name}: No such device exists`, 'ENODEV');
   const { linkType, cooked } = captureLinkType(dev.hatype);
   return AfPacketSource.open(n, { ...common, ifindex, linkType, cooked });
+}
+
+/**
+ * Be the program at the end of a TUN (IP packets) or TAP (Ethernet frames) device: create or attach
+ * to it, address it, bring it up. `run()` delivers what the kernel sends to it; `write()` sends
+ * frames back into the kernel as if they came from the device. Closing removes a device it created.
+ */
+export function openTun(options: TunOptions): TunSource {
+  if (!Number.isInteger(options.snaplen) || options.snaplen < 0 || options.snaplen > DEFAULT_SNAPLEN)
+    throw new VcapError(`invalid snaplen ${options.snaplen}`, 'EINVAL');
+  return TunSource.open(native(), { ...options, snaplen: options.snaplen === 0 ? DEFAULT_SNAPLEN : options.snaplen });
 }
 
 /** -D: the interfaces, in tcpdump's order; `index` is the number -D prints. */
