@@ -211,6 +211,18 @@ test('Linux cooked v1/v2, NULL/LOOP and raw IP encapsulations', (t) => {
   }
 });
 
+test('IGMP: queries v1/v2/v3, reports v1/v2/v3, leave, mtrace/mresp, bad checksums, cut short', (t) => {
+  const igmp = [
+    '1164ee9b00000000', '1100ee9b00000000', '110aee9be0000001', '1164ee9b000000000000', '1164ee9b00000000027d0000',
+    '11ff0000e00000fb027d00020a0000010a000002', '11780000e00000fb000000010a000001', '1200f902e00000fb', '1600fa04e00000fb',
+    '1700f904e00000fb', '2200f90200000002040000000e00000fb01000002e00000fc0a0000010a000002'.replace('040000000e', '04000000e'),
+    '220000000000000104000001', '1f0000000a0000010a000002e00000054000123400000000', '1e0000000a0000010a0000020a00000540001234',
+    '1e0000000a0000010a0000020a000005', '9900000000000000', '1600ffffe00000fb',
+  ];
+  const frames = igmp.map((h) => IP({ proto: 2, dst: '224.0.0.1' }, fromHex(h)));
+  compare(t, 1, withCuts(frames, [34, 35, 36, 38, 40, 42, 46, 50, 54]), [[], ['-v'], ['-vv'], ['-q'], ['-x']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>

@@ -8,6 +8,7 @@ import { printIcmp6 } from './icmp6.js';
 import { printIp } from './ip.js';
 import { printIp6 } from './ip6.js';
 import { printEther } from './ether.js';
+import { printIgmp } from './igmp.js';
 
 /**
  * The payload of protocol `proto` at `off`, `length` bytes on the wire per the IP header,
@@ -25,6 +26,7 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
       if (ip.version === 6) printIcmp6(c, off, length, ip);
       else { c.write(`[${ipProtoName(proto)} requires IPv6]`); c.invalid(); }
       return;
+    case 2: printIgmp(c, off, length); return;
     case 4: printIp(c, off, length); return;
     case 41: printIp6(c, off, length); return;
     case 77: c.write(` nd ${length}`); return;
