@@ -31,3 +31,24 @@ test('vcap -i veth -w file: capinfos and tshark count the packets vcap reports',
   t.is(lens.filter((l) => l === 98).length, 10);
   t.is(lens.filter((l) => l === 1442).length, 40);
 });
+
+test('vcap -i veth --pcapng -w file: a pcapng file tshark reads, with every packet vcap reports', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'live.pcapng');
+  const { a, ifA, ipB } = await vethPair(t, 39);
+  const vcap = a.vcap(['-i', ifA, '--pcapng', '-w', file]);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  await a.exec(['ping', '-c', '4', '-i', '0.2', ipB]);
+  await sleep(SETTLE_MS);
+  const r = await vcap.stop('SIGHUP');
+  t.is(r.code, 0, r.stderr);
+  t.true(r.stderr.includes('8 packets captured\n'), r.stderr);
+  const info = await run(['capinfos', '-t', '-c', '-M', file]);
+  t.is(info.code, 0, info.stderr);
+  t.regex(info.stdout, /File type:\s+pcapng\n/);
+  t.regex(info.stdout, /Number of packets:\s+8\n/);
+  const shark = await run(['tshark', '-r', file, '-Y', 'icmp.type == 8']);
+  t.is(shark.stdout.trim().split('\n').length, 4, shark.stdout);
+});
