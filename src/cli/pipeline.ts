@@ -149,7 +149,8 @@ async function runLive(o: CliOptions): Promise<number> {
     promiscuous: o.promiscuous, direction: o.direction, immediate: o.immediate || o.lineBuffered || (tty && o.write === undefined),
     backend: o.backend,
   });
-  const stop = (): void => src.stop();
+  let interrupted = false;
+  const stop = (): void => { interrupted = true; src.stop(); };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   let sinks: Sinks | undefined;
   try {
@@ -164,6 +165,7 @@ async function runLive(o: CliOptions): Promise<number> {
     for (const s of signals) process.on(s, stop);
     sinks = new Sinks(o, expression, src.snaplen, true);
     sinks.open(src.linkType, src.snaplen, 1, o.lineBuffered || o.packetBuffered || tty);
+    if (!o.print.verbose && o.write === undefined) stderr('vcap: verbose output suppressed, use -v[v]... for full protocol decode');
     stderr(`listening on ${src.name}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
     const s = sinks;
     await src.run((b) => {
@@ -177,6 +179,8 @@ async function runLive(o: CliOptions): Promise<number> {
     for (const s of signals) process.off(s, stop);
     try {
       sinks?.close();
+      // Interrupted mid-capture, tcpdump ends the text with a newline in case a line was cut.
+      if (interrupted && o.write === undefined) writeSync(1, '\n');
     } finally {
       const st = src.stats();
       const captured = sinks?.captured ?? 0;
