@@ -1,6 +1,6 @@
 import { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { type LinkType } from './link-type.js';
+import { LinkType } from './link-type.js';
 import { Packet, setCloneHook } from './packet.js';
 import { byLinkType, createViews, type Views } from './registry.js';
 
@@ -82,16 +82,27 @@ export class Decoder {
   }
 
   /**
-   * Decode the packet inside an ICMP or ICMPv6 error message of `p` (the offending IP header and
-   * what follows it) with a second Decoder owned by this one. Returns undefined when `p` holds
-   * no ICMP error. The result is valid until the next decodeInner() call.
+   * Decode the packet carried inside `p` with a second Decoder owned by this one: the offending
+   * packet of an ICMP or ICMPv6 error (its IP header and what follows), or the inner packet of an
+   * IP-in-IP tunnel (IPv4 or IPv6 carrying protocol 4 or 41) or of Ethernet over IPv6 (143, as
+   * SRv6 uses). Returns undefined when `p` carries none. The result is valid until the next
+   * decodeInner() call.
    */
   decodeInner(p: Packet): Packet | undefined {
-    const icmp = p.icmp ?? p.icmpv6;
-    if (!icmp?.isError) return undefined;
-    const start = icmp.off + 8;
     this.#inner ??= new Decoder();
-    return this.#inner.decode(icmp.buf, p.icmp ? 228 : 229, start, icmp.end - start);
+    const icmp = p.icmp ?? p.icmpv6;
+    if (icmp?.isError) {
+      const start = icmp.off + 8;
+      return this.#inner.decode(icmp.buf, p.icmp ? LinkType.IPV4 : LinkType.IPV6, start, icmp.end - start);
+    }
+    const ip = p.ipv6 ?? p.ipv4;
+    if (!ip || p.stop) return undefined;
+    const proto = ip.protocol;
+    const linkType = proto === 4 ? LinkType.IPV4 : proto === 41 ? LinkType.IPV6 : proto === 143 ? LinkType.EN10MB : -1;
+    // Later fragments carry the middle of the inner packet, not its header.
+    if (linkType < 0 || (ip === p.ipv4 && p.ipv4.fragmentOffset !== 0) || (ip === p.ipv6 && (p.ipv6.fragment?.offset ?? 0) !== 0)) return undefined;
+    const start = ip.off + ip.headerLength;
+    return this.#inner.decode(ip.buf, linkType, start, ip.end - start);
   }
 }
 

@@ -192,3 +192,21 @@ test('ICMP inside IPv4 carries the addresses the printer needs', (t) => {
   t.is(p.ipv4?.srcOffset, 26);
   t.is(p.icmp?.type, 8);
 });
+
+test('IP-in-IP: decodeInner() decodes the tunnelled packet (4in4, 6in4, 4in6, Ethernet in IPv6)', (t) => {
+  const inner4 = ipv4({ proto: 17, src: '192.168.1.1', dst: '192.168.1.2' }, udp(1111, 2222, bytes(1)));
+  const inner6 = ipv6({ nh: 6, src: '2001:db8::a', dst: '2001:db8::b' }, tcp({ dport: 8080 }));
+  const p44 = d.decode(eth4(ipv4({ proto: 4 }, inner4)), LinkType.EN10MB);
+  t.is(p44.ipv4?.protocol, 4);
+  t.is(p44.udp, undefined);
+  t.is(p44.payloadOffset, 34);
+  const q44 = d.decodeInner(p44)!;
+  t.deepEqual([q44.ipv4?.src, q44.udp?.dstPort, q44.ipv4?.offset], ['192.168.1.1', 2222, 0]);
+  t.is(d.decodeInner(d.decode(eth4(ipv4({ proto: 41 }, inner6)), LinkType.EN10MB))?.tcp?.dstPort, 8080);
+  t.is(d.decodeInner(d.decode(eth6(ipv6({ nh: 4 }, inner4)), LinkType.EN10MB))?.udp?.srcPort, 1111);
+  const innerEth = ether('02:00:00:00:00:02', '02:00:00:00:00:01', 0x0800, inner4);
+  const srv6 = d.decode(eth6(ipv6({ nh: 43 }, ext6(143, bytes(4, 0, 0, 0, 0, 0), innerEth))), LinkType.EN10MB);
+  t.is(d.decodeInner(srv6)?.ethernet?.src, '02:00:00:00:00:01');
+  t.is(d.decodeInner(d.decode(eth4(ipv4({ proto: 17 }, udp(1, 2))), LinkType.EN10MB)), undefined);
+  t.is(d.decodeInner(d.decode(eth4(ipv4({ proto: 4, flags: 0, frag: 10 }, inner4)), LinkType.EN10MB)), undefined);
+});
