@@ -50,11 +50,18 @@ const PACKET_OUTGOING = 4;
 const ETHERTYPE_IP = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035, ETHERTYPE_IPV6 = 0x86dd;
 const ETHERTYPE_ATALK = 0x809b, ETHERTYPE_AARP = 0x80f3, ETHERTYPE_IPX = 0x8137;
 const ETHERTYPE_8021Q = 0x8100, ETHERTYPE_8021AD = 0x88a8, ETHERTYPE_8021QINQ = 0x9100;
+const ETHERTYPE_MPLS = 0x8847, ETHERTYPE_PPPOED = 0x8863, ETHERTYPE_PPPOES = 0x8864;
 const ETHERMTU = 1500;
+/** libpcap's ethertype_to_ppptype: the PPP protocol numbers for EtherTypes (others are compared as they are). */
+const pppProtocols: Record<number, number> = {
+  0x0800: 0x0021, 0x86dd: 0x0057, 0x6003: 0x0027, 0x809b: 0x0029, 0x0600: 0x0025, 0xfe: 0x0023, 0x42: 0x0031, 0xe0: 0x002b,
+};
+const PPP_MPLS_UCAST = 0x0281;
 const LLCSAP_IP = 0x06, LLCSAP_ISONS = 0xfe, LLCSAP_NETBEUI = 0xf0, LLCSAP_IPX = 0xe0;
 const LINUX_SLL_P_802_3 = 0x0001, LINUX_SLL_P_802_2 = 0x0004;
 const IPPROTO_TCP = 6, IPPROTO_UDP = 17, IPPROTO_SCTP = 132, IPPROTO_FRAGMENT = 44;
 
+const DLT_PPP = 9;
 const DLT_NULL = 0, DLT_EN10MB = 1, DLT_RAW = 101, DLT_LOOP = 108, DLT_LINUX_SLL = 113, DLT_IPV4 = 228, DLT_IPV6 = 229,
   DLT_LINUX_SLL2 = 276;
 export const supportedLinkTypes = [DLT_NULL, DLT_EN10MB, DLT_RAW, DLT_LOOP, DLT_LINUX_SLL, DLT_IPV4, DLT_IPV6, DLT_LINUX_SLL2];
@@ -81,6 +88,11 @@ export class CodeGen {
   /** Where the link-layer type field is (-1: none) and where its payload starts; `vlan` moves both. */
   #offLinkType: number;
   #offLinkPl: number;
+  /** Where the link-layer header starts: `pppoes` moves it to the PPP header. */
+  #offLinkHdr = 0;
+  /** MPLS labels seen so far, and whether `pppoes` has made the rest of the expression PPP. */
+  #mpls = 0;
+  #ppp = false;
   #regs = 0;
   #vlans = 0;
 
@@ -95,7 +107,11 @@ export class CodeGen {
     }
   }
 
+  /** The link type the rest of the expression sees (PPP after `pppoes`). */
+  get #dlt(): number { return this.#ppp ? DLT_PPP : this.linkType; }
+
   get #desc(): string {
+    if (this.#ppp) return 'PPP';
     const d = linkTypeDescription(this.linkType);
     return d.slice(d.indexOf('(') + 1, -1);
   }
@@ -113,7 +129,7 @@ export class CodeGen {
     return this.#cmp(off, size, v, BPF_JEQ, mask);
   }
   /** Link-header, payload and type-field relative comparisons (gencode's OR_LINKHDR, OR_LINKPL, OR_LINKTYPE). */
-  #hdr(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(off, size, v, op); }
+  #hdr(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkHdr + off, size, v, op); }
   #pl(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkPl + off, size, v, op); }
   #lt(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkType + off, size, v, op); }
   /** A 16-bit field at `off` in the IPv4 transport header: X = IPv4 header length. */
@@ -152,6 +168,12 @@ export class CodeGen {
 
   /** gen_linktype: "the link-layer payload is protocol `p`" (an EtherType, or an LLC SAP when ≤ 1500). */
   linkType_(p: number): Cond {
+    if (this.#mpls > 0) {
+      // Inside MPLS: the last label has the bottom-of-stack bit, and the IP version nibble says which.
+      if (p !== ETHERTYPE_IP && p !== ETHERTYPE_IPV6) throw filterError('unsupported protocol over mpls', 0);
+      return and(this.#cmp(this.#offLinkPl - 2, 1, 1, BPF_JEQ, 1), this.#cmp(this.#offLinkPl, 1, p === ETHERTYPE_IP ? 0x40 : 0x60, BPF_JEQ, 0xf0));
+    }
+    if (this.#ppp) return this.#lt(0, 2, pppProtocols[p] ?? p);
     switch (this.linkType) {
       case DLT_EN10MB: return this.#etherLinkType(p);
       case DLT_LINUX_SLL: return this.#sllLinkType(p);
@@ -279,6 +301,8 @@ export class CodeGen {
   #host(addr: number, mask: number, proto: string, dir: string, type: string, pos: number): Cond {
     switch (proto) {
       case 'default':
+        // Under MPLS only IPv4 is looked at (libpcap: no ARP/RARP inside a label stack).
+        if (this.#mpls > 0) return this.#host(addr, mask, 'ip', dir, type, pos);
         return or(or(this.#host(addr, mask, 'ip', dir, type, pos), this.#host(addr, mask, 'arp', dir, type, pos)),
           this.#host(addr, mask, 'rarp', dir, type, pos));
       case 'ip': return this.#hostop(addr, mask, dir, ETHERTYPE_IP, 12, 16);
@@ -393,7 +417,7 @@ export class CodeGen {
     if (tok.kind === 'hid6') return this.#mcode6(tok.text, n.bits ?? 128, n.bits !== undefined, q, pos);
     if (tok.kind === 'eid') {
       if ((q.addr === 'host' || q.addr === 'default') && q.proto === 'link') {
-        if (this.linkType !== DLT_EN10MB)
+        if (this.#dlt !== DLT_EN10MB)
           throw filterError('ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel', pos);
         return this.#ehost(parseMac(tok.text), q.dir);
       }
@@ -522,7 +546,7 @@ export class CodeGen {
 
   broadcast(proto: string, pos: number): Cond {
     if (proto === 'default' || proto === 'link') {
-      if (this.linkType !== DLT_EN10MB) throw filterError('not a broadcast link', pos);
+      if (this.#dlt !== DLT_EN10MB) throw filterError('not a broadcast link', pos);
       return this.#bcmp(0, new Uint8Array([255, 255, 255, 255, 255, 255]));
     }
     if (proto === 'ip') {
@@ -537,7 +561,7 @@ export class CodeGen {
 
   multicast(proto: string, pos: number): Cond {
     if (proto === 'default' || proto === 'link') {
-      if (this.linkType !== DLT_EN10MB)
+      if (this.#dlt !== DLT_EN10MB)
         throw filterError('link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel', pos);
       return this.#hdr(0, 1, 1, BPF_JSET);
     }
@@ -551,7 +575,8 @@ export class CodeGen {
 
   /** gen_vlan without the Linux in-kernel tag extensions, as for savefiles: later primitives look 4 bytes further. */
   vlan(id: number | null, pos: number): Cond {
-    if (this.linkType !== DLT_EN10MB) throw filterError(`no VLAN support for ${this.#desc}`, pos);
+    if (this.#mpls > 0) throw filterError('no VLAN match after MPLS', pos);
+    if (this.#dlt !== DLT_EN10MB) throw filterError(`no VLAN support for ${this.#desc}`, pos);
     if (id !== null && id > 4095) throw filterError(`VLAN tag ${id} greater than maximum 4095`, pos);
     if ((this.opts.vlanTagsStripped || this.opts.linuxSocket) && this.#vlans++ === 0) {
       const present = test([stmt(BPF_LD | BPF_ABS | BPF_B, SKF_AD_VLAN_TAG_PRESENT)], BPF_JEQ, 1);
@@ -562,6 +587,36 @@ export class CodeGen {
     if (id !== null) b = and(b, this.#cmp(this.#offLinkPl, 2, id, BPF_JEQ, 0x0fff));
     this.#offLinkPl += 4;
     this.#offLinkType += 4;
+    return b;
+  }
+
+  /** gen_mpls: a label stack entry; later primitives look 4 bytes further. */
+  mpls(label: number | null, pos: number): Cond {
+    let b: Cond;
+    if (this.#mpls > 0) b = this.#cmp(this.#offLinkPl - 2, 1, 0, BPF_JEQ, 1);   // the previous label was not the last
+    else if (this.#dlt === DLT_EN10MB) b = this.linkType_(ETHERTYPE_MPLS);
+    else if (this.#dlt === DLT_PPP) b = this.#lt(0, 2, PPP_MPLS_UCAST);
+    else throw filterError(`no MPLS support for ${this.#desc}`, pos);
+    if (label !== null) {
+      if (label > 0xfffff) throw filterError(`MPLS label ${label} greater than maximum 1048575`, pos);
+      b = and(b, this.#cmp(this.#offLinkPl, 4, (label << 12) >>> 0, BPF_JEQ, 0xfffff000));
+    }
+    this.#offLinkPl += 4;
+    this.#mpls++;
+    return b;
+  }
+
+  /** gen_pppoes: a PPPoE session frame; what follows is read as PPP (protocol field, then payload). */
+  pppoes(session: number | null, pos: number): Cond {
+    let b = this.linkType_(ETHERTYPE_PPPOES);
+    if (session !== null) {
+      if (session > 0xffff) throw filterError(`PPPoE session number ${session} greater than maximum 65535`, pos);
+      b = and(b, this.#cmp(this.#offLinkPl, 4, session, BPF_JEQ, 0xffff));
+    }
+    this.#offLinkHdr = this.#offLinkPl + 6;
+    this.#offLinkType = this.#offLinkHdr;
+    this.#offLinkPl = this.#offLinkHdr + 2;
+    this.#ppp = true;
     return b;
   }
 
@@ -643,7 +698,7 @@ export class CodeGen {
       ? [stmt(BPF_LD | BPF_ABS | sz, base + idx.konst)]
       : [...idx.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
     const p = a.proto;
-    if (p === 'link') return { konst: null, stmts: direct(0), cond: idx.cond };
+    if (p === 'link') return { konst: null, stmts: direct(this.#offLinkHdr), cond: idx.cond };
     if (['ip', 'arp', 'rarp', 'ip6', 'atalk', 'aarp', 'decnet', 'lat', 'sca', 'moprc', 'mopdl'].includes(p)) {
       if (this.#offLinkType < 0 && p !== 'ip' && p !== 'ip6') {
         // Kept for symmetry with libpcap: the protocol test below is then constant false.
@@ -709,6 +764,9 @@ export class CodeGen {
       case 'less': return this.less(n.n);
       case 'greater': return this.greater(n.n);
       case 'vlan': return this.vlan(n.id, n.pos);
+      case 'mpls': return this.mpls(n.id, n.pos);
+      case 'pppoes': return this.pppoes(n.id, n.pos);
+      case 'pppoed': return this.linkType_(ETHERTYPE_PPPOED);
       case 'byte': return this.byte(n.index, n.op, n.value, n.pos);
       case 'inbound': return this.inout(false, n.pos);
       case 'outbound': return this.inout(true, n.pos);

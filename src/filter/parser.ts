@@ -29,7 +29,8 @@ export type Node =
   | { k: 'rel'; op: string; reversed: boolean; a: Arith; b: Arith; pos: number }
   | { k: 'bcast' | 'mcast'; proto: string; pos: number }
   | { k: 'less' | 'greater'; n: number }
-  | { k: 'vlan'; id: number | null; pos: number }
+  | { k: 'vlan' | 'mpls' | 'pppoes'; id: number | null; pos: number }
+  | { k: 'pppoed'; pos: number }
   | { k: 'byte'; index: number; op: string; value: number; pos: number }
   | { k: 'inbound' | 'outbound'; pos: number };
 
@@ -43,7 +44,7 @@ const relops: Record<string, [string, boolean]> = {
   '<=': ['jgt', true], '<': ['jge', true], '!=': ['jeq', true],
 };
 /** Keywords of pcap-filter(7) that vcap does not compile. */
-const unsupported = new Set(['mpls', 'pppoed', 'pppoes', 'geneve', 'ifindex', 'llc', 'lane', 'metac', 'bcc', 'oam',
+const unsupported = new Set(['geneve', 'ifindex', 'llc', 'lane', 'metac', 'bcc', 'oam',
   'oamf4', 'oamf4ec', 'oamf4sc', 'sc', 'ilmic', 'vpi', 'vci', 'connectmsg', 'metaconnect', 'on', 'rnr', 'reason',
   'rset', 'srnr', 'action', 'fisu', 'lssu', 'msu', 'hfisu', 'hlssu', 'hmsu', 'sio', 'opc', 'dpc', 'sls', 'hsio',
   'hopc', 'hdpc', 'hsls', 'type', 'subtype', 'dir', 'addr1', 'addr2', 'addr3', 'addr4', 'ra', 'ta', 'protochain']);
@@ -204,10 +205,14 @@ export class Parser {
       this.#next();
       return { node: { k: w as 'inbound' | 'outbound', pos: t.pos }, q: qerr };
     }
-    if (this.#isKw(t, 'vlan')) {
+    if (this.#isKw(t, 'vlan', 'mpls', 'pppoes')) {
       this.#next();
       const id = this.#optPnum();
-      return { node: { k: 'vlan', id, pos: t.pos }, q: qerr };
+      return { node: { k: w as 'vlan' | 'mpls' | 'pppoes', id, pos: t.pos }, q: qerr };
+    }
+    if (this.#isKw(t, 'pppoed')) {
+      this.#next();
+      return { node: { k: 'pppoed', pos: t.pos }, q: qerr };
     }
     if (unsupported.has(w)) throw filterError(`'${w}' is not supported by vcap's filter compiler`, t.pos);
     return this.#fail(t);

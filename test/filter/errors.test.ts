@@ -69,7 +69,13 @@ const semantic: [string, string, number?][] = [
   ['ip6 broadcast', 'only link-layer/IP broadcast filters supported'],
   ['tcp multicast', 'link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel'],
   ['inbound', 'inbound/outbound not supported on Ethernet when reading savefiles'],
-  ['mpls', "'mpls' is not supported by vcap's filter compiler"],
+  ['geneve', "'geneve' is not supported by vcap's filter compiler"],
+  ['mpls and arp', 'unsupported protocol over mpls'],
+  ['mpls and vlan', 'no VLAN match after MPLS'],
+  ['mpls 1048576', 'MPLS label 1048576 greater than maximum 1048575'],
+  ['pppoes 70000', 'PPPoE session number 70000 greater than maximum 65535'],
+  ['pppoes and vlan', 'no VLAN support for PPP'],
+  ['pppoes and ether host 1:2:3:4:5:6', 'ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel'],
   ['ip protochain 6', "'protochain' is not supported by vcap's filter compiler"],
 ];
 for (const [expr, message] of semantic) {

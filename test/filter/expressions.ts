@@ -50,6 +50,12 @@ export const expressions: string[] = [
   'udp[8:4] = 0x61616161', 'sctp[0:2] = 5000', 'tcp[12] >= 0x50', 'tcp[4:4] = 1000', 'ip[12:4] = 0x0a000001',
   'ip[0:1] & 0xf0 = 0x40', 'ether[2:4] * 0 = 0', 'ip[3] - ip[3] = 0', 'ip[2:2] > 0x7fffffff', '0x45 = ip[0]',
   'ip[0] & 0xf != 5 or tcp port 80',
+  // MPLS and PPPoE (later primitives look inside them)
+  'mpls', 'mpls 100', 'mpls 5', 'mpls and ip', 'mpls and ip6', 'mpls 100 and tcp port 80', 'mpls and mpls 5 and ip6',
+  'mpls and mpls and udp', 'mpls and host 10.0.0.1', 'not mpls and ip', 'mpls and net 10.0.0.0/8 or udp',
+  'pppoes', 'pppoes 7', 'pppoes 9 and ip6', 'pppoes and ip', 'pppoes 7 and tcp port 80', 'pppoes and ip6 and udp', 'pppoed',
+  'pppoes and mpls', 'pppoes and mpls 100 and ip', 'vlan and pppoes and ip', 'not pppoes and udp', 'pppoes and host 10.0.0.1',
+  'pppoes and ether[0:2] = 0x21', 'pppoes and ip[9] = 6',
   // link-specific and miscellaneous
   'inbound', 'outbound', 'not inbound and ip', 'byte 9 = 6', 'byte 23 > 10', 'byte 0 < 0x50',
   '', 'ip or not ip',

@@ -118,6 +118,19 @@ export function framesByLinkType(): Map<number, Frame[]> {
     if (i % 23 === 0) eth.push(whole(ether(dst, src, type, p, [[0x9100, 0x2005]])));
     if (i % 29 === 0) eth.push(whole(ether(dst, src, type, p, [[0x8100, 0xf005], [0x8100, 100], [0x8100, 7]])));
   });
+  // MPLS label stacks (one or two labels, the last with the bottom-of-stack bit) and PPPoE sessions
+  // (PPP protocol 0x0021 IPv4, 0x0057 IPv6, 0x0281 MPLS) over a sample of the IP packets.
+  const label = (v: number, ttl: number, bottom: boolean): number[] => u32(((v << 12) | (bottom ? 0x100 : 0) | ttl) >>> 0);
+  net.filter(([t]) => t === 0x0800 || t === 0x86dd).forEach(([t, p], i) => {
+    if (i % 5 === 0) eth.push(whole(ether(ETH_B, ETH_A, 0x8847, [...label(100, 64, true), ...p])));
+    if (i % 7 === 0) eth.push(whole(ether(ETH_B, ETH_A, 0x8847, [...label(i % 2 ? 5 : 100, 64, false), ...label(5, 64, true), ...p])));
+    if (i % 6 === 0) {
+      const ppp = [...u16(t === 0x0800 ? 0x0021 : 0x0057), ...p];
+      eth.push(whole(ether(ETH_B, ETH_A, 0x8864, [0x11, 0, ...u16(i % 4 ? 7 : 9), ...u16(ppp.length), ...ppp])));
+    }
+    if (i % 31 === 0) eth.push(whole(ether(ETH_B, ETH_A, 0x8864, [0x11, 0, ...u16(7), ...u16(p.length + 6), ...u16(0x0281), ...label(100, 64, true), ...p])));
+  });
+  eth.push(whole(ether('ff:ff:ff:ff:ff:ff', ETH_A, 0x8863, [0x11, 0x09, 0, 0, 0, 4, 1, 1, 0, 0])));
   // 802.3 frames with LLC: STP, IPX (also raw 802.3 and SNAP), ISO, NetBEUI, IP SAP, SNAP AppleTalk.
   const llc = (dsap: number, ssap: number, rest: number[]): number[] => { const p = [dsap, ssap, 3, ...rest]; return ether('01:80:c2:00:00:00', ETH_A, p.length, p); };
   eth.push(whole(llc(0x42, 0x42, Array(35).fill(0))), whole(llc(0xe0, 0xe0, Array(30).fill(0))), whole(llc(0xfe, 0xfe, Array(30).fill(0))));

@@ -17,6 +17,9 @@ import sys
 
 ETH_P_ALL = 0x0003
 SO_ATTACH_FILTER = 26
+SO_RCVBUFFORCE = 33
+# ldh [12]; jeq #0x88b5; ret #65535; ret #0: the marker socket takes nothing else, so it never overflows.
+MARKER_ONLY = bytes.fromhex('28000000' '0c000000' '15000001' 'b5880000' '06000000' 'ffff0000' '06000000' '00000000')
 MARKER = bytes.fromhex('02000000000102000000000288b5') + b'vcap-end-marker' + bytes(40)
 
 
@@ -44,9 +47,10 @@ def main():
     for hexprog in job['programs']:
         rx = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM if job.get('cooked') else socket.SOCK_RAW, 0)
         keep = attach(rx, bytes.fromhex(hexprog))
+        rx.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, 32 << 20)
         rx.bind(('vB', ETH_P_ALL))
-        rx.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
-        mark = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
+        mark = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
+        keep_mark = attach(mark, MARKER_ONLY)
         mark.bind(('vB', ETH_P_ALL))
         mark.settimeout(5)
         for f in frames:
@@ -71,7 +75,7 @@ def main():
                 seen[data] = n + 1
         rx.close()
         mark.close()
-        del keep
+        del keep, keep_mark
         results.append(sorted(got))
     json.dump(results, sys.stdout)
 
