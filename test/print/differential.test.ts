@@ -223,6 +223,30 @@ test('IGMP: queries v1/v2/v3, reports v1/v2/v3, leave, mtrace/mresp, bad checksu
   compare(t, 1, withCuts(frames, [34, 35, 36, 38, 40, 42, 46, 50, 54]), [[], ['-v'], ['-vv'], ['-q'], ['-x']]);
 });
 
+test('NTP: client/server/control messages, authenticators, odd lengths, every -v level, cut short', (t) => {
+  const ts = (sec: number, frac: number): Uint8Array => concat(be32(sec), be32(frac));
+  const time = (lvm: number, stratum: number, poll: number, refid: string, times: Uint8Array[], extra = ''): Uint8Array =>
+    concat(bytes(lvm, stratum, poll & 255, 0xec), be32(0x000003d7), be32(0x00018000), fromHex(refid), ...times, fromHex(extra));
+  const zero = ts(0, 0), t0 = ts(3900000000, 0x40000000), t1 = ts(3900000000, 0x4ccccccc), t2 = ts(3900000001, 0x80000000);
+  const msgs = [
+    time(0xe3, 0, 6, '00000000', [zero, zero, zero, t0]),
+    time(0x24, 2, 6, 'c0a80101', [t2, t0, t1, t2]),
+    time(0x1c, 1, 10, '47505300', [zero, zero, zero, zero]),
+    time(0x63, 0, -3, '52415445', [ts(1, 0), ts(2208988800, 1), ts(100, 0xffffffff), ts(2208988799, 5)]),
+    time(0xa3, 16, 40, '01020304', [t0, t0, t0, t0]), time(0x03, 62, 6, '0a000001', [t0, t0, t0, t0]),
+    time(0x05, 63, 127, '0a000001', [t0, t0, t0, t0]), time(0x3a, 1, 6, 'ff616263', [t0, t1, t0, t1]),
+    time(0x23, 2, 6, '01020304', [zero, t2, t0, t1], '00000007'),
+    time(0x23, 2, 6, '01020304', [zero, t2, t0, t1], '00000007' + '00112233445566778899aabbccddeeff'),
+    time(0x23, 2, 6, '01020304', [zero, t2, t0, t1], '00000007' + '00112233445566778899aabbccddeeff01020304'),
+    time(0x23, 2, 6, '01020304', [zero, t2, t0, t1], '0000000700000000'),
+    fromHex('16820001000100020003000461626364'), fromHex('16c20001000100020003000561626364'), fromHex('16020001000000000000'),
+    fromHex('17000000'), fromHex('e3'),
+  ];
+  const frames = msgs.map((m, i) => IP({ proto: 17 }, udp(i & 1 ? 123 : 40000, i & 1 ? 40000 : 123, m)));
+  compare(t, 1, withCuts(frames, [42, 43, 45, 47, 50, 54, 58, 62, 66, 70, 74, 78, 82, 86, 90, 94, 98, 102, 106]),
+    [[], ['-v'], ['-vv'], ['-vvv'], ['-q'], ['-x']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>
