@@ -57,6 +57,12 @@ const pppProtocols: Record<number, number> = {
   0x0800: 0x0021, 0x86dd: 0x0057, 0x6003: 0x0027, 0x809b: 0x0029, 0x0600: 0x0025, 0xfe: 0x0023, 0x42: 0x0031, 0xe0: 0x002b,
 };
 const PPP_MPLS_UCAST = 0x0281;
+const ISO8473_CLNP = 0x81, ISO9542_ESIS = 0x82, ISO10589_ISIS = 0x83;
+/** IS-IS PDU types each of `l1`, `l2`, `iih`, `lsp`, `snp`, `csnp`, `psnp` stands for (libpcap's order). */
+const isisPduTypes: Record<string, number[]> = {
+  l1: [0x1a, 0x18, 0x12, 0x0f, 0x11], l2: [0x1b, 0x19, 0x14, 0x10, 0x11], iih: [0x11, 0x0f, 0x10],
+  lsp: [0x12, 0x14], snp: [0x1b, 0x1a, 0x18, 0x19], csnp: [0x18, 0x19], psnp: [0x1a, 0x1b],
+};
 const LLCSAP_IP = 0x06, LLCSAP_ISONS = 0xfe, LLCSAP_NETBEUI = 0xf0, LLCSAP_IPX = 0xe0;
 const LINUX_SLL_P_802_3 = 0x0001, LINUX_SLL_P_802_2 = 0x0004;
 const IPPROTO_TCP = 6, IPPROTO_UDP = 17, IPPROTO_SCTP = 132, IPPROTO_FRAGMENT = 44;
@@ -245,6 +251,7 @@ export class CodeGen {
         return and(this.linkType_(ETHERTYPE_IPV6),
           or(this.#pl(6, 1, v), and(this.#pl(6, 1, IPPROTO_FRAGMENT), this.#pl(40, 1, v))));
       case 'link': return this.linkType_(v);
+      case 'iso': return and(this.linkType_(LLCSAP_ISONS), this.#cmp(this.#offLinkPl + this.#nlNosnap, 1, v));
       case 'arp': case 'rarp': throw filterError(`${proto} does not encapsulate another protocol`, pos);
       default:
         if (['sctp', 'tcp', 'udp', 'icmp', 'igmp', 'igrp', 'pim', 'vrrp', 'carp', 'icmp6', 'ah', 'esp'].includes(proto))
@@ -282,6 +289,13 @@ export class CodeGen {
       case 'ipx': return this.linkType_(LLCSAP_IPX);
       case 'netbeui': return this.linkType_(LLCSAP_NETBEUI);
       case 'iso': return this.linkType_(LLCSAP_ISONS);
+      case 'esis': return this.#proto(ISO9542_ESIS, 'iso', pos);
+      case 'isis': return this.#proto(ISO10589_ISIS, 'iso', pos);
+      case 'clnp': return this.#proto(ISO8473_CLNP, 'iso', pos);
+      case 'l1': case 'l2': case 'iih': case 'lsp': case 'snp': case 'csnp': case 'psnp': {
+        const at = this.#offLinkPl + this.#nlNosnap + 4;
+        return and(this.#proto(ISO10589_ISIS, 'iso', pos), isisPduTypes[proto]!.map((t) => this.#cmp(at, 1, t) as Cond).reduce((a, b) => or(a, b)));
+      }
       case 'link': throw filterError('link layer applied in wrong context', pos);
       default: throw filterError(`'${proto}' is not supported by vcap's filter compiler`, pos);
     }
@@ -590,6 +604,21 @@ export class CodeGen {
     return b;
   }
 
+  /** The ISO network layer without a SNAP header: after the 3-byte LLC header on Ethernet only. */
+  get #nlNosnap(): number { return this.#dlt === DLT_EN10MB ? 3 : 0; }
+
+  /** gen_llc: an 802.3 frame with an LLC header (not Novell's raw 802.3, which starts 0xffff). */
+  llc(pos: number): Cond {
+    if (this.#dlt !== DLT_EN10MB) throw filterError(`'llc' not supported for ${this.#desc}`, pos);
+    return and(this.#notLlc(), not(this.#lt(2, 2, 0xffff)));
+  }
+
+  ifindex(n: number, pos: number): Cond {
+    if (this.linkType === DLT_LINUX_SLL2 && !this.#ppp) return this.#hdr(4, 4, n);
+    if (this.opts.linuxSocket) return this.#cmp(SKF_AD_IFINDEX, 4, n);
+    throw filterError(`ifindex not supported on ${this.#desc} when reading savefiles`, pos);
+  }
+
   /** gen_mpls: a label stack entry; later primitives look 4 bytes further. */
   mpls(label: number | null, pos: number): Cond {
     let b: Cond;
@@ -767,6 +796,8 @@ export class CodeGen {
       case 'mpls': return this.mpls(n.id, n.pos);
       case 'pppoes': return this.pppoes(n.id, n.pos);
       case 'pppoed': return this.linkType_(ETHERTYPE_PPPOED);
+      case 'llc': return this.llc(n.pos);
+      case 'ifindex': return this.ifindex(n.n, n.pos);
       case 'byte': return this.byte(n.index, n.op, n.value, n.pos);
       case 'inbound': return this.inout(false, n.pos);
       case 'outbound': return this.inout(true, n.pos);

@@ -30,7 +30,8 @@ export type Node =
   | { k: 'bcast' | 'mcast'; proto: string; pos: number }
   | { k: 'less' | 'greater'; n: number }
   | { k: 'vlan' | 'mpls' | 'pppoes'; id: number | null; pos: number }
-  | { k: 'pppoed'; pos: number }
+  | { k: 'pppoed' | 'llc'; pos: number }
+  | { k: 'ifindex'; n: number; pos: number }
   | { k: 'byte'; index: number; op: string; value: number; pos: number }
   | { k: 'inbound' | 'outbound'; pos: number };
 
@@ -44,7 +45,7 @@ const relops: Record<string, [string, boolean]> = {
   '<=': ['jgt', true], '<': ['jge', true], '!=': ['jeq', true],
 };
 /** Keywords of pcap-filter(7) that vcap does not compile. */
-const unsupported = new Set(['geneve', 'ifindex', 'llc', 'lane', 'metac', 'bcc', 'oam',
+const unsupported = new Set(['geneve', 'lane', 'metac', 'bcc', 'oam',
   'oamf4', 'oamf4ec', 'oamf4sc', 'sc', 'ilmic', 'vpi', 'vci', 'connectmsg', 'metaconnect', 'on', 'rnr', 'reason',
   'rset', 'srnr', 'action', 'fisu', 'lssu', 'msu', 'hfisu', 'hlssu', 'hmsu', 'sio', 'opc', 'dpc', 'sls', 'hsio',
   'hopc', 'hdpc', 'hsls', 'type', 'subtype', 'dir', 'addr1', 'addr2', 'addr3', 'addr4', 'ra', 'ta', 'protochain']);
@@ -213,6 +214,20 @@ export class Parser {
     if (this.#isKw(t, 'pppoed')) {
       this.#next();
       return { node: { k: 'pppoed', pos: t.pos }, q: qerr };
+    }
+    if (this.#isKw(t, 'llc')) {
+      this.#next();
+      const sub = this.#peek();
+      if (sub.kind === 'id' && ['i', 's', 'u', 'rr', 'rnr', 'rej', 'ui', 'ua', 'disc', 'dm', 'sabme', 'test', 'xid', 'frmr'].includes(sub.text))
+        throw filterError(`'llc ${sub.text}' is not supported by vcap's filter compiler`, sub.pos);
+      return { node: { k: 'llc', pos: t.pos }, q: qerr };
+    }
+    if (this.#isKw(t, 'ifindex')) {
+      this.#next();
+      const n = this.#peek();
+      if (n.kind !== 'num') this.#fail(n, `'ifindex' needs a number, found ${describe(n)}`);
+      this.#next();
+      return { node: { k: 'ifindex', n: n.value, pos: t.pos }, q: qerr };
     }
     if (unsupported.has(w)) throw filterError(`'${w}' is not supported by vcap's filter compiler`, t.pos);
     return this.#fail(t);

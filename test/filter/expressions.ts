@@ -56,6 +56,9 @@ export const expressions: string[] = [
   'pppoes', 'pppoes 7', 'pppoes 9 and ip6', 'pppoes and ip', 'pppoes 7 and tcp port 80', 'pppoes and ip6 and udp', 'pppoed',
   'pppoes and mpls', 'pppoes and mpls 100 and ip', 'vlan and pppoes and ip', 'not pppoes and udp', 'pppoes and host 10.0.0.1',
   'pppoes and ether[0:2] = 0x21', 'pppoes and ip[9] = 6',
+  // OSI over LLC, LLC itself, interfaces
+  'esis', 'isis', 'clnp', 'iso proto 0x82', 'l1', 'l2', 'iih', 'lsp', 'snp', 'csnp', 'psnp', 'isis and not l1', 'llc', 'not llc and not ip',
+  'ifindex 2', 'ifindex 3 or arp',
   // link-specific and miscellaneous
   'inbound', 'outbound', 'not inbound and ip', 'byte 9 = 6', 'byte 23 > 10', 'byte 0 < 0x50',
   '', 'ip or not ip',
