@@ -97,6 +97,7 @@ export class AfPacketSource {
   #downTimer: NodeJS.Timeout | undefined;
   #onEvent: ((status: number) => void) | undefined;
   #draining = false;
+  #consume: ((batch: Batch) => void) | undefined;
 
   private constructor(n: NativeAddon, h: number, ring: ArrayBuffer, opts: AfPacketOptions, blockSize: number, blockCount: number) {
     this.#n = n;
@@ -137,9 +138,11 @@ export class AfPacketSource {
   run(consume: (batch: Batch) => void): Promise<void> {
     if (this.#closed) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
+      this.#consume = consume;
       this.#finish = (err?: unknown) => {
         this.#finish = undefined;
         this.#onEvent = undefined;
+        this.#consume = undefined;
         this.#shutdown();
         if (err === undefined) resolve(); else reject(err);
       };
@@ -147,7 +150,8 @@ export class AfPacketSource {
         try {
           this.#draining = true;
           try {
-            this.#walker.drain(consume);
+            // One ring's worth at most: libuv polls again at once if more is ready.
+            this.#walker.drain(consume, this.#blockCount);
           } finally {
             this.#draining = false;
           }
@@ -198,10 +202,24 @@ export class AfPacketSource {
   }
 
   stop(): void {
-    this.#walker.stop();
     // Called from inside the consumer (-c reached): the walker still has to release its block,
     // so the socket closes when the drain returns.
-    if (this.#draining) return;
+    if (this.#draining) { this.#walker.stop(); return; }
+    // A signal: blocks the kernel has already handed over hold frames that arrived before it;
+    // deliver them rather than lose them to the order in which the event loop saw the two.
+    if (this.#consume !== undefined && !this.#walker.stopped && !this.#closed) {
+      this.#draining = true;
+      try {
+        this.#walker.drain(this.#consume, this.#blockCount);
+      } catch (e) {
+        this.#walker.stop();
+        this.#draining = false;
+        this.#finish?.(e);
+        return;
+      }
+      this.#draining = false;
+    }
+    this.#walker.stop();
     if (this.#finish) this.#finish(); else this.#shutdown();
   }
 

@@ -106,11 +106,13 @@ export class RingWalker {
 
   /**
    * Deliver every block the kernel has handed over, one batch each, releasing each block after
-   * `consume` returns (or throws). Returns the number of blocks walked.
+   * `consume` returns (or throws), and at most `maxBlocks` of them, so that a flood the consumer
+   * cannot keep up with still lets the event loop run (signals, timers). Returns the blocks walked.
    */
-  drain(consume: (batch: Batch) => void): number {
+  drain(consume: (batch: Batch) => void, maxBlocks = Infinity): number {
     let walked = 0;
-    for (let b = this.#blocks.nextBlock(this.#handle); b >= 0 && !this.#stopped; b = this.#blocks.nextBlock(this.#handle)) {
+    for (let b = walked < maxBlocks ? this.#blocks.nextBlock(this.#handle) : -1; b >= 0 && !this.#stopped;
+      b = walked < maxBlocks ? this.#blocks.nextBlock(this.#handle) : -1) {
       walked++;
       try {
         if (this.#fill(b) > 0) consume(this.#batch);

@@ -84,6 +84,8 @@ export class TunSource {
   #closed = false;
   #stopped = false;
   #finish: ((err?: unknown) => void) | undefined;
+  #consume: ((batch: Batch) => void) | undefined;
+  #inConsume = false;
 
   private constructor(n: NativeAddon, h: number, name: string, created: boolean, opts: TunOptions) {
     this.#n = n;
@@ -132,17 +134,24 @@ export class TunSource {
   run(consume: (batch: Batch) => void): Promise<void> {
     if (this.#closed) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
+      this.#consume = consume;
       this.#finish = (err?: unknown) => {
         this.#finish = undefined;
+        this.#consume = undefined;
         this.#shutdown();
         if (err === undefined) resolve(); else reject(err);
       };
       const onEvent = (status: number): void => {
         try {
           if (status < 0) throw new VcapError(`${this.name}: the device failed`, 'EIO');
-          for (let i = 0; i < MAX_BATCHES_PER_EVENT && !this.#stopped; i++) {
-            if (this.#read() === 0) break;
-            if (this.#batch.count > 0) consume(this.#batch);
+          this.#inConsume = true;
+          try {
+            for (let i = 0; i < MAX_BATCHES_PER_EVENT && !this.#stopped; i++) {
+              if (this.#read() === 0) break;
+              if (this.#batch.count > 0) consume(this.#batch);
+            }
+          } finally {
+            this.#inConsume = false;
           }
           if (this.#stopped) this.#finish?.();
         } catch (e) {
@@ -186,6 +195,20 @@ export class TunSource {
   }
 
   stop(): void {
+    // A signal: frames already queued on the device arrived before it; deliver them first.
+    if (this.#consume !== undefined && !this.#inConsume && !this.#stopped && !this.#closed) {
+      this.#inConsume = true;
+      try {
+        for (let i = 0; i < MAX_BATCHES_PER_EVENT && !this.#stopped && this.#read() > 0; i++)
+          if (this.#batch.count > 0) this.#consume(this.#batch);
+      } catch (e) {
+        this.#stopped = true;
+        this.#inConsume = false;
+        this.#finish?.(e);
+        return;
+      }
+      this.#inConsume = false;
+    }
     this.#stopped = true;
     if (this.#finish) this.#finish(); else this.#shutdown();
   }

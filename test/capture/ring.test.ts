@@ -223,3 +223,13 @@ test('ring geometry: blocks hold a full frame, at least four blocks', (t) => {
   t.deepEqual(ringGeometry(96, 4 << 20), { blockSize: 64 * 1024, blockCount: 64 });
   t.deepEqual(ringGeometry(262144, 64 * 1024), { blockSize: 256 * 1024, blockCount: 4 });
 });
+
+test('a drain stops after maxBlocks, so a flood cannot hold the event loop', (t) => {
+  const ring = makeRing([[{ bytes: eth('01') }], [{ bytes: eth('02') }]], ringReserve('none'));
+  const fake = new FakeBlocks(ring, 2);
+  const walker = new RingWalker(fake, 7, ring, config({}));
+  t.is(walker.drain(() => undefined, 1), 1);
+  t.deepEqual(fake.released, [0]);
+  t.is(walker.drain(() => undefined, 1), 1);
+  t.deepEqual(fake.released, [0, 1]);
+});
