@@ -29,7 +29,7 @@ function setup(): void {
   sh(['ip', 'netns', 'add', cap]);
   sh(['ip', '-n', gen, 'link', 'add', 'ga', 'type', 'veth', 'peer', 'name', 'gb', 'netns', cap]);
   for (const [ns, dev] of [[gen, 'ga'], [cap, 'gb']] as const) {
-    sh(['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-w', 'net.ipv6.conf.all.disable_ipv6=1']);
+    sh(['ip', 'netns', 'exec', ns, 'sh', '-c', 'echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6']);
     sh(['ip', '-n', ns, 'link', 'set', dev, 'up']);
   }
   // 64 bytes: Ethernet 14 + IPv4 20 + UDP 8 + 22 bytes; destination ports 1000..1099 in turn, so

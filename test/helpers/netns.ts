@@ -96,8 +96,9 @@ export class Netns {
     await must(['ip', 'netns', 'add', ns.name]);
     t.teardown(() => ns.remove());
     await must(['ip', '-n', ns.name, 'link', 'set', 'lo', 'up']);
-    for (const k of ['all', 'default', 'lo'])
-      await must(['ip', 'netns', 'exec', ns.name, 'sysctl', '-q', '-w', `net.ipv6.conf.${k}.disable_ipv6=1`]);
+    // Written from inside the namespace (its own /proc/sys/net); no dependency on procps' sysctl.
+    await must(['ip', 'netns', 'exec', ns.name, 'sh', '-c',
+      'for k in all default lo; do echo 1 > /proc/sys/net/ipv6/conf/$k/disable_ipv6; done']);
     return ns;
   }
 
