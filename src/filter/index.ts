@@ -19,7 +19,11 @@ export interface FilterProgram {
   readonly insns: Uint8Array;
   /** Number of instructions. */
   readonly length: number;
-  /** Run the program over one frame, as the kernel would: true when it accepts the frame. */
+  /**
+   * Run the program over one frame, as the kernel would: true when it accepts the frame. For a
+   * program compiled with `linuxSocket`/`vlanTagsStripped`, this runs the same expression compiled
+   * for frames as vcap hands them on (VLAN tag back in place, SLL header present), not `insns`.
+   */
   matches(bytes: Uint8Array, offset: number, capLen: number, origLen: number): boolean;
 }
 
@@ -41,10 +45,10 @@ class Program implements FilterProgram {
   readonly insns: Uint8Array;
   readonly length: number;
   readonly matches: MatchFn;
-  constructor(readonly instructions: readonly BpfInsn[]) {
+  constructor(readonly instructions: readonly BpfInsn[], userSpace: readonly BpfInsn[] = instructions) {
     this.insns = encodeInsns(instructions);
     this.length = instructions.length;
-    this.matches = compileToFunction(instructions);
+    this.matches = compileToFunction(userSpace);
   }
 }
 
@@ -53,11 +57,23 @@ export function compileFilter(expression: string, linkType: number, snaplen: num
   const ret = snaplen > 0 ? snaplen >>> 0 : DEFAULT_SNAPLEN;
   const tree = parseFilter(expression);
   if (tree === null) return new Program(linearize({ t: 'const', v: true }, ret));
-  const cond = simplify(new CodeGen(linkType & 0xffff, { netmask: 0, ...options }, expression).gen(tree));
-  const insns = linearize(cond, ret);
-  if (rejectsAll(insns)) throw new FilterError('expression rejects all packets', 0);
+  const build = (opts: CompileOptions): BpfInsn[] => {
+    const insns = linearize(simplify(new CodeGen(linkType & 0xffff, { netmask: 0, ...opts }, expression).gen(tree)), ret);
+    if (rejectsAll(insns)) throw new FilterError('expression rejects all packets', 0);
+    return insns;
+  };
+  const insns = build(options);
+  if (!options.linuxSocket && !options.vlanTagsStripped) return new Program(insns);
+  // The kernel's view differs from vcap's (metadata, no SLL header): user space gets its own program,
+  // unless the expression needs metadata (`inbound` on Ethernet): then metadata loads reject there.
+  let userSpace = insns;
+  try {
+    userSpace = build({ ...options, linuxSocket: undefined, vlanTagsStripped: undefined });
+  } catch (e) {
+    if (!(e instanceof FilterError)) throw e;
+  }
   if (options.linuxSocket === 'cooked') cookedOffsets(insns, linkType & 0xffff);
-  return new Program(insns);
+  return new Program(insns, userSpace);
 }
 
 /**

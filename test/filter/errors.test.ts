@@ -117,3 +117,14 @@ test('on a cooked socket, reading SLL header bytes the kernel does not have is a
   t.is(fail('tcp', 1, { linuxSocket: 'cooked' }).message, 'a cooked socket delivers LINUX_SLL or LINUX_SLL2 frames');
   t.notThrows(() => compileFilter('inbound and tcp port 80', 276, 262144, { linuxSocket: 'cooked' }));
 });
+
+test('a socket program carries the user-space program for frames as vcap sees them', (t) => {
+  const p = compileFilter('vlan 5 and ip', 1, 262144, { linuxSocket: 'raw' });
+  t.is(Buffer.from(p.insns.subarray(4, 8)).readUInt32LE(0), 0xfffff030);   // ldb [SKF_AD_VLAN_TAG_PRESENT]
+  const tagged = new Uint8Array(40);
+  tagged.set([0x81, 0x00, 0x00, 0x05, 0x08, 0x00], 12);                  // 802.1Q VID 5, then IPv4
+  t.true(p.matches(tagged, 0, 40, 40));
+  t.false(p.matches(tagged.map((b, i) => (i === 15 ? 6 : b)), 0, 40, 40));
+  // `inbound` needs the packet type, which only the kernel has: user space rejects.
+  t.false(compileFilter('inbound', 1, 262144, { linuxSocket: 'raw' }).matches(tagged, 0, 40, 40));
+});
