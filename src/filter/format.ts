@@ -27,7 +27,7 @@ export function insnImage(p: BpfInsn, n: number): string {
     operand = (code & 0x18) === BPF_A ? '' : (code & 0x18) === BPF_X ? 'x' : dec(k);
   } else if (cls === BPF_LD) {
     const mode = code & 0xe0, size = code & 0x18;
-    if (mode === BPF_ABS && size in sizeSuffix) { op = `ld${sizeSuffix[size]}`; operand = `[${k | 0}]`; }
+    if (mode === BPF_ABS && size in sizeSuffix) { op = `ld${sizeSuffix[size]}`; operand = absOperand(k); }
     else if (mode === BPF_IND && size in sizeSuffix) { op = `ld${sizeSuffix[size]}`; operand = `[x + ${k | 0}]`; }
     else if (code === (BPF_LD | BPF_W | BPF_LEN)) { op = 'ld'; operand = '#pktlen'; }
     else if (code === (BPF_LD | BPF_IMM)) { op = 'ld'; operand = hex(k); }
@@ -63,6 +63,16 @@ export function insnImage(p: BpfInsn, n: number): string {
 }
 
 const pad3 = (n: number): string => String(n).padStart(3, '0');
+
+/** Linux ancillary loads (k = SKF_AD_OFF + n) by the names bpf_image gives them. */
+const ancillary: Record<number, string> = {
+  0: 'proto', 4: 'type', 8: 'ifidx', 12: 'nla', 16: 'nlan', 20: 'mark', 24: 'queue', 28: 'hatype', 32: 'rxhash',
+  36: 'cpu', 44: 'vlan_tci', 48: 'vlanp',
+};
+const absOperand = (k: number): string => {
+  const name = k >= 0xfffff000 ? ancillary[k - 0xfffff000] : undefined;
+  return `[${name ?? (k | 0)}]`;
+};
 
 /** bpf_dump(): level 1 = -d, 2 = -dd, 3 = -ddd. Every line ends with a newline. */
 export function formatInsns(insns: readonly BpfInsn[], level: 1 | 2 | 3): string {

@@ -60,6 +60,15 @@ for (const [expr, lt] of sameAsLibpcap) {
   });
 }
 
+test("Linux metadata loads print under libpcap's names (as tcpdump -d -i shows them)", (t) => {
+  const prog = programFromInsns([
+    { code: 0x30, jt: 0, jf: 0, k: 0xfffff030 }, { code: 0x30, jt: 0, jf: 0, k: 0xfffff02c }, { code: 0x28, jt: 0, jf: 0, k: 0xfffff004 },
+    { code: 0x20, jt: 0, jf: 0, k: 0xfffff008 }, { code: 0x28, jt: 0, jf: 0, k: 0xfffff000 }, { code: 0x06, jt: 0, jf: 0, k: 0 },
+  ]);
+  t.is(formatProgram(prog, 1), ['(000) ldb      [vlanp]', '(001) ldb      [vlan_tci]', '(002) ldh      [type]', '(003) ld       [ifidx]',
+    '(004) ldh      [proto]', '(005) ret      #0', ''].join('\n'));
+});
+
 test('instructions libpcap never emits still print in bpf_image style', (t) => {
   const prog = programFromInsns([
     { code: 0x01, jt: 0, jf: 0, k: 0x10 },        // ldx #0x10
