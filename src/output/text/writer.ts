@@ -1,29 +1,39 @@
 import { writeSync } from 'node:fs';
 import { VcapError } from '../../errors.js';
 
-const CHUNK = 64 * 1024;
+const SIZE = 64 * 1024;
 
 /**
- * Text sink for printed lines: lines are appended to one string and written with writeSync in
- * ~64 KiB chunks (block-buffered), or after every packet when line-buffered (TTY or -l).
- * A reader that went away (EPIPE) surfaces as VcapError code 'EPIPE', which the CLI ends
- * quietly with status 0, as tcpdump does under SIGPIPE.
+ * Text sink for printed lines: each packet's text is copied into one 64 KiB buffer and written
+ * with writeSync when the buffer is full (block-buffered), or after every packet when
+ * line-buffered (TTY or -l). Copying each line as it comes keeps the strings short-lived, so
+ * no rope of a whole chunk builds up. A reader that went away (EPIPE) surfaces as VcapError
+ * code 'EPIPE', which the CLI ends quietly with status 0, as tcpdump does under SIGPIPE.
  */
 export class TextWriter {
-  #pending = '';
+  readonly #buf = Buffer.allocUnsafe(SIZE);
+  #len = 0;
 
   constructor(readonly fd: number, readonly lineBuffered: boolean) {}
 
-  /** Append text that ends a packet (one or more whole lines). */
+  /** Append text that ends a packet (one or more whole lines). Printers emit latin1 only. */
   push(text: string): void {
-    this.#pending += text;
-    if (this.lineBuffered || this.#pending.length >= CHUNK) this.flush();
+    if (text.length > SIZE - this.#len) {
+      this.flush();
+      if (text.length > SIZE) { this.#writeAll(Buffer.from(text, 'latin1')); return; }
+    }
+    this.#len += this.#buf.write(text, this.#len, 'latin1');
+    if (this.lineBuffered) this.flush();
   }
 
   flush(): void {
-    if (this.#pending.length === 0) return;
-    const data = Buffer.from(this.#pending, 'latin1');
-    this.#pending = '';
+    if (this.#len === 0) return;
+    const n = this.#len;
+    this.#len = 0;
+    this.#writeAll(this.#buf.subarray(0, n));
+  }
+
+  #writeAll(data: Uint8Array): void {
     let off = 0;
     while (off < data.length) {
       try {
