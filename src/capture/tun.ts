@@ -108,7 +108,7 @@ export class TunSource {
       if (e instanceof SyscallError && e.code === 'EBUSY')
         throw new VcapError(`${opts.name}: the device is in use by another program (capture it with -i ${opts.name})`, 'EBUSY', { cause: e });
       if (e instanceof SyscallError && e.code === 'EINVAL' && opts.name !== '')
-        throw new VcapError(`${opts.name}: the device exists and is not a ${opts.tap ? 'TAP' : 'TUN'} device`, 'EINVAL', { cause: e });
+        throw new VcapError(`${opts.name}: the device exists and is not a ${opts.multiQueue ? 'multi-queue' : 'single-queue'} ${opts.tap ? 'TAP' : 'TUN'} device`, 'EINVAL', { cause: e });
       throw e;
     }
     const [h, name, created] = opened;
