@@ -38,6 +38,8 @@ test('without -i, vcap listens where tcpdump does: the first device of the list'
   const v = await listening([process.execPath, vcapBin, '-n']);
   t.is(v, await listening(['tcpdump', '-n']));
   t.is(v, 'listening on up1, link-type EN10MB (Ethernet), snapshot length 262144 bytes');
+  // -i N: the Nth device of -D, as tcpdump reads it.
+  t.is(await listening([process.execPath, vcapBin, '-n', '-i', '3']), 'listening on any, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144 bytes');
   // With no device up but loopback, tcpdump falls back to `any` (cooked v1, as it does by itself).
   await ns.ip('link', 'set', 'up0', 'down');
   await ns.ip('link', 'set', 'up1', 'down');
