@@ -173,7 +173,7 @@ export class CodeGen {
   // ---- link-layer type ---------------------------------------------------------------------------
 
   /** gen_linktype: "the link-layer payload is protocol `p`" (an EtherType, or an LLC SAP when ≤ 1500). */
-  linkType_(p: number): Cond {
+  #linkIs(p: number): Cond {
     if (this.#mpls > 0) {
       // Inside MPLS: the last label has the bottom-of-stack bit, and the IP version nibble says which.
       if (p !== ETHERTYPE_IP && p !== ETHERTYPE_IPV6) throw filterError('unsupported protocol over mpls', 0);
@@ -246,12 +246,12 @@ export class CodeGen {
   #proto(v: number, proto: string, pos: number): Cond {
     switch (proto) {
       case 'default': return or(this.#proto(v, 'ip', pos), this.#proto(v, 'ip6', pos));
-      case 'ip': return and(this.linkType_(ETHERTYPE_IP), this.#pl(9, 1, v));
+      case 'ip': return and(this.#linkIs(ETHERTYPE_IP), this.#pl(9, 1, v));
       case 'ip6':
-        return and(this.linkType_(ETHERTYPE_IPV6),
+        return and(this.#linkIs(ETHERTYPE_IPV6),
           or(this.#pl(6, 1, v), and(this.#pl(6, 1, IPPROTO_FRAGMENT), this.#pl(40, 1, v))));
-      case 'link': return this.linkType_(v);
-      case 'iso': return and(this.linkType_(LLCSAP_ISONS), this.#cmp(this.#offLinkPl + this.#nlNosnap, 1, v));
+      case 'link': return this.#linkIs(v);
+      case 'iso': return and(this.#linkIs(LLCSAP_ISONS), this.#cmp(this.#offLinkPl + this.#nlNosnap, 1, v));
       case 'arp': case 'rarp': throw filterError(`${proto} does not encapsulate another protocol`, pos);
       default:
         if (['sctp', 'tcp', 'udp', 'icmp', 'igmp', 'igrp', 'pim', 'vrrp', 'carp', 'icmp6', 'ah', 'esp'].includes(proto))
@@ -271,24 +271,24 @@ export class CodeGen {
       case 'igrp': return this.#proto(9, 'ip', pos);
       case 'pim': return this.#proto(103, 'default', pos);
       case 'vrrp': case 'carp': return this.#proto(112, 'ip', pos);
-      case 'ip': return this.linkType_(ETHERTYPE_IP);
-      case 'arp': return this.linkType_(ETHERTYPE_ARP);
-      case 'rarp': return this.linkType_(ETHERTYPE_REVARP);
-      case 'ip6': return this.linkType_(ETHERTYPE_IPV6);
+      case 'ip': return this.#linkIs(ETHERTYPE_IP);
+      case 'arp': return this.#linkIs(ETHERTYPE_ARP);
+      case 'rarp': return this.#linkIs(ETHERTYPE_REVARP);
+      case 'ip6': return this.#linkIs(ETHERTYPE_IPV6);
       case 'icmp6': return this.#proto(58, 'ip6', pos);
       case 'ah': return this.#proto(51, 'default', pos);
       case 'esp': return this.#proto(50, 'default', pos);
-      case 'atalk': return this.linkType_(ETHERTYPE_ATALK);
-      case 'aarp': return this.linkType_(ETHERTYPE_AARP);
-      case 'decnet': return this.linkType_(0x6003);
-      case 'lat': return this.linkType_(0x6004);
-      case 'sca': return this.linkType_(0x6007);
-      case 'moprc': return this.linkType_(0x6002);
-      case 'mopdl': return this.linkType_(0x6001);
-      case 'stp': return this.linkType_(0x42);
-      case 'ipx': return this.linkType_(LLCSAP_IPX);
-      case 'netbeui': return this.linkType_(LLCSAP_NETBEUI);
-      case 'iso': return this.linkType_(LLCSAP_ISONS);
+      case 'atalk': return this.#linkIs(ETHERTYPE_ATALK);
+      case 'aarp': return this.#linkIs(ETHERTYPE_AARP);
+      case 'decnet': return this.#linkIs(0x6003);
+      case 'lat': return this.#linkIs(0x6004);
+      case 'sca': return this.#linkIs(0x6007);
+      case 'moprc': return this.#linkIs(0x6002);
+      case 'mopdl': return this.#linkIs(0x6001);
+      case 'stp': return this.#linkIs(0x42);
+      case 'ipx': return this.#linkIs(LLCSAP_IPX);
+      case 'netbeui': return this.#linkIs(LLCSAP_NETBEUI);
+      case 'iso': return this.#linkIs(LLCSAP_ISONS);
       case 'esis': return this.#proto(ISO9542_ESIS, 'iso', pos);
       case 'isis': return this.#proto(ISO10589_ISIS, 'iso', pos);
       case 'clnp': return this.#proto(ISO8473_CLNP, 'iso', pos);
@@ -305,8 +305,8 @@ export class CodeGen {
 
   #hostop(addr: number, mask: number, dir: string, ll: number, srcOff: number, dstOff: number): Cond {
     switch (dir) {
-      case 'src': return and(this.linkType_(ll), this.#mcmp(this.#offLinkPl + srcOff, 4, addr & mask, mask));
-      case 'dst': return and(this.linkType_(ll), this.#mcmp(this.#offLinkPl + dstOff, 4, addr & mask, mask));
+      case 'src': return and(this.#linkIs(ll), this.#mcmp(this.#offLinkPl + srcOff, 4, addr & mask, mask));
+      case 'dst': return and(this.#linkIs(ll), this.#mcmp(this.#offLinkPl + dstOff, 4, addr & mask, mask));
       case 'and': return and(this.#hostop(addr, mask, 'src', ll, srcOff, dstOff), this.#hostop(addr, mask, 'dst', ll, srcOff, dstOff));
       default: return or(this.#hostop(addr, mask, 'src', ll, srcOff, dstOff), this.#hostop(addr, mask, 'dst', ll, srcOff, dstOff));
     }
@@ -337,7 +337,7 @@ export class CodeGen {
     const base = this.#offLinkPl + (dir === 'src' ? 8 : 24);
     let b = this.#mcmp(base + 12, 4, word(addr, 12), word(mask, 12));
     for (const i of [8, 4, 0]) b = and(this.#mcmp(base + i, 4, word(addr, i), word(mask, i)), b);
-    return and(this.linkType_(ETHERTYPE_IPV6), b);
+    return and(this.#linkIs(ETHERTYPE_IPV6), b);
   }
 
   #host6(addr: Uint8Array, mask: Uint8Array, proto: string, dir: string, pos: number): Cond {
@@ -386,7 +386,7 @@ export class CodeGen {
     // libpcap's order: IPv6 before IPv4, SCTP before TCP and UDP (it decides which load comes first).
     const each = (op: (p: number) => Cond): Cond =>
       ipProto !== undefined ? op(ipProto) : or(op(IPPROTO_SCTP), or(op(IPPROTO_TCP), op(IPPROTO_UDP)));
-    return or(and(this.linkType_(ETHERTYPE_IPV6), each(op6)), and(this.linkType_(ETHERTYPE_IP), each(op4)));
+    return or(and(this.#linkIs(ETHERTYPE_IPV6), each(op6)), and(this.#linkIs(ETHERTYPE_IP), each(op4)));
   }
 
   #portProto(proto: string, what: string, pos: number): number | undefined {
@@ -567,7 +567,7 @@ export class CodeGen {
       if (this.opts.netmask === undefined || (this.opts.netmask >>> 0) === 0xffffffff)
         throw filterError("netmask not known, so 'ip broadcast' not supported", pos);
       const hostmask = ~this.opts.netmask >>> 0;
-      return and(this.linkType_(ETHERTYPE_IP), or(this.#cmp(this.#offLinkPl + 16, 4, 0, BPF_JEQ, hostmask),
+      return and(this.#linkIs(ETHERTYPE_IP), or(this.#cmp(this.#offLinkPl + 16, 4, 0, BPF_JEQ, hostmask),
         this.#cmp(this.#offLinkPl + 16, 4, hostmask, BPF_JEQ, hostmask)));
     }
     throw filterError('only link-layer/IP broadcast filters supported', pos);
@@ -579,8 +579,8 @@ export class CodeGen {
         throw filterError('link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel', pos);
       return this.#hdr(0, 1, 1, BPF_JSET);
     }
-    if (proto === 'ip') return and(this.linkType_(ETHERTYPE_IP), this.#pl(16, 1, 224, BPF_JGE));
-    if (proto === 'ip6') return and(this.linkType_(ETHERTYPE_IPV6), this.#pl(24, 1, 255));
+    if (proto === 'ip') return and(this.#linkIs(ETHERTYPE_IP), this.#pl(16, 1, 224, BPF_JGE));
+    if (proto === 'ip6') return and(this.#linkIs(ETHERTYPE_IPV6), this.#pl(24, 1, 255));
     throw filterError('link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel', pos);
   }
 
@@ -597,7 +597,7 @@ export class CodeGen {
       if (id === null) return present;
       return and(present, test([stmt(BPF_LD | BPF_ABS | BPF_W, SKF_AD_VLAN_TAG), stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff)], BPF_JEQ, id));
     }
-    let b: Cond = or(or(this.linkType_(ETHERTYPE_8021Q), this.linkType_(ETHERTYPE_8021AD)), this.linkType_(ETHERTYPE_8021QINQ));
+    let b: Cond = or(or(this.#linkIs(ETHERTYPE_8021Q), this.#linkIs(ETHERTYPE_8021AD)), this.#linkIs(ETHERTYPE_8021QINQ));
     if (id !== null) b = and(b, this.#cmp(this.#offLinkPl, 2, id, BPF_JEQ, 0x0fff));
     this.#offLinkPl += 4;
     this.#offLinkType += 4;
@@ -623,7 +623,7 @@ export class CodeGen {
   mpls(label: number | null, pos: number): Cond {
     let b: Cond;
     if (this.#mpls > 0) b = this.#cmp(this.#offLinkPl - 2, 1, 0, BPF_JEQ, 1);   // the previous label was not the last
-    else if (this.#dlt === DLT_EN10MB) b = this.linkType_(ETHERTYPE_MPLS);
+    else if (this.#dlt === DLT_EN10MB) b = this.#linkIs(ETHERTYPE_MPLS);
     else if (this.#dlt === DLT_PPP) b = this.#lt(0, 2, PPP_MPLS_UCAST);
     else throw filterError(`no MPLS support for ${this.#desc}`, pos);
     if (label !== null) {
@@ -637,7 +637,7 @@ export class CodeGen {
 
   /** gen_pppoes: a PPPoE session frame; what follows is read as PPP (protocol field, then payload). */
   pppoes(session: number | null, pos: number): Cond {
-    let b = this.linkType_(ETHERTYPE_PPPOES);
+    let b = this.#linkIs(ETHERTYPE_PPPOES);
     if (session !== null) {
       if (session > 0xffff) throw filterError(`PPPoE session number ${session} greater than maximum 65535`, pos);
       b = and(b, this.#cmp(this.#offLinkPl, 4, session, BPF_JEQ, 0xffff));
@@ -795,7 +795,7 @@ export class CodeGen {
       case 'vlan': return this.vlan(n.id, n.pos);
       case 'mpls': return this.mpls(n.id, n.pos);
       case 'pppoes': return this.pppoes(n.id, n.pos);
-      case 'pppoed': return this.linkType_(ETHERTYPE_PPPOED);
+      case 'pppoed': return this.#linkIs(ETHERTYPE_PPPOED);
       case 'llc': return this.llc(n.pos);
       case 'ifindex': return this.ifindex(n.n, n.pos);
       case 'byte': return this.byte(n.index, n.op, n.value, n.pos);
