@@ -235,14 +235,19 @@ export class Parser {
 
   /** `vlan 100`, `vlan (100)`, or no number. */
   #optPnum(): number | null {
+    return this.#pnum()?.value ?? null;
+  }
+
+  /** grammar.y's pnum: a number in any depth of parentheses; consumed only when it is one. */
+  #pnum(): Token | null {
     let depth = 0;
     while (this.#isOp(this.#peek(depth), '(')) depth++;
     if (this.#peek(depth).kind !== 'num') return null;
     for (let i = 0; i < depth; i++) if (!this.#isOp(this.#peek(depth + 1 + i), ')')) return null;
     for (let i = 0; i < depth; i++) this.#next();
-    const v = this.#next().value;
+    const t = this.#next();
     for (let i = 0; i < depth; i++) this.#next();
-    return v;
+    return t;
   }
 
   #head(): Res {
@@ -284,17 +289,16 @@ export class Parser {
       const r = this.#id(q);
       return { node: { k: 'not', e: r.node }, q };
     }
-    if (t.kind === 'num') return { node: { k: 'id', q, tok: this.#next() }, q };
+    const num = this.#pnum();
+    if (num) return { node: { k: 'id', q, tok: num }, q };
     if (this.#isOp(t, '(')) return this.#parenPid(q);
     return this.#nid(q);
   }
 
   #parenPid(q: Qual): Res {
     this.#expectOp('(');
-    const first = this.#peek();
-    let node: Node;
-    if (first.kind === 'num') node = { k: 'id', q, tok: this.#next() };
-    else node = this.#nid(q).node;
+    const num = this.#pnum();
+    let node: Node = num ? { k: 'id', q, tok: num } : this.#nid(q).node;
     while (this.#isKw(this.#peek(), 'and', 'or')) {
       const op = this.#next().text as 'and' | 'or';
       node = { k: op, l: node, r: this.#id(q).node };
