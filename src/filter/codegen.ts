@@ -697,10 +697,13 @@ export class CodeGen {
     const l = this.arith(a.l);
     const r = this.arith(a.r);
     const code = CodeGen.#aluOps[a.op]!;
-    if (r.konst !== null) {
-      if (code === BPF_DIV && r.konst === 0) throw filterError('division by zero', a.pos);
-      if (code === BPF_MOD && r.konst === 0) throw filterError('modulus by zero', a.pos);
-      if ((code === BPF_LSH || code === BPF_RSH) && r.konst > 31) throw filterError('shift by more than 31 bits', a.pos);
+    // libpcap checks the right operand's first statement, `ld #k` for a number but also for the
+    // constant index of a load: `ip[2] / tcp[0]` is "division by zero" to tcpdump, so to vcap too.
+    const k = r.konst ?? firstImmediate(a.r);
+    if (k !== null) {
+      if (code === BPF_DIV && k === 0) throw filterError('division by zero', a.pos);
+      if (code === BPF_MOD && k === 0) throw filterError('modulus by zero', a.pos);
+      if ((code === BPF_LSH || code === BPF_RSH) && k > 31) throw filterError('shift by more than 31 bits', a.pos);
     }
     // libpcap's gen_arth keeps only the left operand's protocol checks (the right one's are dropped),
     // and the packet set must match: `ip[0] - tcp[0] > 0` holds for non-TCP IPv4 packets too.
@@ -802,6 +805,17 @@ export class CodeGen {
       case 'inbound': return this.inout(false, n.pos);
       case 'outbound': return this.inout(true, n.pos);
     }
+  }
+}
+
+/** The constant libpcap's code for `a` starts by loading (`ld #k`), if it starts with one. */
+function firstImmediate(a: Arith): number | null {
+  switch (a.k) {
+    case 'num': return a.v >>> 0;
+    case 'len': return null;
+    case 'load': return firstImmediate(a.index);
+    case 'bin': return firstImmediate(a.l);
+    case 'neg': return firstImmediate(a.e);
   }
 }
 

@@ -47,6 +47,10 @@ const semantic: [string, string, number?][] = [
   ['tcp[0]/0=1', 'division by zero'],
   ['tcp[0]%0=1', 'modulus by zero'],
   ['ether[0] << 33 = 1', 'shift by more than 31 bits'],
+  // libpcap looks at the first statement of the right operand, the index of a load too.
+  ['ip[2] / tcp[0] = 1', 'division by zero'],
+  ['ip[2] % (ip[0] + 1) = 1', 'modulus by zero'],
+  ['ip[2] << ip[40] = 1', 'shift by more than 31 bits'],
   ['net 10.0.0.1/8', 'non-network bits set in "10.0.0.1/8"'],
   ['host 10.0.0.0/8', 'Mask syntax for networks only'],
   ['ip host ::1', "'ip' modifier applied to ip6 host"],
