@@ -695,7 +695,17 @@ export class CodeGen {
 
   #bin(a: Extract<Arith, { k: 'bin' }>): Val {
     const l = this.arith(a.l);
-    const r = this.arith(a.r);
+    // The scratch word holding the left value is taken before the right side is generated, so
+    // the right side's own scratch words are different ones.
+    const m = l.konst === null ? this.#alloc(a.pos) : -1;
+    try {
+      return this.#binOp(a, l, this.arith(a.r), m);
+    } finally {
+      if (m >= 0) this.#regs--;
+    }
+  }
+
+  #binOp(a: Extract<Arith, { k: 'bin' }>, l: Val, r: Val, m: number): Val {
     const code = CodeGen.#aluOps[a.op]!;
     // libpcap checks the right operand's first statement, `ld #k` for a number but also for the
     // constant index of a load: `ip[2] / tcp[0]` is "division by zero" to tcpdump, so to vcap too.
@@ -716,9 +726,7 @@ export class CodeGen {
     if (r.konst !== null) return { konst: null, stmts: [...l.stmts, stmt(BPF_ALU | code | BPF_K, r.konst)], cond };
     if (l.konst !== null)
       return { konst: null, stmts: [...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IMM, l.konst), stmt(BPF_ALU | code | BPF_X)], cond };
-    const m = this.#alloc(a.pos);
     const stmts = [...l.stmts, stmt(BPF_ST, m), ...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_MEM, m), stmt(BPF_ALU | code | BPF_X)];
-    this.#regs--;
     return { konst: null, stmts, cond };
   }
 
@@ -765,16 +773,20 @@ export class CodeGen {
   relation(op: string, reversed: boolean, a: Arith, b: Arith, pos: number): Cond {
     const jop = op === 'jgt' ? BPF_JGT : op === 'jge' ? BPF_JGE : BPF_JEQ;
     const l = this.arith(a);
-    const r = this.arith(b);
+    const m = l.konst === null ? this.#alloc(pos) : -1;
+    let r: Val;
+    try {
+      r = this.arith(b);
+    } finally {
+      if (m >= 0) this.#regs--;
+    }
     let t: Test;
     if (r.konst !== null) {
       t = test(l.konst !== null ? [stmt(BPF_LD | BPF_IMM, l.konst)] : l.stmts, jop, r.konst);
     } else if (l.konst !== null) {
       t = test([...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IMM, l.konst)], jop, 0, true);
     } else {
-      const m = this.#alloc(pos);
       t = test([...l.stmts, stmt(BPF_ST, m), ...r.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_MEM, m)], jop, 0, true);
-      this.#regs--;
     }
     const c: Cond = reversed ? not(t) : t;
     const pre = l.cond && r.cond ? and(l.cond, r.cond) : (l.cond ?? r.cond);

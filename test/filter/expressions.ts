@@ -50,6 +50,10 @@ export const expressions: string[] = [
   'udp[8:4] = 0x61616161', 'sctp[0:2] = 5000', 'tcp[12] >= 0x50', 'tcp[4:4] = 1000', 'ip[12:4] = 0x0a000001',
   'ip[0:1] & 0xf0 = 0x40', 'ether[2:4] * 0 = 0', 'ip[3] - ip[3] = 0', 'ip[2:2] > 0x7fffffff', '0x45 = ip[0]',
   'ip[0] & 0xf != 5 or tcp port 80',
+  // scratch memory: values kept while both sides of an operator are computed
+  'tcp[0] == tcp[13] & tcp-syn - tcp[0]', 'tcp[0] >= tcp[13] & tcp-syn * (ip[0] & 0xf)', '(ether[12:2] == tcp[13] & tcp-syn | tcp[0])',
+  'not tcp[13] & tcp-syn > tcp[13] & tcp-syn - icmp[icmptype]', 'ip[2:2] - ip[0] * (ip[9] - ip[8]) > ip[3] + len',
+  '(ip[0] & 0xf) >= ether[12:2] - (ip[0] & 0xf) or ether[12:2] <= 4',
   // MPLS and PPPoE (later primitives look inside them)
   'mpls', 'mpls 100', 'mpls 5', 'mpls and ip', 'mpls and ip6', 'mpls 100 and tcp port 80', 'mpls and mpls 5 and ip6',
   'mpls and mpls and udp', 'mpls and host 10.0.0.1', 'not mpls and ip', 'mpls and net 10.0.0.0/8 or udp',
