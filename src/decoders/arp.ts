@@ -5,19 +5,21 @@ import { hex, u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const ARP = Layer.Arp;
 
 /** ARP/RARP message: the fixed part and both address pairs (8 + 2 × (hardware + protocol size) bytes). */
 export class Arp extends LayerView {
-  readonly layer = Layer.Arp;
+  readonly layer = ARP;
 
   decode(c: Cursor): number {
     const have = c.end - c.off, b = c.buf, o = c.off;
-    if (have < 8) return c.short(Layer.Arp, o, 8);
+    if (have < 8) return c.short(ARP, o, 8);
     const hl = 8 + 2 * (b[o + 4]! + b[o + 5]!);
-    if (have < hl) return c.short(Layer.Arp, o, hl);
+    if (have < hl) return c.short(ARP, o, hl);
     if (this.buf !== c.buf) this.buf = c.buf;
     this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
-    c.present |= 1 << Layer.Arp;
+    c.present |= 1 << ARP;
     c.off += hl;
     return 0;
   }

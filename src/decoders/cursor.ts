@@ -2,6 +2,8 @@ import { EMPTY } from './bytes.js';
 import type { Layer } from './layer.js';
 import type { Packet } from './packet.js';
 import { DecodeStop, Len, lenSourceNames } from './stop.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const LEN_CAPLEN = Len.Caplen, LEN_TCP_SEGMENT = Len.TcpSegment;
 
 /**
  * The walk's state, shared by the views of one Decoder: where the next layer starts (`off`),
@@ -10,15 +12,24 @@ import { DecodeStop, Len, lenSourceNames } from './stop.js';
  */
 export class Cursor {
   buf: Uint8Array = EMPTY;
+  /** LINKTYPE_* of the frame. */
+  linkType = 0;
   base = 0;
   off = 0;
   end = 0;
+  /** End of the captured bytes (base + capLen). */
   capEnd = 0;
   /** What bounded `end` (a `Len` value). */
   len = 0;
-  /** The EtherType (or link protocol) that selected the current layer; VLAN tags report it as their TPID. */
+  /**
+   * The EtherType (or link protocol) that selected the current layer; VLAN tags report it as their
+   * TPID. Set by every layer that dispatches by EtherType, before the layer it selects reads it.
+   */
   etherType = 0;
-  /** The transport layer above which an application layer sits (DNS over TCP has a length prefix). */
+  /**
+   * The transport layer above which an application layer sits (DNS over TCP has a length prefix).
+   * Set by TCP and UDP, the only layers that select an application layer.
+   */
   transport: Layer = 0;
   /** A length field promised more bytes than were captured (the packet is cut short). */
   cut = false;
@@ -31,10 +42,12 @@ export class Cursor {
 
   constructor(readonly packet: Packet) {}
 
-  reset(buf: Uint8Array, start: number, capLen: number): void {
+  // Only what every walk reads before writing it; etherType and transport are written before use.
+  reset(buf: Uint8Array, linkType: number, start: number, capLen: number): void {
     if (this.buf !== buf) this.buf = buf;
-    this.base = start; this.off = start; this.end = start + capLen; this.capEnd = this.end;
-    this.len = Len.Caplen; this.etherType = 0; this.transport = 0; this.cut = false; this.stopped = false; this.present = 0; this.pending = undefined;
+    this.linkType = linkType;
+    this.base = start; this.off = start; this.end = start + capLen; this.capEnd = start + capLen;
+    this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.pending = undefined;
   }
 
   /**
@@ -45,7 +58,7 @@ export class Cursor {
     const s = this.stop;
     s.layer = layer; s.offset = at - this.base; s.required = required;
     s.available = this.end > at ? this.end - at : 0;
-    s.lenSource = lenSourceNames[source]!; s.kind = source === Len.Caplen || source === Len.TcpSegment ? 'truncated' : 'error'; s.detail = detail;
+    s.lenSource = lenSourceNames[source]!; s.kind = source === LEN_CAPLEN || source === LEN_TCP_SEGMENT ? 'truncated' : 'error'; s.detail = detail;
     if (s.kind === 'truncated') this.cut = true;
     this.stopped = true;
     return 0;

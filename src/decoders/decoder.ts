@@ -19,11 +19,15 @@ import { byLinkType, createViews, type Views } from './registry.js';
  */
 export class Decoder {
   /** The packet returned by every decode() call (re-pointed each time). */
-  readonly packet = new Packet();
-  private readonly cursor = new Cursor(this.packet);
-  private readonly views: Views = createViews();
+  readonly packet: Packet;
+  private readonly cursor: Cursor;
+  private readonly views: Views;
 
-  constructor() { this.packet.cursor = this.cursor; this.packet.views = this.views; }
+  constructor() {
+    this.views = createViews();
+    this.packet = new Packet(this.views);
+    this.cursor = this.packet.cursor;
+  }
   #inner: Decoder | undefined;
   /**
    * How many decode() calls ended in the internal guard (an unexpected exception, turned into
@@ -43,42 +47,20 @@ export class Decoder {
    * @returns this Decoder's Packet, valid until the next decode()
    */
   decode(buf: Uint8Array, linkType: LinkType | number, offset = 0, capLen = buf.length - offset): Packet {
-    const p = this.packet, c = this.cursor;
-    if (!(offset >= 0 && offset <= buf.length)) offset = buf.length;
-    if (!(capLen >= 0)) capLen = 0;
-    if (capLen > buf.length - offset) capLen = buf.length - offset;
-    p.linkType = linkType;
-    if (p.buf !== buf) p.buf = buf;
-    p.frameOffset = offset; p.capLen = capLen;
-    c.reset(buf, offset, capLen);
+    const c = this.cursor;
+    // The clamping is kept apart: merged here, `buf.length` (not a small integer to V8) would make
+    // offset and capLen doubles, converted back on every packet.
+    if (offset >= 0 && capLen >= 0 && offset + capLen <= buf.length) c.reset(buf, linkType, offset, capLen);
+    else resetClamped(c, buf, linkType, offset, capLen);
+    // The guard stays out of walk(), so the walk compiles as if it had none.
     try {
-      let next: number = linkType >= 0 && linkType < 512 ? byLinkType[linkType]! : 0;
-      if (next === 0) c.invalid(Layer.Link, offset, `link type ${linkType} not supported`);
-      // A switch rather than views[next].decode(c): one shared call site would see every view
-      // class and go megamorphic. registry.ts still owns which layer follows which.
-      const v = this.views;
-      while (next !== 0) {
-        switch (next) {
-          case Layer.Ethernet: next = v.ethernet.decode(c); break;
-          case Layer.Ipv4: next = v.ipv4.decode(c); break;
-          case Layer.Ipv6: next = v.ipv6.decode(c); break;
-          case Layer.Tcp: next = v.tcp.decode(c); break;
-          case Layer.Udp: next = v.udp.decode(c); break;
-          case Layer.Vlan: next = v.vlan.decode(c); break;
-          case Layer.Icmp: next = v.icmp.decode(c); break;
-          case Layer.Icmpv6: next = v.icmpv6.decode(c); break;
-          case Layer.Arp: next = v.arp.decode(c); break;
-          case Layer.Dns: next = v.dns.decode(c); break;
-          default: next = v.table[next]!.decode(c);
-        }
-      }
+      walk(this.views, c, linkType);
     } catch (e) {
       // A decoder bug must not take the caller down: report it as this packet's error.
       this.guardCount++;
       c.invalid(Layer.None, offset, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
     }
-    p.finish(c);
-    return p;
+    return this.packet;
   }
 
   /**
@@ -103,6 +85,60 @@ export class Decoder {
     if (linkType < 0 || (ip === p.ipv4 && p.ipv4.fragmentOffset !== 0) || (ip === p.ipv6 && (p.ipv6.fragment?.offset ?? 0) !== 0)) return undefined;
     const start = ip.off + ip.headerLength;
     return this.#inner.decode(ip.buf, linkType, start, ip.end - start);
+  }
+}
+
+// Layer numbers as module constants: V8 folds these into the code, where each `Layer.X` would be
+// a load of the imported object and a check of its shape.
+const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
+const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns;
+
+/** decode() for an offset or capLen outside `buf` (or NaN): clamped to it. */
+function resetClamped(c: Cursor, buf: Uint8Array, linkType: number, offset: number, capLen: number): void {
+  const n = buf.length;
+  if (!(offset >= 0 && offset <= n)) offset = n;
+  if (!(capLen >= 0)) capLen = 0;
+  else if (capLen > n - offset) capLen = n - offset;
+  c.reset(buf, linkType, offset, capLen);
+}
+
+/**
+ * The walk: each step decodes the layer `next` names and returns the one after it (0: done). The
+ * stacks nearly every packet has are unrolled into one straight line, link → VLAN → IP →
+ * transport, where each view's decode() can be inlined; whatever they leave (LLC, ARP, DNS, the
+ * other link types) goes on in the generic loop. registry.ts still owns which layer follows which.
+ */
+function walk(v: Views, c: Cursor, linkType: number): void {
+  let next: number = linkType >= 0 && linkType < 512 ? byLinkType[linkType]! : 0;
+  if (next === 0) { c.invalid(Layer.Link, c.base, `link type ${linkType} not supported`); return; }
+  if (next === ETHERNET) next = v.ethernet.decode(c);
+  if (next === VLAN) next = v.vlan.decode(c);
+  if (next === IPV4) next = v.ipv4.decode(c);
+  else if (next === IPV6) next = v.ipv6.decode(c);
+  if (next === TCP) next = v.tcp.decode(c);
+  else if (next === UDP) next = v.udp.decode(c);
+  if (next !== 0) walkRest(v, c, next);
+}
+
+/**
+ * The generic walk, for the layers the straight line leaves. A switch rather than
+ * views[next].decode(c): one shared call site would see every view class and go megamorphic.
+ */
+function walkRest(v: Views, c: Cursor, next: number): void {
+  while (next !== 0) {
+    switch (next) {
+      case ICMP: next = v.icmp.decode(c); break;
+      case ICMPV6: next = v.icmpv6.decode(c); break;
+      case ARP: next = v.arp.decode(c); break;
+      case DNS: next = v.dns.decode(c); break;
+      case ETHERNET: next = v.ethernet.decode(c); break;
+      case VLAN: next = v.vlan.decode(c); break;
+      case IPV4: next = v.ipv4.decode(c); break;
+      case IPV6: next = v.ipv6.decode(c); break;
+      case TCP: next = v.tcp.decode(c); break;
+      case UDP: next = v.udp.decode(c); break;
+      default: next = v.table[next]!.decode(c);
+    }
   }
 }
 

@@ -7,6 +7,9 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const TCP = Layer.Tcp, DNS = Layer.Dns;
+const LEN_CAPLEN = Len.Caplen, LEN_DNS_TCP = Len.DnsTcp, LEN_TCP_SEGMENT = Len.TcpSegment;
 
 /** A question: name, type, class. */
 export interface DnsQuestion {
@@ -51,7 +54,7 @@ const NEED = -1, BAD = -2;
  * use of a record getter or of the packet's stop/payload, and a broken one becomes the packet's stop.
  */
 export class Dns extends LayerView {
-  readonly layer = Layer.Dns;
+  readonly layer = DNS;
   /** Absolute offset of the DNS header (after the TCP length prefix, if any). */
   msg = 0;
   /** Over TCP: the message has a 2-byte length prefix. */
@@ -68,17 +71,17 @@ export class Dns extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off;
-    this.overTcp = c.transport === Layer.Tcp;
+    this.overTcp = c.transport === TCP;
     let m = o;
     if (this.overTcp) {
       // Over TCP a message may go on in the next segment: running out of bytes is not a lie.
-      if (c.len !== Len.Caplen) c.len = Len.TcpSegment;
-      if (c.end - o < 2) return c.short(Layer.Dns, o, 2);
+      if (c.len !== LEN_CAPLEN) c.len = LEN_TCP_SEGMENT;
+      if (c.end - o < 2) return c.short(DNS, o, 2);
       const len = u16(b, o);
       m = o + 2;
-      if (m + len <= c.end) { c.end = m + len; c.len = Len.DnsTcp; }
+      if (m + len <= c.end) { c.end = m + len; c.len = LEN_DNS_TCP; }
     }
-    if (c.end - m < 12) return c.short(Layer.Dns, o, m + 12 - o);
+    if (c.end - m < 12) return c.short(DNS, o, m + 12 - o);
     this.msg = m;
     if (this.buf !== b) this.buf = b;
     this.base = c.base; this.off = o; this.end = c.end; this.headerLength = m + 12 - o;
@@ -87,7 +90,7 @@ export class Dns extends LayerView {
     // packets whose DNS nobody reads cost only this header check.
     this.#walked = false;
     this.#cursor = c;
-    c.present |= 1 << Layer.Dns;
+    c.present |= 1 << DNS;
     c.pending = this;
     c.off = m + 12;
     return 0;
@@ -143,7 +146,7 @@ export class Dns extends LayerView {
     // The records before the broken one stay readable; the packet's payload starts at the DNS header.
     c.off = o;
     const what = `${sectionNames[section]} ${i + 1}`;
-    if (short) c.short(Layer.Dns, o, this.#need - o, what); else c.invalid(Layer.Dns, o, `${what}: ${this.#why}`);
+    if (short) c.short(DNS, o, this.#need - o, what); else c.invalid(DNS, o, `${what}: ${this.#why}`);
   }
 
   /**

@@ -7,29 +7,34 @@ import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const ETHERNET = Layer.Ethernet, LLC = Layer.Llc;
+const LEN_8023 = Len.Ieee8023;
+// The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
+const BY_ETHER_TYPE = byEtherType;
 
 /** Ethernet header: 14 bytes. `etherType` ≤ 1500 is an 802.3 length and an LLC header follows. */
 export class Ethernet extends LayerView {
-  readonly layer = Layer.Ethernet;
+  readonly layer = ETHERNET;
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off;
-    if (c.end - o < 14) return c.short(Layer.Ethernet, o, 14);
+    if (c.end - o < 14) return c.short(ETHERNET, o, 14);
     if (this.buf !== b) this.buf = b;
     this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 14;
-    c.present |= 1 << Layer.Ethernet;
+    c.present |= 1 << ETHERNET;
     const t = (b[o + 12]! << 8) | b[o + 13]!;
     c.off = o + 14;
     if (t <= 1500) return this.ieee8023(c, t);
     c.etherType = t;
-    return byEtherType[t]!;
+    return BY_ETHER_TYPE[t]!;
   }
 
   private ieee8023(c: Cursor, len: number): number {
     // The field is the LLC frame's length, so anything after it is padding.
-    if (c.off + len <= c.end) { c.end = c.off + len; c.len = Len.Ieee8023; }
+    if (c.off + len <= c.end) { c.end = c.off + len; c.len = LEN_8023; }
     this.end = c.end;
-    return Layer.Llc;
+    return LLC;
   }
 
   /** Destination MAC, `aa:bb:cc:dd:ee:ff`. */
@@ -53,26 +58,26 @@ export class Ethernet extends LayerView {
  * DSAP = SSAP = 0xAA and control = 0x03 (RFC 1042). SNAP with OUI 0 continues by EtherType.
  */
 export class Llc extends LayerView {
-  readonly layer = Layer.Llc;
+  readonly layer = LLC;
 
   decode(c: Cursor): number {
     const have = c.end - c.off, b = c.buf, o = c.off;
-    if (have < 3) return c.short(Layer.Llc, o, 3);
+    if (have < 3) return c.short(LLC, o, 3);
     // Unnumbered frames (control low bits 11) have a 1-byte control field; I and S frames 2 bytes.
     let hl = (b[o + 2]! & 3) === 3 ? 3 : 4;
     const snap = b[o] === 0xaa && b[o + 1] === 0xaa && b[o + 2] === 0x03;
     if (snap) hl = 8;
-    if (have < hl) return c.short(Layer.Llc, o, hl);
+    if (have < hl) return c.short(LLC, o, hl);
     if (this.buf !== c.buf) this.buf = c.buf;
     this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
-    c.present |= 1 << Layer.Llc;
+    c.present |= 1 << LLC;
     c.off += hl;
     if (!snap) return 0;
     const oui = (b[o + 3]! << 16) | (b[o + 4]! << 8) | b[o + 5]!;
     if (oui !== 0) return 0;
     const t = u16(b, o + 6);
     c.etherType = t;
-    return byEtherType[t]!;
+    return BY_ETHER_TYPE[t]!;
   }
 
   get dsap(): number { return this.buf[this.off]!; }

@@ -5,6 +5,8 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const ICMP = Layer.Icmp;
 
 /** Header bytes each message type needs (type, code, checksum and the type's fixed fields). */
 const required = new Uint8Array(256).fill(4);
@@ -18,16 +20,16 @@ for (const t of [3, 4, 5, 11, 12]) errorTypes[t] = 1;
 
 /** ICMP message header; type-specific fields read `undefined` for other types. */
 export class Icmp extends LayerView {
-  readonly layer = Layer.Icmp;
+  readonly layer = ICMP;
 
   decode(c: Cursor): number {
     const o = c.off, have = c.end - o;
-    if (have < 4) return c.short(Layer.Icmp, o, 4);
+    if (have < 4) return c.short(ICMP, o, 4);
     const need = required[c.buf[o]!]!;
-    if (have < need) return c.short(Layer.Icmp, o, need);
+    if (have < need) return c.short(ICMP, o, need);
     if (this.buf !== c.buf) this.buf = c.buf;
     this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
-    c.present |= 1 << Layer.Icmp;
+    c.present |= 1 << ICMP;
     c.off = o + need;
     return 0;
   }

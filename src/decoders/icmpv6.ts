@@ -6,6 +6,8 @@ import { hex, u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const ICMPV6 = Layer.Icmpv6;
 
 /** Fixed bytes before the body/options for each type. */
 const required = new Uint8Array(256).fill(4);
@@ -37,24 +39,24 @@ export interface NdOption {
 
 /** ICMPv6 message header; ND options are checked at decode and listed by `options`. */
 export class Icmpv6 extends LayerView {
-  readonly layer = Layer.Icmpv6;
+  readonly layer = ICMPV6;
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
-    if (have < 4) return c.short(Layer.Icmpv6, o, 4);
+    if (have < 4) return c.short(ICMPV6, o, 4);
     const t = b[o]!, need = required[t]!;
-    if (have < need) return c.short(Layer.Icmpv6, o, need);
+    if (have < need) return c.short(ICMPV6, o, need);
     if (this.buf !== c.buf) this.buf = c.buf;
     this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
-    c.present |= 1 << Layer.Icmpv6;
+    c.present |= 1 << ICMPV6;
     c.off = o + need;
     if (t >= 133 && t <= 137) {
       // Options fill the rest of the message; check them all now so the getters can trust them.
       for (let p = o + need; p < c.end;) {
-        if (c.end - p < 2) return c.short(Layer.Icmpv6, o, p + 2 - o, 'ND option');
+        if (c.end - p < 2) return c.short(ICMPV6, o, p + 2 - o, 'ND option');
         const len = b[p + 1]! * 8;
-        if (len === 0) return c.invalid(Layer.Icmpv6, o, `ND option type ${b[p]} with length 0`);
-        if (c.end - p < len) return c.short(Layer.Icmpv6, o, p + len - o, `ND option type ${b[p]}`);
+        if (len === 0) return c.invalid(ICMPV6, o, `ND option type ${b[p]} with length 0`);
+        if (c.end - p < len) return c.short(ICMPV6, o, p + len - o, `ND option type ${b[p]}`);
         p += len;
       }
       c.off = c.end;

@@ -7,6 +7,11 @@ import { Layer } from './layer.js';
 import { byIpProto } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const IPV4 = Layer.Ipv4;
+const LEN_CAPLEN = Len.Caplen, LEN_IPV4 = Len.Ipv4;
+// The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
+const BY_IP_PROTO = byIpProto;
 
 /** One IPv4 option as found in the header. */
 export interface Ipv4Option {
@@ -20,7 +25,7 @@ export interface Ipv4Option {
 
 /** IPv4 header (options included). `end` is min(captured end, total length); `incomplete` when the total length runs past the capture. */
 export class Ipv4 extends LayerView {
-  readonly layer = Layer.Ipv4;
+  readonly layer = IPV4;
   /** The total length promises more bytes than were captured. */
   incomplete = false;
 
@@ -29,31 +34,30 @@ export class Ipv4 extends LayerView {
     const hl = have > 0 ? (b[o]! & 15) * 4 : 0;
     if (have < 20 || b[o]! >> 4 !== 4 || hl < 20 || have < hl) return this.bad(c, o, have, hl);
     const total = (b[o + 2]! << 8) | b[o + 3]!;
-    if (total < hl) return c.invalid(Layer.Ipv4, o, `total length ${total} < header length ${hl}`);
+    if (total < hl) return c.invalid(IPV4, o, `total length ${total} < header length ${hl}`);
     if (total <= have) {
-      c.end = o + total; c.len = Len.Ipv4; this.incomplete = false;
+      c.end = o + total; c.len = LEN_IPV4; this.incomplete = false;
     } else {
       this.incomplete = true;
-      if (c.len === Len.Caplen) c.cut = true;
+      if (c.len === LEN_CAPLEN) c.cut = true;
     }
     if (this.buf !== b) this.buf = b;
     this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
-    c.present |= 1 << Layer.Ipv4;
+    c.present |= 1 << IPV4;
     c.off = o + hl;
-    c.transport = 0;
     // A later fragment carries no transport header: the rest is payload.
     if ((((b[o + 6]! & 0x1f) << 8) | b[o + 7]!) !== 0) return 0;
-    return byIpProto[b[o + 9]!]!;
+    return BY_IP_PROTO[b[o + 9]!]!;
   }
 
   // Kept out of decode() so that decode() stays small enough to be inlined.
   private bad(c: Cursor, o: number, have: number, hl: number): 0 {
     // The version first: a wrong one says more than a short header.
     const v = have > 0 ? c.buf[o]! >> 4 : 4;
-    if (v !== 4) return c.invalid(Layer.Ipv4, o, `version ${v} != 4`);
-    if (have < 20) return c.short(Layer.Ipv4, o, 20);
-    if (hl < 20) return c.invalid(Layer.Ipv4, o, `header length ${hl} < 20`);
-    return c.short(Layer.Ipv4, o, hl);
+    if (v !== 4) return c.invalid(IPV4, o, `version ${v} != 4`);
+    if (have < 20) return c.short(IPV4, o, 20);
+    if (hl < 20) return c.invalid(IPV4, o, `header length ${hl} < 20`);
+    return c.short(IPV4, o, hl);
   }
 
   get version(): number { return this.buf[this.off]! >> 4; }

@@ -7,6 +7,11 @@ import { Layer } from './layer.js';
 import { byIpProto } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const IPV6 = Layer.Ipv6, IPV6_EXT = Layer.Ipv6Ext;
+const LEN_CAPLEN = Len.Caplen, LEN_IPV6 = Len.Ipv6;
+// The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
+const BY_IP_PROTO = byIpProto;
 
 /** Extension headers one packet reports; a longer chain is an error. */
 export const IPV6_EXT_CAPACITY = 16;
@@ -25,7 +30,7 @@ export interface Ipv6Extension {
 
 /** IPv6 fixed header plus its extension headers (`headerLength` covers both; `protocol` is the upper layer after them). */
 export class Ipv6 extends LayerView {
-  readonly layer = Layer.Ipv6;
+  readonly layer = IPV6;
   /** The payload length promises more bytes than were captured. */
   incomplete = false;
   /** Number of extension headers (types in extTypes, absolute offsets in extOffsets). */
@@ -44,27 +49,26 @@ export class Ipv6 extends LayerView {
     const pl = (b[o + 4]! << 8) | b[o + 5]!;
     // A zero payload length is a jumbogram (or a segmentation offload capture): use what is there.
     if (pl !== 0 && 40 + pl <= have) {
-      c.end = o + 40 + pl; c.len = Len.Ipv6; this.incomplete = false;
+      c.end = o + 40 + pl; c.len = LEN_IPV6; this.incomplete = false;
     } else {
       this.incomplete = pl !== 0;
-      if (this.incomplete && c.len === Len.Caplen) c.cut = true;
+      if (this.incomplete && c.len === LEN_CAPLEN) c.cut = true;
     }
     if (this.buf !== b) this.buf = b;
     this.base = c.base; this.off = o; this.end = c.end;
     this.extCount = 0; this.fragmentHeaderOff = -1;
-    c.present |= 1 << Layer.Ipv6;
-    c.transport = 0;
+    c.present |= 1 << IPV6;
     const nh = b[o + 6]!;
     if (nh === 0 || nh === 43 || nh === 60 || nh === 44 || nh === 51) return this.extensionHeaders(c, nh);
     this.headerLength = 40; this.protocol = nh; c.off = o + 40;
-    return nh === 59 ? 0 : byIpProto[nh]!;
+    return nh === 59 ? 0 : BY_IP_PROTO[nh]!;
   }
 
   // Kept out of decode() so that decode() stays small enough to be inlined.
   private bad(c: Cursor, o: number, have: number): 0 {
     const v = have > 0 ? c.buf[o]! >> 4 : 6;
-    if (v !== 6) return c.invalid(Layer.Ipv6, o, `version ${v} != 6`);
-    return c.short(Layer.Ipv6, o, 40);
+    if (v !== 6) return c.invalid(IPV6, o, `version ${v} != 6`);
+    return c.short(IPV6, o, 40);
   }
 
   private extensionHeaders(c: Cursor, first: number): number {
@@ -72,10 +76,10 @@ export class Ipv6 extends LayerView {
     let nh = first, p = this.off + 40;
     for (;;) {
       if (nh === 0 || nh === 43 || nh === 60 || nh === 44 || nh === 51) {
-        if (c.end - p < 2) { this.finish(c, p, nh); return c.short(Layer.Ipv6Ext, p, nh === 44 ? 8 : 2); }
+        if (c.end - p < 2) { this.finish(c, p, nh); return c.short(IPV6_EXT, p, nh === 44 ? 8 : 2); }
         const len = nh === 44 ? 8 : nh === 51 ? (b[p + 1]! + 2) * 4 : (b[p + 1]! + 1) * 8;
-        if (c.end - p < len) { this.finish(c, p, nh); return c.short(Layer.Ipv6Ext, p, len); }
-        if (this.extCount === IPV6_EXT_CAPACITY) { this.finish(c, p, nh); return c.invalid(Layer.Ipv6Ext, p, `more than ${IPV6_EXT_CAPACITY} extension headers`); }
+        if (c.end - p < len) { this.finish(c, p, nh); return c.short(IPV6_EXT, p, len); }
+        if (this.extCount === IPV6_EXT_CAPACITY) { this.finish(c, p, nh); return c.invalid(IPV6_EXT, p, `more than ${IPV6_EXT_CAPACITY} extension headers`); }
         const i = this.extCount++;
         this.extTypes[i] = nh; this.extOffsets[i] = p; this.extLengths[i] = len;
         const next = b[p]!;
@@ -88,7 +92,7 @@ export class Ipv6 extends LayerView {
         continue;
       }
       this.finish(c, p, nh);
-      return nh === 59 ? 0 : byIpProto[nh]!;
+      return nh === 59 ? 0 : BY_IP_PROTO[nh]!;
     }
   }
 

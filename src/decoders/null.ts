@@ -4,9 +4,11 @@ import { u32, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, NULL = Layer.Null, LOOP = Layer.Loop;
 
 /** AF_INET6 differs between systems (Linux 10, BSDs 24, FreeBSD 28, Darwin 30). */
-const afLayer = new Map<number, number>([[2, Layer.Ipv4], [10, Layer.Ipv6], [24, Layer.Ipv6], [28, Layer.Ipv6], [30, Layer.Ipv6]]);
+const afLayer = new Map<number, number>([[2, IPV4], [10, IPV6], [24, IPV6], [28, IPV6], [30, IPV6]]);
 
 /** BSD loopback header (4 bytes): the address family; `layer` says NULL or LOOP. */
 export class NullLink extends LayerView {
@@ -28,7 +30,7 @@ export class NullLink extends LayerView {
    * with bits set in the upper half is taken as byte-swapped.
    */
   get family(): number {
-    if (this.layer === Layer.Loop) return u32(this.buf, this.off);
+    if (this.layer === LOOP) return u32(this.buf, this.off);
     const v = u32le(this.buf, this.off);
     return (v & 0xffff0000) !== 0 ? u32(this.buf, this.off) : v;
   }

@@ -9,14 +9,15 @@ import type { NullLink } from './null.js';
 import type { Sll } from './sll.js';
 import type { Sll2 } from './sll2.js';
 import type { DecodeStop } from './stop.js';
-import type { Cursor } from './cursor.js';
+import { Cursor } from './cursor.js';
 import type { Tcp } from './tcp.js';
 import type { Udp } from './udp.js';
 import type { Vlan } from './vlan.js';
 import { Layer } from './layer.js';
 import { linkTypeName } from './link-type.js';
-import type { Views } from './registry.js';
-import { EMPTY } from './bytes.js';
+import { createViews, type Views } from './registry.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const ETHERNET = Layer.Ethernet, LLC = Layer.Llc, VLAN = Layer.Vlan, ARP = Layer.Arp, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, TCP = Layer.Tcp, UDP = Layer.Udp, DNS = Layer.Dns, SLL = Layer.Sll, SLL2 = Layer.Sll2, NULL = Layer.Null, LOOP = Layer.Loop;
 
 /**
  * One decoded frame. `Decoder.decode()` returns the same Packet object every time, with every
@@ -26,77 +27,67 @@ import { EMPTY } from './bytes.js';
  * A layer is set only when its header was decoded in full; absent layers are `undefined`.
  */
 export class Packet {
-  /** LINKTYPE_* the frame was decoded as. */
-  linkType = 0;
-  /** The bytes the frame lives in (for a batch, the whole batch region). */
-  buf: Uint8Array = EMPTY;
-  /** Where the frame starts in `buf`; every layer's `offset` is relative to it. */
-  frameOffset = 0;
-  /** Bytes captured. */
-  capLen = 0;
+  /** @internal The walk's state, which is also this packet's (see Cursor). */
+  readonly cursor: Cursor;
+  /** @internal The Decoder's views, one per layer. */
+  readonly views: Views;
 
-  /** @internal Bit (1 << Layer) per decoded layer, from the walk. */
-  present = 0;
-  /** @internal The Decoder's views (set by Decoder). */
-  views!: Views;
+  /** @internal Made by a Decoder, which walks `cursor` and points `views` at each frame. */
+  constructor(views: Views = createViews()) {
+    this.views = views;
+    this.cursor = new Cursor(this);
+  }
+
+  // Everything below reads the walk's state in place: decode() writes nothing else per packet.
+
+  /** LINKTYPE_* the frame was decoded as. */
+  get linkType(): number { return this.cursor.linkType; }
+  /** The bytes the frame lives in (for a batch, the whole batch region). */
+  get buf(): Uint8Array { return this.cursor.buf; }
+  /** Where the frame starts in `buf`; every layer's `offset` is relative to it. */
+  get frameOffset(): number { return this.cursor.base; }
+  /** Bytes captured. */
+  get capLen(): number { return this.cursor.capEnd - this.cursor.base; }
 
   // Layers are getters over one bitmask, so decode() resets one number instead of every field.
-  get ethernet(): Ethernet | undefined { return (this.present & (1 << Layer.Ethernet)) !== 0 ? this.views.ethernet : undefined; }
+  get ethernet(): Ethernet | undefined { return (this.cursor.present & (1 << ETHERNET)) !== 0 ? this.views.ethernet : undefined; }
   /** 802.2 LLC (and SNAP) after an 802.3 length field or an SLL protocol 4. */
-  get llc(): Llc | undefined { return (this.present & (1 << Layer.Llc)) !== 0 ? this.views.llc : undefined; }
+  get llc(): Llc | undefined { return (this.cursor.present & (1 << LLC)) !== 0 ? this.views.llc : undefined; }
   /** Every VLAN tag, outermost first (a reused array). */
-  get vlan(): readonly Vlan[] | undefined { return (this.present & (1 << Layer.Vlan)) !== 0 ? this.views.vlan.lists[this.views.vlan.count] : undefined; }
-  get sll(): Sll | undefined { return (this.present & (1 << Layer.Sll)) !== 0 ? this.views.sll : undefined; }
-  get sll2(): Sll2 | undefined { return (this.present & (1 << Layer.Sll2)) !== 0 ? this.views.sll2 : undefined; }
+  get vlan(): readonly Vlan[] | undefined { return (this.cursor.present & (1 << VLAN)) !== 0 ? this.views.vlan.lists[this.views.vlan.count] : undefined; }
+  get sll(): Sll | undefined { return (this.cursor.present & (1 << SLL)) !== 0 ? this.views.sll : undefined; }
+  get sll2(): Sll2 | undefined { return (this.cursor.present & (1 << SLL2)) !== 0 ? this.views.sll2 : undefined; }
   /** BSD loopback header (link types NULL and LOOP). */
   get loopback(): NullLink | undefined {
-    return (this.present & (1 << Layer.Null)) !== 0 ? this.views.null : (this.present & (1 << Layer.Loop)) !== 0 ? this.views.loop : undefined;
+    const present = this.cursor.present;
+    return (present & (1 << NULL)) !== 0 ? this.views.null : (present & (1 << LOOP)) !== 0 ? this.views.loop : undefined;
   }
-  get arp(): Arp | undefined { return (this.present & (1 << Layer.Arp)) !== 0 ? this.views.arp : undefined; }
-  get ipv4(): Ipv4 | undefined { return (this.present & (1 << Layer.Ipv4)) !== 0 ? this.views.ipv4 : undefined; }
-  get ipv6(): Ipv6 | undefined { return (this.present & (1 << Layer.Ipv6)) !== 0 ? this.views.ipv6 : undefined; }
-  get icmp(): Icmp | undefined { return (this.present & (1 << Layer.Icmp)) !== 0 ? this.views.icmp : undefined; }
-  get icmpv6(): Icmpv6 | undefined { return (this.present & (1 << Layer.Icmpv6)) !== 0 ? this.views.icmpv6 : undefined; }
-  get tcp(): Tcp | undefined { return (this.present & (1 << Layer.Tcp)) !== 0 ? this.views.tcp : undefined; }
-  get udp(): Udp | undefined { return (this.present & (1 << Layer.Udp)) !== 0 ? this.views.udp : undefined; }
-  get dns(): Dns | undefined { return (this.present & (1 << Layer.Dns)) !== 0 ? this.views.dns : undefined; }
+  get arp(): Arp | undefined { return (this.cursor.present & (1 << ARP)) !== 0 ? this.views.arp : undefined; }
+  get ipv4(): Ipv4 | undefined { return (this.cursor.present & (1 << IPV4)) !== 0 ? this.views.ipv4 : undefined; }
+  get ipv6(): Ipv6 | undefined { return (this.cursor.present & (1 << IPV6)) !== 0 ? this.views.ipv6 : undefined; }
+  get icmp(): Icmp | undefined { return (this.cursor.present & (1 << ICMP)) !== 0 ? this.views.icmp : undefined; }
+  get icmpv6(): Icmpv6 | undefined { return (this.cursor.present & (1 << ICMPV6)) !== 0 ? this.views.icmpv6 : undefined; }
+  get tcp(): Tcp | undefined { return (this.cursor.present & (1 << TCP)) !== 0 ? this.views.tcp : undefined; }
+  get udp(): Udp | undefined { return (this.cursor.present & (1 << UDP)) !== 0 ? this.views.udp : undefined; }
+  get dns(): Dns | undefined { return (this.cursor.present & (1 << DNS)) !== 0 ? this.views.dns : undefined; }
 
   /** Where and why decoding stopped early; undefined when every header was decoded. */
-  get stop(): DecodeStop | undefined { if (this.cursor?.pending) this.settle(); return this.stop_; }
+  get stop(): DecodeStop | undefined { const c = this.cursor; if (c.pending) this.settle(); return c.stopped ? c.stop : undefined; }
   /**
    * The capture cut the packet short: a header was cut (`stop.kind === 'truncated'`) or a
    * length field promises more bytes than were captured.
    */
-  get truncated(): boolean { if (this.cursor?.pending) this.settle(); return this.truncated_; }
+  get truncated(): boolean { const c = this.cursor; if (c.pending) this.settle(); return c.cut; }
   /** Start of the bytes after the last decoded layer, relative to the frame start. */
-  get payloadOffset(): number { if (this.cursor?.pending) this.settle(); return this.payloadOffset_; }
+  get payloadOffset(): number { const c = this.cursor; if (c.pending) this.settle(); return c.off - c.base; }
   /** How many bytes follow the last decoded layer (within the innermost length field). */
-  get payloadLength(): number { if (this.cursor?.pending) this.settle(); return this.payloadLength_; }
+  get payloadLength(): number { const c = this.cursor; if (c.pending) this.settle(); return c.end > c.off ? c.end - c.off : 0; }
 
-  private stop_: DecodeStop | undefined = undefined;
-  private truncated_ = false;
-  private payloadOffset_ = 0;
-  private payloadLength_ = 0;
-  /** @internal The decoder's walk state (set by Decoder). */
-  cursor: Cursor | undefined = undefined;
-
-  /** @internal Run the deferred checks of the last layer, then take the walk's results. */
+  /** @internal Run the deferred checks of the last layer (they may move the payload and set a stop). */
   settle(): void {
-    const c = this.cursor!, p = c.pending;
+    const c = this.cursor, p = c.pending;
     c.pending = undefined;
     p?.walk();
-    this.finish(c);
-  }
-
-  /** @internal Take the results of the walk from the cursor. */
-  finish(c: Cursor): void {
-    this.present = c.present;
-    // Pointer stores cost a write barrier each; most packets leave these as they were.
-    const stop = c.stopped ? c.stop : undefined;
-    if (this.stop_ !== stop) this.stop_ = stop;
-    this.truncated_ = c.cut;
-    this.payloadOffset_ = c.off - c.base;
-    this.payloadLength_ = c.end > c.off ? c.end - c.off : 0;
   }
 
   /** A field contradicts the others: the stop's description (undefined otherwise). */

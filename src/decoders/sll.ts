@@ -6,6 +6,10 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const LLC = Layer.Llc, SLL = Layer.Sll;
+// The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
+const BY_ETHER_TYPE = byEtherType;
 
 /** Protocol values below 0x0600 that name a framing instead of an EtherType (linux/if_ether.h). */
 export const enum SllProto { Ieee8023 = 0x0001, Llc = 0x0004 }
@@ -15,21 +19,21 @@ export const enum SllProto { Ieee8023 = 0x0001, Llc = 0x0004 }
  * bytes, and the protocol (an EtherType, or 1 for Novell 802.3, 4 for 802.2 LLC).
  */
 export function sllNext(c: Cursor, proto: number): number {
-  if (proto === SllProto.Llc) return Layer.Llc;
+  if (proto === SllProto.Llc) return LLC;
   if (proto < 0x0600) return 0;
   c.etherType = proto;
-  return byEtherType[proto]!;
+  return BY_ETHER_TYPE[proto]!;
 }
 
 /** Linux cooked v1 header (16 bytes). */
 export class Sll extends LayerView {
-  readonly layer = Layer.Sll;
+  readonly layer = SLL;
 
   decode(c: Cursor): number {
-    if (c.end - c.off < 16) return c.short(Layer.Sll, c.off, 16);
+    if (c.end - c.off < 16) return c.short(SLL, c.off, 16);
     if (this.buf !== c.buf) this.buf = c.buf;
     this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 16;
-    c.present |= 1 << Layer.Sll;
+    c.present |= 1 << SLL;
     c.off += 16;
     return sllNext(c, this.protocol);
   }

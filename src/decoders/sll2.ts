@@ -5,16 +5,18 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { linkAddress, sllNext } from './sll.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const SLL2 = Layer.Sll2;
 
 /** Linux cooked v2 header (20 bytes). */
 export class Sll2 extends LayerView {
-  readonly layer = Layer.Sll2;
+  readonly layer = SLL2;
 
   decode(c: Cursor): number {
-    if (c.end - c.off < 20) return c.short(Layer.Sll2, c.off, 20);
+    if (c.end - c.off < 20) return c.short(SLL2, c.off, 20);
     if (this.buf !== c.buf) this.buf = c.buf;
     this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 20;
-    c.present |= 1 << Layer.Sll2;
+    c.present |= 1 << SLL2;
     c.off += 20;
     return sllNext(c, this.protocol);
   }

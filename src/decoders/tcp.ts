@@ -7,6 +7,11 @@ import { Layer } from './layer.js';
 import { byTcpPort, portLimit } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const TCP = Layer.Tcp;
+const LEN_CAPLEN = Len.Caplen;
+// The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
+const BY_TCP_PORT = byTcpPort, PORT_LIMIT = portLimit;
 
 /** One TCP option as found in the header. */
 export interface TcpOption {
@@ -30,32 +35,32 @@ export const TcpFlags = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10,
 
 /** TCP header (options included); every option length was checked at decode. */
 export class Tcp extends LayerView {
-  readonly layer = Layer.Tcp;
+  readonly layer = TCP;
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
-    if (have < 20) return c.short(Layer.Tcp, o, 20);
+    if (have < 20) return c.short(TCP, o, 20);
     const hl = (b[o + 12]! >> 4) * 4;
     if (hl < 20 || have < hl) return this.bad(c, o, hl);
     if (this.buf !== b) this.buf = b;
     this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
-    c.present |= 1 << Layer.Tcp;
+    c.present |= 1 << TCP;
     c.off = o + hl;
-    c.transport = Layer.Tcp;
+    c.transport = TCP;
     // Options are checked once here, so the option getters can trust every length they read. The
     // layout nearly every established segment uses, NOP NOP TS, needs no walk (as the kernel's own
     // tcp_parse_aligned_timestamp).
     if (hl > 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) && !this.checkOptions(c, o, o + hl)) return 0;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (c.end === c.off && c.len !== Len.Caplen) return 0;
-    const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = portLimit[0]!;
-    const next = dst <= lim ? byTcpPort[dst]! : 0;
-    return next !== 0 ? next : src <= lim ? byTcpPort[src]! : 0;
+    if (c.end === c.off && c.len !== LEN_CAPLEN) return 0;
+    const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = PORT_LIMIT[0]!;
+    const next = dst <= lim ? BY_TCP_PORT[dst]! : 0;
+    return next !== 0 ? next : src <= lim ? BY_TCP_PORT[src]! : 0;
   }
 
   // Kept out of decode() so that decode() stays small enough to be inlined.
   private bad(c: Cursor, o: number, hl: number): 0 {
-    return hl < 20 ? c.invalid(Layer.Tcp, o, `data offset ${hl / 4} < 5`) : c.short(Layer.Tcp, o, hl);
+    return hl < 20 ? c.invalid(TCP, o, `data offset ${hl / 4} < 5`) : c.short(TCP, o, hl);
   }
 
   private checkOptions(c: Cursor, o: number, e: number): boolean {
@@ -64,10 +69,10 @@ export class Tcp extends LayerView {
       const k = b[p]!;
       if (k === 0) break;
       if (k === 1) { p++; continue; }
-      if (p + 1 >= e) { c.invalid(Layer.Tcp, o, `option kind ${k} at byte ${p - c.base} has no length byte`); return false; }
+      if (p + 1 >= e) { c.invalid(TCP, o, `option kind ${k} at byte ${p - c.base} has no length byte`); return false; }
       const l = b[p + 1]!;
-      if (l < 2) { c.invalid(Layer.Tcp, o, `option kind ${k} length ${l} < 2`); return false; }
-      if (p + l > e) { c.invalid(Layer.Tcp, o, `option kind ${k} length ${l} past the header (${e - p} bytes left)`); return false; }
+      if (l < 2) { c.invalid(TCP, o, `option kind ${k} length ${l} < 2`); return false; }
+      if (p + l > e) { c.invalid(TCP, o, `option kind ${k} length ${l} past the header (${e - p} bytes left)`); return false; }
       p += l;
     }
     return true;

@@ -5,36 +5,41 @@ import { Layer } from './layer.js';
 import { byUdpPort, portLimit } from './registry-tables.js';
 import { Len, lenSourceNames } from './stop.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const UDP = Layer.Udp;
+const LEN_CAPLEN = Len.Caplen, LEN_UDP = Len.Udp;
+// The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
+const BY_UDP_PORT = byUdpPort, PORT_LIMIT = portLimit;
 
 /** UDP header. `end` is min(captured end, UDP length); `incomplete` when the UDP length runs past the capture. */
 export class Udp extends LayerView {
-  readonly layer = Layer.Udp;
+  readonly layer = UDP;
   /** The UDP length promises more bytes than were captured. */
   incomplete = false;
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
-    if (have < 8) return c.short(Layer.Udp, o, 8);
+    if (have < 8) return c.short(UDP, o, 8);
     const len = (b[o + 4]! << 8) | b[o + 5]!;
     if (len >= 8 && len <= have) {
-      c.end = o + len; c.len = Len.Udp; this.incomplete = false;
+      c.end = o + len; c.len = LEN_UDP; this.incomplete = false;
     } else if (!this.long(c, o, len, have)) return 0;
     if (this.buf !== b) this.buf = b;
     this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 8;
-    c.present |= 1 << Layer.Udp;
+    c.present |= 1 << UDP;
     c.off = o + 8;
-    c.transport = Layer.Udp;
+    c.transport = UDP;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (c.end === c.off && c.len !== Len.Caplen) return 0;
-    const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = portLimit[1]!;
-    const next = dst <= lim ? byUdpPort[dst]! : 0;
-    return next !== 0 ? next : src <= lim ? byUdpPort[src]! : 0;
+    if (c.end === c.off && c.len !== LEN_CAPLEN) return 0;
+    const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = PORT_LIMIT[1]!;
+    const next = dst <= lim ? BY_UDP_PORT[dst]! : 0;
+    return next !== 0 ? next : src <= lim ? BY_UDP_PORT[src]! : 0;
   }
 
   /** A length under 8 or past the bytes there are: false when that is an error. */
   private long(c: Cursor, o: number, len: number, have: number): boolean {
-    if (len < 8) { c.invalid(Layer.Udp, o, `length ${len} < 8`); return false; }
-    if (c.len !== Len.Caplen) { c.invalid(Layer.Udp, o, `length ${len} > ${have} bytes left in the ${lenSourceNames[c.len]}`); return false; }
+    if (len < 8) { c.invalid(UDP, o, `length ${len} < 8`); return false; }
+    if (c.len !== LEN_CAPLEN) { c.invalid(UDP, o, `length ${len} > ${have} bytes left in the ${lenSourceNames[c.len]}`); return false; }
     this.incomplete = true; c.cut = true;
     return true;
   }

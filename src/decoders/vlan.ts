@@ -4,13 +4,17 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
 import { LayerView } from './view.js';
+// Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
+const VLAN = Layer.Vlan;
+// The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
+const BY_ETHER_TYPE = byEtherType;
 
 /** How many stacked tags one packet reports; deeper tags stay in the payload (no error). */
 export const VLAN_CAPACITY = 8;
 
 /** One VLAN tag. `tpid` is the EtherType that introduced it (0x8100, 0x88a8, 0x9100…). */
 export class Vlan extends LayerView {
-  readonly layer = Layer.Vlan;
+  readonly layer = VLAN;
   /** The EtherType before this tag (0x8100 for 802.1Q, 0x88a8 for 802.1ad). */
   tpid = 0;
 
@@ -35,7 +39,7 @@ export class Vlan extends LayerView {
 
 /** Decodes every consecutive tag into a fixed set of `Vlan` views. */
 export class VlanStack extends LayerView {
-  readonly layer = Layer.Vlan;
+  readonly layer = VLAN;
   readonly tags: Vlan[] = Array.from({ length: VLAN_CAPACITY }, () => new Vlan());
   /** lists[n]: the first n tags, one fixed array per depth, so a packet's tag list is never allocated. */
   readonly lists: (readonly Vlan[])[] = Array.from({ length: VLAN_CAPACITY + 1 }, (_, n) => this.tags.slice(0, n));
@@ -44,18 +48,18 @@ export class VlanStack extends LayerView {
 
   decode(c: Cursor): number {
     for (let n = 0; ;) {
-      if (c.end - c.off < 4) return c.short(Layer.Vlan, c.off, 4);
+      if (c.end - c.off < 4) return c.short(VLAN, c.off, 4);
       const tag = this.tags[n++]!;
       if (tag.buf !== c.buf) tag.buf = c.buf;
       tag.base = c.base; tag.off = c.off; tag.end = c.end; tag.headerLength = 4;
       tag.tpid = c.etherType;
       this.count = n;
-      c.present |= 1 << Layer.Vlan;
+      c.present |= 1 << VLAN;
       const t = u16(c.buf, c.off + 2);
       c.off += 4;
       c.etherType = t;
-      const next = byEtherType[t]!;
-      if (next !== Layer.Vlan) return next;
+      const next = BY_ETHER_TYPE[t]!;
+      if (next !== VLAN) return next;
       if (n === VLAN_CAPACITY) return 0;
     }
   }
