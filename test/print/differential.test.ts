@@ -247,6 +247,18 @@ test('NTP: client/server/control messages, authenticators, odd lengths, every -v
     [[], ['-v'], ['-vv'], ['-vvv'], ['-q'], ['-x']]);
 });
 
+test('VXLAN: the header, then the inner Ethernet frame on its own line; cut short', (t) => {
+  const inner = ether('0a:00:00:00:00:02', '0a:00:00:00:00:01', 0x0800, ipv4({ proto: 1, src: '192.168.0.1', dst: '192.168.0.2' }, icmp(8, 0, be32(0x00010002))));
+  const innerVlan = ether('0a:00:00:00:00:02', '0a:00:00:00:00:01', 0x8100, vlanTag(3, 0x0806, 0, fromHex('0001 0800 0604 0001 0a0000000001 c0000202 000000000000 00000000')));
+  const frames = [
+    IP({ proto: 17 }, udp(40000, 4789, concat(fromHex('08000000 00002a00'), inner))),
+    IP({ proto: 17 }, udp(4789, 40000, concat(fromHex('00000000 ffffff00'), inner))),
+    IP({ proto: 17 }, udp(40000, 4789, concat(fromHex('0c000000 00000700'), innerVlan))),
+    IP({ proto: 17 }, udp(40000, 4789, fromHex('080000'))),
+  ];
+  compare(t, 1, withCuts(frames, [42, 44, 46, 48, 50, 52, 56, 60, 64, 70, 76, 80, 90]), [[], ['-v'], ['-e'], ['-q'], ['-x'], ['-X', '-vv']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>
