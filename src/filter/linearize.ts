@@ -428,36 +428,52 @@ function emitStmts(stmts: BpfInsn[], regs: Regs, out: BpfInsn[]): Regs {
 }
 
 /**
- * Lays the blocks out and resolves jumps. A conditional jump further than 255 instructions goes
- * through a pair of `ja` (32-bit offsets), as libpcap does for long programs.
+ * The final order, libpcap's (convert_code fills the program from the end, false branch first):
+ * each test, then what its true branch leads to, then what its false branch leads to.
  */
-function emit(blocks: Block[], rets: Block[]): BpfInsn[] {
-  const all = [...blocks, ...rets];
-  all.forEach((b, i) => { b.id = i; });
+function finalOrder(root: Block): Block[] {
+  const order: Block[] = [];
+  const seen = new Set<Block>();
+  const visit = (b: Block): void => {
+    if (seen.has(b)) return;
+    seen.add(b);
+    if (b.ret === null) { visit(b.jf!); visit(b.jt!); }
+    order.push(b);
+  };
+  visit(root);
+  return order.reverse();
+}
+
+/**
+ * Resolves jumps over blocks in their final order (tests and returns). A conditional jump further
+ * than 255 instructions goes through a pair of `ja` (32-bit offsets), as libpcap does for long programs.
+ */
+function emit(order: Block[]): BpfInsn[] {
   const regsIn = new Map<Block, Regs>();
   const merge = (b: Block, r: Regs): void => {
     const cur = regsIn.get(b);
     regsIn.set(b, cur === undefined ? r : { a: cur.a === r.a ? cur.a : null, x: cur.x === r.x ? cur.x : null });
   };
   // Registers on entry depend only on earlier blocks, since every jump goes forward.
-  const bodies: BpfInsn[][] = [];
-  for (const b of blocks) {
+  const bodies = new Map<Block, BpfInsn[]>();
+  for (const b of order) {
+    if (b.ret !== null) continue;
     const body: BpfInsn[] = [];
     const regs = emitStmts(b.stmts, regsIn.get(b) ?? { a: null, x: null }, body);
     merge(b.jt!, regs);
     merge(b.jf!, regs);
-    bodies.push(body);
+    bodies.set(b, body);
   }
   const far = new Set<Block>();
   for (;;) {
     const start = new Map<Block, number>();
     let n = 0;
-    blocks.forEach((b, i) => { start.set(b, n); n += bodies[i]!.length + (far.has(b) ? 3 : 1); });
-    for (const r of rets) { start.set(r, n); n++; }
+    for (const b of order) { start.set(b, n); n += b.ret !== null ? 1 : bodies.get(b)!.length + (far.has(b) ? 3 : 1); }
     const out: BpfInsn[] = [];
     let grew = false;
-    blocks.forEach((b, i) => {
-      out.push(...bodies[i]!);
+    for (const b of order) {
+      if (b.ret !== null) { out.push({ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: b.ret }); continue; }
+      out.push(...bodies.get(b)!);
       const here = out.length;
       const t = start.get(b.jt!)!, f = start.get(b.jf!)!;
       const code = BPF_JMP | b.op | (b.srcX ? BPF_X : BPF_K);
@@ -469,8 +485,7 @@ function emit(blocks: Block[], rets: Block[]): BpfInsn[] {
         if (t - here - 1 > 255 || f - here - 1 > 255) { far.add(b); grew = true; }
         out.push({ code, jt: t - here - 1, jf: f - here - 1, k: b.k });
       }
-    });
-    for (const r of rets) out.push({ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: r.ret! });
+    }
     if (!grew) {
       if (out.length > BPF_MAXINSNS) throw new FilterError(`filter program too long (${out.length} instructions, the kernel takes ${BPF_MAXINSNS})`, 0);
       return out;
@@ -496,15 +511,7 @@ export function linearize(c: Cond, snaplen: number): BpfInsn[] {
     blocks = layout(g, root);
     if (!threaded && !pulled && blocks.length === before) break;
   }
-  // A root decided outright (every path agrees) is threaded through too.
-  blocks = layout(g, root);
-  if (blocks.length === 0) return [{ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: root.ret ?? 0 }];
-  root = blocks[0]!;
-  const used = new Set<Block>();
-  for (const b of blocks) { used.add(b.jt!); used.add(b.jf!); }
-  const rets = [acc, rej].filter((r) => used.has(r));
-  if (rets.length === 0) return [{ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: 0 }];
-  return emit(blocks, rets);
+  return emit(finalOrder(root));
 }
 
 /** True when no packet can be accepted (libpcap then refuses the expression). */

@@ -47,6 +47,10 @@ test('the three formats of libpcap programs, for every expression of the differe
 
 // Expressions for which vcap generates the very program libpcap does.
 const sameAsLibpcap: [string, number][] = [
+  ['tcp port 80 or udp port 53', 1], ['port 80', 1], ['host 10.0.0.1', 1], ['net 192.168.1.0/24', 1], ['tcp', 1],
+  ['vlan 100 and tcp port 80', 1], ['ip6 net fe80::/10', 1], ['icmp[icmptype] = icmp-echo', 1], ['pppoes and ip', 1],
+  ['udp and (port 53 or port 123) and not host 8.8.8.8', 1], ['tcp[tcpflags] & (tcp-syn|tcp-ack) = tcp-syn', 1],
+  ['less 60', 1], ['ip broadcast', 1], ['host 10.0.0.1', 113], ['port 53', 276], ['udp', 0],
   ['ip', 1], ['ip6', 1], ['arp', 1], ['vlan 5 and ip', 1], ['tcp[13] & 2 != 0', 1], ['ether multicast', 1],
   ['ip multicast', 1], ['ip6 multicast', 1], ['greater 50', 1], ['len - 1 > 4', 1], ['ip proto \\tcp', 1],
   ['ether src 1:2:3:4:5:6', 1], ['icmp6[0]=1', 1], ['igmp', 1], ['ip', 113], ['ip6', 276], ['ip', 101], ['ip6', 0], ['ip', 108],
