@@ -189,14 +189,18 @@ export class AfPacketSource {
     if (this.#downTimer) return;
     const ifindex = this.#opts.ifindex;
     this.#downTimer = setInterval(() => {
-      if (this.#n.ifName(ifindex) === undefined) {
-        this.#finish?.(new VcapError(`${this.name}: The interface disappeared`, 'ENODEV'));
-        return;
-      }
-      const dev = this.#n.interfaces().find((i) => i.index === ifindex);
-      if (dev !== undefined && (dev.flags & IFF_UP) !== 0) {
-        clearInterval(this.#downTimer);
-        this.#downTimer = undefined;
+      try {
+        if (this.#n.ifName(ifindex) === undefined) {
+          this.#finish?.(new VcapError(`${this.name}: The interface disappeared`, 'ENODEV'));
+          return;
+        }
+        const dev = this.#n.interfaces().find((i) => i.index === ifindex);
+        if (dev !== undefined && (dev.flags & IFF_UP) !== 0) {
+          clearInterval(this.#downTimer);
+          this.#downTimer = undefined;
+        }
+      } catch (e) {
+        this.#finish?.(e);
       }
     }, NETDOWN_CHECK_MS);
   }

@@ -143,7 +143,12 @@ export class TunSource {
       };
       const onEvent = (status: number): void => {
         try {
-          if (status < 0) throw new VcapError(`${this.name}: the device failed`, 'EIO');
+          // The fd fails when someone deletes the device under us (`ip link del`).
+          if (status < 0) {
+            throw this.#n.ifIndex(this.name) === 0
+              ? new VcapError(`${this.name}: The interface disappeared`, 'ENODEV')
+              : new VcapError(`${this.name}: the device failed (poll error)`, 'EIO');
+          }
           this.#inConsume = true;
           try {
             for (let i = 0; i < MAX_BATCHES_PER_EVENT && !this.#stopped; i++) {

@@ -90,3 +90,18 @@ test('--tun on a device another program holds', async (t) => {
   t.is(r.code, 1);
   t.is(r.stderr, 'vcap: tun0: the device is in use by another program (capture it with -i tun0)\n');
 });
+
+test('--tun: the device deleted under vcap ends it with one line', async (t) => {
+  const ns = await Netns.create(t, 'verr');
+  const vcap = ns.vcap(['--tun', 'tun0', '--addr', '172.21.22.23/24', '-n']);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on tun0/);
+  await ns.exec(['ping', '-c', '1', '-W', '1', '172.21.22.26']);
+  await sleep(200);
+  await ns.ip('link', 'del', 'tun0');
+  const r = await vcap.exited;
+  t.is(r.code, 1);
+  t.regex(r.stderr, /^vcap: tun0: The interface disappeared$/m);
+  t.regex(r.stderr, /^1 packet captured$/m);
+  t.notRegex(r.stderr, /\n\s+at /);
+});
