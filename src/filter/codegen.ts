@@ -27,9 +27,10 @@ export interface CodegenOptions {
   /** DLT_NULL stores the address family in the capturing host's byte order: true when that was big-endian. */
   nullBigEndian?: boolean | undefined;
   /**
-   * For a program attached to a Linux AF_PACKET socket: the kernel has already taken the outer
-   * VLAN tag out of the frame into metadata, so the first `vlan` tests the metadata (SKF_AD_VLAN_*)
-   * and shifts nothing; later `vlan`s (QinQ) are in the frame as usual.
+   * For a program attached to a Linux AF_PACKET socket: the kernel usually takes the outer VLAN tag
+   * out of the frame into metadata, so the first `vlan` accepts a tag in the metadata (SKF_AD_VLAN_*)
+   * or in the frame, and later offsets are 4 bytes further only in the second case (libpcap's
+   * gen_vlan_bpf_extensions); later `vlan`s (QinQ) are in the frame.
    */
   vlanTagsStripped?: boolean | undefined;
   /**
@@ -99,6 +100,11 @@ export class CodeGen {
   /** MPLS labels seen so far, and whether `pppoes` has made the rest of the expression PPP. */
   #mpls = 0;
   #ppp = false;
+  /**
+   * On a Linux socket, after the first `vlan`, everything from the type field on is 4 bytes further
+   * only when the tag is still in the frame (no VLAN metadata): a variable offset, as libpcap's.
+   */
+  #var = false;
   #regs = 0;
   #vlans = 0;
 
@@ -124,8 +130,25 @@ export class CodeGen {
 
   // ---- loads and comparisons -------------------------------------------------------------------
 
-  #cmp(off: number, size: number, v: number, op = BPF_JEQ, mask = 0xffffffff): Test {
-    const s = [stmt(BPF_LD | BPF_ABS | sizeCode(size), off)];
+  /** X = the variable offset: 0 when the kernel holds the outer VLAN tag as metadata, 4 when it is in the frame. */
+  #varX(): BpfInsn[] {
+    return [stmt(BPF_LD | BPF_ABS | BPF_B, SKF_AD_VLAN_TAG_PRESENT), stmt(BPF_ALU | BPF_LSH | BPF_K, 2), stmt(BPF_MISC | BPF_TAX),
+      stmt(BPF_LD | BPF_IMM, 4), stmt(BPF_ALU | BPF_SUB | BPF_X), stmt(BPF_MISC | BPF_TAX)];
+  }
+  /** Load `size` bytes at `off`, which is past the variable offset when `shifted`. */
+  #ld(off: number, size: number, shifted: boolean): BpfInsn[] {
+    if (shifted && this.#var) return [...this.#varX(), stmt(BPF_LD | BPF_IND | sizeCode(size), off)];
+    return [stmt(BPF_LD | BPF_ABS | sizeCode(size), off)];
+  }
+  /** X = the IPv4 header length (plus the variable offset). */
+  #ipHdrLenX(): BpfInsn[] {
+    if (!this.#var) return [stmt(BPF_LDX | BPF_MSH | BPF_B, this.#offLinkPl)];
+    return [...this.#varX(), stmt(BPF_LD | BPF_IND | BPF_B, this.#offLinkPl), stmt(BPF_ALU | BPF_AND | BPF_K, 0xf),
+      stmt(BPF_ALU | BPF_LSH | BPF_K, 2), stmt(BPF_ALU | BPF_ADD | BPF_X), stmt(BPF_MISC | BPF_TAX)];
+  }
+
+  #cmp(off: number, size: number, v: number, op = BPF_JEQ, mask = 0xffffffff, shifted = off >= 12 && off < SKF_AD_OFF): Test {
+    const s = this.#ld(off, size, shifted);
     if ((mask >>> 0) !== 0xffffffff) s.push(stmt(BPF_ALU | BPF_AND | BPF_K, mask));
     return test(s, op, v);
   }
@@ -135,12 +158,14 @@ export class CodeGen {
     return this.#cmp(off, size, v, BPF_JEQ, mask);
   }
   /** Link-header, payload and type-field relative comparisons (gencode's OR_LINKHDR, OR_LINKPL, OR_LINKTYPE). */
-  #hdr(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkHdr + off, size, v, op); }
+  #hdr(off: number, size: number, v: number, op = BPF_JEQ): Test {
+    return this.#cmp(this.#offLinkHdr + off, size, v, op, 0xffffffff, this.#offLinkHdr > 0);
+  }
   #pl(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkPl + off, size, v, op); }
   #lt(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkType + off, size, v, op); }
   /** A 16-bit field at `off` in the IPv4 transport header: X = IPv4 header length. */
   #tranIpv4(off: number, v: number, op = BPF_JEQ): Test {
-    return test([stmt(BPF_LDX | BPF_MSH | BPF_B, this.#offLinkPl), stmt(BPF_LD | BPF_IND | BPF_H, this.#offLinkPl + off)], op, v);
+    return test([...this.#ipHdrLenX(), stmt(BPF_LD | BPF_IND | BPF_H, this.#offLinkPl + off)], op, v);
   }
   /** IPv6: the transport header is assumed right after the fixed header, as libpcap does. */
   #tranIpv6(off: number, v: number, op = BPF_JEQ): Test { return this.#pl(40 + off, 2, v, op); }
@@ -152,15 +177,15 @@ export class CodeGen {
     const push = (t: Cond): void => { b = b ? and(b, t) : t; };
     while (size >= 4) {
       const p = size - 4;
-      push(this.#cmp(off + p, 4, ((bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!) >>> 0));
+      push(this.#cmp(off + p, 4, ((bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!) >>> 0, BPF_JEQ, 0xffffffff, off >= 12));
       size -= 4;
     }
     while (size >= 2) {
       const p = size - 2;
-      push(this.#cmp(off + p, 2, (bytes[p]! << 8) | bytes[p + 1]!));
+      push(this.#cmp(off + p, 2, (bytes[p]! << 8) | bytes[p + 1]!, BPF_JEQ, 0xffffffff, off >= 12));
       size -= 2;
     }
-    if (size > 0) push(this.#cmp(off, 1, bytes[0]!));
+    if (size > 0) push(this.#cmp(off, 1, bytes[0]!, BPF_JEQ, 0xffffffff, off >= 12));
     return b ?? TRUE;
   }
 
@@ -593,9 +618,17 @@ export class CodeGen {
     if (this.#dlt !== DLT_EN10MB) throw filterError(`no VLAN support for ${this.#desc}`, pos);
     if (id !== null && id > 4095) throw filterError(`VLAN tag ${id} greater than maximum 4095`, pos);
     if ((this.opts.vlanTagsStripped || this.opts.linuxSocket) && this.#vlans++ === 0) {
+      // libpcap's gen_vlan_bpf_extensions: the tag is either metadata (the kernel took it out) or
+      // still in the frame; from here on offsets depend on which (#var).
       const present = test([stmt(BPF_LD | BPF_ABS | BPF_B, SKF_AD_VLAN_TAG_PRESENT)], BPF_JEQ, 1);
-      if (id === null) return present;
-      return and(present, test([stmt(BPF_LD | BPF_ABS | BPF_W, SKF_AD_VLAN_TAG), stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff)], BPF_JEQ, id));
+      const inFrame = or(or(this.#linkIs(ETHERTYPE_8021Q), this.#linkIs(ETHERTYPE_8021AD)), this.#linkIs(ETHERTYPE_8021QINQ));
+      let b: Cond = or(present, inFrame);
+      if (id !== null) {
+        b = and(b, or(and(present, test([stmt(BPF_LD | BPF_ABS | BPF_B, SKF_AD_VLAN_TAG), stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff)], BPF_JEQ, id)),
+          and(not(present), this.#cmp(this.#offLinkPl, 2, id, BPF_JEQ, 0x0fff))));
+      }
+      this.#var = true;
+      return b;
     }
     let b: Cond = or(or(this.#linkIs(ETHERTYPE_8021Q), this.#linkIs(ETHERTYPE_8021AD)), this.#linkIs(ETHERTYPE_8021QINQ));
     if (id !== null) b = and(b, this.#cmp(this.#offLinkPl, 2, id, BPF_JEQ, 0x0fff));
@@ -734,26 +767,30 @@ export class CodeGen {
     if (a.size !== 1 && a.size !== 2 && a.size !== 4) throw filterError('data size must be 1, 2, or 4', a.pos);
     const sz = sizeCode(a.size);
     const idx = this.arith(a.index);
-    const direct = (base: number): BpfInsn[] => idx.konst !== null
-      ? [stmt(BPF_LD | BPF_ABS | sz, base + idx.konst)]
-      : [...idx.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
+    const direct = (base: number, shifted: boolean): BpfInsn[] => {
+      if (idx.konst !== null) return this.#ld(base + idx.konst, a.size, shifted);
+      if (!(shifted && this.#var)) return [...idx.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
+      const m = this.#alloc(a.pos);
+      this.#regs--;
+      return [...idx.stmts, stmt(BPF_ST, m), ...this.#varX(), stmt(BPF_LD | BPF_MEM, m), stmt(BPF_ALU | BPF_ADD | BPF_X),
+        stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
+    };
     const p = a.proto;
-    if (p === 'link') return { konst: null, stmts: direct(this.#offLinkHdr), cond: idx.cond };
+    if (p === 'link') return { konst: null, stmts: direct(this.#offLinkHdr, this.#offLinkHdr > 0), cond: idx.cond };
     if (['ip', 'arp', 'rarp', 'ip6', 'atalk', 'aarp', 'decnet', 'lat', 'sca', 'moprc', 'mopdl'].includes(p)) {
       if (this.#offLinkType < 0 && p !== 'ip' && p !== 'ip6') {
         // Kept for symmetry with libpcap: the protocol test below is then constant false.
       }
       const b = this.abbrev(p, a.pos);
-      return { konst: null, stmts: direct(this.#offLinkPl), cond: idx.cond ? and(idx.cond, b) : b };
+      return { konst: null, stmts: direct(this.#offLinkPl, true), cond: idx.cond ? and(idx.cond, b) : b };
     }
     if (['sctp', 'tcp', 'udp', 'icmp', 'igmp', 'igrp', 'pim', 'vrrp', 'carp'].includes(p)) {
       const base = this.#offLinkPl;
-      const msh = stmt(BPF_LDX | BPF_MSH | BPF_B, base);
       let stmts: BpfInsn[];
-      if (idx.konst !== null) stmts = [msh, stmt(BPF_LD | BPF_IND | sz, base + idx.konst)];
+      if (idx.konst !== null) stmts = [...this.#ipHdrLenX(), stmt(BPF_LD | BPF_IND | sz, base + idx.konst)];
       else {
         const m = this.#alloc(a.pos);
-        stmts = [...idx.stmts, stmt(BPF_ST, m), msh, stmt(BPF_LD | BPF_MEM, m), stmt(BPF_ALU | BPF_ADD | BPF_X),
+        stmts = [...idx.stmts, stmt(BPF_ST, m), ...this.#ipHdrLenX(), stmt(BPF_LD | BPF_MEM, m), stmt(BPF_ALU | BPF_ADD | BPF_X),
           stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
         this.#regs--;
       }
@@ -765,7 +802,7 @@ export class CodeGen {
       let b: Cond = this.abbrev('ip6', a.pos);
       if (idx.cond) b = and(idx.cond, b);
       b = and(b, this.#pl(6, 1, 58));
-      return { konst: null, stmts: direct(this.#offLinkPl + 40), cond: b };
+      return { konst: null, stmts: direct(this.#offLinkPl + 40, true), cond: b };
     }
     throw filterError(`'${p}[…]' is not supported by vcap's filter compiler`, a.pos);
   }

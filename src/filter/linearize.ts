@@ -7,7 +7,7 @@
 // on every path into it is not repeated.
 import {
   BPF_ABS, BPF_ALU, BPF_AND, BPF_JSET, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_LD, BPF_LDX, BPF_LEN, BPF_MAXINSNS, BPF_MEM,
-  BPF_MISC, BPF_MSH, BPF_NEG, BPF_RET, BPF_K, BPF_TAX, BPF_X, bpfClass, bpfMode, bpfOp, bpfSrc, type BpfInsn,
+  BPF_MISC, BPF_MSH, BPF_NEG, BPF_RET, BPF_K, BPF_ST, BPF_STX, BPF_TAX, BPF_X, bpfClass, bpfMode, bpfOp, bpfSrc, type BpfInsn,
 } from './bpf.js';
 import { foldAlu, type Cond, type Test } from './codegen.js';
 import { FilterError } from './errors.js';
@@ -402,6 +402,21 @@ function keyAfter(s: BpfInsn, r: Regs): Regs {
 
 /** A block's statements, leaving out loads of what A or X already hold. */
 function emitStmts(stmts: BpfInsn[], regs: Regs, out: BpfInsn[]): Regs {
+  // A leading run that only recomputes the X already there (`…; tax`), with A reloaded right after, goes.
+  if (regs.x !== null) {
+    let r: Regs = { a: null, x: null };
+    for (let i = 0; i < stmts.length - 1; i++) {
+      const s = stmts[i]!;
+      const cls = bpfClass(s.code);
+      if (cls === BPF_ST || cls === BPF_STX) break;
+      r = keyAfter(s, r);
+      const next = stmts[i + 1]!;
+      if (s.code === (BPF_MISC | BPF_TAX) && r.x === regs.x && bpfClass(next.code) === BPF_LD) {
+        stmts = stmts.slice(i + 1);
+        break;
+      }
+    }
+  }
   let skip = 0;
   if (regs.a !== null) {
     let r: Regs = { a: null, x: regs.x };
