@@ -259,6 +259,24 @@ test('VXLAN: the header, then the inner Ethernet frame on its own line; cut shor
   compare(t, 1, withCuts(frames, [42, 44, 46, 48, 50, 52, 56, 60, 64, 70, 76, 80, 90]), [[], ['-v'], ['-e'], ['-q'], ['-x'], ['-X', '-vv']]);
 });
 
+test('GRE v0/v1 (checksum, key, sequence, source routes), TEB, MPLS stacks, with -e and cut short', (t) => {
+  const inner = ipv4({ proto: 1, src: '192.168.0.1', dst: '192.168.0.2' }, icmp(8, 0, be32(0x00010002)));
+  const teb = ether('0a:00:00:00:00:02', '0a:00:00:00:00:01', 0x0800, inner);
+  const gre = (h: string, p: Uint8Array): Uint8Array => IP({ proto: 47 }, concat(fromHex(h), p));
+  const frames = [
+    gre('00000800', inner), gre('20000800 00001234', inner), gre('10000800 00000007', inner), gre('80000800 77ff0000', inner),
+    gre('b0000800 47f10000 00000005 00000009', inner), gre('00006558', teb), gre('00001234', fromHex('616263646566')),
+    gre('30010800 00070009 00000003', fromHex('ff030021')), gre('20010800 00070009', new Uint8Array(0)), gre('00020800', fromHex('61')),
+    gre('40000800 00000000 08000004 0a000001 00000000', inner), gre('40000800 00000000 fffe0004 00010002 12340008 00000000', inner),
+    gre('00008847', concat(fromHex('00014140'), inner)), gre('00008847', concat(fromHex('00000040 00003140'), inner)),
+    gre('00008847', concat(fromHex('00014140'), fromHex('00112233'))),
+    E(0x8847, concat(fromHex('00014140'), inner)), E(0x8848, concat(fromHex('00001040 00003140'), inner)),
+  ];
+  // IPv6 inside whole only: its cut-short paths belong to the IPv6 printer's own tests.
+  const v6 = gre('00008847', concat(fromHex('00002140'), ipv6({ nh: 59 })));
+  compare(t, 1, [...withCuts(frames, [34, 35, 36, 38, 40, 42, 44, 46, 48, 50, 54, 58, 62, 66]), { frame: v6 }], [[], ['-v'], ['-e'], ['-x'], ['-q']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>

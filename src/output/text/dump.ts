@@ -75,4 +75,6 @@ export function defaultPrint(c: PrintContext, off: number, len: number, always =
   if (!always && (c.o.hex || c.o.hexAscii || c.o.quiet)) return;
   const n = Math.min(len, c.avail(off));
   if (n > 0) hexAsciiDump(c, off, n);
+  // Asked for more than was captured: the dump ends with the truncation marker, as tcpdump's does.
+  if (len > n) c.truncMark();
 }

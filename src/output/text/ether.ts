@@ -4,6 +4,7 @@ import { etherTypeName } from './names.js';
 import { printIp } from './ip.js';
 import { printIp6 } from './ip6.js';
 import { printArp } from './arp.js';
+import { printMpls } from './mpls.js';
 import { printLlc } from './llc.js';
 import { defaultPrint } from './dump.js';
 
@@ -29,6 +30,7 @@ export function printEtherType(c: PrintContext, type: number, off: number, lengt
     case 0x0800: printIp(c, off, length); return true;
     case 0x86dd: printIp6(c, off, length); return true;
     case 0x0806: case 0x8035: printArp(c, off, length, caplen); return true;
+    case 0x8847: case 0x8848: printMpls(c, off, length); return true;
     default: return false;
   }
 }

@@ -9,6 +9,7 @@ import { printIp } from './ip.js';
 import { printIp6 } from './ip6.js';
 import { printEther } from './ether.js';
 import { printIgmp } from './igmp.js';
+import { printGre } from './gre.js';
 
 /**
  * The payload of protocol `proto` at `off`, `length` bytes on the wire per the IP header,
@@ -28,6 +29,7 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
       return;
     case 2: printIgmp(c, off, length); return;
     case 4: printIp(c, off, length); return;
+    case 47: printGre(c, off, length); return;
     case 41: printIp6(c, off, length); return;
     case 77: c.write(` nd ${length}`); return;
     case 143:
