@@ -42,8 +42,6 @@ export class PrintContext {
   protocol = '';
   /** The line being built for the current packet. */
   line = '';
-  /** Link-layer header length, set by the link printer; -x/-X/-A dump what follows it (tcpdump's ndo_ll_hdr_len). */
-  llHdrLen = 0;
   /**
    * TCP conversations seen so far, for relative sequence numbers (unless -S), keyed by the
    * addresses and ports in a fixed order so both directions share one entry: IPv4 (3 words)
@@ -58,7 +56,7 @@ export class PrintContext {
   /** Start a new frame: buf[start .. start+capLen). */
   reset(buf: Uint8Array, start: number, capLen: number, wireLen = capLen): void {
     this.buf = buf; this.frameStart = start; this.end = start + capLen; this.wireLen = wireLen;
-    this.protocol = ''; this.line = ''; this.llHdrLen = 0; this.#ends.length = 0;
+    this.protocol = ''; this.line = ''; this.#ends.length = 0;
   }
 
   write(s: string): void { this.line += s; }
