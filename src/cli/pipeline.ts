@@ -13,11 +13,12 @@ import { PcapWriter } from '../output/pcap-writer.js';
 import { PcapngWriter } from '../output/pcapng-writer.js';
 import { PacketPrinter } from '../output/text/packet.js';
 import { TextWriter } from '../output/text/writer.js';
-import { linkTypeDescription, LinkType } from '../decoders/link-type.js';
+import { linkTypeDescription, linkTypeName, LinkType } from '../decoders/link-type.js';
 import { VcapError } from '../errors.js';
 
 interface FrameWriter {
-  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number): void;
+  /** `linkType` picks the pcapng interface; a pcap writer has one link type (checked in Sinks.use). */
+  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number, linkType?: number): void;
   flush(): void;
   close(): void;
 }
@@ -67,6 +68,10 @@ class Sinks {
   /** Switch to frames of `linkType` (a pcapng file may mix interfaces). */
   use(linkType: number): void {
     if (linkType === this.#linkType) return;
+    if (this.#writer !== undefined && !this.o.pcapng && this.#linkType !== -1) {
+      // A pcap file has one link type for all records; pcapng gives each its own interface block.
+      throw new VcapError(`${this.o.write}: frames of link type ${linkTypeName(linkType)} after ${linkTypeName(this.#linkType)}: a pcap file holds one link type, write pcapng (--pcapng or a .pcapng name)`, 'ELINKTYPE');
+    }
     this.#linkType = linkType;
     if (!this.filterInSource) {
       if (!this.#filters.has(linkType)) {
@@ -91,7 +96,7 @@ class Sinks {
       this.captured++;
       if (printer !== undefined) printer.print(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!);
       if (writer !== undefined) {
-        writer.writeFrame(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!);
+        writer.writeFrame(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!, b.linkType);
         if (perPacket) writer.flush();
       }
       if (limit !== 0 && this.captured >= limit) { this.done = true; return; }

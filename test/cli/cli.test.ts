@@ -200,3 +200,18 @@ test('a bad filter expression is one vcap line and status 1', async (t) => {
   t.regex(r.stderr, /^vcap: [^\n]+\n$/);
   t.is(r.stdout, '');
 });
+
+test('pcapng input with several link types: all printed; -w pcap refuses a second link type, pcapng keeps them', async (t) => {
+  const multi = join(tmp, 'multi.pcapng');
+  const m = spawnSync('mergecap', ['-F', 'pcapng', '-w', multi, join(corpus, 'tfo.pcap'), join(corpus, 'tcp-handshake-micro.pcap')]);
+  t.is(m.status, 0, String(m.stderr));
+  const all = await run(['-n', '-r', multi]);
+  t.is(all.code, 0, all.stderr);
+  t.is(all.stdout, tcpdump(['-n', '-r', 'tfo.pcap']).stdout + tcpdump(['-n', '-r', 'tcp-handshake-micro.pcap']).stdout);
+  const asPcap = await run(['-r', multi, '-w', join(tmp, 'multi.pcap')]);
+  t.is(asPcap.code, 1);
+  t.regex(asPcap.stderr.split('\n')[1]!, /^vcap: .*multi\.pcap: frames of link type LINUX_SLL after EN10MB/);
+  const asNg = await run(['-r', multi, '-w', join(tmp, 'copy.pcapng')]);
+  t.is(asNg.code, 0, asNg.stderr);
+  t.is((await run(['-n', '-r', join(tmp, 'copy.pcapng')])).stdout, all.stdout);
+});
