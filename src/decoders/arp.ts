@@ -17,8 +17,7 @@ export class Arp extends LayerView {
     if (have < 8) return c.short(ARP, o, 8);
     const hl = 8 + 2 * (b[o + 4]! + b[o + 5]!);
     if (have < hl) return c.short(ARP, o, hl);
-    if (this.buf !== c.buf) this.buf = c.buf;
-    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
+    this.off = c.off; this.end = c.end; this.headerLength = hl;
     c.present |= 1 << ARP;
     c.off += hl;
     return 0;

@@ -1,6 +1,5 @@
 import { EMPTY } from './bytes.js';
 import type { Layer } from './layer.js';
-import type { Packet } from './packet.js';
 import { DecodeStop, Len, lenSourceNames } from './stop.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LEN_CAPLEN = Len.Caplen, LEN_TCP_SEGMENT = Len.TcpSegment;
@@ -8,7 +7,9 @@ const LEN_CAPLEN = Len.Caplen, LEN_TCP_SEGMENT = Len.TcpSegment;
 /**
  * The walk's state, shared by the views of one Decoder: where the next layer starts (`off`),
  * how far it may read (`end`) and what set that bound. Offsets are absolute indexes into `buf`;
- * `base` is where the frame starts.
+ * `base` is where the frame starts. `Packet` extends it: the packet a decode() returns is its walk,
+ * so nothing is copied from one to the other and the layer getters read `present` in place.
+ * @internal
  */
 export class Cursor {
   buf: Uint8Array = EMPTY;
@@ -36,11 +37,10 @@ export class Cursor {
   stopped = false;
   /** Bit (1 << Layer) for each layer decoded in full; the Packet's layer getters read it. */
   present = 0;
-  /** A layer that checks the rest of its bytes on first use (DNS records); Packet.settle() runs it. */
+  /** A layer that checks the rest of its bytes on first use (DNS records); settle() runs it. */
   pending: { walk(): void } | undefined = undefined;
-  readonly stop = new DecodeStop();
-
-  constructor(readonly packet: Packet) {}
+  /** Where and why the walk stopped (valid when `stopped`); one object, overwritten by the next stop. */
+  readonly stopInfo = new DecodeStop();
 
   // Only what every walk reads before writing it; etherType and transport are written before use.
   reset(buf: Uint8Array, linkType: number, start: number, capLen: number): void {
@@ -50,12 +50,19 @@ export class Cursor {
     this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.pending = undefined;
   }
 
+  /** Run the deferred checks of the last layer (they may move the payload and set a stop). */
+  settle(): void {
+    const p = this.pending;
+    this.pending = undefined;
+    p?.walk();
+  }
+
   /**
    * A header needs `required` bytes from `at` but only `end - at` are there. Bounded by the
    * capture, that is a truncation; bounded by a length field, the packet lies.
    */
   short(layer: Layer, at: number, required: number, detail = '', source: number = this.len): 0 {
-    const s = this.stop;
+    const s = this.stopInfo;
     s.layer = layer; s.offset = at - this.base; s.required = required;
     s.available = this.end > at ? this.end - at : 0;
     s.lenSource = lenSourceNames[source]!; s.kind = source === LEN_CAPLEN || source === LEN_TCP_SEGMENT ? 'truncated' : 'error'; s.detail = detail;
@@ -66,7 +73,7 @@ export class Cursor {
 
   /** A field contradicts the others (`header length 16 < 20`). */
   invalid(layer: Layer, at: number, detail: string): 0 {
-    const s = this.stop;
+    const s = this.stopInfo;
     s.layer = layer; s.offset = at - this.base; s.required = 0; s.available = 0;
     s.lenSource = lenSourceNames[this.len]!; s.kind = 'error'; s.detail = detail;
     this.stopped = true;

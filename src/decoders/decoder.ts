@@ -1,8 +1,8 @@
-import { Cursor } from './cursor.js';
+import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LinkType } from './link-type.js';
 import { Packet, setCloneHook } from './packet.js';
-import { byLinkType, createViews, type Views } from './registry.js';
+import { byLinkType, type Views } from './registry.js';
 
 /**
  * Zero-copy packet decoder. Create one per stream and call `decode()` per frame: it walks the
@@ -18,16 +18,9 @@ import { byLinkType, createViews, type Views } from './registry.js';
  * ```
  */
 export class Decoder {
-  /** The packet returned by every decode() call (re-pointed each time). */
-  readonly packet: Packet;
-  private readonly cursor: Cursor;
-  private readonly views: Views;
-
-  constructor() {
-    this.views = createViews();
-    this.packet = new Packet(this.views);
-    this.cursor = this.packet.cursor;
-  }
+  /** The packet returned by every decode() call (re-pointed each time); it is also the walk's state. */
+  readonly packet = new Packet();
+  private readonly views: Views = this.packet.views;
   #inner: Decoder | undefined;
   /**
    * How many decode() calls ended in the internal guard (an unexpected exception, turned into
@@ -47,7 +40,7 @@ export class Decoder {
    * @returns this Decoder's Packet, valid until the next decode()
    */
   decode(buf: Uint8Array, linkType: LinkType | number, offset = 0, capLen = buf.length - offset): Packet {
-    const c = this.cursor;
+    const c = this.packet;
     // The clamping is kept apart: merged here, `buf.length` (not a small integer to V8) would make
     // offset and capLen doubles, converted back on every packet.
     if (offset >= 0 && capLen >= 0 && offset + capLen <= buf.length) c.reset(buf, linkType, offset, capLen);
@@ -60,7 +53,7 @@ export class Decoder {
       this.guardCount++;
       c.invalid(Layer.None, offset, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return this.packet;
+    return c;
   }
 
   /**
@@ -117,14 +110,8 @@ function walk(v: Views, c: Cursor, linkType: number): void {
   else if (next === IPV6) next = v.ipv6.decode(c);
   if (next === TCP) next = v.tcp.decode(c);
   else if (next === UDP) next = v.udp.decode(c);
-  if (next !== 0) walkRest(v, c, next);
-}
-
-/**
- * The generic walk, for the layers the straight line leaves. A switch rather than
- * views[next].decode(c): one shared call site would see every view class and go megamorphic.
- */
-function walkRest(v: Views, c: Cursor, next: number): void {
+  // The generic walk, for the layers the straight line leaves. A switch rather than
+  // views[next].decode(c): one shared call site would see every view class and go megamorphic.
   while (next !== 0) {
     switch (next) {
       case ICMP: next = v.icmp.decode(c); break;

@@ -83,8 +83,7 @@ export class Dns extends LayerView {
     }
     if (c.end - m < 12) return c.short(DNS, o, m + 12 - o);
     this.msg = m;
-    if (this.buf !== b) this.buf = b;
-    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = m + 12 - o;
+    this.off = o; this.end = c.end; this.headerLength = m + 12 - o;
     this.#msgEnd = c.end;
     // The records are walked on first use (a getter here, or the packet's stop/payload), so
     // packets whose DNS nobody reads cost only this header check.
@@ -131,7 +130,7 @@ export class Dns extends LayerView {
   }
 
   private ensure(): void {
-    if (!this.#walked) { const pk = this.#cursor!.packet; if (pk.dns === this) pk.settle(); else this.walk(); }
+    if (!this.#walked) { const c = this.#cursor!; if ((c.present & (1 << DNS)) !== 0) c.settle(); else this.walk(); }
   }
 
   /** Records present and complete, per section (the header's counts are questionCount etc.). */

@@ -8,7 +8,7 @@ import { byEtherType } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const ETHERNET = Layer.Ethernet, LLC = Layer.Llc;
+const ETHERNET = Layer.Ethernet, ETHERNET_BIT = 1 << ETHERNET, LLC = Layer.Llc;
 const LEN_8023 = Len.Ieee8023;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_ETHER_TYPE = byEtherType;
@@ -18,13 +18,11 @@ export class Ethernet extends LayerView {
   readonly layer = ETHERNET;
 
   decode(c: Cursor): number {
-    const b = c.buf, o = c.off;
-    if (c.end - o < 14) return c.short(ETHERNET, o, 14);
-    if (this.buf !== b) this.buf = b;
-    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 14;
-    c.present |= 1 << ETHERNET;
+    const b = c.buf, o = c.off, end = c.end;
+    if (end - o < 14) return c.short(ETHERNET, o, 14);
+    this.off = o; this.end = end; this.headerLength = 14;
+    c.present |= ETHERNET_BIT; c.off = o + 14;
     const t = (b[o + 12]! << 8) | b[o + 13]!;
-    c.off = o + 14;
     if (t <= 1500) return this.ieee8023(c, t);
     c.etherType = t;
     return BY_ETHER_TYPE[t]!;
@@ -68,8 +66,7 @@ export class Llc extends LayerView {
     const snap = b[o] === 0xaa && b[o + 1] === 0xaa && b[o + 2] === 0x03;
     if (snap) hl = 8;
     if (have < hl) return c.short(LLC, o, hl);
-    if (this.buf !== c.buf) this.buf = c.buf;
-    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = hl;
+    this.off = c.off; this.end = c.end; this.headerLength = hl;
     c.present |= 1 << LLC;
     c.off += hl;
     if (!snap) return 0;

@@ -27,8 +27,7 @@ export class Icmp extends LayerView {
     if (have < 4) return c.short(ICMP, o, 4);
     const need = required[c.buf[o]!]!;
     if (have < need) return c.short(ICMP, o, need);
-    if (this.buf !== c.buf) this.buf = c.buf;
-    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
+    this.off = c.off; this.end = c.end; this.headerLength = need;
     c.present |= 1 << ICMP;
     c.off = o + need;
     return 0;

@@ -46,8 +46,7 @@ export class Icmpv6 extends LayerView {
     if (have < 4) return c.short(ICMPV6, o, 4);
     const t = b[o]!, need = required[t]!;
     if (have < need) return c.short(ICMPV6, o, need);
-    if (this.buf !== c.buf) this.buf = c.buf;
-    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = need;
+    this.off = c.off; this.end = c.end; this.headerLength = need;
     c.present |= 1 << ICMPV6;
     c.off = o + need;
     if (t >= 133 && t <= 137) {

@@ -8,7 +8,7 @@ import { byIpProto } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const IPV4 = Layer.Ipv4;
+const IPV4 = Layer.Ipv4, IPV4_BIT = 1 << IPV4;
 const LEN_CAPLEN = Len.Caplen, LEN_IPV4 = Len.Ipv4;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_IP_PROTO = byIpProto;
@@ -31,33 +31,35 @@ export class Ipv4 extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
-    const hl = have > 0 ? (b[o]! & 15) * 4 : 0;
-    if (have < 20 || b[o]! >> 4 !== 4 || hl < 20 || have < hl) return this.bad(c, o, have, hl);
+    const vhl = have >= 20 ? b[o]! : 0, hl = (vhl & 15) * 4;
+    if (vhl >> 4 !== 4 || have < hl || hl < 20) return this.bad(c, o, have);
     const total = (b[o + 2]! << 8) | b[o + 3]!;
-    if (total < hl) return c.invalid(IPV4, o, `total length ${total} < header length ${hl}`);
-    if (total <= have) {
+    if (total <= have && total >= hl) {
       c.end = o + total; c.len = LEN_IPV4; this.incomplete = false;
-    } else {
-      this.incomplete = true;
-      if (c.len === LEN_CAPLEN) c.cut = true;
-    }
-    if (this.buf !== b) this.buf = b;
-    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
-    c.present |= 1 << IPV4;
-    c.off = o + hl;
+    } else if (!this.long(c, o, total, hl)) return 0;
+    this.off = o; this.end = c.end; this.headerLength = hl;
+    c.present |= IPV4_BIT; c.off = o + hl;
     // A later fragment carries no transport header: the rest is payload.
-    if ((((b[o + 6]! & 0x1f) << 8) | b[o + 7]!) !== 0) return 0;
-    return BY_IP_PROTO[b[o + 9]!]!;
+    return (((b[o + 6]! & 0x1f) << 8) | b[o + 7]!) !== 0 ? 0 : BY_IP_PROTO[b[o + 9]!]!;
   }
 
-  // Kept out of decode() so that decode() stays small enough to be inlined.
-  private bad(c: Cursor, o: number, have: number, hl: number): 0 {
+  // The cold paths, kept out of decode() so that decode() stays small enough to be inlined.
+  private bad(c: Cursor, o: number, have: number): 0 {
     // The version first: a wrong one says more than a short header.
     const v = have > 0 ? c.buf[o]! >> 4 : 4;
     if (v !== 4) return c.invalid(IPV4, o, `version ${v} != 4`);
     if (have < 20) return c.short(IPV4, o, 20);
+    const hl = (c.buf[o]! & 15) * 4;
     if (hl < 20) return c.invalid(IPV4, o, `header length ${hl} < 20`);
     return c.short(IPV4, o, hl);
+  }
+
+  /** A total length under the header length (false: an error) or past the captured bytes. */
+  private long(c: Cursor, o: number, total: number, hl: number): boolean {
+    if (total < hl) { c.invalid(IPV4, o, `total length ${total} < header length ${hl}`); return false; }
+    this.incomplete = true;
+    if (c.len === LEN_CAPLEN) c.cut = true;
+    return true;
   }
 
   get version(): number { return this.buf[this.off]! >> 4; }

@@ -54,8 +54,7 @@ export class Ipv6 extends LayerView {
       this.incomplete = pl !== 0;
       if (this.incomplete && c.len === LEN_CAPLEN) c.cut = true;
     }
-    if (this.buf !== b) this.buf = b;
-    this.base = c.base; this.off = o; this.end = c.end;
+    this.off = o; this.end = c.end;
     this.extCount = 0; this.fragmentHeaderOff = -1;
     c.present |= 1 << IPV6;
     const nh = b[o + 6]!;

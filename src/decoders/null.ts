@@ -5,7 +5,7 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, NULL = Layer.Null, LOOP = Layer.Loop;
+const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, LOOP = Layer.Loop;
 
 /** AF_INET6 differs between systems (Linux 10, BSDs 24, FreeBSD 28, Darwin 30). */
 const afLayer = new Map<number, number>([[2, IPV4], [10, IPV6], [24, IPV6], [28, IPV6], [30, IPV6]]);
@@ -14,12 +14,11 @@ const afLayer = new Map<number, number>([[2, IPV4], [10, IPV6], [24, IPV6], [28,
 export class NullLink extends LayerView {
   readonly layer: typeof Layer.Null | typeof Layer.Loop;
 
-  constructor(layer: typeof Layer.Null | typeof Layer.Loop) { super(); this.layer = layer; }
+  constructor(c: Cursor, layer: typeof Layer.Null | typeof Layer.Loop) { super(c); this.layer = layer; }
 
   decode(c: Cursor): number {
     if (c.end - c.off < 4) return c.short(this.layer, c.off, 4);
-    if (this.buf !== c.buf) this.buf = c.buf;
-    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 4;
+    this.off = c.off; this.end = c.end; this.headerLength = 4;
     c.present |= 1 << this.layer;
     c.off += 4;
     return afLayer.get(this.family) ?? 0;

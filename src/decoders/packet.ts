@@ -17,7 +17,7 @@ import { Layer } from './layer.js';
 import { linkTypeName } from './link-type.js';
 import { createViews, type Views } from './registry.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const ETHERNET = Layer.Ethernet, LLC = Layer.Llc, VLAN = Layer.Vlan, ARP = Layer.Arp, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, TCP = Layer.Tcp, UDP = Layer.Udp, DNS = Layer.Dns, SLL = Layer.Sll, SLL2 = Layer.Sll2, NULL = Layer.Null, LOOP = Layer.Loop;
+const LLC = Layer.Llc, VLAN = Layer.Vlan, SLL = Layer.Sll, SLL2 = Layer.Sll2, NULL = Layer.Null, LOOP = Layer.Loop;
 
 /**
  * One decoded frame. `Decoder.decode()` returns the same Packet object every time, with every
@@ -26,69 +26,64 @@ const ETHERNET = Layer.Ethernet, LLC = Layer.Llc, VLAN = Layer.Vlan, ARP = Layer
  *
  * A layer is set only when its header was decoded in full; absent layers are `undefined`.
  */
-export class Packet {
-  /** @internal The walk's state, which is also this packet's (see Cursor). */
-  readonly cursor: Cursor;
-  /** @internal The Decoder's views, one per layer. */
-  readonly views: Views;
+export class Packet extends Cursor {
+  /** @internal The Decoder's views, one per layer, pointed at each frame by the walk. */
+  readonly views: Views = createViews(this);
+  // The views the layer getters return, as fields of the packet itself: a getter is then one load,
+  // a test and one more load, small enough for V8 to inline into any caller.
+  /** @internal */ readonly ethernetView: Ethernet = this.views.ethernet;
+  /** @internal */ readonly ipv4View: Ipv4 = this.views.ipv4;
+  /** @internal */ readonly ipv6View: Ipv6 = this.views.ipv6;
+  /** @internal */ readonly tcpView: Tcp = this.views.tcp;
+  /** @internal */ readonly udpView: Udp = this.views.udp;
+  /** @internal */ readonly icmpView: Icmp = this.views.icmp;
+  /** @internal */ readonly icmpv6View: Icmpv6 = this.views.icmpv6;
+  /** @internal */ readonly dnsView: Dns = this.views.dns;
+  /** @internal */ readonly arpView: Arp = this.views.arp;
 
-  /** @internal Made by a Decoder, which walks `cursor` and points `views` at each frame. */
-  constructor(views: Views = createViews()) {
-    this.views = views;
-    this.cursor = new Cursor(this);
-  }
+  // `buf` (the bytes the frame lives in: for a batch, the whole batch region) and `linkType`
+  // (LINKTYPE_* the frame was decoded as) are the walk's own fields.
 
-  // Everything below reads the walk's state in place: decode() writes nothing else per packet.
-
-  /** LINKTYPE_* the frame was decoded as. */
-  get linkType(): number { return this.cursor.linkType; }
-  /** The bytes the frame lives in (for a batch, the whole batch region). */
-  get buf(): Uint8Array { return this.cursor.buf; }
   /** Where the frame starts in `buf`; every layer's `offset` is relative to it. */
-  get frameOffset(): number { return this.cursor.base; }
+  get frameOffset(): number { return this.base; }
   /** Bytes captured. */
-  get capLen(): number { return this.cursor.capEnd - this.cursor.base; }
+  get capLen(): number { return this.capEnd - this.base; }
 
-  // Layers are getters over one bitmask, so decode() resets one number instead of every field.
-  get ethernet(): Ethernet | undefined { return (this.cursor.present & (1 << ETHERNET)) !== 0 ? this.views.ethernet : undefined; }
+  // Layers are getters over one bitmask (bit 1 << Layer.X), so decode() resets one number instead
+  // of every field. The bits are literals: a module constant would make these getters too big for
+  // V8 to inline everywhere.
+  get ethernet(): Ethernet | undefined { return (this.present & 0x2) !== 0 ? this.ethernetView : undefined; }
   /** 802.2 LLC (and SNAP) after an 802.3 length field or an SLL protocol 4. */
-  get llc(): Llc | undefined { return (this.cursor.present & (1 << LLC)) !== 0 ? this.views.llc : undefined; }
+  get llc(): Llc | undefined { return (this.present & (1 << LLC)) !== 0 ? this.views.llc : undefined; }
   /** Every VLAN tag, outermost first (a reused array). */
-  get vlan(): readonly Vlan[] | undefined { return (this.cursor.present & (1 << VLAN)) !== 0 ? this.views.vlan.lists[this.views.vlan.count] : undefined; }
-  get sll(): Sll | undefined { return (this.cursor.present & (1 << SLL)) !== 0 ? this.views.sll : undefined; }
-  get sll2(): Sll2 | undefined { return (this.cursor.present & (1 << SLL2)) !== 0 ? this.views.sll2 : undefined; }
+  get vlan(): readonly Vlan[] | undefined { return (this.present & (1 << VLAN)) !== 0 ? this.views.vlan.lists[this.views.vlan.count] : undefined; }
+  get sll(): Sll | undefined { return (this.present & (1 << SLL)) !== 0 ? this.views.sll : undefined; }
+  get sll2(): Sll2 | undefined { return (this.present & (1 << SLL2)) !== 0 ? this.views.sll2 : undefined; }
   /** BSD loopback header (link types NULL and LOOP). */
   get loopback(): NullLink | undefined {
-    const present = this.cursor.present;
+    const present = this.present;
     return (present & (1 << NULL)) !== 0 ? this.views.null : (present & (1 << LOOP)) !== 0 ? this.views.loop : undefined;
   }
-  get arp(): Arp | undefined { return (this.cursor.present & (1 << ARP)) !== 0 ? this.views.arp : undefined; }
-  get ipv4(): Ipv4 | undefined { return (this.cursor.present & (1 << IPV4)) !== 0 ? this.views.ipv4 : undefined; }
-  get ipv6(): Ipv6 | undefined { return (this.cursor.present & (1 << IPV6)) !== 0 ? this.views.ipv6 : undefined; }
-  get icmp(): Icmp | undefined { return (this.cursor.present & (1 << ICMP)) !== 0 ? this.views.icmp : undefined; }
-  get icmpv6(): Icmpv6 | undefined { return (this.cursor.present & (1 << ICMPV6)) !== 0 ? this.views.icmpv6 : undefined; }
-  get tcp(): Tcp | undefined { return (this.cursor.present & (1 << TCP)) !== 0 ? this.views.tcp : undefined; }
-  get udp(): Udp | undefined { return (this.cursor.present & (1 << UDP)) !== 0 ? this.views.udp : undefined; }
-  get dns(): Dns | undefined { return (this.cursor.present & (1 << DNS)) !== 0 ? this.views.dns : undefined; }
+  get arp(): Arp | undefined { return (this.present & 0x10) !== 0 ? this.arpView : undefined; }
+  get ipv4(): Ipv4 | undefined { return (this.present & 0x20) !== 0 ? this.ipv4View : undefined; }
+  get ipv6(): Ipv6 | undefined { return (this.present & 0x40) !== 0 ? this.ipv6View : undefined; }
+  get icmp(): Icmp | undefined { return (this.present & 0x80) !== 0 ? this.icmpView : undefined; }
+  get icmpv6(): Icmpv6 | undefined { return (this.present & 0x100) !== 0 ? this.icmpv6View : undefined; }
+  get tcp(): Tcp | undefined { return (this.present & 0x200) !== 0 ? this.tcpView : undefined; }
+  get udp(): Udp | undefined { return (this.present & 0x400) !== 0 ? this.udpView : undefined; }
+  get dns(): Dns | undefined { return (this.present & 0x800) !== 0 ? this.dnsView : undefined; }
 
   /** Where and why decoding stopped early; undefined when every header was decoded. */
-  get stop(): DecodeStop | undefined { const c = this.cursor; if (c.pending) this.settle(); return c.stopped ? c.stop : undefined; }
+  get stop(): DecodeStop | undefined { if (this.pending) this.settle(); return this.stopped ? this.stopInfo : undefined; }
   /**
    * The capture cut the packet short: a header was cut (`stop.kind === 'truncated'`) or a
    * length field promises more bytes than were captured.
    */
-  get truncated(): boolean { const c = this.cursor; if (c.pending) this.settle(); return c.cut; }
+  get truncated(): boolean { if (this.pending) this.settle(); return this.cut; }
   /** Start of the bytes after the last decoded layer, relative to the frame start. */
-  get payloadOffset(): number { const c = this.cursor; if (c.pending) this.settle(); return c.off - c.base; }
+  get payloadOffset(): number { if (this.pending) this.settle(); return this.off - this.base; }
   /** How many bytes follow the last decoded layer (within the innermost length field). */
-  get payloadLength(): number { const c = this.cursor; if (c.pending) this.settle(); return c.end > c.off ? c.end - c.off : 0; }
-
-  /** @internal Run the deferred checks of the last layer (they may move the payload and set a stop). */
-  settle(): void {
-    const c = this.cursor, p = c.pending;
-    c.pending = undefined;
-    p?.walk();
-  }
+  get payloadLength(): number { if (this.pending) this.settle(); return this.end > this.off ? this.end - this.off : 0; }
 
   /** A field contradicts the others: the stop's description (undefined otherwise). */
   get error(): string | undefined { return this.stop?.kind === 'error' ? this.stop.toString() : undefined; }

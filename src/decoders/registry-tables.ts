@@ -28,3 +28,15 @@ export function setUdpPort(port: number, layer: number): void {
   byUdpPort[port] = layer;
   if (layer !== 0 && port > portLimit[1]!) portLimit[1] = port;
 }
+
+/**
+ * The application layer registered on the destination or else the source port of the TCP/UDP
+ * header at `o` (0: none). Ports above `limit` (the highest registered) skip the table.
+ */
+export function appByPort(table: Uint8Array, limit: number, b: Uint8Array, o: number): number {
+  const dst = (b[o + 2]! << 8) | b[o + 3]!;
+  const next = dst <= limit ? table[dst]! : 0;
+  if (next !== 0) return next;
+  const src = (b[o]! << 8) | b[o + 1]!;
+  return src <= limit ? table[src]! : 0;
+}

@@ -16,6 +16,7 @@ import { Sll } from './sll.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
+import type { Cursor } from './cursor.js';
 import type { LayerView } from './view.js';
 import { VlanStack } from './vlan.js';
 
@@ -56,15 +57,15 @@ export interface Views {
   table: LayerView[];
 }
 
-/** One view of each layer, for one Decoder. */
-export function createViews(): Views {
+/** One view of each layer, for one Decoder's walk. */
+export function createViews(c: Cursor): Views {
   const v: Views = {
-    ethernet: new Ethernet(), vlan: new VlanStack(), arp: new Arp(), ipv4: new Ipv4(), ipv6: new Ipv6(), icmp: new Icmp(),
-    icmpv6: new Icmpv6(), tcp: new Tcp(), udp: new Udp(), dns: new Dns(),
-    llc: new Llc(), sll: new Sll(), sll2: new Sll2(), null: new NullLink(Layer.Null), loop: new NullLink(Layer.Loop), table: [],
+    ethernet: new Ethernet(c), vlan: new VlanStack(c), arp: new Arp(c), ipv4: new Ipv4(c), ipv6: new Ipv6(c), icmp: new Icmp(c),
+    icmpv6: new Icmpv6(c), tcp: new Tcp(c), udp: new Udp(c), dns: new Dns(c),
+    llc: new Llc(c), sll: new Sll(c), sll2: new Sll2(c), null: new NullLink(c, Layer.Null), loop: new NullLink(c, Layer.Loop), table: [],
   };
   for (const view of [
-    v.ethernet, v.llc, v.vlan, v.arp, v.ipv4, v.ipv6, v.icmp, v.icmpv6, v.tcp, v.udp, v.dns, v.sll, v.sll2, v.null, v.loop, new RawIp(),
+    v.ethernet, v.llc, v.vlan, v.arp, v.ipv4, v.ipv6, v.icmp, v.icmpv6, v.tcp, v.udp, v.dns, v.sll, v.sll2, v.null, v.loop, new RawIp(c),
   ]) v.table[view.layer] = view;
   // No holes, so the table stays a packed array.
   for (let i = 0; i < v.table.length; i++) v.table[i] ??= v.table[Layer.Raw]!;

@@ -31,8 +31,7 @@ export class Sll extends LayerView {
 
   decode(c: Cursor): number {
     if (c.end - c.off < 16) return c.short(SLL, c.off, 16);
-    if (this.buf !== c.buf) this.buf = c.buf;
-    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 16;
+    this.off = c.off; this.end = c.end; this.headerLength = 16;
     c.present |= 1 << SLL;
     c.off += 16;
     return sllNext(c, this.protocol);

@@ -14,8 +14,7 @@ export class Sll2 extends LayerView {
 
   decode(c: Cursor): number {
     if (c.end - c.off < 20) return c.short(SLL2, c.off, 20);
-    if (this.buf !== c.buf) this.buf = c.buf;
-    this.base = c.base; this.off = c.off; this.end = c.end; this.headerLength = 20;
+    this.off = c.off; this.end = c.end; this.headerLength = 20;
     c.present |= 1 << SLL2;
     c.off += 20;
     return sllNext(c, this.protocol);

@@ -4,11 +4,11 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { byTcpPort, portLimit } from './registry-tables.js';
+import { appByPort, byTcpPort, portLimit } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const TCP = Layer.Tcp;
+const TCP = Layer.Tcp, TCP_BIT = 1 << TCP;
 const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_TCP_PORT = byTcpPort, PORT_LIMIT = portLimit;
@@ -38,44 +38,47 @@ export class Tcp extends LayerView {
   readonly layer = TCP;
 
   decode(c: Cursor): number {
-    const b = c.buf, o = c.off, have = c.end - o;
-    if (have < 20) return c.short(TCP, o, 20);
-    const hl = (b[o + 12]! >> 4) * 4;
-    if (hl < 20 || have < hl) return this.bad(c, o, hl);
-    if (this.buf !== b) this.buf = b;
-    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = hl;
-    c.present |= 1 << TCP;
-    c.off = o + hl;
-    c.transport = TCP;
+    const b = c.buf, o = c.off, end = c.end;
+    const hl = end - o >= 20 ? (b[o + 12]! >> 4) * 4 : 0;
+    if (hl < 20 || end - o < hl) return this.bad(c, o);
+    this.off = o; this.end = end; this.headerLength = hl;
+    c.present |= TCP_BIT; c.off = o + hl; c.transport = TCP;
     // Options are checked once here, so the option getters can trust every length they read. The
     // layout nearly every established segment uses, NOP NOP TS, needs no walk (as the kernel's own
     // tcp_parse_aligned_timestamp).
-    if (hl > 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) && !this.checkOptions(c, o, o + hl)) return 0;
+    if (hl !== 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) && !this.checkOptions(c, o, o + hl)) return 0;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (c.end === c.off && c.len !== LEN_CAPLEN) return 0;
-    const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = PORT_LIMIT[0]!;
-    const next = dst <= lim ? BY_TCP_PORT[dst]! : 0;
-    return next !== 0 ? next : src <= lim ? BY_TCP_PORT[src]! : 0;
+    return end === o + hl && c.len !== LEN_CAPLEN ? 0 : appByPort(BY_TCP_PORT, PORT_LIMIT[0]!, b, o);
   }
 
   // Kept out of decode() so that decode() stays small enough to be inlined.
-  private bad(c: Cursor, o: number, hl: number): 0 {
+  private bad(c: Cursor, o: number): 0 {
+    if (c.end - o < 20) return c.short(TCP, o, 20);
+    const hl = (c.buf[o + 12]! >> 4) * 4;
     return hl < 20 ? c.invalid(TCP, o, `data offset ${hl / 4} < 5`) : c.short(TCP, o, hl);
   }
 
+  /** True when every option length fits the header; else records the error stop. */
   private checkOptions(c: Cursor, o: number, e: number): boolean {
     const b = c.buf;
     for (let p = o + 20; p < e;) {
       const k = b[p]!;
       if (k === 0) break;
       if (k === 1) { p++; continue; }
-      if (p + 1 >= e) { c.invalid(TCP, o, `option kind ${k} at byte ${p - c.base} has no length byte`); return false; }
-      const l = b[p + 1]!;
-      if (l < 2) { c.invalid(TCP, o, `option kind ${k} length ${l} < 2`); return false; }
-      if (p + l > e) { c.invalid(TCP, o, `option kind ${k} length ${l} past the header (${e - p} bytes left)`); return false; }
-      p += l;
+      if (p + 1 >= e || b[p + 1]! < 2 || p + b[p + 1]! > e) return this.badOption(c, o, p, e);
+      p += b[p + 1]!;
     }
     return true;
+  }
+
+  // Kept out of checkOptions() so that it stays small enough to be inlined.
+  private badOption(c: Cursor, o: number, p: number, e: number): false {
+    const k = c.buf[p]!;
+    if (p + 1 >= e) { c.invalid(TCP, o, `option kind ${k} at byte ${p - c.base} has no length byte`); return false; }
+    const l = c.buf[p + 1]!;
+    if (l < 2) c.invalid(TCP, o, `option kind ${k} length ${l} < 2`);
+    else c.invalid(TCP, o, `option kind ${k} length ${l} past the header (${e - p} bytes left)`);
+    return false;
   }
 
   get srcPort(): number { return u16(this.buf, this.off); }

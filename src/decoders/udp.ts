@@ -2,11 +2,11 @@
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { byUdpPort, portLimit } from './registry-tables.js';
+import { appByPort, byUdpPort, portLimit } from './registry-tables.js';
 import { Len, lenSourceNames } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const UDP = Layer.Udp;
+const UDP = Layer.Udp, UDP_BIT = 1 << UDP;
 const LEN_CAPLEN = Len.Caplen, LEN_UDP = Len.Udp;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_UDP_PORT = byUdpPort, PORT_LIMIT = portLimit;
@@ -24,16 +24,11 @@ export class Udp extends LayerView {
     if (len >= 8 && len <= have) {
       c.end = o + len; c.len = LEN_UDP; this.incomplete = false;
     } else if (!this.long(c, o, len, have)) return 0;
-    if (this.buf !== b) this.buf = b;
-    this.base = c.base; this.off = o; this.end = c.end; this.headerLength = 8;
-    c.present |= 1 << UDP;
-    c.off = o + 8;
-    c.transport = UDP;
+    const end = c.end;
+    this.off = o; this.end = end; this.headerLength = 8;
+    c.present |= UDP_BIT; c.off = o + 8; c.transport = UDP;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (c.end === c.off && c.len !== LEN_CAPLEN) return 0;
-    const dst = (b[o + 2]! << 8) | b[o + 3]!, src = (b[o]! << 8) | b[o + 1]!, lim = PORT_LIMIT[1]!;
-    const next = dst <= lim ? BY_UDP_PORT[dst]! : 0;
-    return next !== 0 ? next : src <= lim ? BY_UDP_PORT[src]! : 0;
+    return end === o + 8 && c.len !== LEN_CAPLEN ? 0 : appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, b, o);
   }
 
   /** A length under 8 or past the bytes there are: false when that is an error. */

@@ -1,4 +1,3 @@
-import { EMPTY } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import type { Layer } from './layer.js';
 
@@ -10,16 +9,21 @@ import type { Layer } from './layer.js';
 export abstract class LayerView {
   /** Which layer this is (see `Layer`). */
   abstract readonly layer: Layer;
-  /** The bytes the frame lives in (the whole batch region when decoding a batch). */
-  buf: Uint8Array = EMPTY;
   /** Absolute index of the header's first byte in `buf`. */
   off = 0;
   /** Absolute index one past the last byte this layer may use (its header and payload). */
   end = 0;
-  /** Absolute index of the frame's first byte in `buf`. */
-  base = 0;
   /** Bytes of this layer's header (options and extension headers included). */
   headerLength = 0;
+
+  /** @param cursor the walk of the Decoder this view belongs to (the frame's bytes and start). */
+  constructor(/** @internal */ readonly cursor: Cursor) {}
+
+  // The frame's bytes and start are the walk's: a decode() re-points a view with off/end/headerLength only.
+  /** The bytes the frame lives in (the whole batch region when decoding a batch). */
+  get buf(): Uint8Array { return this.cursor.buf; }
+  /** Absolute index of the frame's first byte in `buf`. */
+  get base(): number { return this.cursor.base; }
 
   /**
    * Walk step: check the header at `c.off`, point the view at it, advance the cursor past it
@@ -30,7 +34,7 @@ export abstract class LayerView {
   /** Plain object with the decoded fields (an owned copy: safe to keep). */
   abstract toJSON(): object;
 
-  // Each view sets buf/base/off/end/headerLength itself, inline: a shared helper here would see
+  // Each view sets off/end/headerLength itself, inline: a shared helper here would see
   // every view class at one store site and make those stores megamorphic (a 2× slower decode).
 
   /** Offset of the header from the start of the frame. */

@@ -40,7 +40,7 @@ export class Vlan extends LayerView {
 /** Decodes every consecutive tag into a fixed set of `Vlan` views. */
 export class VlanStack extends LayerView {
   readonly layer = VLAN;
-  readonly tags: Vlan[] = Array.from({ length: VLAN_CAPACITY }, () => new Vlan());
+  readonly tags: Vlan[] = Array.from({ length: VLAN_CAPACITY }, () => new Vlan(this.cursor));
   /** lists[n]: the first n tags, one fixed array per depth, so a packet's tag list is never allocated. */
   readonly lists: (readonly Vlan[])[] = Array.from({ length: VLAN_CAPACITY + 1 }, (_, n) => this.tags.slice(0, n));
   /** Tags in the current packet. */
@@ -50,8 +50,7 @@ export class VlanStack extends LayerView {
     for (let n = 0; ;) {
       if (c.end - c.off < 4) return c.short(VLAN, c.off, 4);
       const tag = this.tags[n++]!;
-      if (tag.buf !== c.buf) tag.buf = c.buf;
-      tag.base = c.base; tag.off = c.off; tag.end = c.end; tag.headerLength = 4;
+      tag.off = c.off; tag.end = c.end; tag.headerLength = 4;
       tag.tpid = c.etherType;
       this.count = n;
       c.present |= 1 << VLAN;
