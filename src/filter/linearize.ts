@@ -278,21 +278,11 @@ function reaches(from: Block, to: Block): boolean {
  * load past the end decides (reject), so vcap reorders exactly where libpcap does.
  */
 function pullup(blocks: Block[]): boolean {
-  const preds = new Map<Block, Block[]>();
-  for (const b of blocks) for (const d of b.jt === b.jf ? [b.jt!] : [b.jt!, b.jf!]) {
-    if (d.ret === null) preds.set(d, [...(preds.get(d) ?? []), b]);
-  }
-  const dom = new Map<Block, Set<Block>>();
-  for (const b of blocks) {
-    const ps = preds.get(b) ?? [];
-    let mine = new Set<Block>();
-    ps.forEach((p, i) => {
-      const pd = dom.get(p)!;
-      mine = i === 0 ? new Set(pd) : new Set([...mine].filter((x) => pd.has(x)));
-    });
-    mine.add(b);
-    dom.set(b, mine);
-  }
+  let preds = predecessors(blocks);
+  // Blocks inside the chain must be reached only through it (libpcap asks that b dominates them;
+  // a single predecessor also keeps a path that enters mid-chain from losing the moved test).
+  const only = (blk: Block, from: Block): boolean => { const ps = preds.get(blk); return ps !== undefined && ps.length === 1 && ps[0] === from; };
+  let changed = false;
   for (const isOr of [true, false]) {
     const succ = (b: Block): Block => (isOr ? b.jt! : b.jf!);
     const next = (b: Block): Block => (isOr ? b.jf! : b.jt!);
@@ -304,7 +294,7 @@ function pullup(blocks: Block[]): boolean {
       if (ps.some((p) => aval(p) !== val)) continue;
       let diff = b, prev: Block | null = null, ok = true;
       for (;;) {
-        if (diff.ret !== null || succ(diff) !== succ(b) || !dom.get(diff)?.has(b)) { ok = false; break; }
+        if (diff.ret !== null || succ(diff) !== succ(b) || (prev !== null && !only(diff, prev))) { ok = false; break; }
         if (aval(diff) !== val) break;
         prev = diff;
         diff = next(diff);
@@ -312,23 +302,34 @@ function pullup(blocks: Block[]): boolean {
       if (!ok) continue;
       let sPrev = diff, same = next(diff);
       for (;;) {
-        if (same.ret !== null || succ(same) !== succ(b) || !dom.get(same)?.has(b)) { ok = false; break; }
+        if (same.ret !== null || succ(same) !== succ(b) || !only(same, sPrev)) { ok = false; break; }
         if (aval(same) === val) break;
         sPrev = same;
         same = next(same);
       }
-      if (!ok) continue;
-      // Only a block reached from the chain alone may move, and never so that it loops back.
-      if ((preds.get(same) ?? []).some((p) => p !== sPrev) || reaches(succ(same), diff)) continue;
+      if (!ok || reaches(succ(same), diff)) continue;
       setNext(sPrev, next(same));
       setNext(same, diff);
       if (prev === null) {
         for (const p of ps) { if (p.jt === b) p.jt = same; else p.jf = same; }
       } else setNext(prev, same);
-      return true;
+      changed = true;
+      preds = predecessors(blocks);
     }
   }
-  return false;
+  return changed;
+}
+
+function predecessors(blocks: Block[]): Map<Block, Block[]> {
+  const preds = new Map<Block, Block[]>();
+  for (const b of blocks) {
+    for (const d of b.jt === b.jf ? [b.jt!] : [b.jt!, b.jf!]) {
+      if (d.ret !== null) continue;
+      const l = preds.get(d);
+      if (l) l.push(b); else preds.set(d, [b]);
+    }
+  }
+  return preds;
 }
 
 function thread(blocks: Block[], root: Block): boolean {
