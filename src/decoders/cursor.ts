@@ -27,11 +27,6 @@ export class Cursor {
    * TPID. Set by every layer that dispatches by EtherType, before the layer it selects reads it.
    */
   etherType = 0;
-  /**
-   * The transport layer above which an application layer sits (DNS over TCP has a length prefix).
-   * Set by TCP and UDP, the only layers that select an application layer.
-   */
-  transport: Layer = 0;
   /** A length field promised more bytes than were captured (the packet is cut short). */
   cut = false;
   stopped = false;
@@ -42,7 +37,7 @@ export class Cursor {
   /** Where and why the walk stopped (valid when `stopped`); one object, overwritten by the next stop. */
   readonly stopInfo = new DecodeStop();
 
-  // Only what every walk reads before writing it; etherType and transport are written before use.
+  // Only what every walk reads before writing it; etherType is written before use.
   reset(buf: Uint8Array, linkType: number, start: number, capLen: number): void {
     if (this.buf !== buf) this.buf = buf;
     this.linkType = linkType;

@@ -71,7 +71,8 @@ export class Dns extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off;
-    this.overTcp = c.transport === TCP;
+    // TCP and UDP are the layers that select an application layer, and a packet has one of them.
+    this.overTcp = (c.present & (1 << TCP)) !== 0;
     let m = o;
     if (this.overTcp) {
       // Over TCP a message may go on in the next segment: running out of bytes is not a lie.

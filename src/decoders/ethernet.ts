@@ -3,12 +3,12 @@
 import { macToString } from './addr.js';
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
-import { Layer } from './layer.js';
+import { Layer, type LayerBit } from './layer.js';
 import { byEtherType } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const ETHERNET = Layer.Ethernet, ETHERNET_BIT = 1 << ETHERNET, LLC = Layer.Llc;
+const ETHERNET = Layer.Ethernet, LLC = Layer.Llc;
 const LEN_8023 = Len.Ieee8023;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_ETHER_TYPE = byEtherType;
@@ -21,7 +21,7 @@ export class Ethernet extends LayerView {
     const b = c.buf, o = c.off, end = c.end;
     if (end - o < 14) return c.short(ETHERNET, o, 14);
     this.off = o; this.end = end; this.headerLength = 14;
-    c.present |= ETHERNET_BIT; c.off = o + 14;
+    c.present |= 0x2 satisfies typeof LayerBit.Ethernet; c.off = o + 14;
     const t = (b[o + 12]! << 8) | b[o + 13]!;
     if (t <= 1500) return this.ieee8023(c, t);
     c.etherType = t;

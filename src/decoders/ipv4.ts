@@ -3,13 +3,13 @@
 import { ipv4ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
-import { Layer } from './layer.js';
+import { Layer, type LayerBit } from './layer.js';
 import { byIpProto } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const IPV4 = Layer.Ipv4, IPV4_BIT = 1 << IPV4;
-const LEN_CAPLEN = Len.Caplen, LEN_IPV4 = Len.Ipv4;
+const IPV4 = Layer.Ipv4;
+const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_IP_PROTO = byIpProto;
 
@@ -26,21 +26,20 @@ export interface Ipv4Option {
 /** IPv4 header (options included). `end` is min(captured end, total length); `incomplete` when the total length runs past the capture. */
 export class Ipv4 extends LayerView {
   readonly layer = IPV4;
-  /** The total length promises more bytes than were captured. */
-  incomplete = false;
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
     const vhl = have >= 20 ? b[o]! : 0, hl = (vhl & 15) * 4;
-    if (vhl >> 4 !== 4 || have < hl || hl < 20) return this.bad(c, o, have);
+    // Version 4 and header length ≥ 20 is 0x45…0x4f in the first byte.
+    if (vhl < 0x45 || vhl > 0x4f || have < hl) return this.bad(c, o, have);
     const total = (b[o + 2]! << 8) | b[o + 3]!;
     if (total <= have && total >= hl) {
-      c.end = o + total; c.len = LEN_IPV4; this.incomplete = false;
+      c.end = o + total; c.len = 2 satisfies typeof Len.Ipv4;
     } else if (!this.long(c, o, total, hl)) return 0;
     this.off = o; this.end = c.end; this.headerLength = hl;
-    c.present |= IPV4_BIT; c.off = o + hl;
+    c.present |= 0x20 satisfies typeof LayerBit.Ipv4; c.off = o + hl;
     // A later fragment carries no transport header: the rest is payload.
-    return (((b[o + 6]! & 0x1f) << 8) | b[o + 7]!) !== 0 ? 0 : BY_IP_PROTO[b[o + 9]!]!;
+    return ((b[o + 6]! & 0x1f) | b[o + 7]!) !== 0 ? 0 : BY_IP_PROTO[b[o + 9]!]!;
   }
 
   // The cold paths, kept out of decode() so that decode() stays small enough to be inlined.
@@ -57,11 +56,12 @@ export class Ipv4 extends LayerView {
   /** A total length under the header length (false: an error) or past the captured bytes. */
   private long(c: Cursor, o: number, total: number, hl: number): boolean {
     if (total < hl) { c.invalid(IPV4, o, `total length ${total} < header length ${hl}`); return false; }
-    this.incomplete = true;
     if (c.len === LEN_CAPLEN) c.cut = true;
     return true;
   }
 
+  /** The total length promises more bytes than were captured (`end` is then the capture's). */
+  get incomplete(): boolean { return this.totalLength > this.end - this.off; }
   get version(): number { return this.buf[this.off]! >> 4; }
   /** DSCP and ECN byte (type of service). */
   get tos(): number { return this.buf[this.off + 1]!; }

@@ -3,13 +3,13 @@
 import { ipv6ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
-import { Layer } from './layer.js';
+import { Layer, type LayerBit } from './layer.js';
 import { byIpProto } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPV6 = Layer.Ipv6, IPV6_EXT = Layer.Ipv6Ext;
-const LEN_CAPLEN = Len.Caplen, LEN_IPV6 = Len.Ipv6;
+const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_IP_PROTO = byIpProto;
 
@@ -31,8 +31,6 @@ export interface Ipv6Extension {
 /** IPv6 fixed header plus its extension headers (`headerLength` covers both; `protocol` is the upper layer after them). */
 export class Ipv6 extends LayerView {
   readonly layer = IPV6;
-  /** The payload length promises more bytes than were captured. */
-  incomplete = false;
   /** Number of extension headers (types in extTypes, absolute offsets in extOffsets). */
   extCount = 0;
   readonly extTypes = new Uint8Array(IPV6_EXT_CAPACITY);
@@ -49,14 +47,13 @@ export class Ipv6 extends LayerView {
     const pl = (b[o + 4]! << 8) | b[o + 5]!;
     // A zero payload length is a jumbogram (or a segmentation offload capture): use what is there.
     if (pl !== 0 && 40 + pl <= have) {
-      c.end = o + 40 + pl; c.len = LEN_IPV6; this.incomplete = false;
+      c.end = o + 40 + pl; c.len = 3 satisfies typeof Len.Ipv6;
     } else {
-      this.incomplete = pl !== 0;
-      if (this.incomplete && c.len === LEN_CAPLEN) c.cut = true;
+      if (pl !== 0 && c.len === LEN_CAPLEN) c.cut = true;
     }
     this.off = o; this.end = c.end;
     this.extCount = 0; this.fragmentHeaderOff = -1;
-    c.present |= 1 << IPV6;
+    c.present |= 0x40 satisfies typeof LayerBit.Ipv6;
     const nh = b[o + 6]!;
     if (nh === 0 || nh === 43 || nh === 60 || nh === 44 || nh === 51) return this.extensionHeaders(c, nh);
     this.headerLength = 40; this.protocol = nh; c.off = o + 40;
@@ -99,6 +96,8 @@ export class Ipv6 extends LayerView {
     this.headerLength = p - this.off; this.protocol = nh; c.off = p;
   }
 
+  /** The payload length promises more bytes than were captured (`end` is then the capture's); 0 (a jumbogram) promises none. */
+  get incomplete(): boolean { const pl = this.payloadLength; return pl !== 0 && 40 + pl > this.end - this.off; }
   get version(): number { return this.buf[this.off]! >> 4; }
   get trafficClass(): number { return (u16(this.buf, this.off) >> 4) & 0xff; }
   get flowLabel(): number { return u32(this.buf, this.off) & 0xfffff; }

@@ -28,6 +28,19 @@ export const Layer = {
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
+/**
+ * `1 << Layer.X`, as literals: the hot decode paths write `0x200 satisfies typeof LayerBit.Tcp`,
+ * which the compiler checks against this table and V8 sees as a number in the bytecode (a module
+ * constant costs a context load and a hole check there, and makes small functions too big to
+ * inline). The table itself is checked against `Layer` when this module loads.
+ */
+export const LayerBit = {
+  Ethernet: 0x2, Llc: 0x4, Vlan: 0x8, Arp: 0x10, Ipv4: 0x20, Ipv6: 0x40, Icmp: 0x80, Icmpv6: 0x100, Tcp: 0x200, Udp: 0x400, Dns: 0x800,
+} as const;
+for (const k of Object.keys(LayerBit) as (keyof typeof LayerBit)[]) {
+  if (LayerBit[k] !== 1 << Layer[k]) throw new Error(`LayerBit.${k} is not 1 << Layer.${k}`);
+}
+
 const names: string[] = [];
 names[Layer.None] = 'none';
 names[Layer.Ethernet] = 'Ethernet';

@@ -3,13 +3,12 @@
 // kind reported by number and length.
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
-import { Layer } from './layer.js';
+import { Layer, type LayerBit } from './layer.js';
 import { appByPort, byTcpPort, portLimit } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const TCP = Layer.Tcp, TCP_BIT = 1 << TCP;
-const LEN_CAPLEN = Len.Caplen;
+const TCP = Layer.Tcp;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_TCP_PORT = byTcpPort, PORT_LIMIT = portLimit;
 
@@ -42,13 +41,13 @@ export class Tcp extends LayerView {
     const hl = end - o >= 20 ? (b[o + 12]! >> 4) * 4 : 0;
     if (hl < 20 || end - o < hl) return this.bad(c, o);
     this.off = o; this.end = end; this.headerLength = hl;
-    c.present |= TCP_BIT; c.off = o + hl; c.transport = TCP;
+    c.present |= 0x200 satisfies typeof LayerBit.Tcp; c.off = o + hl;
     // Options are checked once here, so the option getters can trust every length they read. The
     // layout nearly every established segment uses, NOP NOP TS, needs no walk (as the kernel's own
     // tcp_parse_aligned_timestamp).
-    if (hl !== 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) && !this.checkOptions(c, o, o + hl)) return 0;
+    if (hl !== 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) && !this.checkOptions(c, b, o, o + hl)) return 0;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    return end === o + hl && c.len !== LEN_CAPLEN ? 0 : appByPort(BY_TCP_PORT, PORT_LIMIT[0]!, b, o);
+    return end === o + hl && c.len !== (0 satisfies typeof Len.Caplen) ? 0 : appByPort(BY_TCP_PORT, PORT_LIMIT[0]!, b, o);
   }
 
   // Kept out of decode() so that decode() stays small enough to be inlined.
@@ -59,14 +58,14 @@ export class Tcp extends LayerView {
   }
 
   /** True when every option length fits the header; else records the error stop. */
-  private checkOptions(c: Cursor, o: number, e: number): boolean {
-    const b = c.buf;
+  private checkOptions(c: Cursor, b: Uint8Array, o: number, e: number): boolean {
     for (let p = o + 20; p < e;) {
       const k = b[p]!;
       if (k === 0) break;
       if (k === 1) { p++; continue; }
-      if (p + 1 >= e || b[p + 1]! < 2 || p + b[p + 1]! > e) return this.badOption(c, o, p, e);
-      p += b[p + 1]!;
+      const l = p + 1 < e ? b[p + 1]! : 0;
+      if (l < 2 || p + l > e) return this.badOption(c, o, p, e);
+      p += l;
     }
     return true;
   }

@@ -1,44 +1,44 @@
 // UDP (RFC 768). The datagram ends at the UDP length, clamped to what was captured.
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
-import { Layer } from './layer.js';
+import { Layer, type LayerBit } from './layer.js';
 import { appByPort, byUdpPort, portLimit } from './registry-tables.js';
 import { Len, lenSourceNames } from './stop.js';
 import { LayerView } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const UDP = Layer.Udp, UDP_BIT = 1 << UDP;
-const LEN_CAPLEN = Len.Caplen, LEN_UDP = Len.Udp;
+const UDP = Layer.Udp;
+const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_UDP_PORT = byUdpPort, PORT_LIMIT = portLimit;
 
 /** UDP header. `end` is min(captured end, UDP length); `incomplete` when the UDP length runs past the capture. */
 export class Udp extends LayerView {
   readonly layer = UDP;
-  /** The UDP length promises more bytes than were captured. */
-  incomplete = false;
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
     if (have < 8) return c.short(UDP, o, 8);
     const len = (b[o + 4]! << 8) | b[o + 5]!;
     if (len >= 8 && len <= have) {
-      c.end = o + len; c.len = LEN_UDP; this.incomplete = false;
+      c.end = o + len; c.len = 4 satisfies typeof Len.Udp;
     } else if (!this.long(c, o, len, have)) return 0;
     const end = c.end;
     this.off = o; this.end = end; this.headerLength = 8;
-    c.present |= UDP_BIT; c.off = o + 8; c.transport = UDP;
+    c.present |= 0x400 satisfies typeof LayerBit.Udp; c.off = o + 8;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    return end === o + 8 && c.len !== LEN_CAPLEN ? 0 : appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, b, o);
+    return end === o + 8 && c.len !== (0 satisfies typeof Len.Caplen) ? 0 : appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, b, o);
   }
 
   /** A length under 8 or past the bytes there are: false when that is an error. */
   private long(c: Cursor, o: number, len: number, have: number): boolean {
     if (len < 8) { c.invalid(UDP, o, `length ${len} < 8`); return false; }
     if (c.len !== LEN_CAPLEN) { c.invalid(UDP, o, `length ${len} > ${have} bytes left in the ${lenSourceNames[c.len]}`); return false; }
-    this.incomplete = true; c.cut = true;
+    c.cut = true;
     return true;
   }
 
+  /** The UDP length promises more bytes than were captured (`end` is then the capture's). */
+  get incomplete(): boolean { return this.datagramLength > this.end - this.off; }
   get srcPort(): number { return u16(this.buf, this.off); }
   get dstPort(): number { return u16(this.buf, this.off + 2); }
   /** The UDP length field (header + data), as sent. */
