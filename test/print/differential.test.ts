@@ -277,6 +277,24 @@ test('GRE v0/v1 (checksum, key, sequence, source routes), TEB, MPLS stacks, with
   compare(t, 1, [...withCuts(frames, [34, 35, 36, 38, 40, 42, 44, 46, 48, 50, 54, 58, 62, 66]), { frame: v6 }], [[], ['-v'], ['-e'], ['-x'], ['-q']]);
 });
 
+test('spanning tree: 802.1D config and TCN, RSTP port roles, MSTP with MSTIs, bad versions, cut short', (t) => {
+  const common = (flags: number): Uint8Array => concat(bytes(flags), fromHex('8000020000000001'), be32(4), fromHex('7001020000000002'),
+    be16(0x8001), be16(256), be16(20 * 256), be16(2 * 256), be16(15 * 256));
+  const mcid = concat(bytes(0), text('region1'), new Uint8Array(25), be16(5), fromHex('000102030405060708090a0b0c0d0e0f'));
+  const cist = concat(be32(20), fromHex('8000020000000003'), bytes(20));
+  const msti = (i: number): Uint8Array => concat(bytes(0x7c), fromHex(`${(8 + i).toString(16)}001020000000004`), be32(10 * i), bytes(0x80, 0x90, 12));
+  const bpdus = [
+    ...[0x00, 0x01, 0x80, 0x81, 0x02, 0x10, 0x20, 0x40, 0x7e, 0xff].map((f) => concat(fromHex('00000000'), common(f))),
+    ...[0x00, 0x04, 0x08, 0x0c, 0x3c].map((f) => concat(fromHex('00000202'), common(f), bytes(0))),
+    concat(fromHex('00000302'), common(0x3c), bytes(0), be16(64), mcid, cist),
+    concat(fromHex('00000302'), common(0x3c), bytes(0), be16(96), mcid, cist, msti(1), msti(2)),
+    concat(fromHex('00000302'), common(0x3c), bytes(0), be16(200), mcid, cist),
+    fromHex('00000080'), fromHex('00000100'), fromHex('00000005'), fromHex('00010000'), fromHex('000002'), concat(fromHex('00000000'), common(0)).subarray(0, 20),
+  ];
+  const frames = bpdus.map((b) => ether('01:80:c2:00:00:00', '02:00:00:00:00:01', 3 + b.length, concat(fromHex('424203'), b)));
+  compare(t, 1, withCuts(frames, [14, 17, 19, 21, 22, 25, 30, 40, 50, 60, 70, 90, 110, 120, 130]), [[], ['-v'], ['-e'], ['-x']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>

@@ -3,6 +3,7 @@ import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
 import { printEtherType } from './ether.js';
 import { printIp } from './ip.js';
+import { printStp } from './stp.js';
 import { defaultPrint } from './dump.js';
 
 const sapNames: Record<number, string> = {
@@ -66,6 +67,10 @@ export function printLlc(c: PrintContext, p: number, length: number, caplen: num
   p += hdrlen; length -= hdrlen; caplen -= hdrlen;
   if (ssap === 0xaa && dsap === 0xaa && control === 0x03) {
     return printSnap(c, p, length, caplen, srcOff, dstOff) ? hdrlen + 5 : -(hdrlen + 5);
+  }
+  if (ssap === 0x42 && dsap === 0x42 && control === 0x03) {
+    printStp(c, p, length);
+    return hdrlen;
   }
   if (ssap === 0x06 && dsap === 0x06 && control === 0x03) {
     printIp(c, p, length);
