@@ -15,7 +15,8 @@ export type MatchFn = (bytes: Uint8Array, offset: number, capLen: number, origLe
 /** The kernel's sk_chk_filter rules: known opcodes, jumps inside the program, a return at the end. */
 export function validateProgram(insns: readonly BpfInsn[]): void {
   const bad = (i: number, why: string): never => { throw new VcapError(`invalid BPF program: instruction ${i}: ${why}`, 'EINVAL'); };
-  if (insns.length === 0 || insns.length > 4096) bad(0, `${insns.length} instructions`);
+  // The kernel also caps the length (BPF_MAXINSNS); user space does not, as libpcap's bpf_validate.
+  if (insns.length === 0) bad(0, `${insns.length} instructions`);
   insns.forEach((p, i) => {
     const cls = bpfClass(p.code);
     if (cls === BPF_JMP) {

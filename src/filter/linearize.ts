@@ -6,11 +6,10 @@
 // so that frames cut short are decided the same way; (4) a load whose value is already in A or X
 // on every path into it is not repeated.
 import {
-  BPF_ABS, BPF_ALU, BPF_AND, BPF_JSET, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_LD, BPF_LDX, BPF_LEN, BPF_MAXINSNS, BPF_MEM,
+  BPF_ABS, BPF_ALU, BPF_AND, BPF_JSET, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_LD, BPF_LDX, BPF_LEN, BPF_MEM,
   BPF_MISC, BPF_MSH, BPF_NEG, BPF_RET, BPF_K, BPF_ST, BPF_STX, BPF_TAX, BPF_X, bpfClass, bpfMode, bpfOp, bpfSrc, type BpfInsn,
 } from './bpf.js';
 import { foldAlu, type Cond, type Test } from './codegen.js';
-import { FilterError } from './errors.js';
 
 // ---- simplification under known facts ----------------------------------------------------------
 
@@ -464,6 +463,30 @@ function finalOrder(root: Block): Block[] {
  * Resolves jumps over blocks in their final order (tests and returns). A conditional jump further
  * than 255 instructions goes through a pair of `ja` (32-bit offsets), as libpcap does for long programs.
  */
+/**
+ * Blocks whose emitted instructions and targets are the same become one (libpcap shares them too):
+ * `jeq #B` right after the source address and right after the ARP target address is one block,
+ * since each path reaches it with its own value in A.
+ */
+function tailMerge(order: Block[], bodies: Map<Block, BpfInsn[]>): Block[] {
+  const rep = new Map<Block, Block>();
+  const r = (b: Block): Block => rep.get(b) ?? b;
+  const seen = new Map<string, Block>();
+  const ids = new Map<Block, number>();
+  order.forEach((b, i) => ids.set(b, i));
+  for (let i = order.length - 1; i >= 0; i--) {
+    const b = order[i]!;
+    if (b.ret !== null) continue;
+    b.jt = r(b.jt!);
+    b.jf = r(b.jf!);
+    const sig = `${bodies.get(b)!.map((x) => `${x.code}:${x.k}`).join(',')}|${b.op}${b.srcX ? 'x' : ''}:${b.k}|${ids.get(b.jt)}|${ids.get(b.jf)}`;
+    const c = seen.get(sig);
+    // The first block is where the program starts: it stays.
+    if (c && i > 0) rep.set(b, c); else seen.set(sig, b);
+  }
+  return order.filter((b) => !rep.has(b));
+}
+
 function emit(order: Block[]): BpfInsn[] {
   const regsIn = new Map<Block, Regs>();
   const merge = (b: Block, r: Regs): void => {
@@ -480,11 +503,17 @@ function emit(order: Block[]): BpfInsn[] {
     merge(b.jf!, regs);
     bodies.set(b, body);
   }
-  const far = new Set<Block>();
+  order = tailMerge(order, bodies);
+  // Branches too far for the 8-bit jt/jf go through a `ja` (32-bit offset) right after the test,
+  // as libpcap does for long programs: one per far branch.
+  const farT = new Set<Block>(), farF = new Set<Block>();
   for (;;) {
     const start = new Map<Block, number>();
     let n = 0;
-    for (const b of order) { start.set(b, n); n += b.ret !== null ? 1 : bodies.get(b)!.length + (far.has(b) ? 3 : 1); }
+    for (const b of order) {
+      start.set(b, n);
+      n += b.ret !== null ? 1 : bodies.get(b)!.length + 1 + (farT.has(b) ? 1 : 0) + (farF.has(b) ? 1 : 0);
+    }
     const out: BpfInsn[] = [];
     let grew = false;
     for (const b of order) {
@@ -493,19 +522,18 @@ function emit(order: Block[]): BpfInsn[] {
       const here = out.length;
       const t = start.get(b.jt!)!, f = start.get(b.jf!)!;
       const code = BPF_JMP | b.op | (b.srcX ? BPF_X : BPF_K);
-      if (far.has(b)) {
-        out.push({ code, jt: 0, jf: 1, k: b.k });
-        out.push({ code: BPF_JMP | BPF_JA, jt: 0, jf: 0, k: t - (here + 1) - 1 });
-        out.push({ code: BPF_JMP | BPF_JA, jt: 0, jf: 0, k: f - (here + 2) - 1 });
-      } else {
-        if (t - here - 1 > 255 || f - here - 1 > 255) { far.add(b); grew = true; }
-        out.push({ code, jt: t - here - 1, jf: f - here - 1, k: b.k });
-      }
+      const ft = farT.has(b), ff = farF.has(b);
+      const jas = (ft ? 1 : 0) + (ff ? 1 : 0);
+      const jt = ft ? 0 : t - here - 1, jf = ff ? (ft ? 1 : 0) : f - here - 1;
+      if (!ft && jt > 255) { farT.add(b); grew = true; }
+      if (!ff && jf > 255) { farF.add(b); grew = true; }
+      out.push({ code, jt: Math.min(jt, 255), jf: Math.min(jf, 255), k: b.k });
+      if (ft) out.push({ code: BPF_JMP | BPF_JA, jt: 0, jf: 0, k: t - (here + 1) - 1 });
+      if (ff) out.push({ code: BPF_JMP | BPF_JA, jt: 0, jf: 0, k: f - (here + jas) - 1 });
     }
-    if (!grew) {
-      if (out.length > BPF_MAXINSNS) throw new FilterError(`filter program too long (${out.length} instructions, the kernel takes ${BPF_MAXINSNS})`, 0);
-      return out;
-    }
+    // No length limit here: user space has none (libpcap's neither); the kernel refuses more than
+    // BPF_MAXINSNS and live capture then filters in user space, as libpcap does.
+    if (!grew) return out;
   }
 }
 

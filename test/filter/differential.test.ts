@@ -1,5 +1,6 @@
 // vcap's filter against Debian's tcpdump: for every expression and capture, the same packets.
 import test from 'ava';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,3 +98,17 @@ for (const expr of expressions) {
     t.deepEqual(problems, []);
   });
 }
+
+test('a 300-host expression: long jumps through ja, the same packets and as many instructions as libpcap', async (t) => {
+  const expr = Array.from({ length: 300 }, (_, i) => `host 10.0.${i >> 8}.${i & 255}`).join(' or ');
+  const cap = captures.find((c) => c.name === 'mixed-1')!;
+  const want = await tcpdumpSelect(cap.path, expr);
+  const prog = compileFilter(expr, 1, 262144);
+  const got = cap.frames.flatMap((f, i) => (prog.matches(f.bytes, 0, f.capLen, f.origLen) ? [i] : []));
+  t.deepEqual(got, want.ok ? want.indexes : want.error);
+  t.true(got.length > 0);
+  const ja = programInstructions(prog).filter((p) => p.code === 0x05).length;
+  t.true(ja > 0 && prog.length > 256);
+  const d = spawnSync('tcpdump', ['-r', cap.path, '-d', '--', expr], { encoding: 'utf8' });
+  t.is(prog.length, d.stdout.split('\n').filter(Boolean).length);
+});

@@ -33,6 +33,9 @@ maybe('the kernel accepts every compiled program and refuses a broken one', (t) 
       } catch { /* expressions that are errors on this link type */ }
     }
   }
+  // Long enough for branches through `ja`.
+  const hosts = Array.from({ length: 300 }, (_, i) => `host 10.0.${i >> 8}.${i & 255}`).join(' or ');
+  programs.set(Buffer.from(compileFilter(hosts, 1, 262144).insns).toString('hex'), '300 hosts');
   for (const e of expressions.filter((x) => x.includes('vlan'))) {
     const p = compileFilter(e, 1, 262144, { vlanTagsStripped: true });
     programs.set(Buffer.from(p.insns).toString('hex'), `${e} (VLAN tags in metadata)`);
