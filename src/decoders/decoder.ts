@@ -1,5 +1,5 @@
 import type { Cursor } from './cursor.js';
-import { Layer } from './layer.js';
+import { Layer, RESUME } from './layer.js';
 import { LinkType } from './link-type.js';
 import { Packet, setCloneHook } from './packet.js';
 import { byLinkType, type Views } from './registry.js';
@@ -85,6 +85,8 @@ export class Decoder {
 // a load of the imported object and a check of its shape.
 const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
 const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns;
+// Only TCP returns RESUME so far.
+const RESUME_TCP = RESUME;
 
 /** decode() for an offset or capLen outside `buf` (or NaN): clamped to it. */
 function resetClamped(c: Cursor, buf: Uint8Array, linkType: number, offset: number, capLen: number): void {
@@ -114,6 +116,7 @@ function walk(v: Views, c: Cursor, linkType: number): void {
   // views[next].decode(c): one shared call site would see every view class and go megamorphic.
   while (next !== 0) {
     switch (next) {
+      case RESUME_TCP: next = v.tcp.resume(c); break;
       case ICMP: next = v.icmp.decode(c); break;
       case ICMPV6: next = v.icmpv6.decode(c); break;
       case ARP: next = v.arp.decode(c); break;
