@@ -87,6 +87,8 @@ const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = La
 const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns;
 // Only TCP returns RESUME so far.
 const RESUME_TCP = RESUME;
+// The table as a module constant: V8 then knows the array (an import is a cell load and checks per use).
+const BY_LINK_TYPE = byLinkType;
 
 /** decode() for an offset or capLen outside `buf` (or NaN): clamped to it. */
 function resetClamped(c: Cursor, buf: Uint8Array, linkType: number, offset: number, capLen: number): void {
@@ -104,7 +106,7 @@ function resetClamped(c: Cursor, buf: Uint8Array, linkType: number, offset: numb
  * other link types) goes on in the generic loop. registry.ts still owns which layer follows which.
  */
 function walk(v: Views, c: Cursor, linkType: number): void {
-  let next: number = linkType >= 0 && linkType < 512 ? byLinkType[linkType]! : 0;
+  let next: number = linkType >= 0 && linkType < 512 ? BY_LINK_TYPE[linkType]! : 0;
   if (next === 0) { c.invalid(Layer.Link, c.base, `link type ${linkType} not supported`); return; }
   if (next === ETHERNET) next = v.ethernet.decode(c);
   if (next === VLAN) next = v.vlan.decode(c);
