@@ -295,6 +295,32 @@ test('spanning tree: 802.1D config and TCN, RSTP port roles, MSTP with MSTIs, ba
   compare(t, 1, withCuts(frames, [14, 17, 19, 21, 22, 25, 30, 40, 50, 60, 70, 90, 110, 120, 130]), [[], ['-v'], ['-e'], ['-x']]);
 });
 
+test('BOOTP/DHCP: requests and replies, every option format, CMU vendor area, every -v level, cut short', (t) => {
+  const bootp = (op: number, o: { htype?: number; hlen?: number; ciaddr?: string; yiaddr?: string; giaddr?: string; flags?: number; sname?: string; file?: string }, vend: Uint8Array): Uint8Array => {
+    const h = new Uint8Array(236);
+    h[0] = op; h[1] = o.htype ?? 1; h[2] = o.hlen ?? 6; h[3] = op === 2 ? 1 : 0;
+    h.set(be32(0x1234), 4); h.set(be16(op === 2 ? 3 : 0), 8); h.set(be16(o.flags ?? 0), 10);
+    if (o.ciaddr) h.set(fromHex(o.ciaddr), 12);
+    if (o.yiaddr) h.set(fromHex(o.yiaddr), 16);
+    if (o.giaddr) h.set(fromHex(o.giaddr), 24);
+    h.set(fromHex('020000000001'), 28);
+    if (o.sname) h.set(text(o.sname), 44);
+    if (o.file) h.set(text(o.file), 108);
+    return concat(h, vend);
+  };
+  const opts = (hex: string): Uint8Array => concat(fromHex('63825363'), fromHex(hex));
+  const msgs = [
+    bootp(1, {}, opts('350103 3d0701020000000001 32040a000032 36040a000001 390205dc 3c0f616e64726f69642d646863702d3133 0c0570686f6e65 370f0103060f1a1c333a3b2b726c7779fc ff')),
+    bootp(2, { flags: 0x8000, ciaddr: '0a000009', yiaddr: '0a000032', giaddr: '0a0000fe' },
+      opts('350105 3a0400000708 3b0400000c4e 330400000e10 1c040a0000ff 1a0205dc 2a040a000001 790c000a000001 10c0a80a000002 21080a0100000a000001 0204fffff1f0 ff')),
+    bootp(2, { sname: 'server1', file: 'pxelinux.0' }, opts('350106 3803626164 3d060068656c6c6f 510f010000686f73742e6578616d706c652e 520f0104657468300203616263090278 79 4d0703616263026465 2e0108 340103 130101 170140 180400000258 c803010203 c9020102 ca0401020304 0000 ff')),
+    bootp(1, { htype: 6, hlen: 8 }, fromHex('434d5500')),
+    bootp(3, {}, new Uint8Array(4)), bootp(1, {}, fromHex('01020304')),
+  ];
+  const frames = msgs.map((m) => IP({ proto: 17, src: '0.0.0.0', dst: '255.255.255.255' }, udp(68, 67, m)));
+  compare(t, 1, withCuts(frames, [42, 49, 56, 70, 84, 98, 112, 140, 170, 200, 250, 280, 285, 290, 300, 320, 340]), [[], ['-v'], ['-vv'], ['-vvv'], ['-x']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>

@@ -4,6 +4,7 @@ import { cksumShouldBe } from './checksum.js';
 import { ipHeaderProto, transportSum } from './tcp.js';
 import { printDns } from './dns.js';
 import { printNtp } from './ntp.js';
+import { printBootp } from './bootp.js';
 import { printVxlan } from './vxlan.js';
 
 /** udpipaddr_print: addresses only when the IP header names UDP (else ext headers printed them). */
@@ -56,6 +57,7 @@ export function printUdp(c: PrintContext, off: number, length: number, ip: IpInf
   }
   // 5353 is multicast DNS, printed by the same DNS printer as tcpdump does.
   if (!c.o.quiet && (sport === 53 || dport === 53 || sport === 5353 || dport === 5353)) { printDns(c, cp, length, false); return; }
+  if (!c.o.quiet && (sport === 67 || dport === 67 || sport === 68 || dport === 68)) { printBootp(c, cp, length); return; }
   if (!c.o.quiet && (sport === 123 || dport === 123)) { printNtp(c, cp, length); return; }
   if (!c.o.quiet && (sport === 4789 || dport === 4789)) { printVxlan(c, cp, length); return; }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
