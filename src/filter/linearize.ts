@@ -1,10 +1,10 @@
-// Conditions → a classic BPF instruction list, with three optimizations libpcap's optimizer also
-// makes: (1) a test implied by the conditions around it is dropped (simplify); (2) a jump whose
-// target test is decided by what is known on that edge goes straight on to the decided branch
-// (jump threading: after `ldh [12] == 0x800` held, `== 0x86dd` is false), and a test whose branches
-// meet is dropped; (3) or/and pullup and merging of identical tests, as libpcap's optimizer does,
-// so that frames cut short are decided the same way; (4) a load whose value is already in A or X
-// on every path into it is not repeated.
+// Conditions → a classic BPF instruction list, optimized the way libpcap's optimizer does, because
+// the packet set must be libpcap's even for frames cut short (a load past the end rejects, so which
+// loads run matters): (1) a test implied by the conditions around it is dropped (simplify); (2) a
+// jump whose target test is decided on that edge goes straight on (after `ldh [12] == 0x800` held,
+// `== 0x86dd` is false), and a test whose branches meet is dropped; (3) or/and pullup and merging
+// of identical tests; (4) a load whose value is already in A or X on every path into it is not
+// repeated; (5) identical tails are shared, and blocks are laid out in libpcap's order.
 import {
   BPF_ABS, BPF_ALU, BPF_AND, BPF_JSET, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_LD, BPF_LDX, BPF_LEN, BPF_MEM,
   BPF_MISC, BPF_MSH, BPF_NEG, BPF_RET, BPF_K, BPF_ST, BPF_STX, BPF_TAX, BPF_X, bpfClass, bpfMode, bpfOp, bpfSrc, type BpfInsn,
