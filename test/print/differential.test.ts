@@ -321,6 +321,26 @@ test('BOOTP/DHCP: requests and replies, every option format, CMU vendor area, ev
   compare(t, 1, withCuts(frames, [42, 49, 56, 70, 84, 98, 112, 140, 170, 200, 250, 280, 285, 290, 300, 320, 340]), [[], ['-v'], ['-vv'], ['-vvv'], ['-x']]);
 });
 
+test('ESP, VRRP v2/v3 (addresses, auth, checksums, TTL), Geneve (options, TEB and IPv4 payloads), cut short', (t) => {
+  const inner = ether('0a:00:00:00:00:02', '0a:00:00:00:00:01', 0x0800, ipv4({ proto: 1, src: '1.1.1.1', dst: '2.2.2.2' }, icmp(8, 0, be32(0))));
+  const vrrp2 = (naddr: number, auth: number, ttl = 255, fixSum = true): Uint8Array => {
+    const m = concat(bytes(0x21, 7, 100, naddr, auth, 1, 0, 0), ...Array.from({ length: naddr }, (_, i) => be32(0x0a000064 + i)), auth === 1 ? text('secret\0\0') : new Uint8Array(0));
+    if (fixSum) { let sum = 0; for (let i = 0; i < m.length; i += 2) sum += (m[i]! << 8) | (m[i + 1] ?? 0); while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16); m.set(be16(~sum & 0xffff), 6); }
+    return IP({ proto: 112, dst: '224.0.0.18', ttl }, m);
+  };
+  const frames = [
+    IP({ proto: 50 }, concat(fromHex('0000100100000007'), new Uint8Array(20))), IP({ proto: 50 }, fromHex('0000')),
+    vrrp2(1, 0), vrrp2(2, 1), vrrp2(3, 2, 64), vrrp2(1, 0, 255, false),
+    IP({ proto: 112, dst: '224.0.0.18', ttl: 255 }, fromHex('310164010064 0000 0a000064'.replace(/ /g, ''))),
+    IP({ proto: 112, dst: '224.0.0.18', ttl: 255 }, fromHex('2201640000640000')), IP({ proto: 112, dst: '224.0.0.18', ttl: 255 }, fromHex('1101640000640000')),
+    IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('0000655800000100'), inner))),
+    IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('02c0655800abcd07 0102800100000001 0101000200000002 00000003'.replace(/ /g, '').slice(0, 48)), inner))),
+    IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('0000080000000200'), inner.subarray(14)))),
+    IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('0000123400000200'), text('abcd')))), IP({ proto: 17 }, udp(40000, 6081, fromHex('4000655800000100'))),
+  ];
+  compare(t, 1, withCuts(frames, [34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 60, 64, 70, 76]), [[], ['-v'], ['-vv'], ['-e'], ['-x']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>

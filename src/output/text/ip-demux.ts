@@ -10,6 +10,8 @@ import { printIp6 } from './ip6.js';
 import { printEther } from './ether.js';
 import { printIgmp } from './igmp.js';
 import { printGre } from './gre.js';
+import { printEsp } from './esp.js';
+import { printVrrp } from './vrrp.js';
 
 /**
  * The payload of protocol `proto` at `off`, `length` bytes on the wire per the IP header,
@@ -30,6 +32,8 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
     case 2: printIgmp(c, off, length); return;
     case 4: printIp(c, off, length); return;
     case 47: printGre(c, off, length); return;
+    case 50: printEsp(c, off, length); return;
+    case 112: printVrrp(c, off, length, ip); return;
     case 41: printIp6(c, off, length); return;
     case 77: c.write(` nd ${length}`); return;
     case 143:
