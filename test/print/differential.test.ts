@@ -341,6 +341,12 @@ test('ESP, VRRP v2/v3 (addresses, auth, checksums, TTL), Geneve (options, TEB an
   compare(t, 1, withCuts(frames, [34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 60, 64, 70, 76]), [[], ['-v'], ['-vv'], ['-e'], ['-x']]);
 });
 
+test('syslog: priorities, control and high bytes, bad headers, -vv hex, cut short', (t) => {
+  const msgs = ['<34>Oct 11 22:14:15 mymachine su: test', '<191>x\x01y\xffz\n', '<1234>a', '34>x', '<34x', '<>empty', '<0>', '<', '<999>big', `<13>${'m'.repeat(40)}`];
+  const frames = msgs.map((m, i) => IP({ proto: 17 }, udp(i & 1 ? 514 : 40000, i & 1 ? 40000 : 514, text(m))));
+  compare(t, 1, withCuts(frames, [42, 43, 44, 45, 46, 48, 52, 60, 70]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>

@@ -7,6 +7,7 @@ import { printNtp } from './ntp.js';
 import { printBootp } from './bootp.js';
 import { printVxlan } from './vxlan.js';
 import { printGeneve } from './geneve.js';
+import { printSyslog } from './syslog.js';
 
 /** udpipaddr_print: addresses only when the IP header names UDP (else ext headers printed them). */
 function endpoints(c: PrintContext, ip: IpInfo, sport: number, dport: number): void {
@@ -62,6 +63,7 @@ export function printUdp(c: PrintContext, off: number, length: number, ip: IpInf
   if (!c.o.quiet && (sport === 123 || dport === 123)) { printNtp(c, cp, length); return; }
   if (!c.o.quiet && (sport === 4789 || dport === 4789)) { printVxlan(c, cp, length); return; }
   if (!c.o.quiet && (sport === 6081 || dport === 6081)) { printGeneve(c, cp, length); return; }
+  if (!c.o.quiet && (sport === 514 || dport === 514)) { printSyslog(c, cp, length); return; }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
   else c.write(`UDP, length ${ulen}`);
 }
