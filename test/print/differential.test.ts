@@ -347,6 +347,17 @@ test('syslog: priorities, control and high bytes, bad headers, -vv hex, cut shor
   compare(t, 1, withCuts(frames, [42, 43, 44, 45, 46, 48, 52, 60, 70]), [[], ['-v'], ['-vv'], ['-x']]);
 });
 
+test('AH in front of UDP, TCP, ESP and another AH; reserved bits; cut short', (t) => {
+  const ah = (nh: string, rest: string, payload: Uint8Array): Uint8Array => IP({ proto: 51 }, concat(fromHex(nh + rest), payload));
+  const icv = '04000000001001000000070102030405060708090a0b0c';
+  const frames = [
+    ah('11', icv, udp(1, 2, text('abcd'))), ah('06', icv, tcp({ sport: 3, dport: 4 })), ah('32', icv, fromHex('000010010000000700112233445566778899')),
+    ah('11', '000014000000004000000000', new Uint8Array(0)), ah('33', '01000000001001000000070000000033040000000010020000000801020304050607080910111211', new Uint8Array(0)),
+    IP({ proto: 51 }, fromHex('11')),
+  ];
+  compare(t, 1, withCuts(frames, [34, 35, 36, 38, 42, 46, 50, 54, 58, 62, 66, 70]), [[], ['-v'], ['-x']]);
+});
+
 test('TCP relative sequence numbers stay right across 20000 conversations (table growth) and with -S', (t) => {
   const frames: Uint8Array[] = [];
   const conv = (i: number): [string, string, number, number] =>

@@ -11,6 +11,7 @@ import { printEther } from './ether.js';
 import { printIgmp } from './igmp.js';
 import { printGre } from './gre.js';
 import { printEsp } from './esp.js';
+import { printAh } from './ah.js';
 import { printVrrp } from './vrrp.js';
 
 /**
@@ -18,6 +19,13 @@ import { printVrrp } from './vrrp.js';
  * inside the IPv4 or IPv6 packet `ip`.
  */
 export function printIpPayload(c: PrintContext, proto: number, off: number, length: number, ip: IpInfo): void {
+  // AH names the protocol after it: print the header, then go round again with that protocol.
+  while (proto === 51) {
+    if (!c.has(off, 1)) { c.protocol = 'ah'; c.truncMark(); return; }
+    const next = c.u8(off);
+    const advance = printAh(c, off);
+    off += advance; length -= advance; proto = next;
+  }
   switch (proto) {
     case 6: printTcp(c, off, length, ip); return;
     case 17: printUdp(c, off, length, ip); return;
