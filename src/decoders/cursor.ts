@@ -11,7 +11,7 @@ const LEN_CAPLEN = Len.Caplen, LEN_TCP_SEGMENT = Len.TcpSegment;
  * so nothing is copied from one to the other and the layer getters read `present` in place.
  * @internal
  */
-export class Cursor {
+export abstract class Cursor {
   buf: Uint8Array = EMPTY;
   /** LINKTYPE_* of the frame. */
   linkType = 0;
@@ -32,7 +32,10 @@ export class Cursor {
   stopped = false;
   /** Bit (1 << Layer) for each layer decoded in full; the Packet's layer getters read it. */
   present = 0;
-  /** A layer that checks the rest of its bytes on first use (DNS records); settle() runs it. */
+  /**
+   * Work a layer left for first use (TCP options and the application layer after TCP or UDP, DNS
+   * records); settle() runs it. A loop that reads only headers' fields never pays for it.
+   */
   pending: { walk(): void } | undefined = undefined;
   /** Where and why the walk stopped (valid when `stopped`); one object, overwritten by the next stop. */
   readonly stopInfo = new DecodeStop();
@@ -47,10 +50,15 @@ export class Cursor {
 
   /** Run the deferred checks of the last layer (they may move the payload and set a stop). */
   settle(): void {
-    const p = this.pending;
-    this.pending = undefined;
-    p?.walk();
+    // A deferred step may decode a layer that defers work of its own (TCP → DNS → its records).
+    for (let p = this.pending; p !== undefined; p = this.pending) {
+      this.pending = undefined;
+      p.walk();
+    }
   }
+
+  /** Go on walking from layer `next` (deferred work that found an application layer). */
+  abstract walkOn(next: number): void;
 
   /**
    * A header needs `required` bytes from `at` but only `end - at` are there. Bounded by the

@@ -1,8 +1,8 @@
 import type { Cursor } from './cursor.js';
-import { Layer, RESUME } from './layer.js';
+import { Layer } from './layer.js';
 import { LinkType } from './link-type.js';
 import { Packet, setCloneHook } from './packet.js';
-import { byLinkType, type Views } from './registry.js';
+import { byLinkType, walkRest, type Views } from './registry.js';
 
 /**
  * Zero-copy packet decoder. Create one per stream and call `decode()` per frame: it walks the
@@ -84,9 +84,6 @@ export class Decoder {
 // Layer numbers as module constants: V8 folds these into the code, where each `Layer.X` would be
 // a load of the imported object and a check of its shape.
 const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
-const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns;
-// Only TCP returns RESUME so far.
-const RESUME_TCP = RESUME;
 // The table as a module constant: V8 then knows the array (an import is a cell load and checks per use).
 const BY_LINK_TYPE = byLinkType;
 
@@ -114,24 +111,7 @@ function walk(v: Views, c: Cursor, linkType: number): void {
   else if (next === IPV6) next = v.ipv6.decode(c);
   if (next === TCP) next = v.tcp.decode(c);
   else if (next === UDP) next = v.udp.decode(c);
-  // The generic walk, for the layers the straight line leaves. A switch rather than
-  // views[next].decode(c): one shared call site would see every view class and go megamorphic.
-  while (next !== 0) {
-    switch (next) {
-      case RESUME_TCP: next = v.tcp.resume(c); break;
-      case ICMP: next = v.icmp.decode(c); break;
-      case ICMPV6: next = v.icmpv6.decode(c); break;
-      case ARP: next = v.arp.decode(c); break;
-      case DNS: next = v.dns.decode(c); break;
-      case ETHERNET: next = v.ethernet.decode(c); break;
-      case VLAN: next = v.vlan.decode(c); break;
-      case IPV4: next = v.ipv4.decode(c); break;
-      case IPV6: next = v.ipv6.decode(c); break;
-      case TCP: next = v.tcp.decode(c); break;
-      case UDP: next = v.udp.decode(c); break;
-      default: next = v.table[next]!.decode(c);
-    }
-  }
+  if (next !== 0) walkRest(v, c, next);
 }
 
 setCloneHook((p) => new Decoder().decode(p.bytes.slice(), p.linkType));

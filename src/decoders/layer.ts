@@ -29,14 +29,6 @@ export const Layer = {
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
 /**
- * Not a layer: what a view's decode() returns to have the walk call its `resume()` next, for
- * work most packets skip (TCP options other than NOP NOP timestamps). Kept out of decode(), that
- * work does not count against the inlining budget of the walk. Never in a registry table.
- * @internal
- */
-export const RESUME = 255;
-
-/**
  * `1 << Layer.X`, as literals: the hot decode paths write `0x200 satisfies typeof LayerBit.Tcp`,
  * which the compiler checks against this table and V8 sees as a number in the bytecode (a module
  * constant costs a context load and a hole check there, and makes small functions too big to

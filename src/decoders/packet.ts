@@ -15,7 +15,7 @@ import type { Udp } from './udp.js';
 import type { Vlan } from './vlan.js';
 import { Layer } from './layer.js';
 import { linkTypeName } from './link-type.js';
-import { createViews, type Views } from './registry.js';
+import { createViews, walkRest, type Views } from './registry.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LLC = Layer.Llc, VLAN = Layer.Vlan, SLL = Layer.Sll, SLL2 = Layer.Sll2, NULL = Layer.Null, LOOP = Layer.Loop;
 
@@ -71,7 +71,11 @@ export class Packet extends Cursor {
   get icmpv6(): Icmpv6 | undefined { return (this.present & 0x100) !== 0 ? this.icmpv6View : undefined; }
   get tcp(): Tcp | undefined { return (this.present & 0x200) !== 0 ? this.tcpView : undefined; }
   get udp(): Udp | undefined { return (this.present & 0x400) !== 0 ? this.udpView : undefined; }
-  get dns(): Dns | undefined { return (this.present & 0x800) !== 0 ? this.dnsView : undefined; }
+  /** DNS (the application layer is found when first asked for: here, or by stop/payload). */
+  get dns(): Dns | undefined { if (this.pending) this.settle(); return (this.present & 0x800) !== 0 ? this.dnsView : undefined; }
+
+  /** @internal */
+  walkOn(next: number): void { walkRest(this.views, this, next); }
 
   /** Where and why decoding stopped early; undefined when every header was decoded. */
   get stop(): DecodeStop | undefined { if (this.pending) this.settle(); return this.stopped ? this.stopInfo : undefined; }

@@ -71,3 +71,29 @@ export function createViews(c: Cursor): Views {
   for (let i = 0; i < v.table.length; i++) v.table[i] ??= v.table[Layer.Raw]!;
   return v;
 }
+
+const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
+const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns;
+
+/**
+ * The generic walk, from layer `next` on: for the layers the decoder's straight line leaves, and for
+ * the application layer a transport finds when its deferred work runs. A switch rather than
+ * views[next].decode(c): one shared call site would see every view class and go megamorphic.
+ */
+export function walkRest(v: Views, c: Cursor, next: number): void {
+  while (next !== 0) {
+    switch (next) {
+      case ICMP: next = v.icmp.decode(c); break;
+      case ICMPV6: next = v.icmpv6.decode(c); break;
+      case ARP: next = v.arp.decode(c); break;
+      case DNS: next = v.dns.decode(c); break;
+      case ETHERNET: next = v.ethernet.decode(c); break;
+      case VLAN: next = v.vlan.decode(c); break;
+      case IPV4: next = v.ipv4.decode(c); break;
+      case IPV6: next = v.ipv6.decode(c); break;
+      case TCP: next = v.tcp.decode(c); break;
+      case UDP: next = v.udp.decode(c); break;
+      default: next = v.table[next]!.decode(c);
+    }
+  }
+}

@@ -3,7 +3,7 @@
 // kind reported by number and length.
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
-import { Layer, RESUME, type LayerBit } from './layer.js';
+import { Layer, type LayerBit } from './layer.js';
 import { appByPort, byTcpPort, portLimit } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView } from './view.js';
@@ -32,7 +32,7 @@ export interface TcpOption {
 /** Flag bits of `Tcp.flags`. */
 export const TcpFlags = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10, URG: 0x20, ECE: 0x40, CWR: 0x80, AE: 0x100 } as const;
 
-/** TCP header (options included); every option length was checked at decode. */
+/** TCP header (options included); option lengths are checked when the packet's stop is first read. */
 export class Tcp extends LayerView {
   readonly layer = TCP;
 
@@ -42,23 +42,26 @@ export class Tcp extends LayerView {
     if (hl < 20 || end - o < hl) return this.bad(c, o);
     this.off = o; this.end = end; this.headerLength = hl;
     c.present |= 0x200 satisfies typeof LayerBit.Tcp; c.off = o + hl;
-    // Options are checked once, so the option getters can trust every length they read. The layout
-    // nearly every established segment uses, NOP NOP TS, needs no walk (as the kernel's own
-    // tcp_parse_aligned_timestamp); the others are walked by resume(), which the walk calls next.
-    if (hl !== 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10)) return RESUME;
-    return this.next(c, b, o, end);
+    // The options and the application layer are left to walk(), which runs when the packet's stop,
+    // payload or DNS layer is first asked for: a loop that reads ports and flags pays for neither.
+    // (The option getters stop at a bad length by themselves.)
+    c.pending = this;
+    return 0;
   }
 
-  /** After decode() returned RESUME: walk the options, then go on as decode() does. */
-  resume(c: Cursor): number {
-    const b = c.buf, o = this.off;
-    return this.checkOptions(c, b, o, o + this.headerLength) ? this.next(c, b, o, this.end) : 0;
-  }
-
-  /** The application layer, by port. */
-  private next(c: Cursor, b: Uint8Array, o: number, end: number): number {
+  /**
+   * @internal The work decode() deferred: check every option length (the layout nearly every
+   * established segment uses, NOP NOP TS, needs no walk, as the kernel's own
+   * tcp_parse_aligned_timestamp), then decode the application layer found by port.
+   */
+  walk(): void {
+    const c = this.cursor, b = c.buf, o = this.off, hl = this.headerLength;
+    if (hl !== 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) &&
+      !this.checkOptions(c, b, o, o + hl)) return;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    return end === c.off && c.len !== (0 satisfies typeof Len.Caplen) ? 0 : appByPort(BY_TCP_PORT, PORT_LIMIT[0]!, b, o);
+    if (this.end === o + hl && c.len !== (0 satisfies typeof Len.Caplen)) return;
+    const next = appByPort(BY_TCP_PORT, PORT_LIMIT[0]!, b, o);
+    if (next !== 0) c.walkOn(next);
   }
 
   // Kept out of decode() so that decode() stays small enough to be inlined.

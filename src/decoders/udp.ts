@@ -25,8 +25,19 @@ export class Udp extends LayerView {
     const end = c.end;
     this.off = o; this.end = end; this.headerLength = 8;
     c.present |= 0x400 satisfies typeof LayerBit.Udp; c.off = o + 8;
+    // The application layer is left to walk(), which runs when the packet's stop, payload or DNS
+    // layer is first asked for: a loop that reads ports pays nothing for it.
+    c.pending = this;
+    return 0;
+  }
+
+  /** @internal The work decode() deferred: decode the application layer found by port. */
+  walk(): void {
+    const c = this.cursor, o = this.off;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    return end === o + 8 && c.len !== (0 satisfies typeof Len.Caplen) ? 0 : appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, b, o);
+    if (this.end === o + 8 && c.len !== (0 satisfies typeof Len.Caplen)) return;
+    const next = appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, c.buf, o);
+    if (next !== 0) c.walkOn(next);
   }
 
   /** A length under 8 or past the bytes there are: false when that is an error. */
