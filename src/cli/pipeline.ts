@@ -7,7 +7,6 @@ import type { Batch } from '../capture/batch.js';
 import type { CliOptions } from './options.js';
 import { openCaptureFile } from '../capture/capture-file.js';
 import type { LiveSource } from '../capture/live.js';
-import { compileFilter, formatProgram } from '../filter/index.js';
 import type { FilterProgram } from '../filter/index.js';
 import { PcapWriter } from '../output/pcap-writer.js';
 import { PcapngWriter } from '../output/pcapng-writer.js';
@@ -24,6 +23,19 @@ interface FrameWriter {
 }
 
 function stderr(line: string): void { writeSync(2, line + '\n'); }
+
+type FilterModule = typeof import('../filter/index.js');
+let filterModule: FilterModule | undefined;
+/** The filter compiler, loaded only when there is an expression to compile (it is a sizable graph of modules). */
+async function loadFilter(): Promise<FilterModule> {
+  filterModule ??= await import('../filter/index.js');
+  return filterModule;
+}
+function compileFilter(expression: string, linkType: number, snaplen: number): FilterProgram {
+  // Callers awaited loadFilter() first whenever the expression is not empty.
+  return filterModule!.compileFilter(expression, linkType, snaplen);
+}
+function formatProgram(program: FilterProgram, level: 1 | 2 | 3): string { return filterModule!.formatProgram(program, level); }
 const plural = (n: number): string => (n === 1 ? '' : 's');
 
 /** The filter expression: -F file wins over trailing arguments, as in tcpdump. */
@@ -122,6 +134,7 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
   const file = openCaptureFile(path);
   try {
     const expression = expressionOf(o);
+    if (expression !== '' || o.dumpProgram) await loadFilter();
     if (o.dumpProgram) {
       const prog = compileFilter(expression, file.linkType, file.snaplen);
       process.stdout.write(formatProgram(prog, o.dumpProgram));
@@ -146,13 +159,14 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
 
 async function runLive(o: CliOptions): Promise<number> {
   const expression = expressionOf(o);
+  if (expression !== '' || o.dumpProgram) await loadFilter();
   const tty = textIsTty();
   // Loaded only here: reading files never touches the native addon.
   const { openLive } = await import('../capture/live.js');
   const src: LiveSource = await openLive({
     interface: o.interface, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
     promiscuous: o.promiscuous, direction: o.direction, immediate: o.immediate || o.lineBuffered || (tty && o.write === undefined),
-    backend: o.backend,
+    backend: o.backend, filter: expression,
   });
   let interrupted = false;
   const stop = (): void => { interrupted = true; src.stop(); };
@@ -192,8 +206,11 @@ async function runLive(o: CliOptions): Promise<number> {
       src.close();
       if (sinks) {
         stderr(`${captured} packet${plural(captured)} captured`);
-        stderr(`${st.received} packet${plural(st.received)} received by filter`);
-        stderr(`${st.dropped} packet${plural(st.dropped)} dropped by kernel`);
+        if (st.unavailable !== undefined) stderr(st.unavailable);
+        else {
+          stderr(`${st.received} packet${plural(st.received)} received by filter`);
+          stderr(`${st.dropped} packet${plural(st.dropped)} dropped by kernel`);
+        }
       }
     }
   }
@@ -213,6 +230,7 @@ export async function runPipeline(o: CliOptions): Promise<number> {
   if (o.read !== undefined) return runFile(o, o.read);
   if (o.dumpProgram && o.interface === undefined && o.tun === undefined && o.tap === undefined) {
     // No source named: compile for Ethernet, as tcpdump -d does for its default device.
+    await loadFilter();
     process.stdout.write(formatProgram(compileFilter(expressionOf(o), LinkType.EN10MB, o.snaplen || 262144), o.dumpProgram));
     return 0;
   }
