@@ -29,6 +29,8 @@ export interface CaptureStats {
   received: number;
   /** Frames the kernel dropped because the ring was full. */
   dropped: number;
+  /** Set when the source cannot read the kernel's counters (the libpcap backend): why; the two counts are then vcap's own. */
+  unavailable?: string;
 }
 
 /**

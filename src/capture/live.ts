@@ -35,6 +35,12 @@ export interface LiveOptions {
   immediate: boolean;
   /** --backend */
   backend: 'afpacket' | 'libpcap';
+  /**
+   * The filter expression text, for a backend that compiles it itself: libpcap compiles and attaches
+   * it when the capture opens (setFilter then only checks there is one). AF_PACKET ignores it: it
+   * attaches the program given to setFilter().
+   */
+  filter?: string;
 }
 
 export interface LiveSource extends BatchSource {
@@ -72,8 +78,19 @@ function check(options: LiveOptions): void {
 export async function openLive(options: LiveOptions): Promise<LiveSource> {
   check(options);
   const snaplen = options.snaplen === 0 ? DEFAULT_SNAPLEN : options.snaplen;
-  if (options.backend === 'libpcap')
-    throw new VcapError('the libpcap backend is not part of this build; the default backend (afpacket) captures everywhere', 'ENOTSUP');
+  if (options.backend === 'libpcap') {
+    // Loaded only here: cap is an optionalDependency. VCAP_TEST_CAP_MODULE lets a test name a module
+    // that is not there, to see the error a machine without cap gives.
+    const { LibpcapSource, loadCap } = await import('./libpcap.js');
+    const cap = loadCap(process.env['VCAP_TEST_CAP_MODULE'] || 'cap');
+    if (options.tun !== undefined || options.tap !== undefined)
+      throw new VcapError('--backend libpcap captures on an interface (-i), not on --tun/--tap', 'EINVAL');
+    const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
+    return LibpcapSource.open(cap, {
+      interface: options.interface, snaplen: options.snaplen, bufferBytes, promiscuous: options.promiscuous,
+      direction: options.direction, filter: options.filter ?? '',
+    });
+  }
   const n = native();
   if (options.tun !== undefined || options.tap !== undefined) {
     const tap = options.tap !== undefined;
