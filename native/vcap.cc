@@ -500,31 +500,34 @@ Napi::Value TunWrite(const Napi::CallbackInfo& info) {
 
 int ctlSocket(int family) { return socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0); }
 
+// One configuration ioctl on a control socket; on failure the socket is closed and the error is
+// thrown, so each caller is a chain of `if (!ctlIoctl(...)) return`.
+bool ctlIoctl(Napi::Env env, int s, unsigned long request, void* arg, const char* what) {
+  if (ioctl(s, request, arg) == 0) return true;
+  int e = errno;
+  close(s);
+  throwSys(env, what, e);
+  return false;
+}
+
+int openCtlSocket(Napi::Env env, int family) {
+  int s = ctlSocket(family);
+  if (s < 0) throwSys(env, "socket", errno);
+  return s;
+}
+
 // ifUp(name): IFF_UP, as `ip link set NAME up`.
 Napi::Value IfUp(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string name = info[0].ToString().Utf8Value();
-  int s = ctlSocket(AF_INET);
-  if (s < 0) {
-    throwSys(env, "socket", errno);
-    return env.Undefined();
-  }
+  int s = openCtlSocket(env, AF_INET);
+  if (s < 0) return env.Undefined();
   ifreq ifr;
   memset(&ifr, 0, sizeof ifr);
   strncpy(ifr.ifr_name, name.c_str(), IFNAMSIZ - 1);
-  if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0) {
-    int e = errno;
-    close(s);
-    throwSys(env, "ioctl(SIOCGIFFLAGS)", e);
-    return env.Undefined();
-  }
+  if (!ctlIoctl(env, s, SIOCGIFFLAGS, &ifr, "ioctl(SIOCGIFFLAGS)")) return env.Undefined();
   ifr.ifr_flags |= IFF_UP;
-  if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0) {
-    int e = errno;
-    close(s);
-    throwSys(env, "ioctl(SIOCSIFFLAGS)", e);
-    return env.Undefined();
-  }
+  if (!ctlIoctl(env, s, SIOCSIFFLAGS, &ifr, "ioctl(SIOCSIFFLAGS)")) return env.Undefined();
   close(s);
   return env.Undefined();
 }
@@ -542,33 +545,20 @@ Napi::Value IfAddr(const Napi::CallbackInfo& info) {
       throwType(env, "bad IPv4 address");
       return env.Undefined();
     }
-    int s = ctlSocket(AF_INET);
-    if (s < 0) {
-      throwSys(env, "socket", errno);
-      return env.Undefined();
-    }
+    int s = openCtlSocket(env, AF_INET);
+    if (s < 0) return env.Undefined();
     ifreq ifr;
     memset(&ifr, 0, sizeof ifr);
     strncpy(ifr.ifr_name, name.c_str(), IFNAMSIZ - 1);
     auto* sin = reinterpret_cast<sockaddr_in*>(&ifr.ifr_addr);
     sin->sin_family = AF_INET;
     memcpy(&sin->sin_addr, addr.Data(), 4);
-    if (ioctl(s, SIOCSIFADDR, &ifr) < 0) {
-      int e = errno;
-      close(s);
-      throwSys(env, "ioctl(SIOCSIFADDR)", e);
-      return env.Undefined();
-    }
+    if (!ctlIoctl(env, s, SIOCSIFADDR, &ifr, "ioctl(SIOCSIFADDR)")) return env.Undefined();
     uint32_t mask = prefix == 0 ? 0 : htonl(~0u << (32 - prefix));
     sin = reinterpret_cast<sockaddr_in*>(&ifr.ifr_netmask);
     sin->sin_family = AF_INET;
     memcpy(&sin->sin_addr, &mask, 4);
-    if (ioctl(s, SIOCSIFNETMASK, &ifr) < 0) {
-      int e = errno;
-      close(s);
-      throwSys(env, "ioctl(SIOCSIFNETMASK)", e);
-      return env.Undefined();
-    }
+    if (!ctlIoctl(env, s, SIOCSIFNETMASK, &ifr, "ioctl(SIOCSIFNETMASK)")) return env.Undefined();
     close(s);
     return env.Undefined();
   }
@@ -581,22 +571,14 @@ Napi::Value IfAddr(const Napi::CallbackInfo& info) {
     throwSys(env, "if_nametoindex", errno);
     return env.Undefined();
   }
-  int s = ctlSocket(AF_INET6);
-  if (s < 0) {
-    throwSys(env, "socket", errno);
-    return env.Undefined();
-  }
+  int s = openCtlSocket(env, AF_INET6);
+  if (s < 0) return env.Undefined();
   in6_ifreq r6;
   memset(&r6, 0, sizeof r6);
   memcpy(&r6.ifr6_addr, addr.Data(), 16);
   r6.ifr6_prefixlen = prefix;
   r6.ifr6_ifindex = static_cast<int>(index);
-  if (ioctl(s, SIOCSIFADDR, &r6) < 0) {
-    int e = errno;
-    close(s);
-    throwSys(env, "ioctl(SIOCSIFADDR)", e);
-    return env.Undefined();
-  }
+  if (!ctlIoctl(env, s, SIOCSIFADDR, &r6, "ioctl(SIOCSIFADDR)")) return env.Undefined();
   close(s);
   return env.Undefined();
 }
