@@ -1,6 +1,7 @@
 import type { PrintOptions } from './options.js';
 import { ipv4ToString, ipv6ToString, macToString } from '../../decoders/addr.js';
 import { TcpSeqTable } from './tcp-seq.js';
+import { TextWriter } from './writer.js';
 
 /**
  * Thrown (without a stack) when a printer would read past the readable end; caught only in
@@ -40,8 +41,14 @@ export class PrintContext {
   wireLen = 0;
   /** Set by each printer when it starts: the name in ` [|name]`. */
   protocol = '';
-  /** The line being built for the current packet. */
-  line = '';
+  /**
+   * Where the text goes, byte by byte: the CLI's TextWriter itself (lines go straight into its
+   * output buffer), or a scratch buffer of this context's own, emptied by every reset().
+   */
+  readonly out: TextWriter;
+  readonly #ownOut: boolean;
+  /** Where the current packet's text starts in out.buf (scratch mode). */
+  #lineStart = 0;
   /**
    * TCP conversations seen so far, for relative sequence numbers (unless -S), keyed by the
    * addresses and ports in a fixed order so both directions share one entry: IPv4 (3 words)
@@ -49,17 +56,107 @@ export class PrintContext {
    */
   readonly tcpSeq4 = new TcpSeqTable(3);
   readonly tcpSeq6 = new TcpSeqTable(9);
+  /** Saved ends of pushEnd, #depth deep (the array keeps its slots: no resizing per packet). */
   readonly #ends: number[] = [];
+  #depth = 0;
 
-  constructor(readonly o: PrintOptions) {}
+  constructor(readonly o: PrintOptions, out?: TextWriter) {
+    this.#ownOut = out === undefined;
+    this.out = out ?? new TextWriter(-1, false, 4096);
+  }
 
   /** Start a new frame: buf[start .. start+capLen). */
   reset(buf: Uint8Array, start: number, capLen: number, wireLen = capLen): void {
     this.buf = buf; this.frameStart = start; this.end = start + capLen; this.wireLen = wireLen;
-    this.protocol = ''; this.line = ''; this.#ends.length = 0;
+    this.protocol = ''; this.#depth = 0;
+    if (this.#ownOut) this.out.len = 0;
+    this.#lineStart = this.out.len;
   }
 
-  write(s: string): void { this.line += s; }
+  /**
+   * The text of the current packet so far (scratch mode; with the CLI's writer a long line may
+   * already have been written out in part). Setting it replaces that text.
+   */
+  get line(): string { return this.out.buf.latin1Slice(this.#lineStart, this.out.len); }
+  set line(s: string) { this.out.len = this.#lineStart; this.write(s); }
+
+  /** Append latin1 text to the packet's line. */
+  write(s: string): void {
+    const w = this.out, n = s.length;
+    if (w.len + n > w.buf.length) w.ensure(n);
+    if (n < 24) {
+      const b = w.buf;
+      let p = w.len;
+      for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+      w.len = p;
+    } else {
+      w.len += w.buf.latin1Write(s, w.len, n);
+    }
+  }
+
+  /** Append one character code. */
+  ch(code: number): void {
+    const w = this.out;
+    if (w.len + 1 > w.buf.length) w.ensure(1);
+    w.buf[w.len++] = code;
+  }
+
+  /** Append a non-negative integer in decimal (below 2**53), without making a string. */
+  num(n: number): void {
+    const w = this.out;
+    if (w.len + 16 > w.buf.length) w.ensure(16);
+    const b = w.buf;
+    let p = w.len;
+    if (n < 10) { b[p] = 48 + n; w.len = p + 1; return; }
+    if (n < 4294967296) {
+      // The common case (ports, lengths, 32-bit sequence numbers): integer division only.
+      const digits = n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6
+        : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
+      p += digits;
+      w.len = p;
+      while (n >= 10) { const q = (n / 10) >>> 0; b[--p] = 48 + (n - q * 10); n = q; }
+      b[--p] = 48 + n;
+      return;
+    }
+    let digits = 1;
+    for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
+    p += digits;
+    w.len = p;
+    while (n >= 10) { const q = Math.floor(n / 10); b[--p] = 48 + (n - q * 10); n = q; }
+    b[--p] = 48 + n;
+  }
+
+  /** Append `n` (0 <= n < 10**width) in decimal, zero-padded to `width` digits. */
+  numPad(n: number, width: number): void {
+    const w = this.out;
+    if (w.len + width > w.buf.length) w.ensure(width);
+    const b = w.buf;
+    let p = w.len + width;
+    w.len = p;
+    for (let i = 0; i < width; i++) { const q = Math.floor(n / 10); b[--p] = 48 + (n - q * 10); n = q; }
+  }
+
+  /** Append the dotted quad at `at` (bounds-checked), without making a string. */
+  ip4w(at: number): void {
+    this.need(at, 4);
+    this.ip4raw(at);
+  }
+
+  /** ip4w for bytes a printer has already checked (the IPv4 header's addresses). */
+  ip4raw(at: number): void {
+    const w = this.out;
+    if (w.len + 15 > w.buf.length) w.ensure(15);
+    const b = w.buf, src = this.buf;
+    let p = w.len;
+    for (let i = 0; i < 4; i++) {
+      if (i !== 0) b[p++] = 46;
+      const v = src[at + i]!;
+      if (v >= 100) { const h = (v / 100) | 0; b[p++] = 48 + h; const t = ((v - h * 100) / 10) | 0; b[p++] = 48 + t; b[p++] = 48 + (v % 10); }
+      else if (v >= 10) { const t = (v / 10) | 0; b[p++] = 48 + t; b[p++] = 48 + (v - t * 10); }
+      else b[p++] = 48 + v;
+    }
+    w.len = p;
+  }
 
   has(at: number, n: number): boolean { return at >= this.frameStart && at + n <= this.end; }
   need(at: number, n: number): void { if (!this.has(at, n)) throw TRUNCATED; }
@@ -92,14 +189,14 @@ export class PrintContext {
    * unlike a read past the end, which unwinds to the packet printer (GET_* → longjmp). The difference
    * shows in -x/-X/-A: after this one the dump still skips the link header.
    */
-  truncMark(): void { this.line += ` [|${this.protocol}]`; }
+  truncMark(): void { this.write(' [|'); this.write(this.protocol); this.ch(93); }
 
   /** tcpdump's nd_print_invalid: fields contradict each other, the printer returns normally. */
-  invalid(): void { this.line += ' (invalid)'; }
+  invalid(): void { this.write(' (invalid)'); }
 
   /** Limit reads to `end` (e.g. the IP total length) until popEnd (tcpdump's nd_push_snaplen). */
-  pushEnd(end: number): void { this.#ends.push(this.end); if (end < this.end) this.end = end; }
-  popEnd(): void { const e = this.#ends.pop(); if (e !== undefined) this.end = e; }
+  pushEnd(end: number): void { this.#ends[this.#depth++] = this.end; if (end < this.end) this.end = end; }
+  popEnd(): void { if (this.#depth > 0) this.end = this.#ends[--this.#depth]!; }
   /** Undo every pushEnd (after a truncation unwound the printers). */
-  resetEnds(): void { if (this.#ends.length) { this.end = this.#ends[0]!; this.#ends.length = 0; } }
+  resetEnds(): void { if (this.#depth > 0) { this.end = this.#ends[0]!; this.#depth = 0; } }
 }

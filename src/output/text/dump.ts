@@ -23,7 +23,7 @@ export function hexDump(c: PrintContext, off: number, len: number): void {
     if ((i & 15) === 0) s += `\n\t0x${offsetText(i)}: `;
     s += ' ' + hex8(b[off + i]!);
   }
-  c.line += s;
+  c.write(s);
 }
 
 /** `\n\t0x0000:  4500 003c …  E..<…` (hex_and_ascii_print), from buf[off .. off+len). */
@@ -44,7 +44,7 @@ export function hexAsciiDump(c: PrintContext, off: number, len: number): void {
     if (hex.length < 40) hex += ' '.repeat(40 - hex.length);
     s += `\n\t0x${offsetText(line)}: ${hex}  ${asc}`;
   }
-  c.line += s;
+  c.write(s);
 }
 
 /** -A (ascii_print): a newline, then printable bytes, '.' for the rest; a CR shows as '.' only mid-line. */
@@ -62,7 +62,7 @@ export function asciiDump(c: PrintContext, off: number, len: number): void {
       s += '.';
     }
   }
-  c.line += s;
+  c.write(s);
 }
 
 /**

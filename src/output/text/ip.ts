@@ -4,6 +4,7 @@ import { TRUNCATED } from './context.js';
 import { ipProtoName } from './names.js';
 import { inCksum, cksumShouldBe } from './checksum.js';
 import { printIpPayload } from './ip-demux.js';
+import { ipv4ToString } from '../../decoders/addr.js';
 
 const optionNames: Record<number, string> = {
   0: 'EOL', 1: 'NOP', 68: 'timestamp', 130: 'security', 7: 'RR', 137: 'SSRR', 131: 'LSRR', 148: 'RA', 82: 'traceroute',
@@ -106,6 +107,18 @@ function finalDestination(c: PrintContext, off: number, hlen: number): number {
   return off + 16;
 }
 
+/**
+ * The IPv4 header as the transport printers see it. The address texts are made only when asked
+ * for: TCP and UDP write the address bytes straight onto the line.
+ */
+class Ip4Info implements IpInfo {
+  readonly version = 4 as const;
+  constructor(readonly buf: Uint8Array, readonly srcOff: number, readonly dstOff: number,
+    readonly length: number, readonly fragmented: boolean) {}
+  get src(): string { return ipv4ToString(this.buf, this.srcOff); }
+  get dst(): string { return ipv4ToString(this.buf, this.srcOff + 4); }
+}
+
 /** IPv4 datagram at `off`; `length` is what the layer below says is left on the wire. */
 export function printIp(c: PrintContext, off: number, length: number): void {
   c.protocol = 'ip';
@@ -163,15 +176,12 @@ export function printIp(c: PrintContext, off: number, length: number): void {
   }
   if ((fragOff & 0x1fff) === 0) {
     // TCP and UDP print the addresses with their ports; vcap has no SCTP/DCCP printers, so those get them here.
-    if (proto !== 6 && proto !== 17) c.write(`${c.ip4(off + 12)} > ${c.ip4(off + 16)}: `);
+    if (proto !== 6 && proto !== 17) { c.ip4raw(off + 12); c.write(' > '); c.ip4raw(off + 16); c.write(': '); }
     if (!c.has(off, hlen)) {
       c.write(` [remaining caplen(${c.avail(off)}) < header length(${hlen})]`);
       throw TRUNCATED;
     }
-    const ip: IpInfo = {
-      version: 4, srcOff: off + 12, dstOff: finalDestination(c, off, hlen),
-      src: c.ip4(off + 12), dst: c.ip4(off + 16), length: len, fragmented: (fragOff & 0x2000) !== 0,
-    };
+    const ip: IpInfo = new Ip4Info(c.buf, off + 12, finalDestination(c, off, hlen), len, (fragOff & 0x2000) !== 0);
     printIpPayload(c, proto, off + hlen, len, ip);
   } else {
     c.write(`${c.ip4(off + 12)} > ${c.ip4(off + 16)}: ip-proto-${proto}`);

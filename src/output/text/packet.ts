@@ -11,6 +11,7 @@ import type { LinkPrinter } from './link.js';
 import { hexDump, hexAsciiDump, asciiDump } from './dump.js';
 import { VcapError } from '../../errors.js';
 import { linkTypeName } from '../../decoders/link-type.js';
+import { TextWriter } from './writer.js';
 
 /** libpcap's MAXIMUM_SNAPLEN: record lengths above it are reported, not printed. */
 const MAX_SNAPLEN = 262144;
@@ -33,13 +34,16 @@ export class PacketPrinter {
   readonly c: PrintContext;
   readonly #time: TimeFormatter;
   readonly #link: LinkPrinter;
+  /** The context writes straight into the output's buffer (the CLI's TextWriter) rather than making a string per packet. */
+  readonly #direct: TextWriter | undefined;
   #count = 0;
 
   constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink) {
     const link = linkPrinter(linkType);
     if (!link) throw new VcapError(`packet printing is not supported for link type ${linkTypeName(linkType)}: use -w`, 'ELINKTYPE');
     this.#link = link;
-    this.c = new PrintContext(o);
+    this.#direct = out instanceof TextWriter && out.fd >= 0 ? out : undefined;
+    this.c = new PrintContext(o, this.#direct);
     this.#time = new TimeFormatter(o.timeFormat, o.nano);
   }
 
@@ -51,19 +55,19 @@ export class PacketPrinter {
     const c = this.c, o = this.o;
     c.reset(buf, off, capLen, origLen);
     this.#count++;
-    let head = o.packetNumber ? `${String(this.#count).padStart(5)}  ` : '';
+    if (o.packetNumber) c.write(`${String(this.#count).padStart(5)}  `);
     if (capLen === 0 || origLen === 0 || origLen < capLen || capLen > MAX_SNAPLEN || origLen > MAX_SNAPLEN) {
-      this.out.push(head + invalidHeader(capLen, origLen));
+      c.write(invalidHeader(capLen, origLen));
+      this.#end();
       return;
     }
-    head += this.#time.format1(sec, nsec);
-    c.line = head;
+    this.#time.write(c, sec, nsec);
     let hdrlen: number;
     try {
       hdrlen = this.#link(c, off, origLen, capLen);
     } catch (e) {
       if (e !== TRUNCATED) throw e;
-      c.write(` [|${c.protocol}]`);
+      c.truncMark();
       // A read past the end unwinds here: the dump then shows the whole frame, link header included.
       hdrlen = 0;
     }
@@ -78,7 +82,14 @@ export class PacketPrinter {
       if (o.ascii > 1) asciiDump(c, off, capLen);
       else if (capLen > hdrlen) asciiDump(c, off + hdrlen, capLen - hdrlen);
     }
-    this.out.push(c.line + '\n');
+    c.ch(10);
+    this.#end();
+  }
+
+  /** The packet's text is complete: hand it on. */
+  #end(): void {
+    if (this.#direct !== undefined) this.#direct.endPacket();
+    else this.out.push(this.c.line);
   }
 
   /** Print every frame of a batch; `limit` stops after that many packets in total (-c), 0 = none. */

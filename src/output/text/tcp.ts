@@ -39,8 +39,15 @@ export function ipHeaderProto(c: PrintContext, ip: IpInfo): number {
 
 /** `src.port > dst.port: `, or only the ports when extension headers came first (addresses already printed). */
 export function writeEndpoints(c: PrintContext, ip: IpInfo, proto: number, sport: number, dport: number): void {
-  if (ipHeaderProto(c, ip) === proto) c.write(`${ip.src}.${sport} > ${ip.dst}.${dport}: `);
-  else c.write(`${sport} > ${dport}: `);
+  if (ipHeaderProto(c, ip) === proto) {
+    // IPv4: the address bytes (checked by the IP printer) go onto the line as digits, no strings.
+    if (ip.version === 4) c.ip4raw(ip.srcOff); else c.write(ip.src);
+    c.ch(46); c.num(sport); c.write(' > ');
+    if (ip.version === 4) c.ip4raw(ip.srcOff + 4); else c.write(ip.dst);
+    c.ch(46); c.num(dport); c.write(': ');
+  } else {
+    c.num(sport); c.write(' > '); c.num(dport); c.write(': ');
+  }
 }
 
 function transportSum(c: PrintContext, ip: IpInfo, off: number, length: number, proto: number): number {
@@ -95,23 +102,22 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
   }
   const sport = c.u16(off), dport = c.u16(off + 2);
   if (!c.has(off, 20)) { writeEndpoints(c, ip, 6, sport, dport); c.truncMark(); return; }
-  // The endpoints go out with the first field that follows them: one string join fewer per packet.
-  const ends = ipHeaderProto(c, ip) === 6 ? `${ip.src}.${sport} > ${ip.dst}.${dport}: ` : `${sport} > ${dport}: `;
+  writeEndpoints(c, ip, 6, sport, dport);
   let hlen = (c.buf[off + 12]! >> 4) * 4;
   if (hlen < 20) {
-    c.write(`${ends} tcp ${length - hlen} [bad hdr length ${hlen} - too short, < 20]`);
+    c.write(` tcp ${length - hlen} [bad hdr length ${hlen} - too short, < 20]`);
     return;
   }
   let seq = c.u32(off + 4), ack = c.u32(off + 8);
   const win = c.u16(off + 14), urp = c.u16(off + 18);
   if (c.o.quiet) {
     // %u of a negative difference, as tcpdump prints it.
-    c.write(`${ends}tcp ${(length - hlen) >>> 0}`);
+    c.write(`tcp ${(length - hlen) >>> 0}`);
     if (hlen > length) c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
     return;
   }
   const flags = c.buf[off + 13]!;
-  c.write(`${ends}Flags [${tcpFlagsString(flags)}]`);
+  c.write('Flags ['); c.write(tcpFlagsString(flags)); c.ch(93);
   let rev = false;
   let thseq = 0, thack = 0;
   if (!c.o.absoluteSeq && (flags & ACK)) {
@@ -142,14 +148,13 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
     c.write(sum !== 0 ? ` (incorrect -> 0x${cksumShouldBe(field, sum).toString(16).padStart(4, '0')})` : ' (correct)');
   }
   length -= hlen;
-  let f = '';
   if (c.o.verbose > 1 || length > 0 || (flags & (SYN | FIN | RST))) {
-    f = length > 0 ? `, seq ${seq}:${(seq + length) >>> 0}` : `, seq ${seq}`;
+    c.write(', seq '); c.num(seq);
+    if (length > 0) { c.ch(58); c.num((seq + length) >>> 0); }
   }
-  if (flags & ACK) f += `, ack ${ack}`;
-  f += `, win ${win}`;
-  if (flags & URG) f += `, urg ${urp}`;
-  c.write(f);
+  if (flags & ACK) { c.write(', ack '); c.num(ack); }
+  c.write(', win '); c.num(win);
+  if (flags & URG) { c.write(', urg '); c.num(urp); }
   if (hlen > 20) {
     let cp = off + 20;
     hlen -= 20;
@@ -280,7 +285,8 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
     }
     c.write(o + ']');
   }
-  c.write(`, length ${length}`);
+  c.write(', length ');
+  if (length >= 0) c.num(length); else c.write(String(length));
   if (length <= 0) return;
   const data = off + (c.buf[off + 12]! >> 4) * 4;
   if ((flags & RST) && c.o.verbose) { rstData(c, data, length); return; }

@@ -15,6 +15,8 @@ function frac(nsec: number, nano: boolean): string {
   return pad3[Math.floor(us / 1000)]! + pad3[us % 1000]!;
 }
 
+import type { PrintContext } from './context.js';
+
 export class TimeFormatter {
   #window = NaN;
   #offset = 0;
@@ -35,6 +37,17 @@ export class TimeFormatter {
       this.#offset = -new Date(sec * 1000).getTimezoneOffset() * 60;
     }
     return this.#offset;
+  }
+
+  /** Append the column for one packet to the line (format1's text, the common case without a string). */
+  write(c: PrintContext, sec: number, nsec: number): void {
+    if ((this.format === 0 || this.format === 4) && sec === this.#lastSec) {
+      c.write(this.#lastText);
+      if (this.nano) c.numPad(nsec, 9); else c.numPad(Math.floor(nsec / 1000), 6);
+      c.ch(32);
+      return;
+    }
+    c.write(this.format1(sec, nsec));
   }
 
   /** The column for one packet, with its trailing space ('' for -t). */

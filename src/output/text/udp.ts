@@ -1,7 +1,7 @@
 /** UDP (tcpdump's print-udp.c): ports, length checks, -v/-vv checksums, DNS on port 53. */
 import type { IpInfo, PrintContext } from './context.js';
 import { cksumShouldBe } from './checksum.js';
-import { ipHeaderProto, transportSum } from './tcp.js';
+import { ipHeaderProto, transportSum, writeEndpoints } from './tcp.js';
 import { printDns } from './dns.js';
 import { printNtp } from './ntp.js';
 import { printBootp } from './bootp.js';
@@ -11,12 +11,8 @@ import { printSyslog } from './syslog.js';
 
 /** udpipaddr_print: addresses only when the IP header names UDP (else ext headers printed them). */
 function endpoints(c: PrintContext, ip: IpInfo, sport: number, dport: number): void {
-  if (ipHeaderProto(c, ip) === 17) {
-    if (sport < 0) c.write(`${ip.src} > ${ip.dst}: `);
-    else c.write(`${ip.src}.${sport} > ${ip.dst}.${dport}: `);
-  } else if (sport >= 0) {
-    c.write(`${sport} > ${dport}: `);
-  }
+  if (sport >= 0) writeEndpoints(c, ip, 17, sport, dport);
+  else if (ipHeaderProto(c, ip) === 17) c.write(`${ip.src} > ${ip.dst}: `);
 }
 
 /** UDP datagram at `off`, `length` bytes (header + data) per the IP header. */
@@ -65,7 +61,7 @@ export function printUdp(c: PrintContext, off: number, length: number, ip: IpInf
   if (!c.o.quiet && (sport === 6081 || dport === 6081)) { printGeneve(c, cp, length); return; }
   if (!c.o.quiet && (sport === 514 || dport === 514)) { printSyslog(c, cp, length); return; }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
-  else c.write(`UDP, length ${ulen}`);
+  else { c.write('UDP, length '); c.num(ulen); }
 }
 
 function hex4(v: number): string { return v.toString(16).padStart(4, '0'); }

@@ -3,41 +3,83 @@ import { VcapError } from '../../errors.js';
 
 const SIZE = 64 * 1024;
 
+// Node's own latin1 fast paths (Buffer#write and #toString with 'latin1' end in these), not in @types/node.
+declare global {
+  interface Buffer {
+    latin1Write(string: string, offset?: number, length?: number): number;
+    latin1Slice(start?: number, end?: number): string;
+  }
+}
+
 /**
- * Text sink for printed lines: each packet's text is copied into one 64 KiB buffer and written
- * with writeSync when the buffer is full (block-buffered), or after every packet when
- * line-buffered (TTY or -l). Copying each line as it comes keeps the strings short-lived, so
- * no rope of a whole chunk builds up. A reader that went away (EPIPE) surfaces as VcapError
- * code 'EPIPE', which the CLI ends quietly with status 0, as tcpdump does under SIGPIPE.
+ * The bytes of printed text. The printers write each piece of a line straight into `buf` (see
+ * PrintContext.write), so a packet's line is never a string made of many small strings: no
+ * allocation per piece, no rope to flatten, one copy of each byte.
+ *
+ * With a file descriptor (the CLI's stdout) it is the text sink: text goes out with writeSync when
+ * the 64 KiB buffer is full (block-buffered), or after every packet when line-buffered (TTY or
+ * -l). A line longer than what is free is written out in pieces as it grows. A reader that went
+ * away (EPIPE) surfaces as VcapError code 'EPIPE', which the CLI ends quietly with status 0, as
+ * tcpdump does under SIGPIPE. Without one (fd -1) it is a scratch buffer that grows as needed,
+ * from which the packet printer takes each line as a string for a LineSink.
  */
 export class TextWriter {
-  readonly #buf = Buffer.allocUnsafe(SIZE);
-  #len = 0;
+  buf: Buffer;
+  /** Bytes used in buf. */
+  len = 0;
 
-  constructor(readonly fd: number, readonly lineBuffered: boolean) {}
+  constructor(readonly fd: number, readonly lineBuffered: boolean, size = SIZE) {
+    this.buf = Buffer.allocUnsafeSlow(size);
+  }
 
-  /** Append text that ends a packet (one or more whole lines). Printers emit latin1 only. */
-  push(text: string): void {
-    if (text.length > SIZE - this.#len) {
-      this.flush();
-      if (text.length > SIZE) { this.#writeAll(Buffer.from(text, 'latin1')); return; }
+  /** Room for `n` more bytes: write out what there is (fd), or grow (scratch, or n larger than the buffer). */
+  ensure(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    if (this.fd >= 0) this.flush();
+    if (this.len + n > this.buf.length) {
+      const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.len + n));
+      this.buf.copy(next, 0, 0, this.len);
+      this.buf = next;
     }
-    this.#len += this.#buf.write(text, this.#len, 'latin1');
-    if (this.lineBuffered) this.flush();
+  }
+
+  /** Append latin1 text (printers emit latin1 only). */
+  write(s: string): void {
+    const n = s.length;
+    if (this.len + n > this.buf.length) this.ensure(n);
+    if (n < 24) {
+      const b = this.buf;
+      let p = this.len;
+      for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+      this.len = p;
+    } else {
+      this.len += this.buf.latin1Write(s, this.len, n);
+    }
+  }
+
+  /** Append text that ends a packet (one or more whole lines). */
+  push(text: string): void {
+    this.write(text);
+    this.endPacket();
+  }
+
+  /** A packet's text is complete: write it out now when line-buffered. */
+  endPacket(): void {
+    if (this.lineBuffered && this.fd >= 0) this.flush();
   }
 
   flush(): void {
-    if (this.#len === 0) return;
-    const n = this.#len;
-    this.#len = 0;
-    this.#writeAll(this.#buf.subarray(0, n));
+    if (this.len === 0 || this.fd < 0) return;
+    const n = this.len;
+    this.len = 0;
+    this.#writeAll(this.buf, n);
   }
 
-  #writeAll(data: Uint8Array): void {
+  #writeAll(data: Uint8Array, end: number): void {
     let off = 0;
-    while (off < data.length) {
+    while (off < end) {
       try {
-        off += writeSync(this.fd, data, off, data.length - off);
+        off += writeSync(this.fd, data, off, end - off);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') { waitWritable(); continue; }
