@@ -1,5 +1,5 @@
 /** argv → the options the pipeline needs (tcpdump's option letters and meanings), with yargs. */
-import yargs from 'yargs';
+import { yargs } from './yargs.js';
 import { VcapError } from '../errors.js';
 import type { PrintOptions } from '../output/text/options.js';
 import { forcedTypes } from '../output/text/options.js';
@@ -73,6 +73,8 @@ export function parseArgs(argv: string[]): CliOptions {
       'parse-positional-numbers': false, 'boolean-negation': false, 'duplicate-arguments-array': false,
       'strip-aliased': true, 'halt-at-non-option': false,
     })
+    // English messages whatever LANG says (the `Unknown argument` reply is matched below), no locale lookup.
+    .locale('en')
     .help(false).version(false).strictOptions()
     .fail((msg: string | null, err: Error | null) => { failure = msg ?? err?.message ?? 'bad arguments'; });
   for (const o of stringOptions) y = y.option(o, { type: 'string' });
