@@ -2,7 +2,7 @@
 // tcpdump capture the far end in turn, in the same run: -w FILE, -n text to /dev/null, and -w with
 // a kernel filter that keeps 1% of the frames. Reports captured, kernel drops, CPU seconds (user+sys,
 // from /proc/PID/task/*/schedstat, between "listening on" and the end of the flood) per 1M frames, and peak RSS.
-// Run as root: node dist/bench/live.js [frames] [rounds]
+// Run as root: node dist/bench/live.js [frames] [rounds] [modes, e.g. filter or write,text,filter]
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ const ROUNDS = Number(process.argv[3] ?? 1);
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const vcapBin = join(root, 'bin', 'vcap');
 const FILTER = 'udp dst port 1042';
+const ONLY = process.argv[4]?.split(',');
 
 const tag = `vb${process.pid % 100000}`;
 const gen = `${tag}g`, cap = `${tag}c`;
@@ -42,7 +43,7 @@ function teardown(): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-interface Result { tool: string; mode: string; captured: number; received: number; dropped: number; cpu: number; rssKiB: number; }
+interface Result { tool: string; mode: string; captured: number; received: number; dropped: number; cpu: number; rssKiB: number; mainCpu: number; wakeups: number; }
 
 /**
  * CPU time (user + sys) of every thread of the process (Node's compiler and GC threads count), in
@@ -54,6 +55,13 @@ function procCpu(pid: number): number {
     try { ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'latin1').split(' ')[0]); } catch { /* thread ended */ }
   }
   return ns / 1e9;
+}
+
+/** The main thread (tid = pid): its run time in seconds and its voluntary context switches (each a wait for the ring). */
+function mainThread(pid: number): { cpu: number; wakeups: number } {
+  const cpu = Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'latin1').split(' ')[0]) / 1e9;
+  const wakeups = Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/task/${pid}/status`, 'latin1'))?.[1] ?? 0);
+  return { cpu, wakeups };
 }
 
 function procHwm(pid: number): number {
@@ -76,7 +84,7 @@ async function one(tool: 'vcap' | 'tcpdump', mode: 'write' | 'text' | 'filter'):
     await sleep(20);
   }
   const pid = p.pid!;
-  const cpu0 = procCpu(pid);
+  const cpu0 = procCpu(pid), main0 = mainThread(pid);
   sh(['ip', 'netns', 'exec', gen, 'trafgen', '-o', 'ga', '--cpus', '1', '-n', String(FRAMES), '-i', join(dir, 'flood.cfg'), '-q']);
   // Let the capture finish what is in its ring (block timeouts are 100 ms for vcap, 1 s for tcpdump).
   let last = -1;
@@ -86,13 +94,13 @@ async function one(tool: 'vcap' | 'tcpdump', mode: 'write' | 'text' | 'filter'):
     if (now - last < 0.005) break;
     last = now;
   }
-  const cpu = procCpu(pid) - cpu0;
+  const cpu = procCpu(pid) - cpu0, main1 = mainThread(pid);
   const rssKiB = procHwm(pid);
   p.kill('SIGINT');
   await exited;
   const num = (re: RegExp): number => Number(re.exec(stderr)?.[1] ?? NaN);
   return {
-    tool, mode, cpu, rssKiB,
+    tool, mode, cpu, rssKiB, mainCpu: main1.cpu - main0.cpu, wakeups: main1.wakeups - main0.wakeups,
     captured: num(/(\d+) packets? captured/),
     received: num(/(\d+) packets? received by filter/),
     dropped: num(/(\d+) packets? dropped by kernel/),
@@ -116,6 +124,7 @@ async function main(): Promise<void> {
     const modes: ('write' | 'text' | 'filter')[] = ['write', 'text'];
     if (filterAvailable()) modes.push('filter');
     else console.error(`skipping the kernel-filter row: vcap cannot compile '${FILTER}' yet`);
+    if (ONLY) modes.splice(0, modes.length, ...modes.filter((m) => ONLY.includes(m)));
     for (let r = 0; r < ROUNDS; r++)
       for (const mode of modes)
         for (const tool of ['tcpdump', 'vcap'] as const) {
