@@ -1,5 +1,5 @@
 // DNS printer (RFC 1035, EDNS0 RFC 6891), giving tcpdump 4.99's domain_print text.
-import { TRUNCATED, type PrintContext } from './context.js';
+import type { PrintContext } from './context.js';
 import { ipv4ToString, ipv6ToString } from '../../decoders/addr.js';
 
 const NS_OPS: readonly string[] = [
@@ -55,8 +55,6 @@ const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString
 /** Longest name tcpdump prints before `<DOMAIN NAME TOO LONG>` (nameser.h MAXCDNAME). */
 const MAXCDNAME = 255;
 
-/** tcpdump's `goto trunc`: unwinds to the packet printer, which appends ` [|domain]`. */
-function trunc(): never { throw TRUNCATED; }
 
 function typeName(t: number): string { return TYPE_NAMES.get(t) ?? `Type${t}`; }
 function className(k: number): string { return CLASS_NAMES.get(k) ?? `(Class ${k})`; }
@@ -492,31 +490,29 @@ function extendedRcode(c: PrintContext, base: number, qd: number, anNs: number, 
 }
 
 /**
- * Prints `count` records, comma separated, after `label`; returns the offset after them.
- * Throws TRUNCATED (→ ` [|domain]`) when a record cannot be printed or some are missing.
+ * Prints `count` records, comma separated, after `label`; returns the offset after them, or -1
+ * when a record cannot be printed or some are missing (the caller then reports ` [|domain]`).
  */
 function printSection(c: PrintContext, cp: number, base: number, count: number, label: string, first: boolean, mdns: boolean): number {
-  if (count === 0 || (!first && cp >= c.end)) {
-    if (count !== 0) trunc();
-    return cp;
-  }
+  if (count === 0 || (!first && cp >= c.end)) return count !== 0 ? -1 : cp;
   c.write(label);
   cp = printRecord(c, cp, base, mdns);
-  if (cp === -1) trunc();
+  if (cp === -1) return -1;
   count--;
   while (cp < c.end && count !== 0) {
     c.write(',');
     cp = printRecord(c, cp, base, mdns);
-    if (cp === -1) trunc();
+    if (cp === -1) return -1;
     count--;
   }
-  if (count !== 0) trunc();
-  return cp;
+  return count !== 0 ? -1 : cp;
 }
 
 /**
  * DNS message at `off`, `length` bytes on the wire; over TCP it starts with the 2-byte length
  * (tcpdump's domain_print). `mdns` (UDP port 5353) reads the class's top bit as mDNS flags.
+ * A message cut short is reported here (` [|domain]`, tcpdump's `goto trunc`), so the -x dump
+ * still leaves out the link header; only reads tcpdump makes with GET_* unwind (TRUNCATED).
  */
 export function printDns(c: PrintContext, off: number, length: number, overTcp: boolean, mdns = false): void {
   c.protocol = 'domain';
@@ -541,7 +537,13 @@ export function printDns(c: PrintContext, off: number, length: number, overTcp: 
     c.invalid();
     return;
   }
-  c.need(off, 12);
+  if (!c.has(off, 12)) { c.truncMark(); return; }
+  if (printMessage(c, off, mdns)) c.write(` (${length})`);
+  else c.truncMark();
+}
+
+/** Everything after the 12-byte header check; false where tcpdump goes to `trunc`. */
+function printMessage(c: PrintContext, off: number, mdns: boolean): boolean {
   const id = c.u16(off), flags = c.u16(off + 2);
   const qd = c.u16(off + 4), an = c.u16(off + 6), ns = c.u16(off + 8), ar = c.u16(off + 10);
   const opcode = (flags >> 11) & 0xf;
@@ -558,18 +560,20 @@ export function printDns(c: PrintContext, off: number, length: number, overTcp: 
       if (v > 1) {
         c.write(' q:');
         cp = printQuestion(c, cp, off, mdns);
-        if (cp === -1) trunc();
+        if (cp === -1) return false;
       } else {
         cp = skipName(c, cp);
-        if (cp === -1) trunc();
+        if (cp === -1) return false;
         cp += 4;
       }
     }
     c.write(` ${an}/${ns}/${ar}`);
     cp = printSection(c, cp, off, an, '', true, mdns);
+    if (cp === -1) return false;
     if (v > 1) {
       cp = printSection(c, cp, off, ns, ' ns:', false, mdns);
-      printSection(c, cp, off, ar, ' ar:', false, mdns);
+      if (cp === -1) return false;
+      if (printSection(c, cp, off, ar, ' ar:', false, mdns) === -1) return false;
     }
   } else {
     c.write(`${id}${NS_OPS[opcode]!}${flags & 0x0100 ? '+' : ''}${flags & 0x0010 ? '%' : ''}`);
@@ -586,20 +590,22 @@ export function printDns(c: PrintContext, off: number, length: number, overTcp: 
     let left = qd;
     if (left) {
       cp = printQuestion(c, cp, off, mdns);
-      if (cp === -1) trunc();
+      if (cp === -1) return false;
       left--;
       while (cp < c.end && left) {
         cp = printQuestion(c, cp, off, mdns);
-        if (cp === -1) trunc();
+        if (cp === -1) return false;
         left--;
       }
     }
-    if (left) trunc();
+    if (left) return false;
     if (v > 1) {
       cp = printSection(c, cp, off, an, '', true, mdns);
+      if (cp === -1) return false;
       cp = printSection(c, cp, off, ns, ' ns:', false, mdns);
-      printSection(c, cp, off, ar, ' ar:', false, mdns);
+      if (cp === -1) return false;
+      if (printSection(c, cp, off, ar, ' ar:', false, mdns) === -1) return false;
     }
   }
-  c.write(` (${length})`);
+  return true;
 }

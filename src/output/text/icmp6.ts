@@ -2,7 +2,6 @@
 // RFC 3810), node information (RFC 4620), router renumbering (RFC 2894) and RPL (in rpl.ts), as
 // tcpdump 4.99's print-icmp6.c.
 import type { IpInfo, PrintContext } from './context.js';
-import { TRUNCATED } from './context.js';
 import { ipv6ToString } from '../../decoders/addr.js';
 import { cksumAdd, cksumFinish, cksumShouldBe, ipv6PseudoSum } from './checksum.js';
 import { printFqdn, safeChar } from './dns.js';
@@ -72,7 +71,10 @@ function flagNames(v: number, bits: readonly number[], names: readonly string[])
 
 function lifetime(v: number): string { return v === 0xffffffff ? 'infinity' : `${v}s`; }
 
-/** Neighbor Discovery options from `at`; false when one is malformed or cut short. */
+/**
+ * Neighbor Discovery options from `at`; false when one is malformed or cut short (tcpdump's
+ * `goto trunc` there: the caller reports ` [|icmp6]` and returns; reads past the end still unwind).
+ */
 function printNdOptions(c: PrintContext, at: number, resid: number): boolean {
   const base = at, v = c.o.verbose;
   let cp = at;
@@ -127,7 +129,7 @@ function printNdOptions(c: PrintContext, at: number, resid: number): boolean {
         c.write(` preference ${c.u16(cp + 4)}, lifetime ${c.u16(cp + 6)}`);
         break;
       case 24: {
-        c.need(cp + 4, 4);
+        if (!c.has(cp + 4, 4)) return false;
         const prefix = new Uint8Array(16);
         if (optLen === 2) for (let k = 0; k < 8; k++) prefix[k] = c.u8(cp + 8 + k);
         else if (optLen === 3) for (let k = 0; k < 16; k++) prefix[k] = c.u8(cp + 8 + k);
@@ -443,7 +445,7 @@ export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpI
           break;
         case 4: {
           const ul = quotedUpperLayer(c, oip);
-          if (ul === null) throw TRUNCATED;
+          if (ul === null) { c.truncMark(); return; }
           const dst = c.ip6(oip + 24);
           if (ul.prot === 6) c.write(`, ${dst} tcp port ${ul.dport}`);
           else if (ul.prot === 17) c.write(`, ${dst} udp port ${ul.dport}`);
@@ -463,7 +465,7 @@ export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpI
       else c.write(`, unknown code (${code})`);
       break;
     case 4: {
-      c.need(oip + 24, 16);
+      if (!c.has(oip + 24, 16)) { c.truncMark(); return; }
       if (code < 4) c.write(`, ${PARAM_PROBLEM_NAMES[code]!} - octet ${c.u32(off + 4)}`);
       else c.write(`, code-#${code}`);
       break;
@@ -480,30 +482,30 @@ export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpI
       printMld(c, off);
       break;
     case 133:
-      if (v && !printNdOptions(c, off + 8, length - 8)) throw TRUNCATED;
+      if (v && !printNdOptions(c, off + 8, length - 8)) { c.truncMark(); return; }
       break;
     case 134:
       if (v) {
         const flags = c.u8(off + 5);
         c.write(`\n\thop limit ${c.u8(off + 4)}, Flags [${flagNames(flags, RA_FLAG_BITS, RA_FLAG_NAMES)}]` +
           `, pref ${RTPREF[(flags >> 3) & 3]!}, router lifetime ${c.u16(off + 6)}s, reachable time ${c.u32(off + 8)}ms, retrans timer ${c.u32(off + 12)}ms`);
-        if (!printNdOptions(c, off + 16, length - 16)) throw TRUNCATED;
+        if (!printNdOptions(c, off + 16, length - 16)) { c.truncMark(); return; }
       }
       break;
     case 135:
       c.write(`, who has ${c.ip6(off + 8)}`);
-      if (v && !printNdOptions(c, off + 24, length - 24)) throw TRUNCATED;
+      if (v && !printNdOptions(c, off + 24, length - 24)) { c.truncMark(); return; }
       break;
     case 136:
       c.write(`, tgt is ${c.ip6(off + 8)}`);
       if (v) {
         c.write(`, Flags [${flagNames(c.u32(off + 4), NA_FLAG_BITS, NA_FLAG_NAMES)}]`);
-        if (!printNdOptions(c, off + 24, length - 24)) throw TRUNCATED;
+        if (!printNdOptions(c, off + 24, length - 24)) { c.truncMark(); return; }
       }
       break;
     case 137:
       c.write(`, ${c.ip6(off + 24)} to ${c.ip6(off + 8)}`);
-      if (v && !printNdOptions(c, off + 40, length - 40)) throw TRUNCATED;
+      if (v && !printNdOptions(c, off + 40, length - 40)) { c.truncMark(); return; }
       break;
     case 138:
       printRouterRenum(c, off);
@@ -532,7 +534,7 @@ export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpI
         if (flags & 0xc000) c.write(' ');
         if (flags & 0x8000) c.write('M');
         if (flags & 0x4000) c.write('O');
-        if (!printNdOptions(c, off + 8, length - 8)) throw TRUNCATED;
+        if (!printNdOptions(c, off + 8, length - 8)) { c.truncMark(); return; }
       }
       break;
     case 155:

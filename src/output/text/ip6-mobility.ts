@@ -17,7 +17,7 @@ function printOptions(c: PrintContext, bp: number, len: number): boolean {
     else if (i + 1 < len) optlen = c.u8(bp + i + 1) + 2;
     else return false;
     if (i + optlen > len) return false;
-    c.need(bp + i + optlen, 1);
+    if (!c.has(bp + i + optlen, 1)) return false;
     switch (t) {
       case 0: c.write('(pad1)'); break;
       case 1:
@@ -77,7 +77,7 @@ export function printMobility(c: PrintContext, off: number, _ip6: number): numbe
     }
     case 5: {
       c.write(` seq#=${c.u16(off + 6)}`);
-      c.need(off + 8, 2);
+      if (!c.has(off + 8, 2)) { c.truncMark(); return -1; }
       const bits = c.buf[off + 8]! >> 4;
       if (bits) c.write(` ${bits & 8 ? 'A' : ''}${bits & 4 ? 'H' : ''}${bits & 2 ? 'L' : ''}${bits & 1 ? 'K' : ''}`);
       c.write(` lifetime=${c.u16(off + 10) << 2}`);

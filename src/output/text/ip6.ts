@@ -1,7 +1,6 @@
 // IPv6 printer (RFC 8200): the header, the extension-header chain and the hand-off to the upper
 // layer, as tcpdump 4.99's ip6_print.
 import type { IpInfo, PrintContext } from './context.js';
-import { TRUNCATED } from './context.js';
 import { ipv6ToString } from '../../decoders/addr.js';
 import { printIpPayload } from './ip-demux.js';
 import { ipProtoName } from './names.js';
@@ -47,7 +46,8 @@ const jumbo: JumboState = { found: false, payloadLength: 0 };
 /** IPv6 (and its extension headers) at `off`; `length` is the on-wire length left from the layer below. */
 export function printIp6(c: PrintContext, off: number, length: number): void {
   c.protocol = 'ip6';
-  c.need(off, 40);
+  // ND_TCHECK_SIZE → goto trunc: reported here, so the -x dump still leaves out the link header.
+  if (!c.has(off, 40)) { c.truncMark(); return; }
   if (length < 40) { c.write(`truncated-ip6 ${length}`); return; }
   if (!c.o.linkHeader) c.write('IP6 ');
   const version = c.buf[off]! >> 4;
@@ -78,7 +78,8 @@ export function printIp6(c: PrintContext, off: number, length: number): void {
   jumbo.found = false;
   jumbo.payloadLength = payloadLength;
   while (cp < c.end && advance > 0) {
-    if (len < advance) throw TRUNCATED;
+    // goto trunc (the pushed end stays, as tcpdump leaves its snaplen pushed on that path).
+    if (len < advance) { c.truncMark(); return; }
     cp += advance;
     len -= advance;
     totalAdvance += advance;
@@ -116,7 +117,7 @@ export function printIp6(c: PrintContext, off: number, length: number): void {
         c.popEnd();
         return;
       case ROUTING:
-        c.need(cp, 1);
+        if (!c.has(cp, 1)) { c.truncMark(); return; }
         if (finalDst < 0) finalDst = routingFinalDst(c, cp);
         advance = printRouting(c, cp);
         if (advance < 0) { c.popEnd(); return; }
@@ -124,14 +125,14 @@ export function printIp6(c: PrintContext, off: number, length: number): void {
       default:
         if (jumbo.found) {
           len = payloadLength + 40;
-          if (len < totalAdvance) throw TRUNCATED;
+          if (len < totalAdvance) { c.truncMark(); return; }
           if (length < len) c.write(`truncated-ip6 - ${len - length} bytes missing!`);
           c.popEnd();
           c.pushEnd(off + len);
           len -= totalAdvance;
         } else if (payloadLength === 0) {
           // Extension headers in a packet that says it has no payload.
-          if (foundExtension) throw TRUNCATED;
+          if (foundExtension) { c.truncMark(); return; }
           c.popEnd();
           c.pushEnd(off + 40);
           len = 0;

@@ -40,7 +40,8 @@ function printDio(c: PrintContext, at: number, length: number): void {
 }
 
 function printDao(c: PrintContext, at: number, length: number): void {
-  c.need(at, 4 + DAGID_LEN);
+  // ND_TCHECK_SIZE → goto trunc: reported here rather than unwound.
+  if (!c.has(at, 4 + DAGID_LEN)) { c.truncMark(); return; }
   if (length < 4) { c.write(' [|length too short]'); return; }
   const flags = c.buf[at + 1]!;
   let dagid = '<elided>';
@@ -57,13 +58,13 @@ function printDao(c: PrintContext, at: number, length: number): void {
 }
 
 function printDaoAck(c: PrintContext, at: number, length: number): void {
-  c.need(at, 4);
+  if (!c.has(at, 4)) { c.truncMark(); return; }
   if (length < 4) { c.write(' [|length too short]'); return; }
   const flags = c.u8(at + 1);
   let dagid = '<elided>';
   let opts = at + 4, left = length - 4;
   if (flags & 0x80) {
-    c.need(at + 4, DAGID_LEN);
+    if (!c.has(at + 4, DAGID_LEN)) { c.truncMark(); return; }
     if (left < DAGID_LEN) { c.write(' [|length too short]'); return; }
     dagid = c.ip6(at + 4);
     opts += DAGID_LEN;
