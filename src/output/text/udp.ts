@@ -54,7 +54,7 @@ export function printUdp(c: PrintContext, off: number, length: number, ip: IpInf
     }
   }
   // 5353 is multicast DNS, printed by the same DNS printer as tcpdump does.
-  if (!c.o.quiet && (sport === 53 || dport === 53 || sport === 5353 || dport === 5353)) { printDns(c, cp, length, false); return; }
+  if (!c.o.quiet && (sport === 53 || dport === 53 || sport === 5353 || dport === 5353)) { printDns(c, cp, length, false, sport !== 53 && dport !== 53); return; }
   if (!c.o.quiet && (sport === 67 || dport === 67 || sport === 68 || dport === 68)) { printBootp(c, cp, length); return; }
   if (!c.o.quiet && (sport === 123 || dport === 123)) { printNtp(c, cp, length); return; }
   if (!c.o.quiet && (sport === 4789 || dport === 4789)) { printVxlan(c, cp, length); return; }

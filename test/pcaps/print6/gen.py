@@ -386,6 +386,27 @@ answer = dns4r(DNS(id=10, qr=1, aa=1, qd=DNSQR(qname='example.com', qtype='ANY')
                    an=ans[7] / ans[5] / ans[8] / ans[6], ar=DNSRROPT(rclass=4096, z=0x8000)))
 case('cuts', [(f, n) for f in (chain, ra, answer) for n in range(14, len(bytes(f)) + 1)], ('', '-v', '-vv', '-vvv'))
 
+# ---------------------------------------------------------------- mDNS (UDP 5353: QU/QM, cache flush)
+def mdns4(d, sport=5353, dport=5353):
+    return E / IP(src=A4, dst='224.0.0.251', id=3) / UDP(sport=sport, dport=dport) / d
+
+
+case('mdns', [
+    mdns4(DNS(id=0, qd=DNSQR(qname='_http._tcp.local', qtype='PTR'))),
+    mdns4(DNS(id=0, qd=DNSQR(qname='host.local', qtype='A', qclass=0x8001) / DNSQR(qname='host.local', qtype='AAAA', qclass=0x8003))),
+    mdns4(DNS(id=0, qr=1, aa=1, qd=None,
+              an=DNSRR(rrname='host.local', type='A', rclass=0x8001, ttl=120, rdata='192.0.2.7') /
+              DNSRR(rrname='_http._tcp.local', type='PTR', rclass=1, ttl=4500, rdata='web._http._tcp.local'),
+              ar=DNSRR(rrname='host.local', type='AAAA', rclass=0x8001, ttl=120, rdata='2001:db8::7'))),
+    v6(A6, 'ff02::fb') / UDP(sport=5353, dport=5353) / DNS(id=0, qd=DNSQR(qname='printer.local', qtype='TXT', qclass=0x8001)),
+    mdns4(DNS(id=5, rd=1, qd=DNSQR(qname='x.local', qtype='A', qclass=0x8001)), sport=5353, dport=53),
+    mdns4(DNS(id=6, qd=DNSQR(qname='y.local', qtype='A', qclass=0x8001)), sport=40000, dport=5353),
+], ('', '-v', '-vv', '-vvv'))
+
+# cut-short frames with the hex dumps: after a cut tcpdump reports itself, -x/-X leave out the
+# link header; after a read that unwinds, they show the whole frame
+case('cuts-x', [(f, n) for f in (chain, ra, answer) for n in range(14, len(bytes(f)) + 1)], ('-x', '-X', '-v -x', '-vv -X', '-xx'))
+
 # ---------------------------------------------------------------- raw link type and run
 case('ip6-raw', [IPv6(src=A6, dst=B6) / UDP(sport=5353, dport=53) / DNS(id=1, qd=DNSQR(qname='raw.example')),
                  IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=2, seq=3)], ('', '-v'), linktype=101)
