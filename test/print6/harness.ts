@@ -9,6 +9,7 @@ import { defaultPrintOptions, type PrintOptions } from '../../src/output/text/op
 import { printEther } from '../../src/output/text/ether.js';
 import { printIp6 } from '../../src/output/text/ip6.js';
 import { printIp } from '../../src/output/text/ip.js';
+import { PacketPrinter } from '../../src/output/text/packet.js';
 
 export interface Case { name: string; pcap: string; flags: string; out: string }
 
@@ -74,6 +75,31 @@ export function printCapture(pcap: string, flags: string): string[] {
     o = start + cap;
   }
   return lines;
+}
+
+/**
+ * The whole text of a capture through the packet printer (as `tcpdump -t`), so the -x/-X/-xx/-XX
+ * dumps are included: `flags` may hold -v.., -e and one of those.
+ */
+export function printCaptureWithDumps(pcap: string, flags: string): string {
+  const b = readFileSync(pcap);
+  const le = b.readUInt32LE(0) === 0xa1b2c3d4 || b.readUInt32LE(0) === 0xa1b23c4d;
+  const u32 = (o: number): number => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  let hex: 0 | 1 | 2 = 0, hexAscii: 0 | 1 | 2 = 0;
+  for (const w of flags.split(/\s+/)) {
+    if (w === '-x') hex = 1; else if (w === '-xx') hex = 2;
+    else if (w === '-X') hexAscii = 1; else if (w === '-XX') hexAscii = 2;
+  }
+  const o: PrintOptions = { ...options(flags), hex, hexAscii, timeFormat: 1 };
+  let text = '';
+  const p = new PacketPrinter(o, u32(20) & 0xffff, { push(s: string) { text += s; } });
+  const bytes = new Uint8Array(b.buffer, b.byteOffset, b.length);
+  for (let off = 24; off + 16 <= b.length;) {
+    const cap = u32(off + 8), len = u32(off + 12);
+    p.print(bytes, off + 16, cap, len, u32(off), u32(off + 4) * 1000);
+    off += 16 + cap;
+  }
+  return text;
 }
 
 /** tcpdump's .out split per packet, without the `-#` number and timestamp. */
