@@ -530,7 +530,7 @@ export class CodeGen {
   #scode(name: string, q: Qual, pos: number): Cond {
     switch (q.addr) {
       case 'default': case 'host': case 'net': case 'gateway':
-        throw filterError(`vcap does not resolve names: '${name}' is not an address (use a numeric address)`, pos);
+        throw filterError(`'${name}' is not an address, and host names are not resolved (use a numeric address)`, pos);
       case 'port': {
         this.#portProto(q.proto, 'port', pos);
         const s = this.#service(name, q.proto, pos);

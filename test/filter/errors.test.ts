@@ -37,9 +37,9 @@ for (const [expr, message, position] of syntax) {
 
 // libpcap's messages (what `tcpdump -d` prints after "tcpdump: "), except names, which vcap never resolves.
 const semantic: [string, string, number?][] = [
-  ['host foo', "vcap does not resolve names: 'foo' is not an address (use a numeric address)"],
-  ['ether host somehost', "vcap does not resolve names: 'somehost' is not an address (use a numeric address)"],
-  ['net localnet', "vcap does not resolve names: 'localnet' is not an address (use a numeric address)"],
+  ['host foo', "'foo' is not an address, and host names are not resolved (use a numeric address)"],
+  ['ether host somehost', "'somehost' is not an address, and host names are not resolved (use a numeric address)"],
+  ['net localnet', "'localnet' is not an address, and host names are not resolved (use a numeric address)"],
   ['port 99999', 'illegal port number 99999 > 65535'],
   ['port 09', 'number 09 contains non-octal digit'],
   ['ip[99999999999999]=1', 'number 99999999999999 overflows 32 bits'],
