@@ -1,5 +1,6 @@
 /** BOOTP and DHCPv4 (UDP ports 67/68) with the RFC 1048 options (tcpdump's print-bootp.c). */
 import type { PrintContext } from './context.js';
+import { safeChar } from './print-char.js';
 import { hex8 } from './names.js';
 
 /**
@@ -34,10 +35,7 @@ const agentSub: Record<number, string> = { 1: 'Circuit-ID', 2: 'Remote-ID', 6: '
 function text(c: PrintContext, at: number, n: number): string {
   let s = '';
   for (let i = 0; i < n; i++) {
-    let ch = c.u8(at + i);
-    if (ch > 0x7f) { ch &= 0x7f; s += 'M-'; }
-    if (ch < 0x20 || ch === 0x7f) { ch ^= 0x40; s += '^'; }
-    s += String.fromCharCode(ch);
+    s += safeChar(c.u8(at + i));
   }
   return s;
 }

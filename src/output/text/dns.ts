@@ -1,5 +1,6 @@
 // DNS printer (RFC 1035, EDNS0 RFC 6891), giving tcpdump 4.99's domain_print text.
 import type { PrintContext } from './context.js';
+import { safeChar } from './print-char.js';
 import { ipv4ToString, ipv6ToString } from '../../decoders/addr.js';
 
 const NS_OPS: readonly string[] = [
@@ -58,16 +59,6 @@ const MAXCDNAME = 255;
 
 function typeName(t: number): string { return TYPE_NAMES.get(t) ?? `Type${t}`; }
 function className(k: number): string { return CLASS_NAMES.get(k) ?? `(Class ${k})`; }
-
-const SAFE_CHARS: readonly string[] = Array.from({ length: 256 }, (_, ch) => {
-  let s = '';
-  if (ch > 0x7f) { ch &= 0x7f; s = 'M-'; }
-  if (ch < 0x20 || ch === 0x7f) { ch ^= 0x40; s += '^'; }
-  return s + String.fromCharCode(ch);
-});
-
-/** tcpdump's fn_print_char: non-ASCII as `M-x`, control characters as `^X`. */
-export function safeChar(ch: number): string { return SAFE_CHARS[ch & 0xff]!; }
 
 /**
  * tcpdump's nd_printn: up to `n` bytes from `at` through safeChar, stopping at the readable end.

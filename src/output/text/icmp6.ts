@@ -4,7 +4,8 @@
 import type { IpInfo, PrintContext } from './context.js';
 import { ipv6ToString } from '../../decoders/addr.js';
 import { cksumAdd, cksumFinish, cksumShouldBe, ipv6PseudoSum } from './checksum.js';
-import { printFqdn, safeChar } from './dns.js';
+import { printFqdn } from './dns.js';
+import { safeChar } from './print-char.js';
 import { printRpl } from './rpl.js';
 
 const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -1,5 +1,6 @@
 /** NTP time and control messages (tcpdump 4.99's print-ntp.c, worded as Debian's tcpdump prints them). */
 import type { PrintContext } from './context.js';
+import { safeChar } from './print-char.js';
 
 const modes = ['unspecified', 'symmetric active', 'symmetric passive', 'Client', 'Server', 'Broadcast', 'Control Message', 'Reserved'];
 const leap: Record<number, string> = { 0: '', 0x40: '+1s', 0x80: '-1s', 0xc0: 'clock unsynchronized' };
@@ -40,10 +41,7 @@ function sfix(c: PrintContext, at: number): string {
 function printable(c: PrintContext, at: number, n: number): string {
   let s = '';
   for (let i = 0; i < n; i++) {
-    let ch = c.u8(at + i);
-    if (ch > 0x7f) { ch &= 0x7f; s += 'M-'; }
-    if (ch < 0x20 || ch === 0x7f) { ch ^= 0x40; s += '^'; }
-    s += String.fromCharCode(ch);
+    s += safeChar(c.u8(at + i));
   }
   return s;
 }

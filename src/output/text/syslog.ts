@@ -1,18 +1,12 @@
 /** BSD syslog over UDP port 514 (RFC 3164) (tcpdump's print-syslog.c). */
 import type { PrintContext } from './context.js';
+import { safeChar } from './print-char.js';
 import { hexDump } from './dump.js';
 
 const facilities = ['kernel', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp',
   'ntp', 'security', 'console', 'cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
 const severities = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'info', 'debug'];
 
-/** fn_print_char: control characters as ^X, high bytes as M-x. */
-function printable(ch: number): string {
-  let s = '';
-  if (ch > 0x7f) { ch &= 0x7f; s += 'M-'; }
-  if (ch < 0x20 || ch === 0x7f) { ch ^= 0x40; s += '^'; }
-  return s + String.fromCharCode(ch);
-}
 
 /** A syslog message at `p`, `len` bytes: `<PRI>` gives facility and severity. */
 export function printSyslog(c: PrintContext, p: number, len: number): void {
@@ -33,7 +27,7 @@ export function printSyslog(c: PrintContext, p: number, len: number): void {
   if (!c.o.verbose) { c.write(`SYSLOG ${fname}.${sname}, length: ${len}`); return; }
   c.write(`SYSLOG, length: ${len}\n\tFacility ${fname} (${facility}), Severity ${sname} (${severity})\n\tMsg: `);
   let s = '';
-  for (; off < len && c.has(p + off, 1); off++) s += printable(c.buf[p + off]!);
+  for (; off < len && c.has(p + off, 1); off++) s += safeChar(c.buf[p + off]!);
   c.write(s);
   if (off < len) c.need(p + off, 1);
   if (c.o.verbose > 1) hexDump(c, p, Math.min(len, c.avail(p)));

@@ -1,5 +1,6 @@
 /** TCP (tcpdump's print-tcp.c): flags, relative sequence numbers, options, -v checksums, payload demux. */
 import type { IpInfo, PrintContext } from './context.js';
+import { safeChar } from './print-char.js';
 import { TRUNCATED } from './context.js';
 import { tcpFlagsString, tcpOptionName, hex8 } from './names.js';
 import { cksumAdd, cksumFinish, cksumShouldBe, ipv4PseudoSum, ipv6PseudoSum } from './checksum.js';
@@ -73,10 +74,7 @@ function rstData(c: PrintContext, sp: number, length: number): void {
   if (length > 30) { length = 30; c.write('+'); }
   let s = ' ';
   while (length > 0 && sp < c.end) {
-    let ch = c.buf[sp++]!;
-    if (ch > 0x7f) { ch &= 0x7f; s += 'M-'; }
-    if (ch < 0x20 || ch === 0x7f) { ch ^= 0x40; s += '^'; }
-    s += String.fromCharCode(ch);
+    s += safeChar(c.buf[sp++]!);
     length--;
   }
   c.write(s + ']');
