@@ -84,7 +84,7 @@ export class PcapngWriter {
     dv.setUint32(p + 16, tsLo, true);
     dv.setUint32(p + 20, capLen, true);
     dv.setUint32(p + 24, origLen, true);
-    out.buf.set(bytes.subarray(offset, offset + capLen), p + 28);
+    out.copyIn(bytes, offset, capLen, p + 28);
     for (let k = 0; k < pad; k++) out.buf[p + 28 + capLen + k] = 0;
     dv.setUint32(p + total - 4, total, true);
     out.len = p + total;
