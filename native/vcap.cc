@@ -225,6 +225,30 @@ Napi::Value PacketBind(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// packetQuiesce(h, ifindex) → true when no frame can reach the ring any more and none is still
+// being copied into it, so the block the kernel was filling can be read in place before closing.
+// A filter swap alone does not wait for receivers already past the old filter; re-binding to another
+// protocol does: the kernel unhooks the socket and waits (synchronize_net) for them. The protocol is
+// the local experimental ethertype, and the reject-all filter keeps out even frames of that type.
+Napi::Value PacketQuiesce(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Handle* h = handleArg(info);
+  if (h == nullptr) return Napi::Boolean::New(env, false);
+  sock_filter reject = BPF_STMT(BPF_RET | BPF_K, 0);
+  sock_fprog fprog;
+  fprog.len = 1;
+  fprog.filter = &reject;
+  if (setsockopt(h->fd, SOL_SOCKET, SO_ATTACH_FILTER, &fprog, sizeof fprog) < 0) return Napi::Boolean::New(env, false);
+  sockaddr_ll sll;
+  memset(&sll, 0, sizeof sll);
+  sll.sll_family = AF_PACKET;
+  sll.sll_ifindex = info[1].As<Napi::Number>().Int32Value();
+  sll.sll_protocol = htons(ETH_P_802_EX1);
+  if (bind(h->fd, reinterpret_cast<sockaddr*>(&sll), sizeof sll) == 0) return Napi::Boolean::New(env, true);
+  // The device is gone: unregistering it already waited for every receiver (and unhooked us).
+  return Napi::Boolean::New(env, errno == ENODEV);
+}
+
 Napi::Value PacketPromisc(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Handle* h = handleArg(info);
@@ -649,6 +673,7 @@ Napi::Object Main(Napi::Env env, Napi::Object exports) {
   exports.Set("packetOpen", Napi::Function::New(env, PacketOpen, "packetOpen"));
   exports.Set("packetRing", Napi::Function::New(env, PacketRing, "packetRing"));
   exports.Set("packetBind", Napi::Function::New(env, PacketBind, "packetBind"));
+  exports.Set("packetQuiesce", Napi::Function::New(env, PacketQuiesce, "packetQuiesce"));
   exports.Set("packetPromisc", Napi::Function::New(env, PacketPromisc, "packetPromisc"));
   exports.Set("nextBlock", Napi::Function::New(env, NextBlock, "nextBlock"));
   exports.Set("releaseBlock", Napi::Function::New(env, ReleaseBlock, "releaseBlock"));

@@ -22,12 +22,16 @@ export interface AfPacketOptions {
   promiscuous: boolean;
   direction: 'in' | 'out' | 'inout';
   immediate: boolean;
+  /**
+   * Outside immediate mode, how long the kernel may keep a part-filled block before handing it
+   * over (libpcap's packet buffer timeout). Frames still in that block at stop() are read anyway.
+   */
+  timeoutMs: number;
   /** ifindex of `lo` in this namespace (0 if none). */
   loIfindex: number;
 }
 
-/** Kernel block retire timeouts: long enough to fill blocks under load, short enough for a terminal. */
-const RETIRE_MS = 100;
+/** Block retire timeout in immediate mode: each frame reaches a terminal at once. */
 const RETIRE_IMMEDIATE_MS = 1;
 const ENETDOWN = 100;
 const IFF_UP = 0x1;
@@ -74,9 +78,18 @@ function nextPow2(n: number): number {
   return p;
 }
 
-/** Block size and count for a ring of about `bytes`: blocks hold the largest frame, rings at least 4 blocks. */
+/**
+ * Block size and count for a ring of about `bytes`. A block holds the largest frame (up to 256 KiB;
+ * the kernel cuts longer ones) and is a quarter of the ring, up to 1 MiB: the kernel wakes the
+ * reader once per block filled (or per timeout), and each wakeup costs more than the frames in a
+ * sparse block, so the fewer the better; four blocks still leave three quarters of the ring to
+ * the kernel while one is being read.
+ */
 export function ringGeometry(snaplen: number, bytes: number): { blockSize: number; blockCount: number } {
-  const blockSize = Math.min(Math.max(nextPow2(snaplen + 512), 64 * 1024), 256 * 1024);
+  const frame = Math.min(Math.max(nextPow2(snaplen + 512), 64 * 1024), 256 * 1024);
+  let quarter = 64 * 1024;
+  while (quarter * 2 <= Math.min(bytes / 4, 1024 * 1024)) quarter *= 2;
+  const blockSize = Math.max(frame, quarter);
   const blockCount = Math.max(4, Math.floor(bytes / blockSize));
   return { blockSize, blockCount };
 }
@@ -119,7 +132,7 @@ export class AfPacketSource {
     const h = n.packetOpen(opts.cooked !== 'none');
     try {
       const { blockSize, blockCount } = ringGeometry(opts.snaplen, opts.bufferBytes);
-      const ring = n.packetRing(h, ringReserve(opts.cooked), blockSize, blockCount, opts.immediate ? RETIRE_IMMEDIATE_MS : RETIRE_MS);
+      const ring = n.packetRing(h, ringReserve(opts.cooked), blockSize, blockCount, opts.immediate ? RETIRE_IMMEDIATE_MS : opts.timeoutMs);
       try {
         n.packetBind(h, opts.ifindex);
       } catch (e) {
@@ -191,6 +204,8 @@ export class AfPacketSource {
     this.#downTimer = setInterval(() => {
       try {
         if (this.#n.ifName(ifindex) === undefined) {
+          // What reached the ring before the device went is kept, as at a normal stop.
+          this.#drainRest();
           this.#finish?.(new VcapError(`${this.name}: The interface disappeared`, 'ENODEV'));
           return;
         }
@@ -209,22 +224,30 @@ export class AfPacketSource {
     // Called from inside the consumer (-c reached): the walker still has to release its block,
     // so the socket closes when the drain returns.
     if (this.#draining) { this.#walker.stop(); return; }
-    // A signal: blocks the kernel has already handed over hold frames that arrived before it;
-    // deliver them rather than lose them to the order in which the event loop saw the two.
-    if (this.#consume !== undefined && !this.#walker.stopped && !this.#closed) {
-      this.#draining = true;
-      try {
-        this.#walker.drain(this.#consume, this.#blockCount);
-      } catch (e) {
-        this.#walker.stop();
-        this.#draining = false;
-        this.#finish?.(e);
-        return;
-      }
-      this.#draining = false;
+    // A signal: every frame that reached the ring before it is delivered, including those in the
+    // block the kernel has not handed over yet (libpcap leaves them behind).
+    try {
+      this.#drainRest();
+    } catch (e) {
+      this.#walker.stop();
+      this.#finish?.(e);
+      return;
     }
     this.#walker.stop();
     if (this.#finish) this.#finish(); else this.#shutdown();
+  }
+
+  /** Stop frames arriving, then deliver what the ring holds, the block still being filled too. */
+  #drainRest(): void {
+    const consume = this.#consume;
+    if (consume === undefined || this.#walker.stopped || this.#closed) return;
+    this.#draining = true;
+    try {
+      if (this.#n.packetQuiesce(this.#h, this.#opts.ifindex)) this.#walker.drainOpen(consume);
+      else this.#walker.drain(consume, this.#blockCount);
+    } finally {
+      this.#draining = false;
+    }
   }
 
   stats(): CaptureStats {

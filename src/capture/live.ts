@@ -33,6 +33,12 @@ export interface LiveOptions {
   direction: 'in' | 'out' | 'inout';
   /** --immediate-mode / -l / stdout is a TTY */
   immediate: boolean;
+  /**
+   * Outside immediate mode, the longest a frame waits in a part-filled ring block before it is
+   * delivered: libpcap's packet buffer timeout. Default 100 ms; frames still waiting when the
+   * capture stops are delivered then.
+   */
+  timeoutMs?: number;
   /** --backend */
   backend: 'afpacket' | 'libpcap';
   /**
@@ -56,6 +62,8 @@ export interface LiveSource extends BatchSource {
 
 /** pcap's default snapshot length. */
 export const DEFAULT_SNAPLEN = 262144;
+/** Packet buffer timeout without `timeoutMs`: short enough for a reader of a pipe to see frames at once. */
+export const DEFAULT_TIMEOUT_MS = 100;
 /** Ring size without -B: twice libpcap's 2 MiB, so short bursts do not drop. */
 export const DEFAULT_BUFFER_KIB = 4096;
 
@@ -67,6 +75,8 @@ function check(options: LiveOptions): void {
     throw new VcapError(`invalid buffer size ${bufferKiB}`, 'EINVAL');
   if (direction !== 'in' && direction !== 'out' && direction !== 'inout')
     throw new VcapError(`${String(direction)} is not a valid direction`, 'EINVAL');
+  if (options.timeoutMs !== undefined && (!Number.isInteger(options.timeoutMs) || options.timeoutMs < 1 || options.timeoutMs > 60000))
+    throw new VcapError(`invalid timeout ${options.timeoutMs} ms`, 'EINVAL');
   if (backend !== 'afpacket' && backend !== 'libpcap')
     throw new VcapError(`unknown backend '${String(backend)}' (afpacket or libpcap)`, 'EINVAL');
   const owners = [options.interface, options.tun, options.tap].filter((x) => x !== undefined).length;
@@ -106,7 +116,7 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
     name = entry.name;
   }
   const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
-  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, loIfindex: n.ifIndex('lo') };
+  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, loIfindex: n.ifIndex('lo') };
   if (name === 'any') {
     // tcpdump asks for cooked v2 on an explicit `-i any`; the device it picks by itself stays v1.
     return AfPacketSource.open(n, { ...common, ifindex: 0, linkType: picked ? LinkType.LINUX_SLL : LinkType.LINUX_SLL2, cooked: picked ? 'sll' : 'sll2' });

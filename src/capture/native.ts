@@ -25,6 +25,8 @@ export interface NativeAddon {
   packetRing(handle: number, reserve: number, blockSize: number, blockCount: number, retireMs: number): ArrayBuffer;
   packetBind(handle: number, ifindex: number): void;
   packetPromisc(handle: number, ifindex: number): void;
+  /** Stop frames reaching the ring and wait for any being copied; false when that could not be ensured. */
+  packetQuiesce(handle: number, ifindex: number): boolean;
   nextBlock(handle: number): number;
   releaseBlock(handle: number, block: number): void;
   packetStats(handle: number): [packets: number, drops: number];

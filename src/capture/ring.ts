@@ -33,8 +33,12 @@ export interface RingConfig {
 }
 
 // struct tpacket_block_desc / tpacket_hdr_v1
+const BLK_STATUS = 8;
 const BLK_NUM_PKTS = 12;
 const BLK_FIRST_PKT = 16;
+/** seq_num: the kernel numbers blocks as it opens them, from 1; the low 32 bits are enough here. */
+const BLK_SEQ = 24;
+const TP_STATUS_USER = 1;
 // struct tpacket3_hdr
 const TP_NEXT = 0, TP_SEC = 4, TP_NSEC = 8, TP_SNAPLEN = 12, TP_LEN = 16, TP_STATUS = 20, TP_MAC = 24;
 const TP_VLAN_TCI = 32, TP_VLAN_TPID = 36;
@@ -83,6 +87,10 @@ export class RingWalker {
   readonly #blocks: RingBlocks;
   readonly #handle: number;
   #stopped = false;
+  /** The block the kernel hands over next (the one it is filling once every earlier one is back). */
+  #cursor = 0;
+  /** Sequence number of the last block walked (0: none yet). */
+  #lastSeq = 0;
   /** Frames delivered to consumers so far. */
   delivered = 0;
   /** A program to run on each frame here, in user space: for `userFilterBlocks` more blocks. */
@@ -118,6 +126,7 @@ export class RingWalker {
         if (this.#fill(b) > 0) consume(this.#batch);
       } finally {
         this.#blocks.releaseBlock(this.#handle, b);
+        this.#cursor = (b + 1) % this.#cfg.blockCount;
         if (this.userFilterBlocks > 0) {
           this.userFilterBlocks--;
           if (this.userFilterBlocks === 0) this.userFilter = undefined;
@@ -127,10 +136,34 @@ export class RingWalker {
     return walked;
   }
 
+  /**
+   * Once nothing can reach the ring any more (the addon's packetQuiesce): deliver the frames of the
+   * block the kernel was still filling, which it would hand over only when full or when its
+   * timeout passed, then stop. The open block carries the next sequence number; a block with an
+   * older one is a stale block the kernel has not reopened (it reopens lazily after the ring was
+   * full), and holds nothing new. The block stays the kernel's: the socket is about to close.
+   */
+  drainOpen(consume: (batch: Batch) => void): number {
+    let n = 0;
+    if (!this.#stopped) {
+      this.drain(consume);
+      const base = this.#cursor * this.#cfg.blockSize;
+      const dv = this.#view;
+      if (!this.#stopped && (dv.getUint32(base + BLK_STATUS, true) & TP_STATUS_USER) === 0
+        && dv.getUint32(base + BLK_SEQ, true) === ((this.#lastSeq + 1) >>> 0)) {
+        n = this.#fill(this.#cursor);
+        if (n > 0) consume(this.#batch);
+      }
+    }
+    this.#stopped = true;
+    return n;
+  }
+
   /** Fill the batch columns from block `b`; returns the number of frames kept. */
   #fill(b: number): number {
     const dv = this.#view, bytes = this.bytes, cfg = this.#cfg, batch = this.#batch;
     const base = b * cfg.blockSize;
+    this.#lastSeq = dv.getUint32(base + BLK_SEQ, true);
     const num = dv.getUint32(base + BLK_NUM_PKTS, true);
     if (num > batch.offset.length) batch.grow(num);
     const { offset, capLen, origLen, sec, nsec } = batch;

@@ -2,7 +2,7 @@
  * Builds and runs the pipeline the options ask for: source (capture file or live) → filter →
  * sinks (text printer, pcap/pcapng writer). Returns the exit status.
  */
-import { readFileSync, writeSync } from 'node:fs';
+import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import type { Batch } from '../capture/batch.js';
 import type { CliOptions } from './options.js';
 import { openCaptureFile } from '../capture/capture-file.js';
@@ -126,6 +126,26 @@ class Sinks {
   }
 }
 
+/** tcpdump's packet buffer timeout (the 1000 ms it passes to libpcap), for output nobody watches. */
+const FILE_TIMEOUT_MS = 1000;
+/** Buffered output to a regular file goes out with the first block this long after the last write (2× without one). */
+const FILE_FLUSH_MS = 1000;
+
+/**
+ * Output to a regular file is not read while it is written (-U is for those who do), so ring blocks
+ * may wait as long as tcpdump lets them and the buffer goes out once a second, not after each block:
+ * fewer wakeups and writes per frame when traffic is sparse or mostly filtered out. A pipe or a
+ * terminal gets every block as it comes.
+ */
+function outputIsRegularFile(o: CliOptions): boolean {
+  try {
+    if (o.write !== undefined && o.write !== '-') return statSync(o.write, { throwIfNoEntry: false })?.isFile() ?? true;
+    return fstatSync(1).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function textIsTty(): boolean {
   try { return process.stdout.isTTY === true; } catch { return false; }
 }
@@ -161,12 +181,13 @@ async function runLive(o: CliOptions): Promise<number> {
   const expression = expressionOf(o);
   if (expression !== '' || o.dumpProgram) await loadFilter();
   const tty = textIsTty();
+  const toFile = !o.packetBuffered && outputIsRegularFile(o);
   // Loaded only here: reading files never touches the native addon.
   const { openLive } = await import('../capture/live.js');
   const src: LiveSource = await openLive({
     interface: o.interface, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
     promiscuous: o.promiscuous, direction: o.direction, immediate: o.immediate || o.lineBuffered || (tty && o.write === undefined),
-    backend: o.backend, filter: expression,
+    timeoutMs: toFile ? FILE_TIMEOUT_MS : undefined, backend: o.backend, filter: expression,
   });
   let interrupted = false;
   const stop = (): void => { interrupted = true; src.stop(); };
@@ -187,12 +208,35 @@ async function runLive(o: CliOptions): Promise<number> {
     if (!o.print.verbose && o.write === undefined) stderr('vcap: verbose output suppressed, use -v[v]... for full protocol decode');
     stderr(`listening on ${src.name}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
     const s = sinks;
-    await src.run((b) => {
-      s.batch(b);
-      // A ring block holds what arrived in up to ~100 ms: hand it on so a reader of our pipe sees it now.
+    let flushed = Date.now();
+    let backstop: NodeJS.Timeout | undefined;
+    let flushError: unknown;
+    const flushFile = (): void => {
+      if (backstop !== undefined) { clearTimeout(backstop); backstop = undefined; }
       s.flush();
-      if (s.done) src.stop();
-    });
+      flushed = Date.now();
+    };
+    try {
+      await src.run((b) => {
+        s.batch(b);
+        if (!toFile) {
+          // A block holds what arrived in up to ~100 ms: hand it on so a reader of our pipe sees it now.
+          s.flush();
+        } else if (Date.now() - flushed >= FILE_FLUSH_MS) {
+          flushFile();
+        } else if (backstop === undefined) {
+          // No further block may come for a while (sparse traffic): the file is still written soon.
+          backstop = setTimeout(() => {
+            backstop = undefined;
+            try { flushFile(); } catch (e) { flushError = e; src.stop(); }
+          }, 2 * FILE_FLUSH_MS).unref();
+        }
+        if (s.done) src.stop();
+      });
+    } finally {
+      if (backstop !== undefined) clearTimeout(backstop);
+    }
+    if (flushError !== undefined) throw flushError;
     return 0;
   } finally {
     for (const s of signals) process.off(s, stop);

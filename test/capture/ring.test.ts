@@ -26,13 +26,15 @@ interface Frame {
 }
 
 /** Lays frames out as the kernel does: block descriptor, then tpacket3_hdr + sockaddr_ll + reserve + frame. */
-function makeRing(blocks: Frame[][], reserve: number): ArrayBuffer {
+function makeRing(blocks: Frame[][], reserve: number, kernel: { open?: number[]; seq?: number[] } = {}): ArrayBuffer {
   const ring = new ArrayBuffer(BLOCK * blocks.length);
   const dv = new DataView(ring), u8 = new Uint8Array(ring);
   blocks.forEach((frames, b) => {
     const base = b * BLOCK;
-    dv.setUint32(base + 8, 1, true); // TP_STATUS_USER
+    // TP_STATUS_USER unless the kernel still holds (is filling) the block; seq_num from 1 as the kernel numbers them.
+    dv.setUint32(base + 8, kernel.open?.includes(b) ? 0 : 1, true);
     dv.setUint32(base + 12, frames.length, true);
+    dv.setUint32(base + 24, kernel.seq?.[b] ?? b + 1, true);
     dv.setUint32(base + 16, 48, true);
     let p = base + 48;
     frames.forEach((f, i) => {
@@ -218,10 +220,14 @@ test('programs for a cooked socket: header loads become ancillary loads, payload
   t.is(fixCookedProgram(new Uint8Array(insn(0x28, 8)), 'sll2'), undefined);
 });
 
-test('ring geometry: blocks hold a full frame, at least four blocks', (t) => {
-  t.deepEqual(ringGeometry(262144, 4 << 20), { blockSize: 256 * 1024, blockCount: 16 });
-  t.deepEqual(ringGeometry(96, 4 << 20), { blockSize: 64 * 1024, blockCount: 64 });
+test('ring geometry: blocks hold a full frame and are a quarter of the ring up to 1 MiB, at least four', (t) => {
+  t.deepEqual(ringGeometry(262144, 4 << 20), { blockSize: 1024 * 1024, blockCount: 4 });
+  t.deepEqual(ringGeometry(96, 4 << 20), { blockSize: 1024 * 1024, blockCount: 4 });
+  t.deepEqual(ringGeometry(262144, 1 << 20), { blockSize: 256 * 1024, blockCount: 4 });
+  t.deepEqual(ringGeometry(96, 1 << 20), { blockSize: 256 * 1024, blockCount: 4 });
+  t.deepEqual(ringGeometry(96, 256 * 1024), { blockSize: 64 * 1024, blockCount: 4 });
   t.deepEqual(ringGeometry(262144, 64 * 1024), { blockSize: 256 * 1024, blockCount: 4 });
+  t.deepEqual(ringGeometry(1500, 64 << 20), { blockSize: 1024 * 1024, blockCount: 64 });
 });
 
 test('a drain stops after maxBlocks, so a flood cannot hold the event loop', (t) => {
@@ -232,4 +238,39 @@ test('a drain stops after maxBlocks, so a flood cannot hold the event loop', (t)
   t.deepEqual(fake.released, [0]);
   t.is(walker.drain(() => undefined, 1), 1);
   t.deepEqual(fake.released, [0, 1]);
+});
+
+test('at stop, the block the kernel is still filling is read in place after the handed-over ones', (t) => {
+  // Block 0 handed over (seq 1); block 1 still open with the next number (2): both are delivered, in order.
+  const ring = makeRing([[{ bytes: eth('0800aa') }], [{ bytes: eth('0800bb') }, { bytes: eth('0800cc') }]], ringReserve('none'), { open: [1] });
+  const fake = new FakeBlocks(ring, 2);
+  const walker = new RingWalker(fake, 7, ring, config({}));
+  const seen: string[] = [];
+  const n = walker.drainOpen((b) => { for (let i = 0; i < b.count; i++) seen.push(Buffer.from(b.bytes.subarray(b.offset[i]!, b.offset[i]! + b.capLen[i]!)).toString('hex').slice(-2)); });
+  t.is(n, 2);
+  t.deepEqual(seen, ['aa', 'bb', 'cc']);
+  // The open block stays the kernel's; the walker is done.
+  t.deepEqual(fake.released, [0]);
+  t.true(walker.stopped);
+  t.is(walker.drainOpen(() => t.fail('a stopped walker delivers nothing')), 0);
+});
+
+test('at stop, a kernel-owned block with an old sequence number is stale and delivers nothing', (t) => {
+  // After the ring was full the kernel reopens a released block only when the next frame comes:
+  // until then it still holds the frames of an earlier round, delivered long ago.
+  const ring = makeRing([[{ bytes: eth('0800aa') }], [{ bytes: eth('0800bb') }]], ringReserve('none'), { open: [1], seq: [5, 2] });
+  const fake = new FakeBlocks(ring, 2);
+  const walker = new RingWalker(fake, 7, ring, config({}));
+  let frames = 0;
+  t.is(walker.drainOpen((b) => { frames += b.count; }), 0);
+  t.is(frames, 1); // block 0 only, handed over with seq 5; block 1 (seq 2, not 6) is stale
+  t.deepEqual(fake.released, [0]);
+});
+
+test('at stop, the first block of a capture (seq 1) is read even when none was handed over', (t) => {
+  const ring = makeRing([[{ bytes: eth('0800aa') }], []], ringReserve('none'), { open: [0] });
+  const walker = new RingWalker(new FakeBlocks(ring, 2), 7, ring, config({}));
+  let frames = 0;
+  t.is(walker.drainOpen((b) => { frames += b.count; }), 1);
+  t.is(frames, 1);
 });

@@ -3,7 +3,7 @@ import test from 'ava';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SETTLE_MS, run, sleep, vethPair } from '../helpers/netns.js';
+import { SETTLE_MS, run, sleep, vcapBin, vethPair } from '../helpers/netns.js';
 
 test('vcap -i veth -w file: capinfos and tshark count the packets vcap reports', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
@@ -76,4 +76,67 @@ test('-i any -s 60 -w: the same bytes (cooked v2 headers, cut at 60) as tcpdump 
   const info = await run(['capinfos', '-l', '-E', vfile]);
   t.regex(info.stdout, /File encapsulation:\s+Linux cooked-mode capture v2/);
   t.regex(info.stdout, /Packet size limit:\s+file hdr: 60 bytes/);
+});
+
+/** Records in a pcap file as tcpdump reads them (0 while the file has no complete header yet). */
+async function records(file: string): Promise<number> {
+  const r = await run(['tcpdump', '-r', file, '-nn']);
+  return r.stdout.split('\n').filter((l) => l !== '').length;
+}
+
+test('-w file stopped at once: frames still in the block the kernel has not handed over are written', async (t) => {
+  // Writing a file, the ring's blocks wait up to 1 s, as tcpdump's do; a stop a few ms after the
+  // traffic must still write every frame (tcpdump itself would report them received but lose them).
+  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'stop.pcap');
+  const { a, ifA, ipB } = await vethPair(t, 66);
+  const vcap = a.vcap(['-i', ifA, '-w', file, 'icmp']);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  await a.exec(['ping', '-c', '3', '-i', '0.05', ipB]);
+  const r = await vcap.stop('SIGINT');
+  t.is(r.code, 0, r.stderr);
+  t.regex(r.stderr, /^6 packets captured\n6 packets received by filter\n0 packets dropped by kernel\n$/m);
+  t.is(await records(file), 6);
+});
+
+test('-w file while capturing: what arrived is in the file within seconds, before any stop', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'running.pcap');
+  const { a, ifA, ipB } = await vethPair(t, 67);
+  const vcap = a.vcap(['-i', ifA, '-w', file, 'icmp']);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  await a.exec(['ping', '-c', '2', '-i', '0.2', ipB]);
+  // The block is handed over within 1 s and the buffer written within 2 s more; then traffic stops.
+  let seen = 0;
+  for (let waited = 0; waited < 8000 && seen < 4; waited += 250) {
+    await sleep(250);
+    seen = await records(file);
+  }
+  t.is(seen, 4);
+  const r = await vcap.stop('SIGINT');
+  t.is(r.code, 0, r.stderr);
+  t.is(await records(file), 4);
+});
+
+test('-w - into a pipe: each block reaches the reader while vcap keeps running', async (t) => {
+  const { a, ifA, ipB } = await vethPair(t, 68);
+  // tcpdump reads vcap's stream and prints as records arrive (-l), inside the same namespace.
+  const pipeline = a.start(['sh', '-c', `'${process.execPath}' '${vcapBin}' -i ${ifA} -w - icmp | tcpdump -l -nn -r -`]);
+  t.teardown(() => pipeline.kill());
+  await pipeline.waitFor(/listening on/);
+  await a.exec(['ping', '-c', '2', '-i', '0.2', ipB]);
+  let lines = 0;
+  for (let waited = 0; waited < 8000 && lines < 4; waited += 100) {
+    await sleep(100);
+    lines = pipeline.stdout.split('\n').filter((l) => / ICMP echo (request|reply)/.test(l)).length;
+  }
+  t.is(lines, 4, pipeline.stdout);
+  await a.exec(['pkill', '-INT', '-f', `vcap -i ${ifA}`]);
+  const r = await pipeline.exited;
+  t.is(r.code, 0, r.stderr);
+  t.regex(r.stderr, /^4 packets captured$/m);
 });

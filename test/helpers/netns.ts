@@ -154,5 +154,5 @@ export function withoutTimes(text: string): string[] {
   return text.split('\n').filter((l) => l !== '').map((l) => l.replace(/^\d\d:\d\d:\d\d\.\d{6,9} /, ''));
 }
 
-/** Time for the kernel to retire the last ring block (vcap: 100 ms; tcpdump --immediate-mode: 1 ms) and for a loaded machine to let both tools read it, before stopping a capture. */
+/** Time for tcpdump to get the last ring block (--immediate-mode: 1 ms; vcap reads the unfinished block at stop anyway) and for a loaded machine to let both tools print it, before stopping a capture. */
 export const SETTLE_MS = 600;
