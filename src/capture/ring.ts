@@ -123,7 +123,7 @@ export class RingWalker {
       b = walked < maxBlocks ? this.#blocks.nextBlock(this.#handle) : -1) {
       walked++;
       try {
-        if (this.#fill(b) > 0) consume(this.#batch);
+        if (this.#take(b) > 0) consume(this.#batch);
       } finally {
         this.#blocks.releaseBlock(this.#handle, b);
         this.#cursor = (b + 1) % this.#cfg.blockCount;
@@ -151,11 +151,20 @@ export class RingWalker {
       const dv = this.#view;
       if (!this.#stopped && (dv.getUint32(base + BLK_STATUS, true) & TP_STATUS_USER) === 0
         && dv.getUint32(base + BLK_SEQ, true) === ((this.#lastSeq + 1) >>> 0)) {
-        n = this.#fill(this.#cursor);
+        n = this.#take(this.#cursor);
         if (n > 0) consume(this.#batch);
       }
     }
     this.#stopped = true;
+    return n;
+  }
+
+  /** The batch for block `b`: its frames, then the user-space filter if one is due. Returns the frames kept. */
+  #take(b: number): number {
+    let n = this.#fill(b);
+    // Called once per block, so never optimized itself: the filter is not compiled into the walk.
+    if (this.userFilter !== undefined) n = this.#batch.count = this.#refilter(this.userFilter, n);
+    this.delivered += n;
     return n;
   }
 
@@ -169,7 +178,6 @@ export class RingWalker {
     const { offset, capLen, origLen, sec, nsec } = batch;
     const cooked = cfg.cooked, vlanOffset = cfg.vlanOffset, snaplen = cfg.snaplen;
     const wantIn = cfg.direction !== 'out', wantOut = cfg.direction !== 'in', lo = cfg.loIfindex;
-    const filter = this.userFilter;
     let n = 0;
     let p = base + dv.getUint32(base + BLK_FIRST_PKT, true);
     for (let i = 0; i < num; i++) {
@@ -211,19 +219,28 @@ export class RingWalker {
           cap += 4; len += 4;
         }
         if (cap > snaplen) cap = snaplen;
-        if (filter === undefined || filter.matches(bytes, start, cap, len)) {
-          offset[n] = start;
-          capLen[n] = cap;
-          origLen[n] = len;
-          sec[n] = dv.getUint32(p + TP_SEC, true);
-          nsec[n] = dv.getUint32(p + TP_NSEC, true);
-          n++;
-        }
+        offset[n] = start;
+        capLen[n] = cap;
+        origLen[n] = len;
+        sec[n] = dv.getUint32(p + TP_SEC, true);
+        nsec[n] = dv.getUint32(p + TP_NSEC, true);
+        n++;
       }
       p += next;
     }
     batch.count = n;
-    this.delivered += n;
+    return n;
+  }
+
+  /** Keep the frames of the batch `program` accepts (for a few blocks after a swap, or always when the kernel refused it). */
+  #refilter(program: FilterProgram, count: number): number {
+    const { offset, capLen, origLen, sec, nsec } = this.#batch, bytes = this.bytes;
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      if (!program.matches(bytes, offset[i]!, capLen[i]!, origLen[i]!)) continue;
+      offset[n] = offset[i]!; capLen[n] = capLen[i]!; origLen[n] = origLen[i]!; sec[n] = sec[i]!; nsec[n] = nsec[i]!;
+      n++;
+    }
     return n;
   }
 }
