@@ -2,6 +2,9 @@
 // tcpdump capture the far end in turn, in the same run: -w FILE, -n text to /dev/null, and -w with
 // a kernel filter that keeps 1% of the frames. Reports captured, kernel drops, CPU seconds (user+sys,
 // from /proc/PID/task/*/schedstat, between "listening on" and the end of the flood) per 1M frames, and peak RSS.
+// The filter row goes on with two more floods five times as long on the same running capture: the
+// first of them takes what vcap pays once (V8 compiling its hot path as the kept frames arrive, V8's
+// memory-reducing GCs about 8 s after start); the last gives the steady CPU per offered frame.
 // Run as root: node dist/bench/live.js [frames] [rounds] [modes, e.g. filter or write,text,filter]
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +46,7 @@ function teardown(): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-interface Result { tool: string; mode: string; captured: number; received: number; dropped: number; cpu: number; rssKiB: number; mainCpu: number; wakeups: number; }
+interface Result { tool: string; mode: string; captured: number; received: number; dropped: number; cpu: number; rssKiB: number; mainCpu: number; wakeups: number; warm?: { frames: number; cpu: number }; steady?: { frames: number; cpu: number; mainCpu: number; wakeups: number } }
 
 /**
  * CPU time (user + sys) of every thread of the process (Node's compiler and GC threads count), in
@@ -84,23 +87,36 @@ async function one(tool: 'vcap' | 'tcpdump', mode: 'write' | 'text' | 'filter'):
     await sleep(20);
   }
   const pid = p.pid!;
+  const flood = async (frames: number): Promise<void> => {
+    sh(['ip', 'netns', 'exec', gen, 'trafgen', '-o', 'ga', '--cpus', '1', '-n', String(frames), '-i', join(dir, 'flood.cfg'), '-q']);
+    // Let the capture finish what is in its ring (block timeouts: 1 s writing a file, as tcpdump's; 100 ms into a pipe).
+    let last = -1;
+    for (;;) {
+      await sleep(1500);
+      const now = procCpu(pid);
+      if (now - last < 0.005) break;
+      last = now;
+    }
+  };
   const cpu0 = procCpu(pid), main0 = mainThread(pid);
-  sh(['ip', 'netns', 'exec', gen, 'trafgen', '-o', 'ga', '--cpus', '1', '-n', String(FRAMES), '-i', join(dir, 'flood.cfg'), '-q']);
-  // Let the capture finish what is in its ring (block timeouts are 100 ms for vcap, 1 s for tcpdump).
-  let last = -1;
-  for (;;) {
-    await sleep(1500);
-    const now = procCpu(pid);
-    if (now - last < 0.005) break;
-    last = now;
-  }
+  await flood(FRAMES);
   const cpu = procCpu(pid) - cpu0, main1 = mainThread(pid);
+  let warm: Result['warm'], steady: Result['steady'];
+  if (mode === 'filter') {
+    const cpu1 = procCpu(pid);
+    await flood(5 * FRAMES);
+    const cpu2 = procCpu(pid), main2 = mainThread(pid);
+    warm = { frames: 5 * FRAMES, cpu: cpu2 - cpu1 };
+    await flood(5 * FRAMES);
+    const main3 = mainThread(pid);
+    steady = { frames: 5 * FRAMES, cpu: procCpu(pid) - cpu2, mainCpu: main3.cpu - main2.cpu, wakeups: main3.wakeups - main2.wakeups };
+  }
   const rssKiB = procHwm(pid);
   p.kill('SIGINT');
   await exited;
   const num = (re: RegExp): number => Number(re.exec(stderr)?.[1] ?? NaN);
   return {
-    tool, mode, cpu, rssKiB, mainCpu: main1.cpu - main0.cpu, wakeups: main1.wakeups - main0.wakeups,
+    tool, mode, cpu, rssKiB, mainCpu: main1.cpu - main0.cpu, wakeups: main1.wakeups - main0.wakeups, warm, steady,
     captured: num(/(\d+) packets? captured/),
     received: num(/(\d+) packets? received by filter/),
     dropped: num(/(\d+) packets? dropped by kernel/),
@@ -150,6 +166,21 @@ async function main(): Promise<void> {
     const avg = (rs: Result[], f: (r: Result) => number): number => rs.reduce((s, r) => s + f(r), 0) / rs.length;
     const ratio = `${(avg(v, per) / avg(d, per)).toFixed(2)}×`;
     lines.push(`- ${label[mode]} (mean of ${v.length}): vcap/tcpdump CPU per frame ${ratio}; kernel drops vcap ${avg(v, (r) => r.dropped).toFixed(0)} vs tcpdump ${avg(d, (r) => r.dropped).toFixed(0)}`);
+  }
+  const steady = results.filter((r) => r.steady !== undefined);
+  if (steady.length > 0) {
+    lines.push('', `Kernel filter, the same captures going on: ${FRAMES} frames offered, then ${5 * FRAMES}, then ${5 * FRAMES} more (steady):`, '',
+      `| tool | captured (all floods) | dropped | CPU ms, first ${FRAMES} | CPU ms, next ${5 * FRAMES} | CPU ms, last ${5 * FRAMES} | of which main thread | ns per offered frame, last | wakeups, last |`,
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of steady)
+      lines.push(`| ${r.tool} | ${r.captured} | ${r.dropped} | ${(r.cpu * 1e3).toFixed(2)} | ${(r.warm!.cpu * 1e3).toFixed(2)} | ${(r.steady!.cpu * 1e3).toFixed(2)} | ${(r.steady!.mainCpu * 1e3).toFixed(2)} | ${((r.steady!.cpu / r.steady!.frames) * 1e9).toFixed(2)} | ${r.steady!.wakeups} |`);
+    const mean = (tool: string, f: (r: Result) => number): number => { const rs = steady.filter((r) => r.tool === tool); return rs.reduce((s, r) => s + f(r), 0) / rs.length; };
+    if (steady.some((r) => r.tool === 'vcap') && steady.some((r) => r.tool === 'tcpdump')) {
+      const all = (r: Result): number => r.cpu + r.warm!.cpu + r.steady!.cpu;
+      const median = (tool: string): number => { const v = steady.filter((r) => r.tool === tool).map((r) => r.steady!.cpu).sort((x, y) => x - y); return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2; };
+      lines.push('', `- kernel filter, steady (${steady.length / 2} rounds): vcap/tcpdump CPU per offered frame ${(median('vcap') / median('tcpdump')).toFixed(2)}× (medians), ${(mean('vcap', (r) => r.steady!.cpu) / mean('tcpdump', (r) => r.steady!.cpu)).toFixed(2)}× (means); ` +
+        `all ${11 * FRAMES} frames, one-time costs included: ${(mean('vcap', all) / mean('tcpdump', all)).toFixed(2)}×`);
+    }
   }
   console.log(lines.join('\n'));
 }
