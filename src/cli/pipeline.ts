@@ -10,7 +10,7 @@ import type { LiveSource } from '../capture/live.js';
 import type { FilterProgram } from '../filter/index.js';
 import { PcapWriter } from '../output/pcap-writer.js';
 import { PcapngWriter } from '../output/pcapng-writer.js';
-import { PacketPrinter } from '../output/text/packet.js';
+import type { PacketPrinter } from '../output/text/packet.js';
 import { TextWriter } from '../output/text/writer.js';
 import { linkTypeDescription, linkTypeName, LinkType } from '../decoders/link-type.js';
 import { VcapError } from '../errors.js';
@@ -36,6 +36,13 @@ function compileFilter(expression: string, linkType: number, snaplen: number): F
   return filterModule!.compileFilter(expression, linkType, snaplen);
 }
 function formatProgram(program: FilterProgram, level: 1 | 2 | 3): string { return filterModule!.formatProgram(program, level); }
+
+type PrinterModule = typeof import('../output/text/packet.js');
+let printerModule: PrinterModule | undefined;
+/** The printers (every protocol's), loaded only for text output: -w never needs them. */
+async function loadPrinters(o: CliOptions): Promise<void> {
+  if (o.write === undefined) printerModule ??= await import('../output/text/packet.js');
+}
 const plural = (n: number): string => (n === 1 ? '' : 's');
 
 /** The filter expression: -F file wins over trailing arguments, as in tcpdump. */
@@ -93,7 +100,7 @@ class Sinks {
     }
     if (this.#text) {
       let p = this.#printers.get(linkType);
-      if (!p) { p = new PacketPrinter(this.o.print, linkType, this.#text); this.#printers.set(linkType, p); }
+      if (!p) { p = new printerModule!.PacketPrinter(this.o.print, linkType, this.#text); this.#printers.set(linkType, p); }
       this.#printer = p;
     }
   }
@@ -160,6 +167,7 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
       process.stdout.write(formatProgram(prog, o.dumpProgram));
       return 0;
     }
+    await loadPrinters(o);
     const sinks = new Sinks(o, expression, file.snaplen, false);
     // The filter is compiled (and -w opened) before the `reading from file` line, so a bad
     // expression is the only output, as with tcpdump. -U makes printed output packet-buffered too.
@@ -180,6 +188,7 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
 async function runLive(o: CliOptions): Promise<number> {
   const expression = expressionOf(o);
   if (expression !== '' || o.dumpProgram) await loadFilter();
+  await loadPrinters(o);
   const tty = textIsTty();
   const toFile = !o.packetBuffered && outputIsRegularFile(o);
   // Loaded only here: reading files never touches the native addon.
