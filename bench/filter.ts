@@ -1,8 +1,9 @@
 // The BPF interpreter (each program compiled once to a JS function) over the 1M mixed capture:
 // ns per packet for several expressions, the packets selected, and tcpdump's count for the same
 // expression as a check. Only the filter loop is timed; the file is read in 1 MiB batches.
-// Usage: node dist/bench/filter.js [file]   (default bench/data/mixed-1m.pcap; make it with
-// node dist/bench/make-captures.js mixed)
+// Usage: node dist/bench/filter.js [file] [--live [frames] [rounds]]   (default bench/data/mixed-1m.pcap;
+// make it with node dist/bench/make-captures.js mixed). --live (root) then measures the other half of
+// the filter's cost, the program attached in the kernel during a flood: bench/live's filter row.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,9 @@ import type { Batch } from '../src/capture/batch.js';
 import { openCaptureFile } from '../src/capture/capture-file.js';
 import { compileFilter } from '../src/filter/index.js';
 
-const file = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'data', 'mixed-1m.pcap');
+const liveAt = process.argv.indexOf('--live');
+const args = liveAt < 0 ? process.argv.slice(2) : process.argv.slice(2, liveAt);
+const file = args[0] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'data', 'mixed-1m.pcap');
 const expressions = [
   '', // one `ret`: the cost of the loop and the call, the floor for every other row
   'tcp port 80 or udp port 53',
@@ -61,4 +64,12 @@ for (const e of expressions) {
   const best = runs.reduce((a, b) => (b.ns < a.ns ? b : a));
   const want = tcpdumpCount(e);
   console.log(`| ${e === '' ? '(empty)' : `\`${e.replaceAll('|', '\\|')}\``} | ${best.insns} | ${best.ns.toFixed(1)} | ${best.selected} | ${want}${want === best.selected ? '' : ' **differs**'} |`);
+}
+
+if (liveAt >= 0) {
+  const live = join(dirname(fileURLToPath(import.meta.url)), 'live.js');
+  const [frames = '1000000', rounds = '3'] = process.argv.slice(liveAt + 1);
+  console.log('');
+  const r = spawnSync(process.execPath, [live, frames, rounds, 'filter'], { stdio: 'inherit' });
+  process.exitCode = r.status ?? 1;
 }
