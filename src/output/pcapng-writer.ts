@@ -20,14 +20,16 @@ export class PcapngWriter {
   /** Interface id by link type; -1 until its IDB is written. Link types are u16. */
   readonly #ifaceOf = new Int32Array(65536).fill(-1);
   #ifaces = 0;
-  readonly #divisor: number;
+  /** The second #setBase() last worked out, and sec·10^k in two words. */
+  #baseSec = NaN;
+  #baseLo = 0;
+  #baseHi = 0;
 
   private constructor(out: OutputBuffer, linkType: number, snaplen: number, nano: boolean) {
     this.#out = out;
     this.linkType = linkType;
     this.snaplen = snaplen;
     this.nano = nano;
-    this.#divisor = nano ? 1 : 1000;
   }
 
   static open(path: string, opts: CaptureWriterOptions): PcapngWriter {
@@ -62,6 +64,17 @@ export class PcapngWriter {
 
   close(): void { this.#out.close(); }
 
+  /** sec·10^k (k = 6 or 9) as two 32-bit words, exact: 16-bit partial products stay below 2^53. */
+  #setBase(sec: number): void {
+    const per = this.nano ? 1e9 : 1e6;
+    const secHi = Math.floor(sec / 4294967296), secLo = sec - secHi * 4294967296;
+    const loLo = (secLo % 65536) * per;
+    const loHi = Math.floor(secLo / 65536) * per + Math.floor(loLo / 65536);
+    this.#baseLo = (loHi % 65536) * 65536 + (loLo % 65536);
+    this.#baseHi = (secHi * per + Math.floor(loHi / 65536)) % 4294967296;
+    this.#baseSec = sec;
+  }
+
   #frame(id: number, bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number): void {
     const out = this.#out;
     const pad = (4 - (capLen & 3)) & 3;
@@ -69,19 +82,16 @@ export class PcapngWriter {
     out.reserve(total);
     const dv = out.dv, p = out.len;
     // Timestamp in if_tsresol units, as two 32-bit halves: sec·10^k + frac can pass 2^53 at ns.
-    const per = this.nano ? 1e9 : 1e6;
-    const frac = Math.floor(nsec / this.#divisor);
-    const secHi = Math.floor(sec / 4294967296), secLo = sec - secHi * 4294967296;
-    // (secHi·2^32 + secLo)·per + frac, split into 2^32 words with 16-bit partial products.
-    const loLo = (secLo & 0xffff) * per + frac;
-    const loHi = (secLo >>> 16) * per + Math.floor(loLo / 65536);
-    const tsLo = ((loHi % 65536) * 65536 + (loLo % 65536)) >>> 0;
-    const tsHi = (secHi * per + Math.floor(loHi / 65536)) >>> 0;
+    // sec·10^k is worked out once per second of capture; frac < 10^9 < 2^32 carries at most once.
+    if (sec !== this.#baseSec) this.#setBase(sec);
+    let tsLo = this.#baseLo + ((this.nano ? nsec : nsec / 1000) | 0), tsHi = this.#baseHi;
+    if (tsLo >= 4294967296) { tsLo -= 4294967296; tsHi = (tsHi + 1) % 4294967296; }
     dv.setUint32(p, EPB, true);
     dv.setUint32(p + 4, total, true);
     dv.setUint32(p + 8, id, true);
-    dv.setUint32(p + 12, tsHi, true);
-    dv.setUint32(p + 16, tsLo, true);
+    // `| 0`: a word above 2^31 would make TurboFan call the DataView builtin per record.
+    dv.setInt32(p + 12, tsHi | 0, true);
+    dv.setInt32(p + 16, tsLo | 0, true);
     dv.setUint32(p + 20, capLen, true);
     dv.setUint32(p + 24, origLen, true);
     out.copyIn(bytes, offset, capLen, p + 28);

@@ -12,14 +12,14 @@ import { NgBuilder, corpusDir, frameBytes, readAll, run, tempDir } from './helpe
 
 const COUNT = 3000;
 
-/** COUNT frames cycled from corpus captures (real Ethernet traffic), with distinct ns timestamps. */
+/** COUNT frames cycled from corpus captures (real Ethernet traffic), with distinct ns timestamps, three a second. */
 function writeMany(path: string, Writer: typeof PcapWriter | typeof PcapngWriter, nano: boolean): { sec: number; nsec: number }[] {
   const src = readAll(join(corpusDir, 'print-X.pcap')).frames.concat(readAll(join(corpusDir, 'dns_tcp.pcap')).frames);
   const w = Writer.open(path, { linkType: 1, nano });
   const stamps: { sec: number; nsec: number }[] = [];
   for (let i = 0; i < COUNT; i++) {
     const f = src[i % src.length]!;
-    const sec = 1709294400 + i, nsec = (i * 123457) % 1000000000;
+    const sec = 1709294400 + Math.floor(i / 3), nsec = (i * 123457) % 1000000000;
     w.writeFrame(f.data, 0, f.capLen, f.origLen, sec, nsec);
     stamps.push({ sec, nsec: nano ? nsec : Math.floor(nsec / 1000) * 1000 });
   }
@@ -156,4 +156,34 @@ test('a closed pipe on stdout is a VcapError with code EPIPE', async (t) => {
   child.stdout.once('data', () => child.stdout.destroy());
   await new Promise((resolve) => child.on('close', resolve));
   t.is(err.trim(), 'VcapError EPIPE');
+});
+
+test('pcapng timestamps are exact over the whole 32-bit second range, with and without a carry into the high word', (t) => {
+  // The writer works sec·10^k out once per second and adds the fraction to the low word; check the
+  // 64-bit value against BigInt arithmetic, for seconds up to 2^32 - 1 and fractions near 10^k.
+  let seed = 7;
+  const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
+  for (const nano of [false, true]) {
+    const path = join(tempDir(t), `ts-${nano ? 'ns' : 'us'}.pcapng`);
+    const w = PcapngWriter.open(path, { linkType: 1, nano });
+    const want: bigint[] = [];
+    let carries = 0;
+    for (let i = 0; i < 20000; i++) {
+      const sec = i % 2 === 0 ? rnd(4294967296) : want.length > 0 ? Number(want[want.length - 1]! / (nano ? 1000000000n : 1000000n)) : 0;
+      const nsec = i % 7 === 0 ? 999999999 : rnd(1000000000);
+      w.writeFrame(new Uint8Array(60), 0, 60, 60, sec, nsec);
+      const ts = BigInt(sec) * (nano ? 1000000000n : 1000000n) + BigInt(nano ? nsec : Math.floor(nsec / 1000));
+      if ((ts & 0xffffffffn) < BigInt(nano ? nsec : Math.floor(nsec / 1000))) carries++;
+      want.push(ts);
+    }
+    w.close();
+    const b = readFileSync(path);
+    const got: bigint[] = [];
+    for (let at = 0; at + 12 <= b.length; at += b.readUInt32LE(at + 4)) {
+      if (b.readUInt32LE(at) === 6) got.push((BigInt(b.readUInt32LE(at + 12)) << 32n) | BigInt(b.readUInt32LE(at + 16)));
+    }
+    t.is(got.length, want.length);
+    t.true(got.every((g, i) => g === want[i]), `${nano ? 'ns' : 'µs'}: first difference at ${got.findIndex((g, i) => g !== want[i])}`);
+    t.true(carries > (nano ? 1000 : 0), `carries exercised: ${carries}`);
+  }
 });
