@@ -5,6 +5,7 @@ import type { FilterProgram } from '../filter/index.js';
 import type { NativeAddon } from './native.js';
 import type { CookedHeader } from './ring.js';
 import { RingWalker, ringReserve } from './ring.js';
+import { SourceRun } from './run.js';
 import { getSystemErrorMap } from 'node:util';
 import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
@@ -106,11 +107,10 @@ export class AfPacketSource {
   #received = 0;
   #dropped = 0;
   #closed = false;
-  #finish: ((err?: unknown) => void) | undefined;
+  readonly #run = new SourceRun(() => this.#shutdown());
   #downTimer: NodeJS.Timeout | undefined;
   #onEvent: ((status: number) => void) | undefined;
   #draining = false;
-  #consume: ((batch: Batch) => void) | undefined;
 
   private constructor(n: NativeAddon, h: number, ring: ArrayBuffer, opts: AfPacketOptions, blockSize: number, blockCount: number) {
     this.#n = n;
@@ -150,38 +150,30 @@ export class AfPacketSource {
 
   run(consume: (batch: Batch) => void): Promise<void> {
     if (this.#closed) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      this.#consume = consume;
-      this.#finish = (err?: unknown) => {
-        this.#finish = undefined;
-        this.#onEvent = undefined;
-        this.#consume = undefined;
-        this.#shutdown();
-        if (err === undefined) resolve(); else reject(err);
-      };
-      const onEvent = this.#onEvent = (status: number): void => {
-        try {
-          this.#draining = true;
-          try {
-            // One ring's worth at most: libuv polls again at once if more is ready.
-            this.#walker.drain(consume, this.#blockCount);
-          } finally {
-            this.#draining = false;
-          }
-          if (this.#walker.stopped) { this.#finish?.(); return; }
-          if (status < 0) this.#onSocketError();
-        } catch (e) {
-          this.#finish?.(e);
-        }
-      };
+    const done = this.#run.start(consume);
+    const onEvent = this.#onEvent = (status: number): void => {
       try {
-        this.#n.watch(this.#h, onEvent);
-        // Blocks may have filled between open() and run().
-        onEvent(0);
+        this.#draining = true;
+        try {
+          // One ring's worth at most: libuv polls again at once if more is ready.
+          this.#walker.drain(consume, this.#blockCount);
+        } finally {
+          this.#draining = false;
+        }
+        if (this.#walker.stopped) { this.#run.finish(); return; }
+        if (status < 0) this.#onSocketError();
       } catch (e) {
-        this.#finish?.(e);
+        this.#run.finish(e);
       }
-    });
+    };
+    try {
+      this.#n.watch(this.#h, onEvent);
+      // Blocks may have filled between open() and run().
+      onEvent(0);
+    } catch (e) {
+      this.#run.finish(e);
+    }
+    return done;
   }
 
   /** The socket reported an error (libuv stopped polling it): the interface went down or away. */
@@ -189,7 +181,7 @@ export class AfPacketSource {
     const err = this.#n.socketError(this.#h);
     if (err !== 0 && err !== ENETDOWN) {
       const text = getSystemErrorMap().get(-err)?.[1] ?? `errno ${err}`;
-      this.#finish?.(new SyscallError('poll', err, text));
+      this.#run.finish(new SyscallError('poll', err, text));
       return;
     }
     // Down is not fatal (capture resumes when it comes back up); deleted is. Deletion takes the
@@ -206,7 +198,7 @@ export class AfPacketSource {
         if (this.#n.ifName(ifindex) === undefined) {
           // What reached the ring before the device went is kept, as at a normal stop.
           this.#drainRest();
-          this.#finish?.(new VcapError(`${this.name}: The interface disappeared`, 'ENODEV'));
+          this.#run.finish(new VcapError(`${this.name}: The interface disappeared`, 'ENODEV'));
           return;
         }
         const dev = this.#n.interfaces().find((i) => i.index === ifindex);
@@ -215,7 +207,7 @@ export class AfPacketSource {
           this.#downTimer = undefined;
         }
       } catch (e) {
-        this.#finish?.(e);
+        this.#run.finish(e);
       }
     }, NETDOWN_CHECK_MS);
   }
@@ -230,16 +222,16 @@ export class AfPacketSource {
       this.#drainRest();
     } catch (e) {
       this.#walker.stop();
-      this.#finish?.(e);
+      this.#run.finish(e);
       return;
     }
     this.#walker.stop();
-    if (this.#finish) this.#finish(); else this.#shutdown();
+    this.#run.finish();
   }
 
   /** Stop frames arriving, then deliver what the ring holds, the block still being filled too. */
   #drainRest(): void {
-    const consume = this.#consume;
+    const consume = this.#run.consume;
     if (consume === undefined || this.#walker.stopped || this.#closed) return;
     this.#draining = true;
     try {
@@ -304,6 +296,7 @@ export class AfPacketSource {
   }
 
   #shutdown(): void {
+    this.#onEvent = undefined;
     if (this.#downTimer) { clearInterval(this.#downTimer); this.#downTimer = undefined; }
     if (this.#closed) return;
     this.#closed = true;

@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import type { Batch, CaptureStats } from './batch.js';
 import type { FilterProgram } from '../filter/index.js';
 import { VcapError } from '../errors.js';
+import { SourceRun } from './run.js';
 import { LinkType } from '../decoders/link-type.js';
 
 /** The parts of cap's API this backend uses (lib/Cap.js and src/binding.cc of cap 0.2.1). */
@@ -153,8 +154,7 @@ export class LibpcapSource {
   #delivered = 0;
   /** Frames that arrived with no consumer and no room: before run(), or after a failure. */
   #lost = 0;
-  #consume: ((batch: Batch) => void) | undefined;
-  #finish: ((err?: unknown) => void) | undefined;
+  readonly #run = new SourceRun(() => this.#shutdown());
   #immediate: NodeJS.Immediate | undefined;
   #delivering = false;
   #closed = false;
@@ -242,7 +242,7 @@ export class LibpcapSource {
     if (this.#closed) return;
     const now = this.#epochNs + (process.hrtime.bigint() - this.#hr0);
     if (this.#count === BATCH_FRAMES || this.#used > BATCH_BYTES) {
-      if (this.#consume === undefined || this.#delivering) { this.#lost++; return; }
+      if (this.#run.consume === undefined || this.#delivering) { this.#lost++; return; }
       this.#deliver();
       if (this.#closed) return;
     }
@@ -257,19 +257,19 @@ export class LibpcapSource {
     this.#nsec[i] = Number(now % 1_000_000_000n);
     this.#used += cap;
     this.#count = i + 1;
-    if (this.#immediate === undefined && this.#consume !== undefined) this.#immediate = setImmediate(this.#onImmediate);
+    if (this.#immediate === undefined && this.#run.consume !== undefined) this.#immediate = setImmediate(this.#onImmediate);
   };
 
   /** After the poll phase in which libpcap handed over frames: they go on as one batch. */
   readonly #onImmediate = (): void => {
     this.#immediate = undefined;
-    if (this.#closed || this.#consume === undefined) return;
+    if (this.#closed || this.#run.consume === undefined) return;
     this.#deliver();
   };
 
   /** Hand the batch to the consumer; it may call stop(). A throw ends run() with that error. */
   #deliver(): void {
-    const consume = this.#consume;
+    const consume = this.#run.consume;
     if (consume === undefined || this.#count === 0) return;
     this.#delivering = true;
     try {
@@ -279,7 +279,7 @@ export class LibpcapSource {
       this.#count = 0;
       this.#used = 0;
       this.#delivering = false;
-      this.#finish?.(e);
+      this.#run.finish(e);
       return;
     }
     this.#count = 0;
@@ -289,17 +289,10 @@ export class LibpcapSource {
 
   run(consume: (batch: Batch) => void): Promise<void> {
     if (this.#closed) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      this.#consume = consume;
-      this.#finish = (err?: unknown) => {
-        this.#finish = undefined;
-        this.#consume = undefined;
-        this.#shutdown();
-        if (err === undefined) resolve(); else reject(err);
-      };
-      // Frames that arrived between open() and run().
-      if (this.#count > 0 && this.#immediate === undefined) this.#immediate = setImmediate(this.#onImmediate);
-    });
+    const done = this.#run.start(consume);
+    // Frames that arrived between open() and run().
+    if (this.#count > 0 && this.#immediate === undefined) this.#immediate = setImmediate(this.#onImmediate);
+    return done;
   }
 
   /**
@@ -309,7 +302,7 @@ export class LibpcapSource {
   stop(): void {
     if (this.#closed) return;
     if (!this.#delivering) this.#deliver();
-    if (this.#finish) this.#finish(); else this.#shutdown();
+    this.#run.finish();
   }
 
   /**

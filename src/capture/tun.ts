@@ -6,6 +6,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { Batch, CaptureStats } from './batch.js';
 import type { FilterProgram } from '../filter/index.js';
 import type { NativeAddon } from './native.js';
+import { SourceRun } from './run.js';
 import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
 
@@ -83,8 +84,7 @@ export class TunSource {
   readonly #txDropped0: number;
   #closed = false;
   #stopped = false;
-  #finish: ((err?: unknown) => void) | undefined;
-  #consume: ((batch: Batch) => void) | undefined;
+  readonly #run = new SourceRun(() => this.#shutdown());
   #inConsume = false;
 
   private constructor(n: NativeAddon, h: number, name: string, created: boolean, opts: TunOptions) {
@@ -133,42 +133,35 @@ export class TunSource {
 
   run(consume: (batch: Batch) => void): Promise<void> {
     if (this.#closed) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      this.#consume = consume;
-      this.#finish = (err?: unknown) => {
-        this.#finish = undefined;
-        this.#consume = undefined;
-        this.#shutdown();
-        if (err === undefined) resolve(); else reject(err);
-      };
-      const onEvent = (status: number): void => {
-        try {
-          // The fd fails when someone deletes the device under us (`ip link del`).
-          if (status < 0) {
-            throw this.#n.ifIndex(this.name) === 0
-              ? new VcapError(`${this.name}: The interface disappeared`, 'ENODEV')
-              : new VcapError(`${this.name}: the device failed (poll error)`, 'EIO');
-          }
-          this.#inConsume = true;
-          try {
-            for (let i = 0; i < MAX_BATCHES_PER_EVENT && !this.#stopped; i++) {
-              if (this.#read() === 0) break;
-              if (this.#batch.count > 0) consume(this.#batch);
-            }
-          } finally {
-            this.#inConsume = false;
-          }
-          if (this.#stopped) this.#finish?.();
-        } catch (e) {
-          this.#finish?.(e);
-        }
-      };
+    const done = this.#run.start(consume);
+    const onEvent = (status: number): void => {
       try {
-        this.#n.watch(this.#h, onEvent);
+        // The fd fails when someone deletes the device under us (`ip link del`).
+        if (status < 0) {
+          throw this.#n.ifIndex(this.name) === 0
+            ? new VcapError(`${this.name}: The interface disappeared`, 'ENODEV')
+            : new VcapError(`${this.name}: the device failed (poll error)`, 'EIO');
+        }
+        this.#inConsume = true;
+        try {
+          for (let i = 0; i < MAX_BATCHES_PER_EVENT && !this.#stopped; i++) {
+            if (this.#read() === 0) break;
+            if (this.#batch.count > 0) consume(this.#batch);
+          }
+        } finally {
+          this.#inConsume = false;
+        }
+        if (this.#stopped) this.#run.finish();
       } catch (e) {
-        this.#finish?.(e);
+        this.#run.finish(e);
       }
-    });
+    };
+    try {
+      this.#n.watch(this.#h, onEvent);
+    } catch (e) {
+      this.#run.finish(e);
+    }
+    return done;
   }
 
   /** One non-blocking batch read; returns the frames read (before filtering), 0 when none were waiting. */
@@ -201,21 +194,22 @@ export class TunSource {
 
   stop(): void {
     // A signal: frames already queued on the device arrived before it; deliver them first.
-    if (this.#consume !== undefined && !this.#inConsume && !this.#stopped && !this.#closed) {
+    const consume = this.#run.consume;
+    if (consume !== undefined && !this.#inConsume && !this.#stopped && !this.#closed) {
       this.#inConsume = true;
       try {
         for (let i = 0; i < MAX_BATCHES_PER_EVENT && !this.#stopped && this.#read() > 0; i++)
-          if (this.#batch.count > 0) this.#consume(this.#batch);
+          if (this.#batch.count > 0) consume(this.#batch);
       } catch (e) {
         this.#stopped = true;
         this.#inConsume = false;
-        this.#finish?.(e);
+        this.#run.finish(e);
         return;
       }
       this.#inConsume = false;
     }
     this.#stopped = true;
-    if (this.#finish) this.#finish(); else this.#shutdown();
+    this.#run.finish();
   }
 
   stats(): CaptureStats {
