@@ -1,13 +1,11 @@
 // Live -w: the file holds exactly the packets vcap says it captured, as capinfos and tshark count them.
 import test from 'ava';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SETTLE_MS, run, sleep, vcapBin, vethPair } from '../helpers/netns.js';
+import { tempDir } from '../pcap/helpers.js';
 
 test('vcap -i veth -w file: capinfos and tshark count the packets vcap reports', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir(t);
   const file = join(dir, 'live.pcap');
   const { a, ifA, ipB } = await vethPair(t, 35);
   const vcap = a.vcap(['-i', ifA, '-w', file]);
@@ -33,8 +31,7 @@ test('vcap -i veth -w file: capinfos and tshark count the packets vcap reports',
 });
 
 test('vcap -i veth --pcapng -w file: a pcapng file tshark reads, with every packet vcap reports', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir(t);
   const file = join(dir, 'live.pcapng');
   const { a, ifA, ipB } = await vethPair(t, 39);
   const vcap = a.vcap(['-i', ifA, '--pcapng', '-w', file]);
@@ -54,8 +51,7 @@ test('vcap -i veth --pcapng -w file: a pcapng file tshark reads, with every pack
 });
 
 test('-i any -s 60 -w: the same bytes (cooked v2 headers, cut at 60) as tcpdump writes', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir(t);
   const { a, ipB } = await vethPair(t, 40);
   const vfile = join(dir, 'v.pcap'), dfile = join(dir, 'd.pcap');
   const vcap = a.vcap(['-i', 'any', '-s', '60', '-w', vfile]);
@@ -78,6 +74,16 @@ test('-i any -s 60 -w: the same bytes (cooked v2 headers, cut at 60) as tcpdump 
   t.regex(info.stdout, /Packet size limit:\s+file hdr: 60 bytes/);
 });
 
+/** Reads `read()` every `everyMs` until `enough` says so or 8 s pass; returns the last reading. */
+async function pollUntil(read: () => number | Promise<number>, enough: (n: number) => boolean, everyMs: number): Promise<number> {
+  let n = await read();
+  for (let waited = 0; waited < 8000 && !enough(n); waited += everyMs) {
+    await sleep(everyMs);
+    n = await read();
+  }
+  return n;
+}
+
 /** Records in a pcap file as tcpdump reads them (0 while the file has no complete header yet). */
 async function records(file: string): Promise<number> {
   const r = await run(['tcpdump', '-r', file, '-nn']);
@@ -87,8 +93,7 @@ async function records(file: string): Promise<number> {
 test('-w file stopped at once: frames still in the block the kernel has not handed over are written', async (t) => {
   // Writing a file, the ring's blocks wait up to 1 s, as tcpdump's do; a stop a few ms after the
   // traffic must still write every frame (tcpdump itself would report them received but lose them).
-  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir(t);
   const file = join(dir, 'stop.pcap');
   const { a, ifA, ipB } = await vethPair(t, 66);
   const vcap = a.vcap(['-i', ifA, '-w', file, 'icmp']);
@@ -102,8 +107,7 @@ test('-w file stopped at once: frames still in the block the kernel has not hand
 });
 
 test('-w file while capturing: what arrived is in the file within seconds, before any stop', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vcap-w-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir(t);
   const file = join(dir, 'running.pcap');
   const { a, ifA, ipB } = await vethPair(t, 67);
   const vcap = a.vcap(['-i', ifA, '-w', file, 'icmp']);
@@ -111,12 +115,7 @@ test('-w file while capturing: what arrived is in the file within seconds, befor
   await vcap.waitFor(/listening on/);
   await a.exec(['ping', '-c', '2', '-i', '0.2', ipB]);
   // The block is handed over within 1 s and the buffer written within 2 s more; then traffic stops.
-  let seen = 0;
-  for (let waited = 0; waited < 8000 && seen < 4; waited += 250) {
-    await sleep(250);
-    seen = await records(file);
-  }
-  t.is(seen, 4);
+  t.is(await pollUntil(() => records(file), (n) => n >= 4, 250), 4);
   const r = await vcap.stop('SIGINT');
   t.is(r.code, 0, r.stderr);
   t.is(await records(file), 4);
@@ -129,11 +128,8 @@ test('-w - into a pipe: each block reaches the reader while vcap keeps running',
   t.teardown(() => pipeline.kill());
   await pipeline.waitFor(/listening on/);
   await a.exec(['ping', '-c', '2', '-i', '0.2', ipB]);
-  let lines = 0;
-  for (let waited = 0; waited < 8000 && lines < 4; waited += 100) {
-    await sleep(100);
-    lines = pipeline.stdout.split('\n').filter((l) => / ICMP echo (request|reply)/.test(l)).length;
-  }
+  const echoes = (): number => pipeline.stdout.split('\n').filter((l) => / ICMP echo (request|reply)/.test(l)).length;
+  const lines = await pollUntil(echoes, (n) => n >= 4, 100);
   t.is(lines, 4, pipeline.stdout);
   await a.exec(['pkill', '-INT', '-f', `vcap -i ${ifA}`]);
   const r = await pipeline.exited;
