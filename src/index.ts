@@ -39,3 +39,5 @@ export { compileFilter, formatProgram, programFromInsns, FilterError } from './f
 export type { FilterProgram, CompileOptions, BpfInsn } from './filter/index.js';
 export { openLive, openTun, listInterfaces, DEFAULT_SNAPLEN, DEFAULT_BUFFER_KIB } from './capture/live.js';
 export type { LiveOptions, LiveSource, InterfaceInfo, TunOptions, TunSource } from './capture/live.js';
+export { TunResponder } from './capture/tun-responder.js';
+export type { DeviceAddress } from './capture/tun-responder.js';

@@ -21,8 +21,10 @@ export interface LiveOptions {
   /** --tun NAME / --tap NAME: vcap owns the device. */
   tun?: string;
   tap?: string;
-  /** --addr CIDR for --tun/--tap. */
-  addr?: string;
+  /** --addr CIDR for --tun/--tap (several: one IPv4 and any IPv6 ones). */
+  addr?: string | readonly string[] | undefined;
+  /** --reply: with --tun/--tap, answer for the hosts of the device's subnets (TunOptions.reply). */
+  reply?: boolean;
   /** -s (0 = 262144). */
   snaplen: number;
   /** -B in KiB (0 = default). */
@@ -83,6 +85,8 @@ function check(options: LiveOptions): void {
   if (owners > 1) throw new VcapError('-i, --tun and --tap exclude each other', 'EINVAL');
   if (options.addr !== undefined && options.tun === undefined && options.tap === undefined)
     throw new VcapError('--addr needs --tun or --tap', 'EINVAL');
+  if (options.reply === true && options.tun === undefined && options.tap === undefined)
+    throw new VcapError('--reply needs --tun or --tap (vcap answers for the hosts behind a device it holds)', 'EINVAL');
 }
 
 export async function openLive(options: LiveOptions): Promise<LiveSource> {
@@ -104,7 +108,7 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
   const n = native();
   if (options.tun !== undefined || options.tap !== undefined) {
     const tap = options.tap !== undefined;
-    return TunSource.open(n, { name: (tap ? options.tap : options.tun) ?? '', tap, addr: options.addr, snaplen });
+    return TunSource.open(n, { name: (tap ? options.tap : options.tun) ?? '', tap, addr: options.addr, snaplen, reply: options.reply === true });
   }
   let name = options.interface;
   const picked = name === undefined;

@@ -3,21 +3,30 @@
 // A device vcap created disappears when its fd is closed, at exit at the latest.
 import { readFileSync } from 'node:fs';
 import { isIPv4, isIPv6 } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Batch, CaptureStats } from './batch.js';
 import type { FilterProgram } from '../filter/index.js';
 import type { NativeAddon } from './native.js';
 import { SourceRun } from './run.js';
 import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
+import { TunResponder } from './tun-responder.js';
+import type { DeviceAddress } from './tun-responder.js';
 
 export interface TunOptions {
   /** Device name ('' lets the kernel choose tunN/tapN). */
   name: string;
   tap: boolean;
-  /** --addr CIDR: IPv4 or IPv6 address with prefix length. */
-  addr?: string | undefined;
+  /** --addr CIDR: IPv4 or IPv6 address with prefix length; several: one IPv4 and any IPv6 ones. */
+  addr?: string | readonly string[] | undefined;
   snaplen: number;
   multiQueue?: boolean;
+  /**
+   * Answer for the hosts of the device's subnets: ICMP and ICMPv6 echo, and on TAP ARP and
+   * neighbour solicitations (see tun-responder.ts). The replies are written into the device and
+   * delivered by run() after the request, as a capture on the device would show them.
+   */
+  reply?: boolean;
 }
 
 /** Largest frame a TUN/TAP read returns: 64 KiB of IP plus an Ethernet header with room to spare. */
@@ -66,8 +75,44 @@ class TunBatch implements Batch {
   readonly origLen = new Uint32Array(MAX_FRAMES);
   readonly sec = new Float64Array(MAX_FRAMES);
   readonly nsec = new Uint32Array(MAX_FRAMES);
-  readonly bytes = new Uint8Array(BUFFER_BYTES);
-  constructor(readonly linkType: number) {}
+  readonly bytes: Uint8Array;
+  // What one read burst fills; the frames then go to the columns above, through the filter.
+  // Answering, a burst reads into the first half of the bytes and half as many frames, so each
+  // reply (at most 8 bytes longer than its request) fits in the second half, after its request.
+  readonly area: Uint8Array;
+  readonly readOffset: Uint32Array;
+  readonly readLen: Uint32Array;
+  readonly readSec: Float64Array;
+  readonly readNsec: Uint32Array;
+  /** First byte of the replies (answering only). */
+  readonly replyStart: number;
+  constructor(readonly linkType: number, answering: boolean) {
+    const frames = answering ? MAX_FRAMES / 2 : MAX_FRAMES;
+    this.bytes = new Uint8Array(answering ? BUFFER_BYTES + MAX_FRAME : BUFFER_BYTES);
+    this.replyStart = answering ? BUFFER_BYTES / 2 : BUFFER_BYTES;
+    this.area = this.bytes.subarray(0, this.replyStart);
+    this.readOffset = new Uint32Array(frames);
+    this.readLen = new Uint32Array(frames);
+    this.readSec = new Float64Array(frames);
+    this.readNsec = new Uint32Array(frames);
+  }
+}
+
+/** The device's addresses: those vcap gave it and what the kernel reports for it now. */
+function deviceAddresses(name: string, given: readonly DeviceAddress[]): DeviceAddress[] {
+  const list = [...given];
+  for (const a of networkInterfaces()[name] ?? []) {
+    if (a.cidr === null) continue;
+    try { list.push(parseCidr(a.cidr)); } catch { /* a form parseCidr does not take: not one we answer for */ }
+  }
+  return list;
+}
+
+/** The wall clock with sub-millisecond digits, for the replies vcap writes (requests carry the kernel's). */
+function now(): [number, number] {
+  const ms = performance.timeOrigin + performance.now();
+  const sec = Math.floor(ms / 1000);
+  return [sec, Math.min(999999999, Math.round((ms - sec * 1000) * 1e6))];
 }
 
 export class TunSource {
@@ -87,19 +132,28 @@ export class TunSource {
   readonly #run = new SourceRun(() => this.#shutdown());
   #inConsume = false;
 
-  private constructor(n: NativeAddon, h: number, name: string, created: boolean, opts: TunOptions) {
+  readonly #responder: TunResponder | undefined;
+
+  private constructor(n: NativeAddon, h: number, name: string, created: boolean, opts: TunOptions, addrs: DeviceAddress[]) {
     this.#n = n;
     this.#h = h;
     this.name = name;
     this.created = created;
     this.linkType = opts.tap ? LinkType.EN10MB : LinkType.RAW;
     this.snaplen = opts.snaplen;
-    this.#batch = new TunBatch(this.linkType);
+    this.#batch = new TunBatch(this.linkType, opts.reply === true);
+    if (opts.reply) this.#responder = new TunResponder(opts.tap, () => deviceAddresses(name, addrs));
     this.#txDropped0 = this.#txDropped();
   }
 
+  /** The hosts vcap answered for (--reply): replies written, by kind; undefined without reply. */
+  get answered(): Readonly<TunResponder['answered']> | undefined { return this.#responder?.answered; }
+
   static open(n: NativeAddon, opts: TunOptions): TunSource {
-    const cidr = opts.addr === undefined ? undefined : parseCidr(opts.addr);
+    const addrs = (opts.addr === undefined ? [] : typeof opts.addr === 'string' ? [opts.addr] : opts.addr).map(parseCidr);
+    // SIOCSIFADDR sets the one IPv4 address of a device (a second call replaces it); IPv6 ones add up.
+    if (addrs.filter((a) => a.family === 4).length > 1)
+      throw new VcapError('--addr: one IPv4 address per device (IPv6 addresses may be added besides it)', 'EINVAL');
     let opened: [number, string, boolean];
     try {
       opened = n.tunOpen(opts.name, opts.tap, opts.multiQueue ?? false);
@@ -113,9 +167,9 @@ export class TunSource {
     }
     const [h, name, created] = opened;
     try {
-      if (cidr) n.ifAddr(name, cidr.family, cidr.bytes, cidr.prefix);
+      for (const a of addrs) n.ifAddr(name, a.family, a.bytes, a.prefix);
       n.ifUp(name);
-      return new TunSource(n, h, name, created, opts);
+      return new TunSource(n, h, name, created, opts, addrs);
     } catch (e) {
       n.close(h);
       throw e;
@@ -167,23 +221,37 @@ export class TunSource {
   /** One non-blocking batch read; returns the frames read (before filtering), 0 when none were waiting. */
   #read(): number {
     const b = this.#batch;
-    const got = this.#n.tunRead(this.#h, b.bytes, b.offset, b.capLen, b.sec, b.nsec, MAX_FRAME);
+    const got = this.#n.tunRead(this.#h, b.area, b.readOffset, b.readLen, b.readSec, b.readNsec, MAX_FRAME);
     this.#received += got;
-    const snaplen = this.snaplen, filter = this.#filter;
-    let n = 0;
+    const responder = this.#responder;
+    let n = 0, replyAt = b.replyStart;
     for (let i = 0; i < got; i++) {
-      const len = b.capLen[i]!;
-      const cap = len > snaplen ? snaplen : len;
-      if (filter !== undefined && !filter.matches(b.bytes, b.offset[i]!, cap, len)) continue;
-      b.offset[n] = b.offset[i]!;
-      b.origLen[n] = len;
-      b.capLen[n] = cap;
-      b.sec[n] = b.sec[i]!;
-      b.nsec[n] = b.nsec[i]!;
-      n++;
+      const off = b.readOffset[i]!, len = b.readLen[i]!;
+      if (this.#keep(b, n, off, len, b.readSec[i]!, b.readNsec[i]!)) n++;
+      if (responder === undefined) continue;
+      // The reply follows its request, as on the wire: answered before the next frame is looked at.
+      const r = responder.answer(b.bytes, off, len, b.bytes, replyAt);
+      if (r === 0 || this.#n.tunWrite(this.#h, b.bytes.subarray(replyAt, replyAt + r)) === 0) continue;
+      this.#received++;
+      let [sec, nsec] = now();
+      if (sec < b.readSec[i]! || (sec === b.readSec[i]! && nsec < b.readNsec[i]!)) { sec = b.readSec[i]!; nsec = b.readNsec[i]!; }
+      if (this.#keep(b, n, replyAt, r, sec, nsec)) n++;
+      replyAt += (r + 7) & ~7;
     }
     b.count = n;
     return got;
+  }
+
+  /** Frame bytes[off, off+len) becomes frame n of the batch if the filter takes it (cut to the snapshot length). */
+  #keep(b: TunBatch, n: number, off: number, len: number, sec: number, nsec: number): boolean {
+    const cap = len > this.snaplen ? this.snaplen : len;
+    if (this.#filter !== undefined && !this.#filter.matches(b.bytes, off, cap, len)) return false;
+    b.offset[n] = off;
+    b.origLen[n] = len;
+    b.capLen[n] = cap;
+    b.sec[n] = sec;
+    b.nsec[n] = nsec;
+    return true;
   }
 
   /** Send a frame into the kernel as if it came from the device (IP packet for TUN, Ethernet frame for TAP). */

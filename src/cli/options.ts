@@ -26,13 +26,16 @@ export interface CliOptions {
   interface?: string;
   tun?: string;
   tap?: string;
-  addr?: string;
+  /** --addr CIDR, as often as given. */
+  addr?: string[];
   listInterfaces: boolean;
   bufferKiB: number;
   promiscuous: boolean;
   direction: 'in' | 'out' | 'inout';
   immediate: boolean;
   backend: 'afpacket' | 'libpcap';
+  /** --reply: with --tun/--tap, answer pings (and ARP / neighbour solicitations) for the device's subnet. */
+  reply: boolean;
   /** -d / -dd / -ddd: print the compiled filter and exit. */
   dumpProgram: 0 | 1 | 2 | 3;
   /** -F FILE: the filter expression comes from this file. */
@@ -46,13 +49,13 @@ export interface CliOptions {
 export const usage = `Usage: vcap [-AdDehlnpqSUvxX#] [-B size] [-c count] [-F file] [-i interface]
             [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-w file]
             [--addr CIDR] [--backend afpacket|libpcap] [--immediate-mode] [--nano]
-            [--pcapng] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
+            [--pcapng] [--reply] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
             [--version] [ expression ]
 `;
 
 const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'tun', 'tap', 'addr', 'backend', 'time-stamp-precision'];
 const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h'];
-const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'version', 'help'];
+const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'reply', 'version', 'help'];
 
 function count(v: unknown): number { return typeof v === 'number' ? v : 0; }
 function clamp2(n: number): 0 | 1 | 2 { return (n > 2 ? 2 : n) as 0 | 1 | 2; }
@@ -97,6 +100,19 @@ export function parseArgs(argv: string[]): CliOptions {
     if (s === '') throw new VcapError(k.length === 1 ? `option requires an argument -- '${k}'` : `option '--${k}' requires an argument`, 'EUSAGE');
     return s;
   };
+  /**
+   * Every value of a long option that may be repeated (yargs keeps the last one, as tcpdump does
+   * for its letters): `--k V` and `--k=V`, up to a `--`.
+   */
+  const strs = (k: string): string[] | undefined => {
+    if (str(k) === undefined) return undefined;
+    const list: string[] = [];
+    for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+      if (argv[i] === `--${k}` && i + 1 < argv.length) list.push(argv[++i]!);
+      else if (argv[i]!.startsWith(`--${k}=`)) list.push(argv[i]!.slice(k.length + 3));
+    }
+    return list;
+  };
 
   const read = str('r'), write = str('w');
   const cText = str('c');
@@ -139,12 +155,13 @@ export function parseArgs(argv: string[]): CliOptions {
     packetBuffered: count(a['U']) > 0,
     lineBuffered: count(a['l']) > 0,
     nano, print,
-    interface: str('i'), tun: str('tun'), tap: str('tap'), addr: str('addr'),
+    interface: str('i'), tun: str('tun'), tap: str('tap'), addr: strs('addr'),
     listInterfaces: count(a['D']) > 0,
     bufferKiB, promiscuous: count(a['p']) === 0,
     direction: qText,
     immediate: a['immediate-mode'] === true,
     backend,
+    reply: a['reply'] === true,
     dumpProgram: (d > 3 ? 3 : d) as 0 | 1 | 2 | 3,
     filterFile: str('F'),
     expression: positional.join(' '),

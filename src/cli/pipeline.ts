@@ -196,7 +196,7 @@ async function runLive(o: CliOptions): Promise<number> {
   const src: LiveSource = await openLive({
     interface: o.interface, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
     promiscuous: o.promiscuous, direction: o.direction, immediate: o.immediate || o.lineBuffered || (tty && o.write === undefined),
-    timeoutMs: toFile ? FILE_TIMEOUT_MS : undefined, backend: o.backend, filter: expression,
+    timeoutMs: toFile ? FILE_TIMEOUT_MS : undefined, backend: o.backend, filter: expression, reply: o.reply,
   });
   let interrupted = false;
   const stop = (): void => { interrupted = true; src.stop(); };
