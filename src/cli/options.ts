@@ -34,6 +34,8 @@ export interface CliOptions {
   direction: 'in' | 'out' | 'inout';
   immediate: boolean;
   backend: 'afpacket' | 'libpcap';
+  /** --json: one JSON object per packet instead of tcpdump's lines. */
+  json: boolean;
   /** --reply: with --tun/--tap, answer pings (and ARP / neighbour solicitations) for the device's subnet. */
   reply: boolean;
   /** -d / -dd / -ddd: print the compiled filter and exit. */
@@ -48,14 +50,14 @@ export interface CliOptions {
 
 export const usage = `Usage: vcap [-AdDehlnpqSUvxX#] [-B size] [-c count] [-F file] [-i interface]
             [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-w file]
-            [--addr CIDR] [--backend afpacket|libpcap] [--immediate-mode] [--nano]
+            [--addr CIDR] [--backend afpacket|libpcap] [--immediate-mode] [--json] [--nano]
             [--pcapng] [--reply] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
             [--version] [ expression ]
 `;
 
 const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'tun', 'tap', 'addr', 'backend', 'time-stamp-precision'];
 const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h'];
-const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'reply', 'version', 'help'];
+const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help'];
 
 function count(v: unknown): number { return typeof v === 'number' ? v : 0; }
 function clamp2(n: number): 0 | 1 | 2 { return (n > 2 ? 2 : n) as 0 | 1 | 2; }
@@ -125,6 +127,7 @@ export function parseArgs(argv: string[]): CliOptions {
   if (qText !== 'in' && qText !== 'out' && qText !== 'inout') throw new VcapError(`${qText} is not a valid direction`, 'EINVAL');
   const tType = str('T') ?? '';
   if (tType !== '' && !forcedTypes.includes(tType)) throw new VcapError(`unknown packet type \`${tType}'`, 'EINVAL');
+  if (a['json'] === true && write !== undefined) throw new VcapError('--json prints the packets; it does not go with -w', 'EUSAGE');
   const precision = str('time-stamp-precision');
   if (precision !== undefined && precision !== 'micro' && precision !== 'nano')
     throw new VcapError(`unsupported time stamp precision ${precision}`, 'EINVAL');
@@ -161,6 +164,7 @@ export function parseArgs(argv: string[]): CliOptions {
     direction: qText,
     immediate: a['immediate-mode'] === true,
     backend,
+    json: a['json'] === true,
     reply: a['reply'] === true,
     dumpProgram: (d > 3 ? 3 : d) as 0 | 1 | 2 | 3,
     filterFile: str('F'),

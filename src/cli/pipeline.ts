@@ -11,6 +11,7 @@ import type { FilterProgram } from '../filter/index.js';
 import { PcapWriter } from '../output/pcap-writer.js';
 import { PcapngWriter } from '../output/pcapng-writer.js';
 import type { PacketPrinter } from '../output/text/packet.js';
+import type { JsonPrinter, JsonSource } from '../output/json.js';
 import { TextWriter } from '../output/text/writer.js';
 import { linkTypeDescription, linkTypeName, LinkType } from '../decoders/link-type.js';
 import { VcapError } from '../errors.js';
@@ -39,9 +40,12 @@ function formatProgram(program: FilterProgram, level: 1 | 2 | 3): string { retur
 
 type PrinterModule = typeof import('../output/text/packet.js');
 let printerModule: PrinterModule | undefined;
-/** The printers (every protocol's), loaded only for text output: -w never needs them. */
+type JsonModule = typeof import('../output/json.js');
+let jsonModule: JsonModule | undefined;
+/** The printers (every protocol's), loaded only for text output: -w and --json never need them. */
 async function loadPrinters(o: CliOptions): Promise<void> {
-  if (o.write === undefined) printerModule ??= await import('../output/text/packet.js');
+  if (o.json) jsonModule ??= await import('../output/json.js');
+  else if (o.write === undefined) printerModule ??= await import('../output/text/packet.js');
 }
 const plural = (n: number): string => (n === 1 ? '' : 's');
 
@@ -60,8 +64,10 @@ function expressionOf(o: CliOptions): string {
  * One instance serves a whole run; `frame` is the per-packet hot path.
  */
 class Sinks {
-  #printer: PacketPrinter | undefined;
+  #printer: PacketPrinter | JsonPrinter | undefined;
   #printers = new Map<number, PacketPrinter>();
+  /** --json: one printer for every link type (it numbers the packets of the whole run). */
+  #json: JsonPrinter | undefined;
   #filter: FilterProgram | undefined;
   #filters = new Map<number, FilterProgram | undefined>();
   #linkType = -1;
@@ -71,7 +77,8 @@ class Sinks {
   captured = 0;
   done = false;
 
-  constructor(readonly o: CliOptions, readonly expression: string, readonly snaplen: number, readonly filterInSource: boolean) {}
+  constructor(readonly o: CliOptions, readonly expression: string, readonly snaplen: number, readonly filterInSource: boolean,
+    readonly source: JsonSource = {}) {}
 
   /** Open the sinks once the first link type is known. */
   open(linkType: number, snaplen: number, textFd: number, lineBuffered: boolean): void {
@@ -80,6 +87,7 @@ class Sinks {
       this.#writer = this.o.pcapng ? PcapngWriter.open(this.o.write, opts) : PcapWriter.open(this.o.write, opts);
     } else {
       this.#text = new TextWriter(textFd, lineBuffered);
+      if (this.o.json) this.#json = new jsonModule!.JsonPrinter(this.#text, this.source);
     }
     this.use(linkType);
   }
@@ -98,7 +106,10 @@ class Sinks {
       }
       this.#filter = this.#filters.get(linkType);
     }
-    if (this.#text) {
+    if (this.#json) {
+      this.#json.linkType = linkType;
+      this.#printer = this.#json;
+    } else if (this.#text) {
       let p = this.#printers.get(linkType);
       if (!p) { p = new printerModule!.PacketPrinter(this.o.print, linkType, this.#text); this.#printers.set(linkType, p); }
       this.#printer = p;
@@ -185,6 +196,13 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
   }
 }
 
+/** --json's interface: the source's, or for `-i any` the one each cooked v2 header names by index. */
+async function jsonSourceOf(src: LiveSource): Promise<JsonSource> {
+  if (src.name !== 'any') return { interface: src.name };
+  const { native } = await import('../capture/native.js');
+  return { interface: src.name, interfaceName: (index) => native().ifName(index) };
+}
+
 async function runLive(o: CliOptions): Promise<number> {
   const expression = expressionOf(o);
   if (expression !== '' || o.dumpProgram) await loadFilter();
@@ -212,9 +230,9 @@ async function runLive(o: CliOptions): Promise<number> {
       src.setFilter(prog);
     }
     for (const s of signals) process.on(s, stop);
-    sinks = new Sinks(o, expression, src.snaplen, true);
+    sinks = new Sinks(o, expression, src.snaplen, true, o.json ? await jsonSourceOf(src) : {});
     sinks.open(src.linkType, src.snaplen, 1, o.lineBuffered || o.packetBuffered || tty);
-    if (!o.print.verbose && o.write === undefined) stderr('vcap: verbose output suppressed, use -v[v]... for full protocol decode');
+    if (!o.print.verbose && o.write === undefined && !o.json) stderr('vcap: verbose output suppressed, use -v[v]... for full protocol decode');
     stderr(`listening on ${src.name}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
     const s = sinks;
     let flushed = Date.now();
@@ -252,7 +270,8 @@ async function runLive(o: CliOptions): Promise<number> {
     try {
       sinks?.close();
       // Interrupted mid-capture, tcpdump ends the text with a newline in case a line was cut.
-      if (interrupted && o.write === undefined) writeSync(1, '\n');
+      // JSON lines never end cut: no blank line.
+      if (interrupted && o.write === undefined && !o.json) writeSync(1, '\n');
     } finally {
       const st = src.stats();
       const captured = sinks?.captured ?? 0;

@@ -1,0 +1,100 @@
+/**
+ * `--json`: one JSON object per packet, one per line (JSON Lines), built on the decoder's
+ * `Packet.toJSON()`. The schema is `schema/packet.schema.json` in the package; the README
+ * documents it. Shape:
+ *
+ * ```
+ * {"number":1,"time":"2024-05-01T12:34:56.123456789Z","sec":1714566896,"nsec":123456789,
+ *  "capLen":98,"origLen":98,"interface":"tun0","linkType":"RAW",
+ *  "layers":{"ipv4":{…},"icmp":{…}},"payloadOffset":28,"payloadLength":56}
+ * ```
+ *
+ * `layers` holds every decoded layer under the key `Packet.toJSON()` gives it, outermost first;
+ * the other keys of `toJSON()` (linkType, capLen, payloadOffset, payloadLength, truncated, stop)
+ * stay at the top. Moving `layers`' entries back to the top level gives `toJSON()` exactly, so a
+ * layer the decoders learn later appears here without a change to this file.
+ */
+import { Decoder } from '../decoders/decoder.js';
+import type { TextWriter } from './text/writer.js';
+
+/** Keys of `Packet.toJSON()` that describe the packet rather than one of its layers. */
+const PACKET_KEYS = new Set(['linkType', 'capLen', 'payloadOffset', 'payloadLength', 'truncated', 'stop']);
+
+/** Where the packet came from, when the source knows it. */
+export interface JsonSource {
+  /** The interface every packet was captured on (`-i eth0`, `--tun tun0`). */
+  interface?: string | undefined;
+  /** Name of an interface index (for `-i any`, whose cooked header carries the index). */
+  interfaceName?: ((index: number) => string | undefined) | undefined;
+}
+
+/** Writes each packet as a JSON line into a TextWriter (UTF-8: DNS and other strings may hold any byte). */
+export class JsonPrinter {
+  readonly #decoder = new Decoder();
+  readonly #names = new Map<number, string | undefined>();
+  #count = 0;
+  /** LINKTYPE_* of the frames print() is given (the CLI sets it per batch). */
+  linkType = 1;
+  #sec = NaN;
+  #secText = '';
+
+  constructor(readonly out: TextWriter, readonly source: JsonSource = {}) {}
+
+  /** Packets written so far. */
+  get count(): number { return this.#count; }
+
+  /** Frame buf[off .. off+capLen) of `this.linkType`, `origLen` bytes on the wire, captured at sec.nsec (PacketPrinter's signature). */
+  print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
+    const j = this.#decoder.decode(buf, this.linkType, off, capLen).toJSON() as Record<string, unknown>;
+    const layers: Record<string, unknown> = {};
+    for (const k in j) if (!PACKET_KEYS.has(k)) layers[k] = j[k];
+    const o: Record<string, unknown> = {
+      number: ++this.#count, time: this.#time(sec, nsec), sec, nsec, capLen: j['capLen'], origLen,
+    };
+    const name = this.#interface(layers);
+    if (name !== undefined) o['interface'] = name;
+    o['linkType'] = j['linkType'];
+    o['layers'] = layers;
+    o['payloadOffset'] = j['payloadOffset'];
+    o['payloadLength'] = j['payloadLength'];
+    if (j['truncated'] !== undefined) o['truncated'] = j['truncated'];
+    if (j['stop'] !== undefined) o['stop'] = j['stop'];
+    const line = JSON.stringify(o);
+    const w = this.out;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; +1 for the newline.
+    w.ensure(line.length * 3 + 1);
+    w.len += w.buf.utf8Write(line, w.len);
+    w.buf[w.len++] = 10;
+    w.endPacket();
+  }
+
+  /** ISO 8601 in UTC with nanoseconds; the text up to the second is built once per second. */
+  #time(sec: number, nsec: number): string {
+    if (sec !== this.#sec) {
+      this.#sec = sec;
+      this.#secText = new Date(sec * 1000).toISOString().slice(0, 19) + '.';
+    }
+    return this.#secText + String(nsec).padStart(9, '0') + 'Z';
+  }
+
+  #interface(layers: Record<string, unknown>): string | undefined {
+    const s = this.source;
+    if (s.interfaceName !== undefined) {
+      const sll2 = layers['sll2'] as { interfaceIndex?: number } | undefined;
+      const index = sll2?.interfaceIndex;
+      if (index !== undefined) {
+        if (!this.#names.has(index)) this.#names.set(index, s.interfaceName(index));
+        const name = this.#names.get(index);
+        if (name !== undefined) return name;
+      }
+    }
+    return s.interface;
+  }
+}
+
+declare global {
+  interface Buffer {
+    /** Node's own UTF-8 fast path (Buffer#write with 'utf8' ends in it), not in @types/node. */
+    utf8Write(string: string, offset?: number, length?: number): number;
+  }
+}
