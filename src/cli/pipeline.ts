@@ -13,6 +13,7 @@ import { PcapngWriter } from '../output/pcapng-writer.js';
 import type { PacketPrinter } from '../output/text/packet.js';
 import type { JsonPrinter, JsonSource } from '../output/json.js';
 import { TextWriter } from '../output/text/writer.js';
+import { ProgressBar } from './progress.js';
 import { linkTypeDescription, linkTypeName, LinkType } from '../decoders/link-type.js';
 import { VcapError } from '../errors.js';
 
@@ -168,6 +169,22 @@ function textIsTty(): boolean {
   try { return process.stdout.isTTY === true; } catch { return false; }
 }
 
+/**
+ * The progress bar for reading a file, when stderr is a terminal and nothing else shows progress:
+ * the frames go to -w, or -q prints its lines somewhere other than a terminal.
+ */
+function progressBar(o: CliOptions, path: string): ProgressBar | undefined {
+  try {
+    if (process.stderr.isTTY !== true) return undefined;
+    if (o.write === undefined && !(o.print.quiet && !textIsTty())) return undefined;
+    if (o.write === '-' && textIsTty()) return undefined;
+    const st = path === '-' ? fstatSync(0) : statSync(path);
+    return new ProgressBar(st.isFile() ? st.size : undefined, process.stderr.columns || 80);
+  } catch {
+    return undefined;
+  }
+}
+
 async function runFile(o: CliOptions, path: string): Promise<number> {
   const file = openCaptureFile(path);
   try {
@@ -184,11 +201,18 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
     // expression is the only output, as with tcpdump. -U makes printed output packet-buffered too.
     sinks.open(file.linkType, file.snaplen, 1, o.lineBuffered || o.packetBuffered || textIsTty());
     stderr(`reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
+    const progress = progressBar(o, path);
+    let packets = 0;
     try {
-      for (let b = file.next(); b !== null && !sinks.done; b = file.next()) sinks.batch(b);
+      for (let b = file.next(); b !== null && !sinks.done; b = file.next()) {
+        sinks.batch(b);
+        packets += b.count;
+        progress?.update(file.bytesRead, packets);
+      }
     } finally {
       // Whatever was read before damage is printed or written before the error line.
       sinks.close();
+      progress?.finish(file.bytesRead, packets);
     }
     return 0;
   } finally {
