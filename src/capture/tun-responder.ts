@@ -139,6 +139,21 @@ export class TunResponder {
 
   #ready(): void { if (this.#readAt === -Infinity) this.#refresh(true); }
 
+  /**
+   * An echo request to buf[dstAt ..] (IPv4 or IPv6): -1 if no host behind the device has that
+   * address; else on TAP the reply's Ethernet header is written, and where the IP header goes returned.
+   */
+  #echoTo(p: Packet, b: Uint8Array, dstAt: number, family: 4 | 6, out: Uint8Array, outOff: number): number {
+    this.#ready();
+    if (!this.#isPeer(b, dstAt, family)) return -1;
+    if (!this.tap) return outOff;
+    const eth = p.ethernet!;
+    const mac = TunResponder.macFor(b, dstAt, family === 4 ? 4 : 16);
+    // Only frames sent to this host's MAC (what our ARP reply or advertisement told the kernel).
+    if (!sameBytes(b, eth.off, mac, 6)) return -1;
+    return this.#ether(out, outOff, b, eth.off + 6, mac, family === 4 ? 0x0800 : 0x86dd);
+  }
+
   #echo4(p: Packet, out: Uint8Array, outOff: number): number {
     const ip = p.ipv4!, icmp = p.icmp!, b = ip.buf;
     if (icmp.type !== 8 || icmp.code !== 0 || ip.incomplete || ip.isFragment || !ip.checksumValid) return 0;
@@ -146,16 +161,8 @@ export class TunResponder {
     if (inCksum(b, icmpAt, icmpLen) !== 0) return 0;
     // A source that is no single host (0.0.0.0, multicast, broadcast) gets no answer (RFC 1122 3.2.2.6).
     if (b[ip.off + 12] === 0 || b[ip.off + 12]! >= 224) return 0;
-    this.#ready();
-    if (!this.#isPeer(b, ip.off + 16, 4)) return 0;
-    let at = outOff;
-    if (this.tap) {
-      const eth = p.ethernet!;
-      const mac = TunResponder.macFor(b, ip.off + 16, 4);
-      // Only frames sent to this host's MAC (what our ARP reply told the kernel).
-      if (!sameBytes(b, eth.off, mac, 6)) return 0;
-      at = this.#ether(out, at, b, eth.off + 6, mac, 0x0800);
-    }
+    let at = this.#echoTo(p, b, ip.off + 16, 4, out, outOff);
+    if (at < 0) return 0;
     const ipAt = at, total = IP4 + icmpLen;
     out[at] = 0x45; out[at + 1] = ip.tos; put16(out, at + 2, total);
     put16(out, at + 4, this.#ipId); this.#ipId = (this.#ipId + 1) & 0xffff;
@@ -200,15 +207,8 @@ export class TunResponder {
     if (icmp.code !== 0 || !this.#icmp6Ok(p)) return 0;
     // Multicast sources (ff00::/8) and the unspecified address are no host to answer.
     if (b[ip.off + 8] === 0xff || isUnspecified(b, ip.off + 8)) return 0;
-    this.#ready();
-    if (!this.#isPeer(b, ip.off + 24, 6)) return 0;
-    let at = outOff;
-    if (this.tap) {
-      const eth = p.ethernet!;
-      const mac = TunResponder.macFor(b, ip.off + 24, 16);
-      if (!sameBytes(b, eth.off, mac, 6)) return 0;
-      at = this.#ether(out, at, b, eth.off + 6, mac, 0x86dd);
-    }
+    let at = this.#echoTo(p, b, ip.off + 24, 6, out, outOff);
+    if (at < 0) return 0;
     const len = ip.payloadLength;
     at = this.#ipv6(out, at, ip.trafficClass, len, REPLY_TTL, b, ip.off + 24, b, ip.off + 8);
     out.set(b.subarray(icmp.off, icmp.off + len), at);
