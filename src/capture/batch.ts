@@ -17,10 +17,14 @@ export interface Batch {
   readonly capLen: Uint32Array;
   /** Length on the wire. */
   readonly origLen: Uint32Array;
-  /** Timestamp, whole seconds since the epoch (UTC). */
+  /** Timestamp, whole seconds since the epoch (UTC); negative from a pcap file, whose field is signed. */
   readonly sec: Float64Array;
-  /** Timestamp, nanoseconds within the second (0..999999999). */
-  readonly nsec: Uint32Array;
+  /**
+   * Timestamp, nanoseconds within the second (0..999999999). A damaged pcap record's fraction
+   * field out of that range is kept as libpcap hands it to tcpdump (µs × 1000, either sign), so
+   * it prints as tcpdump prints it; only capture files have such values (a Float64Array column).
+   */
+  readonly nsec: Uint32Array | Float64Array;
 }
 
 /** Counters a live source reports at exit (tcpdump's three lines). */

@@ -47,7 +47,7 @@ export interface BatchColumns {
   readonly capLen: Uint32Array;
   readonly origLen: Uint32Array;
   readonly sec: Float64Array;
-  readonly nsec: Uint32Array;
+  readonly nsec: Float64Array;
 }
 
 /**
@@ -88,14 +88,14 @@ class FileBatch implements BatchColumns {
   readonly capLen: Uint32Array;
   readonly origLen: Uint32Array;
   readonly sec: Float64Array;
-  readonly nsec: Uint32Array;
+  readonly nsec: Float64Array;
   constructor(bytes: Uint8Array, max: number) {
     this.bytes = bytes;
     this.offset = new Uint32Array(max);
     this.capLen = new Uint32Array(max);
     this.origLen = new Uint32Array(max);
     this.sec = new Float64Array(max);
-    this.nsec = new Uint32Array(max);
+    this.nsec = new Float64Array(max);
   }
 }
 

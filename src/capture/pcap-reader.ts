@@ -70,8 +70,10 @@ export class PcapParser implements RecordParser {
       offset[n] = p + hl;
       capLen[n] = cap > snap ? snap : cap;
       origLen[n] = dv.getUint32(p + 12, le);
-      sec[n] = dv.getUint32(p, le);
-      nsec[n] = dv.getUint32(p + 4, le) * mul;
+      // libpcap reads both fields as signed 32-bit and scales µs to ns without normalising: a
+      // damaged record's fraction of a million µs or more reaches the printer as it is, as in tcpdump.
+      sec[n] = dv.getInt32(p, le);
+      nsec[n] = dv.getInt32(p + 4, le) * mul;
       n++;
       this.record++;
       p += hl + cap;

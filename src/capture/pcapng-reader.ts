@@ -218,7 +218,7 @@ export class PcapngParser implements RecordParser {
   }
 
   /** Splits a 64-bit count of `units` into seconds and ns without losing precision past 2^53. */
-  #timestamp(iface: Iface, hi: number, lo: number, sec: Float64Array, nsec: Uint32Array, i: number): void {
+  #timestamp(iface: Iface, hi: number, lo: number, sec: Float64Array, nsec: Float64Array, i: number): void {
     const u = iface.units;
     let s: number, r: number;
     if (hi < 0x200000) {

@@ -83,8 +83,15 @@ export class PcapngWriter {
     const dv = out.dv, p = out.len;
     // Timestamp in if_tsresol units, as two 32-bit halves: sec·10^k + frac can pass 2^53 at ns.
     // sec·10^k is worked out once per second of capture; frac < 10^9 < 2^32 carries at most once.
+    let frac = this.nano ? nsec : (nsec / 1000) | 0;
+    if (frac < 0 || frac >= (this.nano ? 1e9 : 1e6)) {
+      // A damaged pcap record's fraction out of range (see Batch.nsec): pcapng has one count, so it carries into the seconds.
+      const per = this.nano ? 1e9 : 1e6, units = this.nano ? nsec : Math.trunc(nsec / 1000);
+      sec += Math.floor(units / per);
+      frac = units - Math.floor(units / per) * per;
+    }
     if (sec !== this.#baseSec) this.#setBase(sec);
-    let tsLo = this.#baseLo + ((this.nano ? nsec : nsec / 1000) | 0), tsHi = this.#baseHi;
+    let tsLo = this.#baseLo + frac, tsHi = this.#baseHi;
     if (tsLo >= 4294967296) { tsLo -= 4294967296; tsHi = (tsHi + 1) % 4294967296; }
     dv.setUint32(p, EPB, true);
     dv.setUint32(p + 4, total, true);

@@ -2,20 +2,73 @@
  * tcpdump's timestamp column (ts_print): -t forms, local time through TZ, micro or nano digits.
  * The UTC offset is looked up once per 15-minute window (zone changes fall on such boundaries),
  * so printing a packet never builds a Date.
+ *
+ * A timestamp is what libpcap hands tcpdump: `sec` a C time_t (a pcap file's field is signed),
+ * `nsec` the fraction in ns — for a damaged pcap record the file's out-of-range field as it is
+ * (µs × 1000, either sign). tcpdump prints such values through C casts rather than normalising
+ * them, and so does this: `(unsigned)` of the fraction, `[Error converting time]` for a second
+ * count whose bit 31 is set, deltas with tcpdump's single borrow.
  */
+
+import type { PrintContext } from './context.js';
 
 const pad2: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i);
 
 const pad3: string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
-function frac(nsec: number, nano: boolean): string {
-  // Nanosecond pcaps printed without --nano show microseconds truncated, as tcpdump does.
-  if (nano) return pad3[Math.floor(nsec / 1e6)]! + pad3[Math.floor(nsec / 1000) % 1000]! + pad3[nsec % 1000]!;
-  const us = Math.floor(nsec / 1000);
-  return pad3[Math.floor(us / 1000)]! + pad3[us % 1000]!;
+const TIME_ERROR = '[Error converting time]';
+
+/** 400 Gregorian years in seconds: local time repeats with this period in the zone rules' far future. */
+const ERA_SECONDS = 146097 * 86400;
+/** JS Dates reach ±8.64e15 ms; seconds beyond this are moved by whole eras to find the zone offset. */
+const DATE_LIMIT_SEC = 8.64e12;
+/** About where struct tm's int tm_year overflows (year 2^31 + 1900). */
+const MAX_LOCALTIME_SEC = 6.7767e16;
+
+/** The fraction as tcpdump holds it at this precision: µs (truncated toward zero, as C divides) or ns. */
+function units(nsec: number, nano: boolean): number {
+  return nano ? nsec : Math.trunc(nsec / 1000);
 }
 
-import type { PrintContext } from './context.js';
+/** ts_frac_print's digits: `%06u` / `%09u` of the value cast to unsigned. */
+function fracText(u: number, nano: boolean): string {
+  if (nano) {
+    if (u >= 0 && u < 1e9) return pad3[Math.floor(u / 1e6)]! + pad3[Math.floor(u / 1000) % 1000]! + pad3[u % 1000]!;
+    return String(u >>> 0).padStart(9, '0');
+  }
+  if (u >= 0 && u < 1e6) return pad3[Math.floor(u / 1000)]! + pad3[u % 1000]!;
+  return String(u >>> 0).padStart(6, '0');
+}
+
+/** `(unsigned)sec & 0x80000000`: tcpdump refuses to convert such a second count. */
+function unconvertible(sec: number): boolean {
+  return (sec >>> 0) >= 0x80000000;
+}
+
+/** Proleptic Gregorian (year, month, day) of a day count from 1970-01-01, exact for any safe integer (H. Hinnant's civil_from_days). */
+function civil(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** strftime's `%Y-%m-%d ` (glibc: the year unpadded, astronomical numbering). */
+function dateText(days: number): string {
+  const [y, m, d] = civil(days);
+  return `${y}-${pad2[m]}-${pad2[d]} `;
+}
+
+/** `HH:MM:SS` of a second count (any sign, the day dropped). */
+function hms(sec: number): string {
+  const tod = sec - Math.floor(sec / 86400) * 86400;
+  return `${pad2[Math.floor(tod / 3600)]}:${pad2[Math.floor((tod % 3600) / 60)]}:${pad2[tod % 60]}`;
+}
 
 export class TimeFormatter {
   #window = NaN;
@@ -24,9 +77,9 @@ export class TimeFormatter {
   #dayText = '';
   #lastSec = NaN;
   #lastText = '';
-  #haveRef = false;
+  // tcpdump's tv_ref: unset while both fields are 0 (a packet stamped 0.0 does not set it).
   #refSec = 0;
-  #refNsec = 0;
+  #refUnits = 0;
 
   constructor(readonly format: 0 | 1 | 2 | 3 | 4 | 5, readonly nano: boolean) {}
 
@@ -34,14 +87,18 @@ export class TimeFormatter {
     const w = Math.floor(sec / 900);
     if (w !== this.#window) {
       this.#window = w;
-      this.#offset = -new Date(sec * 1000).getTimezoneOffset() * 60;
+      // Zone rules repeat every 400 years far from now (glibc and ICU both extend the last rule).
+      let at = sec;
+      if (at > DATE_LIMIT_SEC || at < -DATE_LIMIT_SEC) at -= Math.floor((at - 2e9) / ERA_SECONDS) * ERA_SECONDS;
+      const off = -new Date(at * 1000).getTimezoneOffset() * 60;
+      this.#offset = Number.isFinite(off) ? off : 0;
     }
     return this.#offset;
   }
 
   /** Append the column for one packet to the line (format1's text, the common case without a string). */
   write(c: PrintContext, sec: number, nsec: number): void {
-    if ((this.format === 0 || this.format === 4) && sec === this.#lastSec) {
+    if ((this.format === 0 || this.format === 4) && sec === this.#lastSec && nsec >= 0 && nsec < 1e9) {
       c.write(this.#lastText);
       if (this.nano) c.numPad(nsec, 9); else c.numPad(Math.floor(nsec / 1000), 6);
       c.ch(32);
@@ -52,45 +109,45 @@ export class TimeFormatter {
 
   /** The column for one packet, with its trailing space ('' for -t). */
   format1(sec: number, nsec: number): string {
-    // At microsecond precision libpcap truncates nanosecond stamps when reading, so deltas use µs too.
-    if (!this.nano) nsec -= nsec % 1000;
+    const nano = this.nano;
     switch (this.format) {
       case 1: return '';
-      case 2: return `${sec}.${frac(nsec, this.nano)} `;
+      case 2:
+        if (unconvertible(sec)) return `${TIME_ERROR} `;
+        return `${sec >>> 0}.${fracText(units(nsec, nano), nano)} `;
       case 3: case 5: {
-        if (!this.#haveRef) { this.#haveRef = true; this.#refSec = sec; this.#refNsec = nsec; }
-        let ds = sec - this.#refSec, dn = nsec - this.#refNsec;
-        if (dn < 0) { ds -= 1; dn += 1e9; }
-        let sign = ' ';
-        if (ds < 0) {
-          // A timestamp before the reference: print the magnitude with a minus sign.
-          sign = '-';
-          if (dn > 0) { ds += 1; dn = 1e9 - dn; }
-          ds = -ds;
-        }
-        if (this.format === 3) { this.#refSec = sec; this.#refNsec = nsec; }
+        const u = units(nsec, nano), per = nano ? 1e9 : 1e6;
+        if (this.#refSec === 0 && this.#refUnits === 0) { this.#refSec = sec; this.#refUnits = u; }
+        const negative = sec === this.#refSec ? u < this.#refUnits : sec < this.#refSec;
+        // netdissect_timevalsub: one borrow, whatever the fields hold.
+        let ds = negative ? this.#refSec - sec : sec - this.#refSec;
+        let du = negative ? this.#refUnits - u : u - this.#refUnits;
+        if (du < 0) { ds -= 1; du += per; }
+        if (this.format === 3) { this.#refSec = sec; this.#refUnits = u; }
+        const sign = negative ? '-' : ' ';
         // Whole days drop out, as with tcpdump's gmtime()-based formatting of the difference.
-        const h = Math.floor(ds / 3600) % 24, m = Math.floor((ds % 3600) / 60), s = ds % 60;
-        return `${sign}${pad2[h]}:${pad2[m]}:${pad2[s]}.${frac(dn, this.nano)} `;
+        if (unconvertible(ds)) return `${sign}${TIME_ERROR} `;
+        return `${sign}${hms(ds)}.${fracText(du, nano)} `;
       }
       case 4: case 0: default: {
         // Consecutive packets mostly share their second: reuse its text.
-        if (sec === this.#lastSec) return this.#lastText + frac(nsec, this.nano) + ' ';
+        if (sec === this.#lastSec) return this.#lastText + fracText(units(nsec, nano), nano) + ' ';
+        if (unconvertible(sec)) return `${TIME_ERROR} `;
         const local = sec + this.#localOffset(sec);
+        // glibc's localtime() fails once the year no longer fits an int (seconds this far out are past 2^53 anyway).
+        if (local > MAX_LOCALTIME_SEC || local < -MAX_LOCALTIME_SEC) return `${TIME_ERROR} `;
         const day = Math.floor(local / 86400);
-        const tod = local - day * 86400;
-        let text = `${pad2[Math.floor(tod / 3600)]}:${pad2[Math.floor((tod % 3600) / 60)]}:${pad2[tod % 60]}.`;
+        let text = `${hms(local)}.`;
         if (this.format === 4) {
           if (day !== this.#day) {
             this.#day = day;
-            const d = new Date(day * 86400000);
-            this.#dayText = `${d.getUTCFullYear()}-${pad2[d.getUTCMonth() + 1]}-${pad2[d.getUTCDate()]} `;
+            this.#dayText = dateText(day);
           }
           text = this.#dayText + text;
         }
         this.#lastSec = sec;
         this.#lastText = text;
-        return text + frac(nsec, this.nano) + ' ';
+        return text + fracText(units(nsec, nano), nano) + ' ';
       }
     }
   }
