@@ -9,6 +9,8 @@ import { SourceRun } from './run.js';
 import { getSystemErrorMap } from 'node:util';
 import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
+import { decodeInsns } from '../filter/bpf.js';
+import { validateProgram } from '../filter/interpreter.js';
 
 export interface AfPacketOptions {
   /** Interface name as the user gave it ('any' for all). */
@@ -262,7 +264,21 @@ export class AfPacketSource {
    */
   setFilter(program: FilterProgram): void {
     if (this.#closed) return;
-    const insns = this.#opts.cooked === 'none' ? program.insns : fixCookedProgram(program.insns, this.#opts.cooked);
+    let insns = this.#opts.cooked === 'none' ? program.insns : fixCookedProgram(program.insns, this.#opts.cooked);
+    if (insns !== undefined) {
+      // Checked before the kernel sees it: a program that breaks the rules user space and the kernel
+      // share is refused here, naming the instruction at fault.
+      const decoded = decodeInsns(insns);
+      validateProgram(decoded);
+      try {
+        validateProgram(decoded, { kernel: true });
+      } catch (e) {
+        // Only the kernel refuses it (over 4096 instructions, an ancillary load it does not know):
+        // filter in user space, as libpcap falls back.
+        process.emitWarning(`kernel filter not attached (${(e as Error).message}); filtering in user space`);
+        insns = undefined;
+      }
+    }
     if (insns === undefined) {
       this.#n.detachFilter(this.#h);
       this.#walker.userFilter = program;

@@ -4,32 +4,83 @@
 // Loads past the captured length reject the packet and division by zero returns 0, as in the kernel.
 import {
   BPF_A, BPF_ABS, BPF_ADD, BPF_ALU, BPF_AND, BPF_B, BPF_DIV, BPF_H, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JGE, BPF_JGT,
-  BPF_JMP, BPF_JSET, BPF_LD, BPF_LDX, BPF_LEN, BPF_LSH, BPF_MEM, BPF_MEMWORDS, BPF_MISC, BPF_MOD, BPF_MSH, BPF_MUL, BPF_NEG,
-  BPF_K, BPF_OR, BPF_RET, BPF_RSH, BPF_ST, BPF_STX, BPF_SUB, BPF_TAX, BPF_TXA, BPF_X, BPF_XOR, bpfClass, bpfMode, bpfOp,
+  BPF_JMP, BPF_JSET, BPF_LD, BPF_LDX, BPF_LEN, BPF_LSH, BPF_MAXINSNS, BPF_MEM, BPF_MEMWORDS, BPF_MISC, BPF_MOD, BPF_MSH, BPF_MUL, BPF_NEG,
+  BPF_K, BPF_OR, BPF_RET, BPF_RSH, BPF_ST, BPF_STX, BPF_SUB, BPF_TAX, BPF_TXA, BPF_W, BPF_X, BPF_XOR, bpfClass, bpfMode, bpfOp,
   bpfSize, bpfSrc, type BpfInsn,
 } from './bpf.js';
 import { VcapError } from '../errors.js';
 
 export type MatchFn = (bytes: Uint8Array, offset: number, capLen: number, origLen: number) => boolean;
 
-/** The kernel's sk_chk_filter rules: known opcodes, jumps inside the program, a return at the end. */
-export function validateProgram(insns: readonly BpfInsn[]): void {
+/** Every opcode the kernel's classic BPF checker knows (net/core/filter.c, bpf_check_classic's table). */
+const KNOWN_CODES = new Set<number>([
+  ...[BPF_ADD, BPF_SUB, BPF_MUL, BPF_DIV, BPF_MOD, BPF_AND, BPF_OR, BPF_XOR, BPF_LSH, BPF_RSH].flatMap((op) => [BPF_ALU | op | BPF_K, BPF_ALU | op | BPF_X]),
+  BPF_ALU | BPF_NEG,
+  ...[BPF_W, BPF_H, BPF_B].flatMap((size) => [BPF_LD | size | BPF_ABS, BPF_LD | size | BPF_IND]),
+  BPF_LD | BPF_W | BPF_LEN, BPF_LD | BPF_W | BPF_MEM, BPF_LD | BPF_IMM,
+  BPF_LDX | BPF_W | BPF_IMM, BPF_LDX | BPF_W | BPF_MEM, BPF_LDX | BPF_W | BPF_LEN, BPF_LDX | BPF_B | BPF_MSH,
+  BPF_ST, BPF_STX, BPF_MISC | BPF_TAX, BPF_MISC | BPF_TXA, BPF_RET | BPF_K, BPF_RET | BPF_A,
+  BPF_JMP | BPF_JA, ...[BPF_JEQ, BPF_JGT, BPF_JGE, BPF_JSET].flatMap((op) => [BPF_JMP | op | BPF_K, BPF_JMP | op | BPF_X]),
+]);
+
+/** Linux ancillary loads (SKF_AD_OFF + these): PROTOCOL … VLAN_TPID; any other k in that area is refused. */
+const SKF_AD_BASE = 0xfffff000;
+const SKF_AD_LAST = 60;
+
+export interface ValidateOptions {
+  /**
+   * Check as the kernel does before SO_ATTACH_FILTER / TUNATTACHFILTER: also at most BPF_MAXINSNS
+   * (4096) instructions and only known ancillary loads. User space (libpcap's bpf_validate) caps neither.
+   */
+  kernel?: boolean;
+}
+
+/**
+ * The kernel's sk_chk_filter rules (libpcap's bpf_validate is a subset): known opcodes, every jump
+ * forward and inside the program, scratch memory M[0..15] and never read before it is written on
+ * every path to the read, no division by a constant 0, shifts by a constant below 32, a return at
+ * the end. Throws a VcapError naming the first bad instruction.
+ */
+export function validateProgram(insns: readonly BpfInsn[], options: ValidateOptions = {}): void {
   const bad = (i: number, why: string): never => { throw new VcapError(`invalid BPF program: instruction ${i}: ${why}`, 'EINVAL'); };
-  // The kernel also caps the length (BPF_MAXINSNS); user space does not, as libpcap's bpf_validate.
-  if (insns.length === 0) bad(0, `${insns.length} instructions`);
-  insns.forEach((p, i) => {
-    const cls = bpfClass(p.code);
-    if (cls === BPF_JMP) {
-      const targets = bpfOp(p.code) === BPF_JA ? [i + 1 + p.k] : [i + 1 + p.jt, i + 1 + p.jf];
-      for (const t of targets) if (t >= insns.length) bad(i, 'jump out of the program');
+  const n = insns.length;
+  if (n === 0) throw new VcapError('invalid BPF program: no instructions', 'EINVAL');
+  if (options.kernel && n > BPF_MAXINSNS) throw new VcapError(`invalid BPF program: ${n} instructions, more than the kernel's ${BPF_MAXINSNS}`, 'EINVAL');
+  // Scratch cells written on every path reaching each instruction (the kernel's check_load_and_stores).
+  const masks = new Uint16Array(n).fill(0xffff);
+  let memvalid = 0;
+  for (let i = 0; i < n; i++) {
+    const p = insns[i]!;
+    const code = p.code, k = p.k >>> 0, cls = bpfClass(code);
+    if (!KNOWN_CODES.has(code)) bad(i, `unknown opcode 0x${code.toString(16)}`);
+    if (p.jt < 0 || p.jt > 255 || p.jf < 0 || p.jf > 255) bad(i, `jump offsets ${p.jt}/${p.jf} out of range`);
+    memvalid &= masks[i]!;
+    if (cls === BPF_ST || cls === BPF_STX) {
+      if (k >= BPF_MEMWORDS) bad(i, `scratch memory M[${k}] (there are ${BPF_MEMWORDS})`);
+      memvalid |= 1 << k;
+    } else if ((cls === BPF_LD || cls === BPF_LDX) && bpfMode(code) === BPF_MEM) {
+      if (k >= BPF_MEMWORDS) bad(i, `scratch memory M[${k}] (there are ${BPF_MEMWORDS})`);
+      if (!(memvalid & (1 << k))) bad(i, `M[${k}] is read before it is written`);
+    } else if (cls === BPF_ALU && bpfSrc(code) === BPF_K) {
+      const op = bpfOp(code);
+      if ((op === BPF_DIV || op === BPF_MOD) && k === 0) bad(i, 'division by zero');
+      if ((op === BPF_LSH || op === BPF_RSH) && k >= 32) bad(i, `shift by ${k}`);
+    } else if (cls === BPF_LD && bpfMode(code) === BPF_ABS && options.kernel && k >= SKF_AD_BASE) {
+      if (k - SKF_AD_BASE > SKF_AD_LAST || (k - SKF_AD_BASE) % 4 !== 0) bad(i, `unknown ancillary load ${hex(k)}`);
+    } else if (cls === BPF_JMP) {
+      if (bpfOp(code) === BPF_JA) {
+        // k is unsigned: a jump can only go forward, and must land inside the program.
+        if (k >= n - i - 1) bad(i, `jump to ${i + 1 + k}, past the end (${n} instructions)`);
+        masks[i + 1 + k]! &= memvalid;
+      } else {
+        if (i + 1 + p.jt >= n || i + 1 + p.jf >= n) bad(i, `jump to ${i + 1 + Math.max(p.jt, p.jf)}, past the end (${n} instructions)`);
+        masks[i + 1 + p.jt]! &= memvalid;
+        masks[i + 1 + p.jf]! &= memvalid;
+      }
+      memvalid = 0xffff;
     }
-    if ((cls === BPF_ST || cls === BPF_STX || ((cls === BPF_LD || cls === BPF_LDX) && bpfMode(p.code) === BPF_MEM)) && p.k >= BPF_MEMWORDS)
-      bad(i, `scratch memory M[${p.k}]`);
-    if (cls === BPF_ALU && bpfSrc(p.code) === BPF_K && (bpfOp(p.code) === BPF_DIV || bpfOp(p.code) === BPF_MOD) && p.k === 0)
-      bad(i, 'division by zero');
-  });
-  const last = insns[insns.length - 1]!;
-  if (bpfClass(last.code) !== BPF_RET) bad(insns.length - 1, 'the program does not end with a return');
+  }
+  if (bpfClass(insns[n - 1]!.code) !== BPF_RET) bad(n - 1, 'the program does not end with a return');
 }
 
 const hex = (k: number): string => `0x${(k >>> 0).toString(16)}`;
