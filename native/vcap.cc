@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <ifaddrs.h>
 #include <linux/filter.h>
 #include <linux/if_ether.h>
@@ -19,6 +20,7 @@
 #include <linux/sockios.h>
 #include <net/if_arp.h>
 #include <netinet/in.h>
+#include <pwd.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -665,6 +667,45 @@ Napi::Value IfName(const Napi::CallbackInfo& info) {
   return Napi::String::New(info.Env(), buf);
 }
 
+// userLookup(name) → [uid, gid], or undefined when there is no such user (getpwnam).
+Napi::Value UserLookup(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name = info[0].ToString().Utf8Value();
+  passwd pw;
+  passwd* found = nullptr;
+  std::vector<char> buf(16384);
+  int r = getpwnam_r(name.c_str(), &pw, buf.data(), buf.size(), &found);
+  if (r != 0) {
+    throwSys(env, "getpwnam", r);
+    return env.Undefined();
+  }
+  if (found == nullptr) return env.Undefined();
+  Napi::Array a = Napi::Array::New(env, 2);
+  a.Set(0u, Napi::Number::New(env, pw.pw_uid));
+  a.Set(1u, Napi::Number::New(env, pw.pw_gid));
+  return a;
+}
+
+// dropPrivileges(name, uid, gid): the user's groups (initgroups), then its gid, then its uid, as
+// tcpdump -Z does. After setuid() to a non-zero uid the kernel clears every capability; glibc
+// applies each call to every thread of the process.
+Napi::Value DropPrivileges(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name = info[0].ToString().Utf8Value();
+  uid_t uid = info[1].As<Napi::Number>().Uint32Value();
+  gid_t gid = info[2].As<Napi::Number>().Uint32Value();
+  if (initgroups(name.c_str(), gid) != 0) {
+    throwSys(env, "initgroups", errno);
+    return env.Undefined();
+  }
+  if (setgid(gid) != 0) {
+    throwSys(env, "setgid", errno);
+    return env.Undefined();
+  }
+  if (setuid(uid) != 0) throwSys(env, "setuid", errno);
+  return env.Undefined();
+}
+
 Napi::Object Main(Napi::Env env, Napi::Object exports) {
   Addon* a = new Addon();
   env.SetInstanceData<Addon>(a);
@@ -692,6 +733,8 @@ Napi::Object Main(Napi::Env env, Napi::Object exports) {
   exports.Set("interfaces", Napi::Function::New(env, Interfaces, "interfaces"));
   exports.Set("ifIndex", Napi::Function::New(env, IfIndex, "ifIndex"));
   exports.Set("ifName", Napi::Function::New(env, IfName, "ifName"));
+  exports.Set("userLookup", Napi::Function::New(env, UserLookup, "userLookup"));
+  exports.Set("dropPrivileges", Napi::Function::New(env, DropPrivileges, "dropPrivileges"));
   return exports;
 }
 

@@ -7,6 +7,7 @@ import type { CookedHeader } from './ring.js';
 import { RingWalker, ringReserve } from './ring.js';
 import { SourceRun } from './run.js';
 import { getSystemErrorMap } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
 import { decodeInsns } from '../filter/bpf.js';
@@ -97,6 +98,49 @@ export function ringGeometry(snaplen: number, bytes: number): { blockSize: numbe
   return { blockSize, blockCount };
 }
 
+/**
+ * The most ring vcap asks for: under the kernel's cap (the ring's size must fit 32 bits) and half of
+ * the memory the machine has free now, so an absurd -B cannot take the memory everything else needs.
+ */
+export function maxRingBytes(meminfo?: string): number {
+  let available = Infinity;
+  try {
+    // VCAP_TEST_MEMINFO: a test shows vcap a smaller machine than it runs on.
+    const m = /^MemAvailable:\s+(\d+) kB/m.exec(meminfo ?? readFileSync(process.env['VCAP_TEST_MEMINFO'] || '/proc/meminfo', 'latin1'));
+    if (m) available = Number(m[1]) * 1024;
+  } catch { /* no /proc: only the kernel's cap */ }
+  return Math.max(MIN_RING_BYTES, Math.min(KERNEL_RING_MAX, Math.floor(available / 2)));
+}
+
+const KERNEL_RING_MAX = 4 * 1024 * 1024 * 1024 - 1024 * 1024;
+const MIN_RING_BYTES = 256 * 1024;
+
+/**
+ * PACKET_RX_RING as libpcap sets it up: a ring the kernel cannot allocate (ENOMEM) is asked for
+ * again 5% smaller, down to four blocks. vcap also says so (libpcap is silent), as it does when -B
+ * asks for more than maxRingBytes().
+ */
+function openRing(n: NativeAddon, h: number, opts: AfPacketOptions): { ring: ArrayBuffer; blockSize: number; blockCount: number } {
+  const retire = opts.immediate ? RETIRE_IMMEDIATE_MS : opts.timeoutMs;
+  const limit = maxRingBytes();
+  let bytes = Math.min(opts.bufferBytes, limit);
+  let why = bytes < opts.bufferBytes ? `at most half the free memory, ${Math.floor(limit / 1024)} KiB` : '';
+  for (;;) {
+    const { blockSize, blockCount } = ringGeometry(opts.snaplen, bytes);
+    try {
+      const ring = n.packetRing(h, ringReserve(opts.cooked), blockSize, blockCount, retire);
+      if (why !== '') {
+        process.emitWarning(`buffer size ${Math.floor(opts.bufferBytes / 1024)} KiB is more than the kernel gives (${why}): using a ring of ${(blockSize * blockCount) / 1024} KiB`);
+      }
+      return { ring, blockSize, blockCount };
+    } catch (e) {
+      if (!(e instanceof SyscallError && e.code === 'ENOMEM') || blockCount <= 4) throw e;
+      bytes -= Math.max(blockSize, Math.floor(bytes / 20));
+      why = 'it could not allocate more';
+    }
+  }
+}
+
 export class AfPacketSource {
   readonly name: string;
   readonly linkType: number;
@@ -131,10 +175,17 @@ export class AfPacketSource {
 
   /** Socket, ring, bind, promiscuous mode; any failure closes what was opened and throws a SyscallError. */
   static open(n: NativeAddon, opts: AfPacketOptions): AfPacketSource {
-    const h = n.packetOpen(opts.cooked !== 'none');
+    let h: number;
     try {
-      const { blockSize, blockCount } = ringGeometry(opts.snaplen, opts.bufferBytes);
-      const ring = n.packetRing(h, ringReserve(opts.cooked), blockSize, blockCount, opts.immediate ? RETIRE_IMMEDIATE_MS : opts.timeoutMs);
+      h = n.packetOpen(opts.cooked !== 'none');
+    } catch (e) {
+      // libpcap's PCAP_ERROR_PERM_DENIED wording, naming the capability the kernel checked.
+      if (e instanceof SyscallError && (e.code === 'EPERM' || e.code === 'EACCES'))
+        throw new VcapError(`${opts.name}: You don't have permission to perform this capture on that device (${e.message}: capturing needs CAP_NET_RAW)`, e.code, { cause: e });
+      throw e;
+    }
+    try {
+      const { ring, blockSize, blockCount } = openRing(n, h, opts);
       try {
         n.packetBind(h, opts.ifindex);
       } catch (e) {

@@ -73,7 +73,8 @@ function check(options: LiveOptions): void {
   const { snaplen, bufferKiB, direction, backend } = options;
   if (!Number.isInteger(snaplen) || snaplen < 0 || snaplen > DEFAULT_SNAPLEN)
     throw new VcapError(`invalid snaplen ${snaplen}`, 'EINVAL');
-  if (!Number.isInteger(bufferKiB) || bufferKiB < 0 || bufferKiB > 4 * 1024 * 1024)
+  // Any size: one more than the machine can give is cut down when the ring is made (afpacket.ts).
+  if (!Number.isInteger(bufferKiB) || bufferKiB < 0)
     throw new VcapError(`invalid buffer size ${bufferKiB}`, 'EINVAL');
   if (direction !== 'in' && direction !== 'out' && direction !== 'inout')
     throw new VcapError(`${String(direction)} is not a valid direction`, 'EINVAL');

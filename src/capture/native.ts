@@ -44,6 +44,10 @@ export interface NativeAddon {
   interfaces(): NativeInterface[];
   ifIndex(name: string): number;
   ifName(index: number): string | undefined;
+  /** getpwnam: [uid, gid], undefined when there is no such user. */
+  userLookup(name: string): [number, number] | undefined;
+  /** initgroups, setgid, setuid (tcpdump -Z). */
+  dropPrivileges(name: string, uid: number, gid: number): void;
 }
 
 let loaded: NativeAddon | undefined;

@@ -161,6 +161,8 @@ export class TunSource {
       // EBUSY: another program holds the device; EINVAL: it exists as the other kind (tun vs tap).
       if (e instanceof SyscallError && e.code === 'EBUSY')
         throw new VcapError(`${opts.name}: the device is in use by another program (capture it with -i ${opts.name})`, 'EBUSY', { cause: e });
+      if (e instanceof SyscallError && (e.code === 'EPERM' || e.code === 'EACCES'))
+        throw new VcapError(`${opts.name || 'tun'}: You don't have permission to create or attach to a ${opts.tap ? 'TAP' : 'TUN'} device (${e.message}: this needs CAP_NET_ADMIN)`, e.code, { cause: e });
       if (e instanceof SyscallError && e.code === 'EINVAL' && opts.name !== '')
         throw new VcapError(`${opts.name}: the device exists and is not a ${opts.multiQueue ? 'multi-queue' : 'single-queue'} ${opts.tap ? 'TAP' : 'TUN'} device`, 'EINVAL', { cause: e });
       throw e;

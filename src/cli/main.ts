@@ -19,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof VcapError) {
       // The reader of our output went away (`vcap … | head`): stop quietly, as tcpdump does on SIGPIPE.
       if (e.code === 'EPIPE') return 0;
-      const hint = e.code === 'EPERM' || e.code === 'EACCES' ? ' (vcap needs CAP_NET_RAW and CAP_NET_ADMIN: run as root)' : '';
+      const hint = (e.code === 'EPERM' || e.code === 'EACCES') && !e.message.includes('CAP_') ? ' (vcap needs CAP_NET_RAW and CAP_NET_ADMIN: run as root)' : '';
       // One line, always: scripts grep it, and usage text would bury the reason (`vcap -h` shows usage).
       writeSync(2, `vcap: ${e.message}${hint}\n`);
       return 1;
@@ -27,6 +27,11 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
+
+// Warnings (a kernel filter that could not be attached, a ring smaller than -B asked for) as tcpdump
+// prints them, one line each, instead of Node's `(node:PID) Warning:` form.
+process.removeAllListeners('warning');
+process.on('warning', (w) => { writeSync(2, `vcap: WARNING: ${w.message}\n`); });
 
 // Every write is synchronous, so nothing is lost by exiting at once (a live source may leave handles behind).
 process.exit(await main(process.argv.slice(2)));

@@ -42,6 +42,8 @@ export interface CliOptions {
   dumpProgram: 0 | 1 | 2 | 3;
   /** -F FILE: the filter expression comes from this file. */
   filterFile?: string;
+  /** -Z USER / --relinquish-privileges=USER: become USER once the capture and the first output file are open. */
+  user?: string;
   /** Trailing arguments joined: the filter expression ('' = none). */
   expression: string;
   version: boolean;
@@ -49,13 +51,13 @@ export interface CliOptions {
 }
 
 export const usage = `Usage: vcap [-AdDehlnpqSUvxX#] [-B size] [-c count] [-F file] [-i interface]
-            [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-w file]
+            [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-w file] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--immediate-mode] [--json] [--nano]
             [--pcapng] [--reply] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
             [--version] [ expression ]
 `;
 
-const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'tun', 'tap', 'addr', 'backend', 'time-stamp-precision'];
+const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'backend', 'time-stamp-precision'];
 const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h'];
 const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help'];
 
@@ -168,6 +170,7 @@ export function parseArgs(argv: string[]): CliOptions {
     reply: a['reply'] === true,
     dumpProgram: (d > 3 ? 3 : d) as 0 | 1 | 2 | 3,
     filterFile: str('F'),
+    user: str('Z') ?? str('relinquish-privileges'),
     expression: positional.join(' '),
     version: a['version'] === true,
     help: count(a['h']) > 0 || a['help'] === true,

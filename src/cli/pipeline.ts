@@ -145,6 +145,13 @@ class Sinks {
   }
 }
 
+/** -Z: the source and the first output file are open; become the user (its own module: it loads the addon). */
+async function relinquish(o: CliOptions): Promise<void> {
+  if (o.user === undefined) return;
+  const { relinquishPrivileges } = await import('../capture/privileges.js');
+  relinquishPrivileges(o.user, o.write !== undefined && o.write !== '-' ? [o.write] : []);
+}
+
 /** tcpdump's packet buffer timeout (the 1000 ms it passes to libpcap), for output nobody watches. */
 const FILE_TIMEOUT_MS = 1000;
 /** Buffered output to a regular file goes out with the first block this long after the last write (2× without one). */
@@ -200,6 +207,7 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
     // The filter is compiled (and -w opened) before the `reading from file` line, so a bad
     // expression is the only output, as with tcpdump. -U makes printed output packet-buffered too.
     sinks.open(file.linkType, file.snaplen, 1, o.lineBuffered || o.packetBuffered || textIsTty());
+    await relinquish(o);
     stderr(`reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
     const progress = progressBar(o, path);
     let packets = 0;
@@ -254,8 +262,11 @@ async function runLive(o: CliOptions): Promise<number> {
       src.setFilter(prog);
     }
     for (const s of signals) process.on(s, stop);
-    sinks = new Sinks(o, expression, src.snaplen, true, o.json ? await jsonSourceOf(src) : {});
-    sinks.open(src.linkType, src.snaplen, 1, o.lineBuffered || o.packetBuffered || tty);
+    const opened = new Sinks(o, expression, src.snaplen, true, o.json ? await jsonSourceOf(src) : {});
+    opened.open(src.linkType, src.snaplen, 1, o.lineBuffered || o.packetBuffered || tty);
+    // A -Z failure is the only output, as with tcpdump (no counters: nothing was captured).
+    await relinquish(o);
+    sinks = opened;
     if (!o.print.verbose && o.write === undefined && !o.json) stderr('vcap: verbose output suppressed, use -v[v]... for full protocol decode');
     stderr(`listening on ${src.name}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
     const s = sinks;

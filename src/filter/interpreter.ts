@@ -30,16 +30,17 @@ const SKF_AD_LAST = 60;
 export interface ValidateOptions {
   /**
    * Check as the kernel does before SO_ATTACH_FILTER / TUNATTACHFILTER: also at most BPF_MAXINSNS
-   * (4096) instructions and only known ancillary loads. User space (libpcap's bpf_validate) caps neither.
+   * (4096) instructions, only known ancillary loads, and no scratch cell read before every path to
+   * the read has written it. User space (libpcap's bpf_validate) has none of these: a cell starts at 0.
    */
   kernel?: boolean;
 }
 
 /**
  * The kernel's sk_chk_filter rules (libpcap's bpf_validate is a subset): known opcodes, every jump
- * forward and inside the program, scratch memory M[0..15] and never read before it is written on
- * every path to the read, no division by a constant 0, shifts by a constant below 32, a return at
- * the end. Throws a VcapError naming the first bad instruction.
+ * forward and inside the program, scratch memory M[0..15], no division by a constant 0, shifts by
+ * a constant below 32 (what JS and C do past that differs), a return at the end; with `kernel`,
+ * also the kernel's own limits. Throws a VcapError naming the first bad instruction.
  */
 export function validateProgram(insns: readonly BpfInsn[], options: ValidateOptions = {}): void {
   const bad = (i: number, why: string): never => { throw new VcapError(`invalid BPF program: instruction ${i}: ${why}`, 'EINVAL'); };
@@ -60,7 +61,7 @@ export function validateProgram(insns: readonly BpfInsn[], options: ValidateOpti
       memvalid |= 1 << k;
     } else if ((cls === BPF_LD || cls === BPF_LDX) && bpfMode(code) === BPF_MEM) {
       if (k >= BPF_MEMWORDS) bad(i, `scratch memory M[${k}] (there are ${BPF_MEMWORDS})`);
-      if (!(memvalid & (1 << k))) bad(i, `M[${k}] is read before it is written`);
+      if (options.kernel && !(memvalid & (1 << k))) bad(i, `M[${k}] is read before it is written`);
     } else if (cls === BPF_ALU && bpfSrc(code) === BPF_K) {
       const op = bpfOp(code);
       if ((op === BPF_DIV || op === BPF_MOD) && k === 0) bad(i, 'division by zero');

@@ -78,9 +78,10 @@ test('kernel edge cases: loads past the captured length reject, division by X = 
 });
 
 test('programs the kernel would refuse are refused', (t) => {
-  t.throws(() => programFromInsns([{ code: 0x05, jt: 0, jf: 0, k: 3 }, { code: 0x06, jt: 0, jf: 0, k: 0 }]), { message: /jump out of the program/ });
+  t.throws(() => programFromInsns([{ code: 0x05, jt: 0, jf: 0, k: 3 }, { code: 0x06, jt: 0, jf: 0, k: 0 }]), { message: /jump to 4, past the end/ });
   t.throws(() => programFromInsns([{ code: 0x20, jt: 0, jf: 0, k: 0 }]), { message: /does not end with a return/ });
   t.throws(() => programFromInsns([{ code: 0x02, jt: 0, jf: 0, k: 16 }, { code: 0x06, jt: 0, jf: 0, k: 0 }]), { message: /M\[16\]/ });
   t.throws(() => programFromInsns([{ code: 0x34, jt: 0, jf: 0, k: 0 }, { code: 0x06, jt: 0, jf: 0, k: 0 }]), { message: /division by zero/ });
-  t.throws(() => programFromInsns([]), { message: /0 instructions/ });
+  t.throws(() => programFromInsns([]), { message: /no instructions/ });
+  t.throws(() => programFromInsns([{ code: 0x64, jt: 0, jf: 0, k: 32 }, { code: 0x06, jt: 0, jf: 0, k: 0 }]), { message: /shift by 32/ });
 });

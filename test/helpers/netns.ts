@@ -83,6 +83,9 @@ export class Running {
   kill(): void {
     if (this.#p.exitCode === null && this.#p.signalCode === null) this.#p.kill('SIGKILL');
   }
+
+  /** The process id (`ip netns exec` execs the command, so this is the command's own). */
+  get pid(): number { return this.#p.pid!; }
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
