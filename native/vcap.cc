@@ -67,6 +67,14 @@ void throwSys(Napi::Env env, const char* syscall, int err) {
   Napi::Error(env, e).ThrowAsJavaScriptException();
 }
 
+// [a, b] as a JS array: the two-number results (packet counters, uid and gid).
+Napi::Array pairOf(Napi::Env env, double a, double b) {
+  Napi::Array r = Napi::Array::New(env, 2);
+  r.Set(0u, Napi::Number::New(env, a));
+  r.Set(1u, Napi::Number::New(env, b));
+  return r;
+}
+
 void throwType(Napi::Env env, const char* msg) { Napi::TypeError::New(env, msg).ThrowAsJavaScriptException(); }
 
 Handle* handleArg(const Napi::CallbackInfo& info, size_t i = 0) {
@@ -303,10 +311,7 @@ Napi::Value PacketStats(const Napi::CallbackInfo& info) {
     throwSys(env, "getsockopt(PACKET_STATISTICS)", errno);
     return env.Undefined();
   }
-  Napi::Array r = Napi::Array::New(env, 2);
-  r.Set(0u, Napi::Number::New(env, st.tp_packets));
-  r.Set(1u, Napi::Number::New(env, st.tp_drops));
-  return r;
+  return pairOf(env, st.tp_packets, st.tp_drops);
 }
 
 // attachFilter(h, insns): insns is struct sock_filter[] in host order, 8 bytes each.
@@ -680,10 +685,7 @@ Napi::Value UserLookup(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (found == nullptr) return env.Undefined();
-  Napi::Array a = Napi::Array::New(env, 2);
-  a.Set(0u, Napi::Number::New(env, pw.pw_uid));
-  a.Set(1u, Napi::Number::New(env, pw.pw_gid));
-  return a;
+  return pairOf(env, pw.pw_uid, pw.pw_gid);
 }
 
 // dropPrivileges(name, uid, gid): the user's groups (initgroups), then its gid, then its uid, as

@@ -69,7 +69,8 @@ test('unreadable file: one line, status 1', async (t) => {
 
 test('unknown short and long options, missing and bad values', async (t) => {
   const cases: Array<[string[], string]> = [
-    [['-Z'], "vcap: invalid option -- 'Z'\n"],
+    [['-y'], "vcap: invalid option -- 'y'\n"],
+    [['-Z'], "vcap: option requires an argument -- 'Z'\n"],
     [['--bogus'], "vcap: unrecognized option '--bogus'\n"],
     [['-r'], "vcap: option requires an argument -- 'r'\n"],
     [['-c', 'x', '-r', 'tfo.pcap'], 'vcap: invalid packet count x\n'],

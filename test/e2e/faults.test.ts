@@ -4,7 +4,7 @@
 // vcaps asking for one TUN name. Each ends with one `vcap: …` line or goes on cleanly, and keeps
 // what was captured before.
 import test from 'ava';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Netns, Running, must, run, sleep, vcapBin, vethPair } from '../helpers/netns.js';
@@ -114,7 +114,8 @@ test('a full disk (ENOSPC) under -w: one line, status 1, the file readable up to
   const mnt = join(dir, 'small');
   mkdirSync(mnt);
   await must(['mount', '-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mnt]);
-  t.teardown(() => { void run(['umount', '-l', mnt]); });
+  // Synchronous, and registered after tempDir's: teardowns run last-first, so the directory is unmounted before it is removed.
+  t.teardown(() => { try { execFileSync('umount', ['-l', mnt]); } catch { /* not mounted */ } });
   const { a, ifA, ipB } = await vethPair(t, 43);
   const out = join(mnt, 'full.pcap');
   const vcap = a.vcap(['-i', ifA, '-U', '-w', out]);

@@ -4,6 +4,7 @@
 // coverage (node:inspector), and a minimiser for every input that fails. jazzer.js would give
 // libFuzzer's engine instead; it does not load on this Debian (see test/fuzz/README.md).
 import { Session } from 'node:inspector';
+import { concat } from '../helpers/frames.js';
 
 /** One fuzz target: seeds, and a run that throws when the input shows a defect. */
 export interface FuzzTarget {
@@ -141,14 +142,6 @@ export function mutateBytes(src: Uint8Array, rand: Rng, corpus: readonly Uint8Ar
   return b.length > maxLength ? b.slice(0, maxLength) : b;
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
 
 /**
  * Block coverage from V8 (Profiler.takePreciseCoverage with per-block counts): the set of
