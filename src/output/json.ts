@@ -14,6 +14,7 @@
  * stay at the top. Moving `layers`' entries back to the top level gives `toJSON()` exactly, so a
  * layer the decoders learn later appears here without a change to this file.
  */
+import { utcDateTime } from './text/time.js';
 import { Decoder } from '../decoders/decoder.js';
 import type { TextWriter } from './text/writer.js';
 
@@ -45,6 +46,14 @@ export class JsonPrinter {
 
   /** Frame buf[off .. off+capLen) of `this.linkType`, `origLen` bytes on the wire, captured at sec.nsec (PacketPrinter's signature). */
   print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
+    if (nsec < 0 || nsec >= 1e9 || sec < 0) {
+      // A damaged pcap record (see Batch.nsec): the fraction carried into the seconds, a second
+      // count with bit 31 set read unsigned (as Wireshark shows it), so the schema's ranges hold.
+      const carry = Math.floor(nsec / 1e9);
+      sec += carry;
+      nsec -= carry * 1e9;
+      if (sec < 0) sec += 4294967296;
+    }
     const j = this.#decoder.decode(buf, this.linkType, off, capLen).toJSON() as Record<string, unknown>;
     const layers: Record<string, unknown> = {};
     for (const k in j) if (!PACKET_KEYS.has(k)) layers[k] = j[k];
@@ -72,7 +81,8 @@ export class JsonPrinter {
   #time(sec: number, nsec: number): string {
     if (sec !== this.#sec) {
       this.#sec = sec;
-      this.#secText = new Date(sec * 1000).toISOString().slice(0, 19) + '.';
+      // Dates reach ±8.64e15 ms; a pcapng timestamp may go further (then the year has more digits).
+      this.#secText = (Math.abs(sec) < 8.64e12 ? new Date(sec * 1000).toISOString().slice(0, 19) : utcDateTime(sec)) + '.';
     }
     return this.#secText + String(nsec).padStart(9, '0') + 'Z';
   }

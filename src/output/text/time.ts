@@ -64,6 +64,12 @@ function dateText(days: number): string {
   return `${y}-${pad2[m]}-${pad2[d]} `;
 }
 
+/** `YYYY-MM-DDTHH:MM:SS` in UTC for any safe integer count of seconds (years past 9999 unpadded, as glibc). */
+export function utcDateTime(sec: number): string {
+  const [y, m, d] = civil(Math.floor(sec / 86400));
+  return `${y}-${pad2[m]}-${pad2[d]}T${hms(sec)}`;
+}
+
 /** `HH:MM:SS` of a second count (any sign, the day dropped). */
 function hms(sec: number): string {
   const tod = sec - Math.floor(sec / 86400) * 86400;

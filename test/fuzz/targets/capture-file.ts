@@ -26,7 +26,7 @@ const vcap = join(repo, 'bin', 'vcap');
 export const processFlagSets: string[][] = [
   ['-n'], ['-e', '-vvv', '-XX'], ['-tttt', '--nano', '-xx'], ['-ttt', '-A', '-S', '-q'], ['-ttttt', '-#', '-AA', '-vv'],
   ['-tt', '-x', '-v', '-e'], ['-T', 'domain', '-X'], ['-c', '3', '-v'], ['-e', '-t', 'tcp or udp or icmp'],
-  ['-w', pcapOut], ['-w', ngOut], ['--nano', '-w', pcapOut],
+  ['-w', pcapOut], ['-w', ngOut], ['--nano', '-w', pcapOut], ['--json'], ['--json', '-c', '5', 'udp'],
 ];
 
 class Text { s = ''; push(line: string): void { this.s += line; } }
