@@ -34,7 +34,12 @@ function decodeFile(path: string): Expected[] {
       for (let i = 0; i < b.count; i++) {
         const p = d.decode(b.bytes, b.linkType, b.offset[i], b.capLen[i]);
         // Through JSON, as the line is: keys whose value is undefined are not written.
-        out.push({ json: JSON.parse(JSON.stringify(p.toJSON())) as Record<string, unknown>, sec: b.sec[i]!, nsec: b.nsec[i]!, origLen: b.origLen[i]! });
+        // A damaged record's fraction of a second or more is carried, a negative second count read unsigned (json.ts).
+        let sec = b.sec[i]!, nsec = b.nsec[i]!;
+        const carry = Math.floor(nsec / 1e9);
+        sec += carry; nsec -= carry * 1e9;
+        if (sec < 0) sec += 4294967296;
+        out.push({ json: JSON.parse(JSON.stringify(p.toJSON())) as Record<string, unknown>, sec, nsec, origLen: b.origLen[i]! });
       }
     }
   } catch { /* damaged: vcap stops at the same record */ } finally {
