@@ -82,19 +82,38 @@ function nextPow2(n: number): number {
   return p;
 }
 
+/** The kernel wakes the reader once per block it hands over: in a flood, one wakeup per MiB of ring. */
+const MAX_BLOCK = 1 << 20;
+/** A ring is cut into at least this many blocks when its size allows (libpcap's default 2 MiB makes eight). */
+const RING_BLOCKS = 8;
+/** Fewer blocks than this the kernel cannot keep filling while user space reads one. */
+const MIN_BLOCKS = 4;
+/** Immediate mode: a second's worth of millisecond blocks is enough; a bigger ring gets bigger blocks. */
+const MAX_IMMEDIATE_BLOCKS = 1024;
+
 /**
- * Block size and count for a ring of about `bytes`. A block holds the largest frame (up to 256 KiB;
- * the kernel cuts longer ones) and is a quarter of the ring, up to 1 MiB: the kernel wakes the
- * reader once per block filled (or per timeout), and each wakeup costs more than the frames in a
- * sparse block, so the fewer the better; four blocks still leave three quarters of the ring to
- * the kernel while one is being read.
+ * Block size and count for a ring of about `bytes`, as the kernel should fill it. The kernel fills
+ * blocks in ring order and drops frames once the next block is still user space's, so what a
+ * stall of the reader can cost is bounded by the ring less the block being read: the more blocks,
+ * the less of the ring is out of the kernel's reach. Each block holds the largest frame (up to
+ * 256 KiB; the kernel cuts longer ones).
+ *
+ * With a packet buffer timeout of `retireMs`, blocks are 1/8 of the ring, at most 1 MiB: the
+ * kernel wakes the reader once per block filled, and a wakeup of a Node process costs more than
+ * reading thousands of frames, so blocks stay large. In immediate mode (`retireMs` ≤ 1) a block is
+ * handed over within a millisecond of its first frame, and the kernel retires the block it is
+ * filling on a periodic timer (Linux 6.18), however little it holds: blocks are then as small as
+ * a frame allows (up to 1024 of them), so that the ring holds as many milliseconds as it has blocks.
  */
-export function ringGeometry(snaplen: number, bytes: number): { blockSize: number; blockCount: number } {
+export function ringGeometry(snaplen: number, bytes: number, retireMs: number): { blockSize: number; blockCount: number } {
   const frame = Math.min(Math.max(nextPow2(snaplen + 512), 64 * 1024), 256 * 1024);
-  let quarter = 64 * 1024;
-  while (quarter * 2 <= Math.min(bytes / 4, 1024 * 1024)) quarter *= 2;
-  const blockSize = Math.max(frame, quarter);
-  const blockCount = Math.max(4, Math.floor(bytes / blockSize));
+  let blockSize = frame;
+  if (retireMs > RETIRE_IMMEDIATE_MS) {
+    while (blockSize * 2 <= Math.min(bytes / RING_BLOCKS, MAX_BLOCK)) blockSize *= 2;
+  } else {
+    while (bytes / blockSize > MAX_IMMEDIATE_BLOCKS) blockSize *= 2;
+  }
+  const blockCount = Math.max(MIN_BLOCKS, Math.floor(bytes / blockSize));
   return { blockSize, blockCount };
 }
 
@@ -126,7 +145,7 @@ function openRing(n: NativeAddon, h: number, opts: AfPacketOptions): { ring: Arr
   let bytes = Math.min(opts.bufferBytes, limit);
   let why = bytes < opts.bufferBytes ? `at most half the free memory, ${Math.floor(limit / 1024)} KiB` : '';
   for (;;) {
-    const { blockSize, blockCount } = ringGeometry(opts.snaplen, bytes);
+    const { blockSize, blockCount } = ringGeometry(opts.snaplen, bytes, retire);
     try {
       const ring = n.packetRing(h, ringReserve(opts.cooked), blockSize, blockCount, retire);
       if (why !== '') {
@@ -134,7 +153,7 @@ function openRing(n: NativeAddon, h: number, opts: AfPacketOptions): { ring: Arr
       }
       return { ring, blockSize, blockCount };
     } catch (e) {
-      if (!(e instanceof SyscallError && e.code === 'ENOMEM') || blockCount <= 4) throw e;
+      if (!(e instanceof SyscallError && e.code === 'ENOMEM') || blockCount <= MIN_BLOCKS) throw e;
       bytes -= Math.max(blockSize, Math.floor(bytes / 20));
       why = 'it could not allocate more';
     }

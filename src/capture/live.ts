@@ -66,8 +66,14 @@ export interface LiveSource extends BatchSource {
 export const DEFAULT_SNAPLEN = 262144;
 /** Packet buffer timeout without `timeoutMs`: short enough for a reader of a pipe to see frames at once. */
 export const DEFAULT_TIMEOUT_MS = 100;
-/** Ring size without -B: twice libpcap's 2 MiB, so short bursts do not drop. */
-export const DEFAULT_BUFFER_KIB = 4096;
+/**
+ * Ring size without -B: four times libpcap's 2 MiB (eight 1 MiB blocks). The ring must cover the
+ * longest time the process is away from it; a Node process has pauses a C program does not (V8
+ * compiling the hot path as a flood starts, a synchronous write, being scheduled late on a busy
+ * machine), and at a veth flood's ~265,000 frames/s (160 ring bytes per 64-byte frame) 8 MiB is
+ * ~200 ms where libpcap's 2 MiB is ~50 ms.
+ */
+export const DEFAULT_BUFFER_KIB = 8192;
 
 function check(options: LiveOptions): void {
   const { snaplen, bufferKiB, direction, backend } = options;

@@ -220,14 +220,27 @@ test('programs for a cooked socket: header loads become ancillary loads, payload
   t.is(fixCookedProgram(new Uint8Array(insn(0x28, 8)), 'sll2'), undefined);
 });
 
-test('ring geometry: blocks hold a full frame and are a quarter of the ring up to 1 MiB, at least four', (t) => {
-  t.deepEqual(ringGeometry(262144, 4 << 20), { blockSize: 1024 * 1024, blockCount: 4 });
-  t.deepEqual(ringGeometry(96, 4 << 20), { blockSize: 1024 * 1024, blockCount: 4 });
-  t.deepEqual(ringGeometry(262144, 1 << 20), { blockSize: 256 * 1024, blockCount: 4 });
-  t.deepEqual(ringGeometry(96, 1 << 20), { blockSize: 256 * 1024, blockCount: 4 });
-  t.deepEqual(ringGeometry(96, 256 * 1024), { blockSize: 64 * 1024, blockCount: 4 });
-  t.deepEqual(ringGeometry(262144, 64 * 1024), { blockSize: 256 * 1024, blockCount: 4 });
-  t.deepEqual(ringGeometry(1500, 64 << 20), { blockSize: 1024 * 1024, blockCount: 64 });
+test('ring geometry: blocks hold a full frame and are an eighth of the ring up to 1 MiB, at least four', (t) => {
+  // The default ring: eight 1 MiB blocks. libpcap's 2 MiB: eight 256 KiB blocks, as libpcap cuts it.
+  t.deepEqual(ringGeometry(262144, 8 << 20, 1000), { blockSize: 1024 * 1024, blockCount: 8 });
+  t.deepEqual(ringGeometry(262144, 2 << 20, 1000), { blockSize: 256 * 1024, blockCount: 8 });
+  t.deepEqual(ringGeometry(96, 8 << 20, 100), { blockSize: 1024 * 1024, blockCount: 8 });
+  t.deepEqual(ringGeometry(96, 4 << 20, 100), { blockSize: 512 * 1024, blockCount: 8 });
+  // Never more than 1 MiB: a bigger ring gets more blocks, not bigger ones.
+  t.deepEqual(ringGeometry(1500, 64 << 20, 1000), { blockSize: 1024 * 1024, blockCount: 64 });
+  // A block holds a whole frame even when that leaves fewer than eight; never fewer than four.
+  t.deepEqual(ringGeometry(262144, 1 << 20, 1000), { blockSize: 256 * 1024, blockCount: 4 });
+  t.deepEqual(ringGeometry(96, 256 * 1024, 1000), { blockSize: 64 * 1024, blockCount: 4 });
+  t.deepEqual(ringGeometry(262144, 64 * 1024, 1000), { blockSize: 256 * 1024, blockCount: 4 });
+});
+
+test('ring geometry in immediate mode: blocks as small as a frame allows, as many as the ring holds', (t) => {
+  // Each block is handed over within 1 ms, however little it holds: the ring holds a millisecond per block.
+  t.deepEqual(ringGeometry(262144, 8 << 20, 1), { blockSize: 256 * 1024, blockCount: 32 });
+  t.deepEqual(ringGeometry(96, 8 << 20, 1), { blockSize: 64 * 1024, blockCount: 128 });
+  t.deepEqual(ringGeometry(262144, 512 * 1024, 1), { blockSize: 256 * 1024, blockCount: 4 });
+  // No more than 1024 (a second of them): a bigger ring gets bigger blocks.
+  t.deepEqual(ringGeometry(96, 1 << 30, 1), { blockSize: 1024 * 1024, blockCount: 1024 });
 });
 
 test('a drain stops after maxBlocks, so a flood cannot hold the event loop', (t) => {
