@@ -1,5 +1,5 @@
 import type { Batch } from '../capture/batch.js';
-import { OutputBuffer } from './pcap-writer.js';
+import { OUTPUT_BUFFER_BYTES, OutputBuffer } from './pcap-writer.js';
 import type { CaptureWriterOptions } from './pcap-writer.js';
 
 const SHB = 0x0a0d0d0a;
@@ -33,7 +33,7 @@ export class PcapngWriter {
   }
 
   static open(path: string, opts: CaptureWriterOptions): PcapngWriter {
-    const out = new OutputBuffer(path, opts.bufferSize ?? 1 << 20);
+    const out = new OutputBuffer(path, opts.bufferSize ?? OUTPUT_BUFFER_BYTES);
     const w = new PcapngWriter(out, opts.linkType, opts.snaplen ?? 262144, opts.nano ?? false);
     w.#writeShb();
     w.#writeIdb(opts.linkType);
