@@ -5,10 +5,13 @@
 // The filter row goes on with two more floods five times as long on the same running capture: the
 // first of them takes what vcap pays once (V8 compiling its hot path as the kept frames arrive, V8's
 // memory-reducing GCs about 8 s after start); the last gives the steady CPU per offered frame.
+// Each round runs every mode, tcpdump then vcap; the summary gives every round's drops for both and
+// the CPU ratio, with the date and the load average before and after (the machine may be shared).
 // Run as root: node dist/bench/live.js [frames] [rounds] [modes, e.g. filter or write,text,filter]
+// (issue 11's check: node dist/bench/live.js 1000000 10 write)
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -132,8 +135,11 @@ function filterAvailable(): boolean {
   }
 }
 
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+
 async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('bench/live needs root (namespaces, AF_PACKET)');
+  const started = new Date(), loadBefore = load();
   setup();
   const results: Result[] = [];
   try {
@@ -159,13 +165,17 @@ async function main(): Promise<void> {
   ];
   for (const r of results)
     lines.push(`| ${label[r.mode as keyof typeof label]} | ${r.tool} | ${r.captured} | ${r.dropped} | ${((100 * r.dropped) / Math.max(1, r.received)).toFixed(1)} | ${per(r).toFixed(3)} | ${(r.rssKiB / 1024).toFixed(1)} |`);
-  lines.push('');
+  lines.push('', `${FRAMES} frames a flood, ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, ${started.toISOString().slice(0, 16).replace('T', ' ')}–${new Date().toISOString().slice(11, 16)} UTC, ` +
+    `load average ${loadBefore} before, ${load()} after; \`vcap -i gb ARGS\` and \`tcpdump -i gb ARGS\` in the capturing namespace:`, '');
   for (const mode of ['write', 'text', 'filter'] as const) {
     const v = results.filter((r) => r.mode === mode && r.tool === 'vcap'), d = results.filter((r) => r.mode === mode && r.tool === 'tcpdump');
     if (v.length === 0 || d.length === 0) continue;
     const avg = (rs: Result[], f: (r: Result) => number): number => rs.reduce((s, r) => s + f(r), 0) / rs.length;
-    const ratio = `${(avg(v, per) / avg(d, per)).toFixed(2)}×`;
-    lines.push(`- ${label[mode]} (mean of ${v.length}): vcap/tcpdump CPU per frame ${ratio}; kernel drops vcap ${avg(v, (r) => r.dropped).toFixed(0)} vs tcpdump ${avg(d, (r) => r.dropped).toFixed(0)}`);
+    const pct = (r: Result): string => `${((100 * r.dropped) / Math.max(1, r.received)).toFixed(1)}%`;
+    const ratios = v.map((r, i) => per(r) / per(d[i]!)).sort((x, y) => x - y);
+    lines.push(`- ${label[mode]}: CPU per frame vcap/tcpdump **${(avg(v, per) / avg(d, per)).toFixed(2)}×** (means of ${v.length}; per round ${ratios[0]!.toFixed(2)}–${ratios[ratios.length - 1]!.toFixed(2)}×, median ${ratios[ratios.length >> 1]!.toFixed(2)}×)`);
+    lines.push(`  - dropped by kernel, round by round: vcap ${v.map((r) => r.dropped).join(', ')} (${v.filter((r) => r.dropped === 0).length} of ${v.length} rounds with none; max ${pct(v.reduce((a, b) => (b.dropped > a.dropped ? b : a)))})`);
+    lines.push(`  - tcpdump ${d.map((r) => r.dropped).join(', ')} (${d.filter((r) => r.dropped === 0).length} of ${d.length} with none; max ${pct(d.reduce((a, b) => (b.dropped > a.dropped ? b : a)))})`);
   }
   const steady = results.filter((r) => r.steady !== undefined);
   if (steady.length > 0) {
