@@ -17,6 +17,7 @@
 #include <linux/if_tun.h>
 #include <linux/ethtool.h>
 #include <linux/ipv6.h>
+#include <linux/netlink.h>
 #include <linux/sockios.h>
 #include <net/if_arp.h>
 #include <netinet/in.h>
@@ -24,7 +25,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sched.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -708,6 +711,126 @@ Napi::Value DropPrivileges(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// setns(fd, nstype): move the calling thread (the JS thread) into the namespace behind fd.
+// src/netns/ enters around the creation of a socket or device and comes straight back.
+Napi::Value SetNs(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int fd = info[0].As<Napi::Number>().Int32Value();
+  int nstype = info[1].As<Napi::Number>().Int32Value();
+  if (setns(fd, nstype) < 0) throwSys(env, "setns", errno);
+  return env.Undefined();
+}
+
+// netlinkOpen(protocol) → handle: an AF_NETLINK socket in the calling thread's network namespace,
+// with extended acks (error text) and a receive timeout, so a kernel that never answers is an error.
+Napi::Value NetlinkOpen(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int protocol = info[0].As<Napi::Number>().Int32Value();
+  int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+  if (fd < 0) {
+    throwSys(env, "socket(AF_NETLINK)", errno);
+    return env.Undefined();
+  }
+  int one = 1;
+  setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof one);  // best effort: older kernels lack it
+  timeval tv = {5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  sockaddr_nl sa;
+  memset(&sa, 0, sizeof sa);
+  sa.nl_family = AF_NETLINK;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&sa), sizeof sa) < 0) {
+    int e = errno;
+    close(fd);
+    throwSys(env, "bind(AF_NETLINK)", e);
+    return env.Undefined();
+  }
+  Handle* h = new Handle();
+  h->fd = fd;
+  return Napi::Number::New(env, addHandle(env, h));
+}
+
+// netlinkSend(h, bytes): one datagram to the kernel.
+Napi::Value NetlinkSend(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Handle* h = handleArg(info);
+  if (h == nullptr) return env.Undefined();
+  Napi::Uint8Array bytes = info[1].As<Napi::Uint8Array>();
+  sockaddr_nl sa;
+  memset(&sa, 0, sizeof sa);
+  sa.nl_family = AF_NETLINK;
+  for (;;) {
+    ssize_t r = sendto(h->fd, bytes.Data(), bytes.ByteLength(), 0, reinterpret_cast<sockaddr*>(&sa), sizeof sa);
+    if (r >= 0) return env.Undefined();
+    if (errno == EINTR) continue;
+    throwSys(env, "sendto(AF_NETLINK)", errno);
+    return env.Undefined();
+  }
+}
+
+// netlinkRecv(h, buffer) → bytes of one datagram (blocking, up to the socket's timeout).
+// A datagram longer than the buffer is an error (ENOBUFS), never a silently cut one.
+Napi::Value NetlinkRecv(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Handle* h = handleArg(info);
+  if (h == nullptr) return env.Undefined();
+  Napi::Uint8Array buf = info[1].As<Napi::Uint8Array>();
+  for (;;) {
+    ssize_t r = recv(h->fd, buf.Data(), buf.ByteLength(), MSG_TRUNC);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) {
+      throwSys(env, "recv(AF_NETLINK)", errno);
+      return env.Undefined();
+    }
+    if (static_cast<size_t>(r) > buf.ByteLength()) {
+      throwSys(env, "recv(AF_NETLINK)", ENOBUFS);
+      return env.Undefined();
+    }
+    return Napi::Number::New(env, static_cast<double>(r));
+  }
+}
+
+// ethtool(name, bytes) → 0, or the errno of ioctl(SIOCETHTOOL) with `bytes` as the command
+// structure (filled in and read by src/netlink/ethtool.ts). Not thrown: "the driver does not say"
+// (EOPNOTSUPP) is an ordinary answer.
+Napi::Value Ethtool(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string name = info[0].ToString().Utf8Value();
+  Napi::Uint8Array bytes = info[1].As<Napi::Uint8Array>();
+  if (name.size() >= IFNAMSIZ) return Napi::Number::New(env, ENODEV);
+  int s = ctlSocket(AF_INET);
+  if (s < 0) return Napi::Number::New(env, errno);
+  ifreq ifr;
+  memset(&ifr, 0, sizeof ifr);
+  memcpy(ifr.ifr_name, name.data(), name.size());
+  ifr.ifr_data = reinterpret_cast<char*>(bytes.Data());
+  int r = ioctl(s, SIOCETHTOOL, &ifr) < 0 ? errno : 0;
+  close(s);
+  return Napi::Number::New(env, r);
+}
+
+// pidfdGetfd(pid, fd) → a duplicate of another process's fd (pidfd_open + pidfd_getfd), or -errno.
+// Used only to ask a /dev/net/tun fd which namespace its device is in; the caller closes it.
+Napi::Value PidfdGetfd(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int pid = info[0].As<Napi::Number>().Int32Value();
+  int target = info[1].As<Napi::Number>().Int32Value();
+  long pidfd = syscall(SYS_pidfd_open, pid, 0);
+  if (pidfd < 0) return Napi::Number::New(env, -errno);
+  long fd = syscall(SYS_pidfd_getfd, static_cast<int>(pidfd), target, 0);
+  int e = errno;
+  close(static_cast<int>(pidfd));
+  return Napi::Number::New(env, fd < 0 ? -e : static_cast<double>(fd));
+}
+
+// tunDevNetns(fd) → an fd of the network namespace the TUN/TAP device of fd is in
+// (ioctl TUNGETDEVNETNS), or -errno. The caller closes it.
+Napi::Value TunDevNetns(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int fd = info[0].As<Napi::Number>().Int32Value();
+  int r = ioctl(fd, TUNGETDEVNETNS);
+  return Napi::Number::New(env, r < 0 ? -errno : r);
+}
+
 Napi::Object Main(Napi::Env env, Napi::Object exports) {
   Addon* a = new Addon();
   env.SetInstanceData<Addon>(a);
@@ -737,6 +860,13 @@ Napi::Object Main(Napi::Env env, Napi::Object exports) {
   exports.Set("ifName", Napi::Function::New(env, IfName, "ifName"));
   exports.Set("userLookup", Napi::Function::New(env, UserLookup, "userLookup"));
   exports.Set("dropPrivileges", Napi::Function::New(env, DropPrivileges, "dropPrivileges"));
+  exports.Set("setns", Napi::Function::New(env, SetNs, "setns"));
+  exports.Set("netlinkOpen", Napi::Function::New(env, NetlinkOpen, "netlinkOpen"));
+  exports.Set("netlinkSend", Napi::Function::New(env, NetlinkSend, "netlinkSend"));
+  exports.Set("netlinkRecv", Napi::Function::New(env, NetlinkRecv, "netlinkRecv"));
+  exports.Set("ethtool", Napi::Function::New(env, Ethtool, "ethtool"));
+  exports.Set("pidfdGetfd", Napi::Function::New(env, PidfdGetfd, "pidfdGetfd"));
+  exports.Set("tunDevNetns", Napi::Function::New(env, TunDevNetns, "tunDevNetns"));
   return exports;
 }
 

@@ -41,3 +41,12 @@ export { openLive, openTun, listInterfaces, DEFAULT_SNAPLEN, DEFAULT_BUFFER_KIB 
 export type { LiveOptions, LiveSource, InterfaceInfo, TunOptions, TunSource } from './capture/live.js';
 export { TunResponder } from './capture/tun-responder.js';
 export type { DeviceAddress } from './capture/tun-responder.js';
+export { parseInterfaceSpec, formatInterfaceSpec } from './capture/interface-spec.js';
+export type { InterfaceSpec } from './capture/interface-spec.js';
+export { NetworkNamespace, inNetns } from './netns/network-namespace.js';
+export { listNetworkNamespaces } from './netns/namespace-list.js';
+export type { NamespaceEntry } from './netns/namespace-list.js';
+export { listInterfaceDetails, formatInterfaceTable } from './netinfo/interfaces.js';
+export type { InterfaceDetail, LinkRef, ListInterfacesOptions } from './netinfo/interfaces.js';
+export type { LinkSpeed } from './netinfo/link-speed.js';
+export type { LinkCounters } from './netlink/rtnetlink.js';

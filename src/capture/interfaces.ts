@@ -12,7 +12,7 @@ export interface InterfaceInfo {
   name: string;
   /** tcpdump's bracketed words: Up, Running, Loopback, Connected, Disconnected ('none' when none apply). */
   flags: string[];
-  /** Text tcpdump puts in parentheses (only `any` has one). */
+  /** Text tcpdump puts in parentheses: `any`'s, and what a virtual device is (`veth, peer veth1@vb`). */
   description: string;
   /** Kernel interface index (0 for `any`). */
   ifindex: number;

@@ -12,6 +12,8 @@ import type { TunOptions } from './tun.js';
 export type { TunOptions, TunSource } from './tun.js';
 import { captureLinkType, defaultInterfaceWith, listInterfacesWith } from './interfaces.js';
 import type { InterfaceInfo } from './interfaces.js';
+import { NetworkView } from '../netinfo/network-view.js';
+import { deviceDescription, interfacesIn } from '../netinfo/interfaces.js';
 
 export type { InterfaceInfo } from './interfaces.js';
 
@@ -150,7 +152,22 @@ export function openTun(options: TunOptions): TunSource {
   return TunSource.open(native(), { ...options, snaplen: options.snaplen === 0 ? DEFAULT_SNAPLEN : options.snaplen });
 }
 
-/** -D: the interfaces, in tcpdump's order; `index` is the number -D prints. */
-export function listInterfaces(): InterfaceInfo[] {
-  return listInterfacesWith(native());
+/**
+ * -D: the interfaces of a namespace (NAME, PID or PATH; vcap's own by default) in tcpdump's order;
+ * `index` is the number -D prints, `description` says what a virtual device is and is joined to.
+ */
+export function listInterfaces(netns?: string): InterfaceInfo[] {
+  const view = new NetworkView();
+  try {
+    const v = view.namespace(netns);
+    const list = v.within(() => listInterfacesWith(native()));
+    const details = new Map(interfacesIn(v).map((d) => [d.name, d]));
+    for (const i of list) {
+      const d = details.get(i.name);
+      if (d !== undefined && i.description === '') i.description = deviceDescription(d);
+    }
+    return list;
+  } finally {
+    view.close();
+  }
 }

@@ -48,6 +48,19 @@ export interface NativeAddon {
   userLookup(name: string): [number, number] | undefined;
   /** initgroups, setgid, setuid (tcpdump -Z). */
   dropPrivileges(name: string, uid: number, gid: number): void;
+  /** setns(2) for the calling (JS) thread; src/netns/ comes straight back. */
+  setns(fd: number, nstype: number): void;
+  /** An AF_NETLINK socket in the calling thread's network namespace (extended acks on, 5 s receive timeout). */
+  netlinkOpen(protocol: number): number;
+  netlinkSend(handle: number, bytes: Uint8Array): void;
+  /** One datagram into `buffer`; its length (ENOBUFS when it would not fit). */
+  netlinkRecv(handle: number, buffer: Uint8Array): number;
+  /** ioctl(SIOCETHTOOL) on `name` with `command` as the structure; 0 or the errno. */
+  ethtool(name: string, command: Uint8Array): number;
+  /** A duplicate of process `pid`'s fd `fd` (pidfd_getfd), or -errno. */
+  pidfdGetfd(pid: number, fd: number): number;
+  /** ioctl(TUNGETDEVNETNS): an fd of the namespace a TUN/TAP fd's device is in, or -errno. */
+  tunDevNetns(fd: number): number;
 }
 
 let loaded: NativeAddon | undefined;

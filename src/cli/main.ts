@@ -2,6 +2,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { parseArgs, usage } from './options.js';
 import { runPipeline } from './pipeline.js';
+import { loadCommand } from './commands.js';
 import { VcapError } from '../errors.js';
 
 function version(): string {
@@ -11,6 +12,8 @@ function version(): string {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    const command = await loadCommand(argv[0]);
+    if (command !== undefined) return await command.run(argv.slice(1));
     const o = parseArgs(argv);
     if (o.version) { writeSync(1, version()); return 0; }
     if (o.help) { writeSync(1, version() + usage); return 0; }

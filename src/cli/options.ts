@@ -28,6 +28,8 @@ export interface CliOptions {
   tap?: string;
   /** --addr CIDR, as often as given. */
   addr?: string[];
+  /** --netns NAME|PID|PATH: the namespace of -i, --tun/--tap and -D (issue 13). */
+  netns?: string;
   listInterfaces: boolean;
   bufferKiB: number;
   promiscuous: boolean;
@@ -53,11 +55,11 @@ export interface CliOptions {
 export const usage = `Usage: vcap [-AdDehlnpqSUvxX#] [-B size] [-c count] [-F file] [-i interface]
             [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-w file] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--immediate-mode] [--json] [--nano]
-            [--pcapng] [--reply] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
+            [--netns NAME|PID|PATH] [--pcapng] [--reply] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
             [--version] [ expression ]
 `;
 
-const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'backend', 'time-stamp-precision'];
+const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision'];
 const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h'];
 const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help'];
 
@@ -160,7 +162,7 @@ export function parseArgs(argv: string[]): CliOptions {
     packetBuffered: count(a['U']) > 0,
     lineBuffered: count(a['l']) > 0,
     nano, print,
-    interface: str('i'), tun: str('tun'), tap: str('tap'), addr: strs('addr'),
+    interface: str('i'), tun: str('tun'), tap: str('tap'), addr: strs('addr'), netns: str('netns'),
     listInterfaces: count(a['D']) > 0,
     bufferKiB, promiscuous: count(a['p']) === 0,
     direction: qText,

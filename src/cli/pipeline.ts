@@ -323,17 +323,17 @@ async function runLive(o: CliOptions): Promise<number> {
   }
 }
 
-/** -D: one interface a line, as tcpdump lists them. */
-async function printInterfaces(): Promise<number> {
+/** -D: one interface a line, as tcpdump lists them (--netns: another namespace's). */
+async function printInterfaces(o: CliOptions): Promise<number> {
   const { listInterfaces } = await import('../capture/live.js');
   let s = '';
-  for (const i of listInterfaces()) s += `${i.index}.${i.name}${i.description ? ` (${i.description})` : ''} [${i.flags.join(', ')}]\n`;
+  for (const i of listInterfaces(o.netns)) s += `${i.index}.${i.name}${i.description ? ` (${i.description})` : ''} [${i.flags.join(', ')}]\n`;
   writeSync(1, s);
   return 0;
 }
 
 export async function runPipeline(o: CliOptions): Promise<number> {
-  if (o.listInterfaces) return printInterfaces();
+  if (o.listInterfaces) return printInterfaces(o);
   if (o.read !== undefined) return runFile(o, o.read);
   if (o.dumpProgram && o.interface === undefined && o.tun === undefined && o.tap === undefined) {
     // No source named: compile for Ethernet, as tcpdump -d does for its default device.

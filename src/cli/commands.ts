@@ -1,0 +1,13 @@
+// Subcommands: `vcap ifaces|topo|stats …` (the virtual-network tools tcpdump does not have).
+// Everything else is tcpdump's command line. No pcap-filter expression starts with these words.
+interface Command { run(argv: string[]): number | Promise<number> }
+
+const commands: Record<string, () => Promise<Command>> = {
+  ifaces: () => import('./ifaces-command.js'),
+};
+
+/** The subcommand `argv[0]` names, loaded; undefined for tcpdump's command line. */
+export async function loadCommand(name: string | undefined): Promise<Command | undefined> {
+  const load = name === undefined ? undefined : commands[name];
+  return load === undefined ? undefined : load();
+}
