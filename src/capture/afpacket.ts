@@ -12,6 +12,9 @@ import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
 import { decodeInsns } from '../filter/bpf.js';
 import { validateProgram } from '../filter/interpreter.js';
+import type { NetworkNamespace } from '../netns/network-namespace.js';
+import { withinNetns } from '../netns/network-namespace.js';
+import type { InterfaceNames } from '../netinfo/interface-names.js';
 
 export interface AfPacketOptions {
   /** Interface name as the user gave it ('any' for all). */
@@ -33,6 +36,10 @@ export interface AfPacketOptions {
   timeoutMs: number;
   /** ifindex of `lo` in this namespace (0 if none). */
   loIfindex: number;
+  /** The namespace the socket was made in, when not vcap's own; the source closes it. */
+  netns?: NetworkNamespace | undefined;
+  /** -i any in another namespace: its interface names; the source closes it. */
+  interfaceNames?: InterfaceNames | undefined;
 }
 
 /** Block retire timeout in immediate mode: each frame reaches a terminal at once. */
@@ -162,6 +169,8 @@ function openRing(n: NativeAddon, h: number, opts: AfPacketOptions): { ring: Arr
 
 export class AfPacketSource {
   readonly name: string;
+  /** The namespace as the user named it; undefined: vcap's own. */
+  readonly netns: string | undefined;
   readonly linkType: number;
   readonly snaplen: number;
   readonly #n: NativeAddon;
@@ -182,6 +191,7 @@ export class AfPacketSource {
     this.#h = h;
     this.#opts = opts;
     this.name = opts.name;
+    this.netns = opts.netns?.ref;
     this.linkType = opts.linkType;
     this.snaplen = opts.snaplen;
     this.#blockCount = blockCount;
@@ -262,18 +272,23 @@ export class AfPacketSource {
     this.#watchDown();
   }
 
+  /** The interface's name in the capture's namespace (for `-i any` lines there). */
+  interfaceName(ifindex: number): string | undefined {
+    return this.#opts.interfaceNames?.name(ifindex);
+  }
+
   #watchDown(): void {
     if (this.#downTimer) return;
     const ifindex = this.#opts.ifindex;
     this.#downTimer = setInterval(() => {
       try {
-        if (this.#n.ifName(ifindex) === undefined) {
+        if (withinNetns(this.#opts.netns, () => this.#n.ifName(ifindex)) === undefined) {
           // What reached the ring before the device went is kept, as at a normal stop.
           this.#drainRest();
           this.#run.finish(new VcapError(`${this.name}: The interface disappeared`, 'ENODEV'));
           return;
         }
-        const dev = this.#n.interfaces().find((i) => i.index === ifindex);
+        const dev = withinNetns(this.#opts.netns, () => this.#n.interfaces()).find((i) => i.index === ifindex);
         if (dev !== undefined && (dev.flags & IFF_UP) !== 0) {
           clearInterval(this.#downTimer);
           this.#downTimer = undefined;
@@ -389,5 +404,7 @@ export class AfPacketSource {
     try { this.#readStats(); } catch { /* the socket is going away; keep the counts we have */ }
     this.#n.close(this.#h);
     this.#h = -1;
+    this.#opts.interfaceNames?.close();
+    this.#opts.netns?.close();
   }
 }

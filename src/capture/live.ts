@@ -5,6 +5,10 @@ import type { FilterProgram } from '../filter/index.js';
 import { VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
 import { native } from './native.js';
+import type { NativeAddon } from './native.js';
+import { formatInterfaceSpec, parseInterfaceSpec } from './interface-spec.js';
+import { NetworkNamespace } from '../netns/network-namespace.js';
+import { interfaceNamesIn } from '../netinfo/interface-names.js';
 import { AfPacketSource } from './afpacket.js';
 import { TunSource } from './tun.js';
 import type { TunOptions } from './tun.js';
@@ -18,9 +22,9 @@ import { deviceDescription, interfacesIn } from '../netinfo/interfaces.js';
 export type { InterfaceInfo } from './interfaces.js';
 
 export interface LiveOptions {
-  /** -i NAME ('any' allowed; a number picks that entry of -D); undefined with tun/tap set. */
+  /** -i NAME or NAME@NETNS ('any' allowed; a number picks that entry of -D); undefined with tun/tap set. */
   interface?: string;
-  /** --tun NAME / --tap NAME: vcap owns the device. */
+  /** --tun NAME / --tap NAME (or NAME@NETNS): vcap owns the device. */
   tun?: string;
   tap?: string;
   /** --addr CIDR for --tun/--tap (several: one IPv4 and any IPv6 ones). */
@@ -46,6 +50,11 @@ export interface LiveOptions {
   /** --backend */
   backend: 'afpacket' | 'libpcap';
   /**
+   * --netns NAME|PID|PATH: the network namespace of `interface` (unless it names its own,
+   * `veth0@vb`) or of the TUN/TAP device, which is then created there. Needs CAP_SYS_ADMIN.
+   */
+  netns?: string | undefined;
+  /**
    * The filter expression text, for a backend that compiles it itself: libpcap compiles and attaches
    * it when the capture opens (setFilter then only checks there is one). AF_PACKET ignores it: it
    * attaches the program given to setFilter().
@@ -56,6 +65,13 @@ export interface LiveOptions {
 export interface LiveSource extends BatchSource {
   /** The interface name, for `listening on NAME, link-type ...`. */
   readonly name: string;
+  /** The network namespace as the user named it (--netns, NAME@NETNS); undefined: vcap's own. */
+  readonly netns?: string | undefined;
+  /**
+   * The name of an interface of the capture's namespace, for `-i any` lines, when that is not
+   * vcap's own (whose names the printers read from /sys).
+   */
+  interfaceName?(ifindex: number): string | undefined;
   /** Kernel counters, accumulated: tcpdump's "received by filter" and "dropped by kernel". */
   stats(): CaptureStats;
   /** Attach in the kernel (reject-all, drain, attach). */
@@ -102,12 +118,15 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
   check(options);
   const snaplen = options.snaplen === 0 ? DEFAULT_SNAPLEN : options.snaplen;
   if (options.backend === 'libpcap') {
+    if (options.netns !== undefined || options.interface?.includes('@'))
+      throw new VcapError('--backend libpcap captures in vcap\'s own network namespace: leave out --netns and NAME@NETNS', 'EINVAL');
     // Loaded only here: cap is an optionalDependency. VCAP_TEST_CAP_MODULE lets a test name a module
     // that is not there, to see the error a machine without cap gives.
     const { LibpcapSource, loadCap } = await import('./libpcap.js');
     const cap = loadCap(process.env['VCAP_TEST_CAP_MODULE'] || 'cap');
     if (options.tun !== undefined || options.tap !== undefined)
       throw new VcapError('--backend libpcap captures on an interface (-i), not on --tun/--tap', 'EINVAL');
+
     const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
     return LibpcapSource.open(cap, {
       interface: options.interface, snaplen: options.snaplen, bufferBytes, promiscuous: options.promiscuous,
@@ -117,9 +136,28 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
   const n = native();
   if (options.tun !== undefined || options.tap !== undefined) {
     const tap = options.tap !== undefined;
-    return TunSource.open(n, { name: (tap ? options.tap : options.tun) ?? '', tap, addr: options.addr, snaplen, reply: options.reply === true });
+    const text = (tap ? options.tap : options.tun) ?? '';
+    // '' lets the kernel choose the name (tunN/tapN), in --netns's namespace.
+    const spec = text === '' ? { name: '', netns: options.netns } : parseInterfaceSpec(text, options.netns);
+    return TunSource.open(n, { name: spec.name, tap, addr: options.addr, snaplen, reply: options.reply === true, netns: spec.netns });
   }
-  let name = options.interface;
+  const spec = options.interface === undefined ? undefined : parseInterfaceSpec(options.interface, options.netns);
+  const netns = spec?.netns ?? options.netns;
+  if (netns === undefined) return openPacket(n, options, spec?.name, snaplen, undefined);
+  // The socket is made inside the namespace and stays bound to it; the source keeps the
+  // namespace open to look at its devices again (down, deleted, names for -i any).
+  const ns = NetworkNamespace.open(netns);
+  try {
+    return ns.within(() => openPacket(n, options, spec?.name, snaplen, ns));
+  } catch (e) {
+    ns.close();
+    throw e;
+  }
+}
+
+/** The AF_PACKET source of -i (or of tcpdump's default device), in the thread's namespace now. */
+function openPacket(n: NativeAddon, options: LiveOptions, given: string | undefined, snaplen: number, netns: NetworkNamespace | undefined): AfPacketSource {
+  let name = given;
   const picked = name === undefined;
   if (name === undefined) name = defaultInterfaceWith(n);
   else if (/^\d+$/.test(name) && n.ifIndex(name) === 0) {
@@ -129,14 +167,21 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
     name = entry.name;
   }
   const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
-  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, loIfindex: n.ifIndex('lo') };
+  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, loIfindex: n.ifIndex('lo'), netns };
   if (name === 'any') {
-    // tcpdump asks for cooked v2 on an explicit `-i any`; the device it picks by itself stays v1.
-    return AfPacketSource.open(n, { ...common, ifindex: 0, linkType: picked ? LinkType.LINUX_SLL : LinkType.LINUX_SLL2, cooked: picked ? 'sll' : 'sll2' });
+    // Interface names on each line come from the capture's namespace, not vcap's /sys.
+    const interfaceNames = netns === undefined ? undefined : interfaceNamesIn(netns);
+    try {
+      // tcpdump asks for cooked v2 on an explicit `-i any`; the device it picks by itself stays v1.
+      return AfPacketSource.open(n, { ...common, ifindex: 0, linkType: picked ? LinkType.LINUX_SLL : LinkType.LINUX_SLL2, cooked: picked ? 'sll' : 'sll2', interfaceNames });
+    } catch (e) {
+      interfaceNames?.close();
+      throw e;
+    }
   }
   const ifindex = n.ifIndex(name);
   const dev = ifindex === 0 ? undefined : n.interfaces().find((d) => d.index === ifindex);
-  if (dev === undefined) throw new VcapError(`${name}: No such device exists`, 'ENODEV');
+  if (dev === undefined) throw new VcapError(`${netns === undefined ? name : formatInterfaceSpec({ name, netns: netns.ref })}: No such device exists`, 'ENODEV');
   const { linkType, cooked } = captureLinkType(dev.hatype);
   return AfPacketSource.open(n, { ...common, ifindex, linkType, cooked });
 }

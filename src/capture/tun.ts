@@ -1,7 +1,6 @@
 // vcap as the program at the end of a TUN/TAP device: it creates (or attaches to) the device,
 // addresses it and brings it up, then reads what the kernel sends to it in non-blocking batches.
 // A device vcap created disappears when its fd is closed, at exit at the latest.
-import { readFileSync } from 'node:fs';
 import { isIPv4, isIPv6 } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Batch, CaptureStats } from './batch.js';
@@ -12,6 +11,9 @@ import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
 import { TunResponder } from './tun-responder.js';
 import type { DeviceAddress } from './tun-responder.js';
+import { NetworkNamespace, withinNetns } from '../netns/network-namespace.js';
+import { NETLINK_ROUTE, NetlinkSocket } from '../netlink/socket.js';
+import { getLinkByName } from '../netlink/rtnetlink.js';
 
 export interface TunOptions {
   /** Device name ('' lets the kernel choose tunN/tapN). */
@@ -27,6 +29,11 @@ export interface TunOptions {
    * delivered by run() after the request, as a capture on the device would show them.
    */
   reply?: boolean;
+  /**
+   * The network namespace (NAME, PID or PATH) to create the device in: the device, its address
+   * and its routes are there, vcap stays where it is. Needs CAP_SYS_ADMIN.
+   */
+  netns?: string | undefined;
 }
 
 /** Largest frame a TUN/TAP read returns: 64 KiB of IP plus an Ethernet header with room to spare. */
@@ -98,10 +105,10 @@ class TunBatch implements Batch {
   }
 }
 
-/** The device's addresses: those vcap gave it and what the kernel reports for it now. */
-function deviceAddresses(name: string, given: readonly DeviceAddress[]): DeviceAddress[] {
+/** The device's addresses: those vcap gave it and what the kernel reports for it now (in its namespace). */
+function deviceAddresses(name: string, given: readonly DeviceAddress[], ns: NetworkNamespace | undefined): DeviceAddress[] {
   const list = [...given];
-  for (const a of networkInterfaces()[name] ?? []) {
+  for (const a of withinNetns(ns, networkInterfaces)[name] ?? []) {
     if (a.cidr === null) continue;
     try { list.push(parseCidr(a.cidr)); } catch { /* a form parseCidr does not take: not one we answer for */ }
   }
@@ -117,12 +124,15 @@ function now(): [number, number] {
 
 export class TunSource {
   readonly name: string;
+  /** The namespace the device is in, as the user named it; undefined: vcap's own. */
+  readonly netns: string | undefined;
   readonly linkType: number;
   readonly snaplen: number;
   /** True when vcap created the device (it goes away when vcap closes it). */
   readonly created: boolean;
   readonly #n: NativeAddon;
   #h: number;
+  readonly #ns: NetworkNamespace | undefined;
   readonly #batch: TunBatch;
   #filter: FilterProgram | undefined;
   #received = 0;
@@ -134,15 +144,17 @@ export class TunSource {
 
   readonly #responder: TunResponder | undefined;
 
-  private constructor(n: NativeAddon, h: number, name: string, created: boolean, opts: TunOptions, addrs: DeviceAddress[]) {
+  private constructor(n: NativeAddon, h: number, name: string, created: boolean, opts: TunOptions, addrs: DeviceAddress[], ns: NetworkNamespace | undefined) {
     this.#n = n;
     this.#h = h;
+    this.#ns = ns;
     this.name = name;
+    this.netns = ns?.ref;
     this.created = created;
     this.linkType = opts.tap ? LinkType.EN10MB : LinkType.RAW;
     this.snaplen = opts.snaplen;
     this.#batch = new TunBatch(this.linkType, opts.reply === true);
-    if (opts.reply) this.#responder = new TunResponder(opts.tap, () => deviceAddresses(name, addrs));
+    if (opts.reply) this.#responder = new TunResponder(opts.tap, () => deviceAddresses(name, addrs, ns));
     this.#txDropped0 = this.#txDropped();
   }
 
@@ -154,9 +166,30 @@ export class TunSource {
     // SIOCSIFADDR sets the one IPv4 address of a device (a second call replaces it); IPv6 ones add up.
     if (addrs.filter((a) => a.family === 4).length > 1)
       throw new VcapError('--addr: one IPv4 address per device (IPv6 addresses may be added besides it)', 'EINVAL');
-    let opened: [number, string, boolean];
+    const ns = opts.netns === undefined ? undefined : NetworkNamespace.open(opts.netns);
     try {
-      opened = n.tunOpen(opts.name, opts.tap, opts.multiQueue ?? false);
+      // /dev/net/tun opened inside the namespace makes the device there; the addresses and the
+      // link state are set through sockets made there too.
+      const [h, name, created] = withinNetns(ns, () => TunSource.#openDevice(n, opts));
+      try {
+        withinNetns(ns, () => {
+          for (const a of addrs) n.ifAddr(name, a.family, a.bytes, a.prefix);
+          n.ifUp(name);
+        });
+        return new TunSource(n, h, name, created, opts, addrs, ns);
+      } catch (e) {
+        n.close(h);
+        throw e;
+      }
+    } catch (e) {
+      ns?.close();
+      throw e;
+    }
+  }
+
+  static #openDevice(n: NativeAddon, opts: TunOptions): [number, string, boolean] {
+    try {
+      return n.tunOpen(opts.name, opts.tap, opts.multiQueue ?? false);
     } catch (e) {
       // EBUSY: another program holds the device; EINVAL: it exists as the other kind (tun vs tap).
       if (e instanceof SyscallError && e.code === 'EBUSY')
@@ -167,21 +200,14 @@ export class TunSource {
         throw new VcapError(`${opts.name}: the device exists and is not a ${opts.multiQueue ? 'multi-queue' : 'single-queue'} ${opts.tap ? 'TAP' : 'TUN'} device`, 'EINVAL', { cause: e });
       throw e;
     }
-    const [h, name, created] = opened;
-    try {
-      for (const a of addrs) n.ifAddr(name, a.family, a.bytes, a.prefix);
-      n.ifUp(name);
-      return new TunSource(n, h, name, created, opts, addrs);
-    } catch (e) {
-      n.close(h);
-      throw e;
-    }
   }
 
   /** What the device's queue dropped because nobody read fast enough (the kernel's tx_dropped). */
   #txDropped(): number {
     try {
-      return Number(readFileSync(`/sys/class/net/${this.name}/statistics/tx_dropped`, 'latin1'));
+      // Netlink, made in the device's namespace: /sys shows vcap's own.
+      const s = NetlinkSocket.open(NETLINK_ROUTE, this.#ns);
+      try { return getLinkByName(s, this.name).counters?.txDropped ?? 0; } finally { s.close(); }
     } catch {
       return 0;
     }
@@ -194,7 +220,7 @@ export class TunSource {
       try {
         // The fd fails when someone deletes the device under us (`ip link del`).
         if (status < 0) {
-          throw this.#n.ifIndex(this.name) === 0
+          throw withinNetns(this.#ns, () => this.#n.ifIndex(this.name)) === 0
             ? new VcapError(`${this.name}: The interface disappeared`, 'ENODEV')
             : new VcapError(`${this.name}: the device failed (poll error)`, 'EIO');
         }
@@ -306,6 +332,7 @@ export class TunSource {
     this.#lastStats = this.stats();
     this.#n.close(this.#h);
     this.#h = -1;
+    this.#ns?.close();
   }
 
   #lastStats: CaptureStats | undefined;

@@ -16,6 +16,7 @@ import { TextWriter } from '../output/text/writer.js';
 import { ProgressBar } from './progress.js';
 import { linkTypeDescription, linkTypeName, LinkType } from '../decoders/link-type.js';
 import { VcapError } from '../errors.js';
+import { formatInterfaceSpec } from '../capture/interface-spec.js';
 
 interface FrameWriter {
   /** `linkType` picks the pcapng interface; a pcap writer has one link type (checked in Sinks.use). */
@@ -246,7 +247,7 @@ async function runLive(o: CliOptions): Promise<number> {
   const src: LiveSource = await openLive({
     interface: o.interface, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
     promiscuous: o.promiscuous, direction: o.direction, immediate: o.immediate || o.lineBuffered || (tty && o.write === undefined),
-    timeoutMs: toFile ? FILE_TIMEOUT_MS : undefined, backend: o.backend, filter: expression, reply: o.reply,
+    timeoutMs: toFile ? FILE_TIMEOUT_MS : undefined, backend: o.backend, filter: expression, reply: o.reply, netns: o.netns,
   });
   let interrupted = false;
   const stop = (): void => { interrupted = true; src.stop(); };
@@ -262,13 +263,16 @@ async function runLive(o: CliOptions): Promise<number> {
       src.setFilter(prog);
     }
     for (const s of signals) process.on(s, stop);
-    const opened = new Sinks(o, expression, src.snaplen, true, o.json ? await jsonSourceOf(src) : {});
+    // -i any in another namespace: its interface names, not those of vcap's /sys.
+    const names = src.interfaceName?.bind(src);
+    const so = names && src.netns !== undefined ? { ...o, print: { ...o.print, interfaceName: names } } : o;
+    const opened = new Sinks(so, expression, src.snaplen, true, o.json ? await jsonSourceOf(src) : {});
     opened.open(src.linkType, src.snaplen, 1, o.lineBuffered || o.packetBuffered || tty);
     // A -Z failure is the only output, as with tcpdump (no counters: nothing was captured).
     await relinquish(o);
     sinks = opened;
     if (!o.print.verbose && o.write === undefined && !o.json) stderr('vcap: verbose output suppressed, use -v[v]... for full protocol decode');
-    stderr(`listening on ${src.name}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
+    stderr(`listening on ${formatInterfaceSpec(src)}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
     const s = sinks;
     let flushed = Date.now();
     let backstop: NodeJS.Timeout | undefined;

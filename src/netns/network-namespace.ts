@@ -123,6 +123,11 @@ export class NetworkNamespace {
   }
 }
 
+/** Run `step` inside `ns`, or right here when there is none. */
+export function withinNetns<T>(ns: NetworkNamespace | undefined, step: () => T): T {
+  return ns === undefined ? step() : ns.within(step);
+}
+
 /** Run `step` in the namespace `ref` names (undefined: where vcap is), opening and closing it around. */
 export function inNetns<T>(ref: string | undefined, step: () => T): T {
   if (ref === undefined) return step();

@@ -22,6 +22,11 @@ export interface PrintOptions {
   readonly packetNumber: boolean;
   /** -T domain etc.: treat UDP/TCP as this protocol whatever the port ('' = by port). */
   readonly forcedType: string;
+  /**
+   * if_indextoname() for Linux cooked v2 lines, when the capture's namespace is not vcap's own
+   * (--netns); by default the names come from this host's /sys.
+   */
+  readonly interfaceName?: ((ifindex: number) => string | undefined) | undefined;
 }
 
 export const defaultPrintOptions: PrintOptions = {

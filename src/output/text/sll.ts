@@ -88,7 +88,7 @@ export function printSll(c: PrintContext, off: number, length: number, caplen: n
 export function printSll2(c: PrintContext, off: number, length: number, caplen: number): number {
   c.protocol = 'sll2';
   c.need(off, 20);
-  c.write(`${ifName(c.u32(off + 4)).padEnd(5)} ${(packetTypes[c.u8(off + 10)] ?? '?').padEnd(3)} `);
+  c.write(`${(c.o.interfaceName?.(c.u32(off + 4)) ?? ifName(c.u32(off + 4))).padEnd(5)} ${(packetTypes[c.u8(off + 10)] ?? '?').padEnd(3)} `);
   if (c.o.linkHeader) sll2Header(c, off, length);
   return printCookedPayload(c, c.u16(off), off + 20, length - 20, caplen - 20, 20, true, off, length);
 }
