@@ -172,37 +172,21 @@ export class Attributes {
     return s !== undefined && s[1] - s[0] >= min ? s : undefined;
   }
 
-  u8(type: number): number | undefined {
-    const s = this.#span(type, 1);
-    return s && this.#dv.getUint8(s[0]);
+  /** A fixed-size value read at the attribute's payload, when the payload holds `size` bytes. */
+  #num(type: number, size: number, read: (at: number) => number): number | undefined {
+    const s = this.#span(type, size);
+    return s && read(s[0]);
   }
 
-  u16(type: number): number | undefined {
-    const s = this.#span(type, 2);
-    return s && this.#dv.getUint16(s[0], true);
-  }
-
+  u8(type: number): number | undefined { return this.#num(type, 1, (at) => this.#dv.getUint8(at)); }
+  u16(type: number): number | undefined { return this.#num(type, 2, (at) => this.#dv.getUint16(at, true)); }
   /** A big-endian u16 (ports: IFLA_VXLAN_PORT). */
-  be16(type: number): number | undefined {
-    const s = this.#span(type, 2);
-    return s && this.#dv.getUint16(s[0], false);
-  }
-
-  u32(type: number): number | undefined {
-    const s = this.#span(type, 4);
-    return s && this.#dv.getUint32(s[0], true);
-  }
-
-  s32(type: number): number | undefined {
-    const s = this.#span(type, 4);
-    return s && this.#dv.getInt32(s[0], true);
-  }
+  be16(type: number): number | undefined { return this.#num(type, 2, (at) => this.#dv.getUint16(at, false)); }
+  u32(type: number): number | undefined { return this.#num(type, 4, (at) => this.#dv.getUint32(at, true)); }
+  s32(type: number): number | undefined { return this.#num(type, 4, (at) => this.#dv.getInt32(at, true)); }
 
   /** A u64 as a number (counters: exact below 2^53, which no interface reaches). */
-  u64(type: number): number | undefined {
-    const s = this.#span(type, 8);
-    return s && Number(this.#dv.getBigUint64(s[0], true));
-  }
+  u64(type: number): number | undefined { return this.#num(type, 8, (at) => Number(this.#dv.getBigUint64(at, true))); }
 
   /** A NUL-terminated (or unterminated) string. */
   string(type: number): string | undefined {

@@ -2,20 +2,11 @@
 // (rewritten for cooked sockets on -i any, run by vcap itself on its own TUN device), and the
 // packets it keeps are the ones tcpdump keeps with the same expression.
 import test from 'ava';
-import { Netns, SETTLE_MS, sleep, vethPair, withoutTimes } from '../helpers/netns.js';
+import { Netns, SETTLE_MS, sideBySide as compare, sleep, vethPair, withoutTimes } from '../helpers/netns.js';
 import type { ExecutionContext } from 'ava';
 
-async function sideBySide(t: ExecutionContext, ns: Netns, args: string[], traffic: () => Promise<unknown>): Promise<{ vcap: string[]; tcpdump: string[]; stderr: string }> {
-  const vcap = ns.vcap(['-n', ...args]);
-  const tcpdump = ns.start(['tcpdump', '-n', '--immediate-mode', ...args]);
-  t.teardown(() => { vcap.kill(); tcpdump.kill(); });
-  await vcap.waitFor(/listening on/);
-  await tcpdump.waitFor(/listening on/);
-  await traffic();
-  await sleep(SETTLE_MS);
-  const [v, d] = await Promise.all([vcap.stop(), tcpdump.stop()]);
-  t.is(v.code, 0, v.stderr);
-  return { vcap: withoutTimes(v.stdout), tcpdump: withoutTimes(d.stdout), stderr: v.stderr };
+function sideBySide(t: ExecutionContext, ns: Netns, args: string[], traffic: () => Promise<unknown>): Promise<{ vcap: string[]; tcpdump: string[]; stderr: string }> {
+  return compare(t, ns.vcap(['-n', ...args]), ns.start(['tcpdump', '-n', '--immediate-mode', ...args]), traffic);
 }
 
 const udp = (ip: string, port: number): string[] =>

@@ -2,21 +2,12 @@
 // only to make the socket or device) and sees what `ip netns exec NS tcpdump` sees there.
 import test from 'ava';
 import type { ExecutionContext } from 'ava';
-import { Netns, SETTLE_MS, run, sleep, uniqueName, vcapBin, vethPair, withoutTimes } from '../helpers/netns.js';
+import { Netns, SETTLE_MS, run, sideBySide as compare, sleep, uniqueName, vcapBin, vethPair, withoutTimes } from '../helpers/netns.js';
 import { Running } from '../helpers/netns.js';
 
 /** vcap from the root namespace and tcpdump inside `ns`, on the same traffic. */
-async function sideBySide(t: ExecutionContext, ns: Netns, vcapArgs: string[], tcpdumpArgs: string[], traffic: () => Promise<unknown>): Promise<{ vcap: string[]; tcpdump: string[]; stderr: string }> {
-  const vcap = new Running([process.execPath, vcapBin, '-n', ...vcapArgs]);
-  const tcpdump = ns.start(['tcpdump', '-n', '--immediate-mode', ...tcpdumpArgs]);
-  t.teardown(() => { vcap.kill(); tcpdump.kill(); });
-  await vcap.waitFor(/listening on/);
-  await tcpdump.waitFor(/listening on/);
-  await traffic();
-  await sleep(SETTLE_MS);
-  const [v, d] = await Promise.all([vcap.stop(), tcpdump.stop()]);
-  t.is(v.code, 0, v.stderr);
-  return { vcap: withoutTimes(v.stdout), tcpdump: withoutTimes(d.stdout), stderr: v.stderr };
+function sideBySide(t: ExecutionContext, ns: Netns, vcapArgs: string[], tcpdumpArgs: string[], traffic: () => Promise<unknown>): Promise<{ vcap: string[]; tcpdump: string[]; stderr: string }> {
+  return compare(t, new Running([process.execPath, vcapBin, '-n', ...vcapArgs]), ns.start(['tcpdump', '-n', '--immediate-mode', ...tcpdumpArgs]), traffic);
 }
 
 test('-i IF --netns NS captures what `ip netns exec NS tcpdump -i IF` captures', async (t) => {

@@ -1,21 +1,12 @@
 // A veth pair between two namespaces: each end sees its own requests go out and the replies come
 // in; -Q in and -Q out keep one direction, exactly as tcpdump does.
 import test from 'ava';
-import { SETTLE_MS, sleep, vethPair, withoutTimes } from '../helpers/netns.js';
+import { sideBySide as compare, vethPair, withoutTimes } from '../helpers/netns.js';
 import type { Netns } from '../helpers/netns.js';
 import type { ExecutionContext } from 'ava';
 
-async function sideBySide(t: ExecutionContext, ns: Netns, iface: string, extra: string[], traffic: () => Promise<unknown>): Promise<{ vcap: string[]; tcpdump: string[]; stderr: string }> {
-  const vcap = ns.vcap(['-i', iface, '-n', ...extra]);
-  const tcpdump = ns.start(['tcpdump', '-i', iface, '-n', '--immediate-mode', ...extra]);
-  t.teardown(() => { vcap.kill(); tcpdump.kill(); });
-  await vcap.waitFor(/listening on/);
-  await tcpdump.waitFor(/listening on/);
-  await traffic();
-  await sleep(SETTLE_MS);
-  const [v, d] = await Promise.all([vcap.stop(), tcpdump.stop()]);
-  t.is(v.code, 0, v.stderr);
-  return { vcap: withoutTimes(v.stdout), tcpdump: withoutTimes(d.stdout), stderr: v.stderr };
+function sideBySide(t: ExecutionContext, ns: Netns, iface: string, extra: string[], traffic: () => Promise<unknown>): Promise<{ vcap: string[]; tcpdump: string[]; stderr: string }> {
+  return compare(t, ns.vcap(['-i', iface, '-n', ...extra]), ns.start(['tcpdump', '-i', iface, '-n', '--immediate-mode', ...extra]), traffic);
 }
 
 for (const [dir, expect] of [['inout', ['request', 'reply']], ['in', ['reply']], ['out', ['request']]] as const) {

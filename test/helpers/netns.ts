@@ -157,5 +157,20 @@ export function withoutTimes(text: string): string[] {
   return text.split('\n').filter((l) => l !== '').map((l) => l.replace(/^\d\d:\d\d:\d\d\.\d{6,9} /, ''));
 }
 
+/**
+ * vcap and tcpdump, already started, on the same traffic: wait for both to listen, make the
+ * traffic, let the last frames arrive, stop both; the lines without their time stamps.
+ */
+export async function sideBySide(t: ExecutionContext, vcap: Running, tcpdump: Running, traffic: () => Promise<unknown>): Promise<{ vcap: string[]; tcpdump: string[]; stderr: string }> {
+  t.teardown(() => { vcap.kill(); tcpdump.kill(); });
+  await vcap.waitFor(/listening on/);
+  await tcpdump.waitFor(/listening on/);
+  await traffic();
+  await sleep(SETTLE_MS);
+  const [v, d] = await Promise.all([vcap.stop(), tcpdump.stop()]);
+  t.is(v.code, 0, v.stderr);
+  return { vcap: withoutTimes(v.stdout), tcpdump: withoutTimes(d.stdout), stderr: v.stderr };
+}
+
 /** Time for tcpdump to get the last ring block (--immediate-mode: 1 ms; vcap reads the unfinished block at stop anyway) and for a loaded machine to let both tools print it, before stopping a capture. */
 export const SETTLE_MS = 600;
