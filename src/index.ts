@@ -50,3 +50,8 @@ export { listInterfaceDetails, formatInterfaceTable } from './netinfo/interfaces
 export type { InterfaceDetail, LinkRef, ListInterfacesOptions } from './netinfo/interfaces.js';
 export type { LinkSpeed } from './netinfo/link-speed.js';
 export type { LinkCounters } from './netlink/rtnetlink.js';
+export { RateMeter, watchRates } from './netinfo/rates.js';
+export type { RateSample, DirectionRate, RateMeterOptions, WatchRatesOptions, RateWatch } from './netinfo/rates.js';
+export { formatRateRows, bitsText, clockText } from './netinfo/format-rates.js';
+export { readTopology, formatTopology } from './netinfo/topology.js';
+export type { Topology, TopologyNamespace, End as TopologyEnd } from './netinfo/topology.js';

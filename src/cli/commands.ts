@@ -4,6 +4,8 @@ interface Command { run(argv: string[]): number | Promise<number> }
 
 const commands: Record<string, () => Promise<Command>> = {
   ifaces: () => import('./ifaces-command.js'),
+  stats: () => import('./stats-command.js'),
+  topo: () => import('./topo-command.js'),
 };
 
 /** The subcommand `argv[0]` names, loaded; undefined for tcpdump's command line. */

@@ -57,6 +57,9 @@ export const usage = `Usage: vcap [-AdDehlnpqSUvxX#] [-B size] [-c count] [-F fi
             [--addr CIDR] [--backend afpacket|libpcap] [--immediate-mode] [--json] [--nano]
             [--netns NAME|PID|PATH] [--pcapng] [--reply] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
             [--version] [ expression ]
+       vcap ifaces [--netns NS] [--json]       interfaces: kind, peer, ports, owner, speed
+       vcap topo [--json]                      every namespace, veth pairs, bridges, TUN/TAP
+       vcap stats -i IF [-i IF ...] [--json]   live packets/s and bits/s from the kernel's counters
 `;
 
 const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision'];
