@@ -10,11 +10,10 @@ import { getSystemErrorMap } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
+import { formatInterfaceSpec } from './interface-spec.js';
 import { decodeInsns } from '../filter/bpf.js';
 import { validateProgram } from '../filter/interpreter.js';
-import type { NetworkNamespace } from '../netns/network-namespace.js';
-import { withinNetns } from '../netns/network-namespace.js';
-import type { InterfaceNames } from '../netinfo/interface-names.js';
+import type { NamespaceLinks } from '../netinfo/namespace-links.js';
 
 export interface AfPacketOptions {
   /** Interface name as the user gave it ('any' for all). */
@@ -36,10 +35,10 @@ export interface AfPacketOptions {
   timeoutMs: number;
   /** ifindex of `lo` in this namespace (0 if none). */
   loIfindex: number;
-  /** The namespace the socket was made in, when not vcap's own; the source closes it. */
-  netns?: NetworkNamespace | undefined;
-  /** -i any in another namespace: its interface names; the source closes it. */
-  interfaceNames?: InterfaceNames | undefined;
+  /** The namespace the socket was made in, as the user named it, when not vcap's own. */
+  netns?: string | undefined;
+  /** That namespace's devices (a netlink socket made there), for later looks; the source closes it. */
+  links?: NamespaceLinks | undefined;
 }
 
 /** Block retire timeout in immediate mode: each frame reaches a terminal at once. */
@@ -191,7 +190,7 @@ export class AfPacketSource {
     this.#h = h;
     this.#opts = opts;
     this.name = opts.name;
-    this.netns = opts.netns?.ref;
+    this.netns = opts.netns;
     this.linkType = opts.linkType;
     this.snaplen = opts.snaplen;
     this.#blockCount = blockCount;
@@ -274,7 +273,7 @@ export class AfPacketSource {
 
   /** The interface's name in the capture's namespace (for `-i any` lines there). */
   interfaceName(ifindex: number): string | undefined {
-    return this.#opts.interfaceNames?.name(ifindex);
+    return this.#opts.links?.name(ifindex);
   }
 
   #watchDown(): void {
@@ -282,13 +281,16 @@ export class AfPacketSource {
     const ifindex = this.#opts.ifindex;
     this.#downTimer = setInterval(() => {
       try {
-        if (withinNetns(this.#opts.netns, () => this.#n.ifName(ifindex)) === undefined) {
+        // In another namespace, its devices are asked through the socket made there (no setns: -Z may have dropped the right).
+        const links = this.#opts.links;
+        const link = links?.link(ifindex);
+        if (links ? link === undefined : this.#n.ifName(ifindex) === undefined) {
           // What reached the ring before the device went is kept, as at a normal stop.
           this.#drainRest();
-          this.#run.finish(new VcapError(`${this.name}: The interface disappeared`, 'ENODEV'));
+          this.#run.finish(new VcapError(`${formatInterfaceSpec(this)}: The interface disappeared`, 'ENODEV'));
           return;
         }
-        const dev = withinNetns(this.#opts.netns, () => this.#n.interfaces()).find((i) => i.index === ifindex);
+        const dev = links ? link : this.#n.interfaces().find((i) => i.index === ifindex);
         if (dev !== undefined && (dev.flags & IFF_UP) !== 0) {
           clearInterval(this.#downTimer);
           this.#downTimer = undefined;
@@ -404,7 +406,6 @@ export class AfPacketSource {
     try { this.#readStats(); } catch { /* the socket is going away; keep the counts we have */ }
     this.#n.close(this.#h);
     this.#h = -1;
-    this.#opts.interfaceNames?.close();
-    this.#opts.netns?.close();
+    this.#opts.links?.close();
   }
 }

@@ -8,7 +8,7 @@ import { native } from './native.js';
 import type { NativeAddon } from './native.js';
 import { formatInterfaceSpec, parseInterfaceSpec } from './interface-spec.js';
 import { NetworkNamespace } from '../netns/network-namespace.js';
-import { interfaceNamesIn } from '../netinfo/interface-names.js';
+import { NamespaceLinks } from '../netinfo/namespace-links.js';
 import { AfPacketSource } from './afpacket.js';
 import { TunSource } from './tun.js';
 import type { TunOptions } from './tun.js';
@@ -144,14 +144,12 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
   const spec = options.interface === undefined ? undefined : parseInterfaceSpec(options.interface, options.netns);
   const netns = spec?.netns ?? options.netns;
   if (netns === undefined) return openPacket(n, options, spec?.name, snaplen, undefined);
-  // The socket is made inside the namespace and stays bound to it; the source keeps the
-  // namespace open to look at its devices again (down, deleted, names for -i any).
+  // The sockets are made inside the namespace and stay bound to it: the namespace need not stay open.
   const ns = NetworkNamespace.open(netns);
   try {
     return ns.within(() => openPacket(n, options, spec?.name, snaplen, ns));
-  } catch (e) {
+  } finally {
     ns.close();
-    throw e;
   }
 }
 
@@ -167,23 +165,21 @@ function openPacket(n: NativeAddon, options: LiveOptions, given: string | undefi
     name = entry.name;
   }
   const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
-  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, loIfindex: n.ifIndex('lo'), netns };
-  if (name === 'any') {
-    // Interface names on each line come from the capture's namespace, not vcap's /sys.
-    const interfaceNames = netns === undefined ? undefined : interfaceNamesIn(netns);
-    try {
-      // tcpdump asks for cooked v2 on an explicit `-i any`; the device it picks by itself stays v1.
-      return AfPacketSource.open(n, { ...common, ifindex: 0, linkType: picked ? LinkType.LINUX_SLL : LinkType.LINUX_SLL2, cooked: picked ? 'sll' : 'sll2', interfaceNames });
-    } catch (e) {
-      interfaceNames?.close();
-      throw e;
-    }
-  }
-  const ifindex = n.ifIndex(name);
+  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, loIfindex: n.ifIndex('lo'), netns: netns?.ref };
+  const ifindex = name === 'any' ? 0 : n.ifIndex(name);
   const dev = ifindex === 0 ? undefined : n.interfaces().find((d) => d.index === ifindex);
-  if (dev === undefined) throw new VcapError(`${netns === undefined ? name : formatInterfaceSpec({ name, netns: netns.ref })}: No such device exists`, 'ENODEV');
-  const { linkType, cooked } = captureLinkType(dev.hatype);
-  return AfPacketSource.open(n, { ...common, ifindex, linkType, cooked });
+  if (name !== 'any' && dev === undefined) throw new VcapError(`${netns === undefined ? name : formatInterfaceSpec({ name, netns: netns.ref })}: No such device exists`, 'ENODEV');
+  // In another namespace, the source looks at its devices later through a socket made there now.
+  const links = netns === undefined ? undefined : NamespaceLinks.open(netns);
+  try {
+    // tcpdump asks for cooked v2 on an explicit `-i any`; the device it picks by itself stays v1.
+    if (dev === undefined) return AfPacketSource.open(n, { ...common, ifindex: 0, linkType: picked ? LinkType.LINUX_SLL : LinkType.LINUX_SLL2, cooked: picked ? 'sll' : 'sll2', links });
+    const { linkType, cooked } = captureLinkType(dev.hatype);
+    return AfPacketSource.open(n, { ...common, ifindex, linkType, cooked, links });
+  } catch (e) {
+    links?.close();
+    throw e;
+  }
 }
 
 /**

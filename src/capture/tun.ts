@@ -2,18 +2,17 @@
 // addresses it and brings it up, then reads what the kernel sends to it in non-blocking batches.
 // A device vcap created disappears when its fd is closed, at exit at the latest.
 import { isIPv4, isIPv6 } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import type { Batch, CaptureStats } from './batch.js';
 import type { FilterProgram } from '../filter/index.js';
 import type { NativeAddon } from './native.js';
 import { SourceRun } from './run.js';
 import { SyscallError, VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
+import { formatInterfaceSpec } from './interface-spec.js';
 import { TunResponder } from './tun-responder.js';
 import type { DeviceAddress } from './tun-responder.js';
 import { NetworkNamespace, withinNetns } from '../netns/network-namespace.js';
-import { NETLINK_ROUTE, NetlinkSocket } from '../netlink/socket.js';
-import { getLinkByName } from '../netlink/rtnetlink.js';
+import { NamespaceLinks } from '../netinfo/namespace-links.js';
 
 export interface TunOptions {
   /** Device name ('' lets the kernel choose tunN/tapN). */
@@ -105,12 +104,12 @@ class TunBatch implements Batch {
   }
 }
 
-/** The device's addresses: those vcap gave it and what the kernel reports for it now (in its namespace). */
-function deviceAddresses(name: string, given: readonly DeviceAddress[], ns: NetworkNamespace | undefined): DeviceAddress[] {
+/** The device's addresses: those vcap gave it and what the kernel reports for it now (asked in its namespace). */
+function deviceAddresses(name: string, given: readonly DeviceAddress[], links: NamespaceLinks): DeviceAddress[] {
   const list = [...given];
-  for (const a of withinNetns(ns, networkInterfaces)[name] ?? []) {
-    if (a.cidr === null) continue;
-    try { list.push(parseCidr(a.cidr)); } catch { /* a form parseCidr does not take: not one we answer for */ }
+  const index = links.byName(name)?.index;
+  for (const a of index === undefined ? [] : links.addresses(index)) {
+    try { list.push(parseCidr(`${a.address}/${a.prefixLength}`)); } catch { /* a form parseCidr does not take: not one we answer for */ }
   }
   return list;
 }
@@ -132,7 +131,8 @@ export class TunSource {
   readonly created: boolean;
   readonly #n: NativeAddon;
   #h: number;
-  readonly #ns: NetworkNamespace | undefined;
+  /** The device's namespace, asked through a socket made there at open (no setns later: -Z may drop the right). */
+  readonly #links: NamespaceLinks;
   readonly #batch: TunBatch;
   #filter: FilterProgram | undefined;
   #received = 0;
@@ -144,17 +144,17 @@ export class TunSource {
 
   readonly #responder: TunResponder | undefined;
 
-  private constructor(n: NativeAddon, h: number, name: string, created: boolean, opts: TunOptions, addrs: DeviceAddress[], ns: NetworkNamespace | undefined) {
+  private constructor(n: NativeAddon, h: number, name: string, created: boolean, opts: TunOptions, addrs: DeviceAddress[], links: NamespaceLinks, netns: string | undefined) {
     this.#n = n;
     this.#h = h;
-    this.#ns = ns;
+    this.#links = links;
     this.name = name;
-    this.netns = ns?.ref;
+    this.netns = netns;
     this.created = created;
     this.linkType = opts.tap ? LinkType.EN10MB : LinkType.RAW;
     this.snaplen = opts.snaplen;
     this.#batch = new TunBatch(this.linkType, opts.reply === true);
-    if (opts.reply) this.#responder = new TunResponder(opts.tap, () => deviceAddresses(name, addrs, ns));
+    if (opts.reply) this.#responder = new TunResponder(opts.tap, () => deviceAddresses(name, addrs, links));
     this.#txDropped0 = this.#txDropped();
   }
 
@@ -176,14 +176,19 @@ export class TunSource {
           for (const a of addrs) n.ifAddr(name, a.family, a.bytes, a.prefix);
           n.ifUp(name);
         });
-        return new TunSource(n, h, name, created, opts, addrs, ns);
+        const links = NamespaceLinks.open(ns);
+        try {
+          return new TunSource(n, h, name, created, opts, addrs, links, ns?.ref);
+        } catch (e) {
+          links.close();
+          throw e;
+        }
       } catch (e) {
         n.close(h);
         throw e;
       }
-    } catch (e) {
+    } finally {
       ns?.close();
-      throw e;
     }
   }
 
@@ -205,9 +210,8 @@ export class TunSource {
   /** What the device's queue dropped because nobody read fast enough (the kernel's tx_dropped). */
   #txDropped(): number {
     try {
-      // Netlink, made in the device's namespace: /sys shows vcap's own.
-      const s = NetlinkSocket.open(NETLINK_ROUTE, this.#ns);
-      try { return getLinkByName(s, this.name).counters?.txDropped ?? 0; } finally { s.close(); }
+      // Netlink, in the device's namespace: /sys shows vcap's own.
+      return this.#links.byName(this.name)?.counters?.txDropped ?? 0;
     } catch {
       return 0;
     }
@@ -220,8 +224,8 @@ export class TunSource {
       try {
         // The fd fails when someone deletes the device under us (`ip link del`).
         if (status < 0) {
-          throw withinNetns(this.#ns, () => this.#n.ifIndex(this.name)) === 0
-            ? new VcapError(`${this.name}: The interface disappeared`, 'ENODEV')
+          throw this.#links.byName(this.name) === undefined
+            ? new VcapError(`${formatInterfaceSpec(this)}: The interface disappeared`, 'ENODEV')
             : new VcapError(`${this.name}: the device failed (poll error)`, 'EIO');
         }
         this.#inConsume = true;
@@ -332,7 +336,7 @@ export class TunSource {
     this.#lastStats = this.stats();
     this.#n.close(this.#h);
     this.#h = -1;
-    this.#ns?.close();
+    this.#links.close();
   }
 
   #lastStats: CaptureStats | undefined;

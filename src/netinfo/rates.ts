@@ -9,7 +9,7 @@ import { formatInterfaceSpec, parseInterfaceSpec } from '../capture/interface-sp
 import { NetworkNamespace } from '../netns/network-namespace.js';
 import { NETLINK_ROUTE, NetlinkError, NetlinkSocket } from '../netlink/socket.js';
 import type { LinkCounters } from '../netlink/rtnetlink.js';
-import { getLinkByName, getLinkCounters } from '../netlink/rtnetlink.js';
+import { getLink, getLinkCounters } from '../netlink/rtnetlink.js';
 
 /** One direction of one interface over one interval. */
 export interface DirectionRate {
@@ -111,7 +111,7 @@ export class RateMeter {
         const label = formatInterfaceSpec(spec);
         let index: number;
         try {
-          index = getLinkByName(socket, spec.name).index;
+          index = getLink(socket, spec.name).index;
         } catch (e) {
           if (e instanceof NetlinkError && e.code === 'ENODEV') throw new VcapError(`${label}: No such device exists`, 'ENODEV');
           throw e;

@@ -272,14 +272,17 @@ export function getLinks(s: NetlinkSocket): LinkMessage[] {
   return s.dump(getLinksRequest, 'RTM_GETLINK', parseLink).sort((x, y) => x.index - y.index);
 }
 
-/** One link by name; a NetlinkError (ENODEV, "No such device") when there is none. */
-export function getLinkByName(s: NetlinkSocket, name: string): LinkMessage {
+/** One link, by name or by index; a NetlinkError (ENODEV, "No such device") when there is none. */
+export function getLink(s: NetlinkSocket, which: string | number): LinkMessage {
   const b = new MessageBuilder(RTM_GETLINK, NLM_F_REQUEST);
-  b.header(IFINFOMSG_LEN).setUint8(0, AF_UNSPEC);
-  b.u32(IFLA_EXT_MASK, RTEXT_FILTER_VF).string(IFLA_IFNAME, name);
-  const m = s.request(b, name);
+  const h = b.header(IFINFOMSG_LEN);
+  if (typeof which === 'number') h.setInt32(4, which, true);
+  b.u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+  if (typeof which === 'string') b.string(IFLA_IFNAME, which);
+  const what = typeof which === 'string' ? which : `ifindex ${which}`;
+  const m = s.request(b, what);
   const link = m && parseLink(m);
-  if (link === undefined) throw new NetlinkFormatError(`RTM_GETLINK ${name}: no link in the reply`);
+  if (link === undefined) throw new NetlinkFormatError(`RTM_GETLINK ${what}: no link in the reply`);
   return link;
 }
 

@@ -77,3 +77,17 @@ test('an unknown namespace or an interface it does not have: one line, status 1'
     t.deepEqual([r.code, r.stdout, r.stderr], [1, '', message], argv.join(' '));
   }
 });
+
+test('-i IF@NS -Z nobody: after dropping root, the interface going away is still noticed (asked through the socket made there)', async (t) => {
+  const { a, ifA, ipA, b } = await vethPair(t, 86);
+  const vcap = new Running([process.execPath, vcapBin, '-n', '-i', `${ifA}@${a.name}`, '-Z', 'nobody']);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  await b.exec(['ping', '-c', '1', '-W', '1', ipA]);
+  await sleep(SETTLE_MS);
+  await a.ip('link', 'del', ifA);
+  const r = await Promise.race([vcap.exited, sleep(10000).then(() => vcap.stop('SIGKILL'))]);
+  t.is(r.code, 1, r.stderr);
+  t.regex(r.stderr, new RegExp(`^vcap: ${ifA}@${a.name}: The interface disappeared$`, 'm'));
+  t.is(withoutTimes(r.stdout).filter((l) => l.includes('ICMP echo')).length, 2, r.stdout);
+});
