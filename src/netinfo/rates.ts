@@ -43,6 +43,8 @@ export interface RateSample {
   mean?: true;
 }
 
+const ZERO: LinkCounters = { rxPackets: 0, txPackets: 0, rxBytes: 0, txBytes: 0, rxErrors: 0, txErrors: 0, rxDropped: 0, txDropped: 0, multicast: 0 };
+
 interface Watched {
   spec: InterfaceSpec;
   label: string;
@@ -116,9 +118,11 @@ export class RateMeter {
           if (e instanceof NetlinkError && e.code === 'ENODEV') throw new VcapError(`${label}: No such device exists`, 'ENODEV');
           throw e;
         }
-        const c = getLinkCounters(socket, index, label);
-        watched.push({ spec, label, socket, index, first: c, last: c });
+        watched.push({ spec, label, socket, index, first: ZERO, last: ZERO });
       }
+      // The first counters all together, once every socket is open: each interval then starts at
+      // nearly the same instant for every interface.
+      for (const w of watched) w.first = w.last = getLinkCounters(w.socket, w.index, w.label);
     } catch (e) {
       for (const s of byNetns.values()) s.close();
       throw e;

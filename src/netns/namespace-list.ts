@@ -29,10 +29,19 @@ function stat(path: string): { ino: number; dev: number } | undefined {
   }
 }
 
-/** The command name of a process ('' when it has exited meanwhile). */
+/** Interpreters whose command name says less than the script they run. */
+const INTERPRETERS = /^(node|nodejs|python[0-9.]*|perl|ruby|sh|bash|dash)$/;
+
+/**
+ * What a process is, as a reader knows it: its command name (/proc/PID/comm), or for an
+ * interpreter the name of the script it runs (`vcap`, not `node`); '' when it has exited.
+ */
 export function processCommand(pid: number): string {
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trimEnd();
+    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trimEnd();
+    if (!INTERPRETERS.test(comm)) return comm;
+    const script = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1).find((a) => a !== '' && !a.startsWith('-'));
+    return script === undefined ? comm : script.slice(script.lastIndexOf('/') + 1);
   } catch {
     return '';
   }

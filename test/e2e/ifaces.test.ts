@@ -88,7 +88,7 @@ test('ifaces --json --netns: tun (with its process), tap, veth (peer and its nam
   t.is(tun.mac, null);
   t.deepEqual(tun.addresses, ['172.21.22.23/24']);
   t.is(tun.tun!.processes.length, 1);
-  t.is(tun.tun!.processes[0]!.command, 'node');
+  t.is(tun.tun!.processes[0]!.command, 'tun-holder.js', 'the script, not the interpreter running it');
   const pids = (await w.a.exec(['sh', '-c', `for p in /proc/[0-9]*; do ls -l $p/fd 2>/dev/null | grep -q /dev/net/tun && echo \${p#/proc/}; done`])).stdout.trim().split('\n').map(Number);
   t.true(pids.includes(tun.tun!.processes[0]!.pid), `holder among ${pids.join(',')}`);
 
@@ -130,7 +130,7 @@ test('-D --netns: tcpdump\'s list, with what each virtual device is in its paren
   t.regex(line(w.veth), new RegExp(`^${w.veth} \\(veth, peer ${w.peer}@${w.b.name}\\) \\[Up, Running, Connected\\]$`));
   t.regex(line(w.br), new RegExp(`^${w.br} \\(bridge, ports (${w.port} ${w.tap}|${w.tap} ${w.port})\\) \\[`));
   t.regex(line(w.tap), new RegExp(`^${w.tap} \\(tap, bridge port of ${w.br}, held by no process\\) \\[`));
-  t.regex(line(w.tun), new RegExp(`^${w.tun} \\(tun, held by node\\[\\d+\\]\\) \\[Up, Running, Connected\\]$`));
+  t.regex(line(w.tun), new RegExp(`^${w.tun} \\(tun, held by tun-holder\\.js\\[\\d+\\]\\) \\[Up, Running, Connected\\]$`));
   t.is(line('lo'), 'lo [Up, Running, Loopback]');
   // The same list as run inside the namespace, where tcpdump would be.
   const inside = await w.a.exec([process.execPath, vcapBin, '-D']);

@@ -47,7 +47,7 @@ test('topo: the veth pair across two namespaces, the bridge\'s ports, TUN/TAP an
   t.deepEqual(bridge?.bridge.name, br);
   t.deepEqual(bridge!.ports.map((p) => [p.name, p.kind]).sort(), [[tap, 'tap'], [veth, 'veth']].sort());
   const tt = topo.tuntap.filter((d) => d.netns === host.name).map((d) => [d.name, d.kind, d.processes.map((p) => p.command)]);
-  t.deepEqual(tt.sort(), [[tap, 'tap', []], [tun, 'tun', ['node']]].sort());
+  t.deepEqual(tt.sort(), [[tap, 'tap', []], [tun, 'tun', ['tun-holder.js']]].sort());
   t.like(topo.stacked.find((d) => d.netns === host.name), { name: 'vx42', kind: 'vxlan', id: 42, parent: { name: br, netns: host.name } });
 
   // The same as boxes, drawn for these two namespaces only.
@@ -58,7 +58,7 @@ test('topo: the veth pair across two namespaces, the bridge\'s ports, TUN/TAP an
     .filter((l) => l.startsWith('| ')).map((l) => l.slice(2).replace(/ *\|$/, ''));
   const pid = topo.tuntap.find((d) => d.name === tun)!.processes[0]!.pid;
   const bridgeLines = [`|-- ${veth} (veth)  <====> eth0@${box.name}`, `|-- ${tap} (tap, down)  <-- no process`, '`-- vx42 (vxlan 42, down)'];
-  t.deepEqual(content(host.name).sort(), [`${br} (bridge)  10.63.0.1/24`, ...bridgeLines, `${tun} (tun)  172.21.22.23/24  <-- node[${pid}]`].sort());
+  t.deepEqual(content(host.name).sort(), [`${br} (bridge)  10.63.0.1/24`, ...bridgeLines, `${tun} (tun)  172.21.22.23/24  <-- tun-holder.js[${pid}]`].sort());
   t.is(content(host.name)[0], `${br} (bridge)  10.63.0.1/24`);
   t.deepEqual(content(box.name), [`eth0 (veth)  10.63.0.2/24  <====> ${veth}@${host.name}`]);
   t.true(r.stdout.includes(`\nveth pairs between namespaces:\n  `), r.stdout);
