@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import type { NativeAddon, NativeInterface } from './native.js';
 import { LinkType } from '../decoders/link-type.js';
 import type { CookedHeader } from './ring.js';
+import type { InterfaceDetail } from '../netinfo/interfaces.js';
 
 /** One device of `vcap -D`. */
 export interface InterfaceInfo {
@@ -20,6 +21,8 @@ export interface InterfaceInfo {
   linkType: number;
   /** Addresses in CIDR form (`172.21.22.23/24`, `fe80::1/64`). */
   addresses: string[];
+  /** What `vcap ifaces` says of the device (kind, peer, ports, owners, speed…); null for `any`. */
+  detail?: InterfaceDetail | null;
 }
 
 const IFF_UP = 0x1, IFF_LOOPBACK = 0x8, IFF_RUNNING = 0x40;

@@ -205,6 +205,7 @@ export function listInterfaces(netns?: string): InterfaceInfo[] {
     const details = new Map(interfacesIn(v).map((d) => [d.name, d]));
     for (const i of list) {
       const d = details.get(i.name);
+      i.detail = d ?? null;
       if (d !== undefined && i.description === '') i.description = deviceDescription(d);
     }
     return list;

@@ -327,11 +327,13 @@ async function runLive(o: CliOptions): Promise<number> {
   }
 }
 
-/** -D: one interface a line, as tcpdump lists them (--netns: another namespace's). */
+/** -D: one interface a line, as tcpdump lists them (--netns: another namespace's); --json: the same with every detail. */
 async function printInterfaces(o: CliOptions): Promise<number> {
   const { listInterfaces } = await import('../capture/live.js');
+  const list = listInterfaces(o.netns);
   let s = '';
-  for (const i of listInterfaces(o.netns)) s += `${i.index}.${i.name}${i.description ? ` (${i.description})` : ''} [${i.flags.join(', ')}]\n`;
+  if (o.json) s = `${JSON.stringify(list, null, 2)}\n`;
+  else for (const i of list) s += `${i.index}.${i.name}${i.description ? ` (${i.description})` : ''} [${i.flags.join(', ')}]\n`;
   writeSync(1, s);
   return 0;
 }

@@ -121,7 +121,7 @@ test('ifaces agrees with `ip -j addr` and ethtool on index, MTU, state, MAC, add
   t.like(byName(list, w.veth), { speed: { mbps: 10000, duplex: 'full' } });
 });
 
-test('-D --netns: tcpdump\'s list, with what each virtual device is in its parentheses', async (t) => {
+test('-D --netns: tcpdump\'s list, with what each virtual device is in its parentheses; --json with every detail', async (t) => {
   const w = await world(t);
   const r = await run([process.execPath, vcapBin, '-D', '--netns', w.a.name]);
   t.is(r.code, 0, r.stderr);
@@ -135,6 +135,14 @@ test('-D --netns: tcpdump\'s list, with what each virtual device is in its paren
   // The same list as run inside the namespace, where tcpdump would be.
   const inside = await w.a.exec([process.execPath, vcapBin, '-D']);
   t.is(inside.stdout, r.stdout);
+  // --json: the same entries, numbered alike, each with the inventory's detail (null for any).
+  const j = await run([process.execPath, vcapBin, '-D', '--json', '--netns', w.a.name]);
+  t.is(j.code, 0, j.stderr);
+  const entries = JSON.parse(j.stdout) as { index: number; name: string; description: string; detail: Detail | null }[];
+  t.deepEqual(entries.map((e) => `${e.index}.${e.name}`), r.stdout.trim().split('\n').map((l) => /^\d+\.\S+/.exec(l)![0]));
+  t.is(entries.find((e) => e.name === 'any')!.detail, null);
+  t.like(entries.find((e) => e.name === w.veth)!.detail, { kind: 'veth', peer: { name: w.peer, netns: w.b.name } });
+  t.deepEqual(entries.find((e) => e.name === w.br)!.detail!.ports!.map((p) => p.name).sort(), [w.port, w.tap].sort());
 });
 
 test('an unknown namespace or interface is one line and status 1', async (t) => {
