@@ -1,4 +1,4 @@
-// Subcommands: `vcap ifaces|topo|stats …` (the virtual-network tools tcpdump does not have).
+// Subcommands: `vcap ifaces|topo|stats|demo …` (the virtual-network tools tcpdump does not have).
 // Everything else is tcpdump's command line. No pcap-filter expression starts with these words.
 interface Command { run(argv: string[]): number | Promise<number> }
 
@@ -6,6 +6,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ifaces: () => import('./ifaces-command.js'),
   stats: () => import('./stats-command.js'),
   topo: () => import('./topo-command.js'),
+  demo: () => import('./demo-command.js'),
 };
 
 /** The subcommand `argv[0]` names, loaded; undefined for tcpdump's command line. */

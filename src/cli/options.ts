@@ -60,6 +60,7 @@ export const usage = `Usage: vcap [-AdDehlnpqSUvxX#] [-B size] [-c count] [-F fi
        vcap ifaces [--netns NS] [--json]       interfaces: kind, peer, ports, owner, speed
        vcap topo [--json]                      every namespace, veth pairs, bridges, TUN/TAP
        vcap stats -i IF [-i IF ...] [--json]   live packets/s and bits/s from the kernel's counters
+       vcap demo                               the first minute: tun0 answering, iperf3 measured, topo
 `;
 
 const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision'];

@@ -232,6 +232,8 @@ async function runFile(o: CliOptions, path: string): Promise<number> {
 /** --json's interface: the source's, or for `-i any` the one each cooked v2 header names by index. */
 async function jsonSourceOf(src: LiveSource): Promise<JsonSource> {
   if (src.name !== 'any') return { interface: src.name };
+  // In another namespace the names are that namespace's (the source asks over netlink), not vcap's.
+  if (src.netns !== undefined && src.interfaceName !== undefined) return { interface: src.name, interfaceName: (index) => src.interfaceName!(index) };
   const { native } = await import('../capture/native.js');
   return { interface: src.name, interfaceName: (index) => native().ifName(index) };
 }

@@ -1,7 +1,7 @@
 // --json on live sources: --tun with --reply (both directions), -i on a veth, -i any (each
 // packet names its interface). Every line valid against the shipped schema.
 import test from 'ava';
-import { Netns, SETTLE_MS, sleep, vethPair } from '../helpers/netns.js';
+import { Netns, Running, SETTLE_MS, sleep, vcapBin, vethPair } from '../helpers/netns.js';
 import { schemaErrors } from '../helpers/packet-schema.js';
 
 interface Line {
@@ -58,4 +58,17 @@ test('-i veth --json and -i any --json: the interface of each packet, by name', 
   // -i any: cooked v2 headers; the interface comes from the index each one carries.
   t.deepEqual(l2.map((l) => [l.interface, l.linkType, Object.keys(l.layers), l.layers['sll2']!.packetType]),
     [4, 0, 4, 0].map((pt) => [ifA, 'LINUX_SLL2', ['sll2', 'ipv4', 'icmp'], pt]));
+});
+
+test('--netns NS -i any --json: the interface names are the namespace\'s', async (t) => {
+  const { a, ifA, ipB } = await vethPair(t, 62);
+  const any = new Running([process.execPath, vcapBin, '--netns', a.name, '-i', 'any', '--json', 'icmp']);
+  t.teardown(() => any.kill());
+  await any.waitFor(/listening on/);
+  const ping = await a.exec(['ping', '-c', '2', '-i', '0.2', '-W', '2', ipB]);
+  t.regex(ping.stdout, /2 received, 0% packet loss/);
+  await sleep(SETTLE_MS);
+  const r = await any.stop('SIGINT');
+  t.is(r.code, 0, r.stderr);
+  t.deepEqual(parse(t, r.stdout).map((l) => l.interface), [ifA, ifA, ifA, ifA]);
 });
