@@ -2,7 +2,7 @@
 import { yargs } from './yargs.js';
 import { VcapError } from '../errors.js';
 import type { PrintOptions } from '../output/text/options.js';
-import { forcedTypes } from '../output/text/options.js';
+import { forcedType } from '../output/text/forced-type.js';
 
 export interface CliOptions {
   /** -r FILE ('-' = stdin). */
@@ -52,7 +52,7 @@ export interface CliOptions {
   help: boolean;
 }
 
-export const usage = `Usage: vcap [-AdDehlnpqSUvxX#] [-B size] [-c count] [-F file] [-i interface]
+export const usage = `Usage: vcap [-AdDehHlnpqSUvxX#] [-B size] [-c count] [-F file] [-i interface]
             [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-w file] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--immediate-mode] [--json] [--nano]
             [--netns NAME|PID|PATH] [--pcapng] [--reply] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
@@ -64,7 +64,7 @@ export const usage = `Usage: vcap [-AdDehlnpqSUvxX#] [-B size] [-c count] [-F fi
 `;
 
 const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision'];
-const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h'];
+const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H'];
 const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help'];
 
 function count(v: unknown): number { return typeof v === 'number' ? v : 0; }
@@ -133,8 +133,9 @@ export function parseArgs(argv: string[]): CliOptions {
   const bufferKiB = bText === undefined ? 0 : intOption(bText, `invalid buffer size ${bText}`, 1, 2 ** 31 - 1);
   const qText = str('Q') ?? 'inout';
   if (qText !== 'in' && qText !== 'out' && qText !== 'inout') throw new VcapError(`${qText} is not a valid direction`, 'EINVAL');
-  const tType = str('T') ?? '';
-  if (tType !== '' && !forcedTypes.includes(tType)) throw new VcapError(`unknown packet type \`${tType}'`, 'EINVAL');
+  const tText = str('T');
+  const tType = tText === undefined ? '' : forcedType(tText);
+  if (tType === undefined) throw new VcapError(`unknown packet type \`${tText}'`, 'EINVAL');
   if (a['json'] === true && write !== undefined) throw new VcapError('--json prints the packets; it does not go with -w', 'EUSAGE');
   const precision = str('time-stamp-precision');
   if (precision !== undefined && precision !== 'micro' && precision !== 'nano')
@@ -156,6 +157,7 @@ export function parseArgs(argv: string[]): CliOptions {
     nano,
     packetNumber: count(a['#']) > 0,
     forcedType: tType,
+    meshHeaders: count(a['H']) > 0,
   };
   const positional = (a['_'] as unknown[]).map(String);
   const d = count(a['d']);

@@ -3,6 +3,7 @@
  * sinks (text printer, pcap/pcapng writer). Returns the exit status.
  */
 import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import type { Batch } from '../capture/batch.js';
 import type { CliOptions } from './options.js';
 import { openCaptureFile } from '../capture/capture-file.js';
@@ -15,6 +16,7 @@ import type { JsonPrinter, JsonSource } from '../output/json.js';
 import { TextWriter } from '../output/text/writer.js';
 import { ProgressBar } from './progress.js';
 import { linkTypeDescription, linkTypeName, LinkType } from '../decoders/link-type.js';
+import { filterCompilerKnows } from '../decoders/link-type-names.js';
 import { VcapError } from '../errors.js';
 import { formatInterfaceSpec } from '../capture/interface-spec.js';
 
@@ -25,7 +27,18 @@ interface FrameWriter {
   close(): void;
 }
 
-function stderr(line: string): void { writeSync(2, line + '\n'); }
+/** Where the command's text goes: the process's stdout and stderr, or other descriptors when run in-process. */
+export interface Stdio { readonly out: number; readonly err: number }
+export const processStdio: Stdio = { out: 1, err: 2 };
+
+function stderr(io: Stdio, line: string): void { writeSync(io.err, line + '\n'); }
+
+/** Text written at once to the command's stdout (-d, -D): through a TextWriter, so a closed pipe is EPIPE as for packets. */
+function writeOut(io: Stdio, text: string): void {
+  const w = new TextWriter(io.out, false, Math.max(text.length, 1));
+  w.write(text);
+  w.flush();
+}
 
 type FilterModule = typeof import('../filter/index.js');
 let filterModule: FilterModule | undefined;
@@ -84,6 +97,8 @@ class Sinks {
 
   /** Open the sinks once the first link type is known. */
   open(linkType: number, snaplen: number, textFd: number, lineBuffered: boolean): void {
+    // The filter first, as tcpdump does: a bad expression leaves no -w file behind.
+    this.#filterFor(linkType);
     if (this.o.write !== undefined) {
       const opts = { linkType, snaplen, nano: this.o.nano };
       this.#writer = this.o.pcapng ? PcapngWriter.open(this.o.write, opts) : PcapWriter.open(this.o.write, opts);
@@ -94,6 +109,15 @@ class Sinks {
     this.use(linkType);
   }
 
+  /** The filter for frames of `linkType` (compiled once per link type; undefined: no expression or filtered in the source). */
+  #filterFor(linkType: number): FilterProgram | undefined {
+    if (this.filterInSource) return undefined;
+    if (!this.#filters.has(linkType)) {
+      this.#filters.set(linkType, this.expression === '' ? undefined : compileFilter(this.expression, linkType, this.snaplen));
+    }
+    return this.#filters.get(linkType);
+  }
+
   /** Switch to frames of `linkType` (a pcapng file may mix interfaces). */
   use(linkType: number): void {
     if (linkType === this.#linkType) return;
@@ -102,12 +126,7 @@ class Sinks {
       throw new VcapError(`${this.o.write}: frames of link type ${linkTypeName(linkType)} after ${linkTypeName(this.#linkType)}: a pcap file holds one link type, write pcapng (--pcapng or a .pcapng name)`, 'ELINKTYPE');
     }
     this.#linkType = linkType;
-    if (!this.filterInSource) {
-      if (!this.#filters.has(linkType)) {
-        this.#filters.set(linkType, this.expression === '' ? undefined : compileFilter(this.expression, linkType, this.snaplen));
-      }
-      this.#filter = this.#filters.get(linkType);
-    }
+    if (!this.filterInSource) this.#filter = this.#filterFor(linkType);
     if (this.#json) {
       this.#json.linkType = linkType;
       this.#printer = this.#json;
@@ -173,19 +192,19 @@ function outputIsRegularFile(o: CliOptions): boolean {
   }
 }
 
-function textIsTty(): boolean {
-  try { return process.stdout.isTTY === true; } catch { return false; }
+function textIsTty(io: Stdio): boolean {
+  try { return isatty(io.out); } catch { return false; }
 }
 
 /**
  * The progress bar for reading a file, when stderr is a terminal and nothing else shows progress:
  * the frames go to -w, or -q prints its lines somewhere other than a terminal.
  */
-function progressBar(o: CliOptions, path: string): ProgressBar | undefined {
+function progressBar(o: CliOptions, path: string, io: Stdio): ProgressBar | undefined {
   try {
     if (process.stderr.isTTY !== true) return undefined;
-    if (o.write === undefined && !(o.print.quiet && !textIsTty())) return undefined;
-    if (o.write === '-' && textIsTty()) return undefined;
+    if (o.write === undefined && !(o.print.quiet && !textIsTty(io))) return undefined;
+    if (o.write === '-' && textIsTty(io)) return undefined;
     const st = path === '-' ? fstatSync(0) : statSync(path);
     return new ProgressBar(st.isFile() ? st.size : undefined, process.stderr.columns || 80);
   } catch {
@@ -193,24 +212,28 @@ function progressBar(o: CliOptions, path: string): ProgressBar | undefined {
   }
 }
 
-async function runFile(o: CliOptions, path: string): Promise<number> {
+async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> {
   const file = openCaptureFile(path);
   try {
+    // tcpdump's order: this line as soon as the file is open, then the filter (read from -F, compiled),
+    // then -d or the output; so a bad expression follows the line, and -w creates no file.
+    stderr(io, `reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
+    // libpcap compiles a filter, even an empty one, for every file tcpdump reads, and its compiler
+    // refuses link types it has no entry for, whatever the command line.
+    if (!filterCompilerKnows(file.linkType)) throw new VcapError(`unknown data link type ${file.linkType} (min 104, max 289)`, 'ELINKTYPE');
     const expression = expressionOf(o);
     if (expression !== '' || o.dumpProgram) await loadFilter();
     if (o.dumpProgram) {
       const prog = compileFilter(expression, file.linkType, file.snaplen);
-      process.stdout.write(formatProgram(prog, o.dumpProgram));
+      writeOut(io, formatProgram(prog, o.dumpProgram));
       return 0;
     }
     await loadPrinters(o);
     const sinks = new Sinks(o, expression, file.snaplen, false);
-    // The filter is compiled (and -w opened) before the `reading from file` line, so a bad
-    // expression is the only output, as with tcpdump. -U makes printed output packet-buffered too.
-    sinks.open(file.linkType, file.snaplen, 1, o.lineBuffered || o.packetBuffered || textIsTty());
+    // -U makes printed output packet-buffered too. -Z once -w is open, as tcpdump does.
+    sinks.open(file.linkType, file.snaplen, io.out, o.lineBuffered || o.packetBuffered || textIsTty(io));
     await relinquish(o);
-    stderr(`reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
-    const progress = progressBar(o, path);
+    const progress = progressBar(o, path, io);
     let packets = 0;
     try {
       for (let b = file.next(); b !== null && !sinks.done; b = file.next()) {
@@ -238,11 +261,11 @@ async function jsonSourceOf(src: LiveSource): Promise<JsonSource> {
   return { interface: src.name, interfaceName: (index) => native().ifName(index) };
 }
 
-async function runLive(o: CliOptions): Promise<number> {
+async function runLive(o: CliOptions, io: Stdio): Promise<number> {
   const expression = expressionOf(o);
   if (expression !== '' || o.dumpProgram) await loadFilter();
   await loadPrinters(o);
-  const tty = textIsTty();
+  const tty = textIsTty(io);
   const toFile = !o.packetBuffered && outputIsRegularFile(o);
   // Loaded only here: reading files never touches the native addon.
   const { openLive } = await import('../capture/live.js');
@@ -259,7 +282,7 @@ async function runLive(o: CliOptions): Promise<number> {
     if (expression !== '' || o.dumpProgram) {
       const prog = compileFilter(expression, src.linkType, src.snaplen);
       if (o.dumpProgram) {
-        process.stdout.write(formatProgram(prog, o.dumpProgram));
+        writeOut(io, formatProgram(prog, o.dumpProgram));
         return 0;
       }
       src.setFilter(prog);
@@ -269,12 +292,12 @@ async function runLive(o: CliOptions): Promise<number> {
     const names = src.interfaceName?.bind(src);
     const so = names && src.netns !== undefined ? { ...o, print: { ...o.print, interfaceName: names } } : o;
     const opened = new Sinks(so, expression, src.snaplen, true, o.json ? await jsonSourceOf(src) : {});
-    opened.open(src.linkType, src.snaplen, 1, o.lineBuffered || o.packetBuffered || tty);
+    opened.open(src.linkType, src.snaplen, io.out, o.lineBuffered || o.packetBuffered || tty);
     // A -Z failure is the only output, as with tcpdump (no counters: nothing was captured).
     await relinquish(o);
     sinks = opened;
-    if (!o.print.verbose && o.write === undefined && !o.json) stderr('vcap: verbose output suppressed, use -v[v]... for full protocol decode');
-    stderr(`listening on ${formatInterfaceSpec(src)}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
+    if (!o.print.verbose && o.write === undefined && !o.json) stderr(io, 'vcap: verbose output suppressed, use -v[v]... for full protocol decode');
+    stderr(io, `listening on ${formatInterfaceSpec(src)}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
     const s = sinks;
     let flushed = Date.now();
     let backstop: NodeJS.Timeout | undefined;
@@ -312,17 +335,17 @@ async function runLive(o: CliOptions): Promise<number> {
       sinks?.close();
       // Interrupted mid-capture, tcpdump ends the text with a newline in case a line was cut.
       // JSON lines never end cut: no blank line.
-      if (interrupted && o.write === undefined && !o.json) writeSync(1, '\n');
+      if (interrupted && o.write === undefined && !o.json) writeSync(io.out, '\n');
     } finally {
       const st = src.stats();
       const captured = sinks?.captured ?? 0;
       src.close();
       if (sinks) {
-        stderr(`${captured} packet${plural(captured)} captured`);
-        if (st.unavailable !== undefined) stderr(st.unavailable);
+        stderr(io, `${captured} packet${plural(captured)} captured`);
+        if (st.unavailable !== undefined) stderr(io, st.unavailable);
         else {
-          stderr(`${st.received} packet${plural(st.received)} received by filter`);
-          stderr(`${st.dropped} packet${plural(st.dropped)} dropped by kernel`);
+          stderr(io, `${st.received} packet${plural(st.received)} received by filter`);
+          stderr(io, `${st.dropped} packet${plural(st.dropped)} dropped by kernel`);
         }
       }
     }
@@ -330,24 +353,24 @@ async function runLive(o: CliOptions): Promise<number> {
 }
 
 /** -D: one interface a line, as tcpdump lists them (--netns: another namespace's); --json: the same with every detail. */
-async function printInterfaces(o: CliOptions): Promise<number> {
+async function printInterfaces(o: CliOptions, io: Stdio): Promise<number> {
   const { listInterfaces } = await import('../capture/live.js');
   const list = listInterfaces(o.netns);
   let s = '';
   if (o.json) s = `${JSON.stringify(list, null, 2)}\n`;
   else for (const i of list) s += `${i.index}.${i.name}${i.description ? ` (${i.description})` : ''} [${i.flags.join(', ')}]\n`;
-  writeSync(1, s);
+  writeOut(io, s);
   return 0;
 }
 
-export async function runPipeline(o: CliOptions): Promise<number> {
-  if (o.listInterfaces) return printInterfaces(o);
-  if (o.read !== undefined) return runFile(o, o.read);
+export async function runPipeline(o: CliOptions, io: Stdio = processStdio): Promise<number> {
+  if (o.listInterfaces) return printInterfaces(o, io);
+  if (o.read !== undefined) return runFile(o, o.read, io);
   if (o.dumpProgram && o.interface === undefined && o.tun === undefined && o.tap === undefined) {
     // No source named: compile for Ethernet, as tcpdump -d does for its default device.
     await loadFilter();
-    process.stdout.write(formatProgram(compileFilter(expressionOf(o), LinkType.EN10MB, o.snaplen || 262144), o.dumpProgram));
+    writeOut(io, formatProgram(compileFilter(expressionOf(o), LinkType.EN10MB, o.snaplen || 262144), o.dumpProgram));
     return 0;
   }
-  return runLive(o);
+  return runLive(o, io);
 }

@@ -1,6 +1,6 @@
 // The text printer as a library user calls it: PacketPrinter over their own bytes, lines to their own sink.
 import test from 'ava';
-import { PacketPrinter, defaultPrintOptions, LinkType, VcapError } from '../../src/index.js';
+import { PacketPrinter, defaultPrintOptions, LinkType } from '../../src/index.js';
 import type { LineSink, PrintOptions } from '../../src/index.js';
 import { ether, ipv4, tcp, udp, fromHex } from '../helpers/frames.js';
 
@@ -49,7 +49,13 @@ test('frames are read at their offset inside a larger buffer (a batch)', (t) => 
   t.true(out.text.startsWith('IP 10.0.0.1.5353 > 10.0.0.2.9999: '));
 });
 
-test('a link type without a printer is a VcapError naming it', (t) => {
-  const e = t.throws(() => new PacketPrinter(defaultPrintOptions, 147, new Lines()), { instanceOf: VcapError });
-  t.is(e?.message, 'packet printing is not supported for link type 147: use -w');
+// `tcpdump -t -r` of a LINKTYPE 147 (USER0) file holding this frame.
+test('a link type without a printer prints tcpdump\'s UNSUPPORTED line and the frame in hex and ASCII', (t) => {
+  const frame = Uint8Array.from({ length: 40 }, (_, i) => i);
+  const out = new Lines();
+  new PacketPrinter({ ...defaultPrintOptions, timeFormat: 1 }, 147, out).print(frame, 0, 40, 42, 0, 0);
+  t.is(out.text, 'UNSUPPORTED\n' +
+    '\t0x0000:  0001 0203 0405 0607 0809 0a0b 0c0d 0e0f  ................\n' +
+    '\t0x0010:  1011 1213 1415 1617 1819 1a1b 1c1d 1e1f  ................\n' +
+    '\t0x0020:  2021 2223 2425 2627                      .!"#$%&\'\n');
 });

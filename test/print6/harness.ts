@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PrintContext, TRUNCATED } from '../../src/output/text/context.js';
 import { defaultPrintOptions, type PrintOptions } from '../../src/output/text/options.js';
+import { forcedType as forcedTypeOf } from '../../src/output/text/forced-type.js';
 import { printEther } from '../../src/output/text/ether.js';
 import { printIp6 } from '../../src/output/text/ip6.js';
 import { printIp } from '../../src/output/text/ip.js';
@@ -23,11 +24,11 @@ export function readCases(tsv: string): Case[] {
 }
 
 export function options(flags: string): PrintOptions {
-  let verbose = 0, linkHeader = false, forcedType = '';
+  let verbose = 0, linkHeader = false, forcedType: PrintOptions['forcedType'] = '';
   const words = flags.split(/\s+/).filter(w => w !== '');
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (w === '-T') { forcedType = words[++i]!; continue; }
+    if (w === '-T') { forcedType = forcedTypeOf(words[++i]!) ?? ''; continue; }
     if (/^-[ve]+$/.test(w)) for (const ch of w.slice(1)) { if (ch === 'v') verbose++; else linkHeader = true; }
   }
   return { ...defaultPrintOptions, verbose, linkHeader, forcedType };

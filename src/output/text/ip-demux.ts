@@ -13,6 +13,7 @@ import { printGre } from './gre.js';
 import { printEsp } from './esp.js';
 import { printAh } from './ah.js';
 import { printVrrp } from './vrrp.js';
+import { carpPrinter } from './forced-type.js';
 
 /**
  * The payload of protocol `proto` at `off`, `length` bytes on the wire per the IP header,
@@ -41,7 +42,12 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
     case 4: printIp(c, off, length); return;
     case 47: printGre(c, off, length); return;
     case 50: printEsp(c, off, length); return;
-    case 112: printVrrp(c, off, length, ip); return;
+    case 112:
+      // -T carp: CARP shares VRRP's protocol number; generic text until vcap has a CARP printer.
+      if (c.o.forcedType === 'carp') {
+        if (carpPrinter.print) carpPrinter.print(c, off, length, ip); else c.write(` ip-proto-${proto} ${length}`);
+      } else printVrrp(c, off, length, ip);
+      return;
     case 41: printIp6(c, off, length); return;
     case 77: c.write(` nd ${length}`); return;
     case 143:

@@ -4,6 +4,7 @@ import { printEther } from './ether.js';
 import { printSll, printSll2 } from './sll.js';
 import { printNull } from './null.js';
 import { printRaw } from './raw.js';
+import { printUnsupported } from './unsupported.js';
 
 /** Prints one frame from its link header; returns the link-header length the dumps skip. */
 export type LinkPrinter = (c: PrintContext, off: number, length: number, caplen: number) => number;
@@ -19,5 +20,5 @@ const printers: Record<number, LinkPrinter> = {
   276: printSll2,
 };
 
-/** The printer for a LINKTYPE_* value, or undefined when vcap cannot print that link type. */
-export function linkPrinter(linkType: number): LinkPrinter | undefined { return printers[linkType]; }
+/** The printer for a LINKTYPE_* value (`UNSUPPORTED` and a hex dump, as tcpdump's, for one vcap cannot print). */
+export function linkPrinter(linkType: number): LinkPrinter { return printers[linkType] ?? printUnsupported; }

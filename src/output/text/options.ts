@@ -1,4 +1,6 @@
 /** Every flag that changes the text output, built once from argv (tcpdump's netdissect_options). */
+import type { ForcedType } from './forced-type.js';
+
 export interface PrintOptions {
   /** -v count (0..3). */
   readonly verbose: number;
@@ -20,8 +22,10 @@ export interface PrintOptions {
   readonly nano: boolean;
   /** -#: packet number before each line. */
   readonly packetNumber: boolean;
-  /** -T domain etc.: treat UDP/TCP as this protocol whatever the port ('' = by port). */
-  readonly forcedType: string;
+  /** -T rtp etc.: print UDP/TCP payloads as this protocol whatever the ports ('' = by port; see forced-type.ts). */
+  readonly forcedType: ForcedType | '';
+  /** -H: look for 802.11s draft mesh headers. */
+  readonly meshHeaders: boolean;
   /**
    * if_indextoname() for Linux cooked v2 lines, when the capture's namespace is not vcap's own
    * (--netns); by default the names come from this host's /sys.
@@ -31,8 +35,5 @@ export interface PrintOptions {
 
 export const defaultPrintOptions: PrintOptions = {
   verbose: 0, linkHeader: false, quiet: false, absoluteSeq: false, hex: 0, hexAscii: 0, ascii: 0,
-  timeFormat: 0, nano: false, packetNumber: false, forcedType: '',
+  timeFormat: 0, nano: false, packetNumber: false, forcedType: '', meshHeaders: false,
 };
-
-/** The -T types vcap knows (tcpdump accepts more; those are refused with tcpdump's message). */
-export const forcedTypes: readonly string[] = ['domain'];

@@ -9,8 +9,6 @@ import { TimeFormatter } from './time.js';
 import { linkPrinter } from './link.js';
 import type { LinkPrinter } from './link.js';
 import { hexDump, hexAsciiDump, asciiDump } from './dump.js';
-import { VcapError } from '../../errors.js';
-import { linkTypeName } from '../../decoders/link-type.js';
 import { TextWriter } from './writer.js';
 
 /** libpcap's MAXIMUM_SNAPLEN: record lengths above it are reported, not printed. */
@@ -39,9 +37,7 @@ export class PacketPrinter {
   #count = 0;
 
   constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink) {
-    const link = linkPrinter(linkType);
-    if (!link) throw new VcapError(`packet printing is not supported for link type ${linkTypeName(linkType)}: use -w`, 'ELINKTYPE');
-    this.#link = link;
+    this.#link = linkPrinter(linkType);
     this.#direct = out instanceof TextWriter && out.fd >= 0 ? out : undefined;
     this.c = new PrintContext(o, this.#direct);
     this.#time = new TimeFormatter(o.timeFormat, o.nano);

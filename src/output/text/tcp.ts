@@ -8,6 +8,7 @@ import { printDns } from './dns.js';
 import { printHttp } from './http.js';
 import { printSsh } from './ssh.js';
 import { printMptcp } from './mptcp.js';
+import { printForcedTcp } from './forced-type.js';
 import type { TcpSeqTable } from './tcp-seq.js';
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
@@ -288,7 +289,7 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
   if (length <= 0) return;
   const data = off + (c.buf[off + 12]! >> 4) * 4;
   if ((flags & RST) && c.o.verbose) { rstData(c, data, length); return; }
-  if (c.o.forcedType === 'domain') { printDns(c, data, length, true); return; }
+  if (c.o.forcedType !== '') { printForcedTcp(c, c.o.forcedType, data, length, ip); return; }
   if (sport === 22 || dport === 22) { printSsh(c, data, length); return; }
   if (sport === 80 || dport === 80 || sport === 8080 || dport === 8080) { c.write(': '); printHttp(c, data, length); return; }
   if (sport === 53 || dport === 53) printDns(c, data, length, true);

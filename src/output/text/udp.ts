@@ -8,6 +8,7 @@ import { printBootp } from './bootp.js';
 import { printVxlan } from './vxlan.js';
 import { printGeneve } from './geneve.js';
 import { printSyslog } from './syslog.js';
+import { printForcedUdp } from './forced-type.js';
 
 /** udpipaddr_print: addresses only when the IP header names UDP (else ext headers printed them). */
 function endpoints(c: PrintContext, ip: IpInfo, sport: number, dport: number): void {
@@ -31,9 +32,8 @@ export function printUdp(c: PrintContext, off: number, length: number, ip: IpInf
   if (ulen < length) length = ulen;
   const cp = off + 8;
   if (cp > c.end) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
-  if (c.o.forcedType === 'domain') {
-    endpoints(c, ip, sport, dport);
-    printDns(c, cp, length, false);
+  if (c.o.forcedType !== '') {
+    printForcedUdp(c, c.o.forcedType, cp, length, ulen, ip, () => endpoints(c, ip, sport, dport));
     return;
   }
   endpoints(c, ip, sport, dport);
