@@ -73,6 +73,8 @@ export interface RecordParser {
 }
 
 const DEFAULT_BUFFER = 4 << 20;
+/** The smallest buffer a regular file gets. */
+const SMALL_BUFFER = 64 << 10;
 const DEFAULT_MAX_BATCH = 8192;
 /** run() gives the event loop a turn after this many bytes, so signals and stdout drain happen. */
 const YIELD_BYTES = 8 << 20;
@@ -310,11 +312,17 @@ export function openCaptureFile(path: string, opts: CaptureFileOptions = {}): Ca
   } catch (e) {
     throw new VcapError(`${path}: ${errnoText(e)}`, (e as NodeJS.ErrnoException).code ?? 'EVCAP');
   }
+  let size: number;
   try {
-    if (fstatSync(fd).isDirectory()) throw new VcapError(`${path}: error reading dump file: Is a directory`, 'EISDIR');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new VcapError(`${path}: error reading dump file: Is a directory`, 'EISDIR');
+    size = st.isFile() ? st.size : Infinity;
   } catch (e) {
     closeSync(fd);
     throw e;
   }
-  return new CaptureFileReader(path, fd, true, opts);
+  // A file smaller than the default buffer is read into a buffer its size (rounded up), not 4 MiB
+  // that would have to be zeroed and collected: most captures people print are small.
+  const bufferSize = opts.bufferSize ?? Math.min(DEFAULT_BUFFER, Math.max(SMALL_BUFFER, 2 ** Math.ceil(Math.log2(size + 1))));
+  return new CaptureFileReader(path, fd, true, { ...opts, bufferSize });
 }
