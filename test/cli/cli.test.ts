@@ -302,3 +302,17 @@ test('-T on UDP: what tcpdump prints where vcap has the printer (domain, vxlan) 
   const r = await run(['-n', '-t', '-T', 'rtp', '-r', 'dns.pcap'], { cwd: golden });
   t.is(r.stdout.split('\n')[0], 'IP 192.0.2.2.33333 > 192.0.2.1.53: UDP, length 33');
 });
+
+test('a record whose microsecond field is a second or more (fuzzed files): printed as tcpdump prints it, written back unchanged', async (t) => {
+  const frame = Buffer.from('ffffffffffff02000000000108004500001c000100004011000ac0000201c0000202a4100fa100080000', 'hex');
+  const f = join(tmp, 'big-usec.pcap');
+  const b = pcapOf(1, [frame, frame, frame]);
+  // Record 1: 808464432 µs; record 2: 4294967295 µs (the largest field); record 3 is normal.
+  b.writeUInt32LE(808464432, 24 + 4);
+  b.writeUInt32LE(0xffffffff, 24 + 16 + frame.length + 4);
+  writeFileSync(f, b);
+  for (const flags of [[], ['-tt'], ['-tttt'], ['--nano', '-tt'], ['-#', '-e']]) await sameAsTcpdump(t, ['-n', '-r', 'big-usec.pcap', ...flags]);
+  const out = join(tmp, 'big-usec-copy.pcap');
+  t.is((await run(['-r', f, '-w', out])).code, 0);
+  t.deepEqual(readFileSync(out).subarray(24), b.subarray(24));
+});
