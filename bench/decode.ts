@@ -1,7 +1,12 @@
 // Decode every record of a capture with vcap's Decoder and with node_pcap's pure-JS decoders
-// (`pcap/decode`), in the same run, reading ports, TTL/hop limit and ICMP types from each.
-// Usage: node dist/bench/decode.js [file]   (default bench/data/mixed-1m.pcap; make it with
-// node dist/bench/make-captures.js mixed)
+// (`pcap/decode`), in the same run, passes alternating, in two loops:
+//   batch  the file in 1 MiB batches, each decoded in place (vcap: decode(bytes, lt, offset, capLen);
+//          node_pcap: a subarray per record), reading ports, TTL/hop limit and ICMP types;
+//   user   one Buffer per packet, as a `cap`/socket/TUN user has it, and what such a user reads:
+//          `const p = d.decode(buf, lt); const ip = p.ipv4 ?? p.ipv6; ip.ttl ?? ip.hopLimit;
+//          (p.tcp ?? p.udp).srcPort`; node_pcap the same from its packet tree.
+// Usage: node dist/bench/decode.js [file] [--runs N] [--json]   (default bench/data/mixed-1m.pcap; make it
+// with node dist/bench/make-captures.js mixed). --json prints one JSON object (for bench/run).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +15,14 @@ import { openCaptureFile } from '../src/capture/capture-file.js';
 import { Decoder } from '../src/decoders/decoder.js';
 
 const require = createRequire(import.meta.url);
-const file = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'data', 'mixed-1m.pcap');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runsAt = args.indexOf('--runs');
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'data', 'mixed-1m.pcap');
+
+// A batch buffer that fits the CPU caches: each batch is decoded while its bytes are still cached.
+const BUFFER = Number(process.env.VCAP_BENCH_BUFFER ?? 1 << 20);
 
 // Both decoders see the file the way vcap -r does: in batches from the project's streaming
 // reader, each batch decoded right after it is read. Only the decode loops are timed.
@@ -19,12 +31,9 @@ function eachBatch(f: (b: Batch) => void): void {
   try { for (let b = cf.next(); b; b = cf.next()) f(b); } finally { cf.close(); }
 }
 
-// A batch buffer that fits the CPU caches: each batch is decoded while its bytes are still cached.
-const BUFFER = Number(process.env.VCAP_BENCH_BUFFER ?? 1 << 20);
-
-let count = 0;
-eachBatch((b) => { count += b.count; });
-console.log(`${file}: ${count} records`);
+let count = 0, linkType = -1;
+eachBatch((b) => { count += b.count; linkType = b.linkType; });
+const npLinkType = linkType === 1 ? 'LINKTYPE_ETHERNET' : linkType === 113 ? 'LINKTYPE_LINUX_SLL' : linkType === 0 ? 'LINKTYPE_NULL' : linkType === 101 ? 'LINKTYPE_RAW' : undefined;
 
 // vcap: the library as a user would call it on a batch region (no subarray per packet). The
 // timed loop reads what the issue names: ports, TTL/hop limit, ICMP types.
@@ -74,19 +83,23 @@ function stops(): { truncated: number; errors: number } {
 
 interface NpPacket { payload?: { payload?: unknown } }
 interface NpNet { ttl?: number; hopLimit?: number; payload?: { sport?: number; dport?: number; type?: number } }
+type NpDecode = { decode: { packet(p: { buf: Buffer; header: Buffer; link_type: string }): NpPacket } };
+
+/** node_pcap console.logs every frame it cannot decode (QinQ, for one): silenced so it is not timed. */
+function quiet<T>(f: () => T): T {
+  const log = console.log;
+  console.log = () => {};
+  try { return f(); } finally { console.log = log; }
+}
 
 function runNodePcap(): { ms: number; sum: number; exceptions: number } {
-  const pcapDecode = require('pcap/decode') as { decode: { packet(p: { buf: Buffer; header: Buffer; link_type: string }): NpPacket } };
+  const pcapDecode = require('pcap/decode') as NpDecode;
   // node_pcap's native side hands JS one shared 16-byte header buffer (sec, usec, caplen, len, LE); so does this.
   const header = Buffer.alloc(16);
-  const log = console.log;
-  // It console.logs every frame it cannot decode (QinQ here); silence that so it is not timed.
-  console.log = () => {};
   let sum = 0, exceptions = 0, ns = 0;
   const cf = openCaptureFile(file, { bufferSize: BUFFER });
   try {
     for (let b = cf.next(); b; b = cf.next()) {
-      const lt = b.linkType === 1 ? 'LINKTYPE_ETHERNET' : b.linkType === 113 ? 'LINKTYPE_LINUX_SLL' : b.linkType === 0 ? 'LINKTYPE_NULL' : 'LINKTYPE_RAW';
       const bytes = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength), n = b.count;
       const t0 = process.hrtime.bigint();
       let s = 0;
@@ -94,7 +107,7 @@ function runNodePcap(): { ms: number; sum: number; exceptions: number } {
         const o = b.offset[i]!, c = b.capLen[i]!;
         header.writeUInt32LE(c, 8); header.writeUInt32LE(b.origLen[i]!, 12);
         try {
-          const pk = pcapDecode.decode.packet({ buf: bytes.subarray(o, o + c), header, link_type: lt });
+          const pk = pcapDecode.decode.packet({ buf: bytes.subarray(o, o + c), header, link_type: npLinkType! });
           const net = pk.payload?.payload as NpNet | undefined;
           if (net && typeof net === 'object') {
             s += net.ttl ?? net.hopLimit ?? 0;
@@ -113,21 +126,106 @@ function runNodePcap(): { ms: number; sum: number; exceptions: number } {
     }
   } finally {
     cf.close();
-    console.log = log;
   }
   return { ms: ns / 1e6, sum, exceptions };
 }
 
+// The ordinary user loop: one Buffer per packet (a copy, as a read from a socket or TUN fd gives),
+// made before the clock starts; each batch's packets are decoded right after they are made.
+function eachPacketBuffers(f: (bufs: Buffer[], origLen: Uint32Array | number[]) => void): void {
+  eachBatch((b) => {
+    const bufs: Buffer[] = new Array(b.count);
+    for (let i = 0; i < b.count; i++) bufs[i] = Buffer.from(b.bytes.subarray(b.offset[i]!, b.offset[i]! + b.capLen[i]!));
+    f(bufs, b.origLen);
+  });
+}
+
+interface Ip4or6 { ttl?: number; hopLimit?: number }
+
+function userVcap(): { ms: number; sum: number; guard: number } {
+  const d = new Decoder(), lt = linkType;
+  let sum = 0, ns = 0;
+  eachPacketBuffers((bufs) => {
+    const t0 = process.hrtime.bigint();
+    let s = 0;
+    for (const buf of bufs) {
+      const p = d.decode(buf, lt);
+      const ip: Ip4or6 | undefined = p.ipv4 ?? p.ipv6;
+      if (ip) s += ip.ttl ?? ip.hopLimit!;
+      const t = p.tcp ?? p.udp;
+      if (t) s += t.srcPort;
+    }
+    ns += Number(process.hrtime.bigint() - t0);
+    sum += s;
+  });
+  return { ms: ns / 1e6, sum, guard: d.guardCount };
+}
+
+function userNodePcap(): { ms: number; sum: number; exceptions: number } {
+  const pcapDecode = require('pcap/decode') as NpDecode;
+  const header = Buffer.alloc(16);
+  let sum = 0, exceptions = 0, ns = 0;
+  eachPacketBuffers((bufs, origLen) => {
+    const t0 = process.hrtime.bigint();
+    let s = 0;
+    for (let i = 0; i < bufs.length; i++) {
+      const buf = bufs[i]!;
+      header.writeUInt32LE(buf.length, 8); header.writeUInt32LE(origLen[i]!, 12);
+      try {
+        const net = pcapDecode.decode.packet({ buf, header, link_type: npLinkType! }).payload?.payload as NpNet | undefined;
+        if (net && typeof net === 'object') {
+          s += net.ttl ?? net.hopLimit ?? 0;
+          const t = net.payload;
+          if (t && typeof t === 'object' && t.sport !== undefined) s += t.sport;
+        }
+      } catch {
+        exceptions++;
+      }
+    }
+    ns += Number(process.hrtime.bigint() - t0);
+    sum += s;
+  });
+  return { ms: ns / 1e6, sum, exceptions };
+}
+
 const mpps = (ms: number): number => count / ms / 1000;
-// Best of several passes for each: the machine is shared, and the best pass is the least disturbed.
-runVcap(); // warm-up: let the JIT settle before the timed passes
-const vr = Array.from({ length: 5 }, () => runVcap()).sort((a, b) => a.ms - b.ms);
-const nr = Array.from({ length: 3 }, runNodePcap).sort((a, b) => a.ms - b.ms);
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+interface Series { mpps: number[]; median: number; min: number; max: number }
+const series = (ms: number[]): Series => { const m = ms.map(mpps); return { mpps: m, median: median(m), min: Math.min(...m), max: Math.max(...m) }; };
+
+// One warm-up pass each (the JIT settles), then RUNS rounds, each running every loop once in turn,
+// so that whatever else the machine does hits all of them alike.
+const np = npLinkType !== undefined;
+runVcap(); userVcap();
+if (np) quiet(() => { runNodePcap(); userNodePcap(); });
+const vb: number[] = [], nb: number[] = [], vu: number[] = [], nu: number[] = [];
+let vSum = -1, guard = 0, npExceptions = 0, npUserExceptions = 0;
+for (let r = 0; r < RUNS; r++) {
+  const v = runVcap();
+  if (vSum >= 0 && v.sum !== vSum) throw new Error('vcap passes disagree');
+  vSum = v.sum; guard += v.guard; vb.push(v.ms);
+  if (np) { const n = quiet(runNodePcap); nb.push(n.ms); npExceptions = n.exceptions; }
+  const u = userVcap(); guard += u.guard; vu.push(u.ms);
+  if (np) { const n = quiet(userNodePcap); nu.push(n.ms); npUserExceptions = n.exceptions; }
+}
 runVcap(true);
-const sr = Array.from({ length: 3 }, () => runVcap(true)).sort((a, b) => a.ms - b.ms);
-const v = vr[0]!, n = nr[0]!, vs = sr[0]!, st = stops();
-if (vr.some((r) => r.sum !== v.sum)) throw new Error('vcap passes disagree');
-console.log(`vcap      ${mpps(v.ms).toFixed(2).padStart(6)} Mpps  best of ${vr.length} (median ${mpps(vr[2]!.ms).toFixed(2)})  exceptions 0, guard ${v.guard}; stops: ${st.truncated} truncated, ${st.errors} error`);
-console.log(`node_pcap ${mpps(n.ms).toFixed(2).padStart(6)} Mpps  best of ${nr.length} (median ${mpps(nr[1]!.ms).toFixed(2)})  exceptions ${n.exceptions}`);
-console.log(`ratio     ${(n.ms / v.ms).toFixed(1)}x`);
-console.log(`vcap+stop ${mpps(vs.ms).toFixed(2).padStart(6)} Mpps  best of ${sr.length} (median ${mpps(sr[1]!.ms).toFixed(2)})  the same loop also reading p.stop (every deferred check run), ${(n.ms / vs.ms).toFixed(1)}x node_pcap`);
+const vs = Array.from({ length: Math.max(1, Math.min(3, RUNS)) }, () => runVcap(true).ms);
+const st = stops();
+const out = {
+  file, count, linkType, runs: RUNS,
+  batch: { vcap: series(vb), nodePcap: np ? series(nb) : undefined, vcapStop: series(vs) },
+  user: { vcap: series(vu), nodePcap: np ? series(nu) : undefined },
+  guard, npExceptions, npUserExceptions, stops: st,
+};
+if (json) console.log(JSON.stringify(out));
+else {
+  const f = (s: Series | undefined): string => (s ? `${s.median.toFixed(2).padStart(6)} Mpps median (${s.min.toFixed(2)}–${s.max.toFixed(2)})` : 'n/a (link type)');
+  console.log(`${file}: ${count} records; ${RUNS} rounds, loops alternating`);
+  console.log(`batch  vcap      ${f(out.batch.vcap)}  guard ${guard}; stops: ${st.truncated} truncated, ${st.errors} error`);
+  console.log(`batch  node_pcap ${f(out.batch.nodePcap)}  exceptions ${npExceptions}`);
+  if (np) console.log(`batch  ratio     ${(median(nb) / median(vb)).toFixed(1)}x`);
+  console.log(`user   vcap      ${f(out.user.vcap)}`);
+  console.log(`user   node_pcap ${f(out.user.nodePcap)}  exceptions ${npUserExceptions}`);
+  if (np) console.log(`user   ratio     ${(median(nu) / median(vu)).toFixed(1)}x`);
+  console.log(`vcap+stop ${f(out.batch.vcapStop)}: the batch loop also reading p.stop (every deferred check run)${np ? `, ${(median(nb) / median(vs)).toFixed(1)}x node_pcap` : ''}`);
+}

@@ -2,7 +2,7 @@
 //   mixed-1m.pcap     1M frames: Ethernet/VLAN/QinQ/ARP/IPv4/IPv6/ICMP/ICMPv6/TCP with options/UDP/DNS over 40 hosts, ~3% cut short
 //   udp-flood-1m.pcap 1M 64-byte UDP frames between two hosts
 //   hosts-Nk.pcap     1M UDP frames over N distinct hosts (1k, 10k, 100k, 1m), for the printer's address cache
-// Usage: node dist/bench/make-captures.js [mixed] [udp] [hosts[=1k,10k,100k,1m]] [--count N]   (no argument: all)
+// Usage: node dist/bench/make-captures.js [mixed] [udp] [hosts[=1k,10k,100k,1m]] [--count N] [--dir D]   (no argument: all)
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,9 @@ import {
   be16, be32, bytes, concat, dnsHeader, dnsName, ether, ext6, icmp, ip6, ipv4, ipv6, ptr, rr, tcp, udp, vlanTag,
 } from '../test/helpers/frames.js';
 
-const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'data');
+const args = process.argv.slice(2);
+const dirAt = args.indexOf('--dir');
+const dataDir = dirAt >= 0 ? args[dirAt + 1]! : join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'data');
 
 // xorshift32: the same files on every run.
 let seed = 0x9e3779b9;
@@ -152,10 +154,9 @@ function hosts(n: number, label: string): void {
   }, (x) => x.length);
 }
 
-const args = process.argv.slice(2);
 const countAt = args.indexOf('--count');
 const count = countAt >= 0 ? Number(args[countAt + 1]) : 1_000_000;
-const want = (k: string): boolean => args.filter((a) => !a.startsWith('--') && !/^\d+$/.test(a)).length === 0 || args.some((a) => a === k || a.startsWith(`${k}=`));
+const want = (k: string): boolean => args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')).length === 0 || args.some((a) => a === k || a.startsWith(`${k}=`));
 if (want('mixed')) write(join(dataDir, 'mixed-1m.pcap'), count, mixedFrame, cutSome);
 if (want('udp')) udpFlood();
 if (want('hosts')) {
