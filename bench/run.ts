@@ -42,8 +42,25 @@ const isRoot = process.getuid?.() === 0;
 const have = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const HAVE_TSHARK = have('tshark');
 
-const md: string[] = [];
-const say = (line = ''): void => { md.push(line); console.log(line); };
+// Each section is its own block in BENCHMARKS.md, so that a run of some sections (--only) replaces
+// those and leaves the others as they were.
+const SECTIONS = ['machine', 'corpora', 'print', 'decode', 'filter', 'live', 'startup', 'memory'] as const;
+type Section = (typeof SECTIONS)[number];
+const md = new Map<Section, string[]>();
+let current: Section = 'machine';
+const say = (line = ''): void => { md.get(current)!.push(line); console.log(line); };
+const started = (): string => new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' ');
+const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
+/** Runs one section into its own block, with when, the load before and after, and the command. */
+async function section(name: Section, f: () => void | Promise<void>): Promise<void> {
+  current = name;
+  md.set(name, []);
+  const t = started(), l = load(), at = md.get(name)!.length;
+  await f();
+  if (name !== 'machine') {
+    md.get(name)!.splice(at + 2, 0, `Run ${t}, load average ${l} at the start and ${load()} at the end${quick ? ' (--quick: a smoke run, figures not meaningful)' : ''}.`, '');
+  }
+}
 const log = (s: string): void => { process.stderr.write(s + '\n'); };
 
 // ---------------------------------------------------------------------------------------------
@@ -144,12 +161,13 @@ function version(cmd: string, args: string[], re: RegExp): string {
 
 function machine(): void {
   const cpu = cpus();
-  const l = loadavg();
-  say(`Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}${quick ? ' (--quick: a smoke run, figures not meaningful)' : ''}: \`${['npm run bench --', ...argv].join(' ').replace(/ --$/, '')}\`, vcap ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''}.`);
-  say(`Machine: ${cpu[0]?.model.trim()} × ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average at start ${l.map((x) => x.toFixed(1)).join(' ')}; ` +
+  say(`Machine: ${cpu[0]?.model.trim()} × ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
     `Node ${process.versions.node}, tcpdump ${version('tcpdump', ['--version'], /tcpdump version (\S+)/)} (libpcap ${version('tcpdump', ['--version'], /libpcap version (\S+)/)}), ` +
-    `tshark ${version('tshark', ['--version'], /TShark \(Wireshark\) (\S+)/)}, node_pcap ${JSON.parse(readFileSync(join(root, 'node_modules', 'pcap', 'package.json'), 'utf8')).version}.`);
-  say('Ratios are vcap/peer from the same run (below 1 means vcap is faster or smaller); times are the median and (min–max) of the runs; every command ran with TZ=UTC0.');
+    `tshark ${version('tshark', ['--version'], /TShark \(Wireshark\) (\S+)/)}, node_pcap ${JSON.parse(readFileSync(join(root, 'node_modules', 'pcap', 'package.json'), 'utf8')).version}. ` +
+    `Last run: \`${['npm run bench --', ...argv].join(' ').replace(/ --$/, '')}\` at vcap ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''}; each section below says when it ran and the load.`);
+  say();
+  say('Ratios are vcap/peer from the same run (below 1 means vcap is faster or smaller); times are the median and (min–max) of the runs; every command ran with TZ=UTC0. ' +
+    'The machine is shared with other engineers\' builds and tests: only same-run ratios mean anything.');
   say();
 }
 
@@ -284,7 +302,7 @@ function liveSection(): void {
   say('### Live capture (bench/live)');
   say();
   if (!isRoot) { say('Not run: bench/live needs root (network namespaces, AF_PACKET).'); say(); return; }
-  const [frames, rounds, modes] = quick ? [20000, 1, 'write'] : [1_000_000, 3, undefined];
+  const [frames, rounds, modes] = quick ? [10000, 1, 'write'] : [1_000_000, 3, undefined];
   say(`\`node dist/bench/live.js ${frames} ${rounds}${modes ? ` ${modes}` : ''}\`: trafgen floods 64-byte frames over a veth pair between two namespaces; vcap and tcpdump capture in turn (how: BENCHMARKS.md's Live capture section below, bench/live.ts).`);
   say();
   say(live(frames, rounds, modes));
@@ -303,7 +321,7 @@ function startup(cs: Corpus[]): void {
   say();
   const base = cs.find((c) => c.name === 'mixed') ?? cs[0]!;
   const one = head(base, 1, 'one.pcap');
-  const runs = quick ? 3 : 15;
+  const runs = quick ? 2 : 15;
   say(`A 1-packet file (the first of ${base.name}) printed with \`-n\`, ${runs} runs each, alternately: wall time to the first line on stdout and to exit, ms, median (min–max); max RSS. \`node -e 0\` is Node itself: the floor for vcap.`);
   say();
   const cmds: [string, string[]][] = [
@@ -365,7 +383,7 @@ async function memory(cs: Corpus[]): Promise<void> {
   say(`| \`node -e 0\` | | ${fmt(stat(n.map((r) => r.rssKiB / 1024)), 1)} | | | |`);
   say();
   if (isRoot) {
-    const frames = quick ? 100000 : 10_000_000;
+    const frames = quick ? 20000 : 10_000_000;
     say(`Live \`-w\` at ${frames} frames (\`node dist/bench/live.js ${frames} 1 write\`; its 1M-frame rows are in the live section above):`);
     say();
     say(live(frames, 1, 'write'));
@@ -375,16 +393,32 @@ async function memory(cs: Corpus[]): Promise<void> {
 
 const BEGIN = '<!-- npm run bench: generated from here; edit bench/run.ts instead -->';
 const END = '<!-- npm run bench: generated up to here -->';
+const open = (n: Section): string => `<!-- bench:${n} -->`;
+const close = (n: Section): string => `<!-- /bench:${n} -->`;
+const block = (n: Section): string => `${open(n)}\n${md.get(n)!.join('\n').trim()}\n${close(n)}`;
 
+/** Replaces the blocks of the sections this run made; the others stay as they were. */
 function write(): void {
-  const body = `${BEGIN}\n## Latest run (\`npm run bench\`)\n\n${md.join('\n').trim()}\n${END}`;
-  if (OUT !== join(root, 'BENCHMARKS.md') || !existsSync(OUT)) { writeFileSync(OUT, body + '\n'); return; }
-  const text = readFileSync(OUT, 'utf8');
+  const text = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
   const a = text.indexOf(BEGIN), b = text.indexOf(END);
+  let inner = a >= 0 && b > a ? text.slice(a + BEGIN.length, b) : '\n## Latest figures (`npm run bench`)\n\n';
+  for (const n of SECTIONS) {
+    if (!md.has(n)) continue;
+    const i = inner.indexOf(open(n)), j = inner.indexOf(close(n));
+    if (i >= 0 && j > i) inner = inner.slice(0, i) + block(n) + inner.slice(j + close(n).length);
+    else {
+      // Before the first block of a later section, or at the end.
+      const later = SECTIONS.slice(SECTIONS.indexOf(n) + 1).map((m) => inner.indexOf(open(m))).filter((k) => k >= 0);
+      const at = later.length ? Math.min(...later) : inner.length;
+      inner = `${inner.slice(0, at).replace(/\n*$/, '\n\n')}${block(n)}\n\n${inner.slice(at).replace(/^\n+/, '')}`;
+    }
+  }
+  const body = `${BEGIN}${inner.replace(/\n*$/, '\n')}${END}`;
   let next: string;
   if (a >= 0 && b > a) next = text.slice(0, a) + body + text.slice(b + END.length);
+  else if (text === '') next = body + '\n';
   else {
-    // First time: after the introduction (the first paragraph after the title), before the history sections.
+    // First time: after the introduction (the text before the first section), before the history sections.
     const at = text.indexOf('\n## ');
     next = at < 0 ? `${text}\n${body}\n` : `${text.slice(0, at + 1)}${body}\n\n${text.slice(at + 1)}`;
   }
@@ -395,15 +429,14 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   log(`bench: count ${COUNT}, runs ${RUNS}, sections ${ONLY.join(',')}${CORPORA.length ? `, corpora ${CORPORA.join(',')}` : ''}`);
   const cs = await buildCorpora(CORPORA, COUNT);
-  machine();
-  corporaTable(cs);
-  if (ONLY.includes('print')) print(cs);
-  if (ONLY.includes('decode')) decode(cs);
-  if (ONLY.includes('filter')) filter(cs);
-  if (ONLY.includes('live')) liveSection();
-  if (ONLY.includes('startup')) startup(cs);
-  if (ONLY.includes('memory')) await memory(cs);
-  say(`Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
+  await section('machine', machine);
+  if (ONLY.includes('print') || ONLY.includes('decode')) await section('corpora', () => corporaTable(cs));
+  if (ONLY.includes('print')) await section('print', () => print(cs));
+  if (ONLY.includes('decode')) await section('decode', () => decode(cs));
+  if (ONLY.includes('filter')) await section('filter', () => filter(cs));
+  if (ONLY.includes('live')) await section('live', liveSection);
+  if (ONLY.includes('startup')) await section('startup', () => startup(cs));
+  if (ONLY.includes('memory')) await section('memory', () => memory(cs));
   if (WRITE) { write(); log(`wrote ${OUT}`); }
 }
 
