@@ -1,74 +1,62 @@
 /**
- * yargs, loaded for what vcap uses of it. `import yargs from 'yargs'` evaluates yargs's Node
- * platform shim, which imports cliui and string-width (with their emoji and East Asian width
- * tables) for help screens, and reads process.stdout.columns: about half of yargs's ~55 ms
- * load, on every run. vcap prints its own usage text and never asks yargs for help, so this
- * builds yargs's factory with the same shim whose help-only parts load on first use. Should
- * yargs's layout ever differ from what this expects, the ordinary import is used instead.
+ * The part of yargs that vcap uses, over yargs-parser (the parser inside yargs). vcap declares
+ * string, count and boolean options, asks for strict options and prints its own usage; the rest
+ * of yargs (commands, help screens, locales, validation of what vcap never declares) cost ~35 ms
+ * of CPU to load at every start, a third of vcap's start-up (BENCHMARKS.md, start-up). This keeps
+ * the calls and the answers options.ts relies on: the parsed object (`_` the positionals, a count
+ * per count option, the last value of a repeated string option) and yargs's words for an unknown
+ * option (`Unknown argument: Z`, `Unknown arguments: Z, foo`), given to the `fail` callback.
  */
-import { createRequire } from 'node:module';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { readFileSync, readdirSync } from 'node:fs';
-import { inspect } from 'node:util';
-import { notStrictEqual, strictEqual } from 'node:assert';
-import type { Argv } from 'yargs';
+import parser from 'yargs-parser';
+
+type Fail = (msg: string | null, err: Error | null) => void;
+
+export interface Argv {
+  parserConfiguration(c: Record<string, boolean>): Argv;
+  /** vcap's messages are English whatever LANG says (yargs-parser's are English only). */
+  locale(l: 'en'): Argv;
+  /** yargs's --help and --version are off in vcap: there is nothing to turn off here. */
+  help(on: false): Argv;
+  version(on: false): Argv;
+  /** An option that was not declared is an error, given to `fail`. */
+  strictOptions(): Argv;
+  fail(f: Fail): Argv;
+  option(key: string, o: { type: 'string' | 'boolean' }): Argv;
+  count(key: string): Argv;
+  parseSync(): Record<string, unknown>;
+}
 
 export type YargsFn = (argv: string[]) => Argv;
 
-interface Factory { YargsFactory(shim: unknown): YargsFn }
+class Options implements Argv {
+  #configuration: Record<string, boolean> = {};
+  #string: string[] = [];
+  #boolean: string[] = [];
+  #count: string[] = [];
+  #strict = false;
+  #fail: Fail = (msg, err) => { throw err ?? new Error(msg ?? 'bad arguments'); };
 
-async function loadLight(): Promise<YargsFn> {
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('yargs/package.json'));
-  const fromYargs = createRequire(join(root, 'index.mjs'));
-  const url = (p: string): string => pathToFileURL(join(root, p)).href;
-  const [factory, argvUtil, parser, y18n] = await Promise.all([
-    import(url('build/lib/yargs-factory.js')) as Promise<Factory>,
-    import(url('build/lib/utils/process-argv.js')) as Promise<{ getProcessArgvBin(): string }>,
-    import(pathToFileURL(fromYargs.resolve('yargs-parser')).href) as Promise<{ default: unknown }>,
-    import(pathToFileURL(fromYargs.resolve('y18n')).href) as Promise<{ default: (o: object) => unknown }>,
-  ]);
-  const mainFilename = root.substring(0, root.lastIndexOf('node_modules')) || process.cwd();
-  let cliui: unknown, stringWidth: unknown, findUp: unknown;
-  const shim = {
-    assert: { notStrictEqual, strictEqual },
-    // Help and usage screens only (require() of these ES modules, on first use).
-    get cliui(): unknown { return (cliui ??= (fromYargs('cliui') as { default: unknown }).default); },
-    get stringWidth(): unknown { return (stringWidth ??= (fromYargs('string-width') as { default: unknown }).default); },
-    // Reading package.json (--version, parser configuration from package.json): on first use.
-    get findUp(): unknown { return (findUp ??= (fromYargs('escalade/sync') as { default?: unknown }).default ?? fromYargs('escalade/sync')); },
-    getEnv: (key: string) => process.env[key],
-    inspect,
-    getProcessArgvBin: argvUtil.getProcessArgvBin,
-    mainFilename,
-    Parser: parser.default,
-    path: { basename, dirname, extname, relative, resolve, join },
-    process: {
-      argv: () => process.argv,
-      cwd: process.cwd,
-      emitWarning: (warning: string, type: string) => process.emitWarning(warning, type),
-      execPath: () => process.execPath,
-      exit: (code: number) => process.exit(code),
-      nextTick: process.nextTick,
-      // Touching process.stdout makes its stream; only help screens want the width.
-      get stdColumns(): number | null { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; },
-    },
-    readFileSync,
-    readdirSync,
-    require,
-    getCallerFile: () => { throw new Error('vcap does not load yargs command directories'); },
-    y18n: y18n.default({ directory: join(root, 'locales'), updateFiles: false }),
-  };
-  return factory.YargsFactory(shim);
-}
+  constructor(readonly argv: string[]) {}
 
-async function load(): Promise<YargsFn> {
-  try {
-    return await loadLight();
-  } catch {
-    return (await import('yargs')).default as unknown as YargsFn;
+  parserConfiguration(c: Record<string, boolean>): Argv { this.#configuration = { ...this.#configuration, ...c }; return this; }
+  locale(): Argv { return this; }
+  help(): Argv { return this; }
+  version(): Argv { return this; }
+  strictOptions(): Argv { this.#strict = true; return this; }
+  fail(f: Fail): Argv { this.#fail = f; return this; }
+  option(key: string, o: { type: 'string' | 'boolean' }): Argv { (o.type === 'string' ? this.#string : this.#boolean).push(key); return this; }
+  count(key: string): Argv { this.#count.push(key); return this; }
+
+  parseSync(): Record<string, unknown> {
+    const r = parser.detailed(this.argv, { string: this.#string, boolean: this.#boolean, count: this.#count, configuration: this.#configuration });
+    if (r.error) { this.#fail(null, r.error); return r.argv; }
+    if (this.#strict) {
+      const known = new Set(['_', '--', ...this.#string, ...this.#boolean, ...this.#count]);
+      const unknown = Object.keys(r.argv).filter((k) => !known.has(k));
+      if (unknown.length > 0) this.#fail(`Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, null);
+    }
+    return r.argv;
   }
 }
 
-export const yargs: YargsFn = await load();
+export const yargs: YargsFn = (argv) => new Options(argv);
