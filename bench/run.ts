@@ -53,12 +53,13 @@ const started = (): string => new Date().toISOString().replace(/:\d\d\.\d+Z$/, '
 const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
 /** Runs one section into its own block, with when, the load before and after, and the command. */
 async function section(name: Section, f: () => void | Promise<void>): Promise<void> {
+  const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? '+' : ''}`;
   current = name;
   md.set(name, []);
   const t = started(), l = load(), at = md.get(name)!.length;
   await f();
   if (name !== 'machine') {
-    md.get(name)!.splice(at + 2, 0, `Run ${t}, load average ${l} at the start and ${load()} at the end${quick ? ' (--quick: a smoke run, figures not meaningful)' : ''}.`, '');
+    md.get(name)!.splice(at + 2, 0, `Run ${t} at vcap ${commit}, load average ${l} at the start and ${load()} at the end${quick ? ' (--quick: a smoke run, figures not meaningful)' : ''}.`, '');
   }
 }
 const log = (s: string): void => { process.stderr.write(s + '\n'); };
