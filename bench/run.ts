@@ -13,6 +13,7 @@
 //             memory   max RSS of -r with text output at 1× and 10× the packets, vcap and tcpdump
 //   --quick   a smoke run: small corpora (--count 2000 unless given), 1 run, live with 20000 frames
 //   --out     write the generated section to FILE instead of BENCHMARKS.md (--no-write: print only)
+//   --no-tshark  leave tshark out of print and start-up (it takes 5-10× tcpdump's time on a 1M file)
 //
 // Wall time is process.hrtime around each run; max RSS and CPU come from GNU time (/usr/bin/time -f).
 import { spawnSync } from 'node:child_process';
@@ -40,7 +41,7 @@ const FLAGS: string[][] = [['-n'], ['-n', '-v'], ['-n', '-e'], ['-n', '-X'], ['-
 const VCAP_LINK_TYPES = new Set([0, 1, 101, 108, 113, 228, 229, 276]);
 const isRoot = process.getuid?.() === 0;
 const have = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-const HAVE_TSHARK = have('tshark');
+const HAVE_TSHARK = !argv.includes('--no-tshark') && have('tshark');
 
 // Each section is its own block in BENCHMARKS.md, so that a run of some sections (--only) replaces
 // those and leaves the others as they were.
@@ -331,21 +332,33 @@ function startup(cs: Corpus[]): void {
     ['tcpdump -n -r', ['tcpdump', '-n', '-r', one]],
   ];
   if (HAVE_TSHARK) cmds.push(['tshark -n -r', ['tshark', '-n', '-r', one]]);
-  const first: number[][] = cmds.map(() => []), exit: number[][] = cmds.map(() => []), rss: number[][] = cmds.map(() => []);
+  const first: number[][] = cmds.map(() => []), exit: number[][] = cmds.map(() => []), rss: number[][] = cmds.map(() => []), cpu: number[][] = cmds.map(() => []);
+  const perf = have('perf') && taskClock([process.execPath, '-e', '0']) > 0;
   for (let r = 0; r < runs; r++) {
     cmds.forEach(([, c], i) => {
       const t = timeToFirstLine(c);
       first[i]!.push(t.first); exit[i]!.push(t.exit);
       rss[i]!.push(timeOnce(c).rssKiB / 1024);
+      if (perf) cpu[i]!.push(taskClock(c));
     });
   }
-  say('| command | first line ms | exit ms | max RSS MiB |');
-  say('|---|---:|---:|---:|');
-  cmds.forEach(([label], i) => say(`| \`${label}\` | ${label.startsWith('node') ? '' : fmt(stat(first[i]!), 0)} | ${fmt(stat(exit[i]!), 0)} | ${fmt(stat(rss[i]!), 1)} |`));
+  if (perf) say('CPU is `perf stat -e task-clock`: the CPU time of all the process\'s threads, which a busy machine inflates far less than wall time.');
+  say();
+  say(`| command | first line ms | exit ms |${perf ? ' CPU ms |' : ''} max RSS MiB |`);
+  say(`|---|---:|---:|${perf ? '---:|' : ''}---:|`);
+  cmds.forEach(([label], i) => say(`| \`${label}\` | ${label.startsWith('node') ? '' : fmt(stat(first[i]!), 0)} | ${fmt(stat(exit[i]!), 0)} |${perf ? ` ${fmt(stat(cpu[i]!), 0)} |` : ''} ${fmt(stat(rss[i]!), 1)} |`));
   const node = stat(exit[0]!).median, v = stat(first[1]!).median;
   say();
-  say(`vcap's first line came ${(v - node).toFixed(0)} ms after a bare \`node -e 0\` exits (target: ≤ 40 ms).`);
+  say(`vcap's first line came ${(v - node).toFixed(0)} ms after a bare \`node -e 0\` exits (target: ≤ 40 ms)` +
+    (perf ? `; in CPU, vcap took ${(stat(cpu[1]!).median - stat(cpu[0]!).median).toFixed(0)} ms more than \`node -e 0\`.` : '.'));
   say();
+}
+
+/** CPU time of a command and all its threads, ms (perf stat's task-clock); 0 where perf cannot count. */
+function taskClock(argv: string[]): number {
+  const r = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', '--', ...argv], { stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
+  const line = r.stderr.split('\n').find((l) => l.includes('task-clock'));
+  return line ? Number(line.split(',')[0]) || 0 : 0;
 }
 
 /** Spawn and time the first byte on stdout and the exit (the process runs to its end either way). */
