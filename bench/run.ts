@@ -34,7 +34,8 @@ const OUT = opt('--out') ?? join(root, 'BENCHMARKS.md');
 const WRITE = !argv.includes('--no-write');
 
 const vcapBin = join(root, 'bin', 'vcap');
-const outDir = join(dataDir, 'out');
+// Per run: two runs at once (CI's smoke run beside a full one) must not write each other's files.
+const outDir = join(dataDir, 'out', String(process.pid));
 const env = { ...process.env, TZ: 'UTC0' };
 const FLAGS: string[][] = [['-n'], ['-n', '-v'], ['-n', '-e'], ['-n', '-X'], ['-n', '-q']];
 /** The link types vcap decodes: on the others it prints no comparable text. */
@@ -452,6 +453,7 @@ async function main(): Promise<void> {
   if (ONLY.includes('startup')) await section('startup', () => startup(cs));
   if (ONLY.includes('memory')) await section('memory', () => memory(cs));
   if (WRITE) { write(); log(`wrote ${OUT}`); }
+  rmSync(outDir, { recursive: true, force: true });
 }
 
 await main();
