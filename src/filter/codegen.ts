@@ -4,12 +4,13 @@
 import {
   BPF_ABS, BPF_ADD, BPF_ALU, BPF_AND, BPF_B, BPF_DIV, BPF_H, BPF_IMM, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JSET,
   BPF_K, BPF_LD, BPF_LDX, BPF_LEN, BPF_LSH, BPF_MEM, BPF_MEMWORDS, BPF_MISC, BPF_MOD, BPF_MSH, BPF_MUL, BPF_NEG,
-  BPF_OR, BPF_RSH, BPF_ST, BPF_SUB, BPF_TAX, BPF_W, BPF_X, BPF_XOR, type BpfInsn,
+  BPF_OR, BPF_RSH, BPF_ST, BPF_SUB, BPF_TAX, BPF_W, BPF_X, BPF_XOR, BPF_JMP, BPF_JA, BPF_STX, BPF_TXA, type BpfInsn,
 } from './bpf.js';
 import { filterError } from './errors.js';
 import { etherProtoByName, ipProtoByName, serviceToPort } from './names.js';
 import type { Arith, Node, Qual } from './parser.js';
 import { linkTypeDescription } from '../decoders/link-type.js';
+import { filterCompilerKnows } from '../decoders/link-type-names.js';
 
 /** A test: straight-line statements, then one conditional jump on A (against k, or X when `srcX`). */
 export interface Test {
@@ -49,7 +50,7 @@ const SKF_AD_VLAN_TAG = SKF_AD_OFF + 44, SKF_AD_VLAN_TAG_PRESENT = SKF_AD_OFF + 
 const PACKET_OUTGOING = 4;
 
 const ETHERTYPE_IP = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035, ETHERTYPE_IPV6 = 0x86dd;
-const ETHERTYPE_ATALK = 0x809b, ETHERTYPE_AARP = 0x80f3, ETHERTYPE_IPX = 0x8137;
+const ETHERTYPE_ATALK = 0x809b, ETHERTYPE_AARP = 0x80f3, ETHERTYPE_IPX = 0x8137, ETHERTYPE_DN = 0x6003, ETHERTYPE_TEB = 0x6558;
 const ETHERTYPE_8021Q = 0x8100, ETHERTYPE_8021AD = 0x88a8, ETHERTYPE_8021QINQ = 0x9100;
 const ETHERTYPE_MPLS = 0x8847, ETHERTYPE_PPPOED = 0x8863, ETHERTYPE_PPPOES = 0x8864;
 const ETHERMTU = 1500;
@@ -67,6 +68,24 @@ const isisPduTypes: Record<string, number[]> = {
 const LLCSAP_IP = 0x06, LLCSAP_ISONS = 0xfe, LLCSAP_NETBEUI = 0xf0, LLCSAP_IPX = 0xe0;
 const LINUX_SLL_P_802_3 = 0x0001, LINUX_SLL_P_802_2 = 0x0004;
 const IPPROTO_TCP = 6, IPPROTO_UDP = 17, IPPROTO_SCTP = 132, IPPROTO_FRAGMENT = 44;
+const IPPROTO_HOPOPTS = 0, IPPROTO_ROUTING = 43, IPPROTO_AH = 51, IPPROTO_NONE = 59, IPPROTO_DSTOPTS = 60;
+const GENEVE_PORT = 6081;
+/** LLC control field: S and U formats, and the masks for their commands (llc.h). */
+const LLC_S_FMT = 1, LLC_U_FMT = 3, LLC_S_CMD_MASK = 0x0f, LLC_U_CMD_MASK = 0xef;
+const llcCommands: Record<string, [number, number]> = {
+  rr: [0x01, LLC_S_CMD_MASK], rnr: [0x05, LLC_S_CMD_MASK], rej: [0x09, LLC_S_CMD_MASK],
+  ui: [0x03, LLC_U_CMD_MASK], ua: [0x63, LLC_U_CMD_MASK], disc: [0x43, LLC_U_CMD_MASK], dm: [0x0f, LLC_U_CMD_MASK],
+  sabme: [0x6f, LLC_U_CMD_MASK], test: [0xe3, LLC_U_CMD_MASK], xid: [0xaf, LLC_U_CMD_MASK], frmr: [0x87, LLC_U_CMD_MASK],
+};
+/** What libpcap's errors call the SunATM and SS7 keywords (its wording, quirks included). */
+const atmNames: Record<string, string> = { oamf4ec: 'oam4ec', oamf4sc: 'oam4sc' };
+const mtpMessages: Record<string, string> = {
+  fisu: "'fisu' supported only on MTP2", lssu: "'lssu' supported only on MTP2", msu: "'msu' supported only on MTP2",
+  hfisu: "'hfisu' supported only on MTP2_HSL", hlssu: "'hlssu' supported only on MTP2_HSL", hmsu: "'hmsu' supported only on MTP2_HSL",
+  sio: "'sio' supported only on SS7", hsio: "'sio' supported only on SS7", opc: "'opc' supported only on SS7", hopc: "'opc' supported only on SS7",
+  dpc: "'dpc' supported only on SS7", hdpc: "'dpc' supported only on SS7", sls: "'sls' supported only on SS7", hsls: "'sls' supported only on SS7",
+};
+const pfNames: Record<string, string> = { ifname: 'ifname', ruleset: 'ruleset', rnr: 'rnr', srnr: 'srnr', reason: 'reason', action: 'action' };
 
 const DLT_PPP = 9;
 const DLT_NULL = 0, DLT_EN10MB = 1, DLT_RAW = 101, DLT_LOOP = 108, DLT_LINUX_SLL = 113, DLT_IPV4 = 228, DLT_IPV6 = 229,
@@ -89,6 +108,9 @@ interface Val {
   cond: Cond | null;
 }
 
+/** Where an offset counts from: the link-layer header, its type field, or its payload (gencode's OR_LINKHDR, OR_LINKTYPE, OR_LINKPL). */
+type Base = 'hdr' | 'lt' | 'pl';
+
 const protoNumbers: Record<string, number> = { tcp: IPPROTO_TCP, udp: IPPROTO_UDP, sctp: IPPROTO_SCTP };
 
 export class CodeGen {
@@ -97,9 +119,21 @@ export class CodeGen {
   #offLinkPl: number;
   /** Where the link-layer header starts: `pppoes` moves it to the PPP header. */
   #offLinkHdr = 0;
-  /** MPLS labels seen so far, and whether `pppoes` has made the rest of the expression PPP. */
+  /**
+   * After `geneve`, the three offsets are variable (libpcap's bpf_abs_offset.reg): each register
+   * holds where the link-layer header, type field and payload of the inner frame start, and the
+   * fields above are what is added to it. -1: the offset is the constant alone.
+   */
+  #regLinkHdr = -1;
+  #regLinkType = -1;
+  #regLinkPl = -1;
+  /** libpcap's is_geneve: Ethernet address tests first check that the inner frame has an Ethernet header. */
+  #geneve = false;
+  /** Where a network layer without a SNAP header starts in the payload (off_nl_nosnap): after LLC's 3 bytes on Ethernet. */
+  #offNlNosnap: number;
+  /** MPLS labels seen so far; the link type the rest of the expression sees (`pppoes`: PPP, `geneve`: Ethernet). */
   #mpls = 0;
-  #ppp = false;
+  #inner: number | null = null;
   /**
    * On a Linux socket, after the first `vlan`, everything from the type field on is 4 bytes further
    * only when the tag is still in the frame (no VLAN metadata): a variable offset, as libpcap's.
@@ -108,23 +142,29 @@ export class CodeGen {
   #regs = 0;
   #vlans = 0;
 
-  constructor(readonly linkType: number, readonly opts: CodegenOptions, readonly expr = '') {
+  /**
+   * `unoptimized`: the expression has `geneve` or `protochain`, for which libpcap turns its optimizer
+   * off for the whole program; vcap then emits libpcap's unoptimized code (no test is folded away).
+   */
+  constructor(readonly linkType: number, readonly opts: CodegenOptions, readonly expr = '', readonly unoptimized = false) {
+    this.#offNlNosnap = linkType === DLT_EN10MB ? 3 : 0;
     switch (linkType) {
       case DLT_EN10MB: this.#offLinkType = 12; this.#offLinkPl = 14; break;
       case DLT_LINUX_SLL: this.#offLinkType = 14; this.#offLinkPl = 16; break;
       case DLT_LINUX_SLL2: this.#offLinkType = 0; this.#offLinkPl = 20; break;
       case DLT_NULL: case DLT_LOOP: this.#offLinkType = 0; this.#offLinkPl = 4; break;
       case DLT_RAW: case DLT_IPV4: case DLT_IPV6: this.#offLinkType = -1; this.#offLinkPl = 0; break;
-      default: throw filterError(`filters are not supported on link type ${linkTypeDescription(linkType)}`, 0);
+      default:
+        if (!filterCompilerKnows(linkType)) throw filterError(`unknown data link type ${linkType} (min 104, max 289)`, 0);
+        throw filterError(`filters are not supported on link type ${linkTypeDescription(linkType)}`, 0);
     }
   }
 
-  /** The link type the rest of the expression sees (PPP after `pppoes`). */
-  get #dlt(): number { return this.#ppp ? DLT_PPP : this.linkType; }
+  /** The link type the rest of the expression sees (PPP after `pppoes`, Ethernet after `geneve`). */
+  get #dlt(): number { return this.#inner ?? this.linkType; }
 
   get #desc(): string {
-    if (this.#ppp) return 'PPP';
-    const d = linkTypeDescription(this.linkType);
+    const d = linkTypeDescription(this.#dlt);
     return d.slice(d.indexOf('(') + 1, -1);
   }
 
@@ -142,9 +182,11 @@ export class CodeGen {
   }
   /** X = the IPv4 header length (plus the variable offset). */
   #ipHdrLenX(): BpfInsn[] {
-    if (!this.#var) return [stmt(BPF_LDX | BPF_MSH | BPF_B, this.#offLinkPl)];
-    return [...this.#varX(), stmt(BPF_LD | BPF_IND | BPF_B, this.#offLinkPl), stmt(BPF_ALU | BPF_AND | BPF_K, 0xf),
+    const rest = [stmt(BPF_LD | BPF_IND | BPF_B, this.#offLinkPl), stmt(BPF_ALU | BPF_AND | BPF_K, 0xf),
       stmt(BPF_ALU | BPF_LSH | BPF_K, 2), stmt(BPF_ALU | BPF_ADD | BPF_X), stmt(BPF_MISC | BPF_TAX)];
+    if (this.#regLinkPl >= 0) return [stmt(BPF_LDX | BPF_MEM, this.#regLinkPl), ...rest];
+    if (!this.#var) return [stmt(BPF_LDX | BPF_MSH | BPF_B, this.#offLinkPl)];
+    return [...this.#varX(), ...rest];
   }
 
   #cmp(off: number, size: number, v: number, op = BPF_JEQ, mask = 0xffffffff, shifted = off >= 12 && off < SKF_AD_OFF): Test {
@@ -152,17 +194,31 @@ export class CodeGen {
     if ((mask >>> 0) !== 0xffffffff) s.push(stmt(BPF_ALU | BPF_AND | BPF_K, mask));
     return test(s, op, v);
   }
-  #mcmp(off: number, size: number, v: number, mask: number): Cond {
-    // A zero mask compares nothing: libpcap's optimizer folds the load away, so we never emit it.
-    if ((mask >>> 0) === 0) return TRUE;
-    return this.#cmp(off, size, v, BPF_JEQ, mask);
+
+  /**
+   * Load `size` bytes at `off` from the start of the link-layer header, type field or payload
+   * (gencode's OR_LINKHDR, OR_LINKTYPE, OR_LINKPL): through X when that start is variable.
+   */
+  #ldAt(base: Base, off: number, size: number): BpfInsn[] {
+    const reg = base === 'hdr' ? this.#regLinkHdr : base === 'lt' ? this.#regLinkType : this.#regLinkPl;
+    const k = (base === 'hdr' ? this.#offLinkHdr : base === 'lt' ? this.#offLinkType : this.#offLinkPl) + off;
+    if (reg >= 0) return [stmt(BPF_LDX | BPF_MEM, reg), stmt(BPF_LD | BPF_IND | sizeCode(size), k)];
+    return this.#ld(k, size, base === 'hdr' ? this.#offLinkHdr > 0 : k >= 12 && k < SKF_AD_OFF);
   }
-  /** Link-header, payload and type-field relative comparisons (gencode's OR_LINKHDR, OR_LINKPL, OR_LINKTYPE). */
-  #hdr(off: number, size: number, v: number, op = BPF_JEQ): Test {
-    return this.#cmp(this.#offLinkHdr + off, size, v, op, 0xffffffff, this.#offLinkHdr > 0);
+  #cmpAt(base: Base, off: number, size: number, v: number, op = BPF_JEQ, mask = 0xffffffff): Test {
+    const s = this.#ldAt(base, off, size);
+    if ((mask >>> 0) !== 0xffffffff) s.push(stmt(BPF_ALU | BPF_AND | BPF_K, mask));
+    return test(s, op, v);
   }
-  #pl(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkPl + off, size, v, op); }
-  #lt(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmp(this.#offLinkType + off, size, v, op); }
+  #mcmpAt(base: Base, off: number, size: number, v: number, mask: number): Cond {
+    // A zero mask compares nothing: libpcap's optimizer folds the load away (not when it is off).
+    if ((mask >>> 0) === 0 && !this.unoptimized) return TRUE;
+    return this.#cmpAt(base, off, size, v, BPF_JEQ, mask);
+  }
+  /** Link-header, payload and type-field relative comparisons. */
+  #hdr(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmpAt('hdr', off, size, v, op); }
+  #pl(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmpAt('pl', off, size, v, op); }
+  #lt(off: number, size: number, v: number, op = BPF_JEQ): Test { return this.#cmpAt('lt', off, size, v, op); }
   /** A 16-bit field at `off` in the IPv4 transport header: X = IPv4 header length. */
   #tranIpv4(off: number, v: number, op = BPF_JEQ): Test {
     return test([...this.#ipHdrLenX(), stmt(BPF_LD | BPF_IND | BPF_H, this.#offLinkPl + off)], op, v);
@@ -170,28 +226,27 @@ export class CodeGen {
   /** IPv6: the transport header is assumed right after the fixed header, as libpcap does. */
   #tranIpv6(off: number, v: number, op = BPF_JEQ): Test { return this.#pl(40 + off, 2, v, op); }
 
-  /** gen_bcmp: compare `bytes` at an absolute offset, last word first. */
-  #bcmp(off: number, bytes: Uint8Array): Cond {
+  /** gen_bcmp: compare `bytes` at `off` from a base, last word first. */
+  #bcmp(base: Base, off: number, bytes: Uint8Array): Cond {
     let b: Cond | null = null;
     let size = bytes.length;
     const push = (t: Cond): void => { b = b ? and(b, t) : t; };
     while (size >= 4) {
       const p = size - 4;
-      push(this.#cmp(off + p, 4, ((bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!) >>> 0, BPF_JEQ, 0xffffffff, off >= 12));
+      push(this.#cmpAt(base, off + p, 4, ((bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!) >>> 0));
       size -= 4;
     }
     while (size >= 2) {
       const p = size - 2;
-      push(this.#cmp(off + p, 2, (bytes[p]! << 8) | bytes[p + 1]!, BPF_JEQ, 0xffffffff, off >= 12));
+      push(this.#cmpAt(base, off + p, 2, (bytes[p]! << 8) | bytes[p + 1]!));
       size -= 2;
     }
-    if (size > 0) push(this.#cmp(off, 1, bytes[0]!, BPF_JEQ, 0xffffffff, off >= 12));
+    if (size > 0) push(this.#cmpAt(base, off, 1, bytes[0]!));
     return b ?? TRUE;
   }
 
   #snap(orgcode: number, ptype: number): Cond {
-    const llc = this.#offLinkPl;
-    return this.#bcmp(llc, new Uint8Array([0xaa, 0xaa, 0x03, (orgcode >> 16) & 0xff, (orgcode >> 8) & 0xff, orgcode & 0xff,
+    return this.#bcmp('pl', 0, new Uint8Array([0xaa, 0xaa, 0x03, (orgcode >> 16) & 0xff, (orgcode >> 8) & 0xff, orgcode & 0xff,
       (ptype >> 8) & 0xff, ptype & 0xff]));
   }
 
@@ -202,10 +257,10 @@ export class CodeGen {
     if (this.#mpls > 0) {
       // Inside MPLS: the last label has the bottom-of-stack bit, and the IP version nibble says which.
       if (p !== ETHERTYPE_IP && p !== ETHERTYPE_IPV6) throw filterError('unsupported protocol over mpls', 0);
-      return and(this.#cmp(this.#offLinkPl - 2, 1, 1, BPF_JEQ, 1), this.#cmp(this.#offLinkPl, 1, p === ETHERTYPE_IP ? 0x40 : 0x60, BPF_JEQ, 0xf0));
+      return and(this.#cmpAt('pl', -2, 1, 1, BPF_JEQ, 1), this.#cmpAt('pl', 0, 1, p === ETHERTYPE_IP ? 0x40 : 0x60, BPF_JEQ, 0xf0));
     }
-    if (this.#ppp) return this.#lt(0, 2, pppProtocols[p] ?? p);
-    switch (this.linkType) {
+    switch (this.#dlt) {
+      case DLT_PPP: return this.#lt(0, 2, pppProtocols[p] ?? p);
       case DLT_EN10MB: return this.#etherLinkType(p);
       case DLT_LINUX_SLL: return this.#sllLinkType(p);
       // libpcap 1.10 compares the SLL2 protocol field as it is, with no LLC special cases.
@@ -276,7 +331,7 @@ export class CodeGen {
         return and(this.#linkIs(ETHERTYPE_IPV6),
           or(this.#pl(6, 1, v), and(this.#pl(6, 1, IPPROTO_FRAGMENT), this.#pl(40, 1, v))));
       case 'link': return this.#linkIs(v);
-      case 'iso': return and(this.#linkIs(LLCSAP_ISONS), this.#cmp(this.#offLinkPl + this.#nlNosnap, 1, v));
+      case 'iso': return and(this.#linkIs(LLCSAP_ISONS), this.#cmpAt('pl', this.#offNlNosnap, 1, v));
       case 'arp': case 'rarp': throw filterError(`${proto} does not encapsulate another protocol`, pos);
       default:
         if (['sctp', 'tcp', 'udp', 'icmp', 'igmp', 'igrp', 'pim', 'vrrp', 'carp', 'icmp6', 'ah', 'esp'].includes(proto))
@@ -318,8 +373,8 @@ export class CodeGen {
       case 'isis': return this.#proto(ISO10589_ISIS, 'iso', pos);
       case 'clnp': return this.#proto(ISO8473_CLNP, 'iso', pos);
       case 'l1': case 'l2': case 'iih': case 'lsp': case 'snp': case 'csnp': case 'psnp': {
-        const at = this.#offLinkPl + this.#nlNosnap + 4;
-        return and(this.#proto(ISO10589_ISIS, 'iso', pos), isisPduTypes[proto]!.map((t) => this.#cmp(at, 1, t) as Cond).reduce((a, b) => or(a, b)));
+        const at = this.#offNlNosnap + 4;
+        return and(this.#proto(ISO10589_ISIS, 'iso', pos), isisPduTypes[proto]!.map((t) => this.#cmpAt('pl', at, 1, t) as Cond).reduce((a, b) => or(a, b)));
       }
       case 'link': throw filterError('link layer applied in wrong context', pos);
       default: throw filterError(`'${proto}' is not supported by vcap's filter compiler`, pos);
@@ -328,12 +383,13 @@ export class CodeGen {
 
   // ---- hosts and networks ------------------------------------------------------------------------
 
-  #hostop(addr: number, mask: number, dir: string, ll: number, srcOff: number, dstOff: number): Cond {
+  #hostop(addr: number, mask: number, dir: string, ll: number, srcOff: number, dstOff: number, pos: number): Cond {
+    notWlanAddress(dir, pos);
     switch (dir) {
-      case 'src': return and(this.#linkIs(ll), this.#mcmp(this.#offLinkPl + srcOff, 4, addr & mask, mask));
-      case 'dst': return and(this.#linkIs(ll), this.#mcmp(this.#offLinkPl + dstOff, 4, addr & mask, mask));
-      case 'and': return and(this.#hostop(addr, mask, 'src', ll, srcOff, dstOff), this.#hostop(addr, mask, 'dst', ll, srcOff, dstOff));
-      default: return or(this.#hostop(addr, mask, 'src', ll, srcOff, dstOff), this.#hostop(addr, mask, 'dst', ll, srcOff, dstOff));
+      case 'src': return and(this.#linkIs(ll), this.#mcmpAt('pl', srcOff, 4, addr & mask, mask));
+      case 'dst': return and(this.#linkIs(ll), this.#mcmpAt('pl', dstOff, 4, addr & mask, mask));
+      case 'and': return and(this.#hostop(addr, mask, 'src', ll, srcOff, dstOff, pos), this.#hostop(addr, mask, 'dst', ll, srcOff, dstOff, pos));
+      default: return or(this.#hostop(addr, mask, 'src', ll, srcOff, dstOff, pos), this.#hostop(addr, mask, 'dst', ll, srcOff, dstOff, pos));
     }
   }
 
@@ -344,47 +400,79 @@ export class CodeGen {
         if (this.#mpls > 0) return this.#host(addr, mask, 'ip', dir, type, pos);
         return or(or(this.#host(addr, mask, 'ip', dir, type, pos), this.#host(addr, mask, 'arp', dir, type, pos)),
           this.#host(addr, mask, 'rarp', dir, type, pos));
-      case 'ip': return this.#hostop(addr, mask, dir, ETHERTYPE_IP, 12, 16);
-      case 'arp': return this.#hostop(addr, mask, dir, ETHERTYPE_ARP, 14, 24);
-      case 'rarp': return this.#hostop(addr, mask, dir, ETHERTYPE_REVARP, 14, 24);
+      case 'ip': return this.#hostop(addr, mask, dir, ETHERTYPE_IP, 12, 16, pos);
+      case 'arp': return this.#hostop(addr, mask, dir, ETHERTYPE_ARP, 14, 24, pos);
+      case 'rarp': return this.#hostop(addr, mask, dir, ETHERTYPE_REVARP, 14, 24, pos);
+      case 'decnet': return this.#dnhost(addr, dir, pos);
       case 'link': throw filterError(`link-layer modifier applied to ${type}`, pos);
       case 'ip6': throw filterError(`'ip6' modifier applied to ip host`, pos);
-      default: throw filterError(`'${proto}' modifier applied to ${type}`, pos);
+      default: {
+        const name = notImplementedHosts[proto];
+        if (name !== undefined) throw filterError(`${name} host filtering not implemented`, pos);
+        throw filterError(`'${proto}' modifier applied to ${type}`, pos);
+      }
     }
   }
 
-  #hostop6(addr: Uint8Array, mask: Uint8Array, dir: string): Cond {
+  #hostop6(addr: Uint8Array, mask: Uint8Array, dir: string, pos: number): Cond {
+    notWlanAddress(dir, pos);
     const word = (a: Uint8Array, i: number): number => ((a[i]! << 24) | (a[i + 1]! << 16) | (a[i + 2]! << 8) | a[i + 3]!) >>> 0;
     if (dir === 'and' || dir === 'or' || dir === 'default') {
-      const s = this.#hostop6(addr, mask, 'src'), d = this.#hostop6(addr, mask, 'dst');
+      const s = this.#hostop6(addr, mask, 'src', pos), d = this.#hostop6(addr, mask, 'dst', pos);
       return dir === 'and' ? and(s, d) : or(s, d);
     }
-    const base = this.#offLinkPl + (dir === 'src' ? 8 : 24);
-    let b = this.#mcmp(base + 12, 4, word(addr, 12), word(mask, 12));
-    for (const i of [8, 4, 0]) b = and(this.#mcmp(base + i, 4, word(addr, i), word(mask, i)), b);
+    const at = dir === 'src' ? 8 : 24;
+    let b = this.#mcmpAt('pl', at + 12, 4, word(addr, 12), word(mask, 12));
+    for (const i of [8, 4, 0]) b = and(this.#mcmpAt('pl', at + i, 4, word(addr, i), word(mask, i)), b);
     return and(this.#linkIs(ETHERTYPE_IPV6), b);
   }
 
   #host6(addr: Uint8Array, mask: Uint8Array, proto: string, dir: string, pos: number): Cond {
     switch (proto) {
-      case 'default': case 'ip6': return this.#hostop6(addr, mask, dir);
+      case 'default': case 'ip6': return this.#hostop6(addr, mask, dir, pos);
       case 'link': throw filterError('link-layer modifier applied to ip6 host', pos);
       default: throw filterError(`'${proto}' modifier applied to ip6 host`, pos);
     }
   }
 
-  #ehost(mac: Uint8Array, dir: string): Cond {
+  /**
+   * gen_dnhostop: a DECnet node address (area.node), destination or source, in any of the four
+   * routing header forms (long or short, with or without a pad byte). The address is stored
+   * little-endian in the packet, which libpcap compares byte-swapped, as on the x86 hosts it runs on.
+   */
+  #dnhost(addr: number, dir: string, pos: number): Cond {
+    notWlanAddress(dir, pos);
+    if (dir === 'and') return and(this.#dnhost(addr, 'src', pos), this.#dnhost(addr, 'dst', pos));
+    if (dir !== 'src' && dir !== 'dst') return or(this.#dnhost(addr, 'src', pos), this.#dnhost(addr, 'dst', pos));
+    const [sh, lh] = dir === 'dst' ? [1, 7] : [3, 15];
+    const a = ((addr & 0xff) << 8) | ((addr >> 8) & 0xff);
+    let b: Cond = and(this.#mcmpAt('pl', 2, 2, 0x8106, 0xff07), this.#pl(2 + 1 + lh, 2, a));
+    b = or(and(this.#mcmpAt('pl', 2, 1, 0x06, 0x07), this.#pl(2 + lh, 2, a)), b);
+    b = or(and(this.#mcmpAt('pl', 2, 2, 0x8102, 0xff07), this.#pl(2 + 1 + sh, 2, a)), b);
+    b = or(and(this.#mcmpAt('pl', 2, 1, 0x02, 0x07), this.#pl(2 + sh, 2, a)), b);
+    return and(this.#linkIs(ETHERTYPE_DN), b);
+  }
+
+  #ehost(mac: Uint8Array, dir: string, pos: number): Cond {
+    const n = wlanDirNames[dir];
+    if (n !== undefined) throw filterError(`${n} ${n.includes(' and ') ? 'are' : 'is'} only supported on 802.11 with 802.11 headers`, pos);
     switch (dir) {
-      case 'src': return this.#bcmp(6, mac);
-      case 'dst': return this.#bcmp(0, mac);
-      case 'and': return and(this.#bcmp(6, mac), this.#bcmp(0, mac));
-      default: return or(this.#bcmp(6, mac), this.#bcmp(0, mac));
+      case 'src': return this.#bcmp('hdr', 6, mac);
+      case 'dst': return this.#bcmp('hdr', 0, mac);
+      case 'and': return and(this.#bcmp('hdr', 6, mac), this.#bcmp('hdr', 0, mac));
+      default: return or(this.#bcmp('hdr', 6, mac), this.#bcmp('hdr', 0, mac));
     }
+  }
+
+  /** gen_prevlinkhdr_check after `geneve`: the inner frame has an Ethernet header (its header and payload do not start together). */
+  #innerEtherCheck(c: Cond): Cond {
+    if (!this.#geneve) return c;
+    return and(not(test([stmt(BPF_LD | BPF_MEM, this.#regLinkHdr), stmt(BPF_LDX | BPF_MEM, this.#regLinkPl)], BPF_JEQ, 0, true)), c);
   }
 
   // ---- ports ---------------------------------------------------------------------------------------
 
-  #ipfrag(): Cond { return not(this.#cmp(this.#offLinkPl + 6, 2, 0x1fff, BPF_JSET)); }
+  #ipfrag(): Cond { return not(this.#cmpAt('pl', 6, 2, 0x1fff, BPF_JSET)); }
 
   #portDir(dir: string, atom: (off: number) => Cond): Cond {
     switch (dir) {
@@ -447,7 +535,7 @@ export class CodeGen {
     if (q.addr === 'undef') throw filterError(`unexpected '${tok.text}'`, pos, 'syntax', this.expr);
     if (tok.kind === 'hid' || tok.kind === 'num') {
       if (tok.kind === 'hid') {
-        const bad = { port: 'port', portrange: 'portrange', proto: 'proto' }[q.addr];
+        const bad = { port: 'port', portrange: 'portrange', proto: 'proto', protochain: 'protochain' }[q.addr];
         if (bad) throw filterError(`'${bad}' modifier applied to ip host`, pos);
       }
       if (n.bits !== undefined || n.mask !== undefined) return this.#mcode(n);
@@ -458,7 +546,7 @@ export class CodeGen {
       if ((q.addr === 'host' || q.addr === 'default') && q.proto === 'link') {
         if (this.#dlt !== DLT_EN10MB)
           throw filterError('ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel', pos);
-        return this.#ehost(parseMac(tok.text), q.dir);
+        return this.#innerEtherCheck(this.#ehost(parseMac(tok.text), q.dir, pos));
       }
       throw filterError('ethernet address used in non-ether expression', pos);
     }
@@ -467,9 +555,11 @@ export class CodeGen {
 
   #ncode(s: string | null, num: number, q: Qual, pos: number): Cond {
     let v = num >>> 0, vlen = 32;
-    if (s !== null) [v, vlen] = parseDotted(s, pos);
+    if (s !== null && q.proto === 'decnet') v = parseDecnet(s, pos);
+    else if (s !== null) [v, vlen] = parseDotted(s, pos);
     switch (q.addr) {
       case 'default': case 'host': case 'net': {
+        if (q.proto === 'decnet') return this.#host(v, 0, 'decnet', q.dir, q.addr === 'net' ? 'net' : 'host', pos);
         if (q.proto === 'link') throw filterError('illegal link layer address', pos);
         let mask = 0xffffffff;
         if (s === null && q.addr === 'net') {
@@ -483,10 +573,12 @@ export class CodeGen {
       case 'port': case 'portrange': {
         const p = this.#portProto(q.proto, q.addr, pos);
         this.#checkPort(v, pos);
+        wlanDirRefused(q.dir, q.addr === 'port' ? 'ports' : 'port ranges', pos);
         return this.#ports(v, v, p, q.dir);
       }
       case 'gateway': throw filterError("'gateway' requires a name", pos);
       case 'proto': return this.#proto(v, q.proto, pos);
+      case 'protochain': return this.#protochain(v, q.proto, pos);
       default: throw filterError(`unexpected '${s ?? num}'`, pos, 'syntax', this.expr);
     }
   }
@@ -529,31 +621,28 @@ export class CodeGen {
 
   #scode(name: string, q: Qual, pos: number): Cond {
     switch (q.addr) {
-      case 'default': case 'host': case 'net': case 'gateway':
+      case 'default': case 'host': case 'net':
+        if (q.proto === 'decnet') throw filterError(`decnet name support not included, '${name}' cannot be translated`, pos);
         throw filterError(`'${name}' is not an address, and host names are not resolved (use a numeric address)`, pos);
+      // libpcap built with IPv6 support (Debian's) has no `gateway NAME`.
+      case 'gateway': throw filterError("'gateway' not supported in this configuration", pos);
       case 'port': {
         this.#portProto(q.proto, 'port', pos);
         const s = this.#service(name, q.proto, pos);
         if (s.port < 0) throw filterError(`unknown port '${name}'`, pos);
+        wlanDirRefused(q.dir, 'ports', pos);
         return this.#ports(s.port, s.port, s.real, q.dir);
       }
       case 'portrange': {
         this.#portProto(q.proto, 'portrange', pos);
         const r = this.#portRange(name, q.proto, pos);
+        wlanDirRefused(q.dir, 'port ranges', pos);
         return this.#ports(r.lo, r.hi, r.real, q.dir);
       }
-      case 'proto': {
-        if (q.proto === 'link') {
-          const v = etherProtoByName(name);
-          if (v < 0) throw filterError(`unknown ether proto '${name}'`, pos);
-          return this.#proto(v, 'link', pos);
-        }
-        if (q.proto === 'default' || q.proto === 'ip' || q.proto === 'ip6') {
-          const v = ipProtoByName(name);
-          if (v < 0) throw filterError(`unknown ip proto '${name}'`, pos);
-          return this.#proto(v, q.proto, pos);
-        }
-        throw filterError(`unknown protocol: ${name}`, pos);
+      case 'proto': case 'protochain': {
+        const v = lookupProto(name, q.proto, pos);
+        if (v < 0) throw filterError(`unknown protocol: ${name}`, pos);
+        return q.addr === 'proto' ? this.#proto(v, q.proto, pos) : this.#protochain(v, q.proto, pos);
       }
       default: throw filterError(`unexpected '${name}'`, pos, 'syntax', this.expr);
     }
@@ -586,14 +675,14 @@ export class CodeGen {
   broadcast(proto: string, pos: number): Cond {
     if (proto === 'default' || proto === 'link') {
       if (this.#dlt !== DLT_EN10MB) throw filterError('not a broadcast link', pos);
-      return this.#bcmp(0, new Uint8Array([255, 255, 255, 255, 255, 255]));
+      return this.#innerEtherCheck(this.#bcmp('hdr', 0, new Uint8Array([255, 255, 255, 255, 255, 255])));
     }
     if (proto === 'ip') {
       if (this.opts.netmask === undefined || (this.opts.netmask >>> 0) === 0xffffffff)
         throw filterError("netmask not known, so 'ip broadcast' not supported", pos);
       const hostmask = ~this.opts.netmask >>> 0;
-      return and(this.#linkIs(ETHERTYPE_IP), or(this.#cmp(this.#offLinkPl + 16, 4, 0, BPF_JEQ, hostmask),
-        this.#cmp(this.#offLinkPl + 16, 4, hostmask, BPF_JEQ, hostmask)));
+      return and(this.#linkIs(ETHERTYPE_IP), or(this.#cmpAt('pl', 16, 4, 0, BPF_JEQ, hostmask),
+        this.#cmpAt('pl', 16, 4, hostmask, BPF_JEQ, hostmask)));
     }
     throw filterError('only link-layer/IP broadcast filters supported', pos);
   }
@@ -602,7 +691,7 @@ export class CodeGen {
     if (proto === 'default' || proto === 'link') {
       if (this.#dlt !== DLT_EN10MB)
         throw filterError('link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel', pos);
-      return this.#hdr(0, 1, 1, BPF_JSET);
+      return this.#innerEtherCheck(this.#hdr(0, 1, 1, BPF_JSET));
     }
     if (proto === 'ip') return and(this.#linkIs(ETHERTYPE_IP), this.#pl(16, 1, 224, BPF_JGE));
     if (proto === 'ip6') return and(this.#linkIs(ETHERTYPE_IPV6), this.#pl(24, 1, 255));
@@ -617,7 +706,8 @@ export class CodeGen {
     if (this.#mpls > 0) throw filterError('no VLAN match after MPLS', pos);
     if (this.#dlt !== DLT_EN10MB) throw filterError(`no VLAN support for ${this.#desc}`, pos);
     if (id !== null && id > 4095) throw filterError(`VLAN tag ${id} greater than maximum 4095`, pos);
-    if ((this.opts.vlanTagsStripped || this.opts.linuxSocket) && this.#vlans++ === 0) {
+    // The kernel's VLAN metadata is about the outer frame: not inside Geneve (a variable link header).
+    if ((this.opts.vlanTagsStripped || this.opts.linuxSocket) && this.#regLinkHdr < 0 && this.#vlans++ === 0) {
       // libpcap's gen_vlan_bpf_extensions: the tag is either metadata (the kernel took it out) or
       // still in the frame; from here on offsets depend on which (#var).
       const present = test([stmt(BPF_LD | BPF_ABS | BPF_B, SKF_AD_VLAN_TAG_PRESENT)], BPF_JEQ, 1);
@@ -625,29 +715,40 @@ export class CodeGen {
       let b: Cond = or(present, inFrame);
       if (id !== null) {
         b = and(b, or(and(present, test([stmt(BPF_LD | BPF_ABS | BPF_B, SKF_AD_VLAN_TAG), stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff)], BPF_JEQ, id)),
-          and(not(present), this.#cmp(this.#offLinkPl, 2, id, BPF_JEQ, 0x0fff))));
+          and(not(present), this.#cmpAt('pl', 0, 2, id, BPF_JEQ, 0x0fff))));
       }
       this.#var = true;
       return b;
     }
     let b: Cond = or(or(this.#linkIs(ETHERTYPE_8021Q), this.#linkIs(ETHERTYPE_8021AD)), this.#linkIs(ETHERTYPE_8021QINQ));
-    if (id !== null) b = and(b, this.#cmp(this.#offLinkPl, 2, id, BPF_JEQ, 0x0fff));
+    if (id !== null) b = and(b, this.#cmpAt('pl', 0, 2, id, BPF_JEQ, 0x0fff));
     this.#offLinkPl += 4;
     this.#offLinkType += 4;
     return b;
   }
 
-  /** The ISO network layer without a SNAP header: after the 3-byte LLC header on Ethernet only. */
-  get #nlNosnap(): number { return this.#dlt === DLT_EN10MB ? 3 : 0; }
-
   /** gen_llc: an 802.3 frame with an LLC header (not Novell's raw 802.3, which starts 0xffff). */
   llc(pos: number): Cond {
     if (this.#dlt !== DLT_EN10MB) throw filterError(`'llc' not supported for ${this.#desc}`, pos);
-    return and(this.#notLlc(), not(this.#lt(2, 2, 0xffff)));
+    return and(this.#notLlc(), not(this.#pl(0, 2, 0xffff)));
+  }
+
+  /** gen_llc_i/_s/_u/_s_subtype/_u_subtype: LLC frames by the format or command in their control field. */
+  llcControl(sub: string, pos: number): Cond {
+    const b = this.llc(pos);
+    switch (sub) {
+      case 'i': return and(b, not(this.#cmpAt('pl', 2, 1, 0x01, BPF_JSET)));
+      case 's': return and(b, this.#mcmpAt('pl', 2, 1, LLC_S_FMT, 0x03));
+      case 'u': return and(b, this.#mcmpAt('pl', 2, 1, LLC_U_FMT, 0x03));
+      default: {
+        const [cmd, mask] = llcCommands[sub]!;
+        return and(b, this.#mcmpAt('pl', 2, 1, cmd, mask));
+      }
+    }
   }
 
   ifindex(n: number, pos: number): Cond {
-    if (this.linkType === DLT_LINUX_SLL2 && !this.#ppp) return this.#hdr(4, 4, n);
+    if (this.#dlt === DLT_LINUX_SLL2) return this.#hdr(4, 4, n);
     if (this.opts.linuxSocket) return this.#cmp(SKF_AD_IFINDEX, 4, n);
     throw filterError(`ifindex not supported on ${this.#desc} when reading savefiles`, pos);
   }
@@ -655,13 +756,13 @@ export class CodeGen {
   /** gen_mpls: a label stack entry; later primitives look 4 bytes further. */
   mpls(label: number | null, pos: number): Cond {
     let b: Cond;
-    if (this.#mpls > 0) b = this.#cmp(this.#offLinkPl - 2, 1, 0, BPF_JEQ, 1);   // the previous label was not the last
+    if (this.#mpls > 0) b = this.#cmpAt('pl', -2, 1, 0, BPF_JEQ, 1);   // the previous label was not the last
     else if (this.#dlt === DLT_EN10MB) b = this.#linkIs(ETHERTYPE_MPLS);
     else if (this.#dlt === DLT_PPP) b = this.#lt(0, 2, PPP_MPLS_UCAST);
     else throw filterError(`no MPLS support for ${this.#desc}`, pos);
     if (label !== null) {
       if (label > 0xfffff) throw filterError(`MPLS label ${label} greater than maximum 1048575`, pos);
-      b = and(b, this.#cmp(this.#offLinkPl, 4, (label << 12) >>> 0, BPF_JEQ, 0xfffff000));
+      b = and(b, this.#cmpAt('pl', 0, 4, (label << 12) >>> 0, BPF_JEQ, 0xfffff000));
     }
     this.#offLinkPl += 4;
     this.#mpls++;
@@ -673,28 +774,161 @@ export class CodeGen {
     let b = this.#linkIs(ETHERTYPE_PPPOES);
     if (session !== null) {
       if (session > 0xffff) throw filterError(`PPPoE session number ${session} greater than maximum 65535`, pos);
-      b = and(b, this.#cmp(this.#offLinkPl, 4, session, BPF_JEQ, 0xffff));
+      b = and(b, this.#cmpAt('pl', 0, 4, session, BPF_JEQ, 0xffff));
     }
+    // PUSH_LINKHDR(DLT_PPP): the PPP header is 6 bytes into the payload (a variable offset stays one).
     this.#offLinkHdr = this.#offLinkPl + 6;
+    this.#regLinkHdr = this.#regLinkPl;
     this.#offLinkType = this.#offLinkHdr;
+    this.#regLinkType = this.#regLinkHdr;
     this.#offLinkPl = this.#offLinkHdr + 2;
-    this.#ppp = true;
+    this.#offNlNosnap = 0;
+    this.#inner = DLT_PPP;
+    this.#geneve = false;
     return b;
   }
 
-  byte(index: number, op: string, value: number, pos: number): Cond {
+  byte(index: number, op: string, value: number): Cond {
     switch (op) {
       case '=': return this.#hdr(index, 1, value);
       case '>': return this.#hdr(index, 1, value, BPF_JGT);
       case '<': return not(this.#hdr(index, 1, value, BPF_JGE));
-      default: throw filterError(`'byte ${index} ${op} ${value}' is not supported by vcap's filter compiler`, pos);
+      // gen_byteop's `&` and `|` load nothing: they test A as the code before left it (libpcap's
+      // behaviour, byte index unused), A & value != 0 and A | value != 0.
+      default: return not(test([stmt(BPF_ALU | (op === '&' ? BPF_AND : BPF_OR) | BPF_K, value)], BPF_JEQ, 0));
     }
   }
 
+  /**
+   * gen_geneve: UDP to port 6081 with a version 0 Geneve header (and VNI `vni`), over IPv4 or IPv6;
+   * what follows in the expression looks inside it, at the Ethernet frame Geneve carries (protocol
+   * type 0x6558) or at the bare network packet. Where the inner frame starts depends on the IP
+   * header and Geneve option lengths, so registers hold its link header, type field and payload
+   * offsets from here on (libpcap's code, which also turns its optimizer off).
+   */
+  geneve(vni: number | null, pos: number): Cond {
+    if (vni !== null && vni > 0xffffff) throw filterError(`Geneve VNI ${vni} greater than maximum 16777215`, pos);
+    // A = X = the IPv4 header length (with any variable part of the payload offset); the test always holds.
+    const v4Len = test([...this.#ipHdrLenX(), stmt(BPF_MISC | BPF_TXA)], BPF_JEQ, 0, true);
+    let v4: Cond = and(and(this.#linkIs(ETHERTYPE_IP), and(and(this.#pl(9, 1, IPPROTO_UDP), this.#ipfrag()), this.#tranIpv4(2, GENEVE_PORT))),
+      test([...this.#ipHdrLenX(), stmt(BPF_LD | BPF_IND | BPF_B, this.#offLinkPl + 8), stmt(BPF_ALU | BPF_AND | BPF_K, 0xc0)], BPF_JEQ, 0));
+    if (vni !== null) v4 = and(v4, test([...this.#ipHdrLenX(), stmt(BPF_LD | BPF_IND | BPF_W, this.#offLinkPl + 12), stmt(BPF_ALU | BPF_AND | BPF_K, 0xffffff00)], BPF_JEQ, (vni << 8) >>> 0));
+    v4 = and(v4, v4Len);
+    // A = X = 40, the IPv6 header (plus the variable part).
+    const v6Len = test([...(this.#regLinkPl >= 0 ? [stmt(BPF_LDX | BPF_MEM, this.#regLinkPl), stmt(BPF_LD | BPF_IMM, 40), stmt(BPF_ALU | BPF_ADD | BPF_X)] : [stmt(BPF_LD | BPF_IMM, 40)]),
+      stmt(BPF_MISC | BPF_TAX)], BPF_JEQ, 0, true);
+    let v6: Cond = and(and(this.#linkIs(ETHERTYPE_IPV6), and(this.#pl(6, 1, IPPROTO_UDP), this.#tranIpv6(2, GENEVE_PORT))),
+      this.#cmpAt('pl', 40 + 8, 1, 0, BPF_JEQ, 0xc0));
+    if (vni !== null) v6 = and(v6, this.#cmpAt('pl', 40 + 12, 4, (vni << 8) >>> 0, BPF_JEQ, 0xffffff00));
+    v6 = and(v6, v6Len);
+    // gen_geneve_offsets, run where either check succeeded, with A = the IP header length.
+    const regType = this.#alloc(pos), regHdr = this.#alloc(pos), regPl = this.#alloc(pos);
+    const jeq = (k: number, jt: number, jf: number): BpfInsn => ({ code: BPF_JMP | BPF_JEQ | BPF_K, jt, jf, k });
+    const offsets: BpfInsn[] = [
+      stmt(BPF_ALU | BPF_ADD | BPF_K, this.#offLinkPl + 8),   // the Geneve header: past the IP and UDP headers
+      stmt(BPF_MISC | BPF_TAX),
+      stmt(BPF_ALU | BPF_ADD | BPF_K, 2),                     // its protocol type: the inner link type
+      stmt(BPF_ST, regType),
+      stmt(BPF_LD | BPF_IND | BPF_B, 0),                      // option length, in 4-byte words
+      stmt(BPF_ALU | BPF_AND | BPF_K, 0x3f),
+      stmt(BPF_ALU | BPF_MUL | BPF_K, 4),
+      stmt(BPF_ALU | BPF_ADD | BPF_K, 8),
+      stmt(BPF_ALU | BPF_ADD | BPF_X),
+      stmt(BPF_ST, regHdr),                                   // the end of the Geneve header: the inner link header
+      stmt(BPF_LD | BPF_IND | BPF_H, 2),
+      stmt(BPF_LDX | BPF_MEM, regHdr),
+      jeq(ETHERTYPE_TEB, 0, 5),                               // Ethernet inside: its type field and payload
+      stmt(BPF_MISC | BPF_TXA),
+      stmt(BPF_ALU | BPF_ADD | BPF_K, 12),
+      stmt(BPF_ST, regType),
+      stmt(BPF_ALU | BPF_ADD | BPF_K, 2),
+      stmt(BPF_MISC | BPF_TAX),
+      stmt(BPF_STX, regPl),                                   // the inner payload (= the link header without Ethernet)
+      stmt(BPF_LD | BPF_IMM, 0),                              // gen_true: `jeq #0` on 0
+    ];
+    this.#regLinkType = regType; this.#offLinkType = 0;
+    this.#regLinkHdr = regHdr; this.#offLinkHdr = 0;
+    this.#regLinkPl = regPl; this.#offLinkPl = 0;
+    this.#inner = DLT_EN10MB;
+    this.#geneve = true;
+    return and(or(v4, v6), test(offsets, BPF_JEQ, 0));
+  }
+
+  /**
+   * gen_protochain: the IPv4 or IPv6 packet carries protocol `v` in its header chain: the code walks
+   * IPv6 extension headers and AH headers until it finds `v`, no next header or an unknown one. It
+   * loops (backward `ja`), which the kernel refuses, so live capture filters it in user space, as libpcap does.
+   */
+  #protochain(v: number, proto: string, pos: number): Cond {
+    // libpcap takes this scratch word before looking at the qualifier, and for `protochain N`
+    // without one it never gives it back (the IPv4 and IPv6 halves take their own).
+    const reg2 = this.#alloc(pos);
+    if (proto === 'default') return or(this.#protochain(v, 'ip', pos), this.#protochain(v, 'ip6', pos));
+    if (proto !== 'ip' && proto !== 'ip6') throw filterError("bad protocol applied for 'protochain'", pos);
+    if (this.#regLinkPl >= 0) throw filterError("'protochain' not supported with variable length headers", pos);
+    const pl = this.#offLinkPl;
+    const b0 = this.#linkIs(proto === 'ip' ? ETHERTYPE_IP : ETHERTYPE_IPV6);
+    const s: BpfInsn[] = proto === 'ip'
+      ? [stmt(BPF_LD | BPF_ABS | BPF_B, pl + 9), stmt(BPF_LDX | BPF_MSH | BPF_B, pl)]       // A = protocol, X = header length
+      : [stmt(BPF_LD | BPF_ABS | BPF_B, pl + 6), stmt(BPF_LDX | BPF_IMM, 40)];               // A = next header, X = 40
+    // Jumps inside the list are resolved once it is complete: [index of the jump, target index or label].
+    const fix: [number, 'jt' | 'jf', number | string][] = [];
+    const jeq = (k: number, jt: number | string, jf: number | string): void => {
+      fix.push([s.length, 'jt', jt], [s.length, 'jf', jf]);
+      s.push({ code: BPF_JMP | BPF_JEQ | BPF_K, jt: 0, jf: 0, k });
+    };
+    const again = s.length;
+    jeq(v, 'end', s.length + 1);
+    jeq(IPPROTO_NONE, 'end', s.length + 1);
+    if (proto === 'ip6') {
+      // Hop-by-hop, destination options, routing and fragment headers: step over (next header, length).
+      const advance = s.length + 4;
+      jeq(IPPROTO_HOPOPTS, advance, s.length + 1);
+      jeq(IPPROTO_DSTOPTS, advance, s.length + 1);
+      jeq(IPPROTO_ROUTING, advance, s.length + 1);
+      jeq(IPPROTO_FRAGMENT, advance, 'ah');
+      s.push(stmt(BPF_LD | BPF_IND | BPF_B, pl), stmt(BPF_ST, reg2), stmt(BPF_LD | BPF_IND | BPF_B, pl + 1),
+        stmt(BPF_ALU | BPF_ADD | BPF_K, 1), stmt(BPF_ALU | BPF_MUL | BPF_K, 8), stmt(BPF_ALU | BPF_ADD | BPF_X),
+        stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_MEM, reg2));
+      s.push(stmt(BPF_JMP | BPF_JA, again - s.length - 1));
+    } else {
+      s.push(stmt(BPF_ALU | BPF_ADD | BPF_K, 0));
+    }
+    const ah = s.length;
+    // AH: next header at its start, length in 4-byte words less 2 in its second byte.
+    jeq(IPPROTO_AH, s.length + 1, 'end');
+    s.push(stmt(BPF_MISC | BPF_TXA), stmt(BPF_LD | BPF_IND | BPF_B, pl), stmt(BPF_ST, reg2), stmt(BPF_MISC | BPF_TXA),
+      stmt(BPF_ALU | BPF_ADD | BPF_K, 1), stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | BPF_B, pl),
+      stmt(BPF_ALU | BPF_ADD | BPF_K, 2), stmt(BPF_ALU | BPF_MUL | BPF_K, 4), stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_MEM, reg2));
+    s.push(stmt(BPF_JMP | BPF_JA, again - s.length - 1));
+    const end = s.length;
+    s.push(stmt(BPF_ALU | BPF_ADD | BPF_K, 0));
+    for (const [i, f, target] of fix) {
+      const to = target === 'end' ? end : target === 'ah' ? ah : (target as number);
+      s[i]![f] = to - i - 1;
+    }
+    this.#regs--;   // free_reg(reg2)
+    return and(b0, test(s, BPF_JEQ, v));
+  }
+
+  /** pflog fields: libpcap compiles them for DLT_PFLOG only, which vcap does not filter. */
+  pf(what: string, pos: number): Cond {
+    throw filterError(`${pfNames[what]} supported only on PF linktype`, pos);
+  }
+
+  /** 802.11 frame control fields: only on 802.11 link types (with or without a radio header). */
+  p80211(what: 'type' | 'dir', pos: number): Cond {
+    throw filterError(what === 'dir' ? 'frame direction supported only with 802.11 headers' : '802.11 link-layer types supported only on 802.11', pos);
+  }
+
+  /** SunATM (`lane`, `vpi`…) and SS7 (`fisu`, `sio`…): only on their own link types. */
+  atm(name: string, pos: number): Cond { throw filterError(`'${atmNames[name] ?? name}' supported only on raw ATM`, pos); }
+  mtp(name: string, pos: number): Cond { throw filterError(mtpMessages[name]!, pos); }
+
   inout(outbound: boolean, pos: number): Cond {
     let t: Cond;
-    if (this.linkType === DLT_LINUX_SLL) t = this.#hdr(0, 2, PACKET_OUTGOING);
-    else if (this.linkType === DLT_LINUX_SLL2) t = this.#hdr(10, 1, PACKET_OUTGOING);
+    if (this.#dlt === DLT_LINUX_SLL) t = this.#hdr(0, 2, PACKET_OUTGOING);
+    else if (this.#dlt === DLT_LINUX_SLL2) t = this.#hdr(10, 1, PACKET_OUTGOING);
     else if (this.opts.linuxSocket) t = this.#hdr(SKF_AD_PKTTYPE, 2, PACKET_OUTGOING);
     else throw filterError(`inbound/outbound not supported on ${this.#desc} when reading savefiles`, pos);
     return outbound ? t : not(t);
@@ -767,22 +1001,28 @@ export class CodeGen {
     if (a.size !== 1 && a.size !== 2 && a.size !== 4) throw filterError('data size must be 1, 2, or 4', a.pos);
     const sz = sizeCode(a.size);
     const idx = this.arith(a.index);
-    const direct = (base: number, shifted: boolean): BpfInsn[] => {
-      if (idx.konst !== null) return this.#ld(base + idx.konst, a.size, shifted);
-      if (!(shifted && this.#var)) return [...idx.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
+    /** The loaded value `extra` bytes past a base, plus the index. */
+    const direct = (base: Base, extra: number): BpfInsn[] => {
+      if (idx.konst !== null) return this.#ldAt(base, extra + idx.konst, a.size);
+      const reg = base === 'hdr' ? this.#regLinkHdr : this.#regLinkPl;
+      const k = (base === 'hdr' ? this.#offLinkHdr : this.#offLinkPl) + extra;
+      const shifted = base === 'hdr' ? this.#offLinkHdr > 0 : true;
+      if (reg < 0 && !(shifted && this.#var)) return [...idx.stmts, stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, k)];
+      // X = the variable part of the base + the index.
       const m = this.#alloc(a.pos);
       this.#regs--;
-      return [...idx.stmts, stmt(BPF_ST, m), ...this.#varX(), stmt(BPF_LD | BPF_MEM, m), stmt(BPF_ALU | BPF_ADD | BPF_X),
-        stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, base)];
+      const varX = reg >= 0 ? [stmt(BPF_LDX | BPF_MEM, reg)] : this.#varX();
+      return [...idx.stmts, stmt(BPF_ST, m), ...varX, stmt(BPF_LD | BPF_MEM, m), stmt(BPF_ALU | BPF_ADD | BPF_X),
+        stmt(BPF_MISC | BPF_TAX), stmt(BPF_LD | BPF_IND | sz, k)];
     };
     const p = a.proto;
-    if (p === 'link') return { konst: null, stmts: direct(this.#offLinkHdr, this.#offLinkHdr > 0), cond: idx.cond };
+    if (p === 'link') return { konst: null, stmts: direct('hdr', 0), cond: idx.cond };
     if (['ip', 'arp', 'rarp', 'ip6', 'atalk', 'aarp', 'decnet', 'lat', 'sca', 'moprc', 'mopdl'].includes(p)) {
       if (this.#offLinkType < 0 && p !== 'ip' && p !== 'ip6') {
         // Kept for symmetry with libpcap: the protocol test below is then constant false.
       }
       const b = this.abbrev(p, a.pos);
-      return { konst: null, stmts: direct(this.#offLinkPl, true), cond: idx.cond ? and(idx.cond, b) : b };
+      return { konst: null, stmts: direct('pl', 0), cond: idx.cond ? and(idx.cond, b) : b };
     }
     if (['sctp', 'tcp', 'udp', 'icmp', 'igmp', 'igrp', 'pim', 'vrrp', 'carp'].includes(p)) {
       const base = this.#offLinkPl;
@@ -802,8 +1042,10 @@ export class CodeGen {
       let b: Cond = this.abbrev('ip6', a.pos);
       if (idx.cond) b = and(idx.cond, b);
       b = and(b, this.#pl(6, 1, 58));
-      return { konst: null, stmts: direct(this.#offLinkPl + 40, true), cond: b };
+      return { konst: null, stmts: direct('pl', 40), cond: b };
     }
+    // The radio header (radiotap, AVS, Prism) precedes 802.11 frames: no link type vcap filters has one.
+    if (p === 'radio') throw filterError('radio information not present in capture', a.pos);
     throw filterError(`'${p}[…]' is not supported by vcap's filter compiler`, a.pos);
   }
 
@@ -848,14 +1090,38 @@ export class CodeGen {
       case 'mpls': return this.mpls(n.id, n.pos);
       case 'pppoes': return this.pppoes(n.id, n.pos);
       case 'pppoed': return this.#linkIs(ETHERTYPE_PPPOED);
-      case 'llc': return this.llc(n.pos);
+      case 'geneve': return this.geneve(n.id, n.pos);
+      case 'llc': return n.sub === null ? this.llc(n.pos) : this.llcControl(n.sub, n.pos);
       case 'ifindex': return this.ifindex(n.n, n.pos);
-      case 'byte': return this.byte(n.index, n.op, n.value, n.pos);
+      case 'byte': return this.byte(n.index, n.op, n.value);
+      case 'pf': return this.pf(n.what, n.pos);
+      case 'p80211': return this.p80211(n.what, n.pos);
+      case 'atm': return this.atm(n.name, n.pos);
+      case 'mtp': return this.mtp(n.name, n.pos);
       case 'inbound': return this.inout(false, n.pos);
       case 'outbound': return this.inout(true, n.pos);
     }
   }
 }
+
+/** The 802.11 address qualifiers, as libpcap's messages name them. */
+const wlanDirNames: Record<string, string> = {
+  addr1: "'addr1' and 'address1'", addr2: "'addr2' and 'address2'", addr3: "'addr3' and 'address3'", addr4: "'addr4' and 'address4'",
+  ra: "'ra'", ta: "'ta'",
+};
+
+/** libpcap's refusal of an 802.11 address qualifier (`addr1`…`ta`) where there is no 802.11 address: for `what`. */
+function wlanDirRefused(dir: string, what: string, pos: number): void {
+  const n = wlanDirNames[dir];
+  if (n === undefined) return;
+  throw filterError(n.includes(' and ') ? `${n} are not valid qualifiers for ${what}` : `${n} is not a valid qualifier for ${what}`, pos);
+}
+function notWlanAddress(dir: string, pos: number): void { wlanDirRefused(dir, 'addresses other than 802.11 MAC addresses', pos); }
+
+/** Protocols whose host addresses libpcap does not filter on. */
+const notImplementedHosts: Record<string, string> = {
+  atalk: 'AppleTalk', lat: 'LAT', sca: 'SCA', moprc: 'MOPRC', mopdl: 'MOPDL', aarp: 'AARP', iso: 'ISO', ipx: 'IPX',
+};
 
 /** The constant libpcap's code for `a` starts by loading (`ld #k`), if it starts with one. */
 function firstImmediate(a: Arith): number | null {
@@ -882,6 +1148,35 @@ export function foldAlu(code: number, a: number, b: number): number {
     case BPF_RSH: return a >>> (b & 31);
   }
   return 0;
+}
+
+/** lookup_proto: a protocol name for `proto` or `protochain` under qualifier `proto` (-1: none there). */
+function lookupProto(name: string, proto: string, pos: number): number {
+  switch (proto) {
+    case 'default': case 'ip': case 'ip6': {
+      const v = ipProtoByName(name);
+      if (v < 0) throw filterError(`unknown ip proto '${name}'`, pos);
+      return v;
+    }
+    case 'link': {
+      const v = etherProtoByName(name);
+      if (v < 0) throw filterError(`unknown ether proto '${name}'`, pos);
+      return v;
+    }
+    case 'iso': {
+      const v = ({ esis: ISO9542_ESIS, isis: ISO10589_ISIS, clnp: ISO8473_CLNP } as Record<string, number>)[name];
+      if (v === undefined) throw filterError(`unknown osi proto '${name}'`, pos);
+      return v;
+    }
+    default: return -1;
+  }
+}
+
+/** __pcap_atodn: a DECnet address `area.node` (the first two numbers), as a 16-bit node address. */
+function parseDecnet(s: string, pos: number): number {
+  const m = /^(\d+)\.(\d+)/.exec(s);
+  if (!m) throw filterError(`malformed decnet address '${s}'`, pos);
+  return ((Number(m[1]) << 10) & 0xfc00) | (Number(m[2]) & 0x3ff);
 }
 
 /** __pcap_atoin: dotted decimal with 1–4 parts; returns the value and its length in bits. */

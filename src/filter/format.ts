@@ -49,7 +49,8 @@ export function insnImage(p: BpfInsn, n: number): string {
     }
   } else if (cls === BPF_JMP) {
     const jop = code & 0xf0;
-    if (jop === BPF_JA) { op = 'ja'; operand = `${n + 1 + k}`; }
+    // `%d` of an unsigned sum: a backward jump (protochain's loops) shows its target.
+    if (jop === BPF_JA) { op = 'ja'; operand = `${(n + 1 + k) | 0}`; }
     else if (jop in jmpNames) {
       op = jmpNames[jop]!;
       operand = (code & 0x08) === BPF_X ? 'x' : hex(k);

@@ -6,8 +6,8 @@ import { BPF_ABS, BPF_IND, BPF_LD, BPF_LDX, BPF_MSH, bpfClass, bpfMode } from '.
 import { FilterError } from './errors.js';
 import { formatInsns } from './format.js';
 import { compileToFunction, type MatchFn } from './interpreter.js';
-import { linearize, rejectsAll, simplify } from './linearize.js';
-import { parseFilter } from './parser.js';
+import { linearize, linearizeUnoptimized, rejectsAll, simplify } from './linearize.js';
+import { parseFilter, type Node } from './parser.js';
 
 export { FilterError } from './errors.js';
 export type { BpfInsn } from './bpf.js';
@@ -57,8 +57,13 @@ export function compileFilter(expression: string, linkType: number, snaplen: num
   const ret = snaplen > 0 ? snaplen >>> 0 : DEFAULT_SNAPLEN;
   const tree = parseFilter(expression);
   if (tree === null) return new Program(linearize({ t: 'const', v: true }, ret));
+  // libpcap compiles an expression holding `geneve` or `protochain` with its optimizer off.
+  const unoptimized = holds(tree, (n) => n.k === 'geneve' || (n.k === 'id' && n.q.addr === 'protochain'));
   const build = (opts: CompileOptions): BpfInsn[] => {
-    const insns = linearize(simplify(new CodeGen(linkType & 0xffff, { netmask: 0, ...opts }, expression).gen(tree)), ret);
+    const cond = new CodeGen(linkType & 0xffff, { netmask: 0, ...opts }, expression, unoptimized).gen(tree);
+    if (unoptimized) return linearizeUnoptimized(cond, ret);
+    const insns = linearize(simplify(cond), ret);
+    // The optimizer is what finds that nothing can match: without it, libpcap compiles such a program.
     if (rejectsAll(insns)) throw new FilterError('expression rejects all packets', 0);
     return insns;
   };
@@ -74,6 +79,16 @@ export function compileFilter(expression: string, linkType: number, snaplen: num
   }
   if (options.linuxSocket === 'cooked') cookedOffsets(insns, linkType & 0xffff);
   return new Program(insns, userSpace);
+}
+
+/** Whether some node of the tree satisfies `p`. */
+function holds(n: Node, p: (n: Node) => boolean): boolean {
+  if (p(n)) return true;
+  switch (n.k) {
+    case 'and': case 'or': return holds(n.l, p) || holds(n.r, p);
+    case 'not': return holds(n.e, p);
+    default: return false;
+  }
 }
 
 /**

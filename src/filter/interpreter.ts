@@ -70,9 +70,12 @@ export function validateProgram(insns: readonly BpfInsn[], options: ValidateOpti
       if (k - SKF_AD_BASE > SKF_AD_LAST || (k - SKF_AD_BASE) % 4 !== 0) bad(i, `unknown ancillary load ${hex(k)}`);
     } else if (cls === BPF_JMP) {
       if (bpfOp(code) === BPF_JA) {
-        // k is unsigned: a jump can only go forward, and must land inside the program.
-        if (k >= n - i - 1) bad(i, `jump to ${i + 1 + k}, past the end (${n} instructions)`);
-        masks[i + 1 + k]! &= memvalid;
+        // k is unsigned: for the kernel a jump can only go forward, and must land inside the program.
+        // libpcap's bpf_validate adds it modulo 2^32, so a large k jumps back (protochain's loops):
+        // user space accepts that as long as it lands inside the program.
+        const to = jaTarget(i, k);
+        if (options.kernel ? k >= n - i - 1 : to >= n) bad(i, `jump to ${options.kernel ? i + 1 + k : to}, past the end (${n} instructions)`);
+        if (to > i) masks[to]! &= memvalid;
       } else {
         if (i + 1 + p.jt >= n || i + 1 + p.jf >= n) bad(i, `jump to ${i + 1 + Math.max(p.jt, p.jf)}, past the end (${n} instructions)`);
         masks[i + 1 + p.jt]! &= memvalid;
@@ -121,12 +124,23 @@ function jumpTest(op: number, rhs: string): string {
   throw new VcapError(`invalid BPF program: jump 0x${op.toString(16)}`, 'EINVAL');
 }
 
+/** The target of a `ja` at `i`: its offset wraps at 32 bits, so a large one jumps back. */
+const jaTarget = (i: number, k: number): number => (i + 1 + k) >>> 0;
+
+/**
+ * Backward jumps a program may take before it is stopped (and rejects the packet). libpcap has no
+ * such limit; the only programs it makes with loops (protochain) advance through the packet on
+ * each round and end at its last byte, far below this.
+ */
+export const MAX_BACKWARD_JUMPS = 1 << 20;
+
 /** JS source of the function body for a validated program. */
 export function programSource(insns: readonly BpfInsn[]): string {
+  if (insns.some((p, i) => bpfClass(p.code) === BPF_JMP && bpfOp(p.code) === BPF_JA && jaTarget(i, p.k) <= i)) return loopSource(insns);
   const targets = new Set<number>();
   insns.forEach((p, i) => {
     if (bpfClass(p.code) !== BPF_JMP) return;
-    if (bpfOp(p.code) === BPF_JA) { if (p.k > 0) targets.add(i + 1 + p.k); return; }
+    if (bpfOp(p.code) === BPF_JA) { if (p.k > 0) targets.add(jaTarget(i, p.k)); return; }
     if (p.jt > 0) targets.add(i + 1 + p.jt);
     if (p.jf > 0) targets.add(i + 1 + p.jf);
   });
@@ -138,47 +152,70 @@ export function programSource(insns: readonly BpfInsn[]): string {
   const go = (from: number, to: number): string => (to === from + 1 ? '' : `break L${to};`);
   insns.forEach((p, i) => {
     if (targets.has(i)) lines.push('}');
-    const cls = bpfClass(p.code), mode = bpfMode(p.code), size = bpfSize(p.code), k = p.k >>> 0;
-    switch (cls) {
-      case BPF_LD:
-        if (mode === BPF_ABS) lines.push(`if (c < ${k + width(size)}) return false; A = ${loadExpr(size, `o + ${k}`)};`);
-        else if (mode === BPF_IND) lines.push(`t = X + ${k}; if (t + ${width(size)} > c) return false; t += o; A = ${loadExpr(size, 't')};`);
-        else if (mode === BPF_IMM) lines.push(`A = ${hex(k)};`);
-        else if (mode === BPF_LEN) lines.push('A = w;');
-        else if (mode === BPF_MEM) lines.push(`A = M[${k}];`);
-        else throw new VcapError(`invalid BPF program: instruction ${i}: load mode 0x${mode.toString(16)}`, 'EINVAL');
-        break;
-      case BPF_LDX:
-        if (mode === BPF_MSH) lines.push(`if (c < ${k + 1}) return false; X = (b[o + ${k}] & 0xf) << 2;`);
-        else if (mode === BPF_IMM) lines.push(`X = ${hex(k)};`);
-        else if (mode === BPF_LEN) lines.push('X = w;');
-        else if (mode === BPF_MEM) lines.push(`X = M[${k}];`);
-        else throw new VcapError(`invalid BPF program: instruction ${i}: ldx mode 0x${mode.toString(16)}`, 'EINVAL');
-        break;
-      case BPF_ST: lines.push(`M[${k}] = A;`); break;
-      case BPF_STX: lines.push(`M[${k}] = X;`); break;
-      case BPF_ALU: lines.push(aluExpr(bpfOp(p.code), bpfSrc(p.code) === BPF_X ? 'X' : hex(k))); break;
-      case BPF_JMP:
-        if (bpfOp(p.code) === BPF_JA) lines.push(go(i, i + 1 + k));
-        else {
-          const cond = jumpTest(bpfOp(p.code), bpfSrc(p.code) === BPF_X ? 'X' : hex(k));
-          const jt = go(i, i + 1 + p.jt), jf = go(i, i + 1 + p.jf);
-          if (jt && jf) lines.push(`if (${cond}) ${jt} else ${jf}`);
-          else if (jt) lines.push(`if (${cond}) ${jt}`);
-          else if (jf) lines.push(`if (!(${cond})) ${jf}`);
-        }
-        break;
-      case BPF_RET:
-        if ((p.code & 0x18) === BPF_A) lines.push('return A !== 0;');
-        else lines.push(`return ${k !== 0};`);
-        break;
-      case BPF_MISC:
-        lines.push(p.code === (BPF_MISC | BPF_TAX) ? 'X = A;' : p.code === (BPF_MISC | BPF_TXA) ? 'A = X;' : '');
-        break;
-    }
+    lines.push(instructionSource(p, i, go));
   });
   // Unreachable: validation guarantees the last instruction returns.
   lines.push('return false;');
+  return lines.join('\n');
+}
+
+/**
+ * The source of a program with backward jumps: a \`switch\` on the program counter inside a loop,
+ * each jump setting it. Slower than the straight-line form; only protochain's programs loop.
+ */
+function loopSource(insns: readonly BpfInsn[]): string {
+  const usesMem = insns.some((p) => bpfClass(p.code) === BPF_ST || bpfClass(p.code) === BPF_STX || bpfMode(p.code) === BPF_MEM);
+  const lines: string[] = ['let A = 0, X = 0, t = 0, pc = 0, back = 0;'];
+  if (usesMem) lines.push(`const M = new Uint32Array(${BPF_MEMWORDS});`);
+  lines.push('for (;;) switch (pc) {');
+  const go = (from: number, to: number): string => (to === from + 1 ? ''
+    : to <= from ? `{ if (++back > ${MAX_BACKWARD_JUMPS}) return false; pc = ${to}; continue; }` : `{ pc = ${to}; continue; }`);
+  insns.forEach((p, i) => lines.push(`case ${i}:`, instructionSource(p, i, go)));
+  lines.push('default: return false;', '}');
+  return lines.join('\n');
+}
+
+/** The JS statements of instruction \`p\` at index \`i\`; \`go(from, to)\` gives a jump ('' to fall through). */
+function instructionSource(p: BpfInsn, i: number, go: (from: number, to: number) => string): string {
+  const lines: string[] = [];
+  const cls = bpfClass(p.code), mode = bpfMode(p.code), size = bpfSize(p.code), k = p.k >>> 0;
+  switch (cls) {
+    case BPF_LD:
+      if (mode === BPF_ABS) lines.push(`if (c < ${k + width(size)}) return false; A = ${loadExpr(size, `o + ${k}`)};`);
+      else if (mode === BPF_IND) lines.push(`t = X + ${k}; if (t + ${width(size)} > c) return false; t += o; A = ${loadExpr(size, 't')};`);
+      else if (mode === BPF_IMM) lines.push(`A = ${hex(k)};`);
+      else if (mode === BPF_LEN) lines.push('A = w;');
+      else if (mode === BPF_MEM) lines.push(`A = M[${k}];`);
+      else throw new VcapError(`invalid BPF program: instruction ${i}: load mode 0x${mode.toString(16)}`, 'EINVAL');
+      break;
+    case BPF_LDX:
+      if (mode === BPF_MSH) lines.push(`if (c < ${k + 1}) return false; X = (b[o + ${k}] & 0xf) << 2;`);
+      else if (mode === BPF_IMM) lines.push(`X = ${hex(k)};`);
+      else if (mode === BPF_LEN) lines.push('X = w;');
+      else if (mode === BPF_MEM) lines.push(`X = M[${k}];`);
+      else throw new VcapError(`invalid BPF program: instruction ${i}: ldx mode 0x${mode.toString(16)}`, 'EINVAL');
+      break;
+    case BPF_ST: lines.push(`M[${k}] = A;`); break;
+    case BPF_STX: lines.push(`M[${k}] = X;`); break;
+    case BPF_ALU: lines.push(aluExpr(bpfOp(p.code), bpfSrc(p.code) === BPF_X ? 'X' : hex(k))); break;
+    case BPF_JMP:
+      if (bpfOp(p.code) === BPF_JA) lines.push(go(i, jaTarget(i, k)));
+      else {
+        const cond = jumpTest(bpfOp(p.code), bpfSrc(p.code) === BPF_X ? 'X' : hex(k));
+        const jt = go(i, i + 1 + p.jt), jf = go(i, i + 1 + p.jf);
+        if (jt && jf) lines.push(`if (${cond}) ${jt} else ${jf}`);
+        else if (jt) lines.push(`if (${cond}) ${jt}`);
+        else if (jf) lines.push(`if (!(${cond})) ${jf}`);
+      }
+      break;
+    case BPF_RET:
+      if ((p.code & 0x18) === BPF_A) lines.push('return A !== 0;');
+      else lines.push(`return ${k !== 0};`);
+      break;
+    case BPF_MISC:
+      lines.push(p.code === (BPF_MISC | BPF_TAX) ? 'X = A;' : p.code === (BPF_MISC | BPF_TXA) ? 'A = X;' : '');
+      break;
+  }
   return lines.join('\n');
 }
 
@@ -205,7 +242,7 @@ export function runProgramTraced(insns: readonly BpfInsn[], b: Uint8Array, o: nu
 }
 
 function run(insns: readonly BpfInsn[], b: Uint8Array, o: number, c: number, w: number, r: { pastEnd: boolean }): number {
-  let A = 0, X = 0, pc = 0;
+  let A = 0, X = 0, pc = 0, back = 0;
   const M = new Uint32Array(BPF_MEMWORDS);
   const ld = (at: number, size: number): number | null => {
     const n = width(size);
@@ -261,7 +298,8 @@ function run(insns: readonly BpfInsn[], b: Uint8Array, o: number, c: number, w: 
       }
       case BPF_JMP: {
         const op = bpfOp(p.code);
-        if (op === BPF_JA) { pc += k; break; }
+        // The offset wraps at 32 bits: a large one jumps back (libpcap sign-extends it).
+        if (op === BPF_JA) { pc += p.k | 0; if (p.k >= 0x80000000 && ++back > MAX_BACKWARD_JUMPS) return 0; break; }
         const r = bpfSrc(p.code) === BPF_X ? X : k;
         const hit = op === BPF_JEQ ? A === r : op === BPF_JGT ? A > r : op === BPF_JGE ? A >= r : (A & r) !== 0;
         pc += hit ? p.jt : p.jf;

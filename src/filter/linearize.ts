@@ -182,6 +182,9 @@ class Graph {
   readonly blocks: Block[] = [];
   readonly #rets = new Map<number, Block>();
 
+  /** `optimized` false: libpcap's code with its optimizer off (no peephole; constants are `ld #k; jeq #0` tests). */
+  constructor(readonly optimized = true) {}
+
   ret(k: number): Block {
     let b = this.#rets.get(k);
     if (!b) {
@@ -195,7 +198,7 @@ class Graph {
     let { stmts, op, k } = t;
     // `and #m; jeq #0` is `jset #m` with the branches swapped (libpcap's peephole too).
     const last = stmts[stmts.length - 1];
-    if (op === BPF_JEQ && !t.srcX && k === 0 && last && last.code === (BPF_ALU | BPF_AND | BPF_K)) {
+    if (this.optimized && op === BPF_JEQ && !t.srcX && k === 0 && last && last.code === (BPF_ALU | BPF_AND | BPF_K)) {
       stmts = stmts.slice(0, -1);
       op = BPF_JSET;
       k = last.k;
@@ -210,7 +213,10 @@ class Graph {
   /** Blocks are created right to left; `order` numbers them left to right, as the code will be laid out. */
   build(c: Cond, t: Block, f: Block): Block {
     switch (c.t) {
-      case 'const': return c.v ? t : f;
+      case 'const':
+        if (this.optimized) return c.v ? t : f;
+        // gen_true / gen_false: `ld #0` or `ld #1`, then `jeq #0`.
+        return this.test({ t: 'test', stmts: [{ code: BPF_LD | BPF_IMM, jt: 0, jf: 0, k: c.v ? 0 : 1 }], op: BPF_JEQ, srcX: false, k: 0 }, t, f);
       case 'test': return this.test(c, t, f);
       case 'not': return this.build(c.a, f, t);
       case 'and': return this.build(c.a, this.build(c.b, t, f), f);
@@ -487,7 +493,8 @@ function tailMerge(order: Block[], bodies: Map<Block, BpfInsn[]>): Block[] {
   return order.filter((b) => !rep.has(b));
 }
 
-function emit(order: Block[]): BpfInsn[] {
+/** `optimized` false: every statement as generated (they may jump among themselves, and use what A and X hold on entry). */
+function emit(order: Block[], optimized = true): BpfInsn[] {
   const regsIn = new Map<Block, Regs>();
   const merge = (b: Block, r: Regs): void => {
     const cur = regsIn.get(b);
@@ -497,13 +504,14 @@ function emit(order: Block[]): BpfInsn[] {
   const bodies = new Map<Block, BpfInsn[]>();
   for (const b of order) {
     if (b.ret !== null) continue;
+    if (!optimized) { bodies.set(b, b.stmts.map((x) => ({ ...x }))); continue; }
     const body: BpfInsn[] = [];
     const regs = emitStmts(b.stmts, regsIn.get(b) ?? { a: null, x: null }, body);
     merge(b.jt!, regs);
     merge(b.jf!, regs);
     bodies.set(b, body);
   }
-  order = tailMerge(order, bodies);
+  if (optimized) order = tailMerge(order, bodies);
   // Branches too far for the 8-bit jt/jf go through a `ja` (32-bit offset) right after the test,
   // as libpcap does for long programs: one per far branch.
   const farT = new Set<Block>(), farF = new Set<Block>();
@@ -556,6 +564,18 @@ export function linearize(c: Cond, snaplen: number): BpfInsn[] {
     if (!threaded && !pulled && blocks.length === before) break;
   }
   return emit(finalOrder(root));
+}
+
+/**
+ * The program libpcap emits with its optimizer off, which it does for a whole expression holding
+ * `geneve` or `protochain` (their code keeps values in registers across tests and loops back): the
+ * tests as generated, laid out as convert_code does, nothing folded, merged or skipped.
+ */
+export function linearizeUnoptimized(c: Cond, snaplen: number): BpfInsn[] {
+  const g = new Graph(false);
+  const root = g.build(c, g.ret(snaplen), g.ret(0));
+  if (root.ret !== null) return [{ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: root.ret }];
+  return emit(finalOrder(root), false);
 }
 
 /** True when no packet can be accepted (libpcap then refuses the expression). */

@@ -29,8 +29,16 @@ export type Node =
   | { k: 'rel'; op: string; reversed: boolean; a: Arith; b: Arith; pos: number }
   | { k: 'bcast' | 'mcast'; proto: string; pos: number }
   | { k: 'less' | 'greater'; n: number }
-  | { k: 'vlan' | 'mpls' | 'pppoes'; id: number | null; pos: number }
-  | { k: 'pppoed' | 'llc'; pos: number }
+  | { k: 'vlan' | 'mpls' | 'pppoes' | 'geneve'; id: number | null; pos: number }
+  | { k: 'pppoed'; pos: number }
+  /** `llc`, or `llc i|s|u|rr|rnr|…` (the LLC control field: its format or its command). */
+  | { k: 'llc'; pos: number; sub: string | null }
+  /** pflog fields (`on eth0`, `action block`…): what, checked at parse time as libpcap's grammar does. */
+  | { k: 'pf'; what: 'ifname' | 'ruleset' | 'rnr' | 'srnr' | 'reason' | 'action'; pos: number }
+  /** 802.11 frame control: `type`/`subtype` (type and subtype) or `dir` (the DS bits). */
+  | { k: 'p80211'; what: 'type' | 'dir'; pos: number }
+  /** SunATM and SS7 (MTP2/MTP3) primitives, by keyword. */
+  | { k: 'atm' | 'mtp'; name: string; pos: number }
   | { k: 'ifindex'; n: number; pos: number }
   | { k: 'byte'; index: number; op: string; value: number; pos: number }
   | { k: 'inbound' | 'outbound'; pos: number };
@@ -44,11 +52,39 @@ const relops: Record<string, [string, boolean]> = {
   '>': ['jgt', false], '>=': ['jge', false], '=': ['jeq', false],
   '<=': ['jgt', true], '<': ['jge', true], '!=': ['jeq', true],
 };
-/** Keywords of pcap-filter(7) that vcap does not compile. */
-const unsupported = new Set(['geneve', 'lane', 'metac', 'bcc', 'oam',
-  'oamf4', 'oamf4ec', 'oamf4sc', 'sc', 'ilmic', 'vpi', 'vci', 'connectmsg', 'metaconnect', 'on', 'rnr', 'reason',
-  'rset', 'srnr', 'action', 'fisu', 'lssu', 'msu', 'hfisu', 'hlssu', 'hmsu', 'sio', 'opc', 'dpc', 'sls', 'hsio',
-  'hopc', 'hdpc', 'hsls', 'type', 'subtype', 'dir', 'addr1', 'addr2', 'addr3', 'addr4', 'ra', 'ta', 'protochain']);
+/** grammar.y's dqual: direction qualifiers (the 802.11 address positions among them). */
+const dquals80211 = new Set(['addr1', 'addr2', 'addr3', 'addr4', 'ra', 'ta']);
+/** SunATM: abbreviations, and the two fields that take a value. */
+const atmTypes = new Set(['lane', 'metac', 'bcc', 'oamf4ec', 'oamf4sc', 'sc', 'ilmic', 'oam', 'oamf4', 'connectmsg', 'metaconnect']);
+const atmFields = new Set(['vpi', 'vci']);
+/** SS7: MTP2 frame types, and MTP3 fields that take a value. */
+const mtp2Types = new Set(['fisu', 'lssu', 'msu', 'hfisu', 'hlssu', 'hmsu']);
+const mtp3Fields = new Set(['sio', 'opc', 'dpc', 'sls', 'hsio', 'hopc', 'hdpc', 'hsls']);
+
+/** ieee80211.h's frame types, and each type's subtypes (grammar.y's tables; names compared case-insensitively). */
+const wlanTypes: Record<string, number> = { data: 0x08, mgt: 0x00, management: 0x00, ctl: 0x04, control: 0x04 };
+const wlanSubtypes: [number, Record<string, number>][] = [
+  [0x00, {
+    assocreq: 0x00, 'assoc-req': 0x00, assocresp: 0x10, 'assoc-resp': 0x10, reassocreq: 0x20, 'reassoc-req': 0x20,
+    reassocresp: 0x30, 'reassoc-resp': 0x30, probereq: 0x40, 'probe-req': 0x40, proberesp: 0x50, 'probe-resp': 0x50,
+    beacon: 0x80, atim: 0x90, disassoc: 0xa0, disassociation: 0xa0, auth: 0xb0, authentication: 0xb0, deauth: 0xc0,
+    deauthentication: 0xc0,
+  }],
+  [0x04, { 'ps-poll': 0xa0, rts: 0xb0, cts: 0xc0, ack: 0xd0, 'cf-end': 0xe0, 'cf-end-ack': 0xf0 }],
+  [0x08, {
+    data: 0x00, 'data-cf-ack': 0x10, 'data-cf-poll': 0x20, 'data-cf-ack-poll': 0x30, null: 0x40, 'cf-ack': 0x50,
+    'cf-poll': 0x60, 'cf-ack-poll': 0x70, 'qos-data': 0x80, 'qos-data-cf-ack': 0x90, 'qos-data-cf-poll': 0xa0,
+    'qos-data-cf-ack-poll': 0xb0, qos: 0xc0, 'qos-cf-poll': 0xe0, 'qos-cf-ack-poll': 0xf0,
+  }],
+];
+const wlanDirs = new Set(['nods', 'tods', 'fromds', 'dstods']);
+/** pflog reasons and actions as libpcap on Linux knows them (the BSD-only ones are not compiled in). */
+const pfReasons = new Set(['match', 'bad-offset', 'fragment', 'short', 'normalize', 'memory', 'bad-timestamp', 'congestion',
+  'ip-option', 'proto-cksum', 'state-mismatch', 'state-insert', 'state-limit', 'src-limit', 'synproxy']);
+const pfActions = new Set(['pass', 'accept', 'drop', 'block', 'scrub', 'noscrub', 'nat', 'nonat', 'binat', 'nobinat', 'rdr',
+  'nordr', 'synproxy-drop']);
+/** LLC control-field names after `llc`: the three formats, the S and the U commands. */
+const llcNames = new Set(['i', 's', 'u', 'rr', 'rnr', 'rej', 'ui', 'ua', 'disc', 'dm', 'sabme', 'test', 'xid', 'frmr']);
 
 interface Res { node: Node; q: Qual }
 
@@ -174,9 +210,14 @@ export class Parser {
         this.#next();
         return { node: { k: this.#next().text === 'broadcast' ? 'bcast' : 'mcast', proto: w, pos: t.pos }, q: qerr };
       }
+      if (this.#isKw(n, ...dquals80211)) return this.#head();
+      // `wlan type mgt`: grammar.y's `pqual p80211`, the protocol qualifier has no effect.
+      if (this.#isKw(n, 'type', 'subtype', 'dir')) { this.#next(); return this.#p80211(); }
       this.#next();
       return { node: { k: 'abbrev', proto: w, pos: t.pos }, q: qerr };
     }
+    if (this.#isKw(t, 'type', 'subtype', 'dir')) return this.#p80211();
+    if (this.#isKw(t, ...dquals80211)) return this.#head();
     if (this.#isKw(t, 'src', 'dst', 'host', 'net', 'port', 'portrange', 'proto', 'protochain', 'gateway')) return this.#head();
     if (this.#isKw(t, 'broadcast', 'multicast')) {
       this.#next();
@@ -206,10 +247,10 @@ export class Parser {
       this.#next();
       return { node: { k: w as 'inbound' | 'outbound', pos: t.pos }, q: qerr };
     }
-    if (this.#isKw(t, 'vlan', 'mpls', 'pppoes')) {
+    if (this.#isKw(t, 'vlan', 'mpls', 'pppoes', 'geneve')) {
       this.#next();
       const id = this.#optPnum();
-      return { node: { k: w as 'vlan' | 'mpls' | 'pppoes', id, pos: t.pos }, q: qerr };
+      return { node: { k: w as 'vlan' | 'mpls' | 'pppoes' | 'geneve', id, pos: t.pos }, q: qerr };
     }
     if (this.#isKw(t, 'pppoed')) {
       this.#next();
@@ -218,9 +259,26 @@ export class Parser {
     if (this.#isKw(t, 'llc')) {
       this.#next();
       const sub = this.#peek();
-      if (sub.kind === 'id' && ['i', 's', 'u', 'rr', 'rnr', 'rej', 'ui', 'ua', 'disc', 'dm', 'sabme', 'test', 'xid', 'frmr'].includes(sub.text))
-        throw filterError(`'llc ${sub.text}' is not supported by vcap's filter compiler`, sub.pos);
-      return { node: { k: 'llc', pos: t.pos }, q: qerr };
+      // `rnr` is a keyword (pflog's rule number): grammar.y takes `llc rnr` specially.
+      if (this.#isKw(sub, 'rnr')) { this.#next(); return { node: { k: 'llc', pos: t.pos, sub: 'rnr' }, q: qerr }; }
+      if (sub.kind !== 'id') return { node: { k: 'llc', pos: t.pos, sub: null }, q: qerr };
+      this.#next();
+      const name = sub.text.toLowerCase();
+      if (!llcNames.has(name)) throw filterError(`unknown LLC type name "${sub.text}"`, sub.pos);
+      return { node: { k: 'llc', pos: t.pos, sub: name }, q: qerr };
+    }
+    if (this.#isKw(t, 'on', 'rset')) return this.#pf(w === 'on' ? 'ifname' : 'ruleset', 'id');
+    if (this.#isKw(t, 'rnr', 'srnr')) return this.#pf(w as 'rnr' | 'srnr', 'num');
+    if (this.#isKw(t, 'reason')) return this.#pf('reason', 'either');
+    if (this.#isKw(t, 'action')) return this.#pf('action', 'id');
+    if (atmTypes.has(w) || mtp2Types.has(w)) {
+      this.#next();
+      return { node: { k: atmTypes.has(w) ? 'atm' : 'mtp', name: w, pos: t.pos }, q: qerr };
+    }
+    if (atmFields.has(w) || mtp3Fields.has(w)) {
+      this.#next();
+      this.#fieldValue();
+      return { node: { k: atmFields.has(w) ? 'atm' : 'mtp', name: w, pos: t.pos }, q: qerr };
     }
     if (this.#isKw(t, 'ifindex')) {
       this.#next();
@@ -229,8 +287,81 @@ export class Parser {
       this.#next();
       return { node: { k: 'ifindex', n: n.value, pos: t.pos }, q: qerr };
     }
-    if (unsupported.has(w)) throw filterError(`'${w}' is not supported by vcap's filter compiler`, t.pos);
     return this.#fail(t);
+  }
+
+  /** A pflog primitive's argument: a name (`on eth0`), a number (`rnr 5`) or either (`reason 2`, `reason match`). */
+  #pf(what: 'ifname' | 'ruleset' | 'rnr' | 'srnr' | 'reason' | 'action', arg: 'id' | 'num' | 'either'): Res {
+    const t = this.#next();
+    const v = this.#peek();
+    const ok = v.kind === 'num' ? arg !== 'id' : v.kind === 'id' && arg !== 'num';
+    if (!ok) this.#fail(v);
+    this.#next();
+    if (v.kind === 'id' && what === 'reason' && !pfReasons.has(v.text.toLowerCase())) throw filterError(`unknown PF reason "${v.text}"`, v.pos);
+    if (what === 'action' && !pfActions.has(v.text.toLowerCase())) throw filterError(`unknown PF action "${v.text}"`, v.pos);
+    return { node: { k: 'pf', what, pos: t.pos }, q: qerr };
+  }
+
+  /** grammar.y's atmvalue/mtp3value: `N`, `> N` (any comparison) or `(N or N …)`. */
+  #fieldValue(): void {
+    const t = this.#peek();
+    if (t.kind === 'num') { this.#next(); return; }
+    if (t.kind === 'op' && t.text in relops) {
+      this.#next();
+      if (this.#peek().kind !== 'num') this.#fail(this.#peek());
+      this.#next();
+      return;
+    }
+    if (!this.#isOp(t, '(')) this.#fail(t);
+    this.#next();
+    for (;;) {
+      if (this.#peek().kind !== 'num') this.#fail(this.#peek());
+      this.#next();
+      if (!this.#isKw(this.#peek(), 'or')) break;
+      this.#next();
+    }
+    this.#expectOp(')');
+  }
+
+  /** `type T [subtype S]`, `subtype S`, `dir D`, the keyword at the current token; names checked as grammar.y does. */
+  #p80211(): Res {
+    const t = this.#next();
+    const v = this.#peek();
+    if (t.text === 'dir') {
+      if (v.kind !== 'num' && v.kind !== 'id') this.#fail(v);
+      this.#next();
+      if (v.kind === 'id' && !wlanDirs.has(v.text.toLowerCase())) throw filterError('unknown 802.11 direction', v.pos);
+      return { node: { k: 'p80211', what: 'dir', pos: t.pos }, q: qerr };
+    }
+    if (t.text === 'subtype') {
+      if (v.kind !== 'id') this.#fail(v);
+      this.#next();
+      if (!wlanSubtypes.some(([, names]) => v.text.toLowerCase() in names)) throw filterError('unknown 802.11 type name', v.pos);
+      return { node: { k: 'p80211', what: 'type', pos: t.pos }, q: qerr };
+    }
+    let type: number;
+    if (v.kind === 'num') {
+      if ((v.value & ~0x0c) !== 0) throw filterError(`invalid 802.11 type value 0x${hex2(v.value)}`, v.pos);
+      type = v.value;
+    } else if (v.kind === 'id') {
+      const n = wlanTypes[v.text.toLowerCase()];
+      if (n === undefined) throw filterError(`unknown 802.11 type name "${v.text}"`, v.pos);
+      type = n;
+    } else return this.#fail(v);
+    this.#next();
+    if (this.#isKw(this.#peek(), 'subtype')) {
+      this.#next();
+      const s = this.#peek();
+      if (s.kind === 'num') {
+        if ((s.value & ~0xf0) !== 0) throw filterError(`invalid 802.11 subtype value 0x${hex2(s.value)}`, s.pos);
+      } else if (s.kind === 'id') {
+        const names = wlanSubtypes.find(([ty]) => ty === type)?.[1];
+        if (names === undefined) throw filterError('unknown 802.11 type', s.pos);
+        if (!(s.text.toLowerCase() in names)) throw filterError(`unknown 802.11 subtype name "${s.text}"`, s.pos);
+      } else this.#fail(s);
+      this.#next();
+    }
+    return { node: { k: 'p80211', what: 'type', pos: t.pos }, q: qerr };
   }
 
   /** `vlan 100`, `vlan (100)`, or no number. */
@@ -254,7 +385,10 @@ export class Parser {
     let proto = 'default', dir = 'default', addr = 'default';
     if (pnames.has(this.#peek().text) && this.#peek().kind === 'kw') proto = this.#next().text;
     const t = this.#peek();
-    if (this.#isKw(t, 'src', 'dst')) {
+    if (this.#isKw(t, ...dquals80211)) {
+      dir = this.#next().text;
+      if (aquals.has(this.#peek().text) && this.#peek().kind === 'kw') addr = this.#next().text;
+    } else if (this.#isKw(t, 'src', 'dst')) {
       dir = this.#next().text;
       const c = this.#peek();
       if (this.#isKw(c, 'and', 'or')) {
@@ -272,7 +406,8 @@ export class Parser {
       this.#next();
       addr = 'proto';
     } else if (this.#isKw(t, 'protochain')) {
-      throw filterError(`'protochain' is not supported by vcap's filter compiler`, t.pos);
+      this.#next();
+      addr = 'protochain';
     } else if (this.#isKw(t, 'gateway')) {
       this.#next();
       addr = 'gateway';
@@ -405,6 +540,8 @@ export class Parser {
     return this.#fail(t);
   }
 }
+
+const hex2 = (v: number): string => (v >>> 0).toString(16).padStart(2, '0');
 
 export function parseFilter(expr: string): Node | null {
   return new Parser(expr).parse();

@@ -65,3 +65,38 @@ test('--tun: the filter runs on what vcap reads from its own device', async (t) 
   t.true(r.stderr.includes('2 packets captured\n'), r.stderr);
   t.true(r.stderr.includes('4 packets received by filter\n'), r.stderr);
 });
+
+// A Geneve datagram (VNI 11) carrying an Ethernet frame with a TCP SYN, sent to UDP port 6081.
+const geneveSyn = (ip: string): string[] => ['python3', '-c', [
+  'import socket, struct',
+  "inner = bytes.fromhex('45000028000100004006000' + '00a090001' + '0a090002') + struct.pack('!HHIIBBHHH', 1234, 80, 1, 0, 0x50, 2, 512, 0, 0)",
+  "frame = bytes.fromhex('02000000000b02000000000a0800') + inner",
+  "g = struct.pack('!BBHI', 0, 0, 0x6558, 11 << 8) + frame",
+  's = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)',
+  `[s.sendto(g, ('${ip}', 6081)) for _ in range(2)]`,
+].join('\n')];
+
+test('veth: geneve and tcp looks inside the Geneve packets, as tcpdump does (registers hold the inner offsets)', async (t) => {
+  const { a, ifA, ipB } = await vethPair(t, 43);
+  const r = await sideBySide(t, a, ['-i', ifA, 'geneve 11 and tcp'], async () => {
+    await a.exec(geneveSyn(ipB));
+    await a.exec(udp(ipB, 6081));
+    await a.exec(['ping', '-c', '2', '-i', '0.2', ipB]);
+  });
+  t.is(r.vcap.length, 2, r.vcap.join('\n'));
+  for (const l of r.vcap) t.regex(l, /Geneve, Flags \[none\], vni 0xb: IP 10\.9\.0\.1\.1234 > 10\.9\.0\.2\.80: Flags \[S\]/);
+  t.deepEqual(r.vcap, r.tcpdump);
+});
+
+test('veth: protochain loops back, so the kernel refuses it and vcap filters in user space, as libpcap does', async (t) => {
+  const { a, ifA, ipB } = await vethPair(t, 44);
+  const r = await sideBySide(t, a, ['-i', ifA, 'protochain 1'], async () => {
+    await a.exec(['ping', '-c', '3', '-i', '0.2', ipB]);
+    await a.exec(udp(ipB, 40000));
+  });
+  // Echo requests, replies, and the port-unreachables for the UDP datagrams (which themselves are not ICMP).
+  t.true(r.vcap.length >= 6, r.vcap.join('\n'));
+  for (const l of r.vcap) t.regex(l, /: ICMP /);
+  t.deepEqual(r.vcap, r.tcpdump);
+  t.regex(r.stderr, /^vcap: WARNING: .*user space/m);
+});

@@ -66,4 +66,23 @@ export const expressions: string[] = [
   // link-specific and miscellaneous
   'inbound', 'outbound', 'not inbound and ip', 'byte 9 = 6', 'byte 23 > 10', 'byte 0 < 0x50',
   '', 'ip or not ip',
+  // Geneve: later primitives look inside (registers hold the inner offsets); libpcap's optimizer is off
+  'geneve', 'geneve 0xb', 'geneve 100', 'geneve 7', 'geneve and tcp', 'geneve && tcp', 'geneve 0xb and tcp port 80', 'geneve and ip',
+  'geneve and ip6', 'geneve and arp', 'geneve and udp port 53', 'geneve and ether host 00:11:22:33:44:55', 'geneve and ether src 66:77:88:99:aa:bb',
+  'geneve and vlan', 'geneve and vlan 7 and tcp', 'geneve and host 10.9.0.1', 'geneve and net 10.9.0.0/16', 'geneve and ether broadcast',
+  'geneve and ether[12:2] = 0x800', 'geneve and ip[9] = 6', 'geneve and tcp[13] & 2 != 0', 'not geneve', 'udp or geneve',
+  'tcp or geneve and udp', 'geneve and ip6 host 2001:db8:9::1', 'geneve and ether multicast',
+  // Not compared: `geneve or X` where X looks inside. For a packet that is not Geneve, X reads the
+  // offset registers Geneve never wrote; libpcap's bpf_filter leaves its scratch memory
+  // uninitialised (stack garbage that depends on what ran before), vcap's starts at 0.
+  // protochain: the header chain walked at run time (backward jumps)
+  'protochain 6', 'protochain 17', 'protochain 58', 'protochain 51', 'protochain 59', 'ip protochain 17', 'ip protochain 6',
+  'ip6 protochain 58', 'ip6 protochain 6', 'ip6 protochain \\tcp', 'protochain 6 and port 22', 'protochain 6 or arp', 'not protochain 17',
+  // LLC control fields
+  'llc i', 'llc s', 'llc u', 'llc rr', 'llc rnr', 'llc rej', 'llc ui', 'llc ua', 'llc disc', 'llc dm', 'llc sabme', 'llc test', 'llc xid',
+  'llc frmr', 'stp and llc u', 'llc I',
+  // DECnet node addresses
+  'decnet host 10.23', 'decnet src 1.2', 'decnet dst 10.23', 'decnet src and dst 10.23', 'decnet host 1.2 or decnet host 17.273',
+  // byte's & and | test A as the code before left it (libpcap's behaviour)
+  'byte 9 & 6', 'byte 23 | 1', 'tcp and byte 9 & 6', 'byte 0 | 0 or udp',
 ];

@@ -55,6 +55,13 @@ const sameAsLibpcap: [string, number][] = [
   ['ip multicast', 1], ['ip6 multicast', 1], ['greater 50', 1], ['len - 1 > 4', 1], ['ip proto \\tcp', 1],
   ['ether src 1:2:3:4:5:6', 1], ['icmp6[0]=1', 1], ['igmp', 1], ['ip', 113], ['ip6', 276], ['ip', 101], ['ip6', 0], ['ip', 108],
   ['', 1],
+  // With libpcap's optimizer off (geneve, protochain): registers across tests, jumps inside a block, loops back.
+  ['geneve', 1], ['geneve 0xb and tcp', 1], ['geneve && tcp', 113], ['geneve and ether host 00:11:22:33:44:55', 1],
+  ['geneve and vlan 7 and tcp', 1], ['tcp or geneve and udp', 101], ['geneve and ip6', 276], ['geneve 100 and arp', 0],
+  ['protochain 6', 1], ['ip6 protochain 58', 1], ['protochain 6 and port 22', 1], ['not protochain 17', 101], ['ip protochain 6', 113],
+  // LLC control fields, DECnet addresses, byte's & and |.
+  ['llc i', 1], ['llc s', 1], ['llc rnr', 1], ['llc xid', 1], ['decnet host 10.23', 1], ['decnet src 1.2', 113],
+  ['byte 9 & 6', 1], ['byte 23 | 1', 1], ['tcp and byte 9 & 6', 1],
 ];
 
 for (const [expr, lt] of sameAsLibpcap) {

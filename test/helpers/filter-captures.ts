@@ -93,6 +93,42 @@ export function networkPackets(): [number, number[]][] {
   out.push([0x8035, arp(3, '10.0.0.3', '10.0.0.4')], [0x8035, arp(4, '1.2.3.4', '10.1.2.3')]);
   // Other EtherTypes.
   out.push([0x8137, Array(30).fill(0xff)], [0x809b, Array(30).fill(1)], [0x80f3, Array(28).fill(2)], [0x6003, Array(40).fill(3)], [0x9000, Array(20).fill(0)]);
+  // Geneve (UDP port 6081): Ethernet inside (0x6558) or a bare packet, options, VNIs, version 1, the wrong port.
+  const geneve = (vni: number, proto: number, inner: number[], o: { opts?: number; version?: number } = {}): number[] =>
+    [((o.version ?? 0) << 6) | (o.opts ?? 0), 0, ...u16(proto), ...u32(((vni << 8) >>> 0)), ...Array((o.opts ?? 0) * 4).fill(0x5a), ...inner];
+  const innerTcp = ipv4('10.9.0.1', '10.9.0.2', 6, l4(6, 1234, 80, { flags: 0x02 }));
+  const innerUdp = ipv4('10.9.0.3', '10.9.0.4', 17, l4(17, 5000, 53, {}));
+  const innerV6 = ipv6('2001:db8:9::1', '2001:db8:9::2', 6, l4(6, 443, 1025, {}));
+  const geneves: number[][] = [
+    geneve(0xb, 0x6558, ether(ETH_B, ETH_A, 0x0800, innerTcp)),
+    geneve(0xb, 0x6558, ether('ff:ff:ff:ff:ff:ff', ETH_A, 0x0806, [0, 1, 8, 0, 6, 4, 0, 1, ...mac(ETH_A), ...ip4('10.9.0.1'), ...mac(ETH_B), ...ip4('10.9.0.9')])),
+    geneve(100, 0x6558, ether(ETH_A, ETH_B, 0x0800, innerUdp), { opts: 2 }),
+    geneve(100, 0x6558, ether(ETH_A, ETH_B, 0x8100, [...u16(7), ...u16(0x0800), ...innerTcp])),
+    geneve(0xb, 0x0800, innerUdp),
+    geneve(7, 0x86dd, innerV6, { opts: 1 }),
+    geneve(0xb, 0x6558, ether(ETH_B, ETH_A, 0x86dd, innerV6), { version: 1 }),
+  ];
+  for (const [i, g] of geneves.entries()) {
+    out.push([0x0800, ipv4('10.0.0.1', '10.0.0.2', 17, [...u16(40000 + i), ...u16(6081), ...u16(8 + g.length), 0, 0, ...g], { opts: i % 3 === 0 ? 1 : 0 })]);
+    out.push([0x86dd, ipv6('2001:db8::1', '2001:db8::2', 17, [...u16(40000 + i), ...u16(6081), ...u16(8 + g.length), 0, 0, ...g])]);
+  }
+  out.push([0x0800, ipv4('10.0.0.1', '10.0.0.2', 17, [...u16(6081), ...u16(40000), ...u16(8 + geneves[0]!.length), 0, 0, ...geneves[0]!])]);
+  // Header chains for protochain: IPv6 extension headers and AH before the transport, IPv4 AH, no next header.
+  const ext = (next: number, len8: number): number[] => [next, len8, ...Array(6 + len8 * 8).fill(0)];
+  const ah = (next: number): number[] => [next, 4, 0, 0, ...u32(0x100), ...u32(1), ...Array(12).fill(0)];
+  out.push([0x86dd, ipv6('2001:db8::1', '2001:db8::2', 0, [...ext(60, 0), ...ext(43, 1), ...ext(44, 0), ...l4(6, 22, 2222, {})])]);
+  out.push([0x86dd, ipv6('2001:db8::1', '2001:db8::2', 60, [...ext(51, 0), ...ah(58), ...l4(58, 0, 0, { icmpType: 128 })])]);
+  out.push([0x86dd, ipv6('2001:db8::1', '2001:db8::2', 0, [...ext(59, 0), ...Array(16).fill(0)])]);
+  out.push([0x0800, ipv4('10.0.0.1', '10.0.0.2', 51, [...ah(17), ...l4(17, 53, 5353, {})])]);
+  out.push([0x0800, ipv4('10.0.0.1', '10.0.0.2', 51, [...ah(51), ...ah(6), ...l4(6, 80, 8080, {})])]);
+  // DECnet routing headers (a 2-byte length first): long and short forms, with and without the pad byte;
+  // node addresses 10.23 (0x2817) and 1.2 (0x0402), stored little-endian.
+  const dn = (a: number): number[] => [a & 0xff, a >> 8];
+  const dnLong = (pad: boolean, d: number, s: number): number[] =>
+    [...u16(30), ...(pad ? [0x81] : []), 0x06, 0, 0, 0xaa, 0, 4, 0, ...dn(d), 0, 0, 0xaa, 0, 4, 0, ...dn(s), 0, 0, 0, 0, 0, 0, 0, 0];
+  const dnShort = (pad: boolean, d: number, s: number): number[] => [...u16(20), ...(pad ? [0x81] : []), 0x02, ...dn(d), ...dn(s), 0, ...Array(12).fill(0)];
+  out.push([0x6003, dnLong(false, 0x2817, 0x0402)], [0x6003, dnLong(true, 0x0402, 0x2817)], [0x6003, dnShort(false, 0x2817, 0x0402)],
+    [0x6003, dnShort(true, 0x0402, 0x2817)], [0x6003, dnShort(false, 0x1111, 0x2222)]);
   return out;
 }
 
@@ -135,6 +171,9 @@ export function framesByLinkType(): Map<number, Frame[]> {
   const llc = (dsap: number, ssap: number, rest: number[]): number[] => { const p = [dsap, ssap, 3, ...rest]; return ether('01:80:c2:00:00:00', ETH_A, p.length, p); };
   eth.push(whole(llc(0x42, 0x42, Array(35).fill(0))), whole(llc(0xe0, 0xe0, Array(30).fill(0))), whole(llc(0xfe, 0xfe, Array(30).fill(0))));
   eth.push(whole(llc(0xf0, 0xf0, Array(30).fill(0))), whole(llc(0x06, 0x06, Array(30).fill(0))), whole(llc(0x01, 0x01, Array(30).fill(0))));
+  // LLC control fields: I frames (bit 0 clear), S frames (RR, RNR, REJ), U frames (UI, UA, DISC, DM, SABME, TEST, XID, FRMR, with P/F set too).
+  const llcCtl = (ctl: number): number[] => { const p = [0x42, 0x42, ctl, ...Array(30).fill(0)]; return ether('01:80:c2:00:00:00', ETH_A, p.length, p); };
+  for (const ctl of [0x00, 0x0e, 0x01, 0x05, 0x09, 0x11, 0x03, 0x13, 0x63, 0x43, 0x0f, 0x6f, 0xe3, 0xf3, 0xaf, 0xbf, 0x87]) eth.push(whole(llcCtl(ctl)));
   eth.push(whole(ether(ETH_B, ETH_A, 40, [0xff, 0xff, ...Array(38).fill(0)])));
   // OSI: ES-IS, CLNP and IS-IS PDUs of each type behind an ISO LLC header.
   eth.push(whole(llc(0xfe, 0xfe, [0x82, 0x0f, 1, 0, 2, ...Array(30).fill(0)])), whole(llc(0xfe, 0xfe, [0x81, 0x1c, 1, 0, 0x1c, ...Array(30).fill(0)])));
