@@ -26,6 +26,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -53,6 +54,7 @@ struct Handle {
 struct Addon {
   Napi::FunctionReference syscallError;
   std::vector<Handle*> handles;
+  void* guard = nullptr;  // the file guard's shared page (fileGuard), once started
 };
 
 Addon* addonOf(Napi::Env env) { return env.GetInstanceData<Addon>(); }
@@ -831,6 +833,70 @@ Napi::Value TunDevNetns(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, r < 0 ? -errno : r);
 }
 
+// The file guard's shared page: a state word, the number of whole bytes, the path.
+constexpr size_t kGuardSize = 8192;
+constexpr size_t kGuardLength = 8;   // a double, stored in one aligned write
+constexpr size_t kGuardPath = 16;
+
+// What the guard does once vcap is gone: only system calls, as after fork() in a threaded process.
+[[noreturn]] void guardMain(int wake, const volatile uint8_t* page) {
+  // Nothing of vcap's stays open here (sockets, rings' fds, stdout: a reader of vcap's output must
+  // see it end when vcap ends); the wake-up pipe becomes fd 0.
+  if (wake != 0) { dup2(wake, 0); }
+  syscall(SYS_close_range, 1u, ~0u, 0u);
+  setsid();  // out of vcap's process group: a Ctrl-C or a kill of the group is meant for vcap
+  prctl(PR_SET_NAME, "vcap-guard", 0, 0, 0);
+  char c;
+  for (;;) {
+    ssize_t n = read(0, &c, 1);
+    if (n == 0) break;                   // every write end closed: vcap has exited, however it did
+    if (n < 0 && errno != EINTR) break;
+  }
+  if (__atomic_load_n(reinterpret_cast<const volatile int32_t*>(page), __ATOMIC_SEQ_CST) == 1) {
+    double whole;
+    memcpy(&whole, const_cast<const uint8_t*>(page) + kGuardLength, sizeof whole);
+    const char* path = reinterpret_cast<const char*>(const_cast<const uint8_t*>(page)) + kGuardPath;
+    if (whole <= 0) unlink(path);        // not even the file header made it: no file rather than an empty one
+    else truncate(path, static_cast<off_t>(whole));
+  }
+  _exit(0);
+}
+
+// fileGuard() → ArrayBuffer: forks a small process that waits for vcap to exit and then, if the
+// shared page says a capture file was open (state 1), cuts that file back to the length the page
+// gives, the end of its last whole record, or removes it when that is 0. A write(2) cut short by
+// SIGKILL can leave part of a record at the end of the file; this takes it away. The page stays
+// mapped for the life of the process; the pipe's write end stays open (close-on-exec) until vcap
+// exits.
+Napi::Value FileGuard(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Addon* a = addonOf(env);
+  if (a->guard == nullptr) {
+    void* page = mmap(nullptr, kGuardSize, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (page == MAP_FAILED) { throwSys(env, "mmap", errno); return env.Undefined(); }
+    int wake[2];
+    if (pipe2(wake, O_CLOEXEC) < 0) {
+      int e = errno;
+      munmap(page, kGuardSize);
+      throwSys(env, "pipe2", e);
+      return env.Undefined();
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+      int e = errno;
+      close(wake[0]);
+      close(wake[1]);
+      munmap(page, kGuardSize);
+      throwSys(env, "fork", e);
+      return env.Undefined();
+    }
+    if (pid == 0) guardMain(wake[0], static_cast<volatile uint8_t*>(page));
+    close(wake[0]);
+    a->guard = page;
+  }
+  return Napi::ArrayBuffer::New(env, a->guard, kGuardSize);
+}
+
 Napi::Object Main(Napi::Env env, Napi::Object exports) {
   Addon* a = new Addon();
   env.SetInstanceData<Addon>(a);
@@ -867,6 +933,8 @@ Napi::Object Main(Napi::Env env, Napi::Object exports) {
   exports.Set("ethtool", Napi::Function::New(env, Ethtool, "ethtool"));
   exports.Set("pidfdGetfd", Napi::Function::New(env, PidfdGetfd, "pidfdGetfd"));
   exports.Set("tunDevNetns", Napi::Function::New(env, TunDevNetns, "tunDevNetns"));
+
+  exports.Set("fileGuard", Napi::Function::New(env, FileGuard, "fileGuard"));
   return exports;
 }
 

@@ -5,6 +5,9 @@ import type { FilterProgram } from '../filter/index.js';
 import type { NativeAddon } from './native.js';
 import type { CookedHeader } from './ring.js';
 import { RingWalker, ringReserve } from './ring.js';
+import type { CaptureInterface } from './capture-interface.js';
+import { counterDelta, deviceCounters } from './interfaces.js';
+import type { DeviceCounters } from './interfaces.js';
 import { SourceRun } from './run.js';
 import { getSystemErrorMap } from 'node:util';
 import { readFileSync } from 'node:fs';
@@ -172,6 +175,8 @@ export class AfPacketSource {
   readonly netns: string | undefined;
   readonly linkType: number;
   readonly snaplen: number;
+  /** The interface its batches come from (if_name is the device name as given). */
+  readonly iface: CaptureInterface;
   readonly #n: NativeAddon;
   readonly #opts: AfPacketOptions;
   #h: number;
@@ -179,11 +184,18 @@ export class AfPacketSource {
   readonly #blockCount: number;
   #received = 0;
   #dropped = 0;
+  /** Drops read from the kernel that no batch has reported yet (a reading may come from stats() or caughtUp()). */
+  #unreported = 0;
   #closed = false;
   readonly #run = new SourceRun(() => this.#shutdown());
   #downTimer: NodeJS.Timeout | undefined;
   #onEvent: ((status: number) => void) | undefined;
   #draining = false;
+  readonly #startMs = Date.now();
+  #endMs: number | undefined;
+  /** The device's own counters when the capture opened, and at close. */
+  readonly #counters0: Map<string, DeviceCounters> | undefined;
+  #counters1: Map<string, DeviceCounters> | undefined;
 
   private constructor(n: NativeAddon, h: number, ring: ArrayBuffer, opts: AfPacketOptions, blockSize: number, blockCount: number) {
     this.#n = n;
@@ -193,11 +205,19 @@ export class AfPacketSource {
     this.netns = opts.netns;
     this.linkType = opts.linkType;
     this.snaplen = opts.snaplen;
+    this.iface = { linkType: opts.linkType, snaplen: opts.snaplen, name: opts.name };
     this.#blockCount = blockCount;
+    this.#counters0 = deviceCounters(opts.name);
     this.#walker = new RingWalker(n, h, ring, {
       linkType: opts.linkType, snaplen: opts.snaplen, blockSize, blockCount, cooked: opts.cooked,
       vlanOffset: opts.linkType === LinkType.EN10MB ? 12 : opts.linkType === LinkType.LINUX_SLL ? 14 : -1,
-      direction: opts.direction, loIfindex: opts.loIfindex,
+      direction: opts.direction, loIfindex: opts.loIfindex, iface: this.iface,
+      readDrops: (losing) => {
+        if (losing) this.#readStats();
+        const d = this.#unreported;
+        this.#unreported = 0;
+        return d;
+      },
     });
   }
 
@@ -333,7 +353,26 @@ export class AfPacketSource {
 
   stats(): CaptureStats {
     if (!this.#closed) this.#readStats();
-    return { received: this.#received, dropped: this.#dropped };
+    const st: CaptureStats = { received: this.#received, dropped: this.#dropped, delivered: this.#walker.delivered, startMs: this.#startMs, endMs: this.#endMs ?? Date.now() };
+    const after = this.#counters1 ?? deviceCounters(this.name);
+    if (this.#counters0 !== undefined && after !== undefined) {
+      const d = counterDelta(this.#counters0, after, this.#opts.direction);
+      st.ifRecv = d.packets;
+      st.ifDrop = d.dropped;
+    }
+    return st;
+  }
+
+  /**
+   * Whether every frame the kernel has put in the ring so far has been walked: its count of frames
+   * (received minus dropped, read now) against the walk's. False while frames wait in a block the
+   * kernel has not handed over; the multi-interface merge holds other interfaces' frames back
+   * until it is true or those frames arrive.
+   */
+  caughtUp(): boolean {
+    if (this.#closed) return true;
+    this.#readStats();
+    return this.#received - this.#dropped <= this.#walker.walked;
   }
 
   #readStats(): void {
@@ -341,6 +380,7 @@ export class AfPacketSource {
     // The kernel's count includes the frames it dropped, as libpcap reports "received by filter".
     this.#received += packets;
     this.#dropped += drops;
+    this.#unreported += drops;
   }
 
   /**
@@ -403,6 +443,8 @@ export class AfPacketSource {
     if (this.#downTimer) { clearInterval(this.#downTimer); this.#downTimer = undefined; }
     if (this.#closed) return;
     this.#closed = true;
+    this.#endMs = Date.now();
+    this.#counters1 = deviceCounters(this.name);
     try { this.#readStats(); } catch { /* the socket is going away; keep the counts we have */ }
     this.#n.close(this.#h);
     this.#h = -1;

@@ -1,3 +1,5 @@
+import type { CaptureInterface } from './capture-interface.js';
+
 /**
  * A run of frames from one source, as DESIGN.md describes: one byte region plus per-frame
  * columns. Columns are at least `count` long and are reused by the source; frame bytes and
@@ -25,6 +27,15 @@ export interface Batch {
    * it prints as tcpdump prints it; only capture files have such values (a Float64Array column).
    */
   readonly nsec: Uint32Array | Float64Array;
+  /**
+   * The interface every frame of the batch came from (a source starts a new batch when it
+   * changes); undefined when the source has no more to say than the link type (a pcap file).
+   */
+  readonly iface?: CaptureInterface;
+  /** Per frame: pcapng epb_flags (direction and reception type, capture-interface.ts); absent or 0 = unknown. */
+  readonly flags?: Uint32Array;
+  /** Packets lost just before the first frame of the batch (pcapng epb_dropcount); absent or 0 = none known. */
+  readonly drops?: number;
 }
 
 /** Counters a live source reports at exit (tcpdump's three lines). */
@@ -35,6 +46,14 @@ export interface CaptureStats {
   dropped: number;
   /** Set when the source cannot read the kernel's counters (the libpcap backend): why; the two counts are then vcap's own. */
   unavailable?: string;
+  /** Frames handed to vcap's consumer (after -Q and any user-space filter). */
+  delivered?: number;
+  /** What the device itself counted while the capture ran: packets in the captured directions, and its rx drops. */
+  ifRecv?: number;
+  ifDrop?: number;
+  /** When the capture started and when these counters were taken (ms since the epoch). */
+  startMs?: number;
+  endMs?: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Batch, BatchSource } from './batch.js';
+import type { CaptureInterface, SectionInfo } from './capture-interface.js';
 import { VcapError } from '../errors.js';
 import { PcapParser } from './pcap-reader.js';
 import { PcapngParser } from './pcapng-reader.js';
@@ -21,6 +22,13 @@ export interface CaptureFile extends BatchSource {
   readonly nano: boolean;
   /** The path as given (`-` for stdin). */
   readonly path: string;
+  /**
+   * Every interface seen so far, in the order of their IDBs across all sections (pcapng), or the
+   * file's one unnamed interface (pcap). Batches point at theirs; an ISB read fills its statistics.
+   */
+  readonly interfaces: readonly CaptureInterface[];
+  /** The options of the section being read (pcapng); undefined for pcap. */
+  readonly section: SectionInfo | undefined;
   /** Current size of the read buffer in bytes; it grows only for a record larger than it. */
   readonly bufferSize: number;
   /** Bytes consumed so far (file position). */
@@ -48,6 +56,10 @@ export interface BatchColumns {
   readonly origLen: Uint32Array;
   readonly sec: Float64Array;
   readonly nsec: Float64Array;
+  iface: CaptureInterface | undefined;
+  /** pcapng sets it to its own column (epb_flags per frame); pcap leaves it undefined. */
+  flags: Uint32Array | undefined;
+  drops: number;
 }
 
 /**
@@ -64,9 +76,13 @@ export interface RecordParser {
   need: number;
   /** Set when the unit at the stop position is damaged; the bytes before it are good. */
   error: string | null;
+  /** Interfaces described so far (see CaptureFile.interfaces). */
+  readonly interfaces: readonly CaptureInterface[];
+  /** The current section's options (pcapng). */
+  readonly section?: SectionInfo;
   /** File header(s): returns the position after them, or `pos` unchanged if more bytes are needed. */
   parseHeader(buf: Uint8Array, dv: DataView, pos: number, end: number): number;
-  /** Frames into `batch` (count starts at 0) until it is full, the link type changes, or a unit is incomplete or damaged. */
+  /** Frames into `batch` (count starts at 0) until it is full, the interface changes, or a unit is incomplete or damaged. */
   parse(buf: Uint8Array, dv: DataView, pos: number, end: number, batch: BatchColumns, max: number): number;
   /** The message for input that ends `have` bytes into an incomplete unit. */
   truncated(buf: Uint8Array, dv: DataView, pos: number, have: number, inHeader: boolean): string;
@@ -91,6 +107,9 @@ class FileBatch implements BatchColumns {
   readonly origLen: Uint32Array;
   readonly sec: Float64Array;
   readonly nsec: Float64Array;
+  iface: CaptureInterface | undefined = undefined;
+  flags: Uint32Array | undefined = undefined;
+  drops = 0;
   constructor(bytes: Uint8Array, max: number) {
     this.bytes = bytes;
     this.offset = new Uint32Array(max);
@@ -174,6 +193,8 @@ class CaptureFileReader implements CaptureFile {
   get linkType(): number { return this.#parser.linkType; }
   get snaplen(): number { return this.#parser.snaplen; }
   get nano(): boolean { return this.#parser.nano; }
+  get interfaces(): readonly CaptureInterface[] { return this.#parser.interfaces; }
+  get section(): SectionInfo | undefined { return this.#parser.section; }
   get bufferSize(): number { return this.#buf.length; }
   get bytesRead(): number { return this.#consumed; }
 

@@ -1,5 +1,6 @@
 // Interfaces as libpcap sees them: the -D list in tcpdump's order, the default device when no
 // -i is given, and the link type capture uses on each kind of device.
+import { readdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import type { NativeAddon, NativeInterface } from './native.js';
 import { LinkType } from '../decoders/link-type.js';
@@ -95,4 +96,53 @@ export function listInterfacesWith(n: NativeAddon): InterfaceInfo[] {
 export function defaultInterfaceWith(n: NativeAddon): string {
   const first = listInterfacesWith(n)[0];
   return first ? first.name : 'any';
+}
+
+/** The kernel's counters for a device (or, for `any`, every device), as /sys/class/net shows them. */
+export interface DeviceCounters {
+  rxPackets: number;
+  txPackets: number;
+  rxDropped: number;
+}
+
+function readCounter(name: string, counter: string): number {
+  return Number(readFileSync(`/sys/class/net/${name}/statistics/${counter}`, 'latin1'));
+}
+
+/**
+ * rx/tx packets and rx drops of `name` (summed over every device for `any`); undefined when /sys
+ * does not have them. Read at the start and the end of a capture, their differences are what the
+ * interface saw meanwhile: pcapng's isb_ifrecv and isb_ifdrop (libpcap's ps_ifdrop is rx_dropped too).
+ */
+export function deviceCounters(name: string): Map<string, DeviceCounters> | undefined {
+  try {
+    const names = name === 'any' ? readdirSync('/sys/class/net') : [name];
+    const m = new Map<string, DeviceCounters>();
+    for (const n of names) {
+      try {
+        m.set(n, { rxPackets: readCounter(n, 'rx_packets'), txPackets: readCounter(n, 'tx_packets'), rxDropped: readCounter(n, 'rx_dropped') });
+      } catch {
+        if (name !== 'any') return undefined;
+      }
+    }
+    return m;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the devices counted between two readings: packets in the directions captured (-Q) and rx
+ * drops, over the devices present at both (for `any`, devices come and go).
+ */
+export function counterDelta(before: Map<string, DeviceCounters>, after: Map<string, DeviceCounters>, direction: 'in' | 'out' | 'inout'): { packets: number; dropped: number } {
+  let packets = 0, dropped = 0;
+  for (const [name, a] of after) {
+    const b = before.get(name);
+    if (b === undefined) continue;
+    if (direction !== 'out') packets += Math.max(0, a.rxPackets - b.rxPackets);
+    if (direction !== 'in') packets += Math.max(0, a.txPackets - b.txPackets);
+    dropped += Math.max(0, a.rxDropped - b.rxDropped);
+  }
+  return { packets, dropped };
 }

@@ -1,6 +1,7 @@
 // Live capture: picks the source (AF_PACKET ring on an interface, or vcap's own TUN/TAP device),
 // checks every option before any native call, and lists interfaces for -D.
 import type { BatchSource, CaptureStats } from './batch.js';
+import type { CaptureInterface } from './capture-interface.js';
 import type { FilterProgram } from '../filter/index.js';
 import { VcapError } from '../errors.js';
 import { LinkType } from '../decoders/link-type.js';
@@ -72,6 +73,13 @@ export interface LiveSource extends BatchSource {
    * vcap's own (whose names the printers read from /sys).
    */
   interfaceName?(ifindex: number): string | undefined;
+  /** The interface its batches point at (AF_PACKET sources); others leave the caller to describe it. */
+  readonly iface?: CaptureInterface;
+  /**
+   * Whether every frame that reached the source so far has been delivered (nothing waits in a ring
+   * block the kernel has not handed over); a source that cannot tell leaves it out.
+   */
+  caughtUp?(): boolean;
   /** Kernel counters, accumulated: tcpdump's "received by filter" and "dropped by kernel". */
   stats(): CaptureStats;
   /** Attach in the kernel (reject-all, drain, attach). */

@@ -61,6 +61,8 @@ export interface NativeAddon {
   pidfdGetfd(pid: number, fd: number): number;
   /** ioctl(TUNGETDEVNETNS): an fd of the namespace a TUN/TAP fd's device is in, or -errno. */
   tunDevNetns(fd: number): number;
+  /** Start (once) the process that cuts a capture file back to whole records if vcap dies; its shared page. */
+  fileGuard(): ArrayBuffer;
 }
 
 let loaded: NativeAddon | undefined;

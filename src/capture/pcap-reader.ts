@@ -1,4 +1,5 @@
 import type { BatchColumns, RecordParser } from './capture-file.js';
+import type { CaptureInterface } from './capture-interface.js';
 
 /** libpcap's max_snaplen_for_dlt() for every link type vcap reads: a bigger caplen is damage. */
 export const MAX_SNAPLEN = 262144;
@@ -21,6 +22,8 @@ export class PcapParser implements RecordParser {
   nano = false;
   need = 0;
   error: string | null = null;
+  /** The file's one interface, known once the header is read (a pcap file names none). */
+  readonly interfaces: CaptureInterface[] = [];
   /** The file header's snaplen field before adjustment. */
   fileSnaplen = 0;
   /** Record number (1-based) of the next record. */
@@ -49,6 +52,8 @@ export class PcapParser implements RecordParser {
     this.linkType = dv.getUint32(pos + 20, le) & 0xffff;
     // libpcap assumes a Kuznetzov Ethernet capture was made in cooked mode, with a 14-byte header faked on top.
     if (this.#hdrLen === 24 && this.linkType === 1) this.snaplen = Math.min(this.snaplen + 14, 0x7fffffff);
+    this.interfaces.length = 0;
+    this.interfaces.push({ linkType: this.linkType, snaplen: this.snaplen });
     this.need = 0;
     return pos + 24;
   }
@@ -57,6 +62,9 @@ export class PcapParser implements RecordParser {
     const le = this.#le, hl = this.#hdrLen, snap = this.snaplen, mul = this.#nsPerTick;
     const { offset, capLen, origLen, sec, nsec } = batch;
     let p = pos, n = 0;
+    batch.iface = this.interfaces[0];
+    batch.flags = undefined;
+    batch.drops = 0;
     batch.linkType = this.linkType;
     while (n < max) {
       if (end - p < hl) { this.need = hl; break; }

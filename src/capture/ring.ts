@@ -2,6 +2,9 @@
 // copy per frame; the block goes back to the kernel when the synchronous consumer returns.
 // Layouts are linux/if_packet.h, host byte order (little-endian on every platform vcap targets).
 import type { Batch } from './batch.js';
+import type { CaptureInterface } from './capture-interface.js';
+import { FLAGS_OF_PACKET_TYPE } from './capture-interface.js';
+import { grown } from './grown.js';
 import type { FilterProgram } from '../filter/index.js';
 
 /** The two addon calls the walker needs; tests pass a fake that serves hand-made blocks. */
@@ -30,6 +33,15 @@ export interface RingConfig {
   direction: 'in' | 'out' | 'inout';
   /** Outgoing frames on loopback are dropped: they come back as incoming ones (libpcap does the same). */
   loIfindex: number;
+  /** The interface the batches say they come from. */
+  iface?: CaptureInterface;
+  /**
+   * Called for every block: the frames the kernel dropped that no batch has reported yet, which
+   * become the batch's `drops` (they were lost before its first frame). `losing`: the block says
+   * the kernel's drop counter is not zero (TP_STATUS_LOSING, set as the kernel closes a block), so
+   * the counter is worth reading now (reading clears it).
+   */
+  readDrops?: (losing: boolean) => number;
 }
 
 // struct tpacket_block_desc / tpacket_hdr_v1
@@ -39,6 +51,7 @@ const BLK_FIRST_PKT = 16;
 /** seq_num: the kernel numbers blocks as it opens them, from 1; the low 32 bits are enough here. */
 const BLK_SEQ = 24;
 const TP_STATUS_USER = 1;
+const TP_STATUS_LOSING = 4;
 // struct tpacket3_hdr
 const TP_NEXT = 0, TP_SEC = 4, TP_NSEC = 8, TP_SNAPLEN = 12, TP_LEN = 16, TP_STATUS = 20, TP_MAC = 24;
 const TP_VLAN_TCI = 32, TP_VLAN_TPID = 36;
@@ -57,25 +70,28 @@ export function ringReserve(cooked: CookedHeader): number {
 /** The batch handed to the consumer: one object and one set of columns, reused for every block. */
 class RingBatch implements Batch {
   count = 0;
+  drops = 0;
   offset: Uint32Array;
   capLen: Uint32Array;
   origLen: Uint32Array;
   sec: Float64Array;
   nsec: Uint32Array;
-  constructor(readonly linkType: number, readonly bytes: Uint8Array, capacity: number) {
+  flags: Uint32Array;
+  constructor(readonly linkType: number, readonly bytes: Uint8Array, capacity: number, readonly iface: CaptureInterface | undefined) {
     this.offset = new Uint32Array(capacity);
     this.capLen = new Uint32Array(capacity);
     this.origLen = new Uint32Array(capacity);
     this.sec = new Float64Array(capacity);
     this.nsec = new Uint32Array(capacity);
+    this.flags = new Uint32Array(capacity);
   }
   grow(capacity: number): void {
-    const grow = <T extends Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => { const b = make(capacity); b.set(a); return b; };
-    this.offset = grow(this.offset, (n) => new Uint32Array(n));
-    this.capLen = grow(this.capLen, (n) => new Uint32Array(n));
-    this.origLen = grow(this.origLen, (n) => new Uint32Array(n));
-    this.sec = grow(this.sec, (n) => new Float64Array(n));
-    this.nsec = grow(this.nsec, (n) => new Uint32Array(n));
+    this.offset = grown(this.offset, capacity);
+    this.capLen = grown(this.capLen, capacity);
+    this.origLen = grown(this.origLen, capacity);
+    this.sec = grown(this.sec, capacity);
+    this.nsec = grown(this.nsec, capacity);
+    this.flags = grown(this.flags, capacity);
   }
 }
 
@@ -93,6 +109,8 @@ export class RingWalker {
   #lastSeq = 0;
   /** Frames delivered to consumers so far. */
   delivered = 0;
+  /** Frames the walk has taken from the ring so far, kept or not (-Q, a user-space filter). */
+  walked = 0;
   /** A program to run on each frame here, in user space: for `userFilterBlocks` more blocks. */
   userFilter: FilterProgram | undefined;
   /** Blocks still to filter in user space (Infinity: always, when the kernel could not take the program). */
@@ -105,7 +123,7 @@ export class RingWalker {
     this.bytes = new Uint8Array(ring);
     this.#view = new DataView(ring);
     // A frame takes at least 80 bytes of a block (header, sockaddr_ll, alignment); columns grow if a block holds more.
-    this.#batch = new RingBatch(cfg.linkType, this.bytes, Math.max(64, cfg.blockSize >>> 7));
+    this.#batch = new RingBatch(cfg.linkType, this.bytes, Math.max(64, cfg.blockSize >>> 7), cfg.iface);
   }
 
   /** Stop after the block being consumed; later drains deliver nothing. */
@@ -151,7 +169,7 @@ export class RingWalker {
       const dv = this.#view;
       if (!this.#stopped && (dv.getUint32(base + BLK_STATUS, true) & TP_STATUS_USER) === 0
         && dv.getUint32(base + BLK_SEQ, true) === ((this.#lastSeq + 1) >>> 0)) {
-        n = this.#take(this.#cursor);
+        n = this.#take(this.#cursor, true);
         if (n > 0) consume(this.#batch);
       }
     }
@@ -159,8 +177,15 @@ export class RingWalker {
     return n;
   }
 
-  /** The batch for block `b`: its frames, then the user-space filter if one is due. Returns the frames kept. */
-  #take(b: number): number {
+  /**
+   * The batch for block `b`: its frames, then the user-space filter if one is due. Returns the
+   * frames kept. `open`: the block the kernel was still filling (its status says nothing yet about
+   * drops before it, so the counter is read anyway).
+   */
+  #take(b: number, open = false): number {
+    const base = b * this.#cfg.blockSize;
+    this.walked += this.#view.getUint32(base + BLK_NUM_PKTS, true);
+    this.#batch.drops = this.#cfg.readDrops?.(open || (this.#view.getUint32(base + BLK_STATUS, true) & TP_STATUS_LOSING) !== 0) ?? 0;
     let n = this.#fill(b);
     // Called once per block, so never optimized itself: the filter is not compiled into the walk.
     if (this.userFilter !== undefined) n = this.#batch.count = this.#refilter(this.userFilter, n);
@@ -175,14 +200,15 @@ export class RingWalker {
     this.#lastSeq = dv.getUint32(base + BLK_SEQ, true);
     const num = dv.getUint32(base + BLK_NUM_PKTS, true);
     if (num > batch.offset.length) batch.grow(num);
-    const { offset, capLen, origLen, sec, nsec } = batch;
+    const { offset, capLen, origLen, sec, nsec, flags } = batch;
     const cooked = cfg.cooked, vlanOffset = cfg.vlanOffset, snaplen = cfg.snaplen;
     const wantIn = cfg.direction !== 'out', wantOut = cfg.direction !== 'in', lo = cfg.loIfindex;
     let n = 0;
     let p = base + dv.getUint32(base + BLK_FIRST_PKT, true);
     for (let i = 0; i < num; i++) {
       const next = dv.getUint32(p + TP_NEXT, true);
-      const outgoing = bytes[p + SLL_PKTTYPE] === PACKET_OUTGOING;
+      const pkttype = bytes[p + SLL_PKTTYPE]!;
+      const outgoing = pkttype === PACKET_OUTGOING;
       if (outgoing ? (wantOut && dv.getInt32(p + SLL_IFINDEX, true) !== lo) : wantIn) {
         let start = p + dv.getUint16(p + TP_MAC, true);
         let cap = dv.getUint32(p + TP_SNAPLEN, true);
@@ -224,6 +250,7 @@ export class RingWalker {
         origLen[n] = len;
         sec[n] = dv.getUint32(p + TP_SEC, true);
         nsec[n] = dv.getUint32(p + TP_NSEC, true);
+        flags[n] = FLAGS_OF_PACKET_TYPE[pkttype]!;
         n++;
       }
       p += next;
@@ -234,11 +261,11 @@ export class RingWalker {
 
   /** Keep the frames of the batch `program` accepts (for a few blocks after a swap, or always when the kernel refused it). */
   #refilter(program: FilterProgram, count: number): number {
-    const { offset, capLen, origLen, sec, nsec } = this.#batch, bytes = this.bytes;
+    const { offset, capLen, origLen, sec, nsec, flags } = this.#batch, bytes = this.bytes;
     let n = 0;
     for (let i = 0; i < count; i++) {
       if (!program.matches(bytes, offset[i]!, capLen[i]!, origLen[i]!)) continue;
-      offset[n] = offset[i]!; capLen[n] = capLen[i]!; origLen[n] = origLen[i]!; sec[n] = sec[i]!; nsec[n] = nsec[i]!;
+      offset[n] = offset[i]!; capLen[n] = capLen[i]!; origLen[n] = origLen[i]!; sec[n] = sec[i]!; nsec[n] = nsec[i]!; flags[n] = flags[i]!;
       n++;
     }
     return n;

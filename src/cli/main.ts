@@ -1,14 +1,14 @@
 /** The vcap command: parse argv, run the pipeline, turn every expected failure into one `vcap: …` line. */
-import { readFileSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, usage } from './options.js';
 import { processStdio, runPipeline, type Stdio } from './pipeline.js';
 import { loadCommand } from './commands.js';
 import { VcapError } from '../errors.js';
+import { vcapVersion } from '../version.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `vcap version ${pkg.version}\nNode.js ${process.versions.node}\n`;
+  return `vcap version ${vcapVersion()}\nNode.js ${process.versions.node}\n`;
 }
 
 /**

@@ -3,6 +3,8 @@ import { yargs } from './yargs.js';
 import { VcapError } from '../errors.js';
 import type { PrintOptions } from '../output/text/options.js';
 import { forcedType } from '../output/text/forced-type.js';
+import { parseInterfaceSpec } from '../capture/interface-spec.js';
+import type { InterfaceSpec } from '../capture/interface-spec.js';
 
 export interface CliOptions {
   /** -r FILE ('-' = stdin). */
@@ -22,8 +24,8 @@ export interface CliOptions {
   /** --time-stamp-precision=nano / --nano: -w writes nanosecond timestamps too. */
   nano: boolean;
   print: PrintOptions;
-  /** Live capture (issue 4). */
-  interface?: string;
+  /** -i, once per interface to capture (several: captured together, merged in time order). */
+  interfaces: InterfaceSpec[];
   tun?: string;
   tap?: string;
   /** --addr CIDR, as often as given. */
@@ -50,22 +52,35 @@ export interface CliOptions {
   expression: string;
   version: boolean;
   help: boolean;
+  /** -C: rotate the -w file once it is larger than this many bytes (millions given; 0: never). */
+  fileSize: number;
+  /** -G: rotate every this many seconds (0: never). */
+  rotateSeconds: number;
+  /** -W: how many files (a ring with -C; a limit with -G alone); 0: no limit. */
+  fileCount: number;
+  /** -z: run on each closed file of a rotation. */
+  postRotate?: string;
+  /** --comment: the pcapng section's comment. */
+  comment?: string;
+  /** --print-interface: the interface name and direction on every text line, as tcpdump -i any prints them. */
+  printInterface: boolean;
 }
 
-export const usage = `Usage: vcap [-AdDehHlnpqSUvxX#] [-B size] [-c count] [-F file] [-i interface]
-            [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-w file] [-Z user]
-            [--addr CIDR] [--backend afpacket|libpcap] [--immediate-mode] [--json] [--nano]
-            [--netns NAME|PID|PATH] [--pcapng] [--reply] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano]
-            [--version] [ expression ]
+export const usage = `Usage: vcap [-AdDehHlnpqSUvxX#] [-B size] [-c count] [-C file_size] [-F file]
+            [-G seconds] [-i interface]... [-Q in|out|inout] [-r file] [-s snaplen]
+            [-T type] [-w file] [-W filecount] [-z postrotate-command] [-Z user]
+            [--addr CIDR] [--backend afpacket|libpcap] [--comment text] [--immediate-mode]
+            [--json] [--nano] [--netns NAME|PID|PATH] [--pcapng] [--print-interface] [--reply]
+            [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano] [--version] [ expression ]
        vcap ifaces [--netns NS] [--json]       interfaces: kind, peer, ports, owner, speed
        vcap topo [--json]                      every namespace, veth pairs, bridges, TUN/TAP
        vcap stats -i IF [-i IF ...] [--json]   live packets/s and bits/s from the kernel's counters
        vcap demo                               the first minute: tun0 answering, iperf3 measured, topo
 `;
 
-const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision'];
+const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W', 'z', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision', 'comment'];
 const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H'];
-const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help'];
+const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface'];
 
 function count(v: unknown): number { return typeof v === 'number' ? v : 0; }
 function clamp2(n: number): 0 | 1 | 2 { return (n > 2 ? 2 : n) as 0 | 1 | 2; }
@@ -83,7 +98,8 @@ export function parseArgs(argv: string[]): CliOptions {
   let y = yargs(argv)
     .parserConfiguration({
       'short-option-groups': true, 'camel-case-expansion': false, 'dot-notation': false, 'parse-numbers': false,
-      'parse-positional-numbers': false, 'boolean-negation': false, 'duplicate-arguments-array': false,
+      // Repeated options come as arrays: -i may be given once per interface; others take the last.
+      'parse-positional-numbers': false, 'boolean-negation': false, 'duplicate-arguments-array': true,
       'strip-aliased': true, 'halt-at-non-option': false,
     })
     // English messages whatever LANG says (the `Unknown argument` reply is matched below), no locale lookup.
@@ -102,29 +118,20 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     throw new VcapError(failure, 'EUSAGE');
   }
-  const str = (k: string): string | undefined => {
+  const strs = (k: string): string[] => {
     const v = a[k];
-    if (v === undefined) return undefined;
-    if (Array.isArray(v)) return String(v[v.length - 1]);
-    const s = String(v);
-    if (s === '') throw new VcapError(k.length === 1 ? `option requires an argument -- '${k}'` : `option '--${k}' requires an argument`, 'EUSAGE');
-    return s;
+    if (v === undefined) return [];
+    return (Array.isArray(v) ? v : [v]).map((x) => {
+      const s = String(x);
+      if (s === '') throw new VcapError(k.length === 1 ? `option requires an argument -- '${k}'` : `option '--${k}' requires an argument`, 'EUSAGE');
+      return s;
+    });
   };
-  /**
-   * Every value of a long option that may be repeated (yargs keeps the last one, as tcpdump does
-   * for its letters): `--k V` and `--k=V`, up to a `--`.
-   */
-  const strs = (k: string): string[] | undefined => {
-    if (str(k) === undefined) return undefined;
-    const list: string[] = [];
-    for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
-      if (argv[i] === `--${k}` && i + 1 < argv.length) list.push(argv[++i]!);
-      else if (argv[i]!.startsWith(`--${k}=`)) list.push(argv[i]!.slice(k.length + 3));
-    }
-    return list;
-  };
+  const str = (k: string): string | undefined => strs(k).at(-1);
+  const bool = (k: string): boolean => a[k] === true || (Array.isArray(a[k]) && (a[k] as unknown[]).includes(true));
 
   const read = str('r'), write = str('w');
+  const addrs = strs('addr');
   const cText = str('c');
   const countN = cText === undefined ? 0 : intOption(cText, `invalid packet count ${cText}`, 1, 2 ** 31 - 1);
   const sText = str('s');
@@ -136,11 +143,11 @@ export function parseArgs(argv: string[]): CliOptions {
   const tText = str('T');
   const tType = tText === undefined ? '' : forcedType(tText);
   if (tType === undefined) throw new VcapError(`unknown packet type \`${tText}'`, 'EINVAL');
-  if (a['json'] === true && write !== undefined) throw new VcapError('--json prints the packets; it does not go with -w', 'EUSAGE');
+  if (bool('json') && write !== undefined) throw new VcapError('--json prints the packets; it does not go with -w', 'EUSAGE');
   const precision = str('time-stamp-precision');
   if (precision !== undefined && precision !== 'micro' && precision !== 'nano')
     throw new VcapError(`unsupported time stamp precision ${precision}`, 'EINVAL');
-  const nano = a['nano'] === true || precision === 'nano';
+  const nano = bool('nano') || precision === 'nano';
   const backend = str('backend') ?? 'afpacket';
   if (backend !== 'afpacket' && backend !== 'libpcap') throw new VcapError(`unknown backend '${backend}' (afpacket or libpcap)`, 'EINVAL');
 
@@ -159,28 +166,44 @@ export function parseArgs(argv: string[]): CliOptions {
     forcedType: tType,
     meshHeaders: count(a['H']) > 0,
   };
+  // tcpdump's checks and words for -C, -G, -W.
+  const sizeText = str('C');
+  let fileSize = 0;
+  if (sizeText !== undefined) {
+    if (!/^[0-9]+$/.test(sizeText) || Number(sizeText) <= 0) throw new VcapError(`invalid file size ${sizeText}`, 'EINVAL');
+    if (Number(sizeText) > Math.floor(Number.MAX_SAFE_INTEGER / 1000000)) throw new VcapError(`file size ${sizeText} is too large`, 'EINVAL');
+    fileSize = Number(sizeText) * 1000000;
+  }
+  const gText = str('G');
+  if (gText !== undefined && !/^[0-9]+$/.test(gText)) throw new VcapError(`invalid number of seconds ${gText}`, 'EINVAL');
+  const rotateSeconds = gText === undefined ? 0 : Number(gText);
+  const wText = str('W');
+  if (wText !== undefined && (!/^[0-9]+$/.test(wText) || Number(wText) <= 0 || Number(wText) > 2 ** 31 - 1)) throw new VcapError(`invalid number of output files ${wText}`, 'EINVAL');
+  const fileCount = wText === undefined ? 0 : Number(wText);
   const positional = (a['_'] as unknown[]).map(String);
   const d = count(a['d']);
   return {
     read, write,
-    pcapng: a['pcapng'] === true || (write !== undefined && write.endsWith('.pcapng')),
+    pcapng: bool('pcapng') || (write !== undefined && write.endsWith('.pcapng')),
     count: countN, snaplen,
     packetBuffered: count(a['U']) > 0,
     lineBuffered: count(a['l']) > 0,
     nano, print,
-    interface: str('i'), tun: str('tun'), tap: str('tap'), addr: strs('addr'), netns: str('netns'),
+    interfaces: strs('i').map((text) => parseInterfaceSpec(text)), tun: str('tun'), tap: str('tap'), addr: addrs.length > 0 ? addrs : undefined, netns: str('netns'),
     listInterfaces: count(a['D']) > 0,
     bufferKiB, promiscuous: count(a['p']) === 0,
     direction: qText,
-    immediate: a['immediate-mode'] === true,
+    immediate: bool('immediate-mode'),
     backend,
-    json: a['json'] === true,
-    reply: a['reply'] === true,
+    json: bool('json'),
+    reply: bool('reply'),
     dumpProgram: (d > 3 ? 3 : d) as 0 | 1 | 2 | 3,
     filterFile: str('F'),
     user: str('Z') ?? str('relinquish-privileges'),
     expression: positional.join(' '),
-    version: a['version'] === true,
-    help: count(a['h']) > 0 || a['help'] === true,
+    version: bool('version'),
+    help: count(a['h']) > 0 || bool('help'),
+    fileSize, rotateSeconds, fileCount, postRotate: str('z'), comment: str('comment'),
+    printInterface: bool('print-interface'),
   };
 }

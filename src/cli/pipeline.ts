@@ -4,13 +4,20 @@
  */
 import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import type { Batch } from '../capture/batch.js';
+import type { Batch, CaptureStats } from '../capture/batch.js';
 import type { CliOptions } from './options.js';
 import { openCaptureFile } from '../capture/capture-file.js';
+import type { CaptureFile } from '../capture/capture-file.js';
+import type { CaptureInterface, InterfaceStatistics } from '../capture/capture-interface.js';
+import { directionWord } from '../capture/capture-interface.js';
 import type { LiveSource } from '../capture/live.js';
+import type { MergedSource } from '../capture/merge.js';
 import type { FilterProgram } from '../filter/index.js';
 import { PcapWriter } from '../output/pcap-writer.js';
-import { PcapngWriter } from '../output/pcapng-writer.js';
+import type { WriteCommitter } from '../output/pcap-writer.js';
+import { PcapngWriter, systemDescription } from '../output/pcapng-writer.js';
+import { RotatingWriter } from '../output/rotation.js';
+import type { FrameSink } from '../output/rotation.js';
 import type { PacketPrinter } from '../output/text/packet.js';
 import type { JsonPrinter, JsonSource } from '../output/json.js';
 import { TextWriter } from '../output/text/writer.js';
@@ -19,13 +26,6 @@ import { linkTypeDescription, linkTypeName, LinkType } from '../decoders/link-ty
 import { filterCompilerKnows } from '../decoders/link-type-names.js';
 import { VcapError } from '../errors.js';
 import { formatInterfaceSpec } from '../capture/interface-spec.js';
-
-interface FrameWriter {
-  /** `linkType` picks the pcapng interface; a pcap writer has one link type (checked in Sinks.use). */
-  writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number, linkType?: number): void;
-  flush(): void;
-  close(): void;
-}
 
 /** Where the command's text goes: the process's stdout and stderr, or other descriptors when run in-process. */
 export interface Stdio { readonly out: number; readonly err: number }
@@ -74,9 +74,51 @@ function expressionOf(o: CliOptions): string {
   }
 }
 
+/** What the sinks need to know about where frames come from. */
+interface SourceInfo {
+  /** The interfaces known so far (a pcapng file may describe more as it goes). */
+  interfaces: () => readonly CaptureInterface[];
+  /** Counters for an interface's ISB at close (live capture; a file's own ISBs when rewriting one). */
+  statistics?: (iface: CaptureInterface) => InterfaceStatistics | undefined;
+  /**
+   * Nanosecond timestamps in what is written (with --nano always). pcap is written as tcpdump -w
+   * writes it, in µs unless --nano, whatever the source; pcapng keeps a file's own precision (a µs
+   * pcap becomes a µs pcapng, an ns one ns) and is ns from live capture (if_tsresol 9).
+   */
+  pcapNano: boolean;
+  pcapngNano: boolean;
+  /** Several interfaces captured together: every text line names its interface. */
+  multi: boolean;
+  /** The pcapng section's comments to carry over when there is no --comment (rewriting a file). */
+  comments?: readonly string[];
+  /** Told how much of the file is whole after each write (the kill -9 guard, live capture). */
+  committer?: WriteCommitter;
+}
+
 /**
- * Everything downstream of the source, per link type: the filter, the printer or the writer, -c.
- * One instance serves a whole run; `frame` is the per-packet hot path.
+ * The -w file, or with -C/-G the series of them, as tcpdump names them. pcapng files describe
+ * every interface up front (each rotated file again, in the same order) and end with their ISBs.
+ */
+function openFrameSink(o: CliOptions, first: CaptureInterface, snaplen: number, src: SourceInfo, io: Stdio): FrameSink {
+  const path = o.write!;
+  const open = (file: string, previous: FrameSink | undefined): FrameSink => {
+    if (!o.pcapng) return PcapWriter.open(file, { linkType: first.linkType, snaplen, nano: src.pcapNano || o.nano, committer: src.committer });
+    const interfaces = previous instanceof PcapngWriter ? previous.interfaces : src.interfaces();
+    return PcapngWriter.open(file, {
+      linkType: first.linkType, snaplen, nano: src.pcapngNano || o.nano, interfaces, committer: src.committer, statistics: src.statistics,
+      comment: o.comment ?? src.comments,
+    });
+  };
+  if (o.fileSize === 0 && o.rotateSeconds === 0) return open(path, undefined);
+  if (path === '-') throw new VcapError('-C and -G need a file to write (-w FILE), not the standard output', 'EINVAL');
+  return new RotatingWriter(path, { fileSize: o.fileSize, seconds: o.rotateSeconds, fileCount: o.fileCount, postRotate: o.postRotate },
+    open, undefined, (m) => stderr(io, `vcap: ${m}`), performance.timeOrigin / 1000);
+}
+
+/**
+ * Everything downstream of the source: the filter (per link type), the printer (per link type,
+ * so a file that mixes link types prints each frame as tcpdump would print its part alone), the
+ * writer, -c. One instance serves a whole run; `batch` is the per-packet hot path.
  */
 class Sinks {
   #printer: PacketPrinter | JsonPrinter | undefined;
@@ -86,27 +128,36 @@ class Sinks {
   #filter: FilterProgram | undefined;
   #filters = new Map<number, FilterProgram | undefined>();
   #linkType = -1;
-  #writer: FrameWriter | undefined;
+  #iface: CaptureInterface | undefined;
+  /** The interface of batches that name none (TUN/TAP, libpcap): the source's one. */
+  #first: CaptureInterface | undefined;
+  /** Text prefixes of the current interface by epb_flags (direction bits and reception type), or none. */
+  #prefixes: string[] | undefined;
+  /** How many interfaces the source had described when #prefixes was worked out. */
+  #interfaceCount = 0;
+  readonly #prefixCache = new Map<CaptureInterface, string[]>();
+  #writer: FrameSink | undefined;
   #text: TextWriter | undefined;
+  /** epb_dropcount waiting for the next frame written (its own frame was filtered out). */
+  #drops = 0;
   /** Packets that passed the filter and went to the sinks. */
   captured = 0;
   done = false;
 
-  constructor(readonly o: CliOptions, readonly expression: string, readonly snaplen: number, readonly filterInSource: boolean,
-    readonly source: JsonSource = {}) {}
+  constructor(readonly o: CliOptions, readonly expression: string, readonly snaplen: number, readonly filterInSource: boolean, readonly src: SourceInfo,
+    readonly json: JsonSource = {}, readonly io: Stdio = processStdio) {}
 
-  /** Open the sinks once the first link type is known. */
-  open(linkType: number, snaplen: number, textFd: number, lineBuffered: boolean): void {
+  /** Open the sinks once the first interface is known. */
+  open(first: CaptureInterface, snaplen: number, textFd: number, lineBuffered: boolean): void {
     // The filter first, as tcpdump does: a bad expression leaves no -w file behind.
-    this.#filterFor(linkType);
-    if (this.o.write !== undefined) {
-      const opts = { linkType, snaplen, nano: this.o.nano };
-      this.#writer = this.o.pcapng ? PcapngWriter.open(this.o.write, opts) : PcapWriter.open(this.o.write, opts);
-    } else {
+    this.#filterFor(first.linkType);
+    if (this.o.write !== undefined) this.#writer = openFrameSink(this.o, first, snaplen, this.src, this.io);
+    else {
       this.#text = new TextWriter(textFd, lineBuffered);
-      if (this.o.json) this.#json = new jsonModule!.JsonPrinter(this.#text, this.source);
+      if (this.o.json) this.#json = new jsonModule!.JsonPrinter(this.#text, this.json);
     }
-    this.use(linkType);
+    this.#first = first;
+    this.#use(first.linkType, first);
   }
 
   /** The filter for frames of `linkType` (compiled once per link type; undefined: no expression or filtered in the source). */
@@ -118,40 +169,87 @@ class Sinks {
     return this.#filters.get(linkType);
   }
 
-  /** Switch to frames of `linkType` (a pcapng file may mix interfaces). */
-  use(linkType: number): void {
-    if (linkType === this.#linkType) return;
-    if (this.#writer !== undefined && !this.o.pcapng && this.#linkType !== -1) {
-      // A pcap file has one link type for all records; pcapng gives each its own interface block.
-      throw new VcapError(`${this.o.write}: frames of link type ${linkTypeName(linkType)} after ${linkTypeName(this.#linkType)}: a pcap file holds one link type, write pcapng (--pcapng or a .pcapng name)`, 'ELINKTYPE');
+  /** The -C/-G series, when there is one. */
+  get rotation(): RotatingWriter | undefined { return this.#writer instanceof RotatingWriter ? this.#writer : undefined; }
+
+  /** The file being written (-w, or the current one of a series). */
+  get outputPath(): string | undefined { return this.rotation?.path ?? this.o.write; }
+
+  /** Switch to frames of `linkType` from `iface`. */
+  #use(linkType: number, iface: CaptureInterface | undefined): void {
+    if (linkType !== this.#linkType) {
+      if (this.#writer !== undefined && !this.o.pcapng && this.#linkType !== -1) {
+        // A pcap file has one link type for all records; pcapng gives each interface its own block.
+        throw new VcapError(`${this.o.write}: frames of link type ${linkTypeName(linkType)} after ${linkTypeName(this.#linkType)}: a pcap file holds one link type, write pcapng (--pcapng or a .pcapng name)`, 'ELINKTYPE');
+      }
+      this.#linkType = linkType;
+      if (!this.filterInSource) this.#filter = this.#filterFor(linkType);
+      if (this.#json) {
+        this.#json.linkType = linkType;
+        this.#printer = this.#json;
+      } else if (this.#text) {
+        let p = this.#printers.get(linkType);
+        if (!p) { p = new printerModule!.PacketPrinter(this.o.print, linkType, this.#text); this.#printers.set(linkType, p); }
+        this.#printer = p;
+      }
     }
-    this.#linkType = linkType;
-    if (!this.filterInSource) this.#filter = this.#filterFor(linkType);
-    if (this.#json) {
-      this.#json.linkType = linkType;
-      this.#printer = this.#json;
-    } else if (this.#text) {
-      let p = this.#printers.get(linkType);
-      if (!p) { p = new printerModule!.PacketPrinter(this.o.print, linkType, this.#text); this.#printers.set(linkType, p); }
-      this.#printer = p;
+    // Several interfaces: each JSON object names its own.
+    if (this.#json !== undefined && this.src.multi && iface?.name !== undefined) this.json.interface = iface.name;
+    this.#iface = iface;
+    if (iface !== undefined) this.#writer?.useInterface(iface);
+    this.#interfaceCount = this.src.interfaces().length;
+    this.#prefixes = this.#text !== undefined && this.#json === undefined ? this.#prefixesOf(iface, linkType) : undefined;
+  }
+
+  /**
+   * The interface name and direction before each line, padded as tcpdump -i any prints them
+   * (`veth0 In  `): with several interfaces captured together, with --print-interface, and with -e
+   * when the file describes more than one interface. Never for cooked v2 frames: their line
+   * already starts with both (the `any` device).
+   */
+  #prefixesOf(iface: CaptureInterface | undefined, linkType: number): string[] | undefined {
+    const o = this.o;
+    if (linkType === LinkType.LINUX_SLL2) return undefined;
+    if (!o.printInterface && !this.src.multi && !(o.print.linkHeader && this.src.interfaces().length > 1)) return undefined;
+    const key = iface ?? NO_INTERFACE;
+    let p = this.#prefixCache.get(key);
+    if (p === undefined) {
+      const name = (iface?.name ?? '?').padEnd(5);
+      p = Array.from({ length: 32 }, (_, flags) => `${name} ${directionWord(flags).padEnd(3)} `);
+      this.#prefixCache.set(key, p);
     }
+    return p;
   }
 
   batch(b: Batch): void {
-    if (b.linkType !== this.#linkType) this.use(b.linkType);
+    if (this.done) return;
+    const iface = b.iface ?? this.#first;
+    // A pcapng file may describe another interface as it goes: -e then starts naming them.
+    if (b.linkType !== this.#linkType || iface !== this.#iface || this.src.interfaces().length !== this.#interfaceCount) this.#use(b.linkType, iface);
     const n = b.count, bytes = b.bytes, limit = this.o.count;
     const filter = this.#filter, printer = this.#printer, writer = this.#writer, perPacket = this.o.packetBuffered;
+    const flags = b.flags, prefixes = this.#prefixes;
+    let drops = this.#drops + (b.drops ?? 0);
     for (let i = 0; i < n; i++) {
       const off = b.offset[i]!, cap = b.capLen[i]!, len = b.origLen[i]!;
       if (filter !== undefined && !filter.matches(bytes, off, cap, len)) continue;
       this.captured++;
-      if (printer !== undefined) printer.print(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!);
+      const f = flags === undefined ? 0 : flags[i]!;
+      if (printer !== undefined) {
+        if (prefixes !== undefined) (printer as PacketPrinter).prefix = prefixes[f & 31];
+        printer.print(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!);
+      }
       if (writer !== undefined) {
-        writer.writeFrame(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!, b.linkType);
+        writer.writePacket(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!, f, drops);
+        drops = 0;
         if (perPacket) writer.flush();
       }
-      if (limit !== 0 && this.captured >= limit) { this.done = true; return; }
+      if (limit !== 0 && this.captured >= limit) { this.done = true; break; }
     }
+    this.#drops = drops;
+    if (prefixes !== undefined) (printer as PacketPrinter).prefix = undefined;
+    // -G with -W alone: the last file is done, and so is the capture (tcpdump exits there).
+    if (this.rotation?.limitReached) this.done = true;
   }
 
   flush(): void {
@@ -165,11 +263,18 @@ class Sinks {
   }
 }
 
-/** -Z: the source and the first output file are open; become the user (its own module: it loads the addon). */
-async function relinquish(o: CliOptions): Promise<void> {
+/** The prefix cache's key for frames whose source names no interface. */
+const NO_INTERFACE: CaptureInterface = { linkType: -1, snaplen: 0 };
+
+/**
+ * -Z: the source and the first output file are open; become the user (its own module: it loads
+ * the addon). `file` is that first file (with -C/-G not the -w name itself); later ones are
+ * created as the user.
+ */
+async function relinquish(o: CliOptions, file: string | undefined): Promise<void> {
   if (o.user === undefined) return;
   const { relinquishPrivileges } = await import('../capture/privileges.js');
-  relinquishPrivileges(o.user, o.write !== undefined && o.write !== '-' ? [o.write] : []);
+  relinquishPrivileges(o.user, file !== undefined && file !== '-' ? [file] : []);
 }
 
 /** tcpdump's packet buffer timeout (the 1000 ms it passes to libpcap), for output nobody watches. */
@@ -212,8 +317,11 @@ function progressBar(o: CliOptions, path: string, io: Stdio): ProgressBar | unde
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> {
-  const file = openCaptureFile(path);
+  const file: CaptureFile = openCaptureFile(path);
+  const stop = (): void => file.stop();
   try {
     // tcpdump's order: this line as soon as the file is open, then the filter (read from -F, compiled),
     // then -d or the output; so a bad expression follows the line, and -w creates no file.
@@ -229,25 +337,35 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
       return 0;
     }
     await loadPrinters(o);
-    const sinks = new Sinks(o, expression, file.snaplen, false);
+    // Rewriting a file keeps what it says: its interfaces (names, filters), its comments, its
+    // statistics, and its timestamps' precision.
+    const sinks = new Sinks(o, expression, file.snaplen, false, {
+      interfaces: () => file.interfaces, statistics: (iface) => iface.statistics, pcapNano: false, pcapngNano: file.nano, multi: false,
+      comments: file.section?.comments,
+    }, {}, io);
     // -U makes printed output packet-buffered too. -Z once -w is open, as tcpdump does.
-    sinks.open(file.linkType, file.snaplen, io.out, o.lineBuffered || o.packetBuffered || textIsTty(io));
-    await relinquish(o);
+    sinks.open(file.interfaces[0] ?? { linkType: file.linkType, snaplen: file.snaplen }, file.snaplen, io.out, o.lineBuffered || o.packetBuffered || textIsTty(io));
+    await relinquish(o, sinks.outputPath);
     const progress = progressBar(o, path, io);
     let packets = 0;
+    // A signal stops the reading; what was read is written and the file closed whole.
+    for (const s of SIGNALS) process.on(s, stop);
     try {
-      for (let b = file.next(); b !== null && !sinks.done; b = file.next()) {
+      await file.run((b) => {
         sinks.batch(b);
         packets += b.count;
         progress?.update(file.bytesRead, packets);
-      }
+        if (sinks.done) file.stop();
+      });
     } finally {
       // Whatever was read before damage is printed or written before the error line.
       sinks.close();
       progress?.finish(file.bytesRead, packets);
     }
+    if (sinks.rotation?.limitReached) stderr(io, `Maximum file limit reached: ${o.fileCount}`);
     return 0;
   } finally {
+    for (const s of SIGNALS) process.off(s, stop);
     file.close();
   }
 }
@@ -261,43 +379,112 @@ async function jsonSourceOf(src: LiveSource): Promise<JsonSource> {
   return { interface: src.name, interfaceName: (index) => native().ifName(index) };
 }
 
+/** Block timeout with several interfaces: the merge holds frames until every ring has handed over what came before them. */
+const MULTI_TIMEOUT_MS = 100;
+
+/** pcapng's ISB for a live source's counters. */
+function interfaceStatistics(st: CaptureStats): InterfaceStatistics {
+  const end = st.endMs ?? Date.now();
+  const t = (ms: number): [number, number] => [Math.floor(ms / 1000), (ms % 1000) * 1000000];
+  const [sec, nsec] = t(end);
+  const isb: InterfaceStatistics = { sec, nsec, endSec: sec, endNsec: nsec, usrDeliv: st.delivered, ifRecv: st.ifRecv, ifDrop: st.ifDrop };
+  if (st.startMs !== undefined) [isb.startSec, isb.startNsec] = t(st.startMs);
+  // The libpcap backend's two counts are vcap's own, not the kernel's: left out.
+  if (st.unavailable === undefined) {
+    isb.filterAccept = st.received;
+    isb.osDrop = st.dropped;
+  }
+  return isb;
+}
+
+/**
+ * The process that cuts the capture file back to whole records if vcap is killed (file-guard.ts),
+ * started before any socket or ring exists so the fork copies little. Without it (no addon, a
+ * failed fork) capture goes on unguarded.
+ */
+async function startGuard(o: CliOptions): Promise<WriteCommitter | undefined> {
+  if (o.write === undefined || o.write === '-') return undefined;
+  try {
+    const [{ native }, { FileGuard }] = await Promise.all([import('../capture/native.js'), import('../output/file-guard.js')]);
+    return new FileGuard(native().fileGuard());
+  } catch {
+    return undefined;
+  }
+}
+
 async function runLive(o: CliOptions, io: Stdio): Promise<number> {
   const expression = expressionOf(o);
   if (expression !== '' || o.dumpProgram) await loadFilter();
   await loadPrinters(o);
   const tty = textIsTty(io);
   const toFile = !o.packetBuffered && outputIsRegularFile(o);
+  const specs = o.interfaces;
+  const multi = specs.length > 1;
+  if (multi && (o.tun !== undefined || o.tap !== undefined)) throw new VcapError('several -i cannot be combined with --tun or --tap', 'EINVAL');
+  if (multi && specs.some((i) => i.name === 'any')) throw new VcapError('-i any already captures every interface: it cannot be combined with other -i', 'EINVAL');
+  const where = (spec: { name: string; netns?: string | undefined }): string => formatInterfaceSpec({ name: spec.name, netns: spec.netns ?? o.netns });
+  const twice = specs.find((x, i) => specs.findIndex((y) => where(y) === where(x)) !== i);
+  if (twice !== undefined) throw new VcapError(`-i ${where(twice)} is given twice (each frame would be captured twice)`, 'EINVAL');
+  const committer = o.dumpProgram ? undefined : await startGuard(o);
   // Loaded only here: reading files never touches the native addon.
-  const { openLive } = await import('../capture/live.js');
-  const src: LiveSource = await openLive({
-    interface: o.interface, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
-    promiscuous: o.promiscuous, direction: o.direction, immediate: o.immediate || o.lineBuffered || (tty && o.write === undefined),
-    timeoutMs: toFile ? FILE_TIMEOUT_MS : undefined, backend: o.backend, filter: expression, reply: o.reply, netns: o.netns,
+  const [{ openLive }, { MergedSource }] = await Promise.all([import('../capture/live.js'), import('../capture/merge.js')]);
+  const immediate = o.immediate || o.lineBuffered || (tty && o.write === undefined);
+  const sources: LiveSource[] = [];
+  try {
+    for (const spec of specs.length > 0 ? specs : [undefined]) {
+      sources.push(await openLive({
+        // --netns is the namespace of every -i that names none of its own.
+        interface: spec?.name, netns: spec?.netns ?? o.netns, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
+        promiscuous: o.promiscuous, direction: o.direction, immediate,
+        timeoutMs: multi ? MULTI_TIMEOUT_MS : toFile ? FILE_TIMEOUT_MS : undefined, backend: o.backend, filter: expression, reply: o.reply,
+      }));
+    }
+  } catch (e) {
+    for (const s of sources) s.close();
+    throw e;
+  }
+  const os = systemDescription().os;
+  const ifaces = sources.map((s): CaptureInterface => {
+    const iface = s.iface ?? { linkType: s.linkType, snaplen: s.snaplen };
+    // veth0@vb in another namespace: two containers may both have an eth0.
+    iface.name = formatInterfaceSpec(s);
+    if (expression !== '') iface.filter = expression;
+    iface.os = os;
+    return iface;
   });
+  const capture: LiveSource | MergedSource = multi ? new MergedSource(sources, ifaces) : sources[0]!;
   let interrupted = false;
-  const stop = (): void => { interrupted = true; src.stop(); };
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const stop = (): void => { interrupted = true; capture.stop(); };
   let sinks: Sinks | undefined;
   try {
     if (expression !== '' || o.dumpProgram) {
-      const prog = compileFilter(expression, src.linkType, src.snaplen);
-      if (o.dumpProgram) {
-        writeOut(io, formatProgram(prog, o.dumpProgram));
-        return 0;
+      for (const src of sources) {
+        const prog = compileFilter(expression, src.linkType, src.snaplen);
+        if (o.dumpProgram) {
+          writeOut(io, formatProgram(prog, o.dumpProgram));
+          return 0;
+        }
+        src.setFilter(prog);
       }
-      src.setFilter(prog);
     }
-    for (const s of signals) process.on(s, stop);
+    for (const s of SIGNALS) process.on(s, stop);
+    const snaplen = Math.max(...sources.map((s) => s.snaplen));
     // -i any in another namespace: its interface names, not those of vcap's /sys.
-    const names = src.interfaceName?.bind(src);
-    const so = names && src.netns !== undefined ? { ...o, print: { ...o.print, interfaceName: names } } : o;
-    const opened = new Sinks(so, expression, src.snaplen, true, o.json ? await jsonSourceOf(src) : {});
-    opened.open(src.linkType, src.snaplen, io.out, o.lineBuffered || o.packetBuffered || tty);
+    const names = sources.length === 1 ? sources[0]!.interfaceName?.bind(sources[0]) : undefined;
+    const so = names && sources[0]!.netns !== undefined ? { ...o, print: { ...o.print, interfaceName: names } } : o;
+    const opened = new Sinks(so, expression, snaplen, true, {
+      interfaces: () => ifaces, pcapNano: false, pcapngNano: true, multi, committer,
+      statistics: (iface) => {
+        const i = ifaces.indexOf(iface);
+        return i < 0 ? undefined : interfaceStatistics(sources[i]!.stats());
+      },
+    }, o.json ? await jsonSourceOf(sources[0]!) : {}, io);
+    opened.open(ifaces[0]!, snaplen, io.out, o.lineBuffered || o.packetBuffered || tty);
     // A -Z failure is the only output, as with tcpdump (no counters: nothing was captured).
-    await relinquish(o);
+    await relinquish(o, opened.outputPath);
     sinks = opened;
     if (!o.print.verbose && o.write === undefined && !o.json) stderr(io, 'vcap: verbose output suppressed, use -v[v]... for full protocol decode');
-    stderr(io, `listening on ${formatInterfaceSpec(src)}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
+    for (const src of sources) stderr(io, `listening on ${formatInterfaceSpec(src)}, link-type ${linkTypeDescription(src.linkType)}, snapshot length ${src.snaplen} bytes`);
     const s = sinks;
     let flushed = Date.now();
     let backstop: NodeJS.Timeout | undefined;
@@ -308,7 +495,7 @@ async function runLive(o: CliOptions, io: Stdio): Promise<number> {
       flushed = Date.now();
     };
     try {
-      await src.run((b) => {
+      await capture.run((b) => {
         s.batch(b);
         if (!toFile) {
           // A block holds what arrived in up to ~100 ms: hand it on so a reader of our pipe sees it now.
@@ -319,10 +506,10 @@ async function runLive(o: CliOptions, io: Stdio): Promise<number> {
           // No further block may come for a while (sparse traffic): the file is still written soon.
           backstop = setTimeout(() => {
             backstop = undefined;
-            try { flushFile(); } catch (e) { flushError = e; src.stop(); }
+            try { flushFile(); } catch (e) { flushError = e; capture.stop(); }
           }, 2 * FILE_FLUSH_MS).unref();
         }
-        if (s.done) src.stop();
+        if (s.done) capture.stop();
       });
     } finally {
       if (backstop !== undefined) clearTimeout(backstop);
@@ -330,17 +517,19 @@ async function runLive(o: CliOptions, io: Stdio): Promise<number> {
     if (flushError !== undefined) throw flushError;
     return 0;
   } finally {
-    for (const s of signals) process.off(s, stop);
+    for (const s of SIGNALS) process.off(s, stop);
     try {
+      // pcapng: each interface's ISB goes in before the file closes (the sources' counters are final).
       sinks?.close();
       // Interrupted mid-capture, tcpdump ends the text with a newline in case a line was cut.
       // JSON lines never end cut: no blank line.
       if (interrupted && o.write === undefined && !o.json) writeSync(io.out, '\n');
     } finally {
-      const st = src.stats();
+      const st = capture.stats();
       const captured = sinks?.captured ?? 0;
-      src.close();
+      capture.close();
       if (sinks) {
+        if (sinks.rotation?.limitReached) stderr(io, `Maximum file limit reached: ${o.fileCount}`);
         stderr(io, `${captured} packet${plural(captured)} captured`);
         if (st.unavailable !== undefined) stderr(io, st.unavailable);
         else {
@@ -366,7 +555,7 @@ async function printInterfaces(o: CliOptions, io: Stdio): Promise<number> {
 export async function runPipeline(o: CliOptions, io: Stdio = processStdio): Promise<number> {
   if (o.listInterfaces) return printInterfaces(o, io);
   if (o.read !== undefined) return runFile(o, o.read, io);
-  if (o.dumpProgram && o.interface === undefined && o.tun === undefined && o.tap === undefined) {
+  if (o.dumpProgram && o.interfaces.length === 0 && o.tun === undefined && o.tap === undefined) {
     // No source named: compile for Ethernet, as tcpdump -d does for its default device.
     await loadFilter();
     writeOut(io, formatProgram(compileFilter(expressionOf(o), LinkType.EN10MB, o.snaplen || 262144), o.dumpProgram));

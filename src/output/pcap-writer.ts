@@ -1,5 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import type { Batch } from '../capture/batch.js';
+import type { CaptureInterface } from '../capture/capture-interface.js';
 import { VcapError } from '../errors.js';
 
 export interface CaptureWriterOptions {
@@ -11,6 +12,8 @@ export interface CaptureWriterOptions {
   nano?: boolean;
   /** Output buffer size in bytes (default 64 KiB, OUTPUT_BUFFER_BYTES). */
   bufferSize?: number;
+  /** Told how much of the file is whole after every write (the CLI's kill -9 guard). */
+  committer?: WriteCommitter;
 }
 
 /**
@@ -32,24 +35,48 @@ function sleepSync(ms: number): void {
 }
 
 /**
+ * Where the record at `at` in the buffer ends (`fileOffset`: its position in the file). The
+ * writer's format knows; the buffer asks only after a write failed part-way, to cut the file back
+ * to whole records.
+ */
+export type RecordEnd = (buf: Uint8Array, dv: DataView, at: number, fileOffset: number) => number;
+
+/** Something told how much of a file is whole after every write (file-guard.ts: the kill -9 guard). */
+export interface WriteCommitter {
+  open(path: string): void;
+  commit(bytes: number): void;
+  close(): void;
+}
+
+/**
  * The byte sink both writers share: frames are copied into one big buffer and written out in
- * chunks with writeSync. A closed pipe raises VcapError code 'EPIPE' (the CLI ends quietly on it).
+ * chunks with writeSync. Only whole records are ever in the buffer when it is written, so every
+ * write(2) ends on a record boundary; a write that fails part-way (ENOSPC, EFBIG, EIO) has the file
+ * cut back to its last whole record before the error is raised. A closed pipe raises VcapError
+ * code 'EPIPE' (the CLI ends quietly on it).
  */
 export class OutputBuffer {
   readonly path: string;
   buf: Uint8Array;
   dv: DataView;
   len = 0;
+  /** Bytes in the file (written and whole). */
+  fileBytes = 0;
   #fd: number;
   readonly #ownsFd: boolean;
+  readonly #recordEnd: RecordEnd;
+  readonly #committer: WriteCommitter | undefined;
+  /** Set after a failed write: nothing more goes to this file. */
+  #failed = false;
   /** The last source copyIn() saw (a capture's ring or read buffer) and a view of it. */
   #src: Uint8Array | undefined;
   #srcView: DataView | undefined;
 
-  constructor(path: string, size: number) {
+  constructor(path: string, size: number, recordEnd: RecordEnd, committer?: WriteCommitter) {
     this.path = path;
     this.buf = new Uint8Array(Math.max(size, 65536));
     this.dv = new DataView(this.buf.buffer);
+    this.#recordEnd = recordEnd;
     if (path === '-') {
       this.#fd = 1;
       this.#ownsFd = false;
@@ -60,8 +87,13 @@ export class OutputBuffer {
         throw new VcapError(`${path}: ${errnoText(e)}`, (e as NodeJS.ErrnoException).code ?? 'EVCAP');
       }
       this.#ownsFd = true;
+      this.#committer = committer;
+      committer?.open(path);
     }
   }
+
+  /** Bytes of the file so far, buffered ones included (tcpdump's pcap_dump_ftell, for -C). */
+  get position(): number { return this.fileBytes + this.len; }
 
   /** Makes room for n contiguous bytes at `len`; flushes first if they do not fit. */
   reserve(n: number): void {
@@ -95,7 +127,9 @@ export class OutputBuffer {
     for (; i < n; i++) buf[at + i] = src[from + i]!;
   }
 
+  /** Write the buffer out: whole records, in as few write(2) calls as the kernel takes. */
   flush(): void {
+    if (this.#failed) { this.len = 0; return; }
     let off = 0;
     while (off < this.len) {
       if (this.#fd < 0) throw new VcapError(`${this.path}: write after close`, 'EBADF');
@@ -105,11 +139,34 @@ export class OutputBuffer {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') { sleepSync(1); continue; }
         if (code === 'EINTR') continue;
+        this.#failed = true;
+        this.#cutBack(off);
         this.len = 0;
         throw new VcapError(`${this.path}: ${errnoText(e)}`, code ?? 'EVCAP');
       }
     }
+    this.fileBytes += this.len;
     this.len = 0;
+    this.#committer?.commit(this.fileBytes);
+  }
+
+  /**
+   * `written` bytes of the buffer reached the file before a write failed: cut the file back to the
+   * end of the last record among them, so it ends on a whole record (a pipe cannot be cut; nothing
+   * can be done there).
+   */
+  #cutBack(written: number): void {
+    let at = 0;
+    for (;;) {
+      const end = this.#recordEnd(this.buf, this.dv, at, this.fileBytes + at);
+      if (end <= at || end > written) break;
+      at = end;
+    }
+    if (at < written && this.#ownsFd) {
+      try { ftruncateSync(this.#fd, this.fileBytes + at); } catch { /* not a regular file */ }
+    }
+    this.fileBytes += at;
+    this.#committer?.commit(this.fileBytes);
   }
 
   close(): void {
@@ -119,6 +176,8 @@ export class OutputBuffer {
     } finally {
       if (this.#ownsFd) closeSync(this.#fd);
       this.#fd = -1;
+      // The file is whole and closed: nothing to repair if vcap is killed from now on.
+      this.#committer?.close();
     }
   }
 }
@@ -129,6 +188,9 @@ function errnoText(e: unknown): string {
   const text = m ? m[1]! : String(err.message ?? e);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A pcap record ends 16 bytes of header plus its captured length after it starts; the file header is 24 bytes. */
+const pcapRecordEnd: RecordEnd = (_buf, dv, at, fileOffset) => (fileOffset === 0 ? at + 24 : at + 16 + dv.getUint32(at + 8, true));
 
 /**
  * Classic pcap writer: the 24-byte header (little-endian, version 2.4), then a record header and
@@ -152,7 +214,7 @@ export class PcapWriter {
   static open(path: string, opts: CaptureWriterOptions): PcapWriter {
     const snaplen = opts.snaplen ?? 262144;
     const nano = opts.nano ?? false;
-    const out = new OutputBuffer(path, opts.bufferSize ?? OUTPUT_BUFFER_BYTES);
+    const out = new OutputBuffer(path, opts.bufferSize ?? OUTPUT_BUFFER_BYTES, pcapRecordEnd, opts.committer);
     const w = new PcapWriter(out, opts.linkType, snaplen, nano);
     const dv = out.dv;
     dv.setUint32(0, nano ? 0xa1b23c4d : 0xa1b2c3d4, true);
@@ -163,7 +225,22 @@ export class PcapWriter {
     dv.setUint32(16, snaplen, true);
     dv.setUint32(20, opts.linkType, true);
     out.len = 24;
+    // The header goes out at once: from now on the file opens in any reader, even if vcap is killed.
+    out.flush();
     return w;
+  }
+
+  /** Bytes of the file so far, buffered ones included (for -C). */
+  get size(): number { return this.#out.position; }
+
+  /** Frames that follow come from `iface`: a pcap file holds one link type, so it must be the file's. */
+  useInterface(iface: CaptureInterface): void {
+    if (iface.linkType !== this.linkType) this.#wrongLinkType(iface.linkType);
+  }
+
+  /** Frames that follow are of `linkType`, which must be the file's. */
+  useLinkType(linkType: number): void {
+    if (linkType !== this.linkType) this.#wrongLinkType(linkType);
   }
 
   /**
@@ -172,6 +249,14 @@ export class PcapWriter {
    */
   writeFrame(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number, linkType = this.linkType): void {
     if (linkType !== this.linkType) this.#wrongLinkType(linkType);
+    this.writePacket(bytes, offset, capLen, origLen, sec, nsec);
+  }
+
+  /**
+   * writeFrame() as pcapng's writePacket() is called: a pcap record has no room for pcapng's flags
+   * and drop count, which are accepted and left out.
+   */
+  writePacket(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number, _flags = 0, _drops = 0): void {
     const out = this.#out;
     out.reserve(16 + capLen);
     const dv = out.dv, p = out.len;
@@ -189,7 +274,7 @@ export class PcapWriter {
   writeBatch(batch: Batch): void {
     if (batch.linkType !== this.linkType) this.#wrongLinkType(batch.linkType);
     const { bytes, offset, capLen, origLen, sec, nsec } = batch;
-    for (let i = 0; i < batch.count; i++) this.writeFrame(bytes, offset[i]!, capLen[i]!, origLen[i]!, sec[i]!, nsec[i]!);
+    for (let i = 0; i < batch.count; i++) this.writePacket(bytes, offset[i]!, capLen[i]!, origLen[i]!, sec[i]!, nsec[i]!);
   }
 
   #wrongLinkType(linkType: number): never {

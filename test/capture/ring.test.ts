@@ -287,3 +287,32 @@ test('at stop, the first block of a capture (seq 1) is read even when none was h
   t.is(walker.drainOpen((b) => { frames += b.count; }), 1);
   t.is(frames, 1);
 });
+
+test('each frame carries its direction as pcapng epb_flags; a block after drops carries their count, read only when the kernel says so', (t) => {
+  // Packet types: host, broadcast, multicast, other host, outgoing (ifindex 2: not loopback).
+  const ring = makeRing([[0, 1, 2, 3, 4].map((pkttype) => ({ bytes: eth('0800'), pkttype })), [{ bytes: eth('0806') }], [{ bytes: eth('0806') }]], ringReserve('none'));
+  // The second block closed while the kernel's drop counter was not zero (TP_STATUS_LOSING).
+  new DataView(ring).setUint32(BLOCK + 8, 1 | 4, true);
+  const fake = new FakeBlocks(ring, 3);
+  let counter = 0, readings = 0;
+  const losingSeen: boolean[] = [];
+  const walker = new RingWalker(fake, 7, ring, config({
+    blockCount: 3,
+    iface: { linkType: LinkType.EN10MB, snaplen: 262144, name: 'veth0' },
+    readDrops: (losing) => {
+      losingSeen.push(losing);
+      if (!losing) return 0;
+      readings++;
+      const d = counter;
+      counter = 0;
+      return d;
+    },
+  }));
+  counter = 42;
+  const seen: [number[], number, string | undefined][] = [];
+  walker.drain((b) => seen.push([[...b.flags!.subarray(0, b.count)], b.drops ?? 0, b.iface?.name]));
+  t.deepEqual(seen, [[[5, 13, 9, 17, 2], 0, 'veth0'], [[5], 42, 'veth0'], [[5], 0, 'veth0']]);
+  t.deepEqual(losingSeen, [false, true, false]);
+  t.is(readings, 1);
+  t.is(walker.walked, 7);
+});

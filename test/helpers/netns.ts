@@ -86,6 +86,11 @@ export class Running {
 
   /** The process id (`ip netns exec` execs the command, so this is the command's own). */
   get pid(): number { return this.#p.pid!; }
+
+  /** Send a signal without waiting (SIGSTOP/SIGCONT, or SIGKILL mid-write). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.#p.exitCode === null && this.#p.signalCode === null) this.#p.kill(signal);
+  }
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

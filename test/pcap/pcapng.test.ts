@@ -52,13 +52,15 @@ test('two interfaces, two sections: frames, link types, timestamps and lengths',
   ]);
 });
 
-test('a new batch whenever the link type changes, never a mixed one', (t) => {
+test('a new batch whenever the interface changes, never a mixed one; every interface listed in file order', (t) => {
   const path = join(tempDir(t), 'two.pcapng');
   writeFileSync(path, twoInterfaces());
   const f = openCaptureFile(path);
-  const seen: [number, number][] = [];
-  for (let b = f.next(); b !== null; b = f.next()) seen.push([b.linkType, b.count]);
-  t.deepEqual(seen, [[1, 1], [101, 1], [1, 3], [101, 1], [113, 1]]);
+  const seen: [number, number, number][] = [];
+  for (let b = f.next(); b !== null; b = f.next()) seen.push([f.interfaces.indexOf(b.iface!), b.linkType, b.count]);
+  // Interfaces 0 and 2 of the first section are both Ethernet: still separate batches.
+  t.deepEqual(seen, [[0, 1, 1], [1, 101, 1], [0, 1, 2], [2, 1, 1], [1, 101, 1], [3, 113, 1]]);
+  t.deepEqual(f.interfaces.map((i) => [i.linkType, i.snaplen]), [[1, 262144], [101, 128], [1, 65535], [113, 262144]]);
 });
 
 test('tshark reads the same hand-built file: same count and lengths', (t) => {

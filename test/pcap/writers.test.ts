@@ -52,13 +52,13 @@ for (const [label, Writer, nano, ext] of [
   });
 }
 
-test('pcapng: one IDB per link type, tshark reads frames of both interfaces', (t) => {
+test('pcapng: one IDB per interface, tshark reads frames of every interface', (t) => {
   const dir = tempDir(t);
   const mixed = join(dir, 'mixed.pcapng'), out = join(dir, 'out.pcapng');
   writeFileSync(mixed, new NgBuilder().shb().idb(1, 0).idb(101, 0).idb(113, 0)
     .epb(0, 1n, frameBytes(60, 1)).epb(1, 2n, Buffer.from('450000140000000040ff0000c0000201c0000202', 'hex')).epb(0, 3n, frameBytes(60, 3)).epb(2, 4n, frameBytes(40, 4)).build());
   const f = openCaptureFile(mixed);
-  const w = PcapngWriter.open(out, { linkType: f.linkType, nano: true });
+  const w = PcapngWriter.open(out, { linkType: f.linkType, nano: true, interfaces: f.interfaces });
   for (let b = f.next(); b !== null; b = f.next()) w.writeBatch(b);
   w.close();
   const ci = run('capinfos', ['-c', '-I', out]);
@@ -82,6 +82,25 @@ test('pcapng writeFrame with a link type: frames go to that interface, as the CL
   t.deepEqual(readAll(out).frames.map((f) => [f.linkType, f.sec, f.nsec]), [[1, 1, 1000], [276, 2, 2000], [1, 3, 3000], [276, 4, 4000]]);
 });
 
+test('pcapng useLinkType / useInterface: frames go to that interface, one IDB each on first use', (t) => {
+  const out = join(tempDir(t), 'frames.pcapng');
+  const w = PcapngWriter.open(out, { linkType: 1 });
+  const veth = { linkType: 1, snaplen: 262144, name: 'veth0' };
+  w.writePacket(frameBytes(60, 1), 0, 60, 60, 1, 1000);
+  t.is(w.useLinkType(276), 1);
+  w.writePacket(frameBytes(40, 2), 0, 40, 40, 2, 2000);
+  t.is(w.useLinkType(1), 0);
+  w.writePacket(frameBytes(60, 3), 0, 60, 60, 3, 3000);
+  t.is(w.useLinkType(276), 1);
+  w.writePacket(frameBytes(40, 4), 0, 40, 40, 4, 4000);
+  t.is(w.useInterface(veth), 2);
+  w.writePacket(frameBytes(60, 5), 0, 60, 60, 5, 5000);
+  w.close();
+  const ts = run('tshark', ['-r', out, '-T', 'fields', '-e', 'frame.interface_id', '-e', 'frame.cap_len', '-e', 'frame.interface_name']);
+  t.deepEqual(ts.stdout.trim().split('\n'), ['0\t60\tunknown', '1\t40\tunknown', '0\t60\tunknown', '1\t40\tunknown', '2\t60\tveth0']);
+  t.deepEqual(readAll(out).frames.map((f) => [f.linkType, f.sec, f.nsec]), [[1, 1, 1000], [276, 2, 2000], [1, 3, 3000], [276, 4, 4000], [1, 5, 5000]]);
+});
+
 test('a pcap file holds one link type: a batch of another is refused with one line', (t) => {
   const dir = tempDir(t);
   const src = join(dir, 'raw.pcapng');
@@ -90,14 +109,18 @@ test('a pcap file holds one link type: a batch of another is refused with one li
   const b = openCaptureFile(src).next()!;
   t.throws(() => w.writeBatch(b), { instanceOf: VcapError, message: `${join(dir, 'eth.pcap')}: cannot write link type 101 frames into a pcap file of link type 1` });
   t.throws(() => w.writeFrame(frameBytes(20), 0, 20, 20, 0, 0, 101), { instanceOf: VcapError, message: `${join(dir, 'eth.pcap')}: cannot write link type 101 frames into a pcap file of link type 1` });
+  t.throws(() => w.useLinkType(101), { instanceOf: VcapError, message: `${join(dir, 'eth.pcap')}: cannot write link type 101 frames into a pcap file of link type 1` });
+  t.throws(() => w.useInterface({ linkType: 101, snaplen: 0 }), { instanceOf: VcapError, message: `${join(dir, 'eth.pcap')}: cannot write link type 101 frames into a pcap file of link type 1` });
   w.close();
 });
 
-test('flush() puts every frame so far in the file (-U), close() is safe twice', (t) => {
+test('the header is in the file at once; flush() puts every frame so far in it (-U); close() is safe twice', (t) => {
   const path = join(tempDir(t), 'u.pcap');
   const w = PcapWriter.open(path, { linkType: 1, snaplen: 96 });
+  t.is(statSync(path).size, 24);
+  t.is(readAll(path).frames.length, 0);
   w.writeFrame(frameBytes(60), 0, 60, 60, 1, 2000);
-  t.is(statSync(path).size, 0);
+  t.is(statSync(path).size, 24);
   w.flush();
   t.is(statSync(path).size, 24 + 16 + 60);
   const r = readAll(path);

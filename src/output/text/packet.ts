@@ -35,6 +35,11 @@ export class PacketPrinter {
   /** The context writes straight into the output's buffer (the CLI's TextWriter) rather than making a string per packet. */
   readonly #direct: TextWriter | undefined;
   #count = 0;
+  /**
+   * Written after the timestamp, before the link layer: the interface name and direction (`veth0 In  `)
+   * when several interfaces are printed together, as tcpdump -i any prints them; set per packet by the caller.
+   */
+  prefix: string | undefined = undefined;
 
   constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink) {
     this.#link = linkPrinter(linkType);
@@ -58,6 +63,7 @@ export class PacketPrinter {
       return;
     }
     this.#time.write(c, sec, nsec);
+    if (this.prefix !== undefined) c.write(this.prefix);
     let hdrlen: number;
     try {
       hdrlen = this.#link(c, off, origLen, capLen);

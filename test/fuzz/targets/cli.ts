@@ -89,7 +89,7 @@ export const cliTarget: FuzzTarget = {
     let live = true;
     try {
       const o = parseArgs(argv);
-      live = o.read === undefined && !o.listInterfaces && !o.help && !o.version && !(o.dumpProgram && o.interface === undefined && o.tun === undefined && o.tap === undefined);
+      live = o.read === undefined && !o.listInterfaces && !o.help && !o.version && !(o.dumpProgram && o.interfaces.length === 0 && o.tun === undefined && o.tap === undefined);
     } catch (e) {
       if (!(e instanceof VcapError)) throw e;
       if (e.message.includes('\n')) throw new Error(`an option error of more than one line: ${JSON.stringify(e.message)}`);
