@@ -68,8 +68,13 @@ async function live(): Promise<Run[]> {
       await c.ready;
       await new Promise((r) => setTimeout(r, 500));
       const started = Date.now();
-      // Paced: the question is whether a capture that keeps up for minutes stays flat and loses nothing.
-      sh(['ip', 'netns', 'exec', gen, 'trafgen', '-i', 'ga', '-c', join(dir, 'flood.cfg'), '-n', String(FRAMES), '-b', `${RATE}pps`, '-q']);
+      try {
+        // Paced: the question is whether a capture that keeps up for minutes stays flat and loses nothing.
+        sh(['ip', 'netns', 'exec', gen, 'trafgen', '-o', 'ga', '--cpus', '1', '-i', join(dir, 'flood.cfg'), '-n', String(FRAMES), '-b', `${RATE}pps`, '-q']);
+      } catch (e) {
+        c.stop();
+        throw e;
+      }
       const seconds = (Date.now() - started) / 1000;
       await new Promise((r) => setTimeout(r, 2500));
       c.stop();
