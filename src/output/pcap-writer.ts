@@ -10,20 +10,19 @@ export interface CaptureWriterOptions {
   snaplen?: number;
   /** Nanosecond timestamps (pcap ns magic, pcapng if_tsresol 9); default microseconds. */
   nano?: boolean;
-  /** Output buffer size in bytes (default 64 KiB, OUTPUT_BUFFER_BYTES). */
+  /** Output buffer size in bytes (default 1 MiB, OUTPUT_BUFFER_BYTES). */
   bufferSize?: number;
   /** Told how much of the file is whole after every write (the CLI's kill -9 guard). */
   committer?: WriteCommitter;
 }
 
 /**
- * The writers' default buffer. write(2) copies the buffer into the page cache, and that copy is
- * cheap only while the buffer is still in the CPU's cache: filled from a capture (the ring, a read
- * buffer) streaming megabytes past it, a 1 MiB buffer is not, and copying it cost vcap 4× what
- * tcpdump's 4 KiB stdio buffer costs for the same bytes (bench/live, -w: ~45% of vcap's CPU,
- * against ~7% with 64 KiB). 64 KiB keeps the copy cached at ~1300 writes per 80 MB.
+ * The writers' default buffer: 1 MiB, one write(2) per ring block under a flood. A 64 KiB buffer
+ * looked cheaper under load 50-65 (other processes evicting the buffer from the CPU cache made each
+ * copy into the page cache dear); at load ~10, live -w under the 1M flood, alternating, five rounds
+ * each, CPU ms per flood: 1 MiB 140, 256 KiB 149, 128 KiB 154, 64 KiB 158.
  */
-export const OUTPUT_BUFFER_BYTES = 64 * 1024;
+export const OUTPUT_BUFFER_BYTES = 1 << 20;
 
 /** Up to this many bytes, copyIn() copies in words rather than through a subarray view. */
 const SMALL_COPY = 96;
