@@ -137,6 +137,14 @@ test('kernel drops: vcap stopped while a flood fills its ring; epb_dropcount and
   while (f.next() !== null);
   t.like(f.interfaces[0]!.statistics, { osDrop: dropped, filterAccept: received, usrDeliv: captured });
   f.close();
+  // The ISB as Wireshark reads it (its own pcapng dissector; capinfos 4.0 prints no ISB counter).
+  const isbFields = ['received', 'dropped', 'accepted_by_filter', 'dropped_by_os', 'delivered_to_user'].map((n) => `pcapng.options.option.data.interface.${n}`);
+  const isb = await run(['tshark', '-X', 'read_format:MIME Files Format', '-r', file, '-T', 'fields', '-E', 'header=y', ...isbFields.flatMap((n) => ['-e', n])]);
+  t.is(isb.code, 0, isb.stderr);
+  t.log(`tshark -X read_format:"MIME Files Format" (the ISB)\n${isb.stdout}`);
+  const [ifRecv, ifDrop, accepted, osDrop, delivered] = isb.stdout.split('\n')[1]!.split('\t').map(Number);
+  t.deepEqual({ ifDrop, accepted, osDrop, delivered }, { ifDrop: 0, accepted: received, osDrop: dropped, delivered: captured });
+  t.true(ifRecv! >= received, `isb_ifrecv ${ifRecv}: the device counts every frame it passed, the filter's among them`);
 });
 
 test('-i IF@NETNS -i IF@NETNS from vcap\'s own namespace: both ends of a veth pair, each named with its namespace', async (t) => {
