@@ -1,6 +1,6 @@
 // strftime(3) in the C locale, on local time as TZ says: how tcpdump -G turns a -w template into a
-// file name. The GNU flags (- _ 0 ^ #) and the E/O modifiers are understood as glibc does; %Z reads
-// the zone's abbreviations from its TZif file, as glibc does.
+// file name. The GNU flags (- _ 0 ^ #), field widths and the E/O modifiers are understood as glibc
+// does; %Z reads the zone's abbreviations from its TZif file, as glibc does.
 import { readFileSync } from 'node:fs';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -114,16 +114,41 @@ function isoWeek(tm: Tm): { year: number; week: number } {
   return { year: tm.year, week: Math.floor(thursdayYday / 7) + 1 };
 }
 
-function pad(n: number, width: number, fill: string, flag: string): string {
-  const neg = n < 0;
-  let s = String(Math.abs(n));
-  if (flag === '-') return (neg ? '-' : '') + s;
-  const f = flag === '_' ? ' ' : flag === '0' ? '0' : fill;
-  while (s.length < width) s = f + s;
-  return (neg ? '-' : '') + s;
+/** How one conversion is written: the padding flag (`-`, `_`, `0` or none) and the field width (-1: none). */
+interface Spec { pad: string; width: number }
+
+/** glibc's add(): text right-aligned in the field width, with zeros under the 0 flag, else spaces. */
+function field(text: string, spec: Spec): string {
+  const fill = spec.width - text.length;
+  return fill > 0 ? (spec.pad === '0' ? '0' : ' ').repeat(fill) + text : text;
 }
 
-/** strftime(format, localtime(epoch)) in the C locale. */
+/**
+ * glibc's DO_NUMBER: `digits` wide at least (the field width if larger), zero-padded, or
+ * space-padded for %e %k %l and under `_`; unpadded under `-` (then only the field width applies).
+ */
+function num(n: number, digits: number, spec: Spec, spacePad = false): string {
+  const padFlag = spec.pad === '' && spacePad ? '_' : spec.pad;
+  const neg = n < 0;
+  let s = String(Math.abs(n));
+  if (padFlag !== '-') {
+    const fill = Math.max(digits, spec.width) - s.length - (neg ? 1 : 0);
+    if (fill > 0) return field(padFlag === '_' ? ' '.repeat(fill) + (neg ? '-' : '') + s : (neg ? '-' : '') + '0'.repeat(fill) + s, spec);
+  }
+  if (neg) s = '-' + s;
+  return field(s, spec);
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+// Conversions glibc refuses after an E or an O modifier (printed as they stand, as an unknown one is).
+const NO_E = 'aAbBhdDeFGgHIjklmMSUVwW';
+const NO_O = 'aAcDFxXY';
+
+/**
+ * strftime(format, localtime(epoch)) in the C locale, as glibc 2.36 writes it: the flags - _ 0 ^ #,
+ * a field width, the E and O modifiers, and an unknown conversion copied as it stands.
+ */
 export function strftime(format: string, epoch: number): string {
   const tm = localTm(epoch);
   let out = '';
@@ -131,70 +156,81 @@ export function strftime(format: string, epoch: number): string {
     const ch = format[i]!;
     if (ch !== '%') { out += ch; continue; }
     let j = i + 1;
-    while (j < format.length && '-_0^#'.includes(format[j]!)) j++;
-    const flags = format.slice(i + 1, j);
-    const upper = flags.includes('^');
+    let pad = '', upper = false, changeCase = false;
     // The last padding flag wins, as in glibc.
-    const padFlag = [...flags].reverse().find((c) => c === '-' || c === '_' || c === '0') ?? '';
-    if (j < format.length && (format[j] === 'E' || format[j] === 'O')) j++;
+    for (; j < format.length && '-_0^#'.includes(format[j]!); j++) {
+      const f = format[j]!;
+      if (f === '^') upper = true;
+      else if (f === '#') changeCase = true;
+      else pad = f;
+    }
+    const w = j;
+    while (j < format.length && format[j]! >= '0' && format[j]! <= '9') j++;
+    const spec: Spec = { pad, width: j > w ? Number(format.slice(w, j)) : -1 };
+    const modifier = j < format.length && (format[j] === 'E' || format[j] === 'O') ? format[j++]! : '';
     if (j >= format.length) { out += format.slice(i); break; }
     const conv = format[j]!;
-    const text = convert(tm, conv, padFlag);
-    if (text === undefined) {
-      out += format.slice(i, j + 1);
-    } else {
-      out += upper ? text.toUpperCase() : text;
-    }
+    const refused = (modifier === 'E' && NO_E.includes(conv)) || (modifier === 'O' && NO_O.includes(conv));
+    const text = refused ? undefined : convert(tm, conv, spec);
+    // glibc's case rules: # lowers %p and %Z and raises names; %P is always lower; lowering wins.
+    const lower = conv === 'P' || (changeCase && (conv === 'p' || conv === 'Z'));
+    const raise = upper || (changeCase && 'aAbBh'.includes(conv));
+    const t = text ?? field(format.slice(i, j + 1), spec);
+    out += lower ? t.toLowerCase() : raise ? t.toUpperCase() : t;
     i = j;
   }
   return out;
 }
 
-function convert(tm: Tm, conv: string, flag: string): string | undefined {
+function convert(tm: Tm, conv: string, spec: Spec): string | undefined {
   const h12 = tm.hour % 12 === 0 ? 12 : tm.hour % 12;
+  const hms = `${two(tm.hour)}:${two(tm.min)}:${two(tm.sec)}`;
+  const mdy = `${two(tm.month + 1)}/${two(tm.day)}/${two(tm.year % 100)}`;
+  const str = (s: string): string => field(s, spec);
   switch (conv) {
-    case 'a': return DAYS[tm.wday]!.slice(0, 3);
-    case 'A': return DAYS[tm.wday]!;
-    case 'b': case 'h': return MONTHS[tm.month]!.slice(0, 3);
-    case 'B': return MONTHS[tm.month]!;
-    case 'c': return `${DAYS[tm.wday]!.slice(0, 3)} ${MONTHS[tm.month]!.slice(0, 3)} ${pad(tm.day, 2, ' ', '')} ${pad(tm.hour, 2, '0', '')}:${pad(tm.min, 2, '0', '')}:${pad(tm.sec, 2, '0', '')} ${tm.year}`;
-    case 'C': return pad(Math.floor(tm.year / 100), 2, '0', flag);
-    case 'd': return pad(tm.day, 2, '0', flag);
-    case 'D': return `${pad(tm.month + 1, 2, '0', '')}/${pad(tm.day, 2, '0', '')}/${pad(tm.year % 100, 2, '0', '')}`;
-    case 'e': return pad(tm.day, 2, ' ', flag);
-    case 'F': return `${pad(tm.year, 4, '0', '')}-${pad(tm.month + 1, 2, '0', '')}-${pad(tm.day, 2, '0', '')}`;
-    case 'G': return pad(isoWeek(tm).year, 1, '0', flag);
-    case 'g': return pad(isoWeek(tm).year % 100, 2, '0', flag);
-    case 'H': return pad(tm.hour, 2, '0', flag);
-    case 'I': return pad(h12, 2, '0', flag);
-    case 'j': return pad(tm.yday + 1, 3, '0', flag);
-    case 'k': return pad(tm.hour, 2, ' ', flag);
-    case 'l': return pad(h12, 2, ' ', flag);
-    case 'm': return pad(tm.month + 1, 2, '0', flag);
-    case 'M': return pad(tm.min, 2, '0', flag);
-    case 'n': return '\n';
-    case 'p': return tm.hour < 12 ? 'AM' : 'PM';
-    case 'P': return tm.hour < 12 ? 'am' : 'pm';
-    case 'r': return `${pad(h12, 2, '0', '')}:${pad(tm.min, 2, '0', '')}:${pad(tm.sec, 2, '0', '')} ${tm.hour < 12 ? 'AM' : 'PM'}`;
-    case 'R': return `${pad(tm.hour, 2, '0', '')}:${pad(tm.min, 2, '0', '')}`;
-    case 's': return String(Math.floor(tm.epoch));
-    case 'S': return pad(tm.sec, 2, '0', flag);
-    case 't': return '\t';
-    case 'T': case 'X': return `${pad(tm.hour, 2, '0', '')}:${pad(tm.min, 2, '0', '')}:${pad(tm.sec, 2, '0', '')}`;
-    case 'u': return String(tm.wday === 0 ? 7 : tm.wday);
-    case 'U': return pad(Math.floor((tm.yday + 7 - tm.wday) / 7), 2, '0', flag);
-    case 'V': return pad(isoWeek(tm).week, 2, '0', flag);
-    case 'w': return String(tm.wday);
-    case 'W': return pad(Math.floor((tm.yday + 7 - ((tm.wday + 6) % 7)) / 7), 2, '0', flag);
-    case 'x': return `${pad(tm.month + 1, 2, '0', '')}/${pad(tm.day, 2, '0', '')}/${pad(tm.year % 100, 2, '0', '')}`;
-    case 'y': return pad(tm.year % 100, 2, '0', flag);
-    case 'Y': return pad(tm.year, 1, '0', flag);
+    case 'a': return str(DAYS[tm.wday]!.slice(0, 3));
+    case 'A': return str(DAYS[tm.wday]!);
+    case 'b': case 'h': return str(MONTHS[tm.month]!.slice(0, 3));
+    case 'B': return str(MONTHS[tm.month]!);
+    case 'c': return str(`${DAYS[tm.wday]!.slice(0, 3)} ${MONTHS[tm.month]!.slice(0, 3)} ${String(tm.day).padStart(2, ' ')} ${hms} ${tm.year}`);
+    case 'C': return num(Math.floor(tm.year / 100), 1, spec);
+    case 'd': return num(tm.day, 2, spec);
+    case 'D': case 'x': return str(mdy);
+    case 'e': return num(tm.day, 2, spec, true);
+    case 'F': return str(`${tm.year}-${two(tm.month + 1)}-${two(tm.day)}`);
+    case 'G': return num(isoWeek(tm).year, 1, spec);
+    case 'g': return num(isoWeek(tm).year % 100, 2, spec);
+    case 'H': return num(tm.hour, 2, spec);
+    case 'I': return num(h12, 2, spec);
+    case 'j': return num(tm.yday + 1, 3, spec);
+    case 'k': return num(tm.hour, 2, spec, true);
+    case 'l': return num(h12, 2, spec, true);
+    case 'm': return num(tm.month + 1, 2, spec);
+    case 'M': return num(tm.min, 2, spec);
+    case 'n': return str('\n');
+    case 'p': return str(tm.hour < 12 ? 'AM' : 'PM');
+    case 'P': return str(tm.hour < 12 ? 'am' : 'pm');
+    case 'r': return str(`${two(h12)}:${two(tm.min)}:${two(tm.sec)} ${tm.hour < 12 ? 'AM' : 'PM'}`);
+    case 'R': return str(`${two(tm.hour)}:${two(tm.min)}`);
+    // glibc formats %s apart: the width only as a field, not as digits.
+    case 's': return str(String(Math.floor(tm.epoch)));
+    case 'S': return num(tm.sec, 2, spec);
+    case 't': return str('\t');
+    case 'T': case 'X': return str(hms);
+    case 'u': return num(tm.wday === 0 ? 7 : tm.wday, 1, spec);
+    case 'U': return num(Math.floor((tm.yday + 7 - tm.wday) / 7), 2, spec);
+    case 'V': return num(isoWeek(tm).week, 2, spec);
+    case 'w': return num(tm.wday, 1, spec);
+    case 'W': return num(Math.floor((tm.yday + 7 - ((tm.wday + 6) % 7)) / 7), 2, spec);
+    case 'y': return num(tm.year % 100, 2, spec);
+    case 'Y': return num(tm.year, 1, spec);
+    // glibc writes the sign as a field of its own, then hhmm as a 4-digit number: each gets the width.
     case 'z': {
       const o = Math.abs(tm.offsetMin);
-      return `${tm.offsetMin < 0 ? '-' : '+'}${pad(Math.floor(o / 60), 2, '0', '')}${pad(o % 60, 2, '0', '')}`;
+      return str(tm.offsetMin < 0 ? '-' : '+') + num(Math.floor(o / 60) * 100 + (o % 60), 4, spec);
     }
-    case 'Z': return zoneName(tm.epoch, tm.offsetMin);
-    case '%': return '%';
+    case 'Z': return str(zoneName(tm.epoch, tm.offsetMin));
+    case '%': return str('%');
     default: return undefined;
   }
 }
