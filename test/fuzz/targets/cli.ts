@@ -17,11 +17,13 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const capture = join(pcapsDir, 'golden', 'dns.pcap');
 const filterFile = join(dir, 'filter');
 writeFileSync(filterFile, 'udp port 53 # comment\n');
-/** Values for options that name files: only these, so a run never writes outside the scratch directory. */
+/** Values for options that name files or commands: only these, so a run never writes outside the scratch directory nor runs anything else. */
 const paths: Record<string, string[]> = {
   '-r': [capture, join(pcapsDir, 'tcpdump-crash', 'tcp_header_heapoverflow.pcap'), join(dir, 'missing.pcap'), '-'],
   '-w': [join(dir, 'out.pcap'), join(dir, 'out.pcapng'), join(dir, 'no', 'such', 'dir.pcap')],
   '-F': [filterFile, join(dir, 'missing-filter')],
+  // -z runs its command on every file closed: only a known one, or one that is not there, is ever run.
+  '-z': ['gzip', join(dir, 'no-such-command')],
 };
 
 export const vocabulary = [
@@ -86,16 +88,18 @@ export const cliTarget: FuzzTarget = {
   ].map(enc),
   run(input) {
     const argv = argvOf(input);
-    let live = true;
+    let live = true, unknownCommand = false;
     try {
       const o = parseArgs(argv);
       live = o.read === undefined && !o.listInterfaces && !o.help && !o.version && !(o.dumpProgram && o.interfaces.length === 0 && o.tun === undefined && o.tap === undefined);
+      // A -z command spelt some other way (`-zCMD`, a literal the mutator made) is parsed, never run.
+      unknownCommand = o.postRotate !== undefined && !paths['-z']!.includes(o.postRotate);
     } catch (e) {
       if (!(e instanceof VcapError)) throw e;
       if (e.message.includes('\n')) throw new Error(`an option error of more than one line: ${JSON.stringify(e.message)}`);
       checkNoLeak(e.message, input, 'option error');
       live = false;
     }
-    if (!live && (count++ % 30 === 0 || fuzzContext.replay)) processRun(argv, input);
+    if (!live && !unknownCommand && (count++ % 30 === 0 || fuzzContext.replay)) processRun(argv, input);
   },
 };
