@@ -3,7 +3,7 @@
 // USER. Without CAP_NET_RAW / CAP_NET_ADMIN it says which capability is missing, as tcpdump does.
 // While capturing it holds only the descriptors it needs (one packet socket, or the TUN fd).
 import test from 'ava';
-import { readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Netns, repoRoot, run, sleep, vcapBin, vethPair } from '../helpers/netns.js';
 import { tempDir } from '../pcap/helpers.js';
@@ -93,6 +93,35 @@ test('--relinquish-privileges=nobody with --tun: the TUN fd is the only device h
   t.regex(r.stdout, /172\.21\.25\.1 > 172\.21\.25\.9: ICMP echo request/);
   // The device vcap made goes when its fd closes, whoever vcap has become.
   t.not((await ns.exec(['ip', 'link', 'show', 'tun0'])).code, 0);
+});
+
+test('-Z nobody with -C rotation: the files opened after the drop are created by nobody, each whole', async (t) => {
+  const nobody = await user('nobody');
+  const dir = tempDir(t);
+  // As with tcpdump, the user must be able to create files where -w points.
+  chmodSync(dir, 0o777);
+  const file = join(dir, 'rot.pcap');
+  const { a, ifA, ipB } = await vethPair(t, 52);
+  const vcap = a.vcap(['-i', ifA, '-Z', 'nobody', '-C', '1', '-W', '3', '-w', file]);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  // ~2.2 MB of echo requests and replies: at least three files of 1,000,000 bytes (the ring of -W 3).
+  await a.exec(['ping', '-f', '-q', '-c', '2000', '-s', '500', ipB]);
+  await sleep(300);
+  const r = await vcap.stop();
+  t.is(r.code, 0, r.stderr);
+  const captured = Number(/^(\d+) packets captured$/m.exec(r.stderr)?.[1]);
+  t.true(captured >= 4000, r.stderr);
+  const names = readdirSync(dir).sort();
+  t.deepEqual(names, ['rot.pcap0', 'rot.pcap1', 'rot.pcap2']);
+  for (const n of names) {
+    const s = statSync(join(dir, n));
+    t.is(s.uid, nobody.uid, n);
+    t.is(s.gid, nobody.gid, n);
+    const info = await run(['capinfos', '-c', '-M', join(dir, n)]);
+    t.is(info.code, 0, `${n}: ${info.stderr}`);
+    t.true(Number(info.stdout.match(/Number of packets:\s+(\d+)/)?.[1]) > 0, n);
+  }
 });
 
 test('-Z with -r: the output file is the user\'s; an unknown user is one line, as tcpdump words it', async (t) => {
