@@ -54,6 +54,12 @@ test('-i a -i b -w x.pcapng: one IDB per interface; tshark reads each frame\'s i
   const times = rows.map((r) => Number(r[3]));
   t.deepEqual(times, [...times].sort((x, y) => x - y), 'merged in timestamp order');
   t.true(rows.findIndex((r) => r[0] === if2) < rows.map((r) => r[0]).lastIndexOf(if1), 'the two interfaces interleave');
+  // First and last packet times: capinfos, tshark and vcap reading the file back agree to the nanosecond.
+  const span = await run(['capinfos', '-a', '-e', '-S', '-M', file]);
+  const epochs = rows.map((r) => r[3]!);
+  t.regex(span.stdout, new RegExp(`First packet time:\\s+${epochs[0]!.replace('.', '\\.')}\\nLast packet time:\\s+${epochs.at(-1)!.replace('.', '\\.')}\\n`));
+  const back = (await run([process.execPath, vcapBin, '-r', file, '-tt', '--nano', '-n'])).stdout.trim().split('\n').map((l) => l.split(' ')[0]);
+  t.deepEqual(back, epochs);
   const ci = await run(['capinfos', '-I', '-o', file]);
   t.regex(ci.stdout, /Strict time order:\s+True\n/);
   t.regex(ci.stdout, /Number of interfaces in file: 2\n/);
