@@ -14,7 +14,7 @@
  */
 import { Decoder } from '../decoders/decoder.js';
 import { LinkType } from '../decoders/link-type.js';
-import { inCksum, ipv6PseudoSum } from '../output/text/checksum.js';
+import { inCksum, ipv6PseudoSum } from '../decoders/checksum.js';
 import type { Packet } from '../decoders/packet.js';
 
 /** One address of the device, with its prefix length (what `ip addr` shows). */

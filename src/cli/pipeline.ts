@@ -24,6 +24,7 @@ import { TextWriter } from '../output/text/writer.js';
 import { ProgressBar } from './progress.js';
 import { linkTypeDescription, linkTypeName, LinkType } from '../decoders/link-type.js';
 import { filterCompilerKnows } from '../decoders/link-type-names.js';
+import type { Decoder } from '../decoders/decoder.js';
 import { VcapError } from '../errors.js';
 import { formatInterfaceSpec } from '../capture/interface-spec.js';
 
@@ -57,10 +58,14 @@ type PrinterModule = typeof import('../output/text/packet.js');
 let printerModule: PrinterModule | undefined;
 type JsonModule = typeof import('../output/json.js');
 let jsonModule: JsonModule | undefined;
-/** The printers (every protocol's), loaded only for text output: -w and --json never need them. */
+type DecoderModule = typeof import('../decoders/decoder.js');
+let decoderModule: DecoderModule | undefined;
+/** The decoders and the printers (every protocol's, or --json's), loaded only for output that reads layers: -w never needs them. */
 async function loadPrinters(o: CliOptions): Promise<void> {
   if (o.json) jsonModule ??= await import('../output/json.js');
   else if (o.write === undefined) printerModule ??= await import('../output/text/packet.js');
+  else return;
+  decoderModule ??= await import('../decoders/decoder.js');
 }
 const plural = (n: number): string => (n === 1 ? '' : 's');
 
@@ -121,6 +126,11 @@ function openFrameSink(o: CliOptions, first: CaptureInterface, snaplen: number, 
  * writer, -c. One instance serves a whole run; `batch` is the per-packet hot path.
  */
 class Sinks {
+  /**
+   * Decodes each frame once, for every sink that reads layers (the text printer, --json): they
+   * read the same Packet and its views. -w alone never decodes.
+   */
+  #decoder: Decoder | undefined;
   #printer: PacketPrinter | JsonPrinter | undefined;
   #printers = new Map<number, PacketPrinter>();
   /** --json: one printer for every link type (it numbers the packets of the whole run). */
@@ -155,6 +165,7 @@ class Sinks {
     else {
       this.#text = new TextWriter(textFd, lineBuffered);
       if (this.o.json) this.#json = new jsonModule!.JsonPrinter(this.#text, this.json);
+      this.#decoder = new decoderModule!.Decoder();
     }
     this.#first = first;
     this.#use(first.linkType, first);
@@ -230,14 +241,16 @@ class Sinks {
     const filter = this.#filter, printer = this.#printer, writer = this.#writer, perPacket = this.o.packetBuffered;
     const flags = b.flags, prefixes = this.#prefixes;
     let drops = this.#drops + (b.drops ?? 0);
+    const decoder = this.#decoder, linkType = b.linkType;
     for (let i = 0; i < n; i++) {
       const off = b.offset[i]!, cap = b.capLen[i]!, len = b.origLen[i]!;
       if (filter !== undefined && !filter.matches(bytes, off, cap, len)) continue;
       this.captured++;
       const f = flags === undefined ? 0 : flags[i]!;
-      if (printer !== undefined) {
+      if (decoder !== undefined && printer !== undefined) {
         if (prefixes !== undefined) (printer as PacketPrinter).prefix = prefixes[f & 31];
-        printer.print(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!);
+        // One decode per frame; every sink that reads layers reads this Packet.
+        printer.printPacket(decoder.decode(bytes, linkType, off, cap), len, b.sec[i]!, b.nsec[i]!);
       }
       if (writer !== undefined) {
         writer.writePacket(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!, f, drops);

@@ -13,6 +13,15 @@ export function macToString(buf: Uint8Array, off: number): string {
   return `${hex2[buf[off]!]}:${hex2[buf[off + 1]!]}:${hex2[buf[off + 2]!]}:${hex2[buf[off + 3]!]}:${hex2[buf[off + 4]!]}:${hex2[buf[off + 5]!]}`;
 }
 
+/** A link-layer address of `len` bytes as tcpdump writes it: a MAC, colon-separated hex, `<empty>`. */
+export function linkAddrToString(buf: Uint8Array, off: number, len: number): string {
+  if (len === 0) return '<empty>';
+  if (len === 6) return macToString(buf, off);
+  let s = hex2[buf[off]!]!;
+  for (let i = 1; i < len; i++) s += ':' + hex2[buf[off + i]!]!;
+  return s;
+}
+
 /**
  * IPv6 text of buf[off..off+16) exactly as tcpdump's addrtostr6 (BIND's inet_ntop6): the first
  * longest run of two or more zero words becomes `::`, and ::a.b.c.d / ::ffff:a.b.c.d keep the
@@ -46,4 +55,50 @@ export function ipv6ToString(buf: Uint8Array, off: number): string {
   }
   if (bestBase !== -1 && bestBase + bestLen === 8) s += ':';
   return s;
+}
+
+/** Each byte value's decimal digits as ASCII, 3 slots a value (unused slots 0), and how many there are. */
+const octetDigits = new Uint8Array(256 * 3), octetLength = new Uint8Array(256);
+for (let v = 0; v < 256; v++) {
+  const t = String(v);
+  octetLength[v] = t.length;
+  for (let i = 0; i < t.length; i++) octetDigits[v * 3 + i] = t.charCodeAt(i);
+}
+
+/**
+ * Writes the dotted quad of src[at..at+4) into `out` from `p` as ASCII digits (no string made);
+ * returns the position after it. `out` needs 15 bytes of room.
+ */
+export function writeIpv4(out: Uint8Array, p: number, src: Uint8Array, at: number): number {
+  for (let i = 0; i < 4; i++) {
+    if (i !== 0) out[p++] = 46;
+    const v = src[at + i]!, n = octetLength[v]!, d = v * 3;
+    out[p] = octetDigits[d]!;
+    if (n > 1) { out[p + 1] = octetDigits[d + 1]!; if (n > 2) out[p + 2] = octetDigits[d + 2]!; }
+    p += n;
+  }
+  return p;
+}
+
+// Texts of recently seen IPv6 addresses, direct-mapped by a hash of the 16 bytes: making the text
+// is most of the cost of an IPv6 header, and a conversation repeats its two addresses. A fixed
+// table costs the same however many hosts a capture has; a collision only means a rebuild.
+const CACHE_BITS = 8;
+const cacheWords = new Uint32Array(4 << CACHE_BITS);
+const cacheText: string[] = new Array<string>(1 << CACHE_BITS).fill('');
+
+/** ipv6ToString of buf[at..at+16), through a small cache of recent addresses. */
+export function ipv6Text(b: Uint8Array, at: number): string {
+  const w0 = ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+  const w1 = ((b[at + 4]! << 24) | (b[at + 5]! << 16) | (b[at + 6]! << 8) | b[at + 7]!) >>> 0;
+  const w2 = ((b[at + 8]! << 24) | (b[at + 9]! << 16) | (b[at + 10]! << 8) | b[at + 11]!) >>> 0;
+  const w3 = ((b[at + 12]! << 24) | (b[at + 13]! << 16) | (b[at + 14]! << 8) | b[at + 15]!) >>> 0;
+  const slot = Math.imul(w0 ^ w1 ^ w2 ^ w3 ^ (w3 >>> 16) ^ (w1 >>> 8), 0x9e3779b1) >>> (32 - CACHE_BITS);
+  const k = slot << 2;
+  const hit = cacheText[slot]!;
+  if (hit !== '' && cacheWords[k] === w0 && cacheWords[k + 1] === w1 && cacheWords[k + 2] === w2 && cacheWords[k + 3] === w3) return hit;
+  const text = ipv6ToString(b, at);
+  cacheWords[k] = w0; cacheWords[k + 1] = w1; cacheWords[k + 2] = w2; cacheWords[k + 3] = w3;
+  cacheText[slot] = text;
+  return text;
 }

@@ -3,6 +3,8 @@ import type { Layer } from './layer.js';
 import { DecodeStop, Len, lenSourceNames } from './stop.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LEN_CAPLEN = Len.Caplen, LEN_TCP_SEGMENT = Len.TcpSegment;
+/** How many layers numbered 32 and up one walk records (a longer stack keeps the rest as payload). */
+export const EXTRA_LAYERS = 16;
 
 /**
  * The walk's state, shared by the views of one Decoder: where the next layer starts (`off`),
@@ -30,8 +32,11 @@ export abstract class Cursor {
   /** A length field promised more bytes than were captured (the packet is cut short). */
   cut = false;
   stopped = false;
-  /** Bit (1 << Layer) for each layer decoded in full; the Packet's layer getters read it. */
+  /** Bit (1 << Layer) for each layer numbered below 32 decoded in full; the Packet's layer getters read it. */
   present = 0;
+  /** Layers numbered 32 and up decoded in full, in order (`extraCount` of them): mark() puts them here. */
+  readonly extra: Uint8Array = new Uint8Array(EXTRA_LAYERS);
+  extraCount = 0;
   /**
    * Work a layer left for first use (TCP options and the application layer after TCP or UDP, DNS
    * records); settle() runs it. A loop that reads only headers' fields never pays for it.
@@ -45,7 +50,31 @@ export abstract class Cursor {
     if (this.buf !== buf) this.buf = buf;
     this.linkType = linkType;
     this.base = start; this.off = start; this.end = start + capLen; this.capEnd = start + capLen;
-    this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.pending = undefined;
+    this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.extraCount = 0; this.pending = undefined;
+  }
+
+  /** reset() for a walk that starts inside a frame: at `off`, up to `end`, in the frame that starts at `base`. */
+  resetAt(buf: Uint8Array, linkType: number, base: number, off: number, end: number): void {
+    if (this.buf !== buf) this.buf = buf;
+    this.linkType = linkType;
+    this.base = base; this.off = off; this.end = end; this.capEnd = end;
+    this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.extraCount = 0; this.pending = undefined;
+  }
+
+  /**
+   * Marks `layer` decoded in full: its bit in `present` (layers below 32; the common ones write
+   * their literal bit inline instead), or the `extra` list.
+   */
+  mark(layer: number): void {
+    if (layer < 32) this.present |= 1 << layer;
+    else if (this.extraCount < EXTRA_LAYERS) this.extra[this.extraCount++] = layer;
+  }
+
+  /** True when `layer` was decoded in full in this walk. */
+  decoded(layer: number): boolean {
+    if (layer < 32) return (this.present & (1 << layer)) !== 0;
+    for (let i = 0; i < this.extraCount; i++) if (this.extra[i] === layer) return true;
+    return false;
   }
 
   /** Run the deferred checks of the last layer (they may move the payload and set a stop). */

@@ -57,6 +57,23 @@ export class Decoder {
   }
 
   /**
+   * @internal Decode from layer `layer` at `buf[off .. end)`, inside the frame that starts at `base`
+   * (offsets stay relative to it): for a printer that goes on where the frame's walk did not (an
+   * encapsulated or quoted packet, a layer after a lax stop). Returns this Decoder's Packet.
+   */
+  decodeFrom(layer: number, buf: Uint8Array, linkType: number, base: number, off: number, end: number): Packet {
+    const c = this.packet;
+    c.resetAt(buf, linkType, base, off, end);
+    try {
+      walkRest(this.views, c, layer);
+    } catch (e) {
+      this.guardCount++;
+      c.invalid(Layer.None, off, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return c;
+  }
+
+  /**
    * Decode the packet carried inside `p` with a second Decoder owned by this one: the offending
    * packet of an ICMP or ICMPv6 error (its IP header and what follows), or the inner packet of an
    * IP-in-IP tunnel (IPv4 or IPv6 carrying protocol 4 or 41) or of Ethernet over IPv6 (143, as

@@ -71,6 +71,7 @@ export class Dns extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off;
+    this.off = o; this.end = c.end; this.headerLength = 0; this.msg = o;
     // TCP and UDP are the layers that select an application layer, and a packet has one of them.
     this.overTcp = (c.present & (1 << TCP)) !== 0;
     let m = o;
@@ -84,7 +85,7 @@ export class Dns extends LayerView {
     }
     if (c.end - m < 12) return c.short(DNS, o, m + 12 - o);
     this.msg = m;
-    this.off = o; this.end = c.end; this.headerLength = m + 12 - o;
+    this.end = c.end; this.headerLength = m + 12 - o;
     this.#msgEnd = c.end;
     // The records are walked on first use (a getter here, or the packet's stop/payload), so
     // packets whose DNS nobody reads cost only this header check.
@@ -100,7 +101,7 @@ export class Dns extends LayerView {
   walk(): void {
     if (this.#walked) return;
     this.#walked = true;
-    const c = this.#cursor!, b = this.buf, o = this.off, m = this.msg, end = this.#msgEnd;
+    const c = this.#cursor!, b = this.cursor.buf, o = this.off, m = this.msg, end = this.#msgEnd;
     this.#qd = this.#an = this.#ns = this.#ar = 0;
     let p = m + 12, n = 0;
     for (let s = 0; s < 4; s++) {
@@ -210,31 +211,31 @@ export class Dns extends LayerView {
   }
 
   /** Message id. */
-  get id(): number { return u16(this.buf, this.msg); }
+  get id(): number { return u16(this.cursor.buf, this.msg); }
   /** The 16 flag bits (QR, opcode, AA, TC, RD, RA, Z, AD, CD, RCODE). */
-  get flags(): number { return u16(this.buf, this.msg + 2); }
+  get flags(): number { return u16(this.cursor.buf, this.msg + 2); }
   /** True for a response. */
-  get isResponse(): boolean { return (this.buf[this.msg + 2]! & 0x80) !== 0; }
-  get opcode(): number { return (this.buf[this.msg + 2]! >> 3) & 15; }
-  get authoritative(): boolean { return (this.buf[this.msg + 2]! & 0x04) !== 0; }
-  get truncation(): boolean { return (this.buf[this.msg + 2]! & 0x02) !== 0; }
-  get recursionDesired(): boolean { return (this.buf[this.msg + 2]! & 0x01) !== 0; }
-  get recursionAvailable(): boolean { return (this.buf[this.msg + 3]! & 0x80) !== 0; }
-  get rcode(): number { return this.buf[this.msg + 3]! & 15; }
+  get isResponse(): boolean { return (this.cursor.buf[this.msg + 2]! & 0x80) !== 0; }
+  get opcode(): number { return (this.cursor.buf[this.msg + 2]! >> 3) & 15; }
+  get authoritative(): boolean { return (this.cursor.buf[this.msg + 2]! & 0x04) !== 0; }
+  get truncation(): boolean { return (this.cursor.buf[this.msg + 2]! & 0x02) !== 0; }
+  get recursionDesired(): boolean { return (this.cursor.buf[this.msg + 2]! & 0x01) !== 0; }
+  get recursionAvailable(): boolean { return (this.cursor.buf[this.msg + 3]! & 0x80) !== 0; }
+  get rcode(): number { return this.cursor.buf[this.msg + 3]! & 15; }
   /** Section counts as the header states them (the `*Count` fields give what is present). */
-  get questionCount(): number { return u16(this.buf, this.msg + 4); }
-  get answerCount(): number { return u16(this.buf, this.msg + 6); }
-  get authorityCount(): number { return u16(this.buf, this.msg + 8); }
-  get additionalCount(): number { return u16(this.buf, this.msg + 10); }
+  get questionCount(): number { return u16(this.cursor.buf, this.msg + 4); }
+  get answerCount(): number { return u16(this.cursor.buf, this.msg + 6); }
+  get authorityCount(): number { return u16(this.cursor.buf, this.msg + 8); }
+  get additionalCount(): number { return u16(this.cursor.buf, this.msg + 10); }
   /** Over TCP: the length prefix. */
-  get tcpLength(): number | undefined { return this.overTcp ? u16(this.buf, this.off) : undefined; }
+  get tcpLength(): number | undefined { return this.overTcp ? u16(this.cursor.buf, this.off) : undefined; }
 
   get questions(): DnsQuestion[] {
     const out: DnsQuestion[] = [];
     for (let i = 0, n = this.qdCount; i < n; i++) {
       const at = this.#rec[i]!, names: string[] = [];
-      const p = this.walkName(this.buf, at, this.end, this.msg, names);
-      out.push({ name: joinName(names), type: u16(this.buf, p), class: u16(this.buf, p + 2), offset: at - this.base });
+      const p = this.walkName(this.cursor.buf, at, this.end, this.msg, names);
+      out.push({ name: joinName(names), type: u16(this.cursor.buf, p), class: u16(this.cursor.buf, p + 2), offset: at - this.base });
     }
     return out;
   }
@@ -245,12 +246,12 @@ export class Dns extends LayerView {
   /** The name at absolute offset `at` of this message (labels joined by dots; the root is `.`). */
   nameAt(at: number): string {
     const names: string[] = [];
-    const p = this.walkName(this.buf, at, this.end, this.msg, names);
+    const p = this.walkName(this.cursor.buf, at, this.end, this.msg, names);
     return p < 0 ? '' : joinName(names);
   }
 
   private records(first: number, count: number): DnsRecord[] {
-    const out: DnsRecord[] = [], b = this.buf;
+    const out: DnsRecord[] = [], b = this.cursor.buf;
     for (let i = first; i < first + count; i++) {
       const at = this.#rec[i]!, names: string[] = [];
       const p = this.walkName(b, at, this.end, this.msg, names);
@@ -264,7 +265,7 @@ export class Dns extends LayerView {
   }
 
   private rdata(type: number, rd: number, len: number): DnsRecord['data'] {
-    const b = this.buf;
+    const b = this.cursor.buf;
     switch (type) {
       case 1: return ipv4ToString(b, rd);
       case 28: return ipv6ToString(b, rd);

@@ -1,17 +1,21 @@
 // Ethernet II and IEEE 802.3 framing (IEEE 802.3 clause 3), with the 802.2 LLC/SNAP header
 // that follows a length field.
 import { macToString } from './addr.js';
-import { u16 } from './bytes.js';
+import { u16, u16le } from './bytes.js';
+import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
 import { byEtherType } from './registry-tables.js';
 import { Len } from './stop.js';
-import { LayerView } from './view.js';
+import { LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ETHERNET = Layer.Ethernet, LLC = Layer.Llc;
 const LEN_8023 = Len.Ieee8023;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_ETHER_TYPE = byEtherType;
+
+/** Bytes of the Ethernet header (two MAC addresses and the type/length field). */
+export const ETHERNET_HEADER_LENGTH = 14;
 
 /** Ethernet header: 14 bytes. `etherType` ≤ 1500 is an 802.3 length and an LLC header follows. */
 export class Ethernet extends LayerView {
@@ -19,8 +23,10 @@ export class Ethernet extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, end = c.end;
-    if (end - o < 14) return c.short(ETHERNET, o, 14);
-    this.off = o; this.end = end; this.headerLength = 14;
+    // Pointed first: a printer shows what there is of a cut header.
+    this.off = o; this.end = end;
+    if (end - o < 14) { this.headerLength = 0; return c.short(ETHERNET, o, 14); }
+    this.headerLength = 14;
     c.present |= 0x2 satisfies typeof LayerBit.Ethernet; c.off = o + 14;
     const t = (b[o + 12]! << 8) | b[o + 13]!;
     if (t <= 1500) return this.ieee8023(c, t);
@@ -35,14 +41,22 @@ export class Ethernet extends LayerView {
     return LLC;
   }
 
+  // Own has()/need()/captured/internetChecksum(): the base class's would see every view class at one load site and go megamorphic.
+  override has(n: number): boolean { return this.off + n <= this.end; }
+  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
+  override internetChecksum(n: number, initial = 0): number { return inCksum(this.cursor.buf, this.off, n, initial); }
+  // The fixed header's getters do not check: decode() proved it for a view the Packet hands out, and a
+  // printer reading the view of a cut header tests has()/need() first, as tcpdump's ND_TTEST/ND_TCHECK do.
+  // (Checks in these getters, on every packet, made printing 10% slower: V8 stops inlining them.)
   /** Destination MAC, `aa:bb:cc:dd:ee:ff`. */
-  get dst(): string { return macToString(this.buf, this.off); }
+  get dst(): string { return macToString(this.cursor.buf, this.off); }
   /** Source MAC, `aa:bb:cc:dd:ee:ff`. */
-  get src(): string { return macToString(this.buf, this.off + 6); }
-  get dstBytes(): Uint8Array { return this.buf.subarray(this.off, this.off + 6); }
-  get srcBytes(): Uint8Array { return this.buf.subarray(this.off + 6, this.off + 12); }
+  get src(): string { return macToString(this.cursor.buf, this.off + 6); }
+  get dstBytes(): Uint8Array { return this.cursor.buf.subarray(this.off, this.off + 6); }
+  get srcBytes(): Uint8Array { return this.cursor.buf.subarray(this.off + 6, this.off + 12); }
   /** The type/length field: an EtherType (≥ 0x0600), or an 802.3 length (≤ 1500). */
-  get etherType(): number { return u16(this.buf, this.off + 12); }
+  get etherType(): number { return u16(this.cursor.buf, this.off + 12); }
   /** True for an IEEE 802.3 frame (length field, LLC header follows). */
   get isLength(): boolean { return this.etherType <= 1500; }
 
@@ -60,13 +74,14 @@ export class Llc extends LayerView {
 
   decode(c: Cursor): number {
     const have = c.end - c.off, b = c.buf, o = c.off;
+    this.off = o; this.end = c.end; this.headerLength = 0;
     if (have < 3) return c.short(LLC, o, 3);
     // Unnumbered frames (control low bits 11) have a 1-byte control field; I and S frames 2 bytes.
     let hl = (b[o + 2]! & 3) === 3 ? 3 : 4;
     const snap = b[o] === 0xaa && b[o + 1] === 0xaa && b[o + 2] === 0x03;
     if (snap) hl = 8;
     if (have < hl) return c.short(LLC, o, hl);
-    this.off = c.off; this.end = c.end; this.headerLength = hl;
+    this.headerLength = hl;
     c.present |= 1 << LLC;
     c.off += hl;
     if (!snap) return 0;
@@ -77,16 +92,40 @@ export class Llc extends LayerView {
     return BY_ETHER_TYPE[t]!;
   }
 
-  get dsap(): number { return this.buf[this.off]!; }
-  get ssap(): number { return this.buf[this.off + 1]!; }
+  /** DSAP without its group bit (bit 0: the field as sent is `dsapField`). */
+  get dsap(): number { return this.dsapField; }
+  get ssap(): number { return this.ssapField; }
+  /** The DSAP byte as sent: the address, and in bit 0 individual (0) or group (1). */
+  get dsapField(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  /** The SSAP byte as sent: the address, and in bit 0 command (0) or response (1). */
+  get ssapField(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  /** The first control byte; its low bits 11 mean an unnumbered (U) frame, whose control field is this one byte. */
+  get controlByte(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return this.cursor.buf[o + 2]!; }
+  /**
+   * I and S frames: the 2-byte control field numbered as 802.2 numbers its bits (the first byte
+   * low: N(S) in bits 1–7, P/F in bit 8, N(R) in bits 9–15), tcpdump's little-endian read.
+   */
+  get controlWord(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16le(this.cursor.buf, o + 2); }
   /** Control field (1 byte for U frames, 2 bytes little-endian-ordered as sent for I/S frames). */
-  get control(): number { return this.headerLength === 4 ? u16(this.buf, this.off + 2) : this.buf[this.off + 2]!; }
+  get control(): number { return this.headerLength === 4 ? u16(this.cursor.buf, this.off + 2) : this.cursor.buf[this.off + 2]!; }
   /** True when a SNAP header follows the LLC header. */
   get isSnap(): boolean { return this.headerLength === 8; }
   /** SNAP organisation code (undefined without SNAP). */
-  get oui(): number | undefined { return this.isSnap ? (this.buf[this.off + 3]! << 16) | (this.buf[this.off + 4]! << 8) | this.buf[this.off + 5]! : undefined; }
+  get oui(): number | undefined { return this.isSnap ? this.snapOui : undefined; }
   /** SNAP protocol id (an EtherType when `oui` is 0). */
-  get etherType(): number | undefined { return this.isSnap ? u16(this.buf, this.off + 6) : undefined; }
+  get etherType(): number | undefined { return this.isSnap ? this.snapProtocol : undefined; }
+  /** The SNAP OUI after a 3-byte LLC header, read whatever the header says (checked). */
+  get snapOui(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return (this.cursor.buf[o + 3]! << 16) | (this.cursor.buf[o + 4]! << 8) | this.cursor.buf[o + 5]!; }
+  /** The SNAP protocol id after a 3-byte LLC header (checked). */
+  get snapProtocol(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u16(this.cursor.buf, o + 6); }
+  /** True when the 5 SNAP bytes after a 3-byte LLC header were captured. */
+  get snapCaptured(): boolean { return this.off + 8 <= this.end; }
+  /** Unnumbered XID frames: the information field's format identifier (0x81: IEEE basic format). */
+  get xidFormat(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return this.cursor.buf[o + 3]!; }
+  /** XID basic format: the LLC types/classes byte. */
+  get xidClass(): number { const o = this.off; if (o + 5 > this.end) notCaptured(); return this.cursor.buf[o + 4]!; }
+  /** XID basic format: the receive window size byte. */
+  get xidWindow(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return this.cursor.buf[o + 5]!; }
 
   toJSON(): object {
     return { offset: this.offset, length: this.length, dsap: this.dsap, ssap: this.ssap, control: this.control, ...(this.isSnap ? { oui: this.oui, etherType: this.etherType } : {}) };

@@ -5,7 +5,7 @@ import { ipv6ToString, macToString } from './addr.js';
 import { hex, u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView } from './view.js';
+import { LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ICMPV6 = Layer.Icmpv6;
 
@@ -43,10 +43,11 @@ export class Icmpv6 extends LayerView {
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, have = c.end - o;
+    this.off = o; this.end = c.end; this.headerLength = 0;
     if (have < 4) return c.short(ICMPV6, o, 4);
     const t = b[o]!, need = required[t]!;
     if (have < need) return c.short(ICMPV6, o, need);
-    this.off = c.off; this.end = c.end; this.headerLength = need;
+    this.headerLength = need;
     c.present |= 1 << ICMPV6;
     c.off = o + need;
     if (t >= 133 && t <= 137) {
@@ -64,38 +65,38 @@ export class Icmpv6 extends LayerView {
   }
 
   /** 1 unreachable, 2 packet too big, 3 time exceeded, 4 parameter problem, 128/129 echo, 130–132/143 MLD, 133–137 ND. */
-  get type(): number { return this.buf[this.off]!; }
-  get code(): number { return this.buf[this.off + 1]!; }
-  get checksum(): number { return u16(this.buf, this.off + 2); }
-  get identifier(): number | undefined { return this.isEcho ? u16(this.buf, this.off + 4) : undefined; }
-  get sequence(): number | undefined { return this.isEcho ? u16(this.buf, this.off + 6) : undefined; }
+  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get code(): number { return this.cursor.buf[this.off + 1]!; }
+  get checksum(): number { return u16(this.cursor.buf, this.off + 2); }
+  get identifier(): number | undefined { return this.isEcho ? u16(this.cursor.buf, this.off + 4) : undefined; }
+  get sequence(): number | undefined { return this.isEcho ? u16(this.cursor.buf, this.off + 6) : undefined; }
   /** Packet too big: the MTU. */
-  get mtu(): number | undefined { return this.type === 2 ? u32(this.buf, this.off + 4) : undefined; }
+  get mtu(): number | undefined { return this.type === 2 ? u32(this.cursor.buf, this.off + 4) : undefined; }
   /** Parameter problem: offset of the offending byte. */
-  get pointer(): number | undefined { return this.type === 4 ? u32(this.buf, this.off + 4) : undefined; }
+  get pointer(): number | undefined { return this.type === 4 ? u32(this.cursor.buf, this.off + 4) : undefined; }
   /** MLDv1 query/report/done: maximum response delay (ms). */
-  get maxResponseDelay(): number | undefined { return this.isMld1 ? u16(this.buf, this.off + 4) : undefined; }
+  get maxResponseDelay(): number | undefined { return this.isMld1 ? u16(this.cursor.buf, this.off + 4) : undefined; }
   /** MLDv1: the multicast address. */
-  get multicastAddress(): string | undefined { return this.isMld1 ? ipv6ToString(this.buf, this.off + 8) : undefined; }
+  get multicastAddress(): string | undefined { return this.isMld1 ? ipv6ToString(this.cursor.buf, this.off + 8) : undefined; }
   /** MLDv2 report: number of multicast address records. */
-  get recordCount(): number | undefined { return this.type === 143 ? u16(this.buf, this.off + 6) : undefined; }
+  get recordCount(): number | undefined { return this.type === 143 ? u16(this.cursor.buf, this.off + 6) : undefined; }
   /** Router advertisement fields. */
-  get curHopLimit(): number | undefined { return this.type === 134 ? this.buf[this.off + 4]! : undefined; }
+  get curHopLimit(): number | undefined { return this.type === 134 ? this.cursor.buf[this.off + 4]! : undefined; }
   /** RA: M (0x80), O (0x40) and the other flag bits. NA: R (0x80), S (0x40), O (0x20). */
-  get ndFlags(): number | undefined { return this.type === 134 || this.type === 136 ? this.buf[this.off + (this.type === 134 ? 5 : 4)]! : undefined; }
-  get routerLifetime(): number | undefined { return this.type === 134 ? u16(this.buf, this.off + 6) : undefined; }
-  get reachableTime(): number | undefined { return this.type === 134 ? u32(this.buf, this.off + 8) : undefined; }
-  get retransTimer(): number | undefined { return this.type === 134 ? u32(this.buf, this.off + 12) : undefined; }
+  get ndFlags(): number | undefined { return this.type === 134 || this.type === 136 ? this.cursor.buf[this.off + (this.type === 134 ? 5 : 4)]! : undefined; }
+  get routerLifetime(): number | undefined { return this.type === 134 ? u16(this.cursor.buf, this.off + 6) : undefined; }
+  get reachableTime(): number | undefined { return this.type === 134 ? u32(this.cursor.buf, this.off + 8) : undefined; }
+  get retransTimer(): number | undefined { return this.type === 134 ? u32(this.cursor.buf, this.off + 12) : undefined; }
   /** NS, NA, redirect: the target address. */
-  get targetAddress(): string | undefined { return this.type >= 135 && this.type <= 137 ? ipv6ToString(this.buf, this.off + 8) : undefined; }
+  get targetAddress(): string | undefined { return this.type >= 135 && this.type <= 137 ? ipv6ToString(this.cursor.buf, this.off + 8) : undefined; }
   /** Redirect: the destination address. */
-  get destinationAddress(): string | undefined { return this.type === 137 ? ipv6ToString(this.buf, this.off + 24) : undefined; }
+  get destinationAddress(): string | undefined { return this.type === 137 ? ipv6ToString(this.cursor.buf, this.off + 24) : undefined; }
 
   /** ND messages: the options, in order (checked by decode()). */
   get options(): NdOption[] {
     const out: NdOption[] = [];
     if (this.type < 133 || this.type > 137) return out;
-    const b = this.buf;
+    const b = this.cursor.buf;
     for (let p = this.off + this.headerLength; p + 2 <= this.end;) {
       const t = b[p]!, len = b[p + 1]! * 8;
       if (len === 0 || p + len > this.end) break;
@@ -120,7 +121,7 @@ export class Icmpv6 extends LayerView {
   /** Error messages: offset of the inner IPv6 packet from the frame start. */
   get innerOffset(): number | undefined { return this.isError ? this.off + 8 - this.base : undefined; }
   /** Error messages: the inner packet as captured (a view). */
-  get inner(): Uint8Array | undefined { return this.isError ? this.buf.subarray(this.off + 8, this.end) : undefined; }
+  get inner(): Uint8Array | undefined { return this.isError ? this.cursor.buf.subarray(this.off + 8, this.end) : undefined; }
 
   private get isEcho(): boolean { return this.type === 128 || this.type === 129; }
   private get isMld1(): boolean { return this.type >= 130 && this.type <= 132; }

@@ -62,6 +62,13 @@ names[Layer.Ipv6Ext] = 'IPv6 extension';
 names[Layer.Link] = 'link layer';
 names[Layer.Raw] = 'raw IP';
 
+/**
+ * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's
+ * name; for the others this table, or the name in lower case.
+ */
+const keys: string[] = [];
+export function layerKey(layer: number): string { return keys[layer] ?? layerName(layer).toLowerCase().replace(/[^a-z0-9]+/g, ''); }
+
 /** Human name of a layer number (`TCP`, `IPv6 extension header`). */
 export function layerName(layer: number): string {
   return names[layer] ?? `layer ${layer}`;

@@ -9,15 +9,17 @@ import type { NullLink } from './null.js';
 import type { Sll } from './sll.js';
 import type { Sll2 } from './sll2.js';
 import type { DecodeStop } from './stop.js';
+import type { LayerView } from './view.js';
 import { Cursor } from './cursor.js';
 import type { Tcp } from './tcp.js';
 import type { Udp } from './udp.js';
 import type { Vlan } from './vlan.js';
-import { Layer } from './layer.js';
+import { Layer, layerKey } from './layer.js';
 import { linkTypeName } from './link-type.js';
 import { createViews, walkRest, type Views } from './registry.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LLC = Layer.Llc, VLAN = Layer.Vlan, SLL = Layer.Sll, SLL2 = Layer.Sll2, NULL = Layer.Null, LOOP = Layer.Loop;
+const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
 
 /**
  * One decoded frame. `Decoder.decode()` returns the same Packet object every time, with every
@@ -71,11 +73,42 @@ export class Packet extends Cursor {
   get icmpv6(): Icmpv6 | undefined { return (this.present & 0x100) !== 0 ? this.icmpv6View : undefined; }
   get tcp(): Tcp | undefined { return (this.present & 0x200) !== 0 ? this.tcpView : undefined; }
   get udp(): Udp | undefined { return (this.present & 0x400) !== 0 ? this.udpView : undefined; }
+  /**
+   * Any layer by number (`Layer.X`), when decoded in full: the same view as its named getter, and
+   * the way to reach layers without one. Application layers are found when first asked for.
+   */
+  layer(layer: number): LayerView | undefined {
+    if (this.pending) this.settle();
+    return this.decoded(layer) ? this.views.table[layer] : undefined;
+  }
   /** DNS (the application layer is found when first asked for: here, or by stop/payload). */
   get dns(): Dns | undefined { if (this.pending) this.settle(); return (this.present & 0x800) !== 0 ? this.dnsView : undefined; }
 
   /** @internal */
   walkOn(next: number): void { walkRest(this.views, this, next); }
+
+  /**
+   * @internal The view of `layer` if this packet's walk pointed it at absolute offset `off`: decoded
+   * in full, or the layer the walk stopped in (a cut or broken header, for printers); else undefined.
+   */
+  viewAt(layer: number, off: number): LayerView | undefined {
+    // The common layers by name: each `.off` load then sees one view class (one load site for all
+    // would go megamorphic, which printing pays on every packet).
+    let v: LayerView | undefined;
+    switch (layer) {
+      case IPV4: if (this.ipv4View.off !== off) return undefined; v = this.ipv4View; break;
+      case IPV6: if (this.ipv6View.off !== off) return undefined; v = this.ipv6View; break;
+      case TCP: if (this.tcpView.off !== off) return undefined; v = this.tcpView; break;
+      case UDP: if (this.udpView.off !== off) return undefined; v = this.udpView; break;
+      default:
+        v = this.views.table[layer];
+        if (v === undefined || v.off !== off) return undefined;
+    }
+    if (layer < 32 ? (this.present & (1 << layer)) !== 0 : this.decoded(layer)) return v;
+    // Layers after a transport are decoded when first asked for (settle); the stop may move with them.
+    if (this.pending) { this.settle(); if (this.decoded(layer)) return v; }
+    return this.stopped && this.stopInfo.layer === layer ? v : undefined;
+  }
 
   /** Where and why decoding stopped early; undefined when every header was decoded. */
   get stop(): DecodeStop | undefined { if (this.pending) this.settle(); return this.stopped ? this.stopInfo : undefined; }
@@ -122,6 +155,11 @@ export class Packet extends Cursor {
     if (this.tcp) o.tcp = this.tcp.toJSON();
     if (this.udp) o.udp = this.udp.toJSON();
     if (this.dns) o.dns = this.dns.toJSON();
+    // Layers without a getter of their own, under their key (`layerKey`), in the order decoded.
+    for (let i = 0; i < this.extraCount; i++) {
+      const l = this.extra[i]!;
+      o[layerKey(l)] = this.views.table[l]!.toJSON();
+    }
     o.payloadOffset = this.payloadOffset;
     o.payloadLength = this.payloadLength;
     if (this.truncated) o.truncated = true;

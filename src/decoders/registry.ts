@@ -50,6 +50,12 @@ byLinkType[LinkType.LINUX_SLL2] = Layer.Sll2;
 byLinkType[LinkType.NULL] = Layer.Null;
 byLinkType[LinkType.LOOP] = Layer.Loop;
 
+/**
+ * The views of the layers without a field of their own in `Views`: a new protocol's view class is
+ * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
+ */
+const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [];
+
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
 export interface Views {
   ethernet: Ethernet; vlan: VlanStack; arp: Arp; ipv4: Ipv4; ipv6: Ipv6; icmp: Icmp; icmpv6: Icmpv6; tcp: Tcp; udp: Udp; dns: Dns;
@@ -67,6 +73,7 @@ export function createViews(c: Cursor): Views {
   for (const view of [
     v.ethernet, v.llc, v.vlan, v.arp, v.ipv4, v.ipv6, v.icmp, v.icmpv6, v.tcp, v.udp, v.dns, v.sll, v.sll2, v.null, v.loop, new RawIp(c),
   ]) v.table[view.layer] = view;
+  for (const View of OTHER_VIEWS) { const view = new View(c); v.table[view.layer] = view; }
   // No holes, so the table stays a packed array.
   for (let i = 0; i < v.table.length; i++) v.table[i] ??= v.table[Layer.Raw]!;
   return v;

@@ -2,11 +2,13 @@
 // SACK-permitted (4) and SACK blocks (5, RFC 2018), timestamps (8, RFC 7323), and any other
 // kind reported by number and length.
 import { u16, u32 } from './bytes.js';
+import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
 import { appByPort, byTcpPort, portLimit } from './registry-tables.js';
+import { MptcpOptionView } from './mptcp.js';
 import { Len } from './stop.js';
-import { LayerView } from './view.js';
+import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const TCP = Layer.Tcp;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
@@ -32,15 +34,64 @@ export interface TcpOption {
 /** Flag bits of `Tcp.flags`. */
 export const TcpFlags = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10, URG: 0x20, ECE: 0x40, CWR: 0x80, AE: 0x100 } as const;
 
+/** Bytes of the TCP header without options. */
+export const TCP_MIN_HEADER_LENGTH = 20;
+
+/**
+ * One TCP option, for a printer walking the options: `point()` it at each option's kind byte.
+ * Getters are checked (NOT_CAPTURED past what was captured, or past the header when pointed with
+ * that end) and name the fields of the kinds tcpdump decodes; `data(i)` is byte i after kind and length.
+ */
+export class TcpOptionView extends FieldView {
+  // Its own point(): the option walk is on every segment with options, so its stores stay monomorphic.
+  override point(off: number, end: number): this { this.off = off; this.end = end; return this; }
+  /** 0 EOL, 1 NOP, 2 MSS, 3 window scale, 4 SACK permitted, 5 SACK, 8 timestamps, 19 MD5, 28 UTO, 29 TCP-AO, 30 MPTCP, 34 TFO, 254 experimental… */
+  get kind(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  /** The length byte (kind and length bytes included). */
+  get lengthField(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  /** True when the first `n` data bytes (after kind and length) were captured. */
+  dataCaptured(n: number): boolean { return this.off + 2 + n <= this.end; }
+  /** Data byte `i` (after kind and length), checked. */
+  data(i: number): number { const o = this.off + 2 + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  /** 16-bit data value at data byte `i`: MSS (0), user timeout (0), experimental magic (0). */
+  data16(i: number): number { const o = this.off + 2 + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  /** 32-bit data value at data byte `i`: timestamps (0 value, 4 echo reply), SACK edges, echo, CC. */
+  data32(i: number): number { const o = this.off + 2 + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  /** MSS value. */
+  get mss(): number { return this.data16(0); }
+  /** Window scale shift. */
+  get windowScale(): number { return this.data(0); }
+  /** Timestamps: TSval and TSecr. */
+  get tsval(): number { return this.data32(0); }
+  get tsecr(): number { return this.data32(4); }
+  /** SACK block `i`: left and right edge. */
+  sackLeft(i: number): number { return this.data32(8 * i); }
+  sackRight(i: number): number { return this.data32(8 * i + 4); }
+  /** Echo, echo reply (RFC 1072) and CC options (RFC 1644): their 4-byte value. */
+  get value32(): number { return this.data32(0); }
+  /** User timeout (RFC 5482): granularity bit and timeout. */
+  get userTimeout(): number { return this.data16(0); }
+  /** Experimental options (RFC 6994): the experiment id. */
+  get experimentId(): number { return this.data16(0); }
+  /** SCPS capabilities: the capability bits and connection id. */
+  get scpsCapabilities(): number { return this.data(0); }
+  get scpsConnectionId(): number { return this.data(1); }
+  /** TCP-AO (RFC 5925): key id and receive-next key id (the MAC follows). */
+  get aoKeyId(): number { return this.data(0); }
+  get aoRNextKeyId(): number { return this.data(1); }
+}
+
 /** TCP header (options included); option lengths are checked when the packet's stop is first read. */
 export class Tcp extends LayerView {
   readonly layer = TCP;
 
   decode(c: Cursor): number {
     const b = c.buf, o = c.off, end = c.end;
+    // Pointed first: a printer shows what there is of a cut or broken header.
+    this.off = o; this.end = end;
     const hl = end - o >= 20 ? (b[o + 12]! >> 4) * 4 : 0;
-    if (hl < 20 || end - o < hl) return this.bad(c, o);
-    this.off = o; this.end = end; this.headerLength = hl;
+    if (hl < 20 || end - o < hl) { this.headerLength = 0; return this.bad(c, o); }
+    this.headerLength = hl;
     c.present |= 0x200 satisfies typeof LayerBit.Tcp; c.off = o + hl;
     // The options and the application layer are left to walk(), which runs when the packet's stop,
     // payload or DNS layer is first asked for: a loop that reads ports and flags pays for neither.
@@ -94,29 +145,45 @@ export class Tcp extends LayerView {
     return false;
   }
 
-  get srcPort(): number { return u16(this.buf, this.off); }
-  get dstPort(): number { return u16(this.buf, this.off + 2); }
-  get seq(): number { return u32(this.buf, this.off + 4); }
-  get ack(): number { return u32(this.buf, this.off + 8); }
+  // Own has()/need()/captured/internetChecksum(): the base class's would see every view class at one load site and go megamorphic.
+  override has(n: number): boolean { return this.off + n <= this.end; }
+  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
+  override internetChecksum(n: number, initial = 0): number { return inCksum(this.cursor.buf, this.off, n, initial); }
+  // The fixed header's getters do not check: decode() proved it for a view the Packet hands out, and a
+  // printer reading the view of a cut header tests has()/need() first, as tcpdump's ND_TTEST/ND_TCHECK do.
+  // (Checks in these getters, on every packet, made printing 10% slower: V8 stops inlining them.)
+  get srcPort(): number { return u16(this.cursor.buf, this.off); }
+  get dstPort(): number { return u16(this.cursor.buf, this.off + 2); }
+  /** True when both ports were captured. */
+  get portsCaptured(): boolean { return this.off + 4 <= this.end; }
+  get seq(): number { return u32(this.cursor.buf, this.off + 4); }
+  get ack(): number { return u32(this.cursor.buf, this.off + 8); }
   /** Data offset field × 4: the header length in bytes. */
   get dataOffset(): number { return this.headerLength; }
+  /** The data offset field × 4 as sent, checked (`headerLength` is set once decoded in full). */
+  get statedHeaderLength(): number { return (this.cursor.buf[this.off + 12]! >> 4) * 4; }
   /** FIN 0x01 SYN 0x02 RST 0x04 PSH 0x08 ACK 0x10 URG 0x20 ECE 0x40 CWR 0x80, AE (ex-NS) 0x100. */
-  get flags(): number { return this.buf[this.off + 13]! | ((this.buf[this.off + 12]! & 1) << 8); }
-  get fin(): boolean { return (this.buf[this.off + 13]! & 0x01) !== 0; }
-  get syn(): boolean { return (this.buf[this.off + 13]! & 0x02) !== 0; }
-  get rst(): boolean { return (this.buf[this.off + 13]! & 0x04) !== 0; }
-  get psh(): boolean { return (this.buf[this.off + 13]! & 0x08) !== 0; }
-  get ackFlag(): boolean { return (this.buf[this.off + 13]! & 0x10) !== 0; }
-  get urg(): boolean { return (this.buf[this.off + 13]! & 0x20) !== 0; }
-  get ece(): boolean { return (this.buf[this.off + 13]! & 0x40) !== 0; }
-  get cwr(): boolean { return (this.buf[this.off + 13]! & 0x80) !== 0; }
-  get window(): number { return u16(this.buf, this.off + 14); }
-  get checksum(): number { return u16(this.buf, this.off + 16); }
-  get urgentPointer(): number { return u16(this.buf, this.off + 18); }
+  get flags(): number { return this.cursor.buf[this.off + 13]! | ((this.cursor.buf[this.off + 12]! & 1) << 8); }
+  get fin(): boolean { return (this.flags & 0x01) !== 0; }
+  get syn(): boolean { return (this.flags & 0x02) !== 0; }
+  get rst(): boolean { return (this.flags & 0x04) !== 0; }
+  get psh(): boolean { return (this.flags & 0x08) !== 0; }
+  get ackFlag(): boolean { return (this.flags & 0x10) !== 0; }
+  get urg(): boolean { return (this.flags & 0x20) !== 0; }
+  get ece(): boolean { return (this.flags & 0x40) !== 0; }
+  get cwr(): boolean { return (this.flags & 0x80) !== 0; }
+  get window(): number { return u16(this.cursor.buf, this.off + 14); }
+  get checksum(): number { return u16(this.cursor.buf, this.off + 16); }
+  get urgentPointer(): number { return u16(this.cursor.buf, this.off + 18); }
+  /** A view for walking the options: `point()` it at each option (reused). */
+  readonly option: TcpOptionView = new TcpOptionView(this.cursor);
+  /** A view of an MPTCP option (kind 30): `point()` it at the option, readable to the option's end. */
+  readonly mptcp: MptcpOptionView = new MptcpOptionView(this.cursor);
 
   /** Offset (absolute in buf) of the first option of `kind`, or -1 (also past a bad option length). No allocation. */
   findOption(kind: number): number {
-    const b = this.buf, e = this.off + this.headerLength;
+    const b = this.cursor.buf, e = this.off + this.headerLength;
     for (let p = this.off + 20; p < e;) {
       const k = b[p]!;
       if (k === 0) return -1;
@@ -128,27 +195,27 @@ export class Tcp extends LayerView {
     return -1;
   }
   /** Maximum segment size option. */
-  get mss(): number | undefined { const p = this.findOption(2); return p >= 0 && this.buf[p + 1] === 4 ? u16(this.buf, p + 2) : undefined; }
+  get mss(): number | undefined { const p = this.findOption(2); return p >= 0 && this.cursor.buf[p + 1] === 4 ? u16(this.cursor.buf, p + 2) : undefined; }
   /** Window scale shift count. */
-  get windowScale(): number | undefined { const p = this.findOption(3); return p >= 0 && this.buf[p + 1] === 3 ? this.buf[p + 2]! : undefined; }
+  get windowScale(): number | undefined { const p = this.findOption(3); return p >= 0 && this.cursor.buf[p + 1] === 3 ? this.cursor.buf[p + 2]! : undefined; }
   get sackPermitted(): boolean { return this.findOption(4) >= 0; }
   /** Timestamp value and echo reply. */
   get timestamps(): { tsval: number; tsecr: number } | undefined {
     const p = this.findOption(8);
-    return p >= 0 && this.buf[p + 1] === 10 ? { tsval: u32(this.buf, p + 2), tsecr: u32(this.buf, p + 6) } : undefined;
+    return p >= 0 && this.cursor.buf[p + 1] === 10 ? { tsval: u32(this.cursor.buf, p + 2), tsecr: u32(this.cursor.buf, p + 6) } : undefined;
   }
   /** SACK blocks as [left, right, left, right…]. */
   get sackBlocks(): number[] | undefined {
     const p = this.findOption(5);
     if (p < 0) return undefined;
     const out: number[] = [];
-    for (let i = p + 2, e = p + this.buf[p + 1]!; i + 4 <= e; i += 4) out.push(u32(this.buf, i));
+    for (let i = p + 2, e = p + this.cursor.buf[p + 1]!; i + 4 <= e; i += 4) out.push(u32(this.cursor.buf, i));
     return out;
   }
 
   /** Every option in order, EOL included, up to the first one with a bad length. */
   get options(): TcpOption[] {
-    const out: TcpOption[] = [], b = this.buf, e = this.off + this.headerLength;
+    const out: TcpOption[] = [], b = this.cursor.buf, e = this.off + this.headerLength;
     for (let p = this.off + 20; p < e;) {
       const k = b[p]!;
       if (k === 0 || k === 1) { out.push({ kind: k, offset: p - this.base, length: 1 }); p++; if (k === 0) break; continue; }

@@ -16,6 +16,7 @@
  */
 import { utcDateTime } from './text/time.js';
 import { Decoder } from '../decoders/decoder.js';
+import type { Packet } from '../decoders/packet.js';
 import type { TextWriter } from './text/writer.js';
 
 /** Keys of `Packet.toJSON()` that describe the packet rather than one of its layers. */
@@ -46,6 +47,11 @@ export class JsonPrinter {
 
   /** Frame buf[off .. off+capLen) of `this.linkType`, `origLen` bytes on the wire, captured at sec.nsec (PacketPrinter's signature). */
   print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
+    this.printPacket(this.#decoder.decode(buf, this.linkType, off, capLen), origLen, sec, nsec);
+  }
+
+  /** A frame someone else decoded (the CLI decodes each frame once for every sink), `origLen` bytes on the wire. */
+  printPacket(pkt: Packet, origLen: number, sec: number, nsec: number): void {
     if (nsec < 0 || nsec >= 1e9 || sec < 0) {
       // A damaged pcap record (see Batch.nsec): the fraction carried into the seconds, a second
       // count with bit 31 set read unsigned (as Wireshark shows it), so the schema's ranges hold.
@@ -54,7 +60,7 @@ export class JsonPrinter {
       nsec -= carry * 1e9;
       if (sec < 0) sec += 4294967296;
     }
-    const j = this.#decoder.decode(buf, this.linkType, off, capLen).toJSON() as Record<string, unknown>;
+    const j = pkt.toJSON() as Record<string, unknown>;
     const layers: Record<string, unknown> = {};
     for (const k in j) if (!PACKET_KEYS.has(k)) layers[k] = j[k];
     const o: Record<string, unknown> = {

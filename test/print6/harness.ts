@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
 import { PrintContext, TRUNCATED } from '../../src/output/text/context.js';
 import { defaultPrintOptions, type PrintOptions } from '../../src/output/text/options.js';
 import { forcedType as forcedTypeOf } from '../../src/output/text/forced-type.js';
-import { printEther } from '../../src/output/text/ether.js';
-import { printIp6 } from '../../src/output/text/ip6.js';
-import { printIp } from '../../src/output/text/ip.js';
+import { linkPrinters } from '../../src/output/text/dispatch.js';
+import { printUnsupported } from '../../src/output/text/unsupported.js';
 import { PacketPrinter } from '../../src/output/text/packet.js';
+import { Decoder } from '../../src/decoders/decoder.js';
 
 export interface Case { name: string; pcap: string; flags: string; out: string }
 
@@ -34,14 +34,13 @@ export function options(flags: string): PrintOptions {
   return { ...defaultPrintOptions, verbose, linkHeader, forcedType };
 }
 
-/** One frame through the link-layer printer, with the packet printer's truncation handling. */
+const decoder = new Decoder();
+
+/** One frame decoded and printed by the link-layer printer, with the packet printer's truncation handling. */
 export function printFrame(c: PrintContext, link: number, bytes: Uint8Array, start: number, cap: number, len: number): string {
-  c.reset(bytes, start, cap, len);
+  c.reset(decoder.decode(bytes, link, start, cap), len);
   try {
-    if (link === 1) printEther(c, start, len, cap);
-    else if (link === 101 || link === 229) {
-      if ((bytes[start]! >> 4) === 6) printIp6(c, start, len); else printIp(c, start, len);
-    } else c.write(`unsupported link type ${link}`);
+    (linkPrinters[link] ?? printUnsupported)(c, len);
   } catch (e) {
     if (e !== TRUNCATED) throw e;
     c.write(` [|${c.protocol}]`);

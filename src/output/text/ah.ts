@@ -1,6 +1,15 @@
 /** IPsec AH (RFC 4302): the header, then the protocol it protects (tcpdump's print-ah.c). */
-import type { PrintContext } from './context.js';
+import type { IpInfo, PrintContext } from './context.js';
 import { hex8 } from './names.js';
+import { printIpPayload } from './ip-demux.js';
+
+/** AH at `p` and then the protocol it protects (the IP demux goes round again with AH's next header). */
+export function printAhChain(c: PrintContext, p: number, length: number, ip: IpInfo): void {
+  if (!c.has(p, 1)) { c.protocol = 'ah'; c.truncMark(); return; }
+  const next = c.u8(p);
+  const advance = printAh(c, p);
+  printIpPayload(c, next, p + advance, length - advance, ip);
+}
 
 /** AH header at `p`; returns its length, after which the demux prints the next header. */
 export function printAh(c: PrintContext, p: number): number {

@@ -78,3 +78,22 @@ export function defaultPrint(c: PrintContext, off: number, len: number, always =
   // Asked for more than was captured: the dump ends with the truncation marker, as tcpdump's does.
   if (len > n) c.truncMark();
 }
+
+/**
+ * tcpdump's hex_print: 16 bytes a line as `<ident>0x0000: ` then ` xxxx` words, clipped to what
+ * was captured (print_unknown_data). Returns the text.
+ */
+export function hexPrint(c: PrintContext, ident: string, at: number, len: number): string {
+  const avail = c.avail(at);
+  if (len > avail) len = avail;
+  let s = '', offset = 0, i = 0;
+  for (let n = len >> 1; n > 0; n--, at += 2) {
+    if ((i++ % 8) === 0) { s += `${ident}0x${offset.toString(16).padStart(4, '0')}: `; offset += 16; }
+    s += ` ${hex8(c.buf[at]!)}${hex8(c.buf[at + 1]!)}`;
+  }
+  if (len & 1) {
+    if ((i % 8) === 0) s += `${ident}0x${offset.toString(16).padStart(4, '0')}: `;
+    s += ` ${hex8(c.buf[at]!)}`;
+  }
+  return s;
+}

@@ -1,12 +1,12 @@
 /** Ethernet II, 802.3 and 802.1Q/802.1ad VLAN tags, and the EtherType demux (tcpdump's print-ether.c). */
 import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
-import { printIp } from './ip.js';
-import { printIp6 } from './ip6.js';
-import { printArp } from './arp.js';
-import { printMpls } from './mpls.js';
+import { printEtherTypePayload, viewCall } from './dispatch.js';
 import { printLlc } from './llc.js';
 import { defaultPrint } from './dump.js';
+import { ETHERNET_HEADER_LENGTH, type Ethernet } from '../../decoders/ethernet.js';
+import { Layer } from '../../decoders/layer.js';
+import { VLAN_TAG_LENGTH } from '../../decoders/vlan.js';
 
 /** `ethertype IPv4 (0x0800)`, or with -q `IPv4` (tcpdump's ether_type_print). */
 export function etherTypeText(c: PrintContext, t: number): string {
@@ -21,25 +21,24 @@ export function vlanTciText(tci: number): string {
   return `vlan ${tci & 0xfff}, p ${tci >>> 13}${tci & 0x1000 ? ', DEI' : ''}`;
 }
 
-/**
- * Print the payload of EtherType `type` at `off`; false when vcap has no printer for it
- * (the caller then prints the header and a raw dump, as tcpdump's ethertype_print returning 0).
- */
-export function printEtherType(c: PrintContext, type: number, off: number, length: number, caplen: number): boolean {
-  switch (type) {
-    case 0x0800: printIp(c, off, length); return true;
-    case 0x86dd: printIp6(c, off, length); return true;
-    case 0x0806: case 0x8035: printArp(c, off, length, caplen); return true;
-    case 0x8847: case 0x8848: printMpls(c, off, length); return true;
-    default: return false;
-  }
+function isVlanType(t: number): boolean { return t === 0x8100 || t === 0x9100 || t === 0x9200 || t === 0x88a8; }
+
+/** The frame's Ethernet header (LINKTYPE_EN10MB); returns the link-header length the dumps skip. */
+export function printEtherFrame(c: PrintContext, length: number): number {
+  const eth = c.pkt.ethernetView;
+  return etherPrint(c, eth, length, eth.captured);
+}
+
+/** An Ethernet frame inside another packet (Ethernet over IP, VXLAN, GRE): tcpdump's ether_print. */
+export function printEther(c: PrintContext, eth: Ethernet, length: number): void {
+  etherPrint(c, eth, length, eth.captured);
 }
 
 /**
- * An Ethernet frame at `off`, `length` bytes on the wire and `caplen` captured. Returns the
- * link-header length the -x/-X/-A dumps skip.
+ * The Ethernet frame `eth`, `length` bytes on the wire and `caplen` captured (tcpdump's
+ * ether_common_print). Returns the link-header length the -x/-X/-A dumps skip.
  */
-export function printEther(c: PrintContext, off: number, length: number, caplen: number): number {
+function etherPrint(c: PrintContext, eth: Ethernet, length: number, caplen: number): number {
   c.protocol = 'ether';
   if (length < caplen) {
     c.write(`[length ${length} < caplen ${caplen}]`);
@@ -47,28 +46,27 @@ export function printEther(c: PrintContext, off: number, length: number, caplen:
     return length;
   }
   // Too short for the header: tcpdump marks it and keeps what there is as link header (no dump).
-  if (caplen < 14) { c.write(' [|ether]'); return caplen; }
+  if (caplen < ETHERNET_HEADER_LENGTH) { c.write(' [|ether]'); return caplen; }
   const origLength = length;
-  if (c.o.linkHeader) c.write(`${c.mac(off + 6)} > ${c.mac(off)}, `);
-  let p = off + 12;
-  let hdrlen = 12;
-  length -= 12; caplen -= 12;
-  let type = c.u16(p);
-  p += 2; length -= 2; caplen -= 2; hdrlen += 2;
+  if (c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(', '); }
+  let type = eth.etherType;
+  let p = eth.off + ETHERNET_HEADER_LENGTH, hdrlen = ETHERNET_HEADER_LENGTH;
+  length -= ETHERNET_HEADER_LENGTH; caplen -= ETHERNET_HEADER_LENGTH;
   let printedLength = false;
-  while (type === 0x8100 || type === 0x9100 || type === 0x9200 || type === 0x88a8) {
-    if (caplen < 4 || length < 4) {
+  while (isVlanType(type)) {
+    if (caplen < VLAN_TAG_LENGTH || length < VLAN_TAG_LENGTH) {
       c.write(' [|vlan]');
       return hdrlen + Math.min(caplen, length);
     }
+    // Tags are walked here (tcpdump's loop has no depth limit; the decoder keeps VLAN_CAPACITY).
+    const tag = c.pkt.views.vlan.spare.point(p, c.end);
     if (c.o.linkHeader) {
-      const tci = c.u16(p);
       c.write(etherTypeText(c, type));
       if (!printedLength) { c.write(`, length ${origLength}: `); printedLength = true; } else c.write(', ');
-      c.write(vlanTciText(tci) + ', ');
+      c.write(vlanTciText(tag.tci) + ', ');
     }
-    type = c.u16(p + 2);
-    p += 4; length -= 4; caplen -= 4; hdrlen += 4;
+    type = tag.etherType;
+    p += VLAN_TAG_LENGTH; length -= VLAN_TAG_LENGTH; caplen -= VLAN_TAG_LENGTH; hdrlen += VLAN_TAG_LENGTH;
   }
   if (type <= 1500) {
     // 802.3: a length field. Use it when it is not larger than what follows.
@@ -81,31 +79,27 @@ export function printEther(c: PrintContext, off: number, length: number, caplen:
       c.write('802.3');
       if (!printedLength) c.write(`, length ${length}: `);
     }
-    let llcLen = printLlc(c, p, length, caplen, off + 6, off);
-    if (llcLen < 0) {
-      defaultPrint(c, p, caplen);
-      llcLen = -llcLen;
-    }
-    hdrlen += llcLen;
+    hdrlen += llc(c, eth, p, length, caplen);
     c.popEnd();
     return hdrlen;
   }
-  if (type === 0x8870) {
-    // Alteon jumbo frames: an LLC header follows the type field.
-    let llcLen = printLlc(c, p, length, caplen, off + 6, off);
-    if (llcLen < 0) {
-      defaultPrint(c, p, caplen);
-      llcLen = -llcLen;
-    }
-    return hdrlen + llcLen;
-  }
+  // Alteon jumbo frames: an LLC header follows the type field.
+  if (type === 0x8870) return hdrlen + llc(c, eth, p, length, caplen);
   if (c.o.linkHeader) {
     c.write(etherTypeText(c, type));
     if (!printedLength) c.write(`, length ${origLength}: `); else c.write(', ');
   }
-  if (!printEtherType(c, type, p, length, caplen)) {
-    if (!c.o.linkHeader) c.write(`${c.mac(off + 6)} > ${c.mac(off)}, ${etherTypeText(c, type)}, length ${origLength}: `);
+  if (!printEtherTypePayload(c, type, p, length)) {
+    if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
     defaultPrint(c, p, caplen);
   }
   return hdrlen;
+}
+
+/** The LLC header at `p` and its payload; returns the bytes the dumps count as link header. */
+function llc(c: PrintContext, eth: Ethernet, p: number, length: number, caplen: number): number {
+  const n = viewCall(c, Layer.Llc, p, length, eth, printLlc);
+  if (n >= 0) return n;
+  defaultPrint(c, p, caplen);
+  return -n;
 }

@@ -1,12 +1,12 @@
 /**
  * -T TYPE (tcpdump's ndo_packettype): print UDP or TCP payloads (and IP protocol 112) as one
  * protocol whatever the ports, as tcpdump 4.99.3's print-udp.c, print-tcp.c and print-ip-demux.c do.
- * A protocol's printer registers here with one line; until it has one, a packet forced to it prints
- * tcpdump's generic text for its transport (`UDP, length N`; the TCP line alone; `ip-proto-112 N`).
+ * A protocol's printer registers for its type with one line in printers.ts (dispatch.ts's `udpForced`,
+ * `tcpForced`); until it has one, a packet forced to it prints tcpdump's generic text for its
+ * transport (`UDP, length N`; the TCP line alone; `ip-proto-112 N`).
  */
-import type { IpInfo, PrintContext } from './context.js';
-import { printDns } from './dns.js';
-import { printVxlan } from './vxlan.js';
+import type { PrintContext } from './context.js';
+import { printPort, udpForced, type OffsetPrinter } from './dispatch.js';
 
 /** Every type tcpdump 4.99.3 accepts after -T (matched case-insensitively, as its ascii_strcasecmp). */
 export const forcedTypes = [
@@ -21,41 +21,24 @@ export function forcedType(arg: string): ForcedType | undefined {
   return (forcedTypes as readonly string[]).includes(t) ? (t as ForcedType) : undefined;
 }
 
-/** Prints a payload of `length` bytes at `off`; `ip` is the packet around it. */
-export type PayloadPrinter = (c: PrintContext, off: number, length: number, ip: IpInfo) => void;
-
 /**
- * UDP under -T: the cases of print-udp.c's switch. Each prints after the addresses (rpc prints its own).
- * carp, zmtp1 and resp have no case there, so tcpdump prints nothing at all for a UDP packet under them.
+ * UDP under -T: the cases of print-udp.c's switch, each printed after the addresses (rpc prints its
+ * own). carp, zmtp1 and resp have no case there, so tcpdump prints nothing at all for a UDP packet under them.
  */
-export const udpPrinters: Partial<Record<ForcedType, PayloadPrinter>> = {
-  domain: (c, off, length) => printDns(c, off, length, false),
-  vxlan: (c, off, length) => printVxlan(c, off, length),
-};
 const udpTypes = new Set<ForcedType>(['vat', 'wb', 'rpc', 'rtp', 'rtcp', 'snmp', 'cnfp', 'tftp', 'aodv', 'radius', 'vxlan', 'pgm',
   'pgm_zmtp1', 'lmp', 'ptp', 'someip', 'domain']);
 
-/** TCP under -T: print-tcp.c prints the payload as zmtp1, resp or domain, and nothing for any other type. */
-export const tcpPrinters: Partial<Record<ForcedType, PayloadPrinter>> = {
-  domain: (c, off, length) => printDns(c, off, length, true),
-};
-
 /** IP protocol 112 under -T carp is CARP, not VRRP (print-ip-demux.c). */
-export const carpPrinter: { print?: PayloadPrinter } = {};
+export const carpPrinter: { print?: OffsetPrinter } = {};
 
 /**
  * A UDP payload under -T `type`, after the UDP header checks: `endpoints` prints `a.p > b.q: `;
  * `ulen` is the UDP length field less the header (what the generic line says).
  */
-export function printForcedUdp(c: PrintContext, type: ForcedType, off: number, length: number, ulen: number, ip: IpInfo, endpoints: () => void): void {
+export function printForcedUdp(c: PrintContext, type: ForcedType, off: number, length: number, ulen: number, endpoints: () => void): void {
   if (!udpTypes.has(type)) return;
-  const p = udpPrinters[type];
+  const p = udpForced.get(type);
   if (type !== 'rpc' || p === undefined) endpoints();
-  if (p !== undefined) p(c, off, length, ip);
+  if (p !== undefined) printPort(c, p, off, length);
   else { c.write('UDP, length '); c.num(ulen); }
-}
-
-/** A TCP payload under -T `type` (the TCP line has been printed). */
-export function printForcedTcp(c: PrintContext, type: ForcedType, off: number, length: number, ip: IpInfo): void {
-  tcpPrinters[type]?.(c, off, length, ip);
 }

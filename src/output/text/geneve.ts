@@ -1,7 +1,8 @@
 /** Geneve (RFC 8926, UDP port 6081), the OVN/OVS tunnel, and what it carries (tcpdump's print-geneve.c). */
 import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
-import { printEtherType, printEther } from './ether.js';
+import { printEtherTypePayload, printLayer } from './dispatch.js';
+import { Layer } from '../../decoders/layer.js';
 
 /** Geneve header at `p`, `len` bytes of UDP payload. */
 export function printGeneve(c: PrintContext, p: number, len: number): void {
@@ -26,8 +27,8 @@ export function printGeneve(c: PrintContext, p: number, len: number): void {
   }
   p += 8 + optsLen; len -= 8 + optsLen;
   c.write(c.o.verbose ? '\n\t' : ': ');
-  if (!printEtherType(c, proto, p, len, c.avail(p))) {
-    if (proto === 0x6558) printEther(c, p, len, c.avail(p));
+  if (!printEtherTypePayload(c, proto, p, len)) {
+    if (proto === 0x6558) printLayer(c, Layer.Ethernet, p, len);
     else c.write(`geneve-proto-0x${proto.toString(16)}`);
   }
 }

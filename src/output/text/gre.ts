@@ -1,10 +1,8 @@
 /** GRE (RFC 2784/2890) and the enhanced GRE of PPTP (RFC 2637) (tcpdump's print-gre.c). */
 import type { PrintContext } from './context.js';
 import { TRUNCATED } from './context.js';
-import { printIp } from './ip.js';
-import { printIp6 } from './ip6.js';
-import { printEther } from './ether.js';
-import { printMpls } from './mpls.js';
+import { printEtherTypePayload, printLayer } from './dispatch.js';
+import { Layer } from '../../decoders/layer.js';
 import { etherTypeName } from './names.js';
 
 const CP = 0x8000, RP = 0x4000, KP = 0x2000, SP = 0x1000, sP = 0x0800, AP = 0x0080;
@@ -22,10 +20,8 @@ function flagsText(flags: number): string {
 /** The encapsulated packet, by protocol type; unknown types print as tcpdump does. */
 function payload(c: PrintContext, proto: number, p: number, len: number): void {
   switch (proto) {
-    case 0x0800: printIp(c, p, len); break;
-    case 0x86dd: printIp6(c, p, len); break;
-    case 0x6558: printEther(c, p, len, c.avail(p)); break;
-    case 0x8847: case 0x8848: printMpls(c, p, len); break;
+    case 0x0800: case 0x86dd: case 0x8847: case 0x8848: printEtherTypePayload(c, proto, p, len); break;
+    case 0x6558: printLayer(c, Layer.Ethernet, p, len); break;
     default: c.write(`gre-proto-0x${proto.toString(16)}`);
   }
 }

@@ -1,7 +1,9 @@
 /** ICMP for IPv4 (tcpdump's print-icmp.c): type/code texts, -v checksum and the quoted packet of errors. */
-import type { IpInfo, PrintContext } from './context.js';
-import { inCksum, cksumShouldBe } from './checksum.js';
-import { printIp } from './ip.js';
+import type { PrintContext } from './context.js';
+import { cksumShouldBe } from '../../decoders/checksum.js';
+import { printLayer } from './dispatch.js';
+import type { Icmp } from '../../decoders/icmp.js';
+import { Layer } from '../../decoders/layer.js';
 
 const simple: Record<number, string> = {
   0: 'echo reply', 4: 'source quench', 8: 'echo request', 10: 'router solicitation', 13: 'time stamp request',
@@ -32,32 +34,32 @@ function tstamp(t: number): string {
 
 function isError(type: number): boolean { return type === 3 || type === 4 || type === 5 || type === 11 || type === 12; }
 
-/** ICMP message at `off`, `plen` bytes on the wire, inside the IPv4 packet `ip`. */
-export function printIcmp(c: PrintContext, off: number, plen: number, ip: IpInfo): void {
+/** ICMP message `icmp`, `plen` bytes on the wire, inside the IPv4 packet `c.ip`. */
+export function printIcmp(c: PrintContext, icmp: Icmp, plen: number): void {
   c.protocol = 'icmp';
-  const type = c.u8(off), code = c.u8(off + 1);
+  const ip = c.ip;
+  const type = icmp.type, code = icmp.code;
   let str: string;
   switch (type) {
     case 0: case 8:
-      str = `echo ${type === 8 ? 'request' : 'reply'}, id ${c.u16(off + 4)}, seq ${c.u16(off + 6)}`;
+      str = `echo ${type === 8 ? 'request' : 'reply'}, id ${icmp.identifier!}, seq ${icmp.sequence!}`;
       break;
     case 3: {
       // Port unreachable checks the quoted protocol byte first (a soft cut); the others read the address.
-      if (code === 3 && !c.has(off + 17, 1)) { c.truncMark(); return; }
-      const dst = c.ip4(off + 24);
+      if (code === 3 && !icmp.quotedProtocolCaptured) { c.truncMark(); return; }
+      const dst = icmp.quotedDst;
       switch (code) {
-        case 2: str = `${dst} protocol ${c.u8(off + 17)} unreachable`; break;
+        case 2: str = `${dst} protocol ${icmp.quotedProtocol} unreachable`; break;
         case 3: {
-          const hlen = (c.u8(off + 8) & 0xf) * 4;
-          const dport = c.u16(off + 8 + hlen + 2);
-          const proto = c.u8(off + 17);
+          const dport = icmp.quotedDstPort;
+          const proto = icmp.quotedProtocol;
           str = proto === 6 ? `${dst} tcp port ${dport} unreachable`
             : proto === 17 ? `${dst} udp port ${dport} unreachable`
               : `${dst} protocol ${proto} port ${dport} unreachable`;
           break;
         }
         case 4: {
-          const mtu = c.u16(off + 6);
+          const mtu = icmp.mtu!;
           str = mtu ? `${dst} unreachable - need to frag (mtu ${mtu})` : `${dst} unreachable - need to frag`;
           break;
         }
@@ -69,64 +71,63 @@ export function printIcmp(c: PrintContext, off: number, plen: number, ip: IpInfo
       break;
     }
     case 5: {
-      const dst = c.ip4(off + 24), gw = c.ip4(off + 4);
+      const dst = icmp.quotedDst, gw = icmp.gateway!;
       const f = redirect[code];
       str = f ? f[0] + dst + f[1] + gw : `redirect-#${code} ${dst} to ${gw}`;
       break;
     }
     case 9: {
       str = 'router advertisement lifetime ';
-      if (!c.has(off + 4, 4)) { c.truncMark(); return; }
-      const lifetime = c.u16(off + 6);
+      if (!icmp.has(icmp.fixedLength)) { c.truncMark(); return; }
+      const lifetime = icmp.raLifetime;
       if (lifetime < 60) str += `${lifetime}`;
       else if (lifetime < 3600) str += `${Math.floor(lifetime / 60)}:${p2(lifetime % 60)}`;
       else str += `${Math.floor(lifetime / 3600)}:${p2(Math.floor((lifetime % 3600) / 60))}:${p2(lifetime % 60)}`;
-      let num = c.u8(off + 4);
+      const num = icmp.raAddressCount;
       str += ` ${num}:`;
-      const size = c.u8(off + 5);
+      const size = icmp.raEntrySize;
       if (size !== 2) { str += ` [size ${size}]`; break; }
-      for (let p = off + 8; num > 0; num--, p += 8) {
-        if (!c.has(p, 8)) { c.truncMark(); return; }
-        str += ` {${c.ip4(p)} ${c.u32(p + 4)}}`;
+      for (let i = 0; i < num; i++) {
+        if (!icmp.raEntryCaptured(i)) { c.truncMark(); return; }
+        str += ` {${icmp.raAddress(i)} ${icmp.raPreference(i)}}`;
       }
       break;
     }
     case 11:
-      if (!c.has(off + 24, 4)) { c.truncMark(); return; }
+      if (!icmp.quotedDstCaptured) { c.truncMark(); return; }
       str = code === 0 ? 'time exceeded in-transit' : code === 1 ? 'ip reassembly time exceeded' : `time exceeded-#${code}`;
       break;
     case 12:
-      str = code ? `parameter problem - code ${code}` : `parameter problem - octet ${c.u8(off + 4)}`;
+      str = code ? `parameter problem - code ${code}` : `parameter problem - octet ${icmp.pointer!}`;
       break;
     case 18:
-      str = `address mask is 0x${c.u32(off + 8).toString(16).padStart(8, '0')}`;
+      str = `address mask is 0x${icmp.addressMaskValue!.toString(16).padStart(8, '0')}`;
       break;
     case 13:
-      str = `time stamp query id ${c.u16(off + 4)} seq ${c.u16(off + 6)}`;
+      str = `time stamp query id ${icmp.identifier!} seq ${icmp.sequence!}`;
       break;
     case 14:
-      if (!c.has(off + 16, 4)) { c.truncMark(); return; }
-      str = `time stamp reply id ${c.u16(off + 4)} seq ${c.u16(off + 6)}: org ${tstamp(c.u32(off + 8))}` +
-        `, recv ${tstamp(c.u32(off + 12))}, xmit ${tstamp(c.u32(off + 16))}`;
+      if (!icmp.has(icmp.fixedLength)) { c.truncMark(); return; }
+      str = `time stamp reply id ${icmp.identifier!} seq ${icmp.sequence!}: org ${tstamp(icmp.originateTimestamp!)}` +
+        `, recv ${tstamp(icmp.receiveTimestamp!)}, xmit ${tstamp(icmp.transmitTimestamp!)}`;
       break;
     default:
       str = simple[type] ?? `type-#${type}`;
   }
   c.write(`ICMP ${str}, length ${plen}`);
-  if (c.o.verbose && !ip.fragmented && c.has(off, plen)) {
-    const sum = inCksum(c.buf, off, plen);
+  if (c.o.verbose && !ip.fragmented && icmp.has(plen)) {
+    const sum = icmp.internetChecksum(plen);
     if (sum !== 0) {
-      const field = c.u16(off + 2);
+      const field = icmp.checksum;
       c.write(` (wrong icmp cksum ${field.toString(16)} (->${cksumShouldBe(field, sum).toString(16)})!)`);
     }
   }
   if (c.o.verbose && isError(type)) {
-    const inner = off + 8;
     c.write('\n\t');
-    const innerLen = c.u16(inner + 2);
+    const innerLen = icmp.quotedTotalLength;
     // The quoted packet ends at its own total length even when the ICMP message carries more (extensions).
-    c.pushEnd(inner + innerLen);
-    printIp(c, inner, innerLen);
+    c.pushEnd(icmp.quotedOffset + innerLen);
+    printLayer(c, Layer.Ipv4, icmp.quotedOffset, innerLen);
     c.popEnd();
   }
   c.protocol = 'icmp';

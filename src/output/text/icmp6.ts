@@ -3,10 +3,11 @@
 // tcpdump 4.99's print-icmp6.c.
 import type { IpInfo, PrintContext } from './context.js';
 import { ipv6ToString } from '../../decoders/addr.js';
-import { cksumAdd, cksumFinish, cksumShouldBe, ipv6PseudoSum } from './checksum.js';
+import { cksumAdd, cksumFinish, cksumShouldBe, ipv6PseudoSum } from '../../decoders/checksum.js';
 import { printFqdn } from './dns.js';
 import { safeChar } from './print-char.js';
 import { printRpl } from './rpl.js';
+import { hexPrint } from './dump.js';
 
 const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
@@ -43,25 +44,6 @@ const PARAM_PROBLEM_NAMES: readonly string[] = ['erroneous', 'next header', 'opt
 
 const MLDV2_REPORT_TYPES: readonly string[] = ['', 'is_in', 'is_ex', 'to_in', 'to_ex', 'allow', 'block'];
 const RTPREF: readonly string[] = ['medium', 'high', 'rsv', 'low'];
-
-/**
- * tcpdump's hex_print: 16 bytes a line as `<ident>0x0000: ` then ` xxxx` words, clipped to what
- * was captured (print_unknown_data). Returns the text.
- */
-export function hexPrint(c: PrintContext, ident: string, at: number, len: number): string {
-  const avail = c.avail(at);
-  if (len > avail) len = avail;
-  let s = '', offset = 0, i = 0;
-  for (let n = len >> 1; n > 0; n--, at += 2) {
-    if ((i++ % 8) === 0) { s += `${ident}0x${hex4(offset)}: `; offset += 16; }
-    s += ` ${HEX2[c.buf[at]!]!}${HEX2[c.buf[at + 1]!]!}`;
-  }
-  if (len & 1) {
-    if ((i % 8) === 0) s += `${ident}0x${hex4(offset)}: `;
-    s += ` ${HEX2[c.buf[at]!]!}`;
-  }
-  return s;
-}
 
 /** tcpdump's bittok2str: names of the set bits joined by ", ", or "none". */
 function flagNames(v: number, bits: readonly number[], names: readonly string[]): string {

@@ -1,6 +1,6 @@
 /** IGMP v1/v2/v3 and mtrace (tcpdump's print-igmp.c). */
 import type { PrintContext } from './context.js';
-import { inCksum } from './checksum.js';
+import { inCksum } from '../../decoders/checksum.js';
 
 const reportTypes: Record<number, string> = { 1: 'is_in', 2: 'is_ex', 3: 'to_in', 4: 'to_ex', 5: 'allow', 6: 'block' };
 

@@ -1,10 +1,10 @@
 /** IEEE 802.2 LLC and SNAP after an 802.3 length field (tcpdump's print-llc.c). */
 import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
-import { printEtherType } from './ether.js';
-import { printIp } from './ip.js';
-import { printStp } from './stp.js';
+import { printEtherTypePayload, printLayer, printLlcSap } from './dispatch.js';
 import { defaultPrint } from './dump.js';
+import type { Ethernet, Llc } from '../../decoders/ethernet.js';
+import { Layer } from '../../decoders/layer.js';
 
 const sapNames: Record<number, string> = {
   0x00: 'Null', 0xff: 'Global', 0x02: '802.1B I', 0x03: '802.1B G', 0x06: 'IP', 0x04: 'SNA',
@@ -29,27 +29,29 @@ const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 const ouiNames: Record<number, string> = { 0x000000: 'Ethernet', 0x00000c: 'Cisco', 0x0000f8: 'Cisco', 0x0080c2: 'Ethernet bridged' };
 
 /**
- * The LLC header at `p` and what it carries. Returns the header length, negative when the
- * payload is unknown and the caller should dump it (tcpdump's llc_print contract).
- * `srcOff`/`dstOff` are the MAC addresses of the frame, for lines printed without -e (-1: none, as under SLL).
+ * The LLC header `llc` and what it carries, `length` bytes on the wire. Returns the header length,
+ * negative when the payload is unknown and the caller should dump it (tcpdump's llc_print
+ * contract). `eth` is the Ethernet header around it, whose MAC addresses lines without -e show
+ * (none under SLL).
  */
-export function printLlc(c: PrintContext, p: number, length: number, caplen: number, srcOff: number, dstOff: number): number {
+export function printLlc(c: PrintContext, llc: Llc, length: number, eth: Ethernet | undefined): number {
   c.protocol = 'llc';
+  let caplen = llc.captured;
   if (caplen < 3 || length < 3) {
     c.write(' [|llc]');
-    defaultPrint(c, p, caplen, true);
+    defaultPrint(c, llc.off, caplen, true);
     return Math.min(caplen, length);
   }
-  const dsapField = c.u8(p), ssapField = c.u8(p + 1);
-  let control = c.u8(p + 2);
+  const dsapField = llc.dsapField, ssapField = llc.ssapField;
+  let control = llc.controlByte;
   let isU: boolean, hdrlen: number;
   if ((control & 3) === 3) { isU = true; hdrlen = 3; } else {
     if (caplen < 4 || length < 4) {
       c.write(' [|llc]');
-      defaultPrint(c, p, caplen, true);
+      defaultPrint(c, llc.off, caplen, true);
       return Math.min(caplen, length);
     }
-    control = c.u16le(p + 2);
+    control = llc.controlWord;
     isU = false; hdrlen = 4;
   }
   if (ssapField === 0xff && dsapField === 0xff) {
@@ -64,23 +66,21 @@ export function printLlc(c: PrintContext, p: number, length: number, caplen: num
       `ssap ${sapNames[ssap] ?? 'Unknown'} (0x${hex2(ssap)}) ${ssapField & 1 ? 'Response' : 'Command'}`);
     c.write(isU ? `, ctrl 0x${hex2(control)}: ` : `, ctrl 0x${control.toString(16).padStart(4, '0')}: `);
   }
-  p += hdrlen; length -= hdrlen; caplen -= hdrlen;
+  const p = llc.off + hdrlen;
+  length -= hdrlen; caplen -= hdrlen;
   if (ssap === 0xaa && dsap === 0xaa && control === 0x03) {
-    return printSnap(c, p, length, caplen, srcOff, dstOff) ? hdrlen + 5 : -(hdrlen + 5);
+    return printSnap(c, llc, p, length, eth) ? hdrlen + 5 : -(hdrlen + 5);
   }
-  if (ssap === 0x42 && dsap === 0x42 && control === 0x03) {
-    printStp(c, p, length);
-    return hdrlen;
-  }
+  if (control === 0x03 && ssap === dsap && printLlcSap(c, ssap, p, length)) return hdrlen;
   if (ssap === 0x06 && dsap === 0x06 && control === 0x03) {
-    printIp(c, p, length);
+    printLayer(c, Layer.Ipv4, p, length);
     return hdrlen;
   }
   if (!c.o.linkHeader) {
     const d = sapNames[dsap] ?? `Unknown DSAP 0x${hex2(dsap)}`, s = sapNames[ssap] ?? `Unknown SSAP 0x${hex2(ssap)}`;
-    if (srcOff < 0) c.write(ssap === dsap ? `${d} ` : `${s} > ${d} `);
-    else if (ssap === dsap) c.write(`${c.mac(srcOff)} > ${c.mac(dstOff)} ${d} `);
-    else c.write(`${c.mac(srcOff)} ${s} > ${c.mac(dstOff)} ${d} `);
+    if (eth === undefined) c.write(ssap === dsap ? `${d} ` : `${s} > ${d} `);
+    else if (ssap === dsap) c.write(`${eth.src} > ${eth.dst} ${d} `);
+    else c.write(`${eth.src} ${s} > ${eth.dst} ${d} `);
   }
   if (isU) {
     const cmd = control & 0xef;
@@ -88,9 +88,9 @@ export function printLlc(c: PrintContext, p: number, length: number, caplen: num
     if ((control & ~0x10) === 0xaf) {
       if (length === 0) return hdrlen;
       if (caplen < 1) { c.write(' [|llc]'); return hdrlen; }
-      if (c.u8(p) === 0x81) {
+      if (llc.xidFormat === 0x81) {
         if (caplen < 3 || length < 3) { c.write(' [|llc]'); defaultPrint(c, p, caplen, true); }
-        else c.write(`: ${hex2(c.u8(p + 1))} ${hex2(c.u8(p + 2))}`);
+        else c.write(`: ${hex2(llc.xidClass)} ${hex2(llc.xidWindow)}`);
         return hdrlen;
       }
     }
@@ -103,22 +103,22 @@ export function printLlc(c: PrintContext, p: number, length: number, caplen: num
   return -hdrlen;
 }
 
-/** SNAP header (OUI + protocol id); true when the payload was printed. */
-function printSnap(c: PrintContext, p: number, length: number, caplen: number, srcOff: number, dstOff: number): boolean {
+/** SNAP header (OUI + protocol id) after the 3-byte LLC header at `p`; true when the payload was printed. */
+function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: Ethernet | undefined): boolean {
   c.protocol = 'snap';
   // A cut inside the SNAP header is reported here, and the header counts as printed (no dump).
-  if (!c.has(p, 5)) { c.truncMark(); return true; }
-  const oui = c.u24(p), et = c.u16(p + 3);
+  if (!llc.snapCaptured) { c.truncMark(); return true; }
+  const oui = llc.snapOui, et = llc.snapProtocol;
   const ouiText = `${ouiNames[oui] ?? 'Unknown'} (0x${oui.toString(16).padStart(6, '0')})`;
   const pidName = oui === 0 ? etherTypeName(et) ?? 'Unknown' : 'Unknown';
   const etHex = et.toString(16).padStart(4, '0');
   if (c.o.linkHeader) {
     c.write(`oui ${ouiText}, ${oui === 0 ? 'ethertype' : 'pid'} ${pidName} (0x${etHex}), length ${length - 5}: `);
   }
-  p += 5; length -= 5; caplen -= 5;
-  if ((oui === 0 || oui === 0x0000f8) && printEtherType(c, et, p, length, caplen)) return true;
+  p += 5; length -= 5;
+  if ((oui === 0 || oui === 0x0000f8) && printEtherTypePayload(c, et, p, length)) return true;
   if (!c.o.linkHeader) {
-    if (srcOff >= 0) c.write(`${c.mac(srcOff)} > ${c.mac(dstOff)} `);
+    if (eth !== undefined) c.write(`${eth.src} > ${eth.dst} `);
     if (oui === 0) c.write(`SNAP, ethertype ${pidName} (0x${etHex}), length ${length}: `);
     else c.write(`SNAP, oui ${ouiText}, pid ${pidName} (0x${etHex}), length ${length}: `);
   }

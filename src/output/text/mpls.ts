@@ -1,7 +1,7 @@
 /** MPLS label stacks (RFC 3032) and the payload guessed as tcpdump does (tcpdump's print-mpls.c). */
 import type { PrintContext } from './context.js';
-import { printIp } from './ip.js';
-import { printIp6 } from './ip6.js';
+import { printLayer } from './dispatch.js';
+import { Layer } from '../../decoders/layer.js';
 import { defaultPrint } from './dump.js';
 
 const reserved = ['IPv4 explicit NULL', 'router alert', 'IPv6 explicit NULL', 'implicit NULL'];
@@ -31,5 +31,5 @@ export function printMpls(c: PrintContext, p: number, length: number): void {
   }
   if (version === 0) { defaultPrint(c, p, length); return; }
   c.write(c.o.verbose ? '\n\t' : ' ');
-  if (version === 4) printIp(c, p, length); else printIp6(c, p, length);
+  printLayer(c, version === 4 ? Layer.Ipv4 : Layer.Ipv6, p, length);
 }

@@ -1,8 +1,9 @@
 /** BSD loopback encapsulations NULL (0) and LOOP (108) (tcpdump's print-null.c). */
 import type { PrintContext } from './context.js';
-import { printIp } from './ip.js';
-import { printIp6 } from './ip6.js';
+import { printLayer } from './dispatch.js';
 import { defaultPrint } from './dump.js';
+import { Layer } from '../../decoders/layer.js';
+import { NULL_HEADER_LENGTH } from '../../decoders/null.js';
 
 const families: Record<number, string> = { 2: 'IPv4', 6: 'NS', 7: 'ISO', 16: 'Appletalk', 23: 'IPX', 24: 'IPv6', 28: 'IPv6', 30: 'IPv6' };
 
@@ -12,20 +13,18 @@ function header(c: PrintContext, family: number, length: number): void {
 }
 
 /** A 4-byte address family, host order for NULL and network order for LOOP. Returns the header length. */
-export function printNull(c: PrintContext, off: number, length: number, caplen: number): number {
+export function printNull(c: PrintContext, length: number): number {
   c.protocol = 'null';
-  c.need(off, 4);
-  let family = c.u32le(off);
-  // Written by a host of the other byte order (or LOOP's network order): the upper half is non-zero.
-  if ((family & 0xffff0000) !== 0) family = ((family & 0xff) << 24 | (family & 0xff00) << 8 | (family >>> 8) & 0xff00 | family >>> 24) >>> 0;
+  const h = c.pkt.linkType === 0 ? c.pkt.views.null : c.pkt.views.loop;
+  const family = h.familyEitherOrder;
   if (c.o.linkHeader) header(c, family, length);
-  const p = off + 4;
+  const p = h.off + NULL_HEADER_LENGTH;
   switch (family) {
-    case 2: printIp(c, p, length - 4); break;
-    case 24: case 28: case 30: printIp6(c, p, length - 4); break;
+    case 2: printLayer(c, Layer.Ipv4, p, length - NULL_HEADER_LENGTH); break;
+    case 24: case 28: case 30: printLayer(c, Layer.Ipv6, p, length - NULL_HEADER_LENGTH); break;
     default:
       if (!c.o.linkHeader) header(c, family, length);
-      defaultPrint(c, p, caplen - 4);
+      defaultPrint(c, p, h.captured - NULL_HEADER_LENGTH);
   }
-  return 4;
+  return NULL_HEADER_LENGTH;
 }

@@ -6,9 +6,12 @@ import type { Batch } from '../../capture/batch.js';
 import type { PrintOptions } from './options.js';
 import { PrintContext, TRUNCATED } from './context.js';
 import { TimeFormatter } from './time.js';
-import { linkPrinter } from './link.js';
-import type { LinkPrinter } from './link.js';
+import { linkPrinters, type LinkPrinter } from './dispatch.js';
+import './printers.js';
+import { printUnsupported } from './unsupported.js';
 import { hexDump, hexAsciiDump, asciiDump } from './dump.js';
+import { Decoder } from '../../decoders/decoder.js';
+import type { Packet } from '../../decoders/packet.js';
 import { TextWriter } from './writer.js';
 
 /** libpcap's MAXIMUM_SNAPLEN: record lengths above it are reported, not printed. */
@@ -34,6 +37,8 @@ export class PacketPrinter {
   readonly #link: LinkPrinter;
   /** The context writes straight into the output's buffer (the CLI's TextWriter) rather than making a string per packet. */
   readonly #direct: TextWriter | undefined;
+  /** Decodes frames given to print() (printPacket() takes frames someone else decoded: the CLI's one decode). */
+  #decoder: Decoder | undefined;
   #count = 0;
   /**
    * Written after the timestamp, before the link layer: the interface name and direction (`veth0 In  `)
@@ -42,7 +47,7 @@ export class PacketPrinter {
   prefix: string | undefined = undefined;
 
   constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink) {
-    this.#link = linkPrinter(linkType);
+    this.#link = linkPrinters[linkType] ?? printUnsupported;
     this.#direct = out instanceof TextWriter && out.fd >= 0 ? out : undefined;
     this.c = new PrintContext(o, this.#direct);
     this.#time = new TimeFormatter(o.timeFormat, o.nano);
@@ -51,10 +56,19 @@ export class PacketPrinter {
   /** Packets printed so far. */
   get count(): number { return this.#count; }
 
-  /** Print frame buf[off .. off+capLen), `origLen` bytes on the wire, captured at sec.nsec. */
+  /** Print frame buf[off .. off+capLen), `origLen` bytes on the wire, captured at sec.nsec (decoded here). */
   print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
-    const c = this.c, o = this.o;
-    c.reset(buf, off, capLen, origLen);
+    this.#decoder ??= new Decoder();
+    this.printPacket(this.#decoder.decode(buf, this.linkType, off, capLen), origLen, sec, nsec);
+  }
+
+  /**
+   * Print a frame already decoded (as this printer's link type), `origLen` bytes on the wire: the
+   * printers read its layers' views, so a frame is decoded once for every sink that reads it.
+   */
+  printPacket(pkt: Packet, origLen: number, sec: number, nsec: number): void {
+    const c = this.c, o = this.o, off = pkt.base, capLen = pkt.capLen;
+    c.reset(pkt, origLen);
     this.#count++;
     if (o.packetNumber) c.write(`${String(this.#count).padStart(5)}  `);
     if (capLen === 0 || origLen === 0 || origLen < capLen || capLen > MAX_SNAPLEN || origLen > MAX_SNAPLEN) {
@@ -66,7 +80,7 @@ export class PacketPrinter {
     if (this.prefix !== undefined) c.write(this.prefix);
     let hdrlen: number;
     try {
-      hdrlen = this.#link(c, off, origLen, capLen);
+      hdrlen = this.#link(c, origLen);
     } catch (e) {
       if (e !== TRUNCATED) throw e;
       c.truncMark();

@@ -1,6 +1,6 @@
 // RPL control messages (RFC 6550 §6) carried in ICMPv6 type 155, as tcpdump 4.99 prints them.
 import type { PrintContext } from './context.js';
-import { hexPrint } from './icmp6.js';
+import { hexPrint } from './dump.js';
 
 const SUBOPT_NAMES: readonly string[] = ['pad1', 'padN', 'metrics', 'routinginfo', 'config', 'rpltarget', 'transitinfo', '', 'destprefix', 'rpltargetdesc'];
 const MOP_NAMES: readonly string[] = ['nonstoring', 'storing', 'nonstoring-multicast', 'storing-multicast'];

@@ -2,9 +2,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
-import { printEtherType, vlanTciText } from './ether.js';
+import { vlanTciText } from './ether.js';
 import { printLlc } from './llc.js';
+import { printEtherTypePayload, viewCall } from './dispatch.js';
 import { defaultPrint } from './dump.js';
+import { Layer } from '../../decoders/layer.js';
+import { SLL_HEADER_LENGTH, type Sll } from '../../decoders/sll.js';
+import { SLL2_HEADER_LENGTH, type Sll2 } from '../../decoders/sll2.js';
+import { VLAN_TAG_LENGTH } from '../../decoders/vlan.js';
 
 const packetTypes = ['In', 'B', 'M', 'P', 'Out'];
 
@@ -28,29 +33,29 @@ function ifName(index: number): string {
 }
 
 /** The -e header of v1 (`In 02:00:… ethertype IPv4 (0x0800), length 98: `). */
-function sllHeader(c: PrintContext, off: number, len: number): void {
-  c.write(`${(packetTypes[c.u16(off)] ?? '?').padStart(3)} `);
-  if (c.u16(off + 4) === 6) c.write(`${c.mac(off + 6)} `);
-  if (!c.o.quiet) c.write(`${protocolText(c, c.u16(off + 14))}, length ${len}: `);
+function sllHeader(c: PrintContext, sll: Sll, len: number): void {
+  c.write(`${(packetTypes[sll.packetType] ?? '?').padStart(3)} `);
+  if (sll.addressLength === 6) c.write(`${sll.address} `);
+  if (!c.o.quiet) c.write(`${protocolText(c, sll.protocol)}, length ${len}: `);
 }
 
 /** The -e header of v2 (`ifindex 2 02:00:… ethertype IPv4 (0x0800), length 98: `). */
-function sll2Header(c: PrintContext, off: number, len: number): void {
-  c.write(`ifindex ${c.u32(off + 4)} `);
-  if (c.u8(off + 11) === 6) c.write(`${c.mac(off + 12)} `);
-  if (!c.o.quiet) c.write(`${protocolText(c, c.u16(off))}, length ${len}: `);
+function sll2Header(c: PrintContext, sll: Sll2, len: number): void {
+  c.write(`ifindex ${sll.interfaceIndex} `);
+  if (sll.addressLength === 6) c.write(`${sll.address} `);
+  if (!c.o.quiet) c.write(`${protocolText(c, sll.protocol)}, length ${len}: `);
 }
 
 /**
- * What follows the cooked header, shared by v1 and v2 (protocol, then the payload). `v2` and
- * `off`/`wireLen` let an unknown protocol print the header it skipped without -e.
+ * What follows the cooked header, shared by v1 and v2 (protocol, then the payload). `sll` and
+ * `wireLen` let an unknown protocol print the header it skipped without -e.
  */
 function printCookedPayload(c: PrintContext, type: number, p: number, length: number, caplen: number, hdrlen: number,
-  v2: boolean, off: number, wireLen: number): number {
+  sll: Sll | Sll2, wireLen: number): number {
   for (;;) {
     if (type <= 1500) {
       if (type === 4) {
-        const n = printLlc(c, p, length, caplen, -1, -1);
+        const n = viewCall(c, Layer.Llc, p, length, undefined, printLlc);
         // An unknown LLC payload leaves the LLC header in the -x dump, as tcpdump counts it.
         if (n < 0) { defaultPrint(c, p, caplen); return hdrlen; }
         return hdrlen + n;
@@ -60,16 +65,17 @@ function printCookedPayload(c: PrintContext, type: number, p: number, length: nu
       return hdrlen;
     }
     if (type === 0x8100) {
-      if (caplen < 4) { c.write(' [|vlan]'); return hdrlen + caplen; }
-      if (c.o.linkHeader) c.write(vlanTciText(c.u16(p)) + ', ');
-      type = c.u16(p + 2);
+      if (caplen < VLAN_TAG_LENGTH) { c.write(' [|vlan]'); return hdrlen + caplen; }
+      const tag = c.pkt.views.vlan.spare.point(p, c.end);
+      if (c.o.linkHeader) c.write(vlanTciText(tag.tci) + ', ');
+      type = tag.etherType;
       if (type <= 1500) type = 4;
       if (!c.o.quiet) c.write(`ethertype ${etherTypeName(type) ?? 'Unknown'}, `);
-      p += 4; length -= 4; caplen -= 4; hdrlen += 4;
+      p += VLAN_TAG_LENGTH; length -= VLAN_TAG_LENGTH; caplen -= VLAN_TAG_LENGTH; hdrlen += VLAN_TAG_LENGTH;
       continue;
     }
-    if (!printEtherType(c, type, p, length, caplen)) {
-      if (!c.o.linkHeader) { if (v2) sll2Header(c, off, wireLen); else sllHeader(c, off, wireLen); }
+    if (!printEtherTypePayload(c, type, p, length)) {
+      if (!c.o.linkHeader) { if (sll.layer === Layer.Sll2) sll2Header(c, sll, wireLen); else sllHeader(c, sll, wireLen); }
       defaultPrint(c, p, caplen);
     }
     return hdrlen;
@@ -77,18 +83,22 @@ function printCookedPayload(c: PrintContext, type: number, p: number, length: nu
 }
 
 /** LINKTYPE_LINUX_SLL (113): 16-byte header. Returns the link-header length. */
-export function printSll(c: PrintContext, off: number, length: number, caplen: number): number {
+export function printSll(c: PrintContext, length: number): number {
   c.protocol = 'sll';
-  c.need(off, 16);
-  if (c.o.linkHeader) sllHeader(c, off, length);
-  return printCookedPayload(c, c.u16(off + 14), off + 16, length - 16, caplen - 16, 16, false, off, length);
+  const sll = c.pkt.views.sll;
+  sll.need(SLL_HEADER_LENGTH);
+  if (c.o.linkHeader) sllHeader(c, sll, length);
+  return printCookedPayload(c, sll.protocol, sll.off + SLL_HEADER_LENGTH, length - SLL_HEADER_LENGTH, sll.captured - SLL_HEADER_LENGTH,
+    SLL_HEADER_LENGTH, sll, length);
 }
 
 /** LINKTYPE_LINUX_SLL2 (276): 20-byte header with the interface index. */
-export function printSll2(c: PrintContext, off: number, length: number, caplen: number): number {
+export function printSll2(c: PrintContext, length: number): number {
   c.protocol = 'sll2';
-  c.need(off, 20);
-  c.write(`${(c.o.interfaceName?.(c.u32(off + 4)) ?? ifName(c.u32(off + 4))).padEnd(5)} ${(packetTypes[c.u8(off + 10)] ?? '?').padEnd(3)} `);
-  if (c.o.linkHeader) sll2Header(c, off, length);
-  return printCookedPayload(c, c.u16(off), off + 20, length - 20, caplen - 20, 20, true, off, length);
+  const sll = c.pkt.views.sll2;
+  sll.need(SLL2_HEADER_LENGTH);
+  c.write(`${(c.o.interfaceName?.(sll.interfaceIndex) ?? ifName(sll.interfaceIndex)).padEnd(5)} ${(packetTypes[sll.packetType] ?? '?').padEnd(3)} `);
+  if (c.o.linkHeader) sll2Header(c, sll, length);
+  return printCookedPayload(c, sll.protocol, sll.off + SLL2_HEADER_LENGTH, length - SLL2_HEADER_LENGTH, sll.captured - SLL2_HEADER_LENGTH,
+    SLL2_HEADER_LENGTH, sll, length);
 }

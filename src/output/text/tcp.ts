@@ -2,82 +2,50 @@
 import type { IpInfo, PrintContext } from './context.js';
 import { safeChar } from './print-char.js';
 import { TRUNCATED } from './context.js';
-import { tcpFlagsString, tcpOptionName, hex8 } from './names.js';
-import { cksumAdd, cksumFinish, cksumShouldBe, ipv4PseudoSum, ipv6PseudoSum } from './checksum.js';
-import { printDns } from './dns.js';
-import { printHttp } from './http.js';
-import { printSsh } from './ssh.js';
+import { tcpFlagsString, tcpOptionName, hex8, hex16 } from './names.js';
+import { cksumShouldBe } from '../../decoders/checksum.js';
+import { printTcpApp } from './dispatch.js';
 import { printMptcp } from './mptcp.js';
-import { printForcedTcp } from './forced-type.js';
 import type { TcpSeqTable } from './tcp-seq.js';
+import { TCP_MIN_HEADER_LENGTH, type Tcp, type TcpOptionView } from '../../decoders/tcp.js';
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
 
-/** tcpdump compares the raw address bytes to pick one key order for both directions. */
-function addrCompare(b: Uint8Array, a1: number, a2: number, n: number): number {
-  for (let i = 0; i < n; i++) {
-    const d = b[a1 + i]! - b[a2 + i]!;
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-function word(b: Uint8Array, at: number): number {
-  return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
-}
-
 /** Fill the table's key with the conversation in tcpdump's order: (src, dst, sport<<16|dport), swapped when `rev`. */
-function fillKey(t: TcpSeqTable, b: Uint8Array, srcOff: number, alen: number, rev: boolean, sport: number, dport: number): void {
-  const k = t.key, n = alen >> 2;
-  const first = rev ? srcOff + alen : srcOff, second = rev ? srcOff : srcOff + alen;
-  for (let i = 0; i < n; i++) { k[i] = word(b, first + 4 * i); k[n + i] = word(b, second + 4 * i); }
+function fillKey(t: TcpSeqTable, ip: IpInfo, rev: boolean, sport: number, dport: number): void {
+  const k = t.key, n = ip.version === 4 ? 1 : 4;
+  if (ip.version === 4) ip.v4!.addressWords(k, 0); else ip.v6!.addressWords(k, 0);
+  if (rev) for (let i = 0; i < n; i++) { const w = k[i]!; k[i] = k[n + i]!; k[n + i] = w; }
   k[2 * n] = rev ? ((dport << 16) | sport) >>> 0 : ((sport << 16) | dport) >>> 0;
-}
-
-/** The transport-protocol field of the IP header above (IPv4 ip_p / IPv6 ip6_nxt). */
-export function ipHeaderProto(c: PrintContext, ip: IpInfo): number {
-  return ip.version === 4 ? c.buf[ip.srcOff - 3]! : c.buf[ip.srcOff - 2]!;
 }
 
 /** `src.port > dst.port: `, or only the ports when extension headers came first (addresses already printed). */
 export function writeEndpoints(c: PrintContext, ip: IpInfo, proto: number, sport: number, dport: number): void {
-  if (ipHeaderProto(c, ip) === proto) {
+  if (ip.headerProtocol === proto) {
     // IPv4: the address bytes (checked by the IP printer) go onto the line as digits, no strings.
-    if (ip.version === 4) c.ip4raw(ip.srcOff); else c.write(ip.src);
-    c.ch(46); c.num(sport); c.write(' > ');
-    if (ip.version === 4) c.ip4raw(ip.srcOff + 4); else c.write(ip.dst);
-    c.ch(46); c.num(dport); c.write(': ');
+    if (ip.version === 4) { c.endpoints4(ip.srcOff, sport, ip.v4!.dstOffset, dport); return; }
+    c.write(ip.src); c.ch(46); c.num(sport); c.write(' > ');
+    c.write(ip.dst); c.ch(46); c.num(dport); c.write(': ');
   } else {
     c.num(sport); c.write(' > '); c.num(dport); c.write(': ');
   }
 }
 
-function transportSum(c: PrintContext, ip: IpInfo, off: number, length: number, proto: number): number {
-  const pseudo = ip.version === 4
-    ? ipv4PseudoSum(c.buf, ip.srcOff, ip.dstOff, proto, length)
-    : ipv6PseudoSum(c.buf, ip.srcOff, ip.dstOff, proto, length);
-  return cksumFinish(cksumAdd(c.buf, off, length, pseudo));
-}
-export { transportSum };
-
-function fastOpen(c: PrintContext, cp: number, datalen: number, exp: boolean): void {
+function fastOpen(c: PrintContext, opt: TcpOptionView, first: number, datalen: number, exp: boolean): void {
   if (exp) c.write('tfo');
   if (datalen === 0) { c.write(' cookiereq'); return; }
   if (datalen % 2 !== 0 || datalen < 4 || datalen > 16) { c.write(' invalid'); return; }
   let s = ' cookie ';
-  for (let i = 0; i < datalen; i++) s += hex8(c.u8(cp + i));
+  for (let i = 0; i < datalen; i++) s += hex8(opt.data(first + i));
   c.write(s);
 }
 
 /** RST payload as text (print_tcp_rst_data): at most 30 bytes, control characters as ^X / M-x. */
-function rstData(c: PrintContext, sp: number, length: number): void {
-  c.write(c.has(sp, length) ? ' [RST' : ' [!RST');
+function rstData(c: PrintContext, tcp: Tcp, hlen: number, length: number): void {
+  c.write(tcp.has(hlen + length) ? ' [RST' : ' [!RST');
   if (length > 30) { length = 30; c.write('+'); }
   let s = ' ';
-  while (length > 0 && sp < c.end) {
-    s += safeChar(c.buf[sp++]!);
-    length--;
-  }
+  for (let i = hlen; length > 0 && tcp.has(i + 1); i++, length--) s += safeChar(tcp.byte(i));
   c.write(s + ']');
 }
 
@@ -85,46 +53,47 @@ function rstData(c: PrintContext, sp: number, length: number): void {
 const OPTION_TRUNCATED = Object.freeze({ optionTruncated: true });
 
 /** LENCHECK: option data of `l` bytes must fit in what is left of the header and have been captured. */
-function lenOk(c: PrintContext, cp: number, l: number, hlen: number): boolean {
+function lenOk(opt: TcpOptionView, l: number, hlen: number): boolean {
   if (l > hlen) return false;
-  if (!c.has(cp, l)) throw OPTION_TRUNCATED;
+  if (!opt.dataCaptured(l)) throw OPTION_TRUNCATED;
   return true;
 }
 
-/** TCP segment at `off`, `length` bytes (header + data) per the IP header. */
-export function printTcp(c: PrintContext, off: number, length: number, ip: IpInfo): void {
+/** TCP segment `tcp`, `length` bytes (header + data) per the IP header in `c.ip`. */
+export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
   c.protocol = 'tcp';
-  if (!c.has(off + 2, 2)) {
+  const ip = c.ip;
+  if (!tcp.portsCaptured) {
     c.write(`${ip.src} > ${ip.dst}:`);
     c.truncMark();
     return;
   }
-  const sport = c.u16(off), dport = c.u16(off + 2);
-  if (!c.has(off, 20)) { writeEndpoints(c, ip, 6, sport, dport); c.truncMark(); return; }
+  const sport = tcp.srcPort, dport = tcp.dstPort;
+  if (!tcp.has(TCP_MIN_HEADER_LENGTH)) { writeEndpoints(c, ip, 6, sport, dport); c.truncMark(); return; }
   writeEndpoints(c, ip, 6, sport, dport);
-  let hlen = (c.buf[off + 12]! >> 4) * 4;
-  if (hlen < 20) {
+  const hlen0 = tcp.statedHeaderLength;
+  let hlen = hlen0;
+  if (hlen < TCP_MIN_HEADER_LENGTH) {
     c.write(` tcp ${length - hlen} [bad hdr length ${hlen} - too short, < 20]`);
     return;
   }
-  let seq = c.u32(off + 4), ack = c.u32(off + 8);
-  const win = c.u16(off + 14), urp = c.u16(off + 18);
+  let seq = tcp.seq, ack = tcp.ack;
+  const win = tcp.window, urp = tcp.urgentPointer;
   if (c.o.quiet) {
     // %u of a negative difference, as tcpdump prints it.
     c.write(`tcp ${(length - hlen) >>> 0}`);
     if (hlen > length) c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
     return;
   }
-  const flags = c.buf[off + 13]!;
+  const flags = tcp.flags & 0xff;
   c.write('Flags ['); c.write(tcpFlagsString(flags)); c.ch(93);
   let rev = false;
   let thseq = 0, thack = 0;
   if (!c.o.absoluteSeq && (flags & ACK)) {
-    const alen = ip.version === 4 ? 4 : 16;
     if (sport > dport) rev = true;
-    else if (sport === dport && addrCompare(c.buf, ip.srcOff, ip.srcOff + alen, alen) > 0) rev = true;
+    else if (sport === dport && (ip.version === 4 ? ip.v4!.compareAddresses() : ip.v6!.compareAddresses()) > 0) rev = true;
     const t = ip.version === 4 ? c.tcpSeq4 : c.tcpSeq6;
-    fillKey(t, c.buf, ip.srcOff, alen, rev, sport, dport);
+    fillKey(t, ip, rev, sport, dport);
     let slot = t.lookup();
     if (slot < 0 || (flags & SYN)) {
       if (slot < 0) slot = t.add();
@@ -140,11 +109,11 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
     c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
     return;
   }
-  if (c.o.verbose && !ip.fragmented && c.has(off, length)) {
-    const sum = transportSum(c, ip, off, length, 6);
-    const field = c.u16(off + 16);
-    c.write(`, cksum 0x${field.toString(16).padStart(4, '0')}`);
-    c.write(sum !== 0 ? ` (incorrect -> 0x${cksumShouldBe(field, sum).toString(16).padStart(4, '0')})` : ' (correct)');
+  if (c.o.verbose && !ip.fragmented && tcp.has(length)) {
+    const sum = tcp.internetChecksum(length, ip.pseudoSum(6, length));
+    const field = tcp.checksum;
+    c.write(', cksum 0x'); c.write(hex16(field));
+    if (sum !== 0) { c.write(' (incorrect -> 0x'); c.write(hex16(cksumShouldBe(field, sum))); c.ch(41); } else c.write(' (correct)');
   }
   length -= hlen;
   if (c.o.verbose > 1 || length > 0 || (flags & (SYN | FIN | RST))) {
@@ -154,143 +123,138 @@ export function printTcp(c: PrintContext, off: number, length: number, ip: IpInf
   if (flags & ACK) { c.write(', ack '); c.num(ack); }
   c.write(', win '); c.num(win);
   if (flags & URG) { c.write(', urg '); c.num(urp); }
-  if (hlen > 20) {
-    let cp = off + 20;
-    hlen -= 20;
-    let ch = '';
-    // Option text is gathered locally and handed to the line in one piece (fewer string joins per
-    // packet); whatever was gathered is written before any truncation unwinds past this point.
-    let o = ', options [';
+  if (hlen > TCP_MIN_HEADER_LENGTH) {
+    const opt = tcp.option;
+    let cp = tcp.off + TCP_MIN_HEADER_LENGTH;
+    hlen -= TCP_MIN_HEADER_LENGTH;
+    let sep = false;
     let bad = false;
+    // Written piece by piece as tcpdump does: a truncation unwinding past here leaves what was printed.
+    c.write(', options [');
     try {
     while (hlen > 0) {
-      o += (ch);
-      const opt = c.u8(cp++);
+      if (sep) c.ch(44);
+      opt.point(cp, c.end);
+      const kind = opt.kind;
       let len: number;
-      if (opt === 0 || opt === 1) len = 1;
+      if (kind === 0 || kind === 1) len = 1;
       else {
-        len = c.u8(cp++);
+        len = opt.lengthField;
         if (len < 2 || len > hlen) { bad = true; break; }
         hlen--;
       }
       hlen--;
       let datalen = 0;
-      o += (tcpOptionName(opt));
-      switch (opt) {
-        case 2: datalen = 2; if (!lenOk(c, cp, 2, hlen)) { bad = true; break; } o += (` ${c.u16(cp)}`); break;
-        case 3: datalen = 1; if (!lenOk(c, cp, 1, hlen)) { bad = true; break; } o += (` ${c.u8(cp)}`); break;
+      c.write(tcpOptionName(kind));
+      switch (kind) {
+        case 2: datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; } c.ch(32); c.num(opt.mss); break;
+        case 3: datalen = 1; if (!lenOk(opt, 1, hlen)) { bad = true; break; } c.ch(32); c.num(opt.windowScale); break;
         case 5:
           datalen = len - 2;
-          if (datalen % 8 !== 0) o += (' invalid sack');
+          if (datalen % 8 !== 0) c.write(' invalid sack');
           else {
-            o += (` ${datalen / 8} `);
-            for (let i = 0; i < datalen; i += 8) {
-              if (!lenOk(c, cp, i + 4, hlen)) { bad = true; break; }
-              let s = c.u32(cp + i);
-              if (!lenOk(c, cp, i + 8, hlen)) { bad = true; break; }
-              let e = c.u32(cp + i + 4);
-              if (rev) { s = (s - thseq) >>> 0; e = (e - thseq) >>> 0; } else { s = (s - thack) >>> 0; e = (e - thack) >>> 0; }
-              o += (`{${s}:${e}}`);
+            c.ch(32); c.num(datalen / 8); c.ch(32);
+            for (let i = 0; i < datalen / 8; i++) {
+              if (!lenOk(opt, 8 * i + 4, hlen)) { bad = true; break; }
+              let l = opt.sackLeft(i);
+              if (!lenOk(opt, 8 * i + 8, hlen)) { bad = true; break; }
+              let r = opt.sackRight(i);
+              if (rev) { l = (l - thseq) >>> 0; r = (r - thseq) >>> 0; } else { l = (l - thack) >>> 0; r = (r - thack) >>> 0; }
+              c.ch(123); c.num(l); c.ch(58); c.num(r); c.ch(125);
             }
           }
           break;
         case 6: case 7: case 11: case 12: case 13:
-          datalen = 4; if (!lenOk(c, cp, 4, hlen)) { bad = true; break; } o += (` ${c.u32(cp)}`); break;
+          datalen = 4; if (!lenOk(opt, 4, hlen)) { bad = true; break; } c.ch(32); c.num(opt.value32); break;
         case 8:
-          datalen = 8; if (!lenOk(c, cp, 8, hlen)) { bad = true; break; } o += (` val ${c.u32(cp)} ecr ${c.u32(cp + 4)}`); break;
+          datalen = 8; if (!lenOk(opt, 8, hlen)) { bad = true; break; }
+          c.write(' val '); c.num(opt.tsval); c.write(' ecr '); c.num(opt.tsecr);
+          break;
         case 19: {
-          datalen = 16; if (!lenOk(c, cp, 16, hlen)) { bad = true; break; }
+          datalen = 16; if (!lenOk(opt, 16, hlen)) { bad = true; break; }
           // Debian's tcpdump is built with libcrypto, so it says why it cannot verify the digest.
-          const dataOff = off + (c.buf[off + 12]! >> 4) * 4;
-          let s = dataOff + length > c.end ? " snaplen too short, can't check - " : " shared secret not supplied with -M, can't check - ";
-          for (let i = 0; i < 16; i++) s += hex8(c.u8(cp + i));
-          o += (s);
+          let s = !tcp.has(hlen0 + length) ? " snaplen too short, can't check - " : " shared secret not supplied with -M, can't check - ";
+          for (let i = 0; i < 16; i++) s += hex8(opt.data(i));
+          c.write(s);
           break;
         }
         case 20:
-          datalen = 2; if (!lenOk(c, cp, 2, hlen)) { bad = true; break; }
-          o += (` cap ${hex8(c.u8(cp))} id ${c.u8(cp + 1)}`);
+          datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; }
+          c.write(` cap ${hex8(opt.scpsCapabilities)} id ${opt.scpsConnectionId}`);
           break;
         case 29:
           datalen = len - 2;
-          if (datalen < 2) o += (' invalid');
+          if (datalen < 2) c.write(' invalid');
           else {
-            if (!lenOk(c, cp, 1, hlen)) { bad = true; break; }
-            o += (` keyid ${c.u8(cp)}`);
-            if (!lenOk(c, cp, 2, hlen)) { bad = true; break; }
-            o += (` rnextkeyid ${c.u8(cp + 1)}`);
+            if (!lenOk(opt, 1, hlen)) { bad = true; break; }
+            c.write(` keyid ${opt.aoKeyId}`);
+            if (!lenOk(opt, 2, hlen)) { bad = true; break; }
+            c.write(` rnextkeyid ${opt.aoRNextKeyId}`);
             if (datalen > 2) {
-              o += (' mac 0x');
-              for (let i = 2; i < datalen; i++) { if (!lenOk(c, cp, i + 1, hlen)) { bad = true; break; } o += (hex8(c.u8(cp + i))); }
+              c.write(' mac 0x');
+              for (let i = 2; i < datalen; i++) { if (!lenOk(opt, i + 1, hlen)) { bad = true; break; } c.write(hex8(opt.data(i))); }
             }
           }
           break;
         case 0: case 1: case 4: break;
         case 28: {
-          datalen = 2; if (!lenOk(c, cp, 2, hlen)) { bad = true; break; }
-          let uto = c.u16(cp);
-          o += (` 0x${uto.toString(16)}`);
+          datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; }
+          let uto = opt.userTimeout;
+          c.write(` 0x${uto.toString(16)}`);
           uto = uto & 1 ? (uto >> 1) * 60 : uto >> 1;
-          o += (` ${uto}`);
+          c.ch(32); c.num(uto);
           break;
         }
         case 30: {
-          datalen = len - 2; if (!lenOk(c, cp, datalen, hlen)) { bad = true; break; }
+          datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
           // The MPTCP printer reads only inside the option.
-          c.write(o); o = '';
-          c.pushEnd(cp - 2 + len);
-          const ok = printMptcp(c, cp - 2, len, flags);
-          c.popEnd();
+          const ok = printMptcp(c, tcp.mptcp.point(cp, Math.min(c.end, cp + len)), len, flags);
           if (!ok) bad = true;
           break;
         }
         case 34:
-          datalen = len - 2; if (!lenOk(c, cp, datalen, hlen)) { bad = true; break; }
-          c.write(o + ' '); o = '';
-          fastOpen(c, cp, datalen, false);
+          datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
+          c.ch(32);
+          fastOpen(c, opt, 0, datalen, false);
           break;
         case 254: {
-          datalen = len - 2; if (!lenOk(c, cp, datalen, hlen)) { bad = true; break; }
+          datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
           if (datalen < 2) { bad = true; break; }
-          const magic = c.u16(cp);
-          c.write(o + '-'); o = '';
-          if (magic === 0xf989) fastOpen(c, cp + 2, datalen - 2, true);
-          else o += (magic.toString(16).padStart(4, '0'));
+          const magic = opt.experimentId;
+          c.ch(45);
+          if (magic === 0xf989) fastOpen(c, opt, 2, datalen - 2, true);
+          else c.write(magic.toString(16).padStart(4, '0'));
           break;
         }
         default:
           datalen = len - 2;
-          if (datalen) o += (' 0x');
-          for (let i = 0; i < datalen; i++) { if (!lenOk(c, cp, i + 1, hlen)) { bad = true; break; } o += (hex8(c.u8(cp + i))); }
+          if (datalen) c.write(' 0x');
+          for (let i = 0; i < datalen; i++) { if (!lenOk(opt, i + 1, hlen)) { bad = true; break; } c.write(hex8(opt.data(i))); }
           break;
       }
       if (bad) break;
-      cp += datalen; hlen -= datalen;
+      // tcpdump steps by what it read (the data length the kind has), not by the length byte.
+      cp += (kind === 0 || kind === 1 ? 1 : 2) + datalen; hlen -= datalen;
       datalen++;
-      if (opt !== 0 && opt !== 1) datalen++;
-      if (datalen !== len) o += (`[len ${len}]`);
-      ch = ',';
-      if (opt === 0) break;
+      if (kind !== 0 && kind !== 1) datalen++;
+      if (datalen !== len) { c.write('[len '); c.num(len); c.ch(93); }
+      sep = true;
+      if (kind === 0) break;
     }
     } catch (e) {
-      c.write(o);
       if (e !== OPTION_TRUNCATED) throw e;
-      c.write(` [|tcp]${ch !== '' ? '>' : ''}`);
+      c.write(sep ? ' [|tcp]>' : ' [|tcp]');
       return;
     }
     if (bad) {
-      c.write(o + (ch !== '' ? '[bad opt]]' : '[bad opt]'));
+      c.write(sep ? '[bad opt]]' : '[bad opt]');
       return;
     }
-    c.write(o + ']');
+    c.ch(93);
   }
   c.write(', length ');
   if (length >= 0) c.num(length); else c.write(String(length));
   if (length <= 0) return;
-  const data = off + (c.buf[off + 12]! >> 4) * 4;
-  if ((flags & RST) && c.o.verbose) { rstData(c, data, length); return; }
-  if (c.o.forcedType !== '') { printForcedTcp(c, c.o.forcedType, data, length, ip); return; }
-  if (sport === 22 || dport === 22) { printSsh(c, data, length); return; }
-  if (sport === 80 || dport === 80 || sport === 8080 || dport === 8080) { c.write(': '); printHttp(c, data, length); return; }
-  if (sport === 53 || dport === 53) printDns(c, data, length, true);
+  if ((flags & RST) && c.o.verbose) { rstData(c, tcp, hlen0, length); return; }
+  printTcpApp(c, sport, dport, tcp.off + hlen0, length);
 }

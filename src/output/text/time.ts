@@ -84,6 +84,7 @@ export class TimeFormatter {
   #lastSec = NaN;
   #lastText = '';
   // tcpdump's tv_ref: unset while both fields are 0 (a packet stamped 0.0 does not set it).
+  #lastBytes: Uint8Array = new Uint8Array(0);
   #refSec = 0;
   #refUnits = 0;
 
@@ -102,12 +103,21 @@ export class TimeFormatter {
     return this.#offset;
   }
 
-  /** Append the column for one packet to the line (format1's text, the common case without a string). */
+  /** Append the column for one packet to the line (format1's text; within a second, bytes only). */
   write(c: PrintContext, sec: number, nsec: number): void {
     if ((this.format === 0 || this.format === 4) && sec === this.#lastSec && nsec >= 0 && nsec < 1e9) {
-      c.write(this.#lastText);
-      if (this.nano) c.numPad(nsec, 9); else c.numPad(Math.floor(nsec / 1000), 6);
-      c.ch(32);
+      // The second's text as bytes, then the fraction's digits and the space, straight into the output.
+      const pre = this.#lastBytes, n = pre.length, digits = this.nano ? 9 : 6;
+      const w = c.out;
+      if (w.len + n + 10 > w.buf.length) w.ensure(n + 10);
+      const b = w.buf;
+      let pos = w.len;
+      for (let i = 0; i < n; i++) b[pos++] = pre[i]!;
+      let v = this.nano ? nsec : (nsec / 1000) >>> 0;
+      pos += digits;
+      b[pos] = 32;
+      w.len = pos + 1;
+      for (let i = 0; i < digits; i++) { const q = (v / 10) >>> 0; b[--pos] = 48 + (v - q * 10); v = q; }
       return;
     }
     c.write(this.format1(sec, nsec));
@@ -153,6 +163,7 @@ export class TimeFormatter {
         }
         this.#lastSec = sec;
         this.#lastText = text;
+        this.#lastBytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
         return text + fracText(units(nsec, nano), nano) + ' ';
       }
     }

@@ -1,65 +1,57 @@
-/** UDP (tcpdump's print-udp.c): ports, length checks, -v/-vv checksums, DNS on port 53. */
+/** UDP (tcpdump's print-udp.c): ports, length checks, -v/-vv checksums, the application by port. */
 import type { IpInfo, PrintContext } from './context.js';
-import { cksumShouldBe } from './checksum.js';
-import { ipHeaderProto, transportSum, writeEndpoints } from './tcp.js';
-import { printDns } from './dns.js';
-import { printNtp } from './ntp.js';
-import { printBootp } from './bootp.js';
-import { printVxlan } from './vxlan.js';
-import { printGeneve } from './geneve.js';
-import { printSyslog } from './syslog.js';
+import { cksumShouldBe } from '../../decoders/checksum.js';
+import { writeEndpoints } from './tcp.js';
+import { printPort, udpPortPrinters } from './dispatch.js';
 import { printForcedUdp } from './forced-type.js';
+import { UDP_HEADER_LENGTH, type Udp } from '../../decoders/udp.js';
 
 /** udpipaddr_print: addresses only when the IP header names UDP (else ext headers printed them). */
 function endpoints(c: PrintContext, ip: IpInfo, sport: number, dport: number): void {
   if (sport >= 0) writeEndpoints(c, ip, 17, sport, dport);
-  else if (ipHeaderProto(c, ip) === 17) c.write(`${ip.src} > ${ip.dst}: `);
+  else if (ip.headerProtocol === 17) c.write(`${ip.src} > ${ip.dst}: `);
 }
 
-/** UDP datagram at `off`, `length` bytes (header + data) per the IP header. */
-export function printUdp(c: PrintContext, off: number, length: number, ip: IpInfo): void {
+/** UDP datagram `udp`, `length` bytes (header + data) per the IP header in `c.ip`. */
+export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   c.protocol = 'udp';
-  if (!c.has(off + 2, 2)) { endpoints(c, ip, -1, -1); c.truncMark(); return; }
-  const sport = c.u16(off), dport = c.u16(off + 2);
-  if (length < 8) { endpoints(c, ip, sport, dport); c.write(`truncated-udp ${length}`); return; }
-  if (!c.has(off + 4, 2)) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
-  let ulen = c.u16(off + 4);
+  const ip = c.ip;
+  if (!udp.portsCaptured) { endpoints(c, ip, -1, -1); c.truncMark(); return; }
+  const sport = udp.srcPort, dport = udp.dstPort;
+  if (length < UDP_HEADER_LENGTH) { endpoints(c, ip, sport, dport); c.write(`truncated-udp ${length}`); return; }
+  if (!udp.lengthCaptured) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
+  let ulen = udp.datagramLength;
   // RFC 2675 jumbogram: a zero UDP length with an IPv6 payload over 64 KiB.
   if (ulen === 0 && length > 65535) ulen = length;
-  if (ulen < 8) { endpoints(c, ip, sport, dport); c.write(`truncated-udplength ${ulen}`); return; }
-  ulen -= 8;
-  length -= 8;
+  if (ulen < UDP_HEADER_LENGTH) { endpoints(c, ip, sport, dport); c.write(`truncated-udplength ${ulen}`); return; }
+  ulen -= UDP_HEADER_LENGTH;
+  length -= UDP_HEADER_LENGTH;
   if (ulen < length) length = ulen;
-  const cp = off + 8;
+  const cp = udp.off + UDP_HEADER_LENGTH;
   if (cp > c.end) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
   if (c.o.forcedType !== '') {
-    printForcedUdp(c, c.o.forcedType, cp, length, ulen, ip, () => endpoints(c, ip, sport, dport));
+    printForcedUdp(c, c.o.forcedType, cp, length, ulen, () => endpoints(c, ip, sport, dport));
     return;
   }
   endpoints(c, ip, sport, dport);
   if (c.o.verbose && !ip.fragmented) {
     if (ip.version === 4 && c.o.verbose > 1) {
-      const field = c.u16(off + 6);
+      const field = udp.checksum;
       if (field === 0) c.write('[no cksum] ');
-      else if (c.has(cp, length)) {
-        const sum = transportSum(c, ip, off, length + 8, 17);
+      else if (udp.has(UDP_HEADER_LENGTH + length)) {
+        const sum = udp.internetChecksum(length + UDP_HEADER_LENGTH, ip.pseudoSum(17, length + UDP_HEADER_LENGTH));
         c.write(sum !== 0 ? `[bad udp cksum 0x${hex4(field)} -> 0x${hex4(cksumShouldBe(field, sum))}!] ` : '[udp sum ok] ');
       }
     } else if (ip.version === 6) {
-      if (c.has(cp, length)) {
-        const sum = transportSum(c, ip, off, length + 8, 17);
-        const field = c.u16(off + 6);
+      if (udp.has(UDP_HEADER_LENGTH + length)) {
+        const sum = udp.internetChecksum(length + UDP_HEADER_LENGTH, ip.pseudoSum(17, length + UDP_HEADER_LENGTH));
+        const field = udp.checksum;
         c.write(sum !== 0 ? `[bad udp cksum 0x${hex4(field)} -> 0x${hex4(cksumShouldBe(field, sum))}!] ` : '[udp sum ok] ');
       }
     }
   }
-  // 5353 is multicast DNS, printed by the same DNS printer as tcpdump does.
-  if (!c.o.quiet && (sport === 53 || dport === 53 || sport === 5353 || dport === 5353)) { printDns(c, cp, length, false, sport !== 53 && dport !== 53); return; }
-  if (!c.o.quiet && (sport === 67 || dport === 67 || sport === 68 || dport === 68)) { printBootp(c, cp, length); return; }
-  if (!c.o.quiet && (sport === 123 || dport === 123)) { printNtp(c, cp, length); return; }
-  if (!c.o.quiet && (sport === 4789 || dport === 4789)) { printVxlan(c, cp, length); return; }
-  if (!c.o.quiet && (sport === 6081 || dport === 6081)) { printGeneve(c, cp, length); return; }
-  if (!c.o.quiet && (sport === 514 || dport === 514)) { printSyslog(c, cp, length); return; }
+  const app = c.o.quiet ? undefined : udpPortPrinters.pick(sport, dport);
+  if (app !== undefined) { printPort(c, app, cp, length); return; }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
   else { c.write('UDP, length '); c.num(ulen); }
 }

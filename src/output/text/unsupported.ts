@@ -6,10 +6,11 @@
 import type { PrintContext } from './context.js';
 import { hexAsciiDump } from './dump.js';
 
-export function printUnsupported(c: PrintContext, off: number, _length: number, caplen: number): number {
+/** The LinkPrinter for every link type printers.ts registers none for (the frame's decode has no layers). */
+export function printUnsupported(c: PrintContext, _length: number): number {
   c.protocol = 'unsupported';
   c.write('UNSUPPORTED');
-  hexAsciiDump(c, off, caplen);
+  hexAsciiDump(c, c.pkt.base, c.pkt.capLen);
   // No link header: -x and friends dump the frame from its first byte.
   return 0;
 }

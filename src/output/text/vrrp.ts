@@ -1,6 +1,6 @@
 /** VRRP v2 (RFC 3768) and v3 (RFC 5798) advertisements (tcpdump's print-vrrp.c). */
 import type { IpInfo, PrintContext } from './context.js';
-import { inCksum, ipv4PseudoSum, cksumAdd, cksumFinish } from './checksum.js';
+import { inCksum, ipv4PseudoSum, cksumAdd, cksumFinish } from '../../decoders/checksum.js';
 
 const auth = ['none', 'simple', 'ah'];
 

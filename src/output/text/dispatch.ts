@@ -1,0 +1,163 @@
+/**
+ * The printers' registry: which printer prints a layer, and the dispatch from one printer to the
+ * next through it (tcpdump's print.c table and its ethertype/ip-demux/port switches, as data).
+ * No printer imports another: each asks this module, and printers.ts fills the tables — the one
+ * place that imports every printer. So the import graph has no circles.
+ *
+ * What follows what on the wire comes from the decoder's tables (`byEtherType`, `byIpProto`…):
+ * a printer reaches the next layer by the Layer number the decoder would, and prints the view
+ * the frame's decode pointed at it (`Packet.viewAt`). Where tcpdump goes on and the walk did not
+ * (an encapsulated or quoted packet, a layer after a lax stop), the view is decoded there and then.
+ */
+import type { PrintContext } from './context.js';
+import type { LayerView } from '../../decoders/view.js';
+import { byEtherType, byIpProto } from '../../decoders/registry-tables.js';
+import type { IpInfo } from './context.js';
+
+/**
+ * Prints one layer from its view. `length` is tcpdump's length argument: the bytes the layer below
+ * says this one has on the wire (not what was captured: that is the view's `captured`).
+ */
+export type LayerPrinter<V extends LayerView = LayerView> = (c: PrintContext, v: V, length: number) => void;
+
+/** Prints a whole frame from its first layer; returns the link-header length the -x/-X/-A dumps skip. */
+export type LinkPrinter = (c: PrintContext, length: number) => number;
+
+/**
+ * A printer not yet moved onto a decoder view (the compatibility path, until its protocol has a
+ * decoder): it reads the bytes at `off` through the context's checked reads. `ip` is the IP header
+ * for those reached by IP protocol.
+ */
+export type OffsetPrinter = (c: PrintContext, off: number, length: number, ip: IpInfo) => void;
+
+/** Layer → its printer (dense arrays: no dictionary lookups per packet). */
+export const layerPrinters: (LayerPrinter | undefined)[] = new Array<LayerPrinter | undefined>(256).fill(undefined);
+/** LINKTYPE_* → the printer of its frames. */
+export const linkPrinters: (LinkPrinter | undefined)[] = new Array<LinkPrinter | undefined>(512).fill(undefined);
+
+/**
+ * Wire values tcpdump's printers follow that the decoder's walk leaves to `decodeInner()`: an IP
+ * or Ethernet packet inside IP. The printer decodes those on demand (printLayer does).
+ */
+export const ipProtoTunnels: Uint8Array = new Uint8Array(256);
+
+/** The compatibility path: printers by EtherType / IP protocol that have no decoder view yet. */
+export const offsetByEtherType = new Map<number, OffsetPrinter>();
+export const offsetByIpProto: (OffsetPrinter | undefined)[] = new Array<OffsetPrinter | undefined>(256).fill(undefined);
+/** … and by LLC SAP (DSAP = SSAP, UI frames). */
+export const offsetByLlcSap: (OffsetPrinter | undefined)[] = new Array<OffsetPrinter | undefined>(256).fill(undefined);
+
+/** Registers the printer of `layer` (printers.ts: one line per protocol). */
+export function registerLayer<V extends LayerView>(layer: number, print: LayerPrinter<V>): void {
+  layerPrinters[layer] = print as LayerPrinter;
+}
+
+/**
+ * Prints layer `layer` at absolute offset `off`: the view the frame's decode pointed there, or,
+ * where the walk did not reach (tcpdump goes further than the lax decoder in places), the view
+ * decoded from `off` now by an inner Decoder, current until the printer returns.
+ */
+export function printLayer(c: PrintContext, layer: number, off: number, length: number): void {
+  const v = c.pkt.viewAt(layer, off);
+  if (v !== undefined) layerPrinters[layer]!(c, v, length);
+  else viewCall(c, layer, off, length, undefined, layerPrinters[layer]!);
+}
+
+/**
+ * Calls `f` with the view of `layer` at `off` (found or decoded as printLayer does) and returns
+ * what it returns: for a printer that calls the next one itself because it needs an answer back
+ * (LLC's header length) or passes it more than a length (`a`).
+ */
+export function viewCall<V extends LayerView, A, R>(c: PrintContext, layer: number, off: number, length: number, a: A,
+  f: (c: PrintContext, v: V, length: number, a: A) => R): R {
+  const outer = c.pkt;
+  const v = outer.viewAt(layer, off);
+  if (v !== undefined) return f(c, v as V, length, a);
+  const inner = c.enterInner(layer, off);
+  try {
+    return f(c, inner.views.table[layer]! as V, length, a);
+  } finally {
+    c.leaveInner(outer);
+  }
+}
+
+/** True when `layer` has a printer. */
+export function hasPrinter(layer: number): boolean { return layerPrinters[layer] !== undefined; }
+
+/**
+ * The payload of EtherType `type` at `off` (tcpdump's ethertype_print). False when no printer
+ * claims it: the caller then prints the header and dumps the payload, as tcpdump does.
+ */
+export function printEtherTypePayload(c: PrintContext, type: number, off: number, length: number): boolean {
+  const layer = byEtherType[type]!;
+  if (layer !== 0 && layerPrinters[layer] !== undefined) { printLayer(c, layer, off, length); return true; }
+  const legacy = offsetByEtherType.get(type);
+  if (legacy === undefined) return false;
+  legacy(c, off, length, c.ip);
+  return true;
+}
+
+/** The layer a printer follows IP protocol `proto` to (0: none): the decoder's, or an encapsulated packet. */
+export function ipProtoLayer(proto: number): number {
+  const layer = byIpProto[proto]!;
+  return layer !== 0 && layerPrinters[layer] !== undefined ? layer : ipProtoTunnels[proto]!;
+}
+
+/** An LLC UI frame's payload by its SAP (DSAP = SSAP); false when no printer claims it. */
+export function printLlcSap(c: PrintContext, sap: number, off: number, length: number): boolean {
+  const legacy = offsetByLlcSap[sap];
+  if (legacy === undefined) return false;
+  legacy(c, off, length, c.ip);
+  return true;
+}
+
+/**
+ * An application printer reached by TCP or UDP port. tcpdump tests ports in a fixed order (each
+ * `IS_SRC_OR_DST_PORT` in turn), so where both ports are registered the lower `rank` wins. Either
+ * a layer (its view printed by printLayer) or, on the compatibility path, an offset printer.
+ */
+export interface PortPrinter { readonly rank: number; readonly layer: number; readonly print: OffsetPrinter | undefined }
+
+/**
+ * Port → application printer: a 64 KiB index (0: none) into a short list, so a lookup is two loads
+ * and the table costs nothing to build.
+ */
+export class PortTable {
+  readonly #index = new Uint8Array(65536);
+  readonly #entries: PortPrinter[] = [];
+  set(port: number, p: PortPrinter): void {
+    let i = this.#entries.indexOf(p);
+    if (i < 0) { i = this.#entries.length; this.#entries.push(p); }
+    this.#index[port] = i + 1;
+  }
+  get(port: number): PortPrinter | undefined { const i = this.#index[port]!; return i === 0 ? undefined : this.#entries[i - 1]; }
+  /** The printer for a segment between `sport` and `dport`: the one tcpdump tests first. */
+  pick(sport: number, dport: number): PortPrinter | undefined {
+    const s = this.get(sport), d = this.get(dport);
+    if (s === undefined) return d;
+    if (d === undefined) return s;
+    return d.rank < s.rank ? d : s;
+  }
+}
+
+/** TCP / UDP port → application printer. */
+export const tcpPortPrinters = new PortTable();
+export const udpPortPrinters = new PortTable();
+/**
+ * -T types (forced-type.ts): the printer a forced type names, for TCP and UDP payloads. TCP prints
+ * nothing after its line for a type with none here (print-tcp.c knows only zmtp1, resp and domain).
+ */
+export const tcpForced = new Map<string, PortPrinter>();
+export const udpForced = new Map<string, PortPrinter>();
+
+/** Runs a port or forced-type printer on the payload at `off`. */
+export function printPort(c: PrintContext, p: PortPrinter, off: number, length: number): void {
+  if (p.print !== undefined) p.print(c, off, length, c.ip);
+  else printLayer(c, p.layer, off, length);
+}
+
+/** A TCP segment's payload (`length` bytes at `off`): the -T type, else by port. */
+export function printTcpApp(c: PrintContext, sport: number, dport: number, off: number, length: number): void {
+  const p = c.o.forcedType !== '' ? tcpForced.get(c.o.forcedType) : tcpPortPrinters.pick(sport, dport);
+  if (p !== undefined) printPort(c, p, off, length);
+}
