@@ -120,18 +120,16 @@ export class Ipv4 extends LayerView {
   /** Total length field (header + data), as sent. */
   get totalLength(): number { return u16(this.cursor.buf, this.off + 2); }
   get id(): number { return u16(this.cursor.buf, this.off + 4); }
-  /** The flags and fragment offset word. */
-  private get fragmentWord(): number { return u16(this.cursor.buf, this.off + 6); }
   /** The 3 flag bits: 0x4 reserved, 0x2 DF, 0x1 MF. */
-  get flags(): number { return this.fragmentWord >> 13; }
-  get dontFragment(): boolean { return (this.fragmentWord & 0x4000) !== 0; }
-  get moreFragments(): boolean { return (this.fragmentWord & 0x2000) !== 0; }
+  get flags(): number { return this.cursor.buf[this.off + 6]! >> 5; }
+  get dontFragment(): boolean { return (this.cursor.buf[this.off + 6]! & 0x40) !== 0; }
+  get moreFragments(): boolean { return (this.cursor.buf[this.off + 6]! & 0x20) !== 0; }
   /** The reserved (evil) bit. */
-  get reservedFlag(): boolean { return (this.fragmentWord & 0x8000) !== 0; }
+  get reservedFlag(): boolean { return (this.cursor.buf[this.off + 6]! & 0x80) !== 0; }
   /** Fragment offset in bytes (the field × 8). */
-  get fragmentOffset(): number { return (this.fragmentWord & 0x1fff) * 8; }
+  get fragmentOffset(): number { return (u16(this.cursor.buf, this.off + 6) & 0x1fff) * 8; }
   /** True for any fragment: MF set or a non-zero offset. */
-  get isFragment(): boolean { return (this.fragmentWord & 0x3fff) !== 0; }
+  get isFragment(): boolean { return (u16(this.cursor.buf, this.off + 6) & 0x3fff) !== 0; }
   get ttl(): number { return this.cursor.buf[this.off + 8]!; }
   get protocol(): number { return this.cursor.buf[this.off + 9]!; }
   get checksum(): number { return u16(this.cursor.buf, this.off + 10); }

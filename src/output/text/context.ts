@@ -47,7 +47,7 @@ export class IpInfo {
   /** The destination address (the header's, not the pseudo-header's). */
   get dst(): string { return this.version === 4 ? this.v4!.dst : this.dst6 !== '' ? this.dst6 : this.v6!.dst; }
   /** The IP header's protocol field (IPv4) or first next-header field (IPv6). */
-  get headerProtocol(): number { return this.version === 4 ? this.v4!.protocol : this.v6!.nextHeader; }
+  headerProtocol = 0;
   /** Unfolded sum of the pseudo-header for upper-layer protocol `proto` and `length` bytes. */
   pseudoSum(proto: number, length: number): number {
     return this.version === 4

@@ -1,7 +1,8 @@
 /** The IP protocol demux shared by IPv4 and IPv6 (tcpdump's print-ip-demux.c), through the registry. */
 import type { IpInfo, PrintContext } from './context.js';
 import { ipProtoName } from './names.js';
-import { ipProtoLayer, offsetByIpProto, printLayer } from './dispatch.js';
+import { ipProtoTunnels, layerPrinters, offsetByIpProto, printLayer } from './dispatch.js';
+import { byIpProto } from '../../decoders/registry-tables.js';
 import { carpPrinter } from './forced-type.js';
 import { Layer } from '../../decoders/layer.js';
 
@@ -31,7 +32,9 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
     case 77: c.write(` nd ${length}`); return;
     case 59: c.write('no next header'); return;
   }
-  const layer = ipProtoLayer(proto);
+  // The decoder's layer for the protocol when it has a printer, else an encapsulation tcpdump follows.
+  let layer = byIpProto[proto]!;
+  if (layer === 0 || layerPrinters[layer] === undefined) layer = ipProtoTunnels[proto]!;
   if (layer !== 0) { printLayer(c, layer, off, length); return; }
   const legacy = offsetByIpProto[proto];
   if (legacy !== undefined) { legacy(c, off, length, ip); return; }

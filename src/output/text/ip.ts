@@ -159,7 +159,7 @@ export function printIp(c: PrintContext, ip: Ipv4, length: number): void {
       throw TRUNCATED;
     }
     const info = c.pushIp();
-    info.version = 4; info.v4 = ip; info.srcOff = ip.srcOffset; info.dstOff = -1;
+    info.version = 4; info.v4 = ip; info.headerProtocol = proto; info.srcOff = ip.srcOffset; info.dstOff = -1;
     info.length = len; info.fragmented = ip.moreFragments;
     printIpPayload(c, proto, ip.off + hlen, len, info);
     c.popIp();

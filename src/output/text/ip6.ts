@@ -139,7 +139,7 @@ function invalid(c: PrintContext, why: string): void {
 function payload(c: PrintContext, ip6: Ipv6, nh: number, cp: number, len: number, finalDst: number,
   fragmented: boolean, src: string, dst: string): void {
   const info = c.pushIp();
-  info.version = 6; info.v6 = ip6;
+  info.version = 6; info.v6 = ip6; info.headerProtocol = ip6.nextHeader;
   info.srcOff = ip6.srcOffset;
   // The pseudo-header destination is the routing header's final one when there is one.
   info.dstOff = finalDst >= 0 ? finalDst : ip6.dstOffset;

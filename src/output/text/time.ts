@@ -113,11 +113,11 @@ export class TimeFormatter {
       const b = w.buf;
       let pos = w.len;
       for (let i = 0; i < n; i++) b[pos++] = pre[i]!;
-      let v = this.nano ? nsec : (nsec / 1000) >>> 0;
+      let v = this.nano ? nsec : (nsec / 1000) | 0;
       pos += digits;
       b[pos] = 32;
       w.len = pos + 1;
-      for (let i = 0; i < digits; i++) { const q = (v / 10) >>> 0; b[--pos] = 48 + (v - q * 10); v = q; }
+      for (let i = 0; i < digits; i++) { const q = (v / 10) | 0; b[--pos] = 48 + (v - q * 10); v = q; }
       return;
     }
     c.write(this.format1(sec, nsec));
