@@ -2,49 +2,65 @@
 import type { PrintContext } from './context.js';
 import { hex8 } from './names.js';
 
-/** isgraph(): '!'..'~'. */
-function graph(b: number): string { return b > 0x20 && b < 0x7f ? String.fromCharCode(b) : '.'; }
+/** The ASCII codes of the hex digits. */
+const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
 
-function offsetText(o: number): string {
-  const s = o.toString(16);
-  return s.length >= 4 ? s : '0000'.slice(s.length) + s;
+/**
+ * `\n\t0x` and the line's offset in at least four hex digits, then `: `, written at b[p]; returns the
+ * next index. The dumps write straight into the output buffer: a dump is most of the text of a frame
+ * no printer claims, and building it as strings made the garbage collector half of printing such frames.
+ */
+function lineStart(b: Uint8Array, p: number, offset: number): number {
+  b[p++] = 10; b[p++] = 9; b[p++] = 48; b[p++] = 120;
+  let digits = 4;
+  for (let t = offset >>> 16; t !== 0; t >>>= 4) digits++;
+  for (let i = digits - 1, o = offset; i >= 0; i--, o >>>= 4) b[p + i] = HEX[o & 15]!;
+  p += digits;
+  b[p++] = 58; b[p++] = 32;
+  return p;
 }
+
+/** Room a dump line needs: the line start (at most 8 offset digits), 8 groups, two spaces, 16 characters. */
+const LINE_MAX = 16 + 40 + 2 + 16;
 
 /** `\n\t0x0000:  4500 003c …` (hex_print), from buf[off .. off+len). */
 export function hexDump(c: PrintContext, off: number, len: number): void {
-  const b = c.buf;
-  let s = '';
-  let i = 0;
-  for (; i + 1 < len; i += 2) {
-    if ((i & 15) === 0) s += `\n\t0x${offsetText(i)}: `;
-    s += ' ' + hex8(b[off + i]!) + hex8(b[off + i + 1]!);
+  const src = c.buf, w = c.out;
+  for (let line = 0; line < len; line += 16) {
+    const n = len - line < 16 ? len - line : 16;
+    if (w.len + LINE_MAX > w.buf.length) w.ensure(LINE_MAX);
+    const b = w.buf;
+    let p = lineStart(b, w.len, line), i = 0, at = off + line;
+    for (; i + 1 < n; i += 2, at += 2) {
+      const x = src[at]!, y = src[at + 1]!;
+      b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; b[p + 3] = HEX[y >> 4]!; b[p + 4] = HEX[y & 15]!;
+      p += 5;
+    }
+    if (i < n) { const x = src[at]!; b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; p += 3; }
+    w.len = p;
   }
-  if (i < len) {
-    if ((i & 15) === 0) s += `\n\t0x${offsetText(i)}: `;
-    s += ' ' + hex8(b[off + i]!);
-  }
-  c.write(s);
 }
 
 /** `\n\t0x0000:  4500 003c …  E..<…` (hex_and_ascii_print), from buf[off .. off+len). */
 export function hexAsciiDump(c: PrintContext, off: number, len: number): void {
-  const b = c.buf;
-  let s = '';
+  const src = c.buf, w = c.out;
   for (let line = 0; line < len; line += 16) {
-    const n = Math.min(16, len - line);
-    let hex = '', asc = '';
-    let i = 0;
-    for (; i + 1 < n; i += 2) {
-      const x = b[off + line + i]!, y = b[off + line + i + 1]!;
-      hex += ' ' + hex8(x) + hex8(y);
-      asc += graph(x) + graph(y);
+    const n = len - line < 16 ? len - line : 16;
+    if (w.len + LINE_MAX > w.buf.length) w.ensure(LINE_MAX);
+    const b = w.buf;
+    let p = lineStart(b, w.len, line), i = 0, at = off + line;
+    const hexStart = p;
+    for (; i + 1 < n; i += 2, at += 2) {
+      const x = src[at]!, y = src[at + 1]!;
+      b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; b[p + 3] = HEX[y >> 4]!; b[p + 4] = HEX[y & 15]!;
+      p += 5;
     }
-    if (i < n) { const x = b[off + line + i]!; hex += ' ' + hex8(x); asc += graph(x); }
-    // %-40s: the hex column is padded to 8 groups of 5 characters.
-    if (hex.length < 40) hex += ' '.repeat(40 - hex.length);
-    s += `\n\t0x${offsetText(line)}: ${hex}  ${asc}`;
+    if (i < n) { const x = src[at]!; b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; p += 3; }
+    // %-40s: the hex column is padded to 8 groups of 5 characters; then two spaces and isgraph() or '.'.
+    while (p < hexStart + 42) b[p++] = 32;
+    for (i = 0, at = off + line; i < n; i++, at++) { const x = src[at]!; b[p++] = x > 0x20 && x < 0x7f ? x : 46; }
+    w.len = p;
   }
-  c.write(s);
 }
 
 /** -A (ascii_print): a newline, then printable bytes, '.' for the rest; a CR shows as '.' only mid-line. */
