@@ -60,7 +60,7 @@ export function registerLayer<V extends LayerView>(layer: number, print: LayerPr
 export function printLayer(c: PrintContext, layer: number, off: number, length: number): void {
   const v = c.pkt.viewAt(layer, off);
   if (v !== undefined) layerPrinters[layer]!(c, v, length);
-  else viewCall(c, layer, off, length, undefined, layerPrinters[layer]!);
+  else innerCall(c, layer, off, length, undefined, layerPrinters[layer]!);
 }
 
 /**
@@ -70,9 +70,14 @@ export function printLayer(c: PrintContext, layer: number, off: number, length: 
  */
 export function viewCall<V extends LayerView, A, R>(c: PrintContext, layer: number, off: number, length: number, a: A,
   f: (c: PrintContext, v: V, length: number, a: A) => R): R {
+  const v = c.pkt.viewAt(layer, off);
+  return v !== undefined ? f(c, v as V, length, a) : innerCall(c, layer, off, length, a, f);
+}
+
+/** viewCall() where the frame's walk has no view of `layer` at `off`: decoded from there now. */
+function innerCall<V extends LayerView, A, R>(c: PrintContext, layer: number, off: number, length: number, a: A,
+  f: (c: PrintContext, v: V, length: number, a: A) => R): R {
   const outer = c.pkt;
-  const v = outer.viewAt(layer, off);
-  if (v !== undefined) return f(c, v as V, length, a);
   const inner = c.enterInner(layer, off);
   try {
     return f(c, inner.views.table[layer]! as V, length, a);
@@ -125,14 +130,19 @@ export interface PortPrinter { readonly rank: number; readonly layer: number; re
 export class PortTable {
   readonly #index = new Uint8Array(65536);
   readonly #entries: PortPrinter[] = [];
+  /** The highest port registered: ephemeral ports above it skip the table (a cold cache line each). */
+  #limit = -1;
   set(port: number, p: PortPrinter): void {
     let i = this.#entries.indexOf(p);
     if (i < 0) { i = this.#entries.length; this.#entries.push(p); }
     this.#index[port] = i + 1;
+    if (port > this.#limit) this.#limit = port;
   }
   get(port: number): PortPrinter | undefined { const i = this.#index[port]!; return i === 0 ? undefined : this.#entries[i - 1]; }
   /** The printer for a segment between `sport` and `dport`: the one tcpdump tests first. */
   pick(sport: number, dport: number): PortPrinter | undefined {
+    const limit = this.#limit;
+    if (sport > limit && dport > limit) return undefined;
     const s = this.get(sport), d = this.get(dport);
     if (s === undefined) return d;
     if (d === undefined) return s;

@@ -20,6 +20,18 @@ function lineStart(b: Uint8Array, p: number, offset: number): number {
   return p;
 }
 
+/** ` 4500 003c …`: src[at .. at+n) as space-led groups of two bytes (the last alone when n is odd), written at b[p]; returns the next index. */
+function hexGroups(b: Uint8Array, p: number, src: Uint8Array, at: number, n: number): number {
+  let i = 0;
+  for (; i + 1 < n; i += 2, at += 2) {
+    const x = src[at]!, y = src[at + 1]!;
+    b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; b[p + 3] = HEX[y >> 4]!; b[p + 4] = HEX[y & 15]!;
+    p += 5;
+  }
+  if (i < n) { const x = src[at]!; b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; p += 3; }
+  return p;
+}
+
 /** Room a dump line needs: the line start (at most 8 offset digits), 8 groups, two spaces, 16 characters. */
 const LINE_MAX = 16 + 40 + 2 + 16;
 
@@ -30,14 +42,7 @@ export function hexDump(c: PrintContext, off: number, len: number): void {
     const n = len - line < 16 ? len - line : 16;
     if (w.len + LINE_MAX > w.buf.length) w.ensure(LINE_MAX);
     const b = w.buf;
-    let p = lineStart(b, w.len, line), i = 0, at = off + line;
-    for (; i + 1 < n; i += 2, at += 2) {
-      const x = src[at]!, y = src[at + 1]!;
-      b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; b[p + 3] = HEX[y >> 4]!; b[p + 4] = HEX[y & 15]!;
-      p += 5;
-    }
-    if (i < n) { const x = src[at]!; b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; p += 3; }
-    w.len = p;
+    w.len = hexGroups(b, lineStart(b, w.len, line), src, off + line, n);
   }
 }
 
@@ -48,17 +53,11 @@ export function hexAsciiDump(c: PrintContext, off: number, len: number): void {
     const n = len - line < 16 ? len - line : 16;
     if (w.len + LINE_MAX > w.buf.length) w.ensure(LINE_MAX);
     const b = w.buf;
-    let p = lineStart(b, w.len, line), i = 0, at = off + line;
-    const hexStart = p;
-    for (; i + 1 < n; i += 2, at += 2) {
-      const x = src[at]!, y = src[at + 1]!;
-      b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; b[p + 3] = HEX[y >> 4]!; b[p + 4] = HEX[y & 15]!;
-      p += 5;
-    }
-    if (i < n) { const x = src[at]!; b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; p += 3; }
+    const hexStart = lineStart(b, w.len, line);
+    let p = hexGroups(b, hexStart, src, off + line, n);
     // %-40s: the hex column is padded to 8 groups of 5 characters; then two spaces and isgraph() or '.'.
     while (p < hexStart + 42) b[p++] = 32;
-    for (i = 0, at = off + line; i < n; i++, at++) { const x = src[at]!; b[p++] = x > 0x20 && x < 0x7f ? x : 46; }
+    for (let i = 0, at = off + line; i < n; i++, at++) { const x = src[at]!; b[p++] = x > 0x20 && x < 0x7f ? x : 46; }
     w.len = p;
   }
 }
