@@ -33,6 +33,9 @@ export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/d
 export { Sll } from './decoders/sll.js';
 export { Sll2 } from './decoders/sll2.js';
 export { NullLink } from './decoders/null.js';
+export { Slip } from './decoders/slip.js';
+export { Vsock } from './decoders/vsock.js';
+export { Chdlc, Slarp } from './decoders/chdlc.js';
 export { PacketPrinter } from './output/text/packet.js';
 export type { LineSink } from './output/text/packet.js';
 export { defaultPrintOptions } from './output/text/options.js';

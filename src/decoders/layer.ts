@@ -25,6 +25,15 @@ export const Layer = {
   Link: 17,
   /** Raw IP link type: the version nibble picks IPv4 or IPv6; no header of its own. */
   Raw: 18,
+  // Link types beyond Ethernet, cooked and loopback (numbered from 64, clear of the protocols').
+  /** SLIP's 16-byte BPF header (direction, compressed-header copy). */
+  Slip: 64,
+  /** Linux vsock monitor header (af_vsockmon) and its transport's header. */
+  Vsock: 65,
+  /** Cisco HDLC (C-HDLC): address, control, an EtherType. */
+  Chdlc: 66,
+  /** Cisco's Serial Line ARP, over C-HDLC. */
+  Slarp: 67,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -61,6 +70,10 @@ names[Layer.Loop] = 'OpenBSD loopback';
 names[Layer.Ipv6Ext] = 'IPv6 extension';
 names[Layer.Link] = 'link layer';
 names[Layer.Raw] = 'raw IP';
+names[Layer.Slip] = 'SLIP';
+names[Layer.Vsock] = 'vsock';
+names[Layer.Chdlc] = 'Cisco HDLC';
+names[Layer.Slarp] = 'SLARP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

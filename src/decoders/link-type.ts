@@ -10,6 +10,9 @@ export const LinkType = {
   IPV4: 228,
   IPV6: 229,
   LINUX_SLL2: 276,
+  SLIP: 8,
+  VSOCK: 271,
+  C_HDLC: 104,
 } as const;
 export type LinkType = (typeof LinkType)[keyof typeof LinkType];
 

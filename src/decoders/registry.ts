@@ -13,6 +13,9 @@ import { NullLink } from './null.js';
 import { RawIp } from './raw.js';
 import { byEtherType, byIpProto, byTcpPort, byUdpPort, setTcpPort, setUdpPort } from './registry-tables.js';
 import { Sll } from './sll.js';
+import { Slip } from './slip.js';
+import { Vsock } from './vsock.js';
+import { Chdlc, Slarp } from './chdlc.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -49,12 +52,17 @@ byLinkType[LinkType.LINUX_SLL] = Layer.Sll;
 byLinkType[LinkType.LINUX_SLL2] = Layer.Sll2;
 byLinkType[LinkType.NULL] = Layer.Null;
 byLinkType[LinkType.LOOP] = Layer.Loop;
+byLinkType[LinkType.SLIP] = Layer.Slip;
+byLinkType[LinkType.VSOCK] = Layer.Vsock;
+byLinkType[LinkType.C_HDLC] = Layer.Chdlc;
 
 /**
  * The views of the layers without a field of their own in `Views`: a new protocol's view class is
  * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
  */
-const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [];
+const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
+  Slip, Vsock, Chdlc, Slarp,
+];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
 export interface Views {

@@ -13,6 +13,9 @@ import { printEther, printEtherFrame } from './ether.js';
 import { printSll, printSll2 } from './sll.js';
 import { printNull } from './null.js';
 import { printRaw } from './raw.js';
+import { printSlip } from './slip.js';
+import { printVsock } from './vsock.js';
+import { printChdlc, printChdlcLink, printSlarp } from './chdlc.js';
 import { printArp } from './arp.js';
 import { printIp } from './ip.js';
 import { printIp6 } from './ip6.js';
@@ -46,6 +49,9 @@ linkPrinters[LinkType.IPV4] = printRaw;
 linkPrinters[LinkType.IPV6] = printRaw;
 linkPrinters[LinkType.LINUX_SLL] = printSll;
 linkPrinters[LinkType.LINUX_SLL2] = printSll2;
+linkPrinters[LinkType.SLIP] = printSlip;
+linkPrinters[LinkType.VSOCK] = printVsock;
+linkPrinters[LinkType.C_HDLC] = printChdlcLink;
 
 // Layers: what follows what is the decoder's (registry-tables.ts); this says who prints each.
 registerLayer(Layer.Ethernet, printEther);
@@ -55,6 +61,8 @@ registerLayer(Layer.Ipv6, printIp6);
 registerLayer(Layer.Icmp, printIcmp);
 registerLayer(Layer.Tcp, printTcp);
 registerLayer(Layer.Udp, printUdp);
+registerLayer(Layer.Chdlc, printChdlc);
+registerLayer(Layer.Slarp, printSlarp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types.
