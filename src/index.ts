@@ -36,6 +36,8 @@ export { NullLink } from './decoders/null.js';
 export { Slip } from './decoders/slip.js';
 export { Vsock } from './decoders/vsock.js';
 export { Chdlc, Slarp } from './decoders/chdlc.js';
+export { DsaTagged } from './decoders/dsa.js';
+export { BrcmTag } from './decoders/brcmtag.js';
 export { PacketPrinter } from './output/text/packet.js';
 export type { LineSink } from './output/text/packet.js';
 export { defaultPrintOptions } from './output/text/options.js';

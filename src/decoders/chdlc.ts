@@ -15,6 +15,8 @@ const BY_ETHER_TYPE = byEtherType;
 export const CHDLC_HEADER_LENGTH = 4;
 /** The C-HDLC type of SLARP (the value Ethernet uses for RARP). */
 export const CHDLC_TYPE_SLARP = 0x8035;
+/** Bytes of the SLARP code, before the message's fields. */
+export const SLARP_CODE_LENGTH = 4;
 /** Bytes of a SLARP message without, and with, the keepalive's optional uptime. */
 export const SLARP_MIN_LENGTH = 14;
 export const SLARP_MAX_LENGTH = 18;

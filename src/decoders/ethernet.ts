@@ -17,6 +17,33 @@ const BY_ETHER_TYPE = byEtherType;
 /** Bytes of the Ethernet header (two MAC addresses and the type/length field). */
 export const ETHERNET_HEADER_LENGTH = 14;
 
+/**
+ * The MAC addresses and type of an Ethernet header, as the Ethernet printer reads them: the
+ * Ethernet view's, or a view of Ethernet with more in its header (a switch tag before the type).
+ */
+export interface EthernetFraming {
+  readonly off: number;
+  readonly captured: number;
+  readonly dst: string;
+  readonly src: string;
+  /** The type/length field after the addresses (and the tag). */
+  readonly etherType: number;
+}
+
+/**
+ * The layer after a type/length field `t` that ends a header at the cursor: an EtherType's, or LLC
+ * after an 802.3 length (which narrows the end to it). For views of Ethernet framings with more in
+ * the header (switch tags); Ethernet's own decode() has it inline.
+ */
+export function etherTypeOrLength(c: Cursor, t: number): number {
+  if (t <= 1500) {
+    if (c.off + t <= c.end) { c.end = c.off + t; c.len = LEN_8023; }
+    return LLC;
+  }
+  c.etherType = t;
+  return BY_ETHER_TYPE[t]!;
+}
+
 /** Ethernet header: 14 bytes. `etherType` ≤ 1500 is an 802.3 length and an LLC header follows. */
 export class Ethernet extends LayerView {
   readonly layer = ETHERNET;

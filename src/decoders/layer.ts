@@ -34,6 +34,12 @@ export const Layer = {
   Chdlc: 66,
   /** Cisco's Serial Line ARP, over C-HDLC. */
   Slarp: 67,
+  /** Ethernet with a Marvell DSA tag (4 bytes) or EDSA tag (8 bytes) before the type. */
+  Dsa: 68,
+  Edsa: 69,
+  /** Ethernet with a Broadcom switch tag before the type, or the tag before the Ethernet header. */
+  BrcmTag: 70,
+  BrcmTagPrepend: 71,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -74,6 +80,10 @@ names[Layer.Slip] = 'SLIP';
 names[Layer.Vsock] = 'vsock';
 names[Layer.Chdlc] = 'Cisco HDLC';
 names[Layer.Slarp] = 'SLARP';
+names[Layer.Dsa] = 'Marvell DSA';
+names[Layer.Edsa] = 'Marvell EDSA';
+names[Layer.BrcmTag] = 'Broadcom tag';
+names[Layer.BrcmTagPrepend] = 'Broadcom tag prepended';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

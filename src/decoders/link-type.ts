@@ -13,6 +13,10 @@ export const LinkType = {
   SLIP: 8,
   VSOCK: 271,
   C_HDLC: 104,
+  DSA_TAG_BRCM: 281,
+  DSA_TAG_BRCM_PREPEND: 282,
+  DSA_TAG_DSA: 284,
+  DSA_TAG_EDSA: 285,
 } as const;
 export type LinkType = (typeof LinkType)[keyof typeof LinkType];
 

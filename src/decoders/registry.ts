@@ -16,6 +16,8 @@ import { Sll } from './sll.js';
 import { Slip } from './slip.js';
 import { Vsock } from './vsock.js';
 import { Chdlc, Slarp } from './chdlc.js';
+import { DsaTagged } from './dsa.js';
+import { BrcmTag } from './brcmtag.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -55,6 +57,10 @@ byLinkType[LinkType.LOOP] = Layer.Loop;
 byLinkType[LinkType.SLIP] = Layer.Slip;
 byLinkType[LinkType.VSOCK] = Layer.Vsock;
 byLinkType[LinkType.C_HDLC] = Layer.Chdlc;
+byLinkType[LinkType.DSA_TAG_DSA] = Layer.Dsa;
+byLinkType[LinkType.DSA_TAG_EDSA] = Layer.Edsa;
+byLinkType[LinkType.DSA_TAG_BRCM] = Layer.BrcmTag;
+byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
 
 /**
  * The views of the layers without a field of their own in `Views`: a new protocol's view class is
@@ -82,6 +88,10 @@ export function createViews(c: Cursor): Views {
     v.ethernet, v.llc, v.vlan, v.arp, v.ipv4, v.ipv6, v.icmp, v.icmpv6, v.tcp, v.udp, v.dns, v.sll, v.sll2, v.null, v.loop, new RawIp(c),
   ]) v.table[view.layer] = view;
   for (const View of OTHER_VIEWS) { const view = new View(c); v.table[view.layer] = view; }
+  // Views of two layers each (the layer is a constructor argument).
+  for (const view of [new DsaTagged(c, Layer.Dsa), new DsaTagged(c, Layer.Edsa), new BrcmTag(c, Layer.BrcmTag), new BrcmTag(c, Layer.BrcmTagPrepend)]) {
+    v.table[view.layer] = view;
+  }
   // No holes, so the table stays a packed array.
   for (let i = 0; i < v.table.length; i++) v.table[i] ??= v.table[Layer.Raw]!;
   return v;

@@ -4,7 +4,7 @@ import { etherTypeName } from './names.js';
 import { hexPrint } from './dump.js';
 import { printEtherTypePayload, printLayer } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
-import { CHDLC_HEADER_LENGTH, CHDLC_TYPE_SLARP, SLARP_MAX_LENGTH, SLARP_MIN_LENGTH, SlarpCode, type Chdlc, type Slarp } from '../../decoders/chdlc.js';
+import { CHDLC_HEADER_LENGTH, CHDLC_TYPE_SLARP, SLARP_CODE_LENGTH, SLARP_MAX_LENGTH, SLARP_MIN_LENGTH, SlarpCode, type Chdlc, type Slarp } from '../../decoders/chdlc.js';
 
 /** LINKTYPE_C_HDLC: returns the link-header length. */
 export function printChdlcLink(c: PrintContext, length: number): number {
@@ -62,10 +62,10 @@ export function printSlarp(c: PrintContext, s: Slarp, length: number): void {
     }
     default:
       c.write(`0x${code.toString(16).padStart(2, '0')} unknown`);
-      if (c.o.verbose <= 1) c.write(hexPrint(c, '\n\t', s.off + 4, length - 4));
+      if (c.o.verbose <= 1) c.write(hexPrint(c, '\n\t', s.off + SLARP_CODE_LENGTH, length - SLARP_CODE_LENGTH));
   }
   if (SLARP_MAX_LENGTH < length && c.o.verbose) c.write(`, (trailing junk: ${length - SLARP_MAX_LENGTH} bytes)`);
-  if (c.o.verbose > 1) c.write(hexPrint(c, '\n\t', s.off + cp + 4, length - 4));
+  if (c.o.verbose > 1) c.write(hexPrint(c, '\n\t', s.off + cp + SLARP_CODE_LENGTH, length - SLARP_CODE_LENGTH));
 }
 
 function hex32(v: number): string { return v.toString(16).padStart(8, '0'); }

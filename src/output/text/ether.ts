@@ -4,7 +4,7 @@ import { etherTypeName } from './names.js';
 import { printEtherTypePayload, viewCall } from './dispatch.js';
 import { printLlc } from './llc.js';
 import { defaultPrint } from './dump.js';
-import { ETHERNET_HEADER_LENGTH, type Ethernet } from '../../decoders/ethernet.js';
+import { ETHERNET_HEADER_LENGTH, type Ethernet, type EthernetFraming } from '../../decoders/ethernet.js';
 import { Layer } from '../../decoders/layer.js';
 import { VLAN_TAG_LENGTH } from '../../decoders/vlan.js';
 
@@ -26,32 +26,51 @@ function isVlanType(t: number): boolean { return t === 0x8100 || t === 0x9100 ||
 /** The frame's Ethernet header (LINKTYPE_EN10MB); returns the link-header length the dumps skip. */
 export function printEtherFrame(c: PrintContext, length: number): number {
   const eth = c.pkt.ethernetView;
-  return etherPrint(c, eth, length, eth.captured);
+  c.protocol = 'ether';
+  return etherPrint(c, eth, length, eth.captured, 0, undefined);
 }
 
 /** An Ethernet frame inside another packet (Ethernet over IP, VXLAN, GRE): tcpdump's ether_print. */
 export function printEther(c: PrintContext, eth: Ethernet, length: number): void {
-  etherPrint(c, eth, length, eth.captured);
+  printEtherCounted(c, eth, length);
+}
+
+/** printEther for a link printer with a header of its own before the frame: returns the Ethernet header's length the dumps skip. */
+export function printEtherCounted(c: PrintContext, eth: Ethernet, length: number): number {
+  c.protocol = 'ether';
+  return etherPrint(c, eth, length, eth.captured, 0, undefined);
+}
+
+/**
+ * An Ethernet frame with a switch's tag of `tagLength` bytes between the addresses and the type
+ * (DSA, EDSA, Broadcom; tcpdump's ether_switch_tag_print): `printTag` prints the tag where tcpdump
+ * does, after the addresses of -e. Returns the link-header length the dumps skip.
+ */
+export function printSwitchTagged<F extends EthernetFraming>(c: PrintContext, frame: F, length: number, tagLength: number,
+  printTag: (c: PrintContext, frame: F) => void): number {
+  return etherPrint(c, frame, length, frame.captured, tagLength, printTag as (c: PrintContext, frame: EthernetFraming) => void);
 }
 
 /**
  * The Ethernet frame `eth`, `length` bytes on the wire and `caplen` captured (tcpdump's
  * ether_common_print). Returns the link-header length the -x/-X/-A dumps skip.
  */
-function etherPrint(c: PrintContext, eth: Ethernet, length: number, caplen: number): number {
-  c.protocol = 'ether';
+function etherPrint(c: PrintContext, eth: EthernetFraming, length: number, caplen: number, tagLength: number,
+  printTag: ((c: PrintContext, frame: EthernetFraming) => void) | undefined): number {
   if (length < caplen) {
     c.write(`[length ${length} < caplen ${caplen}]`);
     c.invalid();
     return length;
   }
   // Too short for the header: tcpdump marks it and keeps what there is as link header (no dump).
-  if (caplen < ETHERNET_HEADER_LENGTH) { c.write(' [|ether]'); return caplen; }
+  if (caplen < ETHERNET_HEADER_LENGTH + tagLength) { c.truncMark(); return caplen; }
   const origLength = length;
   if (c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(', '); }
+  if (printTag !== undefined) printTag(c, eth);
   let type = eth.etherType;
-  let p = eth.off + ETHERNET_HEADER_LENGTH, hdrlen = ETHERNET_HEADER_LENGTH;
-  length -= ETHERNET_HEADER_LENGTH; caplen -= ETHERNET_HEADER_LENGTH;
+  const hdrlen0 = ETHERNET_HEADER_LENGTH + tagLength;
+  let p = eth.off + hdrlen0, hdrlen = hdrlen0;
+  length -= hdrlen0; caplen -= hdrlen0;
   let printedLength = false;
   while (isVlanType(type)) {
     if (caplen < VLAN_TAG_LENGTH || length < VLAN_TAG_LENGTH) {
@@ -97,7 +116,7 @@ function etherPrint(c: PrintContext, eth: Ethernet, length: number, caplen: numb
 }
 
 /** The LLC header at `p` and its payload; returns the bytes the dumps count as link header. */
-function llc(c: PrintContext, eth: Ethernet, p: number, length: number, caplen: number): number {
+function llc(c: PrintContext, eth: EthernetFraming, p: number, length: number, caplen: number): number {
   const n = viewCall(c, Layer.Llc, p, length, eth, printLlc);
   if (n >= 0) return n;
   defaultPrint(c, p, caplen);

@@ -3,7 +3,7 @@ import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
 import { printEtherTypePayload, printLayer, printLlcSap } from './dispatch.js';
 import { defaultPrint } from './dump.js';
-import type { Ethernet, Llc } from '../../decoders/ethernet.js';
+import type { EthernetFraming, Llc } from '../../decoders/ethernet.js';
 import { Layer } from '../../decoders/layer.js';
 
 const sapNames: Record<number, string> = {
@@ -34,7 +34,7 @@ const ouiNames: Record<number, string> = { 0x000000: 'Ethernet', 0x00000c: 'Cisc
  * contract). `eth` is the Ethernet header around it, whose MAC addresses lines without -e show
  * (none under SLL).
  */
-export function printLlc(c: PrintContext, llc: Llc, length: number, eth: Ethernet | undefined): number {
+export function printLlc(c: PrintContext, llc: Llc, length: number, eth: EthernetFraming | undefined): number {
   c.protocol = 'llc';
   let caplen = llc.captured;
   if (caplen < 3 || length < 3) {
@@ -104,7 +104,7 @@ export function printLlc(c: PrintContext, llc: Llc, length: number, eth: Etherne
 }
 
 /** SNAP header (OUI + protocol id) after the 3-byte LLC header at `p`; true when the payload was printed. */
-function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: Ethernet | undefined): boolean {
+function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: EthernetFraming | undefined): boolean {
   c.protocol = 'snap';
   // A cut inside the SNAP header is reported here, and the header counts as printed (no dump).
   if (!llc.snapCaptured) { c.truncMark(); return true; }

@@ -16,6 +16,8 @@ import { printRaw } from './raw.js';
 import { printSlip } from './slip.js';
 import { printVsock } from './vsock.js';
 import { printChdlc, printChdlcLink, printSlarp } from './chdlc.js';
+import { printDsa, printEdsa } from './dsa.js';
+import { printBrcmTag, printBrcmTagPrepend } from './brcmtag.js';
 import { printArp } from './arp.js';
 import { printIp } from './ip.js';
 import { printIp6 } from './ip6.js';
@@ -52,6 +54,10 @@ linkPrinters[LinkType.LINUX_SLL2] = printSll2;
 linkPrinters[LinkType.SLIP] = printSlip;
 linkPrinters[LinkType.VSOCK] = printVsock;
 linkPrinters[LinkType.C_HDLC] = printChdlcLink;
+linkPrinters[LinkType.DSA_TAG_DSA] = printDsa;
+linkPrinters[LinkType.DSA_TAG_EDSA] = printEdsa;
+linkPrinters[LinkType.DSA_TAG_BRCM] = printBrcmTag;
+linkPrinters[LinkType.DSA_TAG_BRCM_PREPEND] = printBrcmTagPrepend;
 
 // Layers: what follows what is the decoder's (registry-tables.ts); this says who prints each.
 registerLayer(Layer.Ethernet, printEther);
