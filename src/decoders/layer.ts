@@ -40,6 +40,8 @@ export const Layer = {
   /** Ethernet with a Broadcom switch tag before the type, or the tag before the Ethernet header. */
   BrcmTag: 70,
   BrcmTagPrepend: 71,
+  /** IEEE 802.1AE MACsec: the SecTAG (and the EtherType of the protected frame, when not encrypted). */
+  Macsec: 72,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -84,6 +86,7 @@ names[Layer.Dsa] = 'Marvell DSA';
 names[Layer.Edsa] = 'Marvell EDSA';
 names[Layer.BrcmTag] = 'Broadcom tag';
 names[Layer.BrcmTagPrepend] = 'Broadcom tag prepended';
+names[Layer.Macsec] = 'MACsec';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -3,6 +3,7 @@ import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
 import { printEtherTypePayload, viewCall } from './dispatch.js';
 import { printLlc } from './llc.js';
+import { printMacsec, type EtherWalk } from './macsec.js';
 import { defaultPrint } from './dump.js';
 import { ETHERNET_HEADER_LENGTH, type Ethernet, type EthernetFraming } from '../../decoders/ethernet.js';
 import { Layer } from '../../decoders/layer.js';
@@ -22,6 +23,9 @@ export function vlanTciText(tci: number): string {
 }
 
 function isVlanType(t: number): boolean { return t === 0x8100 || t === 0x9100 || t === 0x9200 || t === 0x88a8; }
+
+/** The walk printMacsec moves on (one per module: it is read back before anything else can use it). */
+const walk: EtherWalk = { p: 0, length: 0, caplen: 0, hdrlen: 0, type: 0, frame: undefined! };
 
 /** The frame's Ethernet header (LINKTYPE_EN10MB); returns the link-header length the dumps skip. */
 export function printEtherFrame(c: PrintContext, length: number): number {
@@ -72,6 +76,19 @@ function etherPrint(c: PrintContext, eth: EthernetFraming, length: number, caple
   let p = eth.off + hdrlen0, hdrlen = hdrlen0;
   length -= hdrlen0; caplen -= hdrlen0;
   let printedLength = false;
+  if (type === 0x88e5) {
+    if (c.o.linkHeader) { c.write(etherTypeText(c, type)); c.write(`, length ${origLength}: `); printedLength = true; }
+    const w = walk;
+    w.p = p; w.length = length; w.caplen = caplen; w.hdrlen = hdrlen; w.frame = eth;
+    const r = viewCall(c, Layer.Macsec, p, length, w, printMacsec);
+    p = w.p; length = w.length; caplen = w.caplen; hdrlen = w.hdrlen;
+    if (r === 0) { defaultPrint(c, p, caplen); return hdrlen; }
+    if (r > 0) return r;
+    // The protected frame's type, then on as after the addresses.
+    type = w.type;
+    if (caplen < 2) return hdrlen;
+    p += 2; length -= 2; caplen -= 2; hdrlen += 2;
+  }
   while (isVlanType(type)) {
     if (caplen < VLAN_TAG_LENGTH || length < VLAN_TAG_LENGTH) {
       c.write(' [|vlan]');
