@@ -39,6 +39,7 @@ export { Chdlc, Slarp } from './decoders/chdlc.js';
 export { DsaTagged } from './decoders/dsa.js';
 export { BrcmTag } from './decoders/brcmtag.js';
 export { Macsec } from './decoders/macsec.js';
+export { Arista } from './decoders/arista.js';
 export { PacketPrinter } from './output/text/packet.js';
 export type { LineSink } from './output/text/packet.js';
 export { defaultPrintOptions } from './output/text/options.js';

@@ -42,6 +42,8 @@ export const Layer = {
   BrcmTagPrepend: 71,
   /** IEEE 802.1AE MACsec: the SecTAG (and the EtherType of the protected frame, when not encrypted). */
   Macsec: 72,
+  /** Arista's vendor EtherType 0xd28b: a TapAgg timestamp before the frame's own type. */
+  Arista: 73,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -87,6 +89,7 @@ names[Layer.Edsa] = 'Marvell EDSA';
 names[Layer.BrcmTag] = 'Broadcom tag';
 names[Layer.BrcmTagPrepend] = 'Broadcom tag prepended';
 names[Layer.Macsec] = 'MACsec';
+names[Layer.Arista] = 'Arista';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -19,6 +19,7 @@ import { Chdlc, Slarp } from './chdlc.js';
 import { DsaTagged } from './dsa.js';
 import { BrcmTag } from './brcmtag.js';
 import { Macsec } from './macsec.js';
+import { Arista } from './arista.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -37,6 +38,7 @@ byEtherType[0x88a8] = Layer.Vlan;   // 802.1ad
 byEtherType[0x9100] = Layer.Vlan;   // pre-standard QinQ
 byEtherType[0x9200] = Layer.Vlan;
 byEtherType[0x88e5] = Layer.Macsec;
+byEtherType[0xd28b] = Layer.Arista;
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -69,7 +71,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
  * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
  */
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
-  Slip, Vsock, Chdlc, Slarp, Macsec,
+  Slip, Vsock, Chdlc, Slarp, Macsec, Arista,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -4,6 +4,7 @@ import { etherTypeName } from './names.js';
 import { printEtherTypePayload, viewCall } from './dispatch.js';
 import { printLlc } from './llc.js';
 import { printMacsec, type EtherWalk } from './macsec.js';
+import { printArista } from './arista.js';
 import { defaultPrint } from './dump.js';
 import { ETHERNET_HEADER_LENGTH, type Ethernet, type EthernetFraming } from '../../decoders/ethernet.js';
 import { Layer } from '../../decoders/layer.js';
@@ -75,61 +76,79 @@ function etherPrint(c: PrintContext, eth: EthernetFraming, length: number, caple
   const hdrlen0 = ETHERNET_HEADER_LENGTH + tagLength;
   let p = eth.off + hdrlen0, hdrlen = hdrlen0;
   length -= hdrlen0; caplen -= hdrlen0;
-  let printedLength = false;
-  if (type === 0x88e5) {
-    if (c.o.linkHeader) { c.write(etherTypeText(c, type)); c.write(`, length ${origLength}: `); printedLength = true; }
-    const w = walk;
-    w.p = p; w.length = length; w.caplen = caplen; w.hdrlen = hdrlen; w.frame = eth;
-    const r = viewCall(c, Layer.Macsec, p, length, w, printMacsec);
-    p = w.p; length = w.length; caplen = w.caplen; hdrlen = w.hdrlen;
-    if (r === 0) { defaultPrint(c, p, caplen); return hdrlen; }
-    if (r > 0) return r;
-    // The protected frame's type, then on as after the addresses.
-    type = w.type;
-    if (caplen < 2) return hdrlen;
-    p += 2; length -= 2; caplen -= 2; hdrlen += 2;
-  }
-  while (isVlanType(type)) {
-    if (caplen < VLAN_TAG_LENGTH || length < VLAN_TAG_LENGTH) {
-      c.write(' [|vlan]');
-      return hdrlen + Math.min(caplen, length);
+  // tcpdump's `recurse`: a header that ends in another type (Arista's) starts over from here.
+  for (;;) {
+    let printedLength = false;
+    if (type === 0x88e5) {
+      if (c.o.linkHeader) { c.write(etherTypeText(c, type)); c.write(`, length ${origLength}: `); printedLength = true; }
+      const w = walk;
+      w.p = p; w.length = length; w.caplen = caplen; w.hdrlen = hdrlen; w.frame = eth;
+      const r = viewCall(c, Layer.Macsec, p, length, w, printMacsec);
+      p = w.p; length = w.length; caplen = w.caplen; hdrlen = w.hdrlen;
+      if (r === 0) { defaultPrint(c, p, caplen); return hdrlen; }
+      if (r > 0) return r;
+      // The protected frame's type, then on as after the addresses.
+      type = w.type;
+      if (caplen < 2) return hdrlen;
+      p += 2; length -= 2; caplen -= 2; hdrlen += 2;
     }
-    // Tags are walked here (tcpdump's loop has no depth limit; the decoder keeps VLAN_CAPACITY).
-    const tag = c.pkt.views.vlan.spare.point(p, c.end);
+    while (isVlanType(type)) {
+      if (caplen < VLAN_TAG_LENGTH || length < VLAN_TAG_LENGTH) {
+        c.write(' [|vlan]');
+        return hdrlen + Math.min(caplen, length);
+      }
+      // Tags are walked here (tcpdump's loop has no depth limit; the decoder keeps VLAN_CAPACITY).
+      const tag = c.pkt.views.vlan.spare.point(p, c.end);
+      if (c.o.linkHeader) {
+        c.write(etherTypeText(c, type));
+        if (!printedLength) { c.write(`, length ${origLength}: `); printedLength = true; } else c.write(', ');
+        c.write(vlanTciText(tag.tci) + ', ');
+      }
+      type = tag.etherType;
+      p += VLAN_TAG_LENGTH; length -= VLAN_TAG_LENGTH; caplen -= VLAN_TAG_LENGTH; hdrlen += VLAN_TAG_LENGTH;
+    }
+    if (type <= 1500) {
+      // 802.3: a length field. Use it when it is not larger than what follows.
+      if (type < length) {
+        length = type;
+        if (caplen > length) caplen = length;
+      }
+      c.pushEnd(p + length);
+      if (c.o.linkHeader) {
+        c.write('802.3');
+        if (!printedLength) c.write(`, length ${length}: `);
+      }
+      hdrlen += llc(c, eth, p, length, caplen);
+      c.popEnd();
+      return hdrlen;
+    }
+    // Alteon jumbo frames: an LLC header follows the type field.
+    if (type === 0x8870) return hdrlen + llc(c, eth, p, length, caplen);
+    if (type === 0xd28b) {
+      if (caplen < 2 || length < 2) { c.write('[|arista]'); return hdrlen + Math.min(caplen, length); }
+      c.write(`${etherTypeText(c, type)}, length ${origLength}: `);
+      const n = viewCall(c, Layer.Arista, p, length, walk, printArista);
+      if (n > 0) {
+        // The frame's own type follows (tcpdump's recurse reads it).
+        type = walk.type;
+        p += n; length -= n; caplen -= n; hdrlen += n;
+        p += 2; length -= 2; caplen -= 2; hdrlen += 2;
+        continue;
+      }
+      if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
+      defaultPrint(c, p, caplen);
+      return hdrlen;
+    }
     if (c.o.linkHeader) {
       c.write(etherTypeText(c, type));
-      if (!printedLength) { c.write(`, length ${origLength}: `); printedLength = true; } else c.write(', ');
-      c.write(vlanTciText(tag.tci) + ', ');
+      if (!printedLength) c.write(`, length ${origLength}: `); else c.write(', ');
     }
-    type = tag.etherType;
-    p += VLAN_TAG_LENGTH; length -= VLAN_TAG_LENGTH; caplen -= VLAN_TAG_LENGTH; hdrlen += VLAN_TAG_LENGTH;
-  }
-  if (type <= 1500) {
-    // 802.3: a length field. Use it when it is not larger than what follows.
-    if (type < length) {
-      length = type;
-      if (caplen > length) caplen = length;
+    if (!printEtherTypePayload(c, type, p, length)) {
+      if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
+      defaultPrint(c, p, caplen);
     }
-    c.pushEnd(p + length);
-    if (c.o.linkHeader) {
-      c.write('802.3');
-      if (!printedLength) c.write(`, length ${length}: `);
-    }
-    hdrlen += llc(c, eth, p, length, caplen);
-    c.popEnd();
     return hdrlen;
   }
-  // Alteon jumbo frames: an LLC header follows the type field.
-  if (type === 0x8870) return hdrlen + llc(c, eth, p, length, caplen);
-  if (c.o.linkHeader) {
-    c.write(etherTypeText(c, type));
-    if (!printedLength) c.write(`, length ${origLength}: `); else c.write(', ');
-  }
-  if (!printEtherTypePayload(c, type, p, length)) {
-    if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
-    defaultPrint(c, p, caplen);
-  }
-  return hdrlen;
 }
 
 /** The LLC header at `p` and its payload; returns the bytes the dumps count as link header. */
