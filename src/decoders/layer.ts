@@ -44,6 +44,8 @@ export const Layer = {
   Macsec: 72,
   /** Arista's vendor EtherType 0xd28b: a TapAgg timestamp before the frame's own type. */
   Arista: 73,
+  /** IP over InfiniBand (RFC 4391) as Linux captures it: a 44-byte pseudo-header with the EtherType at 40. */
+  Ipoib: 74,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -90,6 +92,7 @@ names[Layer.BrcmTag] = 'Broadcom tag';
 names[Layer.BrcmTagPrepend] = 'Broadcom tag prepended';
 names[Layer.Macsec] = 'MACsec';
 names[Layer.Arista] = 'Arista';
+names[Layer.Ipoib] = 'IPoIB';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -13,6 +13,7 @@ export const LinkType = {
   SLIP: 8,
   VSOCK: 271,
   C_HDLC: 104,
+  IPOIB: 242,
   DSA_TAG_BRCM: 281,
   DSA_TAG_BRCM_PREPEND: 282,
   DSA_TAG_DSA: 284,

@@ -20,6 +20,7 @@ import { DsaTagged } from './dsa.js';
 import { BrcmTag } from './brcmtag.js';
 import { Macsec } from './macsec.js';
 import { Arista } from './arista.js';
+import { Ipoib } from './ipoib.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -61,6 +62,7 @@ byLinkType[LinkType.LOOP] = Layer.Loop;
 byLinkType[LinkType.SLIP] = Layer.Slip;
 byLinkType[LinkType.VSOCK] = Layer.Vsock;
 byLinkType[LinkType.C_HDLC] = Layer.Chdlc;
+byLinkType[LinkType.IPOIB] = Layer.Ipoib;
 byLinkType[LinkType.DSA_TAG_DSA] = Layer.Dsa;
 byLinkType[LinkType.DSA_TAG_EDSA] = Layer.Edsa;
 byLinkType[LinkType.DSA_TAG_BRCM] = Layer.BrcmTag;
@@ -71,7 +73,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
  * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
  */
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
-  Slip, Vsock, Chdlc, Slarp, Macsec, Arista,
+  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
