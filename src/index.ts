@@ -41,6 +41,7 @@ export { BrcmTag } from './decoders/brcmtag.js';
 export { Macsec } from './decoders/macsec.js';
 export { Arista } from './decoders/arista.js';
 export { Ipoib } from './decoders/ipoib.js';
+export { Nflog } from './decoders/nflog.js';
 export { PacketPrinter } from './output/text/packet.js';
 export type { LineSink } from './output/text/packet.js';
 export { defaultPrintOptions } from './output/text/options.js';

@@ -46,6 +46,8 @@ export const Layer = {
   Arista: 73,
   /** IP over InfiniBand (RFC 4391) as Linux captures it: a 44-byte pseudo-header with the EtherType at 40. */
   Ipoib: 74,
+  /** Linux netfilter log messages (NFLOG): a header, then TLVs, one of them the logged packet. */
+  Nflog: 75,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -93,6 +95,7 @@ names[Layer.BrcmTagPrepend] = 'Broadcom tag prepended';
 names[Layer.Macsec] = 'MACsec';
 names[Layer.Arista] = 'Arista';
 names[Layer.Ipoib] = 'IPoIB';
+names[Layer.Nflog] = 'NFLOG';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

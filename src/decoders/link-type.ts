@@ -14,6 +14,7 @@ export const LinkType = {
   VSOCK: 271,
   C_HDLC: 104,
   IPOIB: 242,
+  NFLOG: 239,
   DSA_TAG_BRCM: 281,
   DSA_TAG_BRCM_PREPEND: 282,
   DSA_TAG_DSA: 284,

@@ -21,6 +21,7 @@ import { BrcmTag } from './brcmtag.js';
 import { Macsec } from './macsec.js';
 import { Arista } from './arista.js';
 import { Ipoib } from './ipoib.js';
+import { Nflog } from './nflog.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -63,6 +64,7 @@ byLinkType[LinkType.SLIP] = Layer.Slip;
 byLinkType[LinkType.VSOCK] = Layer.Vsock;
 byLinkType[LinkType.C_HDLC] = Layer.Chdlc;
 byLinkType[LinkType.IPOIB] = Layer.Ipoib;
+byLinkType[LinkType.NFLOG] = Layer.Nflog;
 byLinkType[LinkType.DSA_TAG_DSA] = Layer.Dsa;
 byLinkType[LinkType.DSA_TAG_EDSA] = Layer.Edsa;
 byLinkType[LinkType.DSA_TAG_BRCM] = Layer.BrcmTag;
@@ -73,7 +75,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
  * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
  */
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
-  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib,
+  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
