@@ -42,6 +42,8 @@ export { Macsec } from './decoders/macsec.js';
 export { Arista } from './decoders/arista.js';
 export { Ipoib } from './decoders/ipoib.js';
 export { Nflog } from './decoders/nflog.js';
+export { Ppp, PppControl } from './decoders/ppp.js';
+export { Pppoe } from './decoders/pppoe.js';
 export { PacketPrinter } from './output/text/packet.js';
 export type { LineSink } from './output/text/packet.js';
 export { defaultPrintOptions } from './output/text/options.js';

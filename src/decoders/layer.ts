@@ -48,6 +48,13 @@ export const Layer = {
   Ipoib: 74,
   /** Linux netfilter log messages (NFLOG): a header, then TLVs, one of them the logged packet. */
   Nflog: 75,
+  /** PPP (RFC 1661): address and control (optional), protocol. PppSerial: PPP in HDLC-like framing (PPP_SERIAL). */
+  Ppp: 76,
+  PppSerial: 77,
+  /** A PPP control or authentication packet (LCP, IPCP, IP6CP, CCP, BACP…, PAP, CHAP): code, identifier, length, data. */
+  PppControl: 78,
+  /** PPP over Ethernet (RFC 2516): discovery (EtherType 0x8863) and session (0x8864) stages. */
+  Pppoe: 79,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -96,6 +103,10 @@ names[Layer.Macsec] = 'MACsec';
 names[Layer.Arista] = 'Arista';
 names[Layer.Ipoib] = 'IPoIB';
 names[Layer.Nflog] = 'NFLOG';
+names[Layer.Ppp] = 'PPP';
+names[Layer.PppSerial] = 'PPP serial';
+names[Layer.PppControl] = 'PPP control';
+names[Layer.Pppoe] = 'PPPoE';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

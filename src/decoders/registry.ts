@@ -22,6 +22,8 @@ import { Macsec } from './macsec.js';
 import { Arista } from './arista.js';
 import { Ipoib } from './ipoib.js';
 import { Nflog } from './nflog.js';
+import { Ppp, PppControl } from './ppp.js';
+import { Pppoe } from './pppoe.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -41,6 +43,8 @@ byEtherType[0x9100] = Layer.Vlan;   // pre-standard QinQ
 byEtherType[0x9200] = Layer.Vlan;
 byEtherType[0x88e5] = Layer.Macsec;
 byEtherType[0xd28b] = Layer.Arista;
+byEtherType[0x8863] = Layer.Pppoe;
+byEtherType[0x8864] = Layer.Pppoe;
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -65,6 +69,9 @@ byLinkType[LinkType.VSOCK] = Layer.Vsock;
 byLinkType[LinkType.C_HDLC] = Layer.Chdlc;
 byLinkType[LinkType.IPOIB] = Layer.Ipoib;
 byLinkType[LinkType.NFLOG] = Layer.Nflog;
+byLinkType[LinkType.PPP] = Layer.Ppp;
+byLinkType[LinkType.PPP_SERIAL] = Layer.PppSerial;
+byLinkType[LinkType.PPP_ETHER] = Layer.Pppoe;
 byLinkType[LinkType.DSA_TAG_DSA] = Layer.Dsa;
 byLinkType[LinkType.DSA_TAG_EDSA] = Layer.Edsa;
 byLinkType[LinkType.DSA_TAG_BRCM] = Layer.BrcmTag;
@@ -75,7 +82,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
  * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
  */
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
-  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog,
+  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
@@ -97,7 +104,8 @@ export function createViews(c: Cursor): Views {
   ]) v.table[view.layer] = view;
   for (const View of OTHER_VIEWS) { const view = new View(c); v.table[view.layer] = view; }
   // Views of two layers each (the layer is a constructor argument).
-  for (const view of [new DsaTagged(c, Layer.Dsa), new DsaTagged(c, Layer.Edsa), new BrcmTag(c, Layer.BrcmTag), new BrcmTag(c, Layer.BrcmTagPrepend)]) {
+  for (const view of [new DsaTagged(c, Layer.Dsa), new DsaTagged(c, Layer.Edsa), new BrcmTag(c, Layer.BrcmTag), new BrcmTag(c, Layer.BrcmTagPrepend),
+    new Ppp(c, Layer.Ppp), new Ppp(c, Layer.PppSerial)]) {
     v.table[view.layer] = view;
   }
   // No holes, so the table stays a packed array.

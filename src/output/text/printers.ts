@@ -20,6 +20,8 @@ import { printDsa, printEdsa } from './dsa.js';
 import { printBrcmTag, printBrcmTagPrepend } from './brcmtag.js';
 import { printIpoib } from './ipoib.js';
 import { printNflog } from './nflog.js';
+import { printPpp, printPppLink, printPppSerial } from './ppp.js';
+import { printPppoe, printPppoeLink } from './pppoe.js';
 import { printArp } from './arp.js';
 import { printIp } from './ip.js';
 import { printIp6 } from './ip6.js';
@@ -58,6 +60,9 @@ linkPrinters[LinkType.VSOCK] = printVsock;
 linkPrinters[LinkType.C_HDLC] = printChdlcLink;
 linkPrinters[LinkType.IPOIB] = printIpoib;
 linkPrinters[LinkType.NFLOG] = printNflog;
+linkPrinters[LinkType.PPP] = printPppLink;
+linkPrinters[LinkType.PPP_SERIAL] = printPppSerial;
+linkPrinters[LinkType.PPP_ETHER] = printPppoeLink;
 linkPrinters[LinkType.DSA_TAG_DSA] = printDsa;
 linkPrinters[LinkType.DSA_TAG_EDSA] = printEdsa;
 linkPrinters[LinkType.DSA_TAG_BRCM] = printBrcmTag;
@@ -73,6 +78,8 @@ registerLayer(Layer.Tcp, printTcp);
 registerLayer(Layer.Udp, printUdp);
 registerLayer(Layer.Chdlc, printChdlc);
 registerLayer(Layer.Slarp, printSlarp);
+registerLayer(Layer.Ppp, printPpp);
+registerLayer(Layer.Pppoe, printPppoe);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types.
