@@ -41,11 +41,12 @@ export class Nflog extends LayerView {
     let p = o + NFLOG_HEADER_LENGTH;
     for (;;) {
       if (end - p < NFLOG_TLV_HEADER_LENGTH) return c.short(NFLOG, o, p + NFLOG_TLV_HEADER_LENGTH - o, 'no payload TLV');
+      // The payload runs to the end of the frame (its padding may not have been captured).
+      if (u16le(b, p + 2) === NFULA_PAYLOAD) { p += NFLOG_TLV_HEADER_LENGTH; break; }
       let size = u16le(b, p);
       if (size % 4) size += 4 - (size % 4);
       if (size < NFLOG_TLV_HEADER_LENGTH) return c.invalid(NFLOG, p, `TLV length ${size} < 4`);
       if (end - p < size) return c.short(NFLOG, o, p + size - o);
-      if (u16le(b, p + 2) === NFULA_PAYLOAD) { p += NFLOG_TLV_HEADER_LENGTH; break; }
       p += size;
     }
     this.headerLength = p - o;

@@ -15,7 +15,7 @@ export const PPPOE_TAG_HEADER_LENGTH = 4;
 /** A discovery tag (type, length, value), pointed at each by the printer. */
 export class PppoeTag extends FieldView {
   get type(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  get length(): number { const o = this.off + 2; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get length(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
 }
 
 /** The PPPoE header; a session's PPP frame follows it (the Ppp layer). */

@@ -63,8 +63,12 @@ export class Slip extends LayerView {
     const v = (b[o + 1]! << 8) | b[o + 2]!;
     return signed && v > 0x7fff ? v - 0x10000 : v;
   }
-  /** Bytes the field at `i` takes: 1, or 3 when it is 0 and two bytes. */
-  changeSize(i: number): number { return this.byte(i) === 0 ? 3 : 1; }
+  /**
+   * How far tcpdump's walk moves past the field at `i`: 3 for a 0 and two bytes, and 0 — not 1 —
+   * for a one-byte change (print_sl_change returns its cursor unmoved then, so the next change
+   * reads the same byte; kept, since tcpdump's output is the reference).
+   */
+  changeSize(i: number): number { return this.byte(i) === 0 ? 3 : 0; }
 
   toJSON(): object { return { offset: this.offset, length: this.length, direction: this.direction, compression: this.compression }; }
 }

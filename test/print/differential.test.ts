@@ -3,56 +3,14 @@
 // at many snap lengths, so every truncation path is compared, with the -x dump that shows
 // where tcpdump's printers stopped.
 import test from 'ava';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { be16, be32, bytes, concat, ether, fromHex, icmp, ipv4, ipv6, tcp, udp, vlanTag } from '../helpers/frames.js';
+import { Oracle, withCuts, type Rec } from '../helpers/oracle.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const vcap = join(root, 'bin', 'vcap');
-const tmp = mkdtempSync(join(tmpdir(), 'vcap-diff-'));
+const oracle = new Oracle();
 // VCAP_KEEP_DIFF=1 keeps the captures for a look with tcpdump.
-test.after.always(() => { if (!process.env['VCAP_KEEP_DIFF']) rmSync(tmp, { recursive: true, force: true }); });
-
-interface Rec { frame: Uint8Array; caplen?: number; origLen?: number }
-
-function pcap(linkType: number, recs: Rec[]): Buffer {
-  const parts: Buffer[] = [];
-  const h = Buffer.alloc(24);
-  h.writeUInt32LE(0xa1b2c3d4, 0); h.writeUInt16LE(2, 4); h.writeUInt16LE(4, 6); h.writeUInt32LE(262144, 16); h.writeUInt32LE(linkType, 20);
-  parts.push(h);
-  recs.forEach((r, i) => {
-    const cap = Math.min(r.caplen ?? r.frame.length, r.frame.length);
-    const rh = Buffer.alloc(16);
-    rh.writeUInt32LE(1700000000 + Math.floor(i / 1000), 0); rh.writeUInt32LE((i % 1000) * 1000, 4);
-    rh.writeUInt32LE(cap, 8); rh.writeUInt32LE(r.origLen ?? r.frame.length, 12);
-    parts.push(rh, Buffer.from(r.frame.buffer, r.frame.byteOffset, cap));
-  });
-  return Buffer.concat(parts);
-}
-
-/** Every frame whole, then cut at each of `cuts` bytes shorter than it. */
-function withCuts(frames: Uint8Array[], cuts: number[]): Rec[] {
-  const out: Rec[] = frames.map((frame) => ({ frame }));
-  for (const frame of frames) for (const c of cuts) if (c < frame.length) out.push({ frame, caplen: c });
-  return out;
-}
-
-let fileNo = 0;
-function compare(t: import('ava').ExecutionContext, linkType: number, recs: Rec[], flagSets: string[][]): void {
-  const f = join(tmp, `d${fileNo++}.pcap`);
-  writeFileSync(f, pcap(linkType, recs));
-  for (const flags of flagSets) {
-    const args = ['-n', '-r', f, ...flags];
-    const env = { ...process.env, TZ: 'GMT0' };
-    const expected = spawnSync('tcpdump', args, { env, encoding: 'latin1', maxBuffer: 256 << 20 });
-    const got = spawnSync(vcap, args, { env, encoding: 'latin1', maxBuffer: 256 << 20 });
-    t.is(got.status, 0, got.stderr);
-    t.is(got.stdout, expected.stdout, `${f} flags: ${flags.join(' ')}`);
-  }
-}
+test.after.always(() => oracle.cleanup());
+const compare = oracle.compare.bind(oracle);
 
 const E = (type: number, payload: Uint8Array): Uint8Array => ether('02:00:00:00:00:02', '02:00:00:00:00:01', type, payload);
 const IP = (f: Parameters<typeof ipv4>[0], p: Uint8Array): Uint8Array => E(0x0800, ipv4(f, p));

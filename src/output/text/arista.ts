@@ -27,12 +27,11 @@ export function printArista(c: PrintContext, a: Arista, _length: number, next: {
   c.write(`Timescale ${timescales[ts] ?? 'Unknown'} (${ts}), `);
   const format = a.format, hw = a.hardware;
   c.write(`Format ${formats[format] ?? 'Unknown'} (${format}), HwInfo ${hardware[hw] ?? 'Unknown'} (${hw}), Timestamp `);
+  if (format !== AristaFormat.Bits64 && format !== AristaFormat.Bits48) return -1;
   let seconds = a.seconds, ns = a.nanoseconds;
   seconds += Math.floor(ns / 1000000000);
   ns %= 1000000000;
-  if (format === AristaFormat.Bits64) c.write(`${dateTime(seconds)}.${String(ns).padStart(9, '0')}`);
-  else if (format === AristaFormat.Bits48) c.write(`${seconds}.${String(ns).padStart(9, '0')}`);
-  else return -1;
+  c.write(format === AristaFormat.Bits64 ? `${dateTime(seconds)}.${String(ns).padStart(9, '0')}` : `${seconds}.${String(ns).padStart(9, '0')}`);
   c.write(': ');
   next.type = a.etherType;
   return aristaTimestampHeaderLength(format);
