@@ -55,6 +55,8 @@ export const Layer = {
   PppControl: 78,
   /** PPP over Ethernet (RFC 2516): discovery (EtherType 0x8863) and session (0x8864) stages. */
   Pppoe: 79,
+  /** Juniper's capture header (magic "MGC", flags, extension TLVs, the PIC's cookie) before the frame of the interface. */
+  Juniper: 80,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -107,6 +109,7 @@ names[Layer.Ppp] = 'PPP';
 names[Layer.PppSerial] = 'PPP serial';
 names[Layer.PppControl] = 'PPP control';
 names[Layer.Pppoe] = 'PPPoE';
+names[Layer.Juniper] = 'Juniper';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -24,6 +24,7 @@ import { Ipoib } from './ipoib.js';
 import { Nflog } from './nflog.js';
 import { Ppp, PppControl } from './ppp.js';
 import { Pppoe } from './pppoe.js';
+import { Juniper } from './juniper.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -72,6 +73,8 @@ byLinkType[LinkType.NFLOG] = Layer.Nflog;
 byLinkType[LinkType.PPP] = Layer.Ppp;
 byLinkType[LinkType.PPP_SERIAL] = Layer.PppSerial;
 byLinkType[LinkType.PPP_ETHER] = Layer.Pppoe;
+for (const lt of [LinkType.JUNIPER_ES, LinkType.JUNIPER_ATM2, LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_ATM1, LinkType.JUNIPER_MONITOR,
+  LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_PPPOE_ATM, LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC]) byLinkType[lt] = Layer.Juniper;
 byLinkType[LinkType.DSA_TAG_DSA] = Layer.Dsa;
 byLinkType[LinkType.DSA_TAG_EDSA] = Layer.Edsa;
 byLinkType[LinkType.DSA_TAG_BRCM] = Layer.BrcmTag;
@@ -82,7 +85,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
  * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
  */
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
-  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe,
+  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -38,7 +38,7 @@ export function withCuts(frames: Uint8Array[], cuts: number[]): Rec[] {
 
 /** Compares vcap with tcpdump on captures written to a scratch directory (removed by `cleanup()`; VCAP_KEEP_DIFF=1 keeps it). */
 export class Oracle {
-  readonly dir = mkdtempSync(join(tmpdir(), 'vcap-diff-'));
+  readonly dir = mkdtempSync(join(tmpdir(), 'vcap-oracle-'));
   #fileNo = 0;
 
   /** Writes `recs` as a `linkType` capture and asserts vcap prints what tcpdump prints with each flag set. */

@@ -212,3 +212,24 @@ test('PPPoE: discovery tags (text, hex, empty, unknown, EOL), sessions carrying 
   oracle.compare(t, 1, withCuts(eth, everyCut(eth.slice(0, 2))), FLAGS);
   oracle.compare(t, 51, withCuts(pppoe, everyCut(pppoe.slice(0, 1))), FLAGS);
 });
+
+test('Juniper: extension TLVs, no-L2 frames, cookies (LS, AS), Ethernet/PPP/C-HDLC/ES/services/monitor/ATM1/ATM2/PPPoE-ATM PICs, cut short', (t) => {
+  const mgc = (flags: number, ext?: Uint8Array): Uint8Array => concat(bytes(0x4d, 0x47, 0x43, flags), ext ? concat(be16(ext.length), ext) : new Uint8Array(0));
+  const tlvs = concat(bytes(1, 4), le32(7), bytes(3, 1, 1), bytes(6, 1, 14), bytes(2, 4), text('ge-0'), bytes(200, 2), be16(300), bytes(5, 3, 1, 2, 3));
+  const eth = ether('00:50:56:8b:5e:9f', '00:50:56:8b:6d:de', 0x0800, v4udp);
+  const cases: Array<[number, Uint8Array[]]> = [
+    [178, [concat(mgc(0x80, tlvs), eth), concat(mgc(0x01), eth), concat(mgc(0x82, tlvs), bytes(0, 0, 0, 0), v4udp), concat(mgc(0x02), new Uint8Array(4), bytes(0x12)),
+      concat(mgc(0x80, concat(bytes(1, 60), new Uint8Array(4))), eth), concat(bytes(1, 2, 3, 0), eth)]],
+    [179, [concat(mgc(0x01), bytes(0xff, 3), be16(0x21), v4udp)]],
+    [181, [concat(mgc(0x00), bytes(0x0f, 0), be16(0x0800), v4udp)]],
+    [132, [concat(mgc(0x00), be16(7), bytes(64, 3), be32(0x1234), fromHex('0a0000010a000002'), v4udp), concat(mgc(0x01), be16(7), bytes(64, 1), be32(0), new Uint8Array(8), v4udp),
+      concat(mgc(0x00), be16(7), bytes(64, 9), be32(0), new Uint8Array(8), v4udp)]],
+    [136, [concat(mgc(0x00), bytes(0x47, 1, 2, 3, 4, 5, 6, 7), bytes(1, 2), be16(3), bytes(0), bytes(0, 0, 9), v4udp)]],
+    [164, [concat(mgc(0x00), new Uint8Array(8), bytes(1, 0), be16(4), be32(5), v4udp)]],
+    [137, [concat(mgc(0x01), bytes(1, 2, 3, 4), v4udp), concat(mgc(0x00), bytes(0x54, 2, 3, 4, 5, 6), fromHex('aaaa030000000800'), v4udp)]],
+    [135, [concat(mgc(0x00), bytes(1, 2, 3, 4, 5, 6, 7, 0), be16(0x21), v4udp), concat(mgc(0x00), bytes(0, 0, 0, 5, 5, 6, 7, 0), eth),
+      concat(mgc(0x01), bytes(1, 2, 3, 4, 5, 6, 7, 0x10), be32(0x08000000), v4udp)]],
+    [168, [concat(mgc(0x00), be16(0x8864), bytes(0x11, 0), be16(1), be16(v4udp.length + 2), be16(0x21), v4udp), concat(mgc(0x00), be16(0x1234), bytes(1))]],
+  ];
+  for (const [lt, frames] of cases) oracle.compare(t, lt, withCuts(frames, everyCut(frames.slice(0, 1))), [[], ['-e'], ['-vv', '-e'], ['-x']]);
+});

@@ -22,6 +22,7 @@ import { printIpoib } from './ipoib.js';
 import { printNflog } from './nflog.js';
 import { printPpp, printPppLink, printPppSerial } from './ppp.js';
 import { printPppoe, printPppoeLink } from './pppoe.js';
+import { printJuniper } from './juniper.js';
 import { printArp } from './arp.js';
 import { printIp } from './ip.js';
 import { printIp6 } from './ip6.js';
@@ -63,6 +64,8 @@ linkPrinters[LinkType.NFLOG] = printNflog;
 linkPrinters[LinkType.PPP] = printPppLink;
 linkPrinters[LinkType.PPP_SERIAL] = printPppSerial;
 linkPrinters[LinkType.PPP_ETHER] = printPppoeLink;
+for (const lt of [LinkType.JUNIPER_ES, LinkType.JUNIPER_ATM2, LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_ATM1, LinkType.JUNIPER_MONITOR,
+  LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_PPPOE_ATM, LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC]) linkPrinters[lt] = printJuniper;
 linkPrinters[LinkType.DSA_TAG_DSA] = printDsa;
 linkPrinters[LinkType.DSA_TAG_EDSA] = printEdsa;
 linkPrinters[LinkType.DSA_TAG_BRCM] = printBrcmTag;
