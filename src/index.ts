@@ -45,6 +45,7 @@ export { Nflog } from './decoders/nflog.js';
 export { Ppp, PppControl } from './decoders/ppp.js';
 export { Pppoe } from './decoders/pppoe.js';
 export { Juniper } from './decoders/juniper.js';
+export { AtmLink, OamCell, Sunatm } from './decoders/atm.js';
 export { PacketPrinter } from './output/text/packet.js';
 export type { LineSink } from './output/text/packet.js';
 export { defaultPrintOptions } from './output/text/options.js';

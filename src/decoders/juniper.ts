@@ -10,6 +10,7 @@ import { Layer } from './layer.js';
 import { LinkType } from './link-type.js';
 import { byEtherType } from './registry-tables.js';
 import { FieldView, LayerView, notCaptured } from './view.js';
+import { OamCell } from './atm.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const JUNIPER = Layer.Juniper, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, ETHERNET = Layer.Ethernet, PPP = Layer.Ppp, CHDLC = Layer.Chdlc;
 const BY_ETHER_TYPE = byEtherType;
@@ -84,8 +85,10 @@ export class Juniper extends LayerView {
   readonly layer = JUNIPER;
   readonly tlv: JuniperTlv;
   readonly pic: JuniperPicHeader;
+  /** ATM1/ATM2 PICs' OAM cells. */
+  readonly oam: OamCell;
 
-  constructor(c: Cursor) { super(c); this.tlv = new JuniperTlv(c); this.pic = new JuniperPicHeader(c); }
+  constructor(c: Cursor) { super(c); this.tlv = new JuniperTlv(c); this.pic = new JuniperPicHeader(c); this.oam = new OamCell(c); }
 
   decode(c: Cursor): number {
     const o = c.off, b = c.buf, end = c.end;

@@ -57,6 +57,10 @@ export const Layer = {
   Pppoe: 79,
   /** Juniper's capture header (magic "MGC", flags, extension TLVs, the PIC's cookie) before the frame of the interface. */
   Juniper: 80,
+  /** ATM: Sun's raw ATM pseudo-header (SUNATM), RFC 1483 LLC encapsulation (ATM_RFC1483), classical IP (ATM_CLIP). */
+  Sunatm: 81,
+  AtmRfc1483: 82,
+  AtmClip: 83,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -110,6 +114,9 @@ names[Layer.PppSerial] = 'PPP serial';
 names[Layer.PppControl] = 'PPP control';
 names[Layer.Pppoe] = 'PPPoE';
 names[Layer.Juniper] = 'Juniper';
+names[Layer.Sunatm] = 'SunATM';
+names[Layer.AtmRfc1483] = 'ATM RFC 1483';
+names[Layer.AtmClip] = 'ATM classical IP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -18,6 +18,12 @@ export const LinkType = {
   PPP: 9,
   PPP_SERIAL: 50,
   PPP_ETHER: 51,
+  ATM_RFC1483: 100,
+  ATM_CLIP: 106,
+  /** The DLT values some files carry instead of LINKTYPE_ATM_RFC1483 and LINKTYPE_ATM_CLIP (libpcap maps them). */
+  DLT_ATM_RFC1483: 11,
+  DLT_ATM_CLIP: 19,
+  SUNATM: 123,
   JUNIPER_ES: 132,
   JUNIPER_ATM2: 135,
   JUNIPER_SERVICES: 136,

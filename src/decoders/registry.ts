@@ -25,6 +25,7 @@ import { Nflog } from './nflog.js';
 import { Ppp, PppControl } from './ppp.js';
 import { Pppoe } from './pppoe.js';
 import { Juniper } from './juniper.js';
+import { AtmLink, Sunatm } from './atm.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -73,6 +74,11 @@ byLinkType[LinkType.NFLOG] = Layer.Nflog;
 byLinkType[LinkType.PPP] = Layer.Ppp;
 byLinkType[LinkType.PPP_SERIAL] = Layer.PppSerial;
 byLinkType[LinkType.PPP_ETHER] = Layer.Pppoe;
+byLinkType[LinkType.SUNATM] = Layer.Sunatm;
+byLinkType[LinkType.ATM_RFC1483] = Layer.AtmRfc1483;
+byLinkType[LinkType.ATM_CLIP] = Layer.AtmClip;
+byLinkType[LinkType.DLT_ATM_RFC1483] = Layer.AtmRfc1483;
+byLinkType[LinkType.DLT_ATM_CLIP] = Layer.AtmClip;
 for (const lt of [LinkType.JUNIPER_ES, LinkType.JUNIPER_ATM2, LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_ATM1, LinkType.JUNIPER_MONITOR,
   LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_PPPOE_ATM, LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC]) byLinkType[lt] = Layer.Juniper;
 byLinkType[LinkType.DSA_TAG_DSA] = Layer.Dsa;
@@ -85,7 +91,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
  * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
  */
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
-  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper,
+  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
@@ -108,7 +114,7 @@ export function createViews(c: Cursor): Views {
   for (const View of OTHER_VIEWS) { const view = new View(c); v.table[view.layer] = view; }
   // Views of two layers each (the layer is a constructor argument).
   for (const view of [new DsaTagged(c, Layer.Dsa), new DsaTagged(c, Layer.Edsa), new BrcmTag(c, Layer.BrcmTag), new BrcmTag(c, Layer.BrcmTagPrepend),
-    new Ppp(c, Layer.Ppp), new Ppp(c, Layer.PppSerial)]) {
+    new Ppp(c, Layer.Ppp), new Ppp(c, Layer.PppSerial), new AtmLink(c, Layer.AtmRfc1483), new AtmLink(c, Layer.AtmClip)]) {
     v.table[view.layer] = view;
   }
   // No holes, so the table stays a packed array.

@@ -47,6 +47,16 @@ export function printEtherCounted(c: PrintContext, eth: Ethernet, length: number
 }
 
 /**
+ * An Ethernet frame after an encapsulation's header that tcpdump prints once the frame is long
+ * enough (LANE's LEC ID; tcpdump's ether_print with print_encap_header). Returns the Ethernet
+ * header's length the dumps skip.
+ */
+export function printEtherEncapsulated(c: PrintContext, eth: Ethernet, length: number, printEncap: (c: PrintContext) => void): number {
+  c.protocol = 'ether';
+  return etherPrint(c, eth, length, eth.captured, 0, undefined, printEncap);
+}
+
+/**
  * An Ethernet frame with a switch's tag of `tagLength` bytes between the addresses and the type
  * (DSA, EDSA, Broadcom; tcpdump's ether_switch_tag_print): `printTag` prints the tag where tcpdump
  * does, after the addresses of -e. Returns the link-header length the dumps skip.
@@ -61,7 +71,7 @@ export function printSwitchTagged<F extends EthernetFraming>(c: PrintContext, fr
  * ether_common_print). Returns the link-header length the -x/-X/-A dumps skip.
  */
 function etherPrint(c: PrintContext, eth: EthernetFraming, length: number, caplen: number, tagLength: number,
-  printTag: ((c: PrintContext, frame: EthernetFraming) => void) | undefined): number {
+  printTag: ((c: PrintContext, frame: EthernetFraming) => void) | undefined, printEncap?: (c: PrintContext) => void): number {
   if (length < caplen) {
     c.write(`[length ${length} < caplen ${caplen}]`);
     c.invalid();
@@ -69,6 +79,7 @@ function etherPrint(c: PrintContext, eth: EthernetFraming, length: number, caple
   }
   // Too short for the header: tcpdump marks it and keeps what there is as link header (no dump).
   if (caplen < ETHERNET_HEADER_LENGTH + tagLength) { c.truncMark(); return caplen; }
+  if (printEncap !== undefined) printEncap(c);
   const origLength = length;
   if (c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(', '); }
   if (printTag !== undefined) printTag(c, eth);

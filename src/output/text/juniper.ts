@@ -8,6 +8,7 @@ import { printEtherCounted } from './ether.js';
 import { printLlc } from './llc.js';
 import { pppPrint } from './ppp.js';
 import { printChdlcHeader } from './chdlc.js';
+import { printOam } from './atm.js';
 import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
@@ -16,6 +17,8 @@ import {
 } from '../../decoders/juniper.js';
 import { PppProto } from '../../decoders/ppp.js';
 
+/** Bytes of ATM2's control word, and of the EtherType before PPPoE/ATM's frames. */
+const ATM2_CONTROL_WORD_LENGTH = 4, ETHERTYPE_LENGTH = 2;
 const flagNames: ReadonlyArray<readonly [number, string]> = [[0x80, 'Ext'], [0x40, 'Filter'], [0x04, 'IIF'], [0x02, 'no-L2'], [0x01, 'In']];
 const tlvNames: Record<number, string> = { 1: 'Device Interface Index', 2: 'Device Interface Name', 3: 'Device Media Type', 4: 'Logical Interface Index',
   5: 'Logical Unit Number', 6: 'Logical Interface Encapsulation', 7: 'TTP derived Device Media Type', 8: 'TTP derived Logical Interface Encapsulation' };
@@ -104,7 +107,7 @@ function parseHeader(c: PrintContext, v: Juniper, l2: L2Info): boolean {
   }
   if (lt === LinkType.JUNIPER_ATM2) {
     const p = l2.headerLength;
-    v.need(p + 4);
+    v.need(p + ATM2_CONTROL_WORD_LENGTH);
     if (l2.cookie[7]! & 0x70) {
       const word = v.controlWordAt(p);
       if (word === 0 || word === 0x08000000 || word === 0x08380000) l2.headerLength += 4;
@@ -160,7 +163,7 @@ export function printJuniper(c: PrintContext, length: number): number {
     case LinkType.JUNIPER_CHDLC: viewCall(c, Layer.Chdlc, at, l2.length, undefined, printChdlcHeader); break;
     case LinkType.JUNIPER_PPPOE_ATM: {
       const type = v.protocolAt(p);
-      if (!printEtherTypePayload(c, type, at + 2, l2.length - 2)) c.write(`unknown ethertype 0x${type.toString(16).padStart(4, '0')}`);
+      if (!printEtherTypePayload(c, type, at + ETHERTYPE_LENGTH, l2.length - ETHERTYPE_LENGTH)) c.write(`unknown ethertype 0x${type.toString(16).padStart(4, '0')}`);
       break;
     }
     case LinkType.JUNIPER_ES: {
@@ -204,8 +207,7 @@ export function printJuniper(c: PrintContext, length: number): number {
 /** ATM1 and ATM2 PICs' payloads (tcpdump's juniper_atm1_if_print, juniper_atm2_if_print). */
 function atm(c: PrintContext, v: Juniper, l2: L2Info, atm2: boolean): void {
   const p = l2.headerLength, at = v.off + p;
-  // OAM cells: tcpdump's oam_print, which vcap does not have yet (the line ends after the header).
-  if (atm2 ? l2.cookie[7]! & 0x70 : l2.cookie[0] === 0x80) return;
+  if (atm2 ? l2.cookie[7]! & 0x70 : l2.cookie[0] === 0x80) { printOam(c, v.oam.point(at, c.end), l2.length, 0); return; }
   const llcStart = v.llcStartAt(p);
   if (llcStart === 0xfefe03 || llcStart === 0xaaaa03) {
     if (viewCall(c, Layer.Llc, at, l2.length, undefined, printLlc) > 0) return;
