@@ -61,6 +61,8 @@ export const Layer = {
   Sunatm: 81,
   AtmRfc1483: 82,
   AtmClip: 83,
+  /** Frame Relay (Q.922 address, then an NLPID or Cisco's EtherType). */
+  FrameRelay: 84,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -117,6 +119,7 @@ names[Layer.Juniper] = 'Juniper';
 names[Layer.Sunatm] = 'SunATM';
 names[Layer.AtmRfc1483] = 'ATM RFC 1483';
 names[Layer.AtmClip] = 'ATM classical IP';
+names[Layer.FrameRelay] = 'Frame Relay';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -24,6 +24,7 @@ import { printPpp, printPppLink, printPppSerial } from './ppp.js';
 import { printPppoe, printPppoeLink } from './pppoe.js';
 import { printJuniper } from './juniper.js';
 import { printAtmClip, printAtmRfc1483, printSunatm } from './atm.js';
+import { printFr, printFrLink } from './fr.js';
 import { printArp } from './arp.js';
 import { printIp } from './ip.js';
 import { printIp6 } from './ip6.js';
@@ -66,6 +67,7 @@ linkPrinters[LinkType.PPP] = printPppLink;
 linkPrinters[LinkType.PPP_SERIAL] = printPppSerial;
 linkPrinters[LinkType.PPP_ETHER] = printPppoeLink;
 linkPrinters[LinkType.SUNATM] = printSunatm;
+linkPrinters[LinkType.FRELAY] = printFrLink;
 linkPrinters[LinkType.ATM_RFC1483] = printAtmRfc1483;
 linkPrinters[LinkType.ATM_CLIP] = printAtmClip;
 linkPrinters[LinkType.DLT_ATM_RFC1483] = printAtmRfc1483;
@@ -89,6 +91,7 @@ registerLayer(Layer.Chdlc, printChdlc);
 registerLayer(Layer.Slarp, printSlarp);
 registerLayer(Layer.Ppp, printPpp);
 registerLayer(Layer.Pppoe, printPppoe);
+registerLayer(Layer.FrameRelay, printFr);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types.
