@@ -123,38 +123,38 @@ function q933(c: PrintContext, d: FieldView, length: number): void {
   const sep = (): void => { if (!c.o.linkHeader) c.write(', '); };
   if (length === 0 || !d.has(1)) { sep(); c.write(`length ${length}`); c.truncMark(); return; }
   const olen = length;
-  let p = 0;
-  const callRefLength = d.byte(p) & 0x0f;
-  p++; length--;
+  let pos = 0;
+  const callRefLength = d.byte(pos) & 0x0f;
+  pos++; length--;
   const callRef: number[] = [];
   for (let i = 0; i < callRefLength; i++) {
-    if (length === 0 || !d.has(p + 1)) { sep(); c.write(`length ${olen}`); c.truncMark(); return; }
-    callRef.push(d.byte(p)); p++; length--;
+    if (length === 0 || !d.has(pos + 1)) { sep(); c.write(`length ${olen}`); c.truncMark(); return; }
+    callRef.push(d.byte(pos)); pos++; length--;
   }
-  if (length === 0 || !d.has(p + 1)) { sep(); c.write(`length ${olen}`); c.truncMark(); return; }
-  const msgType = d.byte(p);
-  p++; length--;
+  if (length === 0 || !d.has(pos + 1)) { sep(); c.write(`length ${olen}`); c.truncMark(); return; }
+  const msgType = d.byte(pos);
+  pos++; length--;
   let codeset = 0, unshift = 0, nonLocking = 0, ansi = false;
   if (length !== 0) {
-    if (!d.has(p + 1)) { sep(); c.write(`length ${olen}`); c.truncMark(); return; }
-    const ie = d.byte(p);
+    if (!d.has(pos + 1)) { sep(); c.write(`length ${olen}`); c.truncMark(); return; }
+    const ie = d.byte(pos);
     if ((ie & 0xf0) === 0x90) {
-      p++; length--;
+      pos++; length--;
       codeset = ie & 7;
       if ((ie & 8) === 0) { if (codeset === 5) ansi = true; } else { nonLocking = 1; unshift = 0; }
     }
   }
   sep();
   c.write(`${ansi ? 'ANSI' : 'CCITT'}, codeset ${codeset}`);
-  if (callRefLength !== 0 && (callRefLength > 1 || d.byte(p) !== 0)) c.write(`, Call Ref: 0x${callRef.map(hex2).join('')}`);
+  if (callRefLength !== 0 && (callRefLength > 1 || d.byte(pos) !== 0)) c.write(`, Call Ref: 0x${callRef.map(hex2).join('')}`);
   if (c.o.verbose) c.write(`, ${q933Messages[msgType] ?? 'unknown message'} (0x${hex2(msgType)}), length ${olen}`);
   else c.write(`, ${q933Messages[msgType] ?? `unknown message 0x${hex2(msgType)}`}`);
   while (length !== 0) {
     if (nonLocking === 1) nonLocking = 2;
     else if (nonLocking === 2) { codeset = unshift; nonLocking = 0; }
-    if (!d.has(p + 1)) { if (!c.o.verbose) c.write(`, length ${olen}`); c.truncMark(); return; }
-    const ie = d.byte(p);
-    p++; length--;
+    if (!d.has(pos + 1)) { if (!c.o.verbose) c.write(`, length ${olen}`); c.truncMark(); return; }
+    const ie = d.byte(pos);
+    pos++; length--;
     if (ie & 0x80) {
       if ((ie & 0xf0) === 0x90) {
         if ((ie & 8) === 0) nonLocking = 0; else { nonLocking = 1; unshift = codeset; }
@@ -162,35 +162,35 @@ function q933(c: PrintContext, d: FieldView, length: number): void {
       }
       continue;
     }
-    if (length === 0 || !d.has(p + 1)) { if (!c.o.verbose) c.write(`, length ${olen}`); c.truncMark(); return; }
-    const ieLength = d.byte(p);
-    p++; length--;
+    if (length === 0 || !d.has(pos + 1)) { if (!c.o.verbose) c.write(`, length ${olen}`); c.truncMark(); return; }
+    const ieLength = d.byte(pos);
+    pos++; length--;
     const names = codeset === 0 || codeset === 5 ? q933Ies : undefined;
     if (c.o.verbose) c.write(`\n\t${names?.[ie] ?? 'unknown'} IE (0x${hex2(ie)}), length ${ieLength}: `);
     if (ie === 0 || ieLength === 0) return;
-    if (length < ieLength || !d.has(p + ieLength)) { if (!c.o.verbose) c.write(`, length ${olen}`); c.truncMark(); return; }
-    const known = names !== undefined && q933Ie(c, d, ie, ieLength, p);
-    if (known) { if (c.o.verbose > 1) c.write(hexPrint(c, '\n\t  ', d.off + p, ieLength)); }
-    else if (c.o.verbose >= 1) c.write(hexPrint(c, '\n\t', d.off + p, ieLength));
-    length -= ieLength; p += ieLength;
+    if (length < ieLength || !d.has(pos + ieLength)) { if (!c.o.verbose) c.write(`, length ${olen}`); c.truncMark(); return; }
+    const known = names !== undefined && q933Ie(c, d, ie, ieLength, pos);
+    if (known) { if (c.o.verbose > 1) c.write(hexPrint(c, '\n\t  ', d.off + pos, ieLength)); }
+    else if (c.o.verbose >= 1) c.write(hexPrint(c, '\n\t', d.off + pos, ieLength));
+    length -= ieLength; pos += ieLength;
   }
   if (!c.o.verbose) c.write(`, length ${olen}`);
 }
 
 /** The LMI information elements of codesets 0 and 5 (tcpdump's fr_q933_print_ie_codeset_0_5): true when known. */
-function q933Ie(c: PrintContext, d: FieldView, ie: number, len: number, p: number): boolean {
+function q933Ie(c: PrintContext, d: FieldView, ie: number, len: number, pos: number): boolean {
   switch (ie) {
     case 0x01: case 0x51:
-      if (c.o.verbose) c.write(`${reportTypes[d.byte(p)] ?? 'unknown'} (${d.byte(p)})`);
+      if (c.o.verbose) c.write(`${reportTypes[d.byte(pos)] ?? 'unknown'} (${d.byte(pos)})`);
       return true;
     case 0x03: case 0x53: case 0x19:
       if (!c.o.verbose) c.write(', ');
       if (len < 2) { c.write('Invalid LINK VERIFY IE'); return true; }
-      c.write(`TX Seq: ${String(d.byte(p)).padStart(3)}, RX Seq: ${String(d.byte(p + 1)).padStart(3)}`);
+      c.write(`TX Seq: ${String(d.byte(pos)).padStart(3)}, RX Seq: ${String(d.byte(pos + 1)).padStart(3)}`);
       return true;
     case 0x07: case 0x57: {
       if (!c.o.verbose) c.write(', ');
-      const b = (i: number): number => d.byte(p + i);
+      const b = (i: number): number => d.byte(pos + i);
       if (len < 3 || b(0) & 0x80 || (len === 3 && !(b(1) & 0x80)) || (len === 4 && (b(1) & 0x80 || !(b(2) & 0x80))) ||
         (len === 5 && (b(1) & 0x80 || b(2) & 0x80 || !(b(3) & 0x80))) || len > 5 || !(b(len - 1) & 0x80)) {
         c.write('Invalid DLCI in PVC STATUS IE');
