@@ -46,7 +46,7 @@ export { Ppp, PppControl } from './decoders/ppp.js';
 export { Pppoe } from './decoders/pppoe.js';
 export { Juniper } from './decoders/juniper.js';
 export { AtmLink, OamCell, Sunatm } from './decoders/atm.js';
-export { FrameRelay } from './decoders/fr.js';
+export { FrameRelay, Mfr } from './decoders/fr.js';
 export { PacketPrinter } from './output/text/packet.js';
 export type { LineSink } from './output/text/packet.js';
 export { defaultPrintOptions } from './output/text/options.js';

@@ -7,7 +7,7 @@ import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
 import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const FR = Layer.FrameRelay, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, PPP = Layer.Ppp;
+const FR = Layer.FrameRelay, MFR = Layer.Mfr, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, PPP = Layer.Ppp;
 const BY_ETHER_TYPE = byEtherType;
 
 /** NLPIDs (ISO/IEC TR 9577) Frame Relay carries. */
@@ -32,6 +32,38 @@ export function q922AddressLength(b: Uint8Array, o: number, end: number, length:
     if ((b[o + 3]! & 1) === 0) return 0;
   }
   return n;
+}
+
+/** FRF.16 (LINKTYPE_MFR, 182): the B/E/C flags, a sequence number or a control message, information elements. */
+export class Mfr extends LayerView {
+  readonly layer = MFR;
+  /** For walking a control message's information elements. */
+  readonly data: FieldView;
+
+  constructor(c: Cursor) { super(c); this.data = new FieldView(c); }
+
+  decode(c: Cursor): number {
+    const o = c.off, b = c.buf;
+    this.off = o; this.end = c.end; this.headerLength = 0;
+    if (c.end - o < 4) return c.short(MFR, o, 4);
+    const bec = b[o]! & 0xe0;
+    c.mark(MFR);
+    if (bec === 0xe0 && b[o + 1] === 0) { this.headerLength = 3; c.off = o + 3; return 0; }
+    if (bec === 0xc0 || bec === 0x80) { this.headerLength = 2; c.off = o + 2; return FR; }
+    return 0;
+  }
+
+  /** Begin (0x80), End (0x40), Control (0x20). */
+  get flags(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! & 0xe0; }
+  /** A control frame: all three flags and a zero second byte. */
+  get isControl(): boolean { return this.flags === 0xe0 && this.secondByte === 0; }
+  get secondByte(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  /** A control frame's message type (1 Add Link … 7 Remove Link ACK). */
+  get messageType(): number { const o = this.off + 2; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  /** A fragment's 12-bit sequence number. */
+  get sequence(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return ((this.cursor.buf[o]! & 0x1e) << 7) | this.cursor.buf[o + 1]!; }
+
+  toJSON(): object { return { offset: this.offset, length: this.length, flags: this.flags }; }
 }
 
 /** The Frame Relay header; the layer after it is the NLPID's (or the Cisco EtherType's). */

@@ -63,6 +63,8 @@ export const Layer = {
   AtmClip: 83,
   /** Frame Relay (Q.922 address, then an NLPID or Cisco's EtherType). */
   FrameRelay: 84,
+  /** FRF.16 multilink Frame Relay: control frames and fragments (a Frame Relay frame in the first). */
+  Mfr: 85,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -120,6 +122,7 @@ names[Layer.Sunatm] = 'SunATM';
 names[Layer.AtmRfc1483] = 'ATM RFC 1483';
 names[Layer.AtmClip] = 'ATM classical IP';
 names[Layer.FrameRelay] = 'Frame Relay';
+names[Layer.Mfr] = 'FRF.16';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -19,6 +19,7 @@ export const LinkType = {
   PPP_SERIAL: 50,
   PPP_ETHER: 51,
   FRELAY: 107,
+  MFR: 182,
   ATM_RFC1483: 100,
   ATM_CLIP: 106,
   /** The DLT values some files carry instead of LINKTYPE_ATM_RFC1483 and LINKTYPE_ATM_CLIP (libpcap maps them). */

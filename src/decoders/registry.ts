@@ -26,7 +26,7 @@ import { Ppp, PppControl } from './ppp.js';
 import { Pppoe } from './pppoe.js';
 import { Juniper } from './juniper.js';
 import { AtmLink, Sunatm } from './atm.js';
-import { FrameRelay } from './fr.js';
+import { FrameRelay, Mfr } from './fr.js';
 import { Sll2 } from './sll2.js';
 import { Tcp } from './tcp.js';
 import { Udp } from './udp.js';
@@ -77,6 +77,7 @@ byLinkType[LinkType.PPP_SERIAL] = Layer.PppSerial;
 byLinkType[LinkType.PPP_ETHER] = Layer.Pppoe;
 byLinkType[LinkType.SUNATM] = Layer.Sunatm;
 byLinkType[LinkType.FRELAY] = Layer.FrameRelay;
+byLinkType[LinkType.MFR] = Layer.Mfr;
 byLinkType[LinkType.ATM_RFC1483] = Layer.AtmRfc1483;
 byLinkType[LinkType.ATM_CLIP] = Layer.AtmClip;
 byLinkType[LinkType.DLT_ATM_RFC1483] = Layer.AtmRfc1483;
@@ -93,7 +94,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
  * one entry here (its constructor takes the cursor; its `layer` says which number it fills).
  */
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
-  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm, FrameRelay,
+  Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm, FrameRelay, Mfr,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -275,3 +275,13 @@ test('Frame Relay: 2/3/4-byte addresses, flags, pad, NLPIDs (IP, IPv6, PPP, FRF.
   ];
   oracle.compare(t, 107, withCuts(frames, everyCut(frames.slice(0, 1))), [[], ['-e'], ['-v'], ['-vv', '-e'], ['-x'], ['-q', '-e']]);
 });
+
+test('FRF.16 (MFR): control messages and their IEs, first fragments carrying Frame Relay, other fragments; cut short', (t) => {
+  const ctrl = (msg: number, ies: Uint8Array): Uint8Array => concat(bytes(0xe0, 0x00, msg), ies);
+  const frames = [
+    ctrl(1, concat(bytes(1, 7), text('bundl'), bytes(2, 5, 0x6c, 0x6e, 0x6b), bytes(3, 6), be32(0xdeadbeef), bytes(3, 4, 1, 2), bytes(7, 4, 9, 9), bytes(9, 3, 1))),
+    ctrl(4, concat(bytes(3, 6), be32(1), bytes(0, 4, 1, 1))), ctrl(9, bytes(2, 2)), concat(bytes(0xc1, 0x23), bytes(0x18, 0x41, 0x03, 0xcc), v4udp),
+    concat(bytes(0x80, 0x05), bytes(0x18, 0x41, 0x03, 0xcc), v4udp.subarray(0, 20)), concat(bytes(0x40, 0x07), bytes(1, 2, 3, 4, 5)), bytes(0xe0, 0, 1),
+  ];
+  oracle.compare(t, 182, withCuts(frames, everyCut(frames.slice(0, 1))), [[], ['-e'], ['-v'], ['-vv'], ['-x']]);
+});

@@ -5,7 +5,8 @@ import { defaultPrint, hexPrint } from './dump.js';
 import { etherTypeName } from './names.js';
 import { pppPrint } from './ppp.js';
 import { Layer } from '../../decoders/layer.js';
-import { FrFlag, Nlpid, type FrameRelay } from '../../decoders/fr.js';
+import { FrFlag, Nlpid, type FrameRelay, type Mfr } from '../../decoders/fr.js';
+import { safeChar } from './print-char.js';
 import type { FieldView } from '../../decoders/view.js';
 
 const nlpidNames: Record<number, string> = { 0x00: 'NULL', 0x08: 'Q.933', 0x09: 'LMI', 0x80: 'SNAP', 0x81: 'CLNP', 0x82: 'ES-IS', 0x83: 'IS-IS',
@@ -205,3 +206,75 @@ function q933Ie(c: PrintContext, d: FieldView, ie: number, len: number, pos: num
   }
   return false;
 }
+
+const mfrMessages: Record<number, string> = { 1: 'Add Link', 2: 'Add Link ACK', 3: 'Add Link Reject', 4: 'Hello', 5: 'Hello ACK', 6: 'Remove Link', 7: 'Remove Link ACK' };
+const mfrIes: Record<number, string> = { 1: 'Bundle ID', 2: 'Link ID', 3: 'Magic Number', 5: 'Timestamp', 6: 'Vendor Extension', 7: 'Cause' };
+/** tcpdump prints at most this many characters of a bundle or link ID. */
+const MFR_ID_MAX = 50;
+
+function becFlags(f: number): string {
+  return [f & 0x80 ? 'Begin' : '', f & 0x40 ? 'End' : '', f & 0x20 ? 'Control' : ''].filter((s) => s !== '').join(', ') || 'none';
+}
+
+/** LINKTYPE_MFR (tcpdump's mfr_if_print): returns the link-header length. */
+export function printMfrLink(c: PrintContext, length: number): number {
+  c.protocol = 'mfr';
+  const v = c.pkt.views.table[Layer.Mfr] as Mfr;
+  if (v.captured < 2) { c.truncMark(); return v.captured; }
+  return mfrPrint(c, v, length);
+}
+
+/** tcpdump's mfr_print: returns the header length. */
+function mfrPrint(c: PrintContext, v: Mfr, length: number): number {
+  c.protocol = 'mfr';
+  if (length < 4) { c.write(`[length ${length} < 4]`); c.invalid(); return length; }
+  if (!v.has(4)) { c.truncMark(); return length; }
+  const flags = v.flags;
+  if (v.isControl) {
+    const m = v.messageType;
+    c.write(`FRF.16 Control, Flags [${becFlags(flags)}], ${mfrMessages[m] ?? `Unknown Message (0x${hex2(m)})`}, length ${length}`);
+    if (!c.o.verbose) return 3;
+    const d = v.data.point(v.off, c.end);
+    let pos = 3, tlen = length - 3;
+    while (tlen > 2) {
+      if (!d.has(pos + 2)) { c.truncMark(); return length; }
+      const type = d.byte(pos);
+      let ieLength = d.byte(pos + 1);
+      c.write(`\n\tIE ${mfrIes[type] ?? 'Unknown'} (${type}), length ${ieLength}: `);
+      if (type === 0 || ieLength <= 2) return 3;
+      if (!d.has(pos + ieLength)) { c.truncMark(); return length; }
+      pos += 2; ieLength -= 2; tlen -= 2;
+      switch (type) {
+        case 3:
+          if (ieLength !== 4) { c.write(`[IE data length ${ieLength} != 4]`); c.invalid(); break; }
+          c.write(`0x${((d.byte(pos) << 24 | d.byte(pos + 1) << 16 | d.byte(pos + 2) << 8 | d.byte(pos + 3)) >>> 0).toString(16).padStart(8, '0')}`);
+          break;
+        case 1: case 2:
+          for (let k = 0; k < ieLength && k < MFR_ID_MAX; k++) {
+            const ch = d.byte(pos + k);
+            if (ch === 0) break;
+            c.write(safeChar(ch));
+          }
+          break;
+        // A timestamp IE (a struct timeval) is printed by tcpdump as a time; vcap dumps it like the others.
+        default:
+          if (c.o.verbose <= 1) c.write(hexPrint(c, '\n\t  ', d.off + pos, ieLength));
+      }
+      if (c.o.verbose > 1) c.write(hexPrint(c, '\n\t  ', d.off + pos, ieLength));
+      tlen -= ieLength; pos += ieLength;
+    }
+    return 3;
+  }
+  const seq = v.sequence;
+  if (flags === 0xc0 || flags === 0x80) {
+    c.write(`FRF.16 Frag, seq ${seq}, Flags [${becFlags(flags)}], `);
+    viewCall(c, Layer.FrameRelay, v.off + MFR_FRAGMENT_HEADER_LENGTH, length - MFR_FRAGMENT_HEADER_LENGTH, undefined, printFr);
+    return MFR_FRAGMENT_HEADER_LENGTH;
+  }
+  c.write(`FRF.16 Frag, seq ${seq}, Flags [${becFlags(flags)}]`);
+  c.write(hexPrint(c, '\n\t', v.off, length));
+  return 0;
+}
+
+/** Bytes of an FRF.16 fragment's header (flags and sequence number). */
+const MFR_FRAGMENT_HEADER_LENGTH = 2;
