@@ -5,7 +5,7 @@ import { u16, u32 } from './bytes.js';
 import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ICMP = Layer.Icmp;
 
@@ -18,6 +18,23 @@ required[17] = required[18] = 12;
 /** Types whose body is the datagram that caused them. */
 const errorTypes = new Uint8Array(256);
 for (const t of [3, 4, 5, 11, 12]) errorTypes[t] = 1;
+
+/** Where RFC 4884's extension structure starts: after the 8-byte header and 128 bytes of the datagram. */
+export const ICMP_EXTENSION_OFFSET = 136;
+/** Bytes of the extension header and of an object's header. */
+export const ICMP_EXTENSION_HEADER_LENGTH = 4;
+export const ICMP_EXTENSION_OBJECT_HEADER_LENGTH = 4;
+
+/** An RFC 4884 extension object (length, class, C-type, then its data). */
+export class IcmpExtensionObject extends FieldView {
+  /** The object's length, its header included. */
+  get length(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  /** 1 MPLS label stack (RFC 4950), 2 interface information (RFC 5837). */
+  get classNum(): number { const o = this.off + 2; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get cType(): number { const o = this.off + 3; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  /** An MPLS label stack entry (label, TC, S, TTL) at the start of the data. */
+  get mplsEntry(): number { const o = this.off + ICMP_EXTENSION_OBJECT_HEADER_LENGTH; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+}
 
 /** ICMP message header; type-specific fields read `undefined` for other types. */
 export class Icmp extends LayerView {
@@ -95,6 +112,18 @@ export class Icmp extends LayerView {
   get quotedDst(): string { return this.quadAt(24); }
   /** The destination port of the quoted transport header (its bytes 2–3, whatever the protocol). */
   get quotedDstPort(): number { return this.u16At(8 + this.quotedHeaderLength + 2); }
+
+  // RFC 4884 multi-part extensions after the quoted datagram of an unreachable, time exceeded or
+  // parameter problem message (128 bytes of it, padded): version, checksum, then objects.
+  /** The original-datagram length field (in 32-bit words; 0 from implementations that predate RFC 4884). */
+  get originalDatagramLength(): number { return this.u8At(5); }
+  /** The extension structure's version (2), at its first byte. */
+  get extensionVersion(): number { return this.u8At(ICMP_EXTENSION_OFFSET) >> 4; }
+  get extensionChecksum(): number { return this.u16At(ICMP_EXTENSION_OFFSET + 2); }
+  /** The Internet checksum over `n` bytes of the extension structure (0: it verifies); the caller checks `has()` first. */
+  extensionSum(n: number): number { return inCksum(this.cursor.buf, this.off + ICMP_EXTENSION_OFFSET, n); }
+  /** An extension object: point it at each (its length, class and C-type; an MPLS label stack entry's word). */
+  readonly extensionObject: IcmpExtensionObject = new IcmpExtensionObject(this.cursor);
 
   private get hasIdSeq(): boolean { const t = this.type; return t === 0 || t === 8 || (t >= 13 && t <= 18); }
   private get isTimestamp(): boolean { return this.type === 13 || this.type === 14; }

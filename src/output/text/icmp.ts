@@ -1,8 +1,9 @@
-/** ICMP for IPv4 (tcpdump's print-icmp.c): type/code texts, -v checksum and the quoted packet of errors. */
+/** ICMP for IPv4 (tcpdump's print-icmp.c): type/code texts, -v checksum, the quoted packet of errors and their RFC 4884 extensions. */
 import type { PrintContext } from './context.js';
 import { cksumShouldBe } from '../../decoders/checksum.js';
 import { printLayer } from './dispatch.js';
-import type { Icmp } from '../../decoders/icmp.js';
+import { ICMP_EXTENSION_HEADER_LENGTH, ICMP_EXTENSION_OBJECT_HEADER_LENGTH, ICMP_EXTENSION_OFFSET, type Icmp } from '../../decoders/icmp.js';
+import { hexPrint } from './dump.js';
 import { Layer } from '../../decoders/layer.js';
 
 const simple: Record<number, string> = {
@@ -131,4 +132,48 @@ export function printIcmp(c: PrintContext, icmp: Icmp, plen: number): void {
     c.popEnd();
   }
   c.protocol = 'icmp';
+  if (c.o.verbose && plen > ICMP_EXTENSION_OFFSET && (type === 3 || type === 11 || type === 12)) multipart(c, icmp, plen);
+}
+
+const extensionObjects: Record<number, string> = { 1: 'MPLS Stack Entry', 2: 'Interface Identification' };
+/** Bytes tcpdump checks before the extension (its struct icmp_ext_t, one byte of data included). */
+const ICMP_EXT_STRUCT_LENGTH = ICMP_EXTENSION_OFFSET + ICMP_EXTENSION_HEADER_LENGTH + 1;
+
+/** RFC 4884 multi-part extensions (tcpdump's icmp_print, -v). */
+function multipart(c: PrintContext, icmp: Icmp, plen: number): void {
+  if (!icmp.has(ICMP_EXT_STRUCT_LENGTH)) { c.truncMark(); return; }
+  let hlen = plen - ICMP_EXTENSION_OFFSET;
+  // Without a length field the extension is there only when its checksum verifies.
+  if (icmp.originalDatagramLength === 0 && icmp.has(ICMP_EXTENSION_OFFSET + hlen) && icmp.extensionSum(hlen) !== 0) return;
+  const version = icmp.extensionVersion;
+  c.write(`\n\tICMP Multi-Part extension v${version}`);
+  if (version !== 2) { c.write(' packet not supported'); return; }
+  if (icmp.has(ICMP_EXTENSION_OFFSET + hlen)) {
+    c.write(`, checksum 0x${icmp.extensionChecksum.toString(16).padStart(4, '0')} (${icmp.extensionSum(hlen) ? 'in' : ''}correct), length ${hlen}`);
+  }
+  hlen -= ICMP_EXTENSION_HEADER_LENGTH;
+  let at = icmp.off + ICMP_EXTENSION_OFFSET + ICMP_EXTENSION_HEADER_LENGTH;
+  const obj = icmp.extensionObject;
+  while (hlen > ICMP_EXTENSION_OBJECT_HEADER_LENGTH) {
+    obj.point(at, c.end);
+    if (!obj.has(ICMP_EXTENSION_OBJECT_HEADER_LENGTH)) { c.truncMark(); return; }
+    let objLength = obj.length;
+    const cls = obj.classNum, ctype = obj.cType;
+    c.write(`\n\t  ${extensionObjects[cls] ?? 'unknown'} Object (${cls}), Class-Type: ${ctype}, length ${objLength}`);
+    hlen -= ICMP_EXTENSION_OBJECT_HEADER_LENGTH;
+    if (cls === 0 || objLength < ICMP_EXTENSION_OBJECT_HEADER_LENGTH) return;
+    objLength -= ICMP_EXTENSION_OBJECT_HEADER_LENGTH;
+    const data = at + ICMP_EXTENSION_OBJECT_HEADER_LENGTH;
+    if (cls === 1 && ctype === 1) {
+      const e = obj.mplsEntry;
+      c.write(`\n\t    label ${e >>> 12}, tc ${(e >>> 9) & 7}`);
+      if (e & 0x100) c.write(', [S]');
+      c.write(`, ttl ${e & 0xff}`);
+    } else {
+      c.write(hexPrint(c, '\n\t    ', data, objLength));
+    }
+    if (hlen < objLength) break;
+    hlen -= objLength;
+    at = data + objLength;
+  }
 }
