@@ -17,6 +17,9 @@ import { Ipoib } from '../../src/decoders/ipoib.js';
 import { Nflog } from '../../src/decoders/nflog.js';
 import { Ppp, PppControl } from '../../src/decoders/ppp.js';
 import { Pppoe } from '../../src/decoders/pppoe.js';
+import { Juniper } from '../../src/decoders/juniper.js';
+import { AtmLink, Sunatm } from '../../src/decoders/atm.js';
+import { FrameRelay, Mfr } from '../../src/decoders/fr.js';
 import { be16, be32, bytes, concat, ether, fromHex, ipv4, udp } from '../helpers/frames.js';
 
 const d = new Decoder();
@@ -152,4 +155,41 @@ test('every link-type view is registered and reports itself in toJSON()', (t) =>
     t.is(p.stop, undefined);
     t.truthy(Object.keys(p.toJSON()).length > 3);
   }
+});
+
+test('Juniper: magic, flags, extensions and cookies measured; the PIC decides what follows', (t) => {
+  const mgc = (flags: number): Uint8Array => bytes(0x4d, 0x47, 0x43, flags);
+  const eth = ether('00:50:56:8b:5e:9f', '00:50:56:8b:6d:de', 0x0800, v4);
+  const e = d.decode(concat(mgc(0x81), be16(6), bytes(1, 4, 7, 0, 0, 0), eth), LinkType.JUNIPER_ETHER);
+  t.deepEqual([(e.layer(Layer.Juniper) as Juniper).flags, e.layer(Layer.Juniper)?.length, e.ethernet?.offset, e.udp?.dstPort], [0x81, 12, 12, 5678]);
+  const atm1 = d.decode(concat(mgc(0), bytes(1, 2, 3, 4), v4), LinkType.JUNIPER_ATM1);
+  t.deepEqual([atm1.layer(Layer.Juniper)?.length, atm1.ipv4?.offset], [8, 8]);
+  const es = d.decode(concat(mgc(0), be16(7), bytes(64, 3), be32(1), new Uint8Array(8), v4), LinkType.JUNIPER_ES);
+  t.is(es.ipv4?.offset, 20);
+  t.like(d.decode(concat(bytes(1, 2, 3, 0), eth), LinkType.JUNIPER_ETHER).stop, { layer: Layer.Juniper, kind: 'error' });
+  cutsStopIn(t, concat(mgc(0x80), be16(6)), LinkType.JUNIPER_ETHER, 4, Layer.Juniper);
+});
+
+test('ATM: SunATM VPI/VCI and LLC after it; RFC 1483 LLC or an 802.6 header; classical IP with and without LLC', (t) => {
+  const snap = concat(fromHex('aaaa03000000'), be16(0x0800), v4);
+  const s = d.decode(concat(bytes(0x82, 1), be16(32), snap), LinkType.SUNATM);
+  const v = s.layer(Layer.Sunatm) as Sunatm;
+  t.deepEqual([v.transmitted, v.trafficType, v.vpi, v.vci, s.llc?.offset, s.ipv4?.offset], [true, 2, 1, 32, 4, 12]);
+  t.is(d.decode(concat(bytes(0x02, 0), be16(4), new Uint8Array(52)), LinkType.SUNATM).llc, undefined);
+  t.is(d.decode(snap, LinkType.ATM_RFC1483).ipv4?.offset, 8);
+  t.is(d.decode(concat(new Uint8Array(20).fill(1), snap), LinkType.ATM_RFC1483).ipv4?.offset, 28);
+  t.is(d.decode(v4, LinkType.ATM_CLIP).ipv4?.offset, 0);
+  t.true((d.decode(snap, LinkType.ATM_CLIP).layer(Layer.AtmClip) as AtmLink).clipLlc);
+});
+
+test('Frame Relay: Q.922 addresses of 2 to 4 bytes, DLCI and flags, NLPIDs and Cisco EtherTypes; FRF.16', (t) => {
+  const two = d.decode(concat(bytes(0x18, 0x41, 0x03, 0xcc), v4), LinkType.FRELAY);
+  const fr = two.layer(Layer.FrameRelay) as FrameRelay;
+  t.deepEqual([fr.addressLength, fr.dlci, fr.length, two.ipv4?.offset], [2, 100, 4, 4]);
+  const four = d.decode(concat(bytes(0x18, 0x4e, 0x40, 0x83, 0x03, 0xcc), v4), LinkType.FRELAY).layer(Layer.FrameRelay) as FrameRelay;
+  t.deepEqual([four.addressLength, four.dlci, four.flags], [4, 821280, 0x000e0002]);
+  t.is(d.decode(concat(bytes(0x18, 0x41), be16(0x0800), v4), LinkType.FRELAY).ipv4?.offset, 4);
+  t.like(d.decode(bytes(0x19, 0x41, 3, 0xcc), LinkType.FRELAY).stop, { layer: Layer.FrameRelay, kind: 'error' });
+  const mfr = d.decode(concat(bytes(0xc0, 0x05), bytes(0x18, 0x41, 0x03, 0xcc), v4), LinkType.MFR);
+  t.deepEqual([(mfr.layer(Layer.Mfr) as Mfr).sequence, mfr.layer(Layer.FrameRelay)?.offset, mfr.ipv4?.offset], [5, 2, 6]);
 });
