@@ -32,7 +32,7 @@ const walk: EtherWalk = { p: 0, length: 0, caplen: 0, hdrlen: 0, type: 0, frame:
 export function printEtherFrame(c: PrintContext, length: number): number {
   const eth = c.pkt.ethernetView;
   c.protocol = 'ether';
-  return etherPrint(c, eth, length, eth.captured, 0, undefined);
+  return etherPrint(c, eth, length, eth.captured, 0, undefined, undefined);
 }
 
 /** An Ethernet frame inside another packet (Ethernet over IP, VXLAN, GRE): tcpdump's ether_print. */
@@ -43,7 +43,7 @@ export function printEther(c: PrintContext, eth: Ethernet, length: number): void
 /** printEther for a link printer with a header of its own before the frame: returns the Ethernet header's length the dumps skip. */
 export function printEtherCounted(c: PrintContext, eth: Ethernet, length: number): number {
   c.protocol = 'ether';
-  return etherPrint(c, eth, length, eth.captured, 0, undefined);
+  return etherPrint(c, eth, length, eth.captured, 0, undefined, undefined);
 }
 
 /**
@@ -63,7 +63,7 @@ export function printEtherEncapsulated(c: PrintContext, eth: Ethernet, length: n
  */
 export function printSwitchTagged<F extends EthernetFraming>(c: PrintContext, frame: F, length: number, tagLength: number,
   printTag: (c: PrintContext, frame: F) => void): number {
-  return etherPrint(c, frame, length, frame.captured, tagLength, printTag as (c: PrintContext, frame: EthernetFraming) => void);
+  return etherPrint(c, frame, length, frame.captured, tagLength, printTag as (c: PrintContext, frame: EthernetFraming) => void, undefined);
 }
 
 /**
@@ -71,7 +71,7 @@ export function printSwitchTagged<F extends EthernetFraming>(c: PrintContext, fr
  * ether_common_print). Returns the link-header length the -x/-X/-A dumps skip.
  */
 function etherPrint(c: PrintContext, eth: EthernetFraming, length: number, caplen: number, tagLength: number,
-  printTag: ((c: PrintContext, frame: EthernetFraming) => void) | undefined, printEncap?: (c: PrintContext) => void): number {
+  printTag: ((c: PrintContext, frame: EthernetFraming) => void) | undefined, printEncap: ((c: PrintContext) => void) | undefined): number {
   if (length < caplen) {
     c.write(`[length ${length} < caplen ${caplen}]`);
     c.invalid();
@@ -83,83 +83,87 @@ function etherPrint(c: PrintContext, eth: EthernetFraming, length: number, caple
   const origLength = length;
   if (c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(', '); }
   if (printTag !== undefined) printTag(c, eth);
-  let type = eth.etherType;
   const hdrlen0 = ETHERNET_HEADER_LENGTH + tagLength;
-  let p = eth.off + hdrlen0, hdrlen = hdrlen0;
-  length -= hdrlen0; caplen -= hdrlen0;
-  // tcpdump's `recurse`: a header that ends in another type (Arista's) starts over from here.
-  for (;;) {
-    let printedLength = false;
-    if (type === 0x88e5) {
-      if (c.o.linkHeader) { c.write(etherTypeText(c, type)); c.write(`, length ${origLength}: `); printedLength = true; }
-      const w = walk;
-      w.p = p; w.length = length; w.caplen = caplen; w.hdrlen = hdrlen; w.frame = eth;
-      const r = viewCall(c, Layer.Macsec, p, length, w, printMacsec);
-      p = w.p; length = w.length; caplen = w.caplen; hdrlen = w.hdrlen;
-      if (r === 0) { defaultPrint(c, p, caplen); return hdrlen; }
-      if (r > 0) return r;
-      // The protected frame's type, then on as after the addresses.
-      type = w.type;
-      if (caplen < 2) return hdrlen;
-      p += 2; length -= 2; caplen -= 2; hdrlen += 2;
+  return etherType(c, eth, eth.etherType, eth.off + hdrlen0, length - hdrlen0, caplen - hdrlen0, hdrlen0, length);
+}
+
+/**
+ * What follows the addresses (and a switch tag): the type/length field `type`, the VLAN tags, the
+ * payload. tcpdump's `recurse` label: a header that ends in another type (Arista's) comes back here.
+ */
+function etherType(c: PrintContext, eth: EthernetFraming, type: number, p: number, length: number, caplen: number, hdrlen: number,
+  origLength: number): number {
+  let printedLength = false;
+  if (type === 0x88e5) {
+    // MACsec's SecTAG (and ICV) around the protected frame, whose type follows it.
+    if (c.o.linkHeader) { c.write(etherTypeText(c, type)); c.write(`, length ${origLength}: `); printedLength = true; }
+    const w = walk;
+    w.p = p; w.length = length; w.caplen = caplen; w.hdrlen = hdrlen; w.frame = eth;
+    const r = viewCall(c, Layer.Macsec, p, length, w, printMacsec);
+    p = w.p; length = w.length; caplen = w.caplen; hdrlen = w.hdrlen;
+    if (r === 0) { defaultPrint(c, p, caplen); return hdrlen; }
+    if (r > 0) return r;
+    type = w.type;
+    if (caplen < 2) return hdrlen;
+    p += 2; length -= 2; caplen -= 2; hdrlen += 2;
+  }
+  while (isVlanType(type)) {
+    if (caplen < VLAN_TAG_LENGTH || length < VLAN_TAG_LENGTH) {
+      c.write(' [|vlan]');
+      return hdrlen + Math.min(caplen, length);
     }
-    while (isVlanType(type)) {
-      if (caplen < VLAN_TAG_LENGTH || length < VLAN_TAG_LENGTH) {
-        c.write(' [|vlan]');
-        return hdrlen + Math.min(caplen, length);
-      }
-      // Tags are walked here (tcpdump's loop has no depth limit; the decoder keeps VLAN_CAPACITY).
-      const tag = c.pkt.views.vlan.spare.point(p, c.end);
-      if (c.o.linkHeader) {
-        c.write(etherTypeText(c, type));
-        if (!printedLength) { c.write(`, length ${origLength}: `); printedLength = true; } else c.write(', ');
-        c.write(vlanTciText(tag.tci) + ', ');
-      }
-      type = tag.etherType;
-      p += VLAN_TAG_LENGTH; length -= VLAN_TAG_LENGTH; caplen -= VLAN_TAG_LENGTH; hdrlen += VLAN_TAG_LENGTH;
-    }
-    if (type <= 1500) {
-      // 802.3: a length field. Use it when it is not larger than what follows.
-      if (type < length) {
-        length = type;
-        if (caplen > length) caplen = length;
-      }
-      c.pushEnd(p + length);
-      if (c.o.linkHeader) {
-        c.write('802.3');
-        if (!printedLength) c.write(`, length ${length}: `);
-      }
-      hdrlen += llc(c, eth, p, length, caplen);
-      c.popEnd();
-      return hdrlen;
-    }
-    // Alteon jumbo frames: an LLC header follows the type field.
-    if (type === 0x8870) return hdrlen + llc(c, eth, p, length, caplen);
-    if (type === 0xd28b) {
-      if (caplen < 2 || length < 2) { c.write('[|arista]'); return hdrlen + Math.min(caplen, length); }
-      c.write(`${etherTypeText(c, type)}, length ${origLength}: `);
-      const n = viewCall(c, Layer.Arista, p, length, walk, printArista);
-      if (n > 0) {
-        // The frame's own type follows (tcpdump's recurse reads it).
-        type = walk.type;
-        p += n; length -= n; caplen -= n; hdrlen += n;
-        p += 2; length -= 2; caplen -= 2; hdrlen += 2;
-        continue;
-      }
-      if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
-      defaultPrint(c, p, caplen);
-      return hdrlen;
-    }
+    // Tags are walked here (tcpdump's loop has no depth limit; the decoder keeps VLAN_CAPACITY).
+    const tag = c.pkt.views.vlan.spare.point(p, c.end);
     if (c.o.linkHeader) {
       c.write(etherTypeText(c, type));
-      if (!printedLength) c.write(`, length ${origLength}: `); else c.write(', ');
+      if (!printedLength) { c.write(`, length ${origLength}: `); printedLength = true; } else c.write(', ');
+      c.write(vlanTciText(tag.tci) + ', ');
     }
-    if (!printEtherTypePayload(c, type, p, length)) {
-      if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
-      defaultPrint(c, p, caplen);
+    type = tag.etherType;
+    p += VLAN_TAG_LENGTH; length -= VLAN_TAG_LENGTH; caplen -= VLAN_TAG_LENGTH; hdrlen += VLAN_TAG_LENGTH;
+  }
+  if (type <= 1500) {
+    // 802.3: a length field. Use it when it is not larger than what follows.
+    if (type < length) {
+      length = type;
+      if (caplen > length) caplen = length;
     }
+    c.pushEnd(p + length);
+    if (c.o.linkHeader) {
+      c.write('802.3');
+      if (!printedLength) c.write(`, length ${length}: `);
+    }
+    hdrlen += llc(c, eth, p, length, caplen);
+    c.popEnd();
     return hdrlen;
   }
+  // Alteon jumbo frames: an LLC header follows the type field.
+  if (type === 0x8870) return hdrlen + llc(c, eth, p, length, caplen);
+  if (type === 0xd28b) return arista(c, eth, p, length, caplen, hdrlen, origLength);
+  if (c.o.linkHeader) {
+    c.write(etherTypeText(c, type));
+    if (!printedLength) c.write(`, length ${origLength}: `); else c.write(', ');
+  }
+  if (!printEtherTypePayload(c, type, p, length)) {
+    if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
+    defaultPrint(c, p, caplen);
+  }
+  return hdrlen;
+}
+
+/** Arista's vendor header (EtherType 0xd28b), then the frame's own type from the start (tcpdump's goto recurse). */
+function arista(c: PrintContext, eth: EthernetFraming, p: number, length: number, caplen: number, hdrlen: number, origLength: number): number {
+  const type = 0xd28b;
+  if (caplen < 2 || length < 2) { c.write('[|arista]'); return hdrlen + Math.min(caplen, length); }
+  c.write(`${etherTypeText(c, type)}, length ${origLength}: `);
+  const n = viewCall(c, Layer.Arista, p, length, walk, printArista);
+  if (n > 0) {
+    const next = walk.type;
+    return etherType(c, eth, next, p + n + 2, length - n - 2, caplen - n - 2, hdrlen + n + 2, origLength);
+  }
+  if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
+  defaultPrint(c, p, caplen);
+  return hdrlen;
 }
 
 /** The LLC header at `p` and its payload; returns the bytes the dumps count as link header. */
