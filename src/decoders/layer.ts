@@ -65,6 +65,25 @@ export const Layer = {
   FrameRelay: 84,
   /** FRF.16 multilink Frame Relay: control frames and fragments (a Frame Relay frame in the first). */
   Mfr: 85,
+  // Routing and control protocols (numbers from 120 on).
+  Bfd: 120,
+  Hsrp: 121,
+  Rip: 122,
+  Ripng: 123,
+  Pim: 124,
+  Pimv1: 125,
+  Eigrp: 126,
+  Igrp: 127,
+  Bgp: 128,
+  Babel: 129,
+  Ahcp: 130,
+  Olsr: 131,
+  Aodv: 132,
+  Vrrp: 133,
+  Carp: 134,
+  Ldp: 135,
+  Rsvp: 136,
+  Ospf: 137,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -123,6 +142,24 @@ names[Layer.AtmRfc1483] = 'ATM RFC 1483';
 names[Layer.AtmClip] = 'ATM classical IP';
 names[Layer.FrameRelay] = 'Frame Relay';
 names[Layer.Mfr] = 'FRF.16';
+names[Layer.Bfd] = 'BFD';
+names[Layer.Hsrp] = 'HSRP';
+names[Layer.Rip] = 'RIP';
+names[Layer.Ripng] = 'RIPng';
+names[Layer.Pim] = 'PIM';
+names[Layer.Pimv1] = 'PIMv1';
+names[Layer.Eigrp] = 'EIGRP';
+names[Layer.Igrp] = 'IGRP';
+names[Layer.Bgp] = 'BGP';
+names[Layer.Babel] = 'Babel';
+names[Layer.Ahcp] = 'AHCP';
+names[Layer.Olsr] = 'OLSR';
+names[Layer.Aodv] = 'AODV';
+names[Layer.Vrrp] = 'VRRP';
+names[Layer.Carp] = 'CARP';
+names[Layer.Ldp] = 'LDP';
+names[Layer.Rsvp] = 'RSVP';
+names[Layer.Ospf] = 'OSPF';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -1,6 +1,20 @@
 // Which layer follows which: the wire value → Layer tables, and the view for each Layer.
 // A new protocol is one view file, one line in `views` below and its lines in the tables.
 import { Arp } from './arp.js';
+import { Bfd } from './bfd.js';
+import { Hsrp } from './hsrp.js';
+import { Rip, Ripng } from './rip.js';
+import { Pim, Pimv1 } from './pim.js';
+import { Eigrp, Igrp } from './eigrp.js';
+import { Bgp } from './bgp.js';
+import { Babel } from './babel.js';
+import { Ahcp } from './ahcp.js';
+import { Olsr } from './olsr.js';
+import { Aodv } from './aodv.js';
+import { Carp, Vrrp } from './vrrp.js';
+import { Ldp } from './ldp.js';
+import { Rsvp } from './rsvp.js';
+import { Ospf } from './ospf.js';
 import { Dns } from './dns.js';
 import { Ethernet, Llc } from './ethernet.js';
 import { Icmp } from './icmp.js';
@@ -53,9 +67,30 @@ byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
 byIpProto[17] = Layer.Udp;
 byIpProto[58] = Layer.Icmpv6;
+byIpProto[103] = Layer.Pim;
+byIpProto[88] = Layer.Eigrp;
+byIpProto[9] = Layer.Igrp;
+byIpProto[112] = Layer.Vrrp;
+byIpProto[46] = Layer.Rsvp;
+byIpProto[89] = Layer.Ospf;
 
 setTcpPort(53, Layer.Dns);
+setTcpPort(179, Layer.Bgp);
 setUdpPort(53, Layer.Dns);
+// BFD control packets (single hop, multihop, micro-BFD); echo packets (3785) are the sender's own format.
+setUdpPort(3784, Layer.Bfd);
+setUdpPort(4784, Layer.Bfd);
+setUdpPort(6784, Layer.Bfd);
+setUdpPort(1985, Layer.Hsrp);
+setUdpPort(520, Layer.Rip);
+setUdpPort(521, Layer.Ripng);
+setUdpPort(6696, Layer.Babel);
+setUdpPort(6697, Layer.Babel);
+setUdpPort(5359, Layer.Ahcp);
+setUdpPort(698, Layer.Olsr);
+setUdpPort(654, Layer.Aodv);
+setUdpPort(646, Layer.Ldp);
+setTcpPort(646, Layer.Ldp);
 
 /** Link type → first layer (0: not supported); indexed by LINKTYPE_* values below 512. */
 export const byLinkType: Uint8Array = new Uint8Array(512);
@@ -95,6 +130,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
  */
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm, FrameRelay, Mfr,
+  Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -4,7 +4,7 @@
 // where tcpdump's printers stopped.
 import test from 'ava';
 import { execFileSync } from 'node:child_process';
-import { be16, be32, bytes, concat, ether, fromHex, icmp, ipv4, ipv6, tcp, udp, vlanTag } from '../helpers/frames.js';
+import { be16, be32, bytes, checksum, concat, ether, fromHex, icmp, ip4, ip6, ipv4, ipv6, tcp, udp, vlanTag } from '../helpers/frames.js';
 import { Oracle, withCuts, type Rec } from '../helpers/oracle.js';
 
 const oracle = new Oracle();
@@ -341,6 +341,314 @@ test('record headers tcpdump will not print: zero lengths, len < caplen, over 25
     { frame: f }, { frame: f, origLen: 10 }, { frame: f, caplen: 0, origLen: 0 }, { frame: f, caplen: 0 },
     { frame: f, origLen: 300000 }, { frame: f, caplen: 20 },
   ], [['-#'], ['-x', '-e']]);
+});
+
+test('BFD: v0/v1/v2 control (every state, flags, diagnostics), the three auth types and bad lengths, echo, ports, cut short', (t) => {
+  const ctl = (b0: number, flags: number, auth: Uint8Array = new Uint8Array(0)): Uint8Array =>
+    concat(bytes(b0, flags, 3, 24 + auth.length), be32(0x11223344), be32(0x55667788), be32(300000), be32(250000), be32(50000), auth);
+  const pw = concat(bytes(1, 9, 7), text('secret'));
+  const md5 = concat(bytes(2, 24, 1, 0), be32(9), fromHex('00112233445566778899aabbccddeeff'));
+  const sha = concat(bytes(4, 28, 1, 0), be32(10), fromHex('00112233445566778899aabbccddeeff00112233'));
+  const msgs: [number, Uint8Array][] = [
+    [3784, ctl(0x20, 0xc0)], [3784, ctl(0x21, 0x6a)], [3784, ctl(0x27, 0x3f)], [4784, ctl(0x29, 0x80)], [6784, ctl(0x23, 0x00)],
+    [3784, ctl(0x20, 0x44, pw)], [3784, ctl(0x20, 0x44, md5)], [3784, ctl(0x20, 0x44, sha)], [3784, ctl(0x20, 0x44, concat(bytes(1, 2, 1), text('x')))],
+    [3784, ctl(0x20, 0x44, concat(bytes(3, 20), new Uint8Array(18)))], [3784, ctl(0x20, 0x44, concat(bytes(5, 20), new Uint8Array(18)))],
+    [3784, ctl(0x20, 0x44, bytes(9, 4, 0, 0))], [3784, ctl(0x04, 0xff, md5)], [3784, ctl(0x05, 0x00)], [3784, ctl(0x40, 0x00)],
+    [3785, text('echo payload bytes')], [3784, bytes(0x20, 0x40)],
+  ];
+  const frames = msgs.map(([port, m]) => IP({ proto: 17 }, udp(49200, port, m)));
+  frames.push(IP({ proto: 17 }, udp(3784, 49200, ctl(0x20, 0xc0))));
+  compare(t, 1, withCuts(frames, [42, 44, 46, 50, 54, 58, 62, 65, 66, 67, 68, 69, 70, 72, 74, 76, 80, 86, 90, 94]), [[], ['-v'], ['-x']]);
+});
+
+test('HSRP v0 (every op code and state, reserved, auth), v1/v2; RIP v1/v2 (routes, auth entries, odd families, bad lengths), RIPng; cut short', (t) => {
+  const hsrp = (op: number, state: number, reserved = 0, auth = 'cisco', version = 0): Uint8Array =>
+    concat(bytes(version, op, state, 3, 10, 120, 7, reserved), text(auth.padEnd(8, '\0').slice(0, 8)), fromHex('0a000001'));
+  const frames: Uint8Array[] = [];
+  for (const [op, state] of [[0, 16], [1, 8], [2, 4], [3, 2], [0, 1], [0, 0], [0, 5]] as const) frames.push(IP({ proto: 17 }, udp(1985, 1985, hsrp(op, state))));
+  frames.push(IP({ proto: 17 }, udp(1985, 1985, hsrp(0, 16, 9, 'abcdefgh'))), IP({ proto: 17 }, udp(1985, 1985, hsrp(0, 16, 0, '', 1))));
+  frames.push(IP({ proto: 17 }, udp(1985, 40000, hsrp(0, 16))), IP({ proto: 17 }, udp(40000, 1985, hsrp(0, 16))));
+  const v2route = (family: number, tag: number, dst: string, mask: number, hop: string, metric: number): Uint8Array =>
+    concat(be16(family), be16(tag), ip4(dst), be32(mask), ip4(hop), be32(metric));
+  const v1route = (family: number, dst: string, metric: number, mbz = 0): Uint8Array => concat(be16(family), be16(mbz), ip4(dst), be32(0), be32(0), be32(metric));
+  const rip = (cmd: number, vers: number, ...entries: Uint8Array[]): Uint8Array => IP({ proto: 17 }, udp(520, 520, concat(bytes(cmd, vers, 0, 0), ...entries)));
+  frames.push(
+    rip(2, 2, v2route(2, 0, '10.7.0.0', 0xffffff00, '0.0.0.0', 1), v2route(2, 9, '10.8.0.0', 0xff00ff00, '10.0.0.9', 16), v2route(0, 0, '0.0.0.0', 0, '0.0.0.0', 16)),
+    rip(1, 2, concat(bytes(0xff, 0xff, 0, 2), text('abcdefghijklmnop')), v2route(0, 0, '0.0.0.0', 0, '0.0.0.0', 16)),
+    rip(2, 2, concat(bytes(0xff, 0xff, 0, 3), be16(44), bytes(1, 16), be32(1234), be32(0), be32(0)), v2route(2, 0, '10.1.0.0', 0xffff0000, '0.0.0.0', 2),
+      concat(bytes(0xff, 0xff, 0, 1), fromHex('00112233445566778899aabbccddeeff'))),
+    rip(2, 2, concat(bytes(0xff, 0xff, 0, 9), text('whatever'))), rip(2, 2, v2route(37, 0, '1.2.3.4', 0, '0.0.0.0', 1)), rip(2, 2, v2route(2, 0, '10.0.0.0', 0xff000000, '0.0.0.0', 1), bytes(0, 2, 0, 0, 1, 2)),
+    rip(2, 1, v1route(2, '10.1.0.0', 1), v1route(0, '0.0.0.0', 16), v1route(2, '10.2.0.0', 1, 5), v1route(7, '10.3.0.0', 1)), rip(1, 1, v1route(2, '10.1.0.0', 1), bytes(1, 2, 3)),
+    rip(3, 2, text('trace file')), rip(4, 2), rip(5, 1), rip(9, 2, text('x')), rip(2, 0, text('old')), rip(2, 3, v1route(2, '10.1.0.0', 1)),
+  );
+  const ripng = (cmd: number, vers: number, ...entries: Uint8Array[]): Uint8Array =>
+    E(0x86dd, ipv6({ nh: 17, src: 'fe80::1', dst: 'ff02::9' }, udp(521, 521, concat(bytes(cmd, vers, 0, 0), ...entries))));
+  const e6 = (prefix: string, tag: number, plen: number, metric: number): Uint8Array => concat(ip6(prefix), be16(tag), bytes(plen, metric));
+  frames.push(
+    ripng(2, 1, e6('2001:db8::', 0, 32, 1), e6('2001:db8:1::', 7, 48, 3), e6('::', 0, 0, 16)), ripng(1, 1, e6('::', 0, 0, 16)), ripng(1, 1, e6('2001:db8::', 0, 32, 1)),
+    ripng(1, 1, e6('2001:db8::', 0, 32, 1), bytes(1, 2)), ripng(3, 1), ripng(2, 2), ripng(2, 1),
+  );
+  compare(t, 1, withCuts(frames, [42, 43, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64, 66, 70, 74, 78, 82, 86, 90, 100]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
+test('PIM v2 (hello options, register, register-stop, join/prune, bootstrap, assert, candidate-RP, state refresh, DF election, RFC 2117 encoding, IPv6), PIMv1 in IGMP; cut short', (t) => {
+  const withSum = (m: Uint8Array): Uint8Array => { const x = Uint8Array.from(m); x.set(be16(checksum(x)), 2); return x; };
+  const pim = (type: number, body: Uint8Array, rsv = 0, fix = true): Uint8Array => {
+    const m = concat(bytes(0x20 | type, rsv, 0, 0), body);
+    return IP({ proto: 103, dst: '224.0.0.13' }, fix ? withSum(m) : m);
+  };
+  const uni = (a: string): Uint8Array => concat(bytes(1, 0), ip4(a));
+  const grp = (a: string, mask = 32, flags = 0): Uint8Array => concat(bytes(1, 0, flags, mask), ip4(a));
+  const opt = (type: number, value: Uint8Array): Uint8Array => concat(be16(type), be16(value.length), value);
+  const inner = ipv4({ proto: 1, src: '192.168.20.10', dst: '239.1.2.3' }, icmp(8, 0, be32(0x00030000), new Uint8Array(8)));
+  const frames = [
+    pim(0, concat(opt(1, be16(105)), opt(20, be32(0xd76fc4dc)), opt(19, be32(1)), opt(21, bytes(1, 30, 0, 5)), opt(2, bytes(0x81, 0xf4, 0x0b, 0xb8)),
+      opt(18, new Uint8Array(0)), opt(22, new Uint8Array(0)), opt(24, concat(uni('10.0.0.1'), uni('10.0.0.2'))), opt(99, bytes(1, 2, 3)))),
+    pim(0, concat(opt(1, be32(5)))), pim(0, opt(19, bytes(1, 2))), pim(0, opt(20, bytes(1))), pim(0, opt(21, bytes(1))), pim(0, opt(2, bytes(1))), pim(0, bytes(0, 1, 0, 9, 0)),
+    pim(1, concat(be32(0), inner)), pim(1, concat(be32(0x40000000), new Uint8Array(12), ip4('10.1.1.1'), ip4('239.1.1.1'))), pim(1, concat(be32(0x80000000), bytes(0x50))), pim(1, be32(0)),
+    pim(2, concat(grp('239.1.2.3'), uni('192.168.20.10'))), pim(2, concat(grp('239.1.2.3', 24, 0x81), bytes(3, 0))),
+    pim(3, concat(uni('10.0.0.13'), bytes(0, 2, 0, 210), grp('239.123.123.123'), be16(1), be16(1), grp('1.1.1.1', 32, 7), grp('2.2.2.2', 24, 0xfc),
+      grp('239.1.1.1', 32), be16(0), be16(0))),
+    pim(3, concat(uni('10.0.0.13'), bytes(0, 1, 0xff, 0xff), grp('239.1.1.1'), be16(2), be16(0), grp('1.1.1.1'))), pim(7, concat(bytes(0, 1, 0, 0), grp('239.1.1.1'), be32(0))),
+    pim(4, concat(be16(0x4b0), bytes(30, 7), uni('1.1.1.1'), grp('224.0.0.0', 4), bytes(2, 2, 0, 0), uni('2.2.2.2'), be16(150), bytes(1, 0), uni('3.3.3.3'), be16(150), bytes(0, 0))),
+    pim(5, concat(grp('239.1.1.1'), uni('10.0.0.1'), be32(0x80000065), be32(20))), pim(5, concat(grp('239.1.1.1'), uni('10.0.0.1'), be32(101))),
+    pim(8, concat(bytes(2, 0), be16(150), uni('3.3.3.3'), grp('224.0.0.0', 4), grp('239.0.0.0', 8))),
+    pim(9, concat(uni('10.0.0.1'), grp('239.1.1.1'), uni('10.0.0.2'), be16(60))),
+    pim(10, concat(uni('10.0.0.1'), be32(100), be32(20)), 0x10), pim(10, concat(uni('10.0.0.1'), be32(100), be32(20), uni('10.0.0.2'), be32(5), be32(6), be16(250)), 0x30),
+    pim(10, concat(uni('10.0.0.1'), be32(100), be32(20), uni('10.0.0.2'), be32(5), be32(6)), 0x40),
+    pim(2, concat(bytes(0, 32), ip4('239.1.2.3'), ip4('10.1.1.1')), 4), pim(2, concat(grp('239.1.2.3'), bytes(9, 0, 1, 2, 3, 4))), pim(12, bytes(1, 2, 3, 4)),
+    pim(0, opt(1, be16(105)), 0, false), IP({ proto: 103 }, bytes(0x10, 0, 0, 0)), IP({ proto: 103 }, bytes(0x20)),
+    E(0x86dd, ipv6({ nh: 103, src: 'fe80::1', dst: 'ff02::d' }, concat(bytes(0x20, 0, 0x12, 0x34), opt(1, be16(105)), opt(24, concat(bytes(2, 0), ip6('2001:db8::1')))))),
+    E(0x86dd, ipv6({ nh: 103, src: 'fe80::1', dst: 'ff02::d' }, concat(bytes(0x22, 0, 0x12, 0x34), concat(bytes(2, 0, 0, 64), ip6('ff0e::1')), concat(bytes(2, 0), ip6('2001:db8::1'))))),
+  ];
+  const igmpPim = (type: number, body: Uint8Array, ver = 0x10): Uint8Array => IP({ proto: 2 }, withSum(concat(bytes(0x14, type, 0, 0, ver, 0, 0, 0), body)));
+  frames.push(
+    igmpPim(0, bytes(0x10, 0, 0, 105)), igmpPim(0, bytes(0x30, 0, 0, 105), 0x20), igmpPim(1, concat(new Uint8Array(12), ip4('10.1.1.1'), ip4('239.1.1.1'))),
+    igmpPim(2, concat(ip4('239.1.1.1'), ip4('10.1.1.1'))), igmpPim(4, concat(ip4('239.1.1.1'), ip4('255.255.255.0'), ip4('10.9.9.9'), be32(200))),
+    igmpPim(5, concat(ip4('10.1.1.1'), ip4('255.255.255.255'), ip4('239.1.1.1'), be32(0x80000010), be32(3))),
+    igmpPim(3, concat(ip4('10.0.0.1'), be32(180), be32(1), ip4('239.1.1.1'), ip4('255.255.255.255'), be16(1), be16(0), bytes(1, 0xa0), ip4('10.2.2.2'))),
+    igmpPim(3, concat(ip4('10.0.0.1'), be32(200), be32(2), ip4('239.1.1.1'), ip4('255.255.0.0'), be16(1), be16(1), bytes(1, 0x60), ip4('10.2.2.2'), bytes(0, 0x98), ip4('10.3.3.3'),
+      ip4('239.2.2.2'), ip4('255.255.255.255'), be16(0), be16(0))),
+    igmpPim(9, new Uint8Array(4)),
+  );
+  compare(t, 1, withCuts(frames, [34, 35, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64, 66, 70, 74, 80, 90]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
+test('EIGRP (every TLV type, short and bad lengths, IPv6) and IGRP (entry kinds, extra bytes); cut short', (t) => {
+  const tlv = (type: number, value: Uint8Array): Uint8Array => concat(be16(type), be16(value.length + 4), value);
+  const metric = concat(be32(2560000), be32(256), bytes(0, 5, 0xdc, 1, 255, 1), be16(0));
+  const eigrp = (op: number, ...tlvs: Uint8Array[]): Uint8Array =>
+    IP({ proto: 88, dst: '224.0.0.10' }, concat(bytes(2, op), be16(0xee68), be32(op === 1 ? 9 : 0), be32(7), be32(3), be16(0), be16(100), ...tlvs));
+  const frames = [
+    eigrp(5, tlv(1, bytes(1, 0, 1, 0, 0, 0, 0, 15)), tlv(4, bytes(12, 4, 1, 2))),
+    eigrp(1, tlv(0x102, concat(ip4('0.0.0.0'), metric, bytes(24), ip4('10.1.1.0').subarray(0, 3))), tlv(0x102, concat(ip4('10.0.0.2'), metric, bytes(32), ip4('10.1.1.1')))),
+    eigrp(3, tlv(0x103, concat(ip4('10.0.0.2'), ip4('1.1.1.1'), be32(65000), be32(0xabcd), be32(20), be16(0), bytes(6, 0x40), metric, bytes(8), bytes(10)))),
+    eigrp(4, tlv(0x102, concat(ip4('0.0.0.0'), metric, bytes(33), bytes(1, 2, 3, 4, 5)))),
+    eigrp(1, tlv(0x204, concat(be16(100), be16(200), be32(77))), tlv(0x202, concat(be16(5), be16(6), metric, be16(100), be16(200))),
+      tlv(0x203, concat(be32(0), be32(9), be32(10), be32(11), bytes(2, 1), be16(3), metric, be16(100), be16(200)))),
+    eigrp(5, tlv(2, bytes(1, 2, 3, 4, 5, 6)), tlv(3, bytes(4, 10, 0, 0, 1)), tlv(0x999, bytes(9))), eigrp(5, tlv(1, bytes(1, 2, 3))), eigrp(5, bytes(0, 1, 0, 2)),
+    eigrp(5, bytes(0, 1, 0, 99, 1, 2, 3, 4)), eigrp(9), IP({ proto: 88 }, concat(bytes(1, 5), new Uint8Array(18))), IP({ proto: 88 }, bytes(2, 5, 0, 0)),
+    E(0x86dd, ipv6({ nh: 88, src: 'fe80::1', dst: 'ff02::a' }, concat(bytes(2, 5, 0, 0), new Uint8Array(16), tlv(1, bytes(1, 0, 1, 0, 0, 0, 0, 15))))),
+  ];
+  const igrp = (vop: number, ni: number, ns: number, nx: number, entries: number, extra = 0): Uint8Array => {
+    const rte = (i: number): Uint8Array => concat(bytes(10, i, 0), bytes(0, 0x10, 0), bytes(0, 0x27, 0x10), be16(1500), bytes(255, 1, i));
+    return IP({ proto: 9 }, concat(bytes(vop, 3), be16(100), be16(ni), be16(ns), be16(nx), be16(0x1234), ...Array.from({ length: entries }, (_, i) => rte(i)), new Uint8Array(extra)));
+  };
+  frames.push(igrp(0x11, 1, 1, 1, 3), igrp(0x12, 0, 0, 0, 0), igrp(0x13, 1, 0, 0, 2), igrp(0x11, 2, 0, 0, 1, 5), igrp(0x11, 0, 0, 0, 0, 3));
+  compare(t, 1, withCuts(frames, [34, 36, 40, 44, 48, 54, 58, 60, 62, 66, 70, 74, 80, 90, 100]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
+test('BGP: open with capabilities, updates with every attribute tcpdump decodes and MP NLRI of many families, notifications, keepalive, route refresh, several messages a segment; cut short', (t) => {
+  const msg = (type: number, body: Uint8Array): Uint8Array => concat(new Uint8Array(16).fill(0xff), be16(19 + body.length), bytes(type), body);
+  const cap = (code: number, v: Uint8Array): Uint8Array => concat(bytes(code, v.length), v);
+  const opt = (...caps: Uint8Array[]): Uint8Array => { const v = concat(...caps); return concat(bytes(2, v.length), v); };
+  const opts = concat(opt(cap(1, bytes(0, 1, 0, 128))), opt(cap(2, bytes())), opt(cap(64, bytes(0x80, 120, 0, 1, 1, 0x80))), opt(cap(65, be32(4200000000))),
+    opt(cap(69, bytes(0, 1, 1, 3, 0, 2, 1, 9))), opt(cap(8, bytes(0, 1, 4, 3))), opt(cap(99, bytes(1, 2))), opt(cap(1, bytes(0, 1))), bytes(1, 2, 9, 9));
+  const open = msg(1, concat(bytes(4), be16(65000), be16(90), ip4('2.2.2.2'), bytes(opts.length), opts));
+  const at = (flags: number, type: number, v: Uint8Array): Uint8Array => flags & 0x10 ? concat(bytes(flags, type), be16(v.length), v) : concat(bytes(flags, type, v.length), v);
+  const rd0 = concat(be16(0), be16(65000), be32(7)), rd1 = concat(be16(1), ip4('10.0.0.1'), be16(9)), rd2 = concat(be16(2), be32(4200000000), be16(3));
+  const update = (withdrawn: Uint8Array, attrs: Uint8Array, nlri: Uint8Array): Uint8Array =>
+    msg(2, concat(be16(withdrawn.length), withdrawn, be16(attrs.length), attrs, nlri));
+  const mpReach = (af: number, safi: number, nh: Uint8Array, nlri: Uint8Array): Uint8Array => at(0x90, 14, concat(be16(af), bytes(safi, nh.length), nh, bytes(0), nlri));
+  const attrs1 = concat(at(0x40, 1, bytes(0)), at(0x40, 2, concat(bytes(2, 2), be16(65001), be16(65002), bytes(1, 1), be16(7))), at(0x40, 3, ip4('10.0.0.1')),
+    at(0x80, 4, be32(20)), at(0x40, 5, be32(100)), at(0x40, 6, bytes()), at(0xc0, 7, concat(be16(65001), ip4('1.1.1.1'))), at(0xc0, 18, concat(be32(70000), ip4('1.1.1.2'))),
+    at(0xc0, 8, concat(be32(0xffffff01), be32(0x00010002), be32(0xffffff02))), at(0x80, 9, ip4('3.3.3.3')), at(0x80, 10, concat(ip4('4.4.4.4'), ip4('5.5.5.5'))),
+    at(0xc0, 16, concat(be16(2), be16(1), be32(1), be16(0x102), ip4('9.9.9.9'), be16(5), be16(0x202), be32(70000), be16(1), be16(0x4004), be16(1), bytes(0x4a, 0x3b, 0x9a, 0xca),
+      be16(0x306), ip4('0.0.0.1'), bytes(5, 1), be16(0x800a), bytes(5, 0), be16(1500), bytes(0, 0), be16(9), be16(65000), be32(0), be16(0x30c), be32(0), be16(8), be16(0x1234), bytes(1, 2, 3, 4, 5, 6))),
+    at(0xc0, 32, concat(be32(65000), be32(1), be32(2), be32(65001), be32(3), be32(4))), at(0x80, 26, concat(bytes(1), be16(11), be32(0), be32(1000), bytes(2), be16(4), bytes(9))),
+    at(0xc0, 22, concat(bytes(1, 6), bytes(0, 0x01, 0x10), ip4('7.7.7.7'))), at(0xc0, 22, concat(bytes(0, 3), bytes(0, 0, 0), ip4('7.7.7.7'), ip4('232.1.1.1'))),
+    at(0xc0, 128, concat(be32(65000), at(0x40, 1, bytes(2)), at(0x40, 5, be32(7)))), at(0xc0, 99, bytes(1, 2, 3)), at(0x40, 1, bytes(1, 2)), at(0x40, 2, bytes()));
+  const frames = [
+    open, msg(4, bytes()), msg(5, concat(be16(1), bytes(0, 1))), msg(3, concat(bytes(6, 2, 5), text('bye!!'))), msg(3, concat(bytes(6, 4, 0), bytes(1, 2))),
+    msg(3, concat(bytes(6, 1), be16(1), bytes(1), be32(1000))), msg(3, bytes(2, 2)), msg(3, bytes(5, 1)), msg(3, bytes(4, 0)), msg(3, bytes(6, 2, 99)), msg(9, bytes(1, 2)),
+    update(bytes(24, 10, 1, 1, 16, 10, 2), attrs1, bytes(24, 192, 168, 1, 0, 8, 10)), update(bytes(), bytes(), bytes()),
+    update(bytes(), concat(mpReach(2, 1, ip6('2001:db8::1'), bytes(64, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1))), bytes()),
+    update(bytes(), concat(mpReach(1, 4, ip4('10.0.0.1'), bytes(48, 0x00, 0x10, 0x01, 10, 1, 1))), bytes()),
+    update(bytes(), concat(mpReach(1, 128, concat(rd0, ip4('10.0.0.4')), concat(bytes(112, 0, 0x10, 1), rd1, bytes(172, 16, 4)))), bytes()),
+    update(bytes(), concat(mpReach(2, 128, concat(rd2, ip6('2001:db8::4')), concat(bytes(88 + 48, 0, 0x10, 0), rd2, ip6('2001:db8:1::').subarray(0, 6)))), bytes()),
+    update(bytes(), concat(mpReach(1, 132, ip4('10.0.0.1'), concat(bytes(0), bytes(96), be32(65000), be16(2), be16(65000), be32(7), bytes(40), be32(1), bytes(2), bytes(8)))), bytes()),
+    update(bytes(), concat(mpReach(1, 5, ip4('10.0.0.1'), concat(bytes(1, 12), rd0, ip4('1.1.1.1'), bytes(2, 12), rd0, be32(65000), bytes(9, 0)))), bytes()),
+    update(bytes(), concat(mpReach(1, 66, ip4('10.0.0.1'), concat(bytes(128), rd0, ip4('1.1.1.1'), ip4('232.0.0.1')))), bytes()),
+    update(bytes(), concat(mpReach(196, 128, ip4('10.0.0.1'), concat(be16(12), rd0, ip4('1.1.1.1'), be16(21), rd0, be16(1), be16(2), bytes(0, 0x10, 1), bytes(1), be16(8), bytes(0xaa), bytes(2), be16(8)))), bytes()),
+    update(bytes(), concat(mpReach(25, 70, ip4('10.0.0.1'), bytes(1, 2, 3)), at(0x90, 15, concat(be16(2), bytes(1))), at(0x90, 15, concat(be16(2), bytes(1), bytes(32, 0x20, 0x01, 0x0d, 0xb8)))), bytes()),
+    update(bytes(), at(0x90, 14, concat(be16(1), bytes(1, 4), ip4('10.0.0.1'), bytes(1, 3, 1, 2, 3))), bytes()),
+    update(bytes(), concat(at(0x40, 2, concat(bytes(2, 2), be32(4200000000), be32(65002)))), concat(be32(1), bytes(24, 10, 1, 1), be32(2), bytes(0))),
+    concat(msg(4, bytes()), msg(4, bytes()), bytes(1, 2), msg(4, bytes())), concat(new Uint8Array(16).fill(0xff), be16(10), bytes(4)),
+  ];
+  const segs = frames.map((m) => IP({ proto: 6 }, tcp({ sport: 179, dport: 40000, flags: 0x18 }, m)));
+  compare(t, 1, withCuts(segs, [54, 60, 70, 73, 75, 80, 90, 100, 110, 120, 130, 140, 150, 160, 180, 200, 240, 280, 320, 360, 400]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
+test('Babel (every TLV type, sub-TLVs, omitted prefixes, trailers, bad lengths) and AHCP (options, bad lengths); cut short', (t) => {
+  const tlv = (type: number, body: Uint8Array): Uint8Array => concat(bytes(type, body.length), body);
+  const babel = (body: Uint8Array, trailer: Uint8Array = new Uint8Array(0), magic = 42, version = 2): Uint8Array =>
+    E(0x86dd, ipv6({ nh: 17, src: 'fe80::1', dst: 'ff02::1:6' }, udp(6696, 6696, concat(bytes(magic, version), be16(body.length), body, trailer))));
+  const frames = [
+    babel(concat(tlv(4, concat(be16(0x8000), be16(7), be16(400), bytes(3, 4), be32(1234567))), tlv(5, concat(bytes(2, 0), be16(96), be16(400), ip6('fe80::2').subarray(8), bytes(3, 8), be32(1), be32(2))),
+      bytes(0), tlv(1, bytes(0, 0)), tlv(2, concat(be16(0), be16(0xabcd), be16(200))), tlv(3, be16(0xabcd)), tlv(6, concat(be16(0), bytes(1, 2, 3, 4, 5, 6, 7, 8))),
+      tlv(7, concat(bytes(1, 0), ip4('10.0.0.1'))), tlv(8, concat(bytes(1, 0x80, 24, 0), be16(400), be16(9), be16(96), bytes(10, 1, 2), bytes(2, 2, 0, 255))),
+      tlv(8, concat(bytes(1, 0x40, 32, 2), be16(0xffff), be16(9), be16(96), bytes(3, 4))), tlv(8, concat(bytes(2, 0x3f, 48, 0), be16(0), be16(9), be16(96), bytes(0x20, 1, 0x0d, 0xb8, 0, 1))),
+      tlv(8, concat(bytes(3, 0, 128, 0), be16(10), be16(9), be16(96), ip6('fe80::9').subarray(8))), tlv(8, concat(bytes(0, 0, 0, 0), be16(10), be16(9), be16(96))),
+      tlv(9, bytes(0, 0)), tlv(9, bytes(1, 16, 10, 1)), tlv(10, concat(bytes(2, 0), be16(5), bytes(3, 0), bytes(1, 2, 3, 4, 5, 6, 7, 8), bytes(0x20, 1))),
+      tlv(11, concat(be16(3), be32(99))), tlv(12, concat(be16(1), new Uint8Array(16).fill(0xab))), tlv(13, concat(bytes(1, 8, 24, 0), be16(10), be16(1), be16(2), bytes(10, 0, 0), bytes(10))),
+      tlv(14, bytes(1, 24, 8, 10, 0, 0, 10)), tlv(15, concat(bytes(0, 0), be16(4), bytes(2, 0), new Uint8Array(8))), tlv(16, bytes(1, 2)), tlv(17, concat(be32(5), bytes(1, 2))),
+      tlv(18, bytes(1)), tlv(19, bytes(2)), tlv(99, bytes(1)), tlv(4, concat(be16(0), be16(7), be16(0), bytes(0x85, 9, 1)))), tlv(16, bytes(9, 9))),
+    babel(concat(tlv(4, bytes(1)))), babel(tlv(5, concat(bytes(9, 0), be16(1), be16(1)))), babel(tlv(2, bytes(1, 2))), babel(bytes(4, 40, 1)), babel(new Uint8Array(0), new Uint8Array(0), 41),
+    babel(new Uint8Array(0), new Uint8Array(0), 42, 3), babel(tlv(8, concat(bytes(1, 0x80, 24, 5), be16(1), be16(1), be16(1)))),
+  ];
+  const ahcp = (body: Uint8Array, version = 1): Uint8Array =>
+    E(0x86dd, ipv6({ nh: 17, src: 'fe80::1', dst: 'ff02::cca6:c0f9:e182:5359' }, udp(5359, 5359, concat(bytes(43, version), bytes(1, 2), be32(0xdeadbeef), bytes(1, 2, 3, 4, 5, 6, 7, 8), new Uint8Array(8).fill(0xff), body))));
+  const opt = (no: number, v: Uint8Array): Uint8Array => concat(bytes(no, v.length), v);
+  const opts = concat(bytes(0, 1), opt(2, be32(1349206271)), opt(3, be32(3600)), opt(4, ip6('2001:db8::1')), opt(5, ip4('10.0.0.1')), opt(6, concat(ip6('2001:db8::'), bytes(64))),
+    opt(7, bytes(1, 2)), opt(9, concat(ip4('10.0.0.2'), ip4('10.0.0.3'))), opt(11, concat(ip4('10.0.0.0'), bytes(8))), opt(12, ip6('2001:db8::53')), opt(2, bytes(1)), opt(5, bytes(1, 2)), opt(77, bytes(1)));
+  frames.push(ahcp(concat(bytes(1, 0), be16(opts.length), opts)), ahcp(concat(bytes(9, 3), be16(0))), ahcp(concat(bytes(0, 0), be16(50))), ahcp(bytes(0)), ahcp(bytes(), 2),
+    ahcp(concat(bytes(2, 0), be16(3), bytes(4, 9, 1))));
+  compare(t, 1, withCuts(frames, [62, 63, 64, 66, 68, 70, 74, 80, 86, 90, 94, 100, 110, 120, 140, 160, 200]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
+test('OLSR (every message type, IPv4 and IPv6, LQ, smart gateway, name service, bad lengths) and AODV (v4, v6, draft v6, extensions, -T aodv); cut short', (t) => {
+  const msg4 = (type: number, body: Uint8Array, vtime = 0x86): Uint8Array => concat(bytes(type, vtime), be16(12 + body.length), ip4('10.0.0.9'), bytes(64, 2), be16(0x1234), body);
+  const msg6 = (type: number, body: Uint8Array): Uint8Array => concat(bytes(type, 0x2c), be16(24 + body.length), ip6('2001:db8::9'), bytes(64, 2), be16(0x1234), body);
+  const olsr4 = (...msgs: Uint8Array[]): Uint8Array => { const m = concat(...msgs); return IP({ proto: 17 }, udp(698, 698, concat(be16(4 + m.length), be16(0x0800), m))); };
+  const olsr6 = (...msgs: Uint8Array[]): Uint8Array => { const m = concat(...msgs); return E(0x86dd, ipv6({ nh: 17, src: 'fe80::1', dst: 'ff02::1' }, udp(698, 698, concat(be16(4 + m.length), be16(7), m)))); };
+  const frames = [
+    olsr4(msg4(1, concat(bytes(0, 0, 0x86, 3), bytes(6, 0), be16(12), ip4('10.0.0.1'), ip4('10.0.0.2'), bytes(1, 0), be16(8), ip4('10.0.0.3'))),
+      msg4(201, concat(bytes(0, 0, 0x86, 7), bytes(10, 0), be16(12), ip4('10.0.0.1'), bytes(255, 128, 0, 0))), msg4(2, concat(be16(9), be16(0), ip4('10.0.0.1'), ip4('10.0.0.2'))),
+      msg4(202, concat(be16(9), be16(0), ip4('10.0.0.1'), bytes(200, 100, 0, 0))), msg4(3, concat(ip4('10.0.1.1'), ip4('10.0.2.1'))),
+      msg4(4, concat(ip4('10.1.0.0'), ip4('255.255.0.0'), ip4('0.0.0.0'), bytes(0, 0x1f, 0x59, 0xff), ip4('10.2.0.0'), ip4('255.255.255.0'), ip4('10.3.0.0'), ip4('255.0.0.0'), ip4('10.4.0.0'), ip4('255.255.255.255'))),
+      msg4(130, concat(be16(1), be16(2), be16(1), be16(5), ip4('10.0.0.1'), text('host1\0\0\0'), be16(2), be16(4), ip4('10.0.0.2'), text('ab.c'))),
+      msg4(128, bytes(1, 2, 3, 4)), msg4(99, bytes(9))),
+    olsr4(msg4(1, concat(bytes(0, 0, 0x86, 3), bytes(6, 0), be16(40)))), olsr4(msg4(130, concat(be16(1), be16(9)))), olsr4(concat(bytes(2, 0), be16(100), new Uint8Array(8))),
+    olsr4(concat(bytes(0, 0), be16(12), new Uint8Array(8))),
+    olsr6(msg6(1, concat(bytes(0, 0, 0x86, 3), bytes(6, 0), be16(4))), msg6(201, concat(bytes(0, 0, 0x86, 7), bytes(10, 0), be16(24), ip6('2001:db8::1'), bytes(255, 128, 0, 0))),
+      msg6(3, ip6('2001:db8::5')), msg6(4, concat(ip6('2001:db8::'), ip6('ffff:ffff:ffff:fff0::'))), msg6(130, concat(be16(1), be16(1), be16(0), be16(3), ip6('2001:db8::1'), text('abc\0')))),
+  ];
+  const aodv = (m: Uint8Array, v6 = false): Uint8Array => v6
+    ? E(0x86dd, ipv6({ nh: 17, src: 'fe80::1', dst: 'fe80::2' }, udp(654, 654, m))) : IP({ proto: 17 }, udp(654, 654, m));
+  const ext = concat(bytes(1, 4), be32(1000));
+  frames.push(
+    aodv(concat(bytes(1, 0, 0, 3), be32(7), ip4('10.0.0.1'), be32(5), ip4('10.0.0.2'), be32(6), ext)), aodv(concat(bytes(1, 0, 0, 3), be32(7), ip4('10.0.0.1'), be32(5), ip4('10.0.0.2'), be32(6), bytes(9, 2))),
+    aodv(concat(bytes(2, 0, 0x85, 3), ip4('10.0.0.1'), be32(5), ip4('10.0.0.2'), be32(6000), bytes(1, 2, 0, 0, 0, 0))), aodv(concat(bytes(3, 0x80, 0, 2), ip4('10.0.0.1'), be32(5), ip4('10.0.0.2'), be32(6))),
+    aodv(concat(bytes(3, 0, 0, 3), ip4('10.0.0.1'), be32(5))), aodv(bytes(4, 0)), aodv(bytes(99, 0)), aodv(bytes(1, 0, 0)),
+    aodv(concat(bytes(1, 0, 0, 3), be32(7), ip6('2001:db8::1'), be32(5), ip6('2001:db8::2'), be32(6)), true), aodv(concat(bytes(2, 0, 5, 3), ip6('2001:db8::1'), be32(5), ip6('2001:db8::2'), be32(6)), true),
+    aodv(concat(bytes(3, 0, 0, 1), ip6('2001:db8::1'), be32(5)), true), aodv(concat(bytes(16, 0, 0, 3), be32(7), be32(5), be32(6), ip6('2001:db8::1'), ip6('2001:db8::2'), ext), true),
+    aodv(concat(bytes(17, 0, 5, 3), be32(5), ip6('2001:db8::1'), ip6('2001:db8::2'), be32(6)), true), aodv(concat(bytes(18, 0, 0, 1), ip6('2001:db8::1'), be32(5)), true), aodv(bytes(19, 0), true),
+    IP({ proto: 17 }, udp(40000, 40001, concat(bytes(2, 0, 0x85, 3), ip4('10.0.0.1'), be32(5), ip4('10.0.0.2'), be32(6000)))),
+  );
+  compare(t, 1, withCuts(frames, [42, 44, 46, 50, 54, 58, 62, 66, 70, 74, 78, 82, 86, 90, 100, 110, 120, 140, 160]), [[], ['-v'], ['-x'], ['-T', 'aodv']]);
+});
+
+test('VRRP v3 over IPv6 (addresses, checksums), VRRP v2 with several addresses and a password, CARP under -T carp; cut short', (t) => {
+  const withSum = (m: Uint8Array): Uint8Array => { const x = Uint8Array.from(m); x.set(be16(checksum(x)), 6); return x; };
+  const frames = [
+    E(0x86dd, ipv6({ nh: 112, src: 'fe80::1', dst: 'ff02::12', hlim: 255 }, concat(bytes(0x31, 5, 100, 2), be16(100), be16(0), ip6('fe80::5'), ip6('2001:db8::5')))),
+    E(0x86dd, ipv6({ nh: 112, src: 'fe80::1', dst: 'ff02::12', hlim: 64 }, concat(bytes(0x21, 5, 100, 1, 1, 1), be16(0), ip6('fe80::5'), text('pass\0\0\0\0')))),
+    IP({ proto: 112, dst: '224.0.0.18', ttl: 255 }, withSum(concat(bytes(0x21, 7, 100, 3, 1, 1, 0, 0), ip4('10.0.0.1'), ip4('10.0.0.2'), ip4('10.0.0.3'), text('a\x01b\xffcdef')))),
+    IP({ proto: 112, dst: '224.0.0.18', ttl: 255 }, withSum(concat(bytes(0x21, 7, 100, 0, 2, 1, 0, 0), be32(0), be32(0)))),
+    IP({ proto: 112, dst: '224.0.0.18', ttl: 255 }, withSum(concat(bytes(0x21, 3, 0, 1, 0, 1, 0, 0), be32(7), be32(9), new Uint8Array(20)))),
+    IP({ proto: 112, dst: '224.0.0.18', ttl: 3 }, concat(bytes(0x21, 3, 0, 1, 0, 1, 0x12, 0x34), be32(7), be32(9), new Uint8Array(20))),
+    IP({ proto: 112, dst: '224.0.0.18', ttl: 255 }, concat(bytes(0x12, 3, 0, 1, 0, 1, 0x12, 0x34), be32(7), be32(9))),
+  ];
+  compare(t, 1, withCuts(frames, [34, 35, 36, 38, 40, 42, 44, 46, 48, 50, 54, 58, 62, 66, 70, 78, 86, 94]), [[], ['-v'], ['-x'], ['-T', 'carp'], ['-T', 'carp', '-v']]);
+});
+
+test('LDP over UDP and TCP: hello, initialization, address, label mapping with every FEC, status, fault-tolerant sessions, bad lengths; cut short', (t) => {
+  const tlv = (type: number, v: Uint8Array): Uint8Array => concat(be16(type), be16(v.length), v);
+  const msg = (type: number, ...tlvs: Uint8Array[]): Uint8Array => { const b = concat(be32(0x11970), ...tlvs); return concat(be16(type), be16(b.length), b); };
+  const pdu = (...msgs: Uint8Array[]): Uint8Array => { const m = concat(...msgs); return concat(be16(1), be16(6 + m.length), ip4('10.1.0.2'), be16(0), m); };
+  const martini = concat(bytes(0x80), be16(0x8005), bytes(14), be32(7), be32(100), bytes(1, 4), be16(1500), bytes(3, 5), text('abc'), bytes(0x0c, 4, 3, 6), bytes(9, 3, 1));
+  const frames = [
+    IP({ proto: 17, dst: '224.0.0.2' }, udp(646, 646, pdu(msg(0x100, tlv(0x400, concat(be16(15), be16(0xc000))), tlv(0x401, ip4('10.1.0.2')), tlv(0x402, be32(1)), tlv(0x403, ip6('2001:db8::2')))))),
+    IP({ proto: 6 }, tcp({ sport: 646, dport: 40000, flags: 0x18 }, concat(
+      pdu(msg(0x200, tlv(0x500, concat(be16(1), be16(30), be16(0), be16(0xc000))), tlv(0x503, concat(be16(0x800f), be16(0), be32(100), be32(200)))), msg(0x201)),
+      pdu(msg(0x300, tlv(0x101, concat(be16(1), ip4('10.0.0.1'), ip4('10.0.0.2'))), tlv(0x101, concat(be16(2), ip6('2001:db8::1'))), tlv(0x101, concat(be16(9), bytes(1))))),
+      pdu(msg(0x400, tlv(0x100, concat(bytes(2), be16(1), bytes(24, 10, 1, 2))), tlv(0x100, concat(bytes(2), be16(2), bytes(32, 0x20, 1, 0xd, 0xb8))), tlv(0x100, bytes(1)),
+        tlv(0x100, concat(bytes(2), be16(7))), tlv(0x100, concat(bytes(2), be16(1), bytes(40))), tlv(0x100, martini), tlv(0x100, concat(bytes(0x80), be16(5), bytes(0), be32(7))),
+        tlv(0x100, concat(bytes(0x80), be16(5), bytes(2), be32(7), be32(8))), tlv(0x200, be32(0x12345)), tlv(0x601, be16(9000)), tlv(0x300, concat(be32(0xc0000019), be32(5))),
+        tlv(0x4400, bytes(1, 2)), tlv(0x400, bytes(1)))),
+      pdu(msg(0x401, bytes(1, 2, 3, 4)), msg(0x001, tlv(0x300, concat(be32(0x19), be32(0))))),
+    ))),
+    IP({ proto: 17 }, udp(646, 646, concat(be16(2), be16(10), new Uint8Array(16)))), IP({ proto: 17 }, udp(646, 646, concat(be16(1), be16(2), new Uint8Array(16)))),
+    IP({ proto: 17 }, udp(646, 646, concat(be16(1), be16(30), ip4('1.1.1.1'), be16(0), be16(0x100), be16(2), new Uint8Array(12)))),
+    IP({ proto: 17 }, udp(646, 646, concat(be16(1), be16(30), ip4('1.1.1.1'), be16(0), be16(0x100), be16(12), be32(1), be16(0x400), be16(40), new Uint8Array(4)))),
+  ];
+  compare(t, 1, withCuts(frames, [42, 44, 48, 52, 56, 60, 64, 70, 80, 90, 100, 120, 140, 160, 180, 200, 240, 280, 320]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
+test('RSVP: path, resv, hello, error and bundle messages with every object tcpdump decodes, bad lengths; cut short', (t) => {
+  const obj = (cls: number, ctype: number, body: Uint8Array): Uint8Array => concat(be16(4 + body.length), bytes(cls, ctype), body);
+  const f32 = (v: number): Uint8Array => { const b = new Uint8Array(4); new DataView(b.buffer).setFloat32(0, v); return b; };
+  const msg = (type: number, ...objs: Uint8Array[]): Uint8Array => { const o = concat(...objs); return concat(bytes(0x11, type), be16(0x1234), bytes(64, 0), be16(8 + o.length), o); };
+  const rsvp = (m: Uint8Array): Uint8Array => IP({ proto: 46 }, m);
+  const intserv = concat(bytes(0, 0), be16(7), bytes(1, 0), be16(6), bytes(127, 0), be16(5), f32(125000), f32(1500), f32(250000), be32(64), be32(1500),
+    bytes(6, 0), be16(1), f32(1e9), bytes(8, 0), be16(1), be32(0xffffffff), bytes(99, 0), be16(1), be32(5));
+  const path = msg(1, obj(1, 7, concat(ip4('10.33.0.1'), be16(0), be16(4), ip4('10.31.0.1'))), obj(3, 1, concat(ip4('10.1.2.1'), be32(0x98006700))), obj(5, 1, be32(30000)),
+    obj(20, 1, concat(bytes(1, 8), ip4('10.1.2.2'), bytes(32, 0), bytes(0x81, 8), ip4('10.1.3.2'), bytes(32, 1), bytes(3, 8, 1, 1), be32(16))),
+    obj(19, 1, concat(be16(0), be16(0x0800))), obj(207, 7, concat(bytes(7, 7, 6, 8), text('lsp-one\0'))), obj(11, 7, concat(ip4('10.31.0.1'), be16(0), be16(1))),
+    obj(12, 2, intserv), obj(205, 1, concat(bytes(7, 7, 16, 0), f32(1e6), be32(1), be32(2), be32(3))), obj(21, 1, concat(bytes(1, 8), ip4('10.9.9.9'), bytes(32, 9))),
+    obj(1, 1, concat(ip4('10.0.0.1'), bytes(17, 0), be16(80))), obj(1, 2, concat(ip6('2001:db8::1'), bytes(6, 0), be16(443))), obj(10, 1, concat(ip4('10.0.0.2'), be16(0), be16(99))),
+    obj(16, 1, be32(3)), obj(16, 2, be32(4)), obj(16, 3, concat(be32(1), be32(2), be32(3))), obj(8, 1, concat(bytes(0), bytes(0, 0, 10))), obj(15, 1, ip4('10.0.0.3')),
+    obj(195, 2, ip6('2001:db8::3')), obj(19, 4, bytes(5, 150, 0, 34)), obj(19, 2, concat(be16(0), be16(0x0800), be16(0x8001), be16(2), be16(3), be16(4))),
+    obj(63, 7, concat(ip4('1.1.1.1'), ip4('2.2.2.2'))), obj(66, 1, be32(5)), obj(196, 1, be32(0x80000003)), obj(36, 1, concat(be16(0x0200), be16(5), be32(1), be32(9))),
+    obj(36, 1, concat(be16(0), be16(5), be32(1), be32(9))), obj(50, 1, ip4('10.5.5.5')), obj(23, 1, concat(bytes(1), bytes(0, 0, 5), be32(77))), obj(134, 1, be32(0x0f)),
+    obj(204, 1, concat(be16(1), be16(0), bytes(1, 4, 9, 9))), obj(4, 1, new Uint8Array(32).fill(3)), obj(7, 1, ip4('10.0.0.7')), obj(1, 9, bytes(1, 2, 3, 4)));
+  const frames = [
+    rsvp(path), rsvp(msg(20, obj(22, 1, concat(be32(0x4a44672b), be32(0xe86eb75b))), obj(131, 1, concat(be32(0), be32(0))), obj(134, 1, be32(3)))),
+    rsvp(msg(3, obj(6, 1, concat(ip4('10.0.0.9'), bytes(0, 24), be16(5))), obj(6, 1, concat(ip4('10.0.0.9'), bytes(0, 28), be16(2))), obj(6, 2, concat(ip6('2001:db8::9'), bytes(0, 24), be16(1))))),
+    rsvp(msg(20, obj(229, 1, concat(be16(8), bytes(1, 1), ip4('10.0.0.1'), be16(20), bytes(2, 2), ip6('2001:db8::1'), be16(16), bytes(4, 0), be32(0x80000005), be32(6), be32(7), be16(8), bytes(5, 0), be32(0x03000000))))),
+    rsvp(concat(bytes(0x11, 12), be16(0), bytes(64, 0), be16(8 + 20), msg(20, obj(22, 1, concat(be32(1), be32(2)))))),
+    rsvp(msg(1, concat(be16(6), bytes(1, 1)))), rsvp(msg(1, concat(be16(2), bytes(1, 1)))), rsvp(msg(1, concat(be16(40), bytes(1, 1), be32(1)))), rsvp(msg(1, obj(5, 1, bytes()))),
+    rsvp(msg(20, obj(20, 1, concat(bytes(1, 6), ip4('10.1.2.2'))))), rsvp(msg(99, bytes(1, 2, 3, 4))), rsvp(concat(bytes(0x21, 1), new Uint8Array(6))),
+  ];
+  compare(t, 1, withCuts(frames, [34, 36, 38, 42, 46, 50, 54, 58, 62, 70, 80, 90, 100, 120, 140, 160, 200, 240, 300, 400, 500]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
+test('OSPFv2: hello with LLS, database description, requests, updates with router/network/summary/external/opaque LSAs, acks, simple and MD5 auth; OSPFv3 hello; cut short', (t) => {
+  const hdr = (type: number, body: Uint8Array, auth = 0, authData: Uint8Array = new Uint8Array(8)): Uint8Array =>
+    concat(bytes(2, type), be16(24 + body.length), ip4('1.1.1.1'), ip4('0.0.0.1'), be16(0), be16(auth), authData, body);
+  const ospf = (m: Uint8Array, trailer: Uint8Array = new Uint8Array(0)): Uint8Array => IP({ proto: 89, dst: '224.0.0.5' }, concat(m, trailer));
+  const lsah = (type: number, id: string, len: number, opts = 0x22): Uint8Array => concat(be16(30), bytes(opts, type), ip4(id), ip4('2.2.2.2'), be32(0x80000001), be16(0x1234), be16(len));
+  const router = concat(lsah(1, '2.2.2.2', 20 + 4 + 24 + 12), bytes(0x03, 0), be16(3), ip4('10.0.0.0'), ip4('255.255.255.0'), bytes(3, 1), be16(10), bytes(1, 0), be16(20),
+    ip4('3.3.3.3'), ip4('10.0.0.2'), bytes(1, 0), be16(5), ip4('10.1.0.1'), ip4('10.1.0.2'), bytes(2, 0), be16(7));
+  const network = concat(lsah(2, '10.1.0.1', 32), ip4('255.255.255.0'), ip4('2.2.2.2'), ip4('3.3.3.3'));
+  const summary = concat(lsah(3, '10.5.0.0', 28), ip4('255.255.0.0'), be32(0x00000064));
+  const asbr = concat(lsah(4, '4.4.4.4', 24), be32(0x01000020));
+  const external = concat(lsah(5, '0.0.0.0', 36), ip4('0.0.0.0'), be32(0x80ffffff), ip4('10.0.0.9'), ip4('0.0.0.7'));
+  const grace = concat(be16(0), bytes(0x22, 9), bytes(3, 0, 0, 0), ip4('2.2.2.2'), be32(1), be16(0), be16(20 + 24), be16(1), be16(4), be32(120), be16(2), be16(1), bytes(1, 0, 0, 0), be16(3), be16(4), ip4('10.0.0.1'));
+  const ri = concat(be16(0), bytes(0x22, 10), bytes(4, 0, 0, 0), ip4('2.2.2.2'), be32(1), be16(0), be16(20 + 8), be16(1), be16(4), be32(0x30));
+  const frames = [
+    ospf(hdr(1, concat(ip4('255.255.255.0'), be16(10), bytes(0x12, 1), be32(40), ip4('10.0.0.1'), ip4('10.0.0.2'), ip4('2.2.2.2'))), concat(be16(0xffff), be16(3), be16(1), be16(4), be32(3))),
+    ospf(hdr(2, concat(be16(1500), bytes(0x42, 0x07), be32(0x1d46), lsah(1, '2.2.2.2', 36), lsah(10, '1.0.0.3', 28)))),
+    ospf(hdr(3, concat(be32(1), ip4('2.2.2.2'), ip4('2.2.2.2'), be32(10), bytes(1, 0, 0, 5), ip4('2.2.2.2')))),
+    ospf(hdr(4, concat(be32(7), router, network, summary, asbr, external, grace, ri))),
+    ospf(hdr(5, concat(lsah(1, '2.2.2.2', 36), lsah(2, '10.1.0.1', 32)))),
+    ospf(hdr(1, concat(ip4('255.255.255.0'), be16(10), bytes(0x02, 1), be32(40), ip4('0.0.0.0'), ip4('0.0.0.0')), 1, text('secret\0\0'))),
+    ospf(hdr(1, concat(ip4('255.255.255.0'), be16(10), bytes(0x02, 1), be32(40), ip4('0.0.0.0'), ip4('0.0.0.0')), 2, concat(bytes(0, 0, 1, 16), be32(77))), new Uint8Array(16).fill(0xaa)),
+    ospf(hdr(9, bytes(1, 2, 3, 4))), ospf(hdr(5, lsah(1, '2.2.2.2', 8))),
+    E(0x86dd, ipv6({ nh: 89, src: 'fe80::1', dst: 'ff02::5' }, concat(bytes(3, 1), be16(36), ip4('1.1.1.1'), ip4('0.0.0.0'), be16(0), bytes(1, 0), be32(5), be32(0x01000013), be16(10), be16(40),
+      ip4('1.1.1.1'), ip4('2.2.2.2')))),
+  ];
+  compare(t, 1, withCuts(frames, [34, 36, 40, 46, 50, 58, 62, 70, 78, 86, 94, 110, 130, 150, 170, 200, 230, 260, 300]), [[], ['-v'], ['-vv'], ['-x']]);
 });
 
 test('tcpdump is the oracle these tests need', (t) => {

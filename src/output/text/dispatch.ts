@@ -121,7 +121,11 @@ export function printLlcSap(c: PrintContext, sap: number, off: number, length: n
  * `IS_SRC_OR_DST_PORT` in turn), so where both ports are registered the lower `rank` wins. Either
  * a layer (its view printed by printLayer) or, on the compatibility path, an offset printer.
  */
-export interface PortPrinter { readonly rank: number; readonly layer: number; readonly print: OffsetPrinter | undefined }
+export interface PortPrinter {
+  readonly rank: number; readonly layer: number; readonly print: OffsetPrinter | undefined;
+  /** Matched on the destination port only (tcpdump's `dport == X` tests: HSRP, BFD…), not the source. */
+  readonly dstOnly?: boolean;
+}
 
 /**
  * Port → application printer: a 64 KiB index (0: none) into a short list, so a lookup is two loads
@@ -143,7 +147,9 @@ export class PortTable {
   pick(sport: number, dport: number): PortPrinter | undefined {
     const limit = this.#limit;
     if (sport > limit && dport > limit) return undefined;
-    const s = this.get(sport), d = this.get(dport);
+    let s = this.get(sport);
+    const d = this.get(dport);
+    if (s?.dstOnly === true) s = undefined;
     if (s === undefined) return d;
     if (d === undefined) return s;
     return d.rank < s.rank ? d : s;

@@ -1,17 +1,11 @@
 /** IGMP v1/v2/v3 and mtrace (tcpdump's print-igmp.c). */
 import type { PrintContext } from './context.js';
 import { inCksum } from '../../decoders/checksum.js';
+import { Layer } from '../../decoders/layer.js';
+import { printLayer } from './dispatch.js';
+import { relts } from './util-print.js';
 
 const reportTypes: Record<number, string> = { 1: 'is_in', 2: 'is_ex', 3: 'to_in', 4: 'to_ex', 5: 'allow', 6: 'block' };
-
-/** unsigned_relts_print: 1h2m3s. */
-function relts(secs: number): string {
-  if (secs === 0) return '0s';
-  const units: Array<[number, string]> = [[31536000, 'y'], [604800, 'w'], [86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']];
-  let s = '';
-  for (const [n, u] of units) if (secs >= n) { s += `${Math.floor(secs / n)}${u}`; secs -= Math.floor(secs / n) * n; }
-  return s;
-}
 
 function v3Report(c: PrintContext, p: number, len: number): void {
   if (len < 16 || (len & 3)) { c.write(` [invalid len ${len}]`); return; }
@@ -89,6 +83,7 @@ export function printIgmp(c: PrintContext, p: number, len: number): void {
     case 0x16: c.write(`igmp v2 report ${c.ip4(p + 4)}`); break;
     case 0x22: c.write('igmp v3 report'); v3Report(c, p, len); break;
     case 0x17: c.write(`igmp leave ${c.ip4(p + 4)}`); break;
+    case 0x14: c.write('igmp pimv1'); printLayer(c, Layer.Pimv1, p, len); break;
     case 0x1e: mtrace(c, p, len, 'mresp'); break;
     case 0x1f: mtrace(c, p, len, 'mtrace'); break;
     default: c.write(`igmp-${type}`);

@@ -6,7 +6,7 @@ import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
   ipProtoTunnels, linkPrinters, offsetByEtherType, offsetByIpProto, offsetByLlcSap, registerLayer,
-  tcpForced, tcpPortPrinters, udpForced, udpPortPrinters, type OffsetPrinter, type PortPrinter,
+  tcpForced, tcpPortPrinters, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
 } from './dispatch.js';
 import { IP_TUNNELS } from './ip-demux.js';
 import { printEther, printEtherFrame } from './ether.js';
@@ -31,6 +31,21 @@ import { printIp6 } from './ip6.js';
 import { printIcmp } from './icmp.js';
 import { printTcp } from './tcp.js';
 import { printUdp } from './udp.js';
+import { printHsrp } from './hsrp.js';
+import { printRip, printRipng } from './rip.js';
+import { printPim, printPimv1 } from './pim.js';
+import { printEigrp, printIgrp } from './eigrp.js';
+import { printBgp } from './bgp.js';
+import { printBabel } from './babel.js';
+import { printAhcp } from './ahcp.js';
+import { printOlsr } from './olsr.js';
+import { printAodv } from './aodv.js';
+import { printCarp, printVrrp } from './vrrp.js';
+import { printLdp } from './ldp.js';
+import { printRsvp } from './rsvp.js';
+import { printOspf } from './ospf.js';
+import { carpPrinter } from './forced-type.js';
+import { BFD_CONTROL_PORT, BFD_ECHO_PORT, BFD_LAG_PORT, BFD_MULTIHOP_PORT, printBfd } from './bfd.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -38,7 +53,6 @@ import { printGre } from './gre.js';
 import { printEsp } from './esp.js';
 import { printAhChain } from './ah.js';
 import { printIcmp6 } from './icmp6.js';
-import { printVrrp } from './vrrp.js';
 import { printStp } from './stp.js';
 import { printDns } from './dns.js';
 import { printSsh } from './ssh.js';
@@ -93,27 +107,66 @@ registerLayer(Layer.Slarp, printSlarp);
 registerLayer(Layer.Ppp, printPpp);
 registerLayer(Layer.Pppoe, printPppoe);
 registerLayer(Layer.FrameRelay, printFr);
+registerLayer(Layer.Hsrp, printHsrp);
+registerLayer(Layer.Rip, printRip);
+registerLayer(Layer.Ripng, printRipng);
+registerLayer(Layer.Pim, printPim);
+registerLayer(Layer.Pimv1, printPimv1);
+registerLayer(Layer.Eigrp, printEigrp);
+registerLayer(Layer.Igrp, printIgrp);
+registerLayer(Layer.Bgp, printBgp);
+registerLayer(Layer.Babel, printBabel);
+registerLayer(Layer.Ahcp, printAhcp);
+registerLayer(Layer.Olsr, printOlsr);
+registerLayer(Layer.Aodv, printAodv);
+registerLayer(Layer.Vrrp, printVrrp);
+registerLayer(Layer.Ldp, printLdp);
+registerLayer(Layer.Rsvp, printRsvp);
+registerLayer(Layer.Ospf, printOspf);
+// -T carp: IP protocol 112 is CARP (print-ip-demux.c).
+carpPrinter.print = (c, off, len) => viewCall(c, Layer.Carp, off, len, undefined, printCarp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
-// Application layers by port, in the order tcpdump tests them (rank), and the -T types.
+// Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
+// rank is the line of tcpdump 4.99.3's print-udp.c that tests the port, so printers added by
+// anyone fall into tcpdump's order without renumbering the others.
 const port = (rank: number, print: OffsetPrinter): PortPrinter => ({ rank, layer: 0, print });
-const dnsUdp = port(1, (c, off, len) => printDns(c, off, len, false));
-const mdns = port(2, (c, off, len) => printDns(c, off, len, false, true));
-const bootp = port(3, (c, off, len) => printBootp(c, off, len));
+const dnsUdp = port(593, (c, off, len) => printDns(c, off, len, false));
+const mdns = port(596, (c, off, len) => printDns(c, off, len, false, true));
+const bootp = port(603, (c, off, len) => printBootp(c, off, len));
 udpPortPrinters.set(53, dnsUdp);
 udpPortPrinters.set(5353, mdns);
 udpPortPrinters.set(67, bootp);
 udpPortPrinters.set(68, bootp);
-udpPortPrinters.set(123, port(4, (c, off, len) => printNtp(c, off, len)));
-const vxlan = port(5, (c, off, len) => printVxlan(c, off, len));
+udpPortPrinters.set(123, port(618, (c, off, len) => printNtp(c, off, len)));
+const vxlan = port(702, (c, off, len) => printVxlan(c, off, len));
 udpPortPrinters.set(4789, vxlan);
-udpPortPrinters.set(6081, port(6, (c, off, len) => printGeneve(c, off, len)));
-udpPortPrinters.set(514, port(7, (c, off, len) => printSyslog(c, off, len)));
+udpPortPrinters.set(6081, port(704, (c, off, len) => printGeneve(c, off, len)));
+udpPortPrinters.set(514, port(698, (c, off, len) => printSyslog(c, off, len)));
+udpPortPrinters.set(520, { rank: 605, layer: Layer.Rip, print: undefined });
+udpPortPrinters.set(521, { rank: 642, layer: Layer.Ripng, print: undefined });
+const aodv: PortPrinter = { rank: 607, layer: Layer.Aodv, print: undefined };
+udpPortPrinters.set(654, aodv);
+udpForced.set('aodv', aodv);
+udpPortPrinters.set(646, { rank: 670, layer: Layer.Ldp, print: undefined });
+tcpPortPrinters.set(646, { rank: 783, layer: Layer.Ldp, print: undefined });
+udpPortPrinters.set(698, { rank: 672, layer: Layer.Olsr, print: undefined });
+udpPortPrinters.set(5359, { rank: 646, layer: Layer.Ahcp, print: undefined });
+const babel: PortPrinter = { rank: 648, layer: Layer.Babel, print: undefined };
+udpPortPrinters.set(6696, babel);
+udpPortPrinters.set(6697, babel);
+udpPortPrinters.set(1985, { rank: 666, layer: Layer.Hsrp, dstOnly: true, print: undefined });
+// BFD: by destination port only; the port tells control (and which kind) from echo.
+for (const p of [BFD_CONTROL_PORT, BFD_ECHO_PORT, BFD_MULTIHOP_PORT, BFD_LAG_PORT]) {
+  udpPortPrinters.set(p, { rank: 679, layer: 0, dstOnly: true, print: (c, off, len) => viewCall(c, Layer.Bfd, off, len, p, printBfd) });
+}
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
-const dnsTcp = port(3, (c, off, len) => printDns(c, off, len, true));
-tcpPortPrinters.set(22, port(1, (c, off, len) => printSsh(c, off, len)));
-const http = port(2, (c, off, len) => { c.write(': '); printHttp(c, off, len); });
+// A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
+const dnsTcp = port(776, (c, off, len) => printDns(c, off, len, true));
+tcpPortPrinters.set(22, port(755, (c, off, len) => printSsh(c, off, len)));
+tcpPortPrinters.set(179, { rank: 749, layer: Layer.Bgp, print: undefined });
+const http = port(770, (c, off, len) => { c.write(': '); printHttp(c, off, len); });
 tcpPortPrinters.set(80, http);
 tcpPortPrinters.set(8080, http);
 tcpPortPrinters.set(53, dnsTcp);
@@ -128,5 +181,4 @@ offsetByIpProto[47] = (c, off, len) => printGre(c, off, len);
 offsetByIpProto[50] = (c, off, len) => printEsp(c, off, len);
 offsetByIpProto[51] = printAhChain;
 offsetByIpProto[58] = printIcmp6;
-offsetByIpProto[112] = printVrrp;
 offsetByLlcSap[0x42] = (c, off, len) => printStp(c, off, len);

@@ -1,42 +1,59 @@
-/** VRRP v2 (RFC 3768) and v3 (RFC 5798) advertisements (tcpdump's print-vrrp.c). */
-import type { IpInfo, PrintContext } from './context.js';
-import { inCksum, ipv4PseudoSum, cksumAdd, cksumFinish } from '../../decoders/checksum.js';
+/** VRRP v2 (RFC 3768) and v3 (RFC 5798) advertisements (tcpdump's print-vrrp.c), and CARP (print-carp.c) under -T carp. */
+import type { PrintContext } from './context.js';
+import type { Carp, Vrrp } from '../../decoders/vrrp.js';
+import { printJnp } from './print-char.js';
+import { TokTable } from './util-print.js';
 
-const auth = ['none', 'simple', 'ah'];
+const authTypes = new TokTable([[0, 'none'], [1, 'simple'], [2, 'ah']]);
 
-/** VRRP packet at `p`, `len` bytes, inside `ip` (the TTL must be 255 for a valid advertisement). */
-export function printVrrp(c: PrintContext, p: number, len: number, ip: IpInfo): void {
+/** The IP header's TTL or hop limit (a valid advertisement has 255). */
+function ttl(c: PrintContext): number { return c.ip.version === 4 ? c.ip.v4!.ttl : c.ip.v6!.hopLimit; }
+
+/** A VRRP packet, `length` bytes of IP payload (vrrp_print). */
+export function printVrrp(c: PrintContext, v: Vrrp, length: number): void {
   c.protocol = 'vrrp';
   c.write('VRRP');
-  const b0 = c.u8(p);
-  const version = b0 >> 4, type = b0 & 0x0f;
+  const version = v.version, type = v.type;
   c.write(`v${version}, ${type === 1 ? 'Advertisement' : `unknown type (${type})`}`);
-  const ttl = ip.version === 4 ? c.buf[ip.srcOff - 4]! : c.buf[ip.srcOff - 1]!;
-  if (ttl !== 255) c.write(`, (ttl ${ttl})`);
+  const t = ttl(c);
+  if (t !== 255) c.write(`, (ttl ${t})`);
   if (version < 2 || version > 3 || type !== 1) return;
-  c.write(`, vrid ${c.u8(p + 1)}, prio ${c.u8(p + 2)}`);
-  let authType = 0;
+  c.write(`, vrid ${v.virtualRouterId}, prio ${v.priority}`);
+  let auth = 0;
   if (version === 2) {
-    authType = c.u8(p + 4);
-    c.write(`, authtype ${auth[authType] ?? '(null)'}`);
-    c.write(`, intvl ${c.u8(p + 5)}s, length ${len}`);
-  } else {
-    c.write(`, intvl ${((c.u8(p + 4) & 0x0f) << 8) | c.u8(p + 5)}cs, length ${len}`);
-  }
+    auth = v.authType;
+    c.write(`, authtype ${authTypes.str(auth, '(null)')}`);
+    c.write(`, intvl ${v.intervalSeconds}s, length ${length}`);
+  } else c.write(`, intvl ${v.intervalCentiseconds}cs, length ${length}`);
   if (!c.o.verbose) return;
-  const naddrs = c.u8(p + 3);
-  if (c.has(p, len)) {
-    // v3 sums a pseudo-header like TCP/UDP; v2 only the message.
-    const bad = version === 2 ? inCksum(c.buf, p, len) !== 0
-      : ip.version === 4 && cksumFinish(cksumAdd(c.buf, p, len, ipv4PseudoSum(c.buf, ip.srcOff, ip.dstOff, 112, len))) !== 0;
-    if (bad) c.write(`, (bad vrrp cksum ${c.u16(p + 6).toString(16)})`);
+  const naddrs = v.addressCount;
+  if (v.has(length)) {
+    // v2 sums the message alone; v3 a pseudo-header as well, like UDP.
+    const sum = version === 2 ? v.internetChecksum(length) : v.internetChecksum(length, c.ip.pseudoSum(112, length));
+    if (sum !== 0) c.write(`, (bad vrrp cksum ${v.checksum.toString(16)})`);
   }
-  c.write(naddrs > 1 ? `, addrs(${naddrs}):` : ', addrs:');
-  let sep = ' ', q = p + 8;
-  for (let i = 0; i < naddrs; i++, q += 4) { c.write(sep + c.ip4(q)); sep = ','; }
-  if (version === 2 && authType === 1) {
+  c.write(', addrs');
+  if (naddrs > 1) c.write(`(${naddrs})`);
+  c.write(':');
+  const v4 = c.ip.version === 4;
+  for (let i = 0; i < naddrs; i++) c.write((i ? ',' : ' ') + (v4 ? v.address4(i) : v.address6(i)));
+  if (version === 2 && auth === 1) {
     c.write(' auth "');
-    for (let i = 0; i < 8; i++) { const ch = c.u8(q + i); if (ch === 0) break; c.write(String.fromCharCode(ch)); }
+    // tcpdump steps 4 bytes an address on IPv4, 16 on IPv6, before the 8 bytes of password.
+    printJnp(c, v, v4 ? v.authIndex(naddrs) : v.authIndex(naddrs * 4), 8);
     c.write('"');
   }
+}
+
+/** A CARP packet, `length` bytes of IP payload (carp_print). */
+export function printCarp(c: PrintContext, carp: Carp, length: number): void {
+  c.protocol = 'carp';
+  const version = carp.version, type = carp.type;
+  c.write(`CARPv${version}-${type === 1 ? 'advertise' : 'unknown'} ${length}: `);
+  const t = ttl(c);
+  if (t !== 255) c.write(`[ttl=${t}!] `);
+  if (version !== 2 || type !== 1) return;
+  c.write(`vhid=${carp.vhid} advbase=${carp.advbase} advskew=${carp.advskew} authlen=${carp.authLength} `);
+  if (c.o.verbose && carp.has(length) && carp.internetChecksum(length) !== 0) c.write(` (bad carp cksum ${carp.checksum.toString(16)}!)`);
+  c.write(`counter=${carp.counter}`);
 }
