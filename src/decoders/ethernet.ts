@@ -5,7 +5,7 @@ import { u16, u16le } from './bytes.js';
 import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
-import { byEtherType } from './registry-tables.js';
+import { byEtherType, byLlcSap, snapLayer } from './registry-tables.js';
 import { Len } from './stop.js';
 import { LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
@@ -111,10 +111,16 @@ export class Llc extends LayerView {
     this.headerLength = hl;
     c.present |= 1 << LLC;
     c.off += hl;
-    if (!snap) return 0;
+    // A UI frame to and from the same SAP: the SAP table (OSI's 0xfe). No EtherType selected it.
+    if (!snap) {
+      if (hl !== 3 || b[o + 2] !== 0x03 || (b[o]! & 0xfe) !== (b[o + 1]! & 0xfe)) return 0;
+      c.etherType = 0;
+      return byLlcSap[b[o]! & 0xfe]!;
+    }
     const oui = (b[o + 3]! << 16) | (b[o + 4]! << 8) | b[o + 5]!;
-    if (oui !== 0) return 0;
     const t = u16(b, o + 6);
+    // Another organisation's protocol IDs are its own (Cisco's CDP is 0x2000): the SNAP table.
+    if (oui !== 0) return snapLayer(oui, t);
     c.etherType = t;
     return BY_ETHER_TYPE[t]!;
   }

@@ -84,6 +84,18 @@ export const Layer = {
   Ldp: 135,
   Rsvp: 136,
   Ospf: 137,
+  Lldp: 32,
+  Cdp: 33,
+  MsNlb: 34,
+  Ectp: 35,
+  Udld: 36,
+  Slow: 37,
+  Cfm: 38,
+  Vtp: 39,
+  Osi: 40,
+  Clnp: 41,
+  Esis: 42,
+  Isis: 43,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -160,6 +172,18 @@ names[Layer.Carp] = 'CARP';
 names[Layer.Ldp] = 'LDP';
 names[Layer.Rsvp] = 'RSVP';
 names[Layer.Ospf] = 'OSPF';
+names[Layer.Lldp] = 'LLDP';
+names[Layer.Cdp] = 'CDP';
+names[Layer.MsNlb] = 'MS NLB';
+names[Layer.Ectp] = 'ECTP';
+names[Layer.Udld] = 'UDLD';
+names[Layer.Slow] = 'Slow Protocols';
+names[Layer.Cfm] = 'CFM';
+names[Layer.Vtp] = 'VTP';
+names[Layer.Osi] = 'OSI';
+names[Layer.Clnp] = 'CLNP';
+names[Layer.Esis] = 'ES-IS';
+names[Layer.Isis] = 'IS-IS';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -6,6 +6,19 @@
 export const byEtherType: Uint8Array = new Uint8Array(65536);
 /** IP protocol / IPv6 upper-layer next header → Layer. */
 export const byIpProto: Uint8Array = new Uint8Array(256);
+/**
+ * SNAP protocol IDs of organisations other than 00-00-00 (whose IDs are EtherTypes, `byEtherType`):
+ * OUI × 65536 + PID → Layer (Cisco's CDP, VTP, UDLD…). A Map: only frames with such a SNAP header look here.
+ */
+export const bySnap = new Map<number, number>();
+/** Registers a layer by SNAP OUI and protocol ID. */
+export function setSnap(oui: number, pid: number, layer: number): void { bySnap.set(oui * 65536 + pid, layer); }
+/** The layer of SNAP OUI `oui`, protocol ID `pid` (0: none). */
+export function snapLayer(oui: number, pid: number): number { return bySnap.get(oui * 65536 + pid) ?? 0; }
+
+/** LLC SAP (UI frames whose DSAP and SSAP are this SAP) → Layer. */
+export const byLlcSap: Uint8Array = new Uint8Array(256);
+
 /** TCP port (source or destination) → application Layer. */
 export const byTcpPort: Uint8Array = new Uint8Array(65536);
 /** UDP port (source or destination) → application Layer. */

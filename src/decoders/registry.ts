@@ -15,17 +15,26 @@ import { Carp, Vrrp } from './vrrp.js';
 import { Ldp } from './ldp.js';
 import { Rsvp } from './rsvp.js';
 import { Ospf } from './ospf.js';
+import { Cdp } from './cdp.js';
+import { Cfm } from './cfm.js';
+import { Clnp } from './clnp.js';
+import { Esis } from './esis.js';
+import { Ectp } from './ectp.js';
 import { Dns } from './dns.js';
 import { Ethernet, Llc } from './ethernet.js';
 import { Icmp } from './icmp.js';
 import { Icmpv6 } from './icmpv6.js';
 import { Ipv4 } from './ipv4.js';
 import { Ipv6 } from './ipv6.js';
+import { Isis } from './isis.js';
 import { Layer } from './layer.js';
 import { LinkType } from './link-type.js';
+import { MsNlb } from './msnlb.js';
+import { Lldp } from './lldp.js';
 import { NullLink } from './null.js';
+import { Osi } from './osi.js';
 import { RawIp } from './raw.js';
-import { byEtherType, byIpProto, byTcpPort, byUdpPort, setTcpPort, setUdpPort } from './registry-tables.js';
+import { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort } from './registry-tables.js';
 import { Sll } from './sll.js';
 import { Slip } from './slip.js';
 import { Vsock } from './vsock.js';
@@ -42,13 +51,16 @@ import { Juniper } from './juniper.js';
 import { AtmLink, Sunatm } from './atm.js';
 import { FrameRelay, Mfr } from './fr.js';
 import { Sll2 } from './sll2.js';
+import { Slow } from './slow.js';
 import { Tcp } from './tcp.js';
+import { Udld } from './udld.js';
 import { Udp } from './udp.js';
 import type { Cursor } from './cursor.js';
 import type { LayerView } from './view.js';
 import { VlanStack } from './vlan.js';
+import { Vtp } from './vtp.js';
 
-export { byEtherType, byIpProto, byTcpPort, byUdpPort, setTcpPort, setUdpPort };
+export { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort };
 
 byEtherType[0x0800] = Layer.Ipv4;
 byEtherType[0x86dd] = Layer.Ipv6;
@@ -62,6 +74,17 @@ byEtherType[0x88e5] = Layer.Macsec;
 byEtherType[0xd28b] = Layer.Arista;
 byEtherType[0x8863] = Layer.Pppoe;
 byEtherType[0x8864] = Layer.Pppoe;
+byEtherType[0x88cc] = Layer.Lldp;
+setSnap(0x00000c, 0x2000, Layer.Cdp);  // Cisco
+setSnap(0x00000c, 0x0111, Layer.Udld);
+setSnap(0x00000c, 0x2003, Layer.Vtp);
+byEtherType[0xfefe] = Layer.Osi;      // OSI over Ethernet II: a pad byte, then the NLPID
+byLlcSap[0xfe] = Layer.Osi;           // OSI over 802.2: CLNP, ES-IS, IS-IS by their NLPID
+byEtherType[0x886f] = Layer.MsNlb;
+byEtherType[0x9000] = Layer.Ectp;     // Ethernet loopback
+byEtherType[0x8809] = Layer.Slow;     // LACP, Marker, OAM
+byEtherType[0x8902] = Layer.Cfm;      // 802.1ag
+byEtherType[0xabcd] = Layer.Cfm;      // 802.1ag before its EtherType was assigned
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -131,6 +154,7 @@ byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
 const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm, FrameRelay, Mfr,
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
+  Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

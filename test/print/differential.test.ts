@@ -4,8 +4,13 @@
 // where tcpdump's printers stopped.
 import test from 'ava';
 import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { be16, be32, bytes, checksum, concat, ether, fromHex, icmp, ip4, ip6, ipv4, ipv6, tcp, udp, vlanTag } from '../helpers/frames.js';
 import { Oracle, withCuts, type Rec } from '../helpers/oracle.js';
+import { openCaptureFile } from '../../src/capture/capture-file.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const oracle = new Oracle();
 // VCAP_KEEP_DIFF=1 keeps the captures for a look with tcpdump.
@@ -333,6 +338,244 @@ test('TCP relative sequence numbers stay right across 20000 conversations (table
     frames.push(IP({ src: b, dst: a }, tcp({ sport: pb, dport: pa, flags: 0x10, seq: (irs + 1) >>> 0, ack: (isn + 11) >>> 0, options: fromHex('0101050a') })));
   }
   compare(t, 1, frames.map((frame) => ({ frame })), [[], ['-S']]);
+});
+
+test('LLDP: every TLV, ID subtype and address family; 802.1, 802.3, LLDP-MED, MUD and DCBX TLVs; short values; every -v level, cut short', (t) => {
+  const tlv = (type: number, value: Uint8Array): Uint8Array => concat(be16((type << 9) | (value.length & 0x1ff)), value);
+  const org = (oui: number, sub: number, rest: Uint8Array = bytes()): Uint8Array => tlv(127, concat(bytes(oui >> 16, (oui >> 8) & 255, oui & 255, sub), rest));
+  const ieee1 = (sub: number, rest?: Uint8Array): Uint8Array => org(0x0080c2, sub, rest);
+  const ieee3 = (sub: number, rest?: Uint8Array): Uint8Array => org(0x00120f, sub, rest);
+  const tia = (sub: number, rest?: Uint8Array): Uint8Array => org(0x0012bb, sub, rest);
+  const dtlv = (type: number, value: Uint8Array): Uint8Array => concat(be16((type << 9) | value.length), value);
+  const feature = (sub: number, rest: Uint8Array): Uint8Array => concat(bytes(1, 2, 0xe0, sub), rest);
+  const seq = (n: number, from = 0): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (from + i * 37) & 255);
+  const end = tlv(0, bytes());
+  const head = concat(tlv(1, concat(bytes(4), fromHex('00192fa7b28d'))), tlv(2, concat(bytes(5), text('Gi0/13'))), tlv(3, be16(120)));
+  const pdus = [
+    // The basic TLVs, each ID subtype, the address families and their short forms.
+    concat(head, tlv(4, text('uplink\x01\xe9')), tlv(5, text('sw1\0junk')), tlv(6, text('Linux 6.1\nbox')), tlv(7, concat(be16(0x00ff), be16(0x0014))), end),
+    ...[1, 2, 3, 6, 7, 0, 9].map((sub) => concat(tlv(1, concat(bytes(sub), text('chassis-x'))), tlv(2, concat(bytes(sub), text('port-y'))), end)),
+    concat(tlv(1, concat(bytes(5, 1), fromHex('c0000201'))), tlv(2, concat(bytes(4, 2), seq(16))), tlv(1, concat(bytes(5, 6), seq(6))), end),
+    concat(tlv(1, concat(bytes(5, 1), fromHex('c00002'))), end),
+    concat(tlv(1, concat(bytes(5, 44), seq(5))), tlv(2, concat(bytes(3), seq(5))), end),
+    concat(tlv(1, bytes(4)), end), concat(tlv(3, bytes(1)), end), concat(tlv(7, bytes(0, 4, 0)), end), concat(tlv(2, concat(bytes(4, 1), seq(3))), end),
+    concat(tlv(8, concat(bytes(5, 1), fromHex('c0000207'), bytes(2), be32(13))), tlv(8, concat(bytes(17, 2), seq(16), bytes(3), be32(2), bytes(4), text('1.3.'))), end),
+    concat(tlv(8, concat(bytes(7, 6), seq(6), bytes(9), be32(7), bytes(0))), tlv(8, concat(bytes(3, 33, 1, 2), bytes(2), be32(1))), end),
+    concat(tlv(8, concat(bytes(5, 1), fromHex('c0000207'), bytes(2), be32(13), bytes(9))), end),
+    concat(tlv(8, concat(bytes(5, 1), fromHex('c0000207'), bytes(2, 0, 0))), end), concat(tlv(8, bytes(0)), end), concat(tlv(8, bytes(9, 1, 2)), end),
+    concat(tlv(9, seq(5)), tlv(126, seq(3)), end), concat(head, tlv(0, bytes(1, 2)), tlv(5, text('after'))),
+    // IEEE 802.1.
+    concat(ieee1(1, be16(100)), ieee1(2, concat(bytes(6), be16(200))), ieee1(3, concat(be16(300), bytes(5), text('vlan3'))), ieee1(4, concat(bytes(4), text('STP!'))), end),
+    concat(ieee1(7, concat(bytes(3), be32(1234567))), ieee1(8, bytes(0xa5, 0x3c)), ieee1(9, concat(bytes(0xcb), seq(20))), ieee1(10, concat(bytes(7), seq(20, 3))), end),
+    concat(ieee1(11, bytes(0xd8, 0x81)), ieee1(12, concat(bytes(0), bytes(0x63), be16(0x8906), bytes(0xa4), be16(3260))), ieee1(13, bytes(0xff, 0xfe, 0x3f, 0xd5, 0x6b)), end),
+    concat(ieee1(14, concat(bytes(0x98, 0), be16(0x0123), fromHex('001002'), fromHex('002003'))), ieee1(14, concat(bytes(0x80, 0), be16(1), bytes(1))), ieee1(99, seq(4)), end),
+    concat(ieee1(1), ieee1(2, bytes(1)), ieee1(3, be16(1)), ieee1(3, concat(be16(1), bytes(9), text('ab'))), ieee1(4, bytes(5)), ieee1(7, bytes(1, 2)), end),
+    concat(ieee1(8, bytes(1)), ieee1(9, seq(3)), ieee1(10, seq(3)), ieee1(11, bytes(1)), ieee1(12), ieee1(12, bytes(0)), ieee1(12, bytes(0, 1)), ieee1(13, bytes(1)), ieee1(14, bytes(1)), end),
+    concat(tlv(127, bytes(0, 0x80)), tlv(127, bytes(0, 0x80, 0xc2)), end),
+    // IEEE 802.3.
+    concat(ieee3(1, concat(bytes(3), be16(0x6c01), be16(16))), ieee3(1, concat(bytes(0), be16(0), be16(99))), ieee3(2, bytes(0x0f, 1, 3)), ieee3(2, bytes(0, 9, 9)), end),
+    concat(ieee3(3, concat(bytes(1), be32(7))), ieee3(4, be16(9216)), ieee3(5, seq(3)), ieee3(1, bytes(1)), ieee3(2), ieee3(3), ieee3(4, bytes(1)), end),
+    // TIA LLDP-MED.
+    concat(tia(1, concat(be16(0x3f), bytes(3))), tia(1, concat(be16(0), bytes(9))), tia(2, concat(bytes(1), be16(0xc00a | (5 << 1)), bytes(0xae))), tia(2, concat(bytes(77), be16(0x2000), bytes(0))), end),
+    concat(tia(3, concat(bytes(1), fromHex('51234567894abcdef012345678'), bytes(0x12), be32(0x40000abc), bytes(1))), tia(3, concat(bytes(1), seq(16))), end),
+    concat(tia(3, concat(bytes(2, 17, 2), text('DE'), bytes(1, 3), text('BY\0'), bytes(3, 6), text('Munich'))), tia(3, concat(bytes(2, 9, 0), text('US'), bytes(0, 2), text('xx'))), end),
+    concat(tia(3, concat(bytes(2, 7, 1), text('FR'), bytes(6, 9), text('rue'))), tia(3, concat(bytes(2, 2, 1))), tia(3, concat(bytes(2, 20, 1), text('FR'))), tia(3, bytes(2)), end),
+    concat(tia(3, concat(bytes(3), text('911-5550100'))), tia(3, concat(bytes(9), seq(21))), tia(4, concat(bytes(0x51), be16(155))), tia(4, concat(bytes(0xa3), be16(2000))), end),
+    concat(...[5, 6, 7, 8, 9, 10, 11].map((sub) => tia(sub, text(`inv${sub}\0pad`))), tia(12, seq(2)), tia(1, bytes(1)), tia(2, bytes(1)), tia(3), tia(4, bytes(1)), end),
+    // IANA (MUD URL) and DCBX.
+    concat(org(0x00005e, 1, text('https://example.com/mud\0x')), org(0x00005e, 2, seq(6)), org(0x00005e, 1, bytes(1)), end),
+    concat(org(0x001b21, 1, seq(6)), org(0x001b21, 2, concat(dtlv(1, concat(bytes(0, 0), be32(7), be32(6))), dtlv(2, feature(0, concat(be32(0x01234567), seq(8), bytes(8)))),
+      dtlv(3, feature(0, bytes(0xa5, 8))), dtlv(4, feature(0, concat(be16(0x8906), fromHex('c0001b'), bytes(8), be16(3260), fromHex('00001b'), bytes(0x10)))), dtlv(9, seq(3)))), end),
+    concat(org(0x001b21, 2, concat(dtlv(1, seq(4)), dtlv(2, seq(4)), dtlv(3, seq(4)), dtlv(4, bytes(1)), dtlv(0, bytes()), dtlv(5, seq(2)))), org(0x001b21, 2, concat(dtlv(1, seq(20)))), end),
+    concat(org(0x001b21, 2, concat(dtlv(5, seq(2)), bytes(1))), org(0x001b21, 2).subarray(0, 5), org(0x123456, 1, seq(3)), org(0x00000c, 1, seq(3)), end),
+  ];
+  const frames = pdus.map((p) => ether('01:80:c2:00:00:0e', '02:00:00:00:00:01', 0x88cc, concat(p, bytes(0, 0))));
+  compare(t, 1, withCuts(frames, [14, 15, 16, 17, 20, 23, 25, 28, 30, 33, 36, 40, 45, 50, 57, 64, 70, 80, 90, 100, 120, 140]),
+    [[], ['-v'], ['-vv'], ['-e', '-v'], ['-x', '-v'], ['-X', '-vvv']]);
+});
+
+test('CDP over 802.3/SNAP: every TLV type, address list forms, prefixes, malformed and short TLVs, with and without -v, cut short', (t) => {
+  const tlv = (type: number, value: Uint8Array, len = value.length + 4): Uint8Array => concat(be16(type), be16(len), value);
+  const seq = (n: number, from = 0): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (from + i * 29) & 255);
+  const v4 = (a: string): Uint8Array => concat(bytes(1, 1, 0xcc), be16(4), Uint8Array.from(a.split('.').map(Number)));
+  const v6 = concat(bytes(2, 8), fromHex('aaaa0300000086dd'), be16(16), fromHex('20010db8000000000000000000000001'));
+  const cdps = [
+    concat(bytes(2, 180), be16(0x0bea), tlv(1, text('S1')), tlv(5, text('IOS 12.2\nCopyright\x01\nend')), tlv(6, text('cisco WS-C3560')),
+      tlv(2, concat(be32(2), v4('10.0.0.1'), v6)), tlv(3, text('Fa0/13')), tlv(4, be32(0x28)), tlv(8, seq(32)), tlv(9, text('')),
+      tlv(0x0a, be16(1)), tlv(0x0b, bytes(1)), tlv(0x12, bytes(0)), tlv(0x13, bytes(5)), tlv(0x16, concat(be32(1), v4('192.0.2.1'))), tlv(0x1a, seq(12))),
+    concat(bytes(1, 60), be16(0), tlv(7, concat(fromHex('0a000000'), bytes(8), fromHex('c0a80100'), bytes(24))), tlv(0x0e, bytes(1, 0, 100)), tlv(0x0f, be16(0x2000)),
+      tlv(0x0f, bytes(2, 0, 7)), tlv(0x10, bytes(7)), tlv(0x10, be16(6300)), tlv(0x10, bytes(1, 0, 5)), tlv(0x11, be32(1500)), tlv(0x14, text('sys')), tlv(0x15, seq(6)),
+      tlv(0x17, bytes(4)), tlv(0x17, concat(bytes(5), text('rack 3'))), tlv(0x0b, bytes(0))),
+    concat(bytes(2, 180), be16(1), tlv(2, concat(be32(1), bytes(3, 2, 0xab, 0xcd), be16(3), bytes(1, 2, 3))), tlv(2, bytes(0, 0)), tlv(2, concat(be32(2), v4('1.2.3.4'))),
+      tlv(2, concat(be32(1), bytes(1))), tlv(2, concat(be32(1), bytes(1, 9, 0))), tlv(2, concat(be32(1), bytes(1, 1, 0xcc), be16(4), bytes(1))), tlv(2, concat(be32(0), bytes(3)))),
+    concat(bytes(2, 180), be16(1), tlv(7, seq(7)), tlv(4, be16(1)), tlv(0x0a, bytes(1, 2, 3)), tlv(0x10, seq(4)), tlv(0x16, bytes(0)), tlv(0x17, bytes()), tlv(99, seq(3))),
+    concat(bytes(2, 180), be16(1), tlv(1, text('dev')), tlv(6, text('p'), 2)), concat(bytes(2, 180), be16(1), tlv(1, text('dev')), tlv(6, text('p'), 30)),
+    concat(bytes(2, 180), be16(1), tlv(1, text('dev')), bytes(0, 1)), bytes(2, 180), bytes(2, 180, 0),
+  ];
+  const snap = (cdp: Uint8Array): Uint8Array => concat(fromHex('aaaa0300000c2000'), cdp);
+  const frames = cdps.map((p) => ether('01:00:0c:cc:cc:cc', '02:00:00:00:00:01', 8 + p.length, snap(p)));
+  frames.push(ether('01:00:0c:cc:cc:cc', '02:00:00:00:00:01', 0x8870, snap(cdps[0]!)));
+  compare(t, 1, withCuts(frames, [22, 23, 25, 26, 27, 30, 33, 36, 40, 45, 50, 60, 70, 90, 110, 130, 150, 170, 200, 240]),
+    [[], ['-v'], ['-e'], ['-e', '-vv'], ['-x', '-v'], ['-X']]);
+});
+
+test('MS NLB heartbeats and Ethernet loopback (ECTP): every function, skip counts, bogus and short messages, cut short', (t) => {
+  const le16 = (v: number): Uint8Array => bytes(v & 255, v >> 8);
+  const nlb = concat(fromHex('0000000102000000'), bytes(2, 0, 0, 0), bytes(192, 168, 100, 80), bytes(192, 168, 100, 82), new Uint8Array(20));
+  const ectps = [
+    concat(le16(0), le16(2), fromHex('aa0004001d04'), le16(1), le16(7), new Uint8Array(30)),
+    concat(le16(8), le16(2), fromHex('aa0004001d04'), le16(1), le16(1), new Uint8Array(30)),
+    concat(le16(16), new Uint8Array(16), le16(1), le16(2), new Uint8Array(10)),
+    concat(le16(3), bytes(1, 2, 3), le16(7), bytes(9, 9)), concat(le16(0), le16(9)), concat(le16(0), le16(1), bytes(1)),
+    concat(le16(0), le16(2), bytes(1, 2, 3)), concat(le16(40), new Uint8Array(10)), bytes(5), concat(le16(0), bytes(1)),
+  ];
+  const frames = [ether('03:bf:c0:a8:64:50', '02:bf:c0:a8:64:52', 0x886f, nlb), ether('03:bf:c0:a8:64:50', '02:bf:c0:a8:64:52', 0x886f, nlb.subarray(0, 19)),
+    ...ectps.map((e) => ether('cf:00:00:00:00:00', '02:00:00:00:00:01', 0x9000, e))];
+  compare(t, 1, withCuts(frames, [14, 15, 16, 17, 18, 20, 22, 23, 24, 25, 26, 27, 28, 30, 33, 34, 36, 40, 44]), [[], ['-e'], ['-v', '-x'], ['-X']]);
+});
+
+test('UDLD over 802.3/SNAP: every TLV, codes and flags, bad lengths, with and without -v, cut short', (t) => {
+  const tlv = (type: number, value: Uint8Array, len = value.length + 4): Uint8Array => concat(be16(type), be16(len), value);
+  const msgs = [
+    concat(bytes(0x21, 0x03), be16(0x6d85), tlv(1, text('FOC1031Z7JG')), tlv(2, text('Gi0/1')), tlv(3, bytes(0, 0, 0, 1, 0, 3, 0x41, 0x42, 0x43)), tlv(4, bytes(7)),
+      tlv(5, bytes(5)), tlv(6, text('S1\0x')), tlv(7, be32(1)), tlv(9, bytes(1, 2))),
+    concat(bytes(0x42, 0xfc), be16(1), tlv(4, bytes(7, 8))), concat(bytes(0x23, 0), be16(1), tlv(7, bytes(1))), concat(bytes(0x3f, 0), be16(1), tlv(1, bytes(), 4)),
+    concat(bytes(0x21, 0), be16(1), tlv(1, text('abc'), 20)), concat(bytes(0x21, 0), be16(1), bytes(0, 1, 0)), bytes(0x21, 0, 0),
+  ];
+  const frames = msgs.map((m) => ether('01:00:0c:cc:cc:cc', '02:00:00:00:00:01', 8 + m.length, concat(fromHex('aaaa0300000c0111'), m)));
+  compare(t, 1, withCuts(frames, [22, 23, 24, 25, 26, 28, 30, 33, 36, 40, 45, 50, 55, 60, 70]), [[], ['-v'], ['-e', '-v'], ['-x', '-v']]);
+});
+
+test('slow protocols: LACP, Marker, OAM information / events / loopback / others, bad versions and lengths, every -v level, cut short', (t) => {
+  const tlv = (type: number, value: Uint8Array, len = value.length + 2): Uint8Array => concat(bytes(type, len), value);
+  const actor = (state: number): Uint8Array => concat(be16(32768), fromHex('0013c4120f00'), be16(13), be16(32768), be16(22), bytes(state, 0, 0, 0));
+  const info = (type: number): Uint8Array => concat(bytes(type, 16, 1), be16(2), bytes(0x05, 0x1f), be16(0xf5ee), fromHex('00120f'), be32(0xdeadbeef));
+  const event = (type: number): Uint8Array => concat(bytes(type, 40), be16(12), be32(0), be32(1000), be32(0), be32(1), be32(1), be32(0xffffffff), be32(0), be32(77), be32(3));
+  const pdus = [
+    concat(bytes(1, 1), tlv(1, actor(0x85)), tlv(2, actor(0x3a)), tlv(3, concat(be16(32768), new Uint8Array(12))), tlv(0, bytes(), 0), new Uint8Array(50)),
+    concat(bytes(2, 1), tlv(1, concat(be16(7), fromHex('0013c4120f00'), be32(0x1234), bytes(0, 0))), tlv(9, bytes(1, 2)), tlv(0, bytes(), 0)),
+    concat(bytes(1, 1), tlv(1, actor(0).subarray(0, 10)), tlv(3, bytes(1)), tlv(7, bytes(1, 2, 3)), tlv(5, bytes(), 1)), concat(bytes(1, 1), tlv(1, actor(0), 60)),
+    bytes(1, 2), bytes(2, 9), bytes(1), bytes(7, 1, 2, 3), concat(bytes(1, 1), bytes(1)),
+    concat(bytes(3), be16(0x0058), bytes(0), info(1), info(2), concat(bytes(0xfe, 6), fromHex('00120f01')), bytes(0, 0)),
+    concat(bytes(3), be16(0x0001), bytes(0), bytes(1, 10, 1, 2, 3, 4, 5, 6, 7, 8), bytes(2, 1), bytes(9, 4, 1, 2)),
+    concat(bytes(3), be16(0x0002), bytes(1), be16(5), event(1), event(4), bytes(2, 12), new Uint8Array(10), bytes(0xfe, 4, 1, 2), bytes(0, 0)),
+    concat(bytes(3), be16(0), bytes(1), be16(5), bytes(3, 1)), concat(bytes(3), be16(0), bytes(1), bytes(1)),
+    concat(bytes(3), be16(0), bytes(4, 1)), concat(bytes(3), be16(0), bytes(4, 9)), concat(bytes(3), be16(0), bytes(4)),
+    concat(bytes(3), be16(0), bytes(2), fromHex('07000107')), concat(bytes(3), be16(0), bytes(0xfe), fromHex('00120f0102')), bytes(3, 0),
+  ];
+  const frames = pdus.map((p) => ether('01:80:c2:00:00:02', '00:13:c4:12:0f:0d', 0x8809, p));
+  compare(t, 1, withCuts(frames, [14, 15, 16, 17, 18, 19, 20, 22, 25, 30, 35, 38, 40, 45, 50, 55, 60, 70, 80, 100]),
+    [[], ['-v'], ['-vv'], ['-e', '-v'], ['-x', '-v']]);
+});
+
+test('CFM (802.1ag): CCM name formats and intervals, LTM, LTR, LBM, every TLV and Sender ID form, bad offsets and lengths, cut short', (t) => {
+  const tlv = (type: number, value: Uint8Array, len = value.length): Uint8Array => concat(bytes(type), be16(len), value);
+  const names = (md: Uint8Array, ma: Uint8Array): Uint8Array => { const n = new Uint8Array(48); n.set(concat(md, ma).subarray(0, 48)); return n; };
+  const ccm = (flags: number, md: Uint8Array, ma: Uint8Array, tlvs: Uint8Array = bytes(0)): Uint8Array =>
+    concat(bytes(0xa0, 1, flags, 70), be32(0x1234), be16(7), names(md, ma), new Uint8Array(16), tlvs);
+  const sender = (v: Uint8Array): Uint8Array => tlv(1, v);
+  const pdus = [
+    ccm(0x81, concat(bytes(4, 6), text('domain')), concat(bytes(2, 4), text('ma-1')), concat(tlv(2, bytes(2)), tlv(3, bytes(1)), bytes(0))),
+    ccm(0x04, bytes(1), concat(bytes(3, 2), be16(100)), concat(tlv(31, concat(fromHex('00120f'), bytes(9, 1, 2))), tlv(4, text('data')), bytes(0))),
+    ccm(0x07, concat(bytes(3, 8), fromHex('0011223344550001')), concat(bytes(1, 2), be16(5))), ccm(0x02, concat(bytes(3, 6), fromHex('001122334455')), bytes(0, 3, 1, 2, 3)),
+    ccm(0x03, concat(bytes(0, 45), new Uint8Array(45)), bytes(2, 1)), ccm(0x05, concat(bytes(2, 3), text('a.b')), bytes(2, 60)), ccm(0x06, concat(bytes(9, 2), text('zz')), bytes(4, 3, 1, 2, 3)),
+    concat(bytes(0x60, 5, 0x80, 17), be32(9), bytes(64), fromHex('001122334455'), fromHex('665544332211'),
+      sender(concat(bytes(6, 4), fromHex('001122334455'), bytes(3), fromHex('2b0601'), bytes(4), bytes(1, 2, 3, 4))), bytes(0)),
+    concat(bytes(0x40, 4, 0xe0, 6), be32(9), bytes(3, 2), sender(concat(bytes(5, 5, 1, 10, 0, 0, 1))), sender(concat(bytes(17, 5, 2), new Uint8Array(16))),
+      sender(concat(bytes(3, 5, 1, 9, 9))), sender(concat(bytes(4, 5, 9, 1, 2, 3))), sender(concat(bytes(5, 6), text('eth0\0'))), sender(concat(bytes(2, 9, 1, 2))), bytes(0)),
+    concat(bytes(0x20, 3, 0, 4), be32(1), sender(bytes(0)), sender(bytes()), sender(bytes(6, 4, 1)), sender(bytes(0, 2, 1)), sender(bytes(0, 1, 9, 1)), sender(bytes(0, 1, 9)), bytes(0)),
+    concat(bytes(0x20, 2, 0, 4), be32(1), tlv(2, bytes()), bytes(0)), concat(bytes(0x20, 2, 0, 4), be32(1), tlv(31, bytes(1, 2))), concat(bytes(0x20, 2, 0, 4), be32(1), tlv(3, bytes(1), 9)),
+    concat(bytes(0x20, 2, 0, 4), be32(1), bytes(9, 0)), concat(bytes(0x20, 1, 0, 4), be32(1)), concat(bytes(0x20, 5, 0, 4), be32(1)), concat(bytes(0x20, 4, 0, 4), be32(1)),
+    concat(bytes(0x20, 9, 0, 90), be32(1)), bytes(0x21, 1, 0, 0), concat(bytes(0x20, 1, 7, 70), be32(1)), bytes(0x20, 1),
+  ];
+  const frames = pdus.map((p) => ether('01:80:c2:00:00:30', '02:00:00:00:00:01', 0x8902, p));
+  frames.push(ether('01:80:c2:00:00:30', '02:00:00:00:00:01', 0xabcd, pdus[0]!));
+  compare(t, 1, withCuts(frames, [14, 15, 16, 17, 18, 20, 22, 24, 26, 30, 40, 60, 84, 85, 86, 88, 90, 95, 100, 110]), [[], ['-v'], ['-vv'], ['-e', '-v'], ['-x', '-v']]);
+});
+
+test('VTP over 802.3/SNAP: summary and subset advertisements with VLAN records and TLVs, requests, joins, bad lengths, cut short', (t) => {
+  const head = (code: number, third: number, domain: string, dlen = domain.length): Uint8Array => {
+    const h = new Uint8Array(36); h.set([1, code, third, dlen]); h.set(text(domain).subarray(0, 32), 4); return h;
+  };
+  const vlan = (id: number, name: string, tlvs: Uint8Array = bytes()): Uint8Array => {
+    const padded = 4 * Math.ceil(name.length / 4), n = new Uint8Array(padded); n.set(text(name));
+    return concat(bytes(12 + padded + tlvs.length, 0, 1, name.length), be16(id), be16(1500), be32(100000 + id), n, tlvs);
+  };
+  const msgs = [
+    concat(head(1, 1, 'lab'), be32(0x2a), bytes(10, 0, 0, 1), text('930301000000'), fromHex('00112233445566778899aabbccddeeff')),
+    concat(head(2, 1, 'lab'), be32(0x2a), vlan(1, 'default'), vlan(1002, 'fddi-default', concat(bytes(6, 1), be16(1), bytes(3, 1), be16(2))),
+      vlan(1003, 'trcrf', concat(bytes(9, 1), be16(7), bytes(7, 1), be16(1), bytes(10, 1), be16(0), bytes(1, 1), be16(5))), bytes(0)),
+    concat(head(2, 2, 'lab'), be32(1), vlan(5, 'v5', bytes(1, 2, 0, 1, 0, 2))), concat(head(2, 2, 'lab'), be32(1), vlan(6, 'v6', bytes(1, 9, 0, 1))),
+    concat(head(2, 2, 'lab'), be32(1), vlan(7, 'v7', bytes(1))), concat(head(2, 2, 'lab'), be32(1), bytes(8, 0, 1, 0, 0, 9)),
+    concat(head(2, 2, 'lab'), be32(1), bytes(16, 0, 1, 9, 0, 9, 5, 0xdc, 0, 0, 0, 1, 0x41, 0x42, 0x43, 0x44)),
+    concat(head(3, 0, 'lab'), be32(7)), head(4, 0, 'lab'), head(9, 0, 'lab'), head(1, 1, 'x', 0), head(1, 1, 'x', 40), head(1, 1, 'lab').subarray(0, 30),
+    concat(head(1, 1, 'a-domain-name-of-thirty-two-char'), be32(1)),
+  ];
+  const frames = msgs.map((m) => ether('01:00:0c:cc:cc:cc', '02:00:00:00:00:01', 8 + m.length, concat(fromHex('aaaa0300000c2003'), m)));
+  compare(t, 1, withCuts(frames, [22, 24, 26, 30, 40, 57, 58, 62, 66, 70, 75, 80, 90, 100, 110, 120, 130, 140]), [[], ['-v'], ['-e', '-v'], ['-x', '-v']]);
+});
+
+/** Every frame of a capture in tcpdump's suite (test/pcaps/tcpdump-suite/). */
+function suiteFrames(name: string): Uint8Array[] {
+  const f = openCaptureFile(join(root, 'test', 'pcaps', 'tcpdump-suite', name));
+  const out: Uint8Array[] = [];
+  try {
+    for (let b = f.next(); b !== null; b = f.next()) {
+      for (let i = 0; i < b.count; i++) out.push(b.bytes.slice(b.offset[i], b.offset[i]! + b.capLen[i]!));
+    }
+  } finally {
+    f.close();
+  }
+  return out;
+}
+
+test('IS-IS: the hellos, LSPs and SNPs of tcpdump\'s suite captures (every TLV they hold), whole and cut at many lengths, every -v level', (t) => {
+  const frames = [
+    ...suiteFrames('ISIS_level1_adjacency.pcap'), ...suiteFrames('ISIS_level2_adjacency.pcap'), ...suiteFrames('ISIS_external_lsp.pcap'),
+    ...suiteFrames('isis_iid_tlv.pcap'), ...suiteFrames('isis_cap_tlv.pcap'), ...suiteFrames('isis_sid.pcap'), ...suiteFrames('isis_sr.pcapng'),
+    ...suiteFrames('spb.pcap'), ...suiteFrames('isis-extd-ipreach-oobr.pcap'),
+  ];
+  // Headers that lie: versions, ID lengths, areas, fixed and PDU lengths, unknown PDU types.
+  const common = (type: number, fixed: number, o: { v?: number; id?: number; pv?: number; areas?: number } = {}): Uint8Array =>
+    bytes(0x83, fixed, o.v ?? 1, o.id ?? 0, type, o.pv ?? 1, 0, o.areas ?? 0);
+  const hello = concat(bytes(1), fromHex('222222222222'), be16(30), be16(40), bytes(64), fromHex('22222222222201'), bytes(129, 1, 0xcc, 8, 2, 0, 0));
+  const lsp = concat(be16(40), be16(1199), fromHex('2222222222220000'), be32(7), be16(0), bytes(0xff), bytes(137, 2, 0x72, 0x31, 1, 3, 2, 0x49, 0));
+  const built = [
+    concat(common(15, 27, { v: 2 }), hello), concat(common(15, 27, { id: 3 }), hello), concat(common(15, 27, { pv: 9 }), hello),
+    concat(common(15, 27, { areas: 255 }), hello), concat(common(15, 27, { id: 6, areas: 3 }), hello), concat(common(15, 26), hello), concat(common(17, 27), hello),
+    concat(common(18, 20), lsp), concat(common(24, 20), lsp), concat(common(26, 20), lsp), concat(common(9, 20), lsp), concat(common(18, 27), lsp),
+    concat(common(18, 27), lsp).subarray(0, 30), concat(common(15, 200), hello), concat(common(15, 5), hello), common(15, 27),
+  ];
+  const llc = (p: Uint8Array): Uint8Array => ether('01:80:c2:00:00:14', '02:00:00:00:00:01', 3 + p.length, concat(bytes(0xfe, 0xfe, 0x03), p));
+  frames.push(...built.map(llc));
+  compare(t, 1, withCuts(frames, [14, 17, 18, 20, 22, 26, 30, 35, 40, 45, 48, 52, 60, 70, 80, 100, 130, 160, 200, 300, 500, 900]),
+    [[], ['-v'], ['-vv'], ['-e', '-v'], ['-x', '-vvv']]);
+});
+
+test('CLNP and ES-IS over 802.2 and EtherType 0xfefe: PDU types, options, error reports, redirects, bad lengths, cut short', (t) => {
+  const nsap = (n: number, from = 0x49): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (from + 7 * i) & 255);
+  const clnp = (type: number, opts: Uint8Array, data: Uint8Array = bytes(1, 2, 3, 4), seg = false): Uint8Array => {
+    const addrs = concat(bytes(20), nsap(20), bytes(13), nsap(13, 0x39));
+    const h = concat(bytes(0x81, 0, 1, 31, type | (seg ? 0x80 : 0)), be16(0), be16(0x1234), addrs, seg ? concat(be16(7), be16(0), be16(99)) : bytes(), opts);
+    h[1] = h.length;
+    return concat(h, data);
+  };
+  const esis = (type: number, body: Uint8Array): Uint8Array => { const h = concat(bytes(0x82, 0, 1, 0, type), be16(300), be16(0), body); h[1] = h.length; return h; };
+  const pdus = [
+    clnp(28, bytes()), clnp(28, concat(bytes(205, 1, 0x0e), bytes(195, 1, 0xff), bytes(197, 2, 0x40, 3), bytes(204, 2, 0, 0)), undefined, true),
+    clnp(1, concat(bytes(193, 1, 0x81)), clnp(28, bytes())), clnp(1, bytes(193, 1, 0xb3)), clnp(30, concat(bytes(200, 8, 0, 3), bytes(1, 0x49), bytes(3, 1, 2, 3), bytes(0))),
+    clnp(31, concat(bytes(203, 5, 1, 1, 2, 0x47, 0x48))), clnp(29, concat(bytes(99, 3, 1, 2, 3))), clnp(28, bytes(205, 0)), clnp(28, bytes(205, 9, 1)),
+    concat(bytes(0x81, 5, 1, 31, 28), be16(0), be16(0)), concat(bytes(0x81, 40, 2, 31, 28), new Uint8Array(40)), concat(bytes(0x81, 200, 1, 31, 28), new Uint8Array(30)),
+    concat(bytes(0x81, 12, 1, 31, 28), be16(0), be16(0), bytes(9, 1, 2)),
+    esis(2, concat(bytes(2), bytes(3, 0x49, 0, 1), bytes(2, 0x39, 1), bytes(198, 2), be16(30), bytes(129, 2, 0xcc, 0x8e))),
+    esis(4, concat(bytes(9), nsap(9), bytes(197, 1, 3))), esis(6, concat(bytes(5), nsap(5), bytes(6), fromHex('001122334455'), bytes(4), nsap(4))),
+    esis(6, concat(bytes(2), nsap(2), bytes(3), bytes(1, 2, 3), bytes(0))), esis(9, bytes(1, 2, 3)), esis(2, bytes(3, 1, 2)), esis(4, bytes(1, 2, 3, 198, 9)),
+    concat(bytes(0x82, 5, 1, 0, 2), be16(1), be16(0)), concat(bytes(0x82, 20, 1, 0, 2), be16(1), be16(0)), bytes(0x82, 12),
+    bytes(0x00, 1, 2), bytes(0x55, 1, 2, 3), concat(bytes(0xcc), ipv4({ proto: 17 }, udp(1, 2, bytes(1)))),
+  ];
+  const llc = (p: Uint8Array): Uint8Array => ether('01:80:c2:00:00:14', '02:00:00:00:00:01', 3 + p.length, concat(bytes(0xfe, 0xfe, 0x03), p));
+  const frames = [...pdus.map(llc), ...pdus.slice(0, 4).map((p) => ether('01:80:c2:00:00:14', '02:00:00:00:00:01', 0xfefe, concat(bytes(0), p)))];
+  compare(t, 1, withCuts(frames, [14, 15, 16, 17, 18, 20, 23, 26, 30, 40, 50, 55, 60, 65, 70, 80, 90]), [[], ['-v'], ['-vv'], ['-e', '-v'], ['-x', '-v']]);
 });
 
 test('record headers tcpdump will not print: zero lengths, len < caplen, over 256 KiB', (t) => {

@@ -11,7 +11,7 @@
  */
 import type { PrintContext } from './context.js';
 import type { LayerView } from '../../decoders/view.js';
-import { byEtherType, byIpProto } from '../../decoders/registry-tables.js';
+import { byEtherType, byIpProto, byLlcSap, snapLayer } from '../../decoders/registry-tables.js';
 import type { IpInfo } from './context.js';
 
 /**
@@ -102,6 +102,17 @@ export function printEtherTypePayload(c: PrintContext, type: number, off: number
   return true;
 }
 
+/**
+ * The payload of a SNAP header whose OUI is not 00-00-00 (Cisco's CDP, VTP, UDLD…: the decoder's
+ * SNAP table); false when no printer claims it.
+ */
+export function printSnapPayload(c: PrintContext, oui: number, pid: number, off: number, length: number): boolean {
+  const layer = snapLayer(oui, pid);
+  if (layer === 0 || layerPrinters[layer] === undefined) return false;
+  printLayer(c, layer, off, length);
+  return true;
+}
+
 /** The layer a printer follows IP protocol `proto` to (0: none): the decoder's, or an encapsulated packet. */
 export function ipProtoLayer(proto: number): number {
   const layer = byIpProto[proto]!;
@@ -110,6 +121,8 @@ export function ipProtoLayer(proto: number): number {
 
 /** An LLC UI frame's payload by its SAP (DSAP = SSAP); false when no printer claims it. */
 export function printLlcSap(c: PrintContext, sap: number, off: number, length: number): boolean {
+  const layer = byLlcSap[sap]!;
+  if (layer !== 0 && layerPrinters[layer] !== undefined) { printLayer(c, layer, off, length); return true; }
   const legacy = offsetByLlcSap[sap];
   if (legacy === undefined) return false;
   legacy(c, off, length, c.ip);

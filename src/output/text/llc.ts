@@ -1,7 +1,7 @@
 /** IEEE 802.2 LLC and SNAP after an 802.3 length field (tcpdump's print-llc.c). */
 import type { PrintContext } from './context.js';
-import { etherTypeName } from './names.js';
-import { printEtherTypePayload, printLayer, printLlcSap } from './dispatch.js';
+import { etherTypeName, ouiName } from './names.js';
+import { printEtherTypePayload, printLayer, printLlcSap, printSnapPayload } from './dispatch.js';
 import { defaultPrint } from './dump.js';
 import type { EthernetFraming, Llc } from '../../decoders/ethernet.js';
 import { Layer } from '../../decoders/layer.js';
@@ -26,7 +26,14 @@ function llcFlags(v: number): string {
   }
 }
 const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
-const ouiNames: Record<number, string> = { 0x000000: 'Ethernet', 0x00000c: 'Cisco', 0x0000f8: 'Cisco', 0x0080c2: 'Ethernet bridged' };
+/** Protocol IDs by OUI (tcpdump's oui_to_struct_tok): Cisco's, and RFC 2684's bridged frames. */
+const pidNames: Record<number, Record<number, string>> = {
+  0x00000c: { 0x2000: 'CDP', 0x2003: 'VTP', 0x2004: 'DTP', 0x0111: 'UDLD', 0x010b: 'PVST', 0x010c: 'VLAN Bridge' },
+  0x0080c2: {
+    0x0001: 'Ethernet + FCS', 0x0007: 'Ethernet w/o FCS', 0x0002: '802.4 + FCS', 0x0008: '802.4 w/o FCS', 0x0003: 'Token Ring + FCS',
+    0x0009: 'Token Ring w/o FCS', 0x0004: 'FDDI + FCS', 0x000a: 'FDDI w/o FCS', 0x0005: '802.6 + FCS', 0x000b: '802.6 w/o FCS', 0x000e: 'BPDU',
+  },
+};
 
 /**
  * The LLC header `llc` and what it carries, `length` bytes on the wire. Returns the header length,
@@ -109,14 +116,15 @@ function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: Et
   // A cut inside the SNAP header is reported here, and the header counts as printed (no dump).
   if (!llc.snapCaptured) { c.truncMark(); return true; }
   const oui = llc.snapOui, et = llc.snapProtocol;
-  const ouiText = `${ouiNames[oui] ?? 'Unknown'} (0x${oui.toString(16).padStart(6, '0')})`;
-  const pidName = oui === 0 ? etherTypeName(et) ?? 'Unknown' : 'Unknown';
+  const ouiText = `${ouiName(oui)} (0x${oui.toString(16).padStart(6, '0')})`;
+  const pidName = (oui === 0 ? etherTypeName(et) : pidNames[oui]?.[et]) ?? 'Unknown';
   const etHex = et.toString(16).padStart(4, '0');
   if (c.o.linkHeader) {
     c.write(`oui ${ouiText}, ${oui === 0 ? 'ethertype' : 'pid'} ${pidName} (0x${etHex}), length ${length - 5}: `);
   }
   p += 5; length -= 5;
   if ((oui === 0 || oui === 0x0000f8) && printEtherTypePayload(c, et, p, length)) return true;
+  if (oui !== 0 && oui !== 0x0000f8 && printSnapPayload(c, oui, et, p, length)) return true;
   if (!c.o.linkHeader) {
     if (eth !== undefined) c.write(`${eth.src} > ${eth.dst} `);
     if (oui === 0) c.write(`SNAP, ethertype ${pidName} (0x${etHex}), length ${length}: `);

@@ -67,13 +67,25 @@ export function hex8(v: number): string { return hex2[v & 0xff]!; }
 /** Four lower-case hex digits (`%04x`). */
 export function hex16(v: number): string { return hex2[(v >>> 8) & 0xff]! + hex2[v & 0xff]!; }
 
-/** tcpdump's oui_values (oui.c): an organisation's name by OUI. 0x0080c2 is listed twice there; the first wins. */
-const ouiNames = new Map<number, string>([
-  [0x000000, 'Ethernet'], [0x00000c, 'Cisco'], [0x00005e, 'IANA'], [0x000081, 'Nortel Networks SONMP'], [0x0000f8, 'Cisco bridged'],
-  [0x0080c2, 'Ethernet bridged'], [0x00a03e, 'ATM Forum'], [0x00e02f, 'DOCSIS Spanning Tree'], [0x080007, 'Appletalk'],
-  [0x009069, 'Juniper'], [0x080009, 'Hewlett-Packard'], [0x00120f, 'IEEE 802.3 Private'], [0x0012bb, 'ANSI/TIA'], [0x001b21, 'DCBX'],
-  [0x002320, 'Nicira Networks'], [0x5c16c7, 'Big Switch Networks'], [0xb0d2f5, 'Vello Systems'], [0x002481, 'HP'], [0x0004ea, 'HP-Labs'],
-  [0x748771, 'Infoblox Inc'], [0xa42305, 'Open Networking Lab'], [0x00049f, 'Freescale'], [0x0015ad, 'Netronome'], [0x001018, 'Broadcom'],
-  [0x00e004, 'PMC-Sierra'], [0xd0f0db, 'Ericsson'],
+const ouis = new Map<number, string>([
+  [0x000000, 'Ethernet'], [0x00000c, 'Cisco'], [0x00005e, 'IANA'], [0x000081, 'Nortel Networks SONMP'],
+  [0x0000f8, 'Cisco bridged'], [0x0080c2, 'Ethernet bridged'], [0x00a03e, 'ATM Forum'],
+  [0x00e02f, 'DOCSIS Spanning Tree'], [0x080007, 'Appletalk'], [0x009069, 'Juniper'], [0x080009, 'Hewlett-Packard'],
+  // 0x0080c2 is also "IEEE 802.1 Private" in tcpdump's table; its first entry, "Ethernet bridged", wins.
+  [0x00120f, 'IEEE 802.3 Private'], [0x0012bb, 'ANSI/TIA'], [0x001b21, 'DCBX'], [0x002320, 'Nicira Networks'],
+  [0x5c16c7, 'Big Switch Networks'], [0xb0d2f5, 'Vello Systems'], [0x002481, 'HP'], [0x0004ea, 'HP-Labs'],
+  [0x748771, 'Infoblox Inc'], [0xa42305, 'Open Networking Lab'], [0x00049f, 'Freescale'], [0x0015ad, 'Netronome'],
+  [0x001018, 'Broadcom'], [0x00e004, 'PMC-Sierra'], [0xd0f0db, 'Ericsson'],
 ]);
-export function ouiName(oui: number): string | undefined { return ouiNames.get(oui); }
+
+/** tcpdump's oui_values name of an IEEE OUI, or `Unknown`. */
+export function ouiName(oui: number): string { return ouis.get(oui) ?? 'Unknown'; }
+
+const addressFamilies = table(256, [
+  [0, 'Reserved'], [1, 'IPv4'], [2, 'IPv6'], [3, 'NSAP'], [4, 'HDLC'], [5, 'BBN 1822'], [6, '802'], [7, 'E.163'],
+  [8, 'E.164'], [9, 'F.69'], [10, 'X.121'], [11, 'Novell IPX'], [12, 'Appletalk'], [13, 'Decnet IV'],
+  [14, 'Banyan Vines'], [15, 'E.164 with NSAP subaddress'], [196, 'Layer-2 VPN'], [25, 'VPLS'],
+]);
+
+/** tcpdump's af_values name of an IANA address family number (RFC 1700), or `Unknown`. */
+export function addressFamilyName(af: number): string { return addressFamilies[af] ?? 'Unknown'; }

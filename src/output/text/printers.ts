@@ -46,6 +46,18 @@ import { printRsvp } from './rsvp.js';
 import { printOspf } from './ospf.js';
 import { carpPrinter } from './forced-type.js';
 import { BFD_CONTROL_PORT, BFD_ECHO_PORT, BFD_LAG_PORT, BFD_MULTIHOP_PORT, printBfd } from './bfd.js';
+import { printLldp } from './lldp.js';
+import { printCdp } from './cdp.js';
+import { printMsNlb } from './msnlb.js';
+import { printEctp } from './ectp.js';
+import { printUdld } from './udld.js';
+import { printSlow } from './slow.js';
+import { printCfm } from './cfm.js';
+import { printVtp } from './vtp.js';
+import { printOsi } from './osi.js';
+import { printClnp } from './clnp.js';
+import { printEsis } from './esis.js';
+import { printIsis } from './isis.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -125,6 +137,18 @@ registerLayer(Layer.Rsvp, printRsvp);
 registerLayer(Layer.Ospf, printOspf);
 // -T carp: IP protocol 112 is CARP (print-ip-demux.c).
 carpPrinter.print = (c, off, len) => viewCall(c, Layer.Carp, off, len, undefined, printCarp);
+registerLayer(Layer.Lldp, printLldp);
+registerLayer(Layer.Cdp, printCdp);
+registerLayer(Layer.MsNlb, printMsNlb);
+registerLayer(Layer.Ectp, printEctp);
+registerLayer(Layer.Udld, printUdld);
+registerLayer(Layer.Slow, printSlow);
+registerLayer(Layer.Cfm, printCfm);
+registerLayer(Layer.Vtp, printVtp);
+registerLayer(Layer.Osi, printOsi);
+registerLayer(Layer.Clnp, printClnp);
+registerLayer(Layer.Esis, printEsis);
+registerLayer(Layer.Isis, printIsis);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
