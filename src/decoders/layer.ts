@@ -96,6 +96,33 @@ export const Layer = {
   Clnp: 41,
   Esis: 42,
   Isis: 43,
+  /** DHCPv6 (UDP 546/547). */
+  Dhcp6: 150,
+  /** TFTP (UDP 69). */
+  Tftp: 151,
+  /** RTP, RTCP and vat (-T rtp, -T rtcp, -T vat; vat also to UDP port 3456). */
+  Rtp: 152,
+  Rtcp: 153,
+  Vat: 154,
+  /** PGM (IP protocol 113; -T pgm over UDP). */
+  Pgm: 155,
+  /** ZeroMQ ZMTP/1.0: frames over TCP (-T zmtp1), and in a PGM datagram (-T pgm_zmtp1). */
+  Zmtp1: 156,
+  Zmtp1Datagram: 157,
+  /** DCCP (IP protocol 33). */
+  Dccp: 158,
+  /** ATA over Ethernet (EtherType 0x88A2). */
+  Aoe: 159,
+  /** Redis RESP (TCP 6379, -T resp). */
+  Resp: 160,
+  /** LISP control messages (UDP 4342). */
+  Lisp: 161,
+  /** PTP (UDP 319/320, EtherType 0x88F7). */
+  Ptp: 162,
+  /** OTV (UDP 8472), VXLAN-GPE (UDP 4790), NSH (EtherType 0x894F, VXLAN-GPE next protocol 4). */
+  Otv: 163,
+  VxlanGpe: 164,
+  Nsh: 165,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -184,6 +211,22 @@ names[Layer.Osi] = 'OSI';
 names[Layer.Clnp] = 'CLNP';
 names[Layer.Esis] = 'ES-IS';
 names[Layer.Isis] = 'IS-IS';
+names[Layer.Dhcp6] = 'DHCPv6';
+names[Layer.Tftp] = 'TFTP';
+names[Layer.Rtp] = 'RTP';
+names[Layer.Rtcp] = 'RTCP';
+names[Layer.Vat] = 'vat';
+names[Layer.Pgm] = 'PGM';
+names[Layer.Zmtp1] = 'ZMTP/1.0';
+names[Layer.Zmtp1Datagram] = 'ZMTP/1.0 datagram';
+names[Layer.Dccp] = 'DCCP';
+names[Layer.Aoe] = 'AoE';
+names[Layer.Resp] = 'RESP';
+names[Layer.Lisp] = 'LISP';
+names[Layer.Ptp] = 'PTP';
+names[Layer.Otv] = 'OTV';
+names[Layer.VxlanGpe] = 'VXLAN-GPE';
+names[Layer.Nsh] = 'NSH';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

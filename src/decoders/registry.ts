@@ -1,5 +1,6 @@
 // Which layer follows which: the wire value → Layer tables, and the view for each Layer.
 // A new protocol is one view file, one line in `views` below and its lines in the tables.
+import { Aoe } from './aoe.js';
 import { Arp } from './arp.js';
 import { Bfd } from './bfd.js';
 import { Hsrp } from './hsrp.js';
@@ -20,6 +21,8 @@ import { Cfm } from './cfm.js';
 import { Clnp } from './clnp.js';
 import { Esis } from './esis.js';
 import { Ectp } from './ectp.js';
+import { Dccp } from './dccp.js';
+import { Dhcp6 } from './dhcp6.js';
 import { Dns } from './dns.js';
 import { Ethernet, Llc } from './ethernet.js';
 import { Icmp } from './icmp.js';
@@ -31,10 +34,17 @@ import { Layer } from './layer.js';
 import { LinkType } from './link-type.js';
 import { MsNlb } from './msnlb.js';
 import { Lldp } from './lldp.js';
-import { NullLink } from './null.js';
 import { Osi } from './osi.js';
-import { RawIp } from './raw.js';
 import { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort } from './registry-tables.js';
+import { Lisp } from './lisp.js';
+import { NullLink } from './null.js';
+import { Pgm } from './pgm.js';
+import { Nsh } from './nsh.js';
+import { Otv } from './otv.js';
+import { Ptp } from './ptp.js';
+import { RawIp } from './raw.js';
+import { Resp } from './resp.js';
+import { Rtcp, Rtp } from './rtp.js';
 import { Sll } from './sll.js';
 import { Slip } from './slip.js';
 import { Vsock } from './vsock.js';
@@ -54,11 +64,15 @@ import { Sll2 } from './sll2.js';
 import { Slow } from './slow.js';
 import { Tcp } from './tcp.js';
 import { Udld } from './udld.js';
+import { Tftp } from './tftp.js';
 import { Udp } from './udp.js';
+import { Vat } from './vat.js';
+import { VxlanGpe } from './vxlan-gpe.js';
 import type { Cursor } from './cursor.js';
 import type { LayerView } from './view.js';
 import { VlanStack } from './vlan.js';
 import { Vtp } from './vtp.js';
+import { Zmtp1 } from './zmtp1.js';
 
 export { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort };
 
@@ -85,6 +99,9 @@ byEtherType[0x9000] = Layer.Ectp;     // Ethernet loopback
 byEtherType[0x8809] = Layer.Slow;     // LACP, Marker, OAM
 byEtherType[0x8902] = Layer.Cfm;      // 802.1ag
 byEtherType[0xabcd] = Layer.Cfm;      // 802.1ag before its EtherType was assigned
+byEtherType[0x88a2] = Layer.Aoe;
+byEtherType[0x88f7] = Layer.Ptp;
+byEtherType[0x894f] = Layer.Nsh;
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -96,6 +113,8 @@ byIpProto[9] = Layer.Igrp;
 byIpProto[112] = Layer.Vrrp;
 byIpProto[46] = Layer.Rsvp;
 byIpProto[89] = Layer.Ospf;
+byIpProto[113] = Layer.Pgm;
+byIpProto[33] = Layer.Dccp;
 
 setTcpPort(53, Layer.Dns);
 setTcpPort(179, Layer.Bgp);
@@ -114,6 +133,15 @@ setUdpPort(698, Layer.Olsr);
 setUdpPort(654, Layer.Aodv);
 setUdpPort(646, Layer.Ldp);
 setTcpPort(646, Layer.Ldp);
+setUdpPort(546, Layer.Dhcp6);
+setUdpPort(547, Layer.Dhcp6);
+setUdpPort(69, Layer.Tftp);
+setTcpPort(6379, Layer.Resp);
+setUdpPort(4342, Layer.Lisp);
+setUdpPort(319, Layer.Ptp);
+setUdpPort(320, Layer.Ptp);
+setUdpPort(8472, Layer.Otv);
+setUdpPort(4790, Layer.VxlanGpe);
 
 /** Link type → first layer (0: not supported); indexed by LINKTYPE_* values below 512. */
 export const byLinkType: Uint8Array = new Uint8Array(512);
@@ -155,6 +183,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm, FrameRelay, Mfr,
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
+  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
@@ -180,6 +209,9 @@ export function createViews(c: Cursor): Views {
     new Ppp(c, Layer.Ppp), new Ppp(c, Layer.PppSerial), new AtmLink(c, Layer.AtmRfc1483), new AtmLink(c, Layer.AtmClip)]) {
     v.table[view.layer] = view;
   }
+  // One view class, two layers: the stream over TCP and the datagram inside PGM.
+  v.table[Layer.Zmtp1] = new Zmtp1(c, Layer.Zmtp1);
+  v.table[Layer.Zmtp1Datagram] = new Zmtp1(c, Layer.Zmtp1Datagram);
   // No holes, so the table stays a packed array.
   for (let i = 0; i < v.table.length; i++) v.table[i] ??= v.table[Layer.Raw]!;
   return v;

@@ -1,6 +1,7 @@
 // DNS printer (RFC 1035, EDNS0 RFC 6891), giving tcpdump 4.99's domain_print text.
 import type { PrintContext } from './context.js';
 import { safeChar } from './print-char.js';
+import { printDomainName, type DataReader } from './view-text.js';
 import { ipv4ToString, ipv6ToString } from '../../decoders/addr.js';
 
 const NS_OPS: readonly string[] = [
@@ -53,8 +54,6 @@ const N3U_NAMES = new Map<number, string>([[1, 'SHA-1']]);
 
 const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** Longest name tcpdump prints before `<DOMAIN NAME TOO LONG>` (nameser.h MAXCDNAME). */
-const MAXCDNAME = 255;
 
 
 function typeName(t: number): string { return TYPE_NAMES.get(t) ?? `Type${t}`; }
@@ -94,98 +93,21 @@ function skipName(c: PrintContext, cp: number): number {
   return cp;
 }
 
-/** Length of the label at `cp` as fqdn printing advances by it, or -1 (printing tcpdump's reason). */
-function labelLen(c: PrintContext, cp: number): number {
-  if (!c.has(cp, 1)) return -1;
-  const i = c.buf[cp]!;
-  switch (i & 0xc0) {
-    case 0x40: {
-      const elt = i & 0x3f;
-      if (elt !== 1) { c.write(`<ELT ${elt}>`); return -1; }
-      if (!c.has(cp + 1, 1)) return -1;
-      const bitlen = c.buf[cp + 1]! || 256;
-      return ((bitlen + 7) >> 3) + 1;
-    }
-    case 0x80: c.write('<BAD LABEL TYPE>'); return -1;
-    default: return i;
-  }
+/** The frame's bytes by absolute index, through the context's checked reads: printDomainName's reader here. */
+class FrameBytes implements DataReader {
+  c!: PrintContext;
+  data(i: number): number { return this.c.u8(i); }
+  dataCaptured(n: number): boolean { return this.c.has(n - 1, 1); }
 }
-
-/** RFC 2673 bit-string label as `\[x<hex>/<bits>]`; returns the offset after it. */
-function bitLabel(c: PrintContext, cp: number): number {
-  if (!c.has(cp, 1)) return -1;
-  const bitlen = c.buf[cp]! || 256;
-  const lim = cp + 1 + ((bitlen + 3) >> 2);
-  // Written byte by byte: a cut-short label shows its first bytes before ` [|domain]`.
-  c.write('\\[x');
-  let bitp = cp + 1, b = bitlen;
-  for (; bitp < lim && b > 7; b -= 8, bitp++) c.write(HEX2[c.u8(bitp)]!);
-  if (b > 4) {
-    c.write(HEX2[c.u8(bitp) & (0xff << (8 - b)) & 0xff]!);
-  } else if (b > 0) {
-    c.write((((c.u8(bitp) >> 4) & 0x0f) & (0x0f << (4 - b))).toString(16));
-  }
-  c.write(`/${bitlen}]`);
-  return lim;
-}
+const frameBytes = new FrameBytes();
 
 /**
- * tcpdump's fqdn_print: the name at `cp`, compression pointers relative to `base`. A pointer must
- * point before the previous one (as BIND requires), so a loop prints `<BAD PTR>` and stops.
- * Returns the offset after the name in place, or -1.
+ * tcpdump's fqdn_print: the name at `cp`, compression pointers relative to `base` (view-text.ts's
+ * printDomainName over the frame's bytes). Returns the offset after the name in place, or -1.
  */
 export function printFqdn(c: PrintContext, cp: number, base: number): number {
-  let l = labelLen(c, cp);
-  if (l === -1 || !c.has(cp, 1)) return -1;
-  // Unsigned as in tcpdump: EDNS CHAIN passes a base after the name, which allows any pointer.
-  let maxOffset = (cp - base) >>> 0;
-  let i = c.buf[cp++]!;
-  let rp = -1, compressed = false, nameChars = 0;
-  if ((i & 0xc0) !== 0xc0) rp = cp + l;
-  if (i === 0) { c.write('.'); return rp; }
-  while (i !== 0 && cp < c.end) {
-    switch (i & 0xc0) {
-      case 0xc0: {
-        if (!compressed) { rp = cp + 1; compressed = true; }
-        if (!c.has(cp, 1)) return -1;
-        const offset = ((i << 8) | c.buf[cp]!) & 0x3fff;
-        if (offset >= maxOffset) { c.write('<BAD PTR>'); return -1; }
-        maxOffset = offset;
-        cp = base + offset;
-        if (!c.has(cp, 1)) return -1;
-        i = c.buf[cp]!;
-        l = labelLen(c, cp);
-        if (l === -1) return -1;
-        cp++;
-        continue;
-      }
-      case 0x40:
-        if ((i & 0x3f) !== 1) { c.write(`<ELT ${i & 0x3f}>`); return -1; }
-        if (bitLabel(c, cp) === -1) return -1;
-        break;
-      case 0x80:
-        c.write('<BAD LABEL TYPE>');
-        return -1;
-      default:
-        if (nameChars + l <= MAXCDNAME) {
-          if (printn(c, cp, l)) return -1;
-        } else if (nameChars < MAXCDNAME) {
-          if (printn(c, cp, MAXCDNAME - nameChars)) return -1;
-        }
-        nameChars += l;
-    }
-    cp += l;
-    if (nameChars <= MAXCDNAME) c.write('.');
-    nameChars++;
-    if (!c.has(cp, 1)) return -1;
-    i = c.buf[cp]!;
-    l = labelLen(c, cp);
-    if (l === -1) return -1;
-    cp++;
-    if (!compressed) rp += l + 1;
-  }
-  if (nameChars > MAXCDNAME) c.write('<DOMAIN NAME TOO LONG>');
-  return rp;
+  frameBytes.c = c;
+  return printDomainName(c, frameBytes, cp, base);
 }
 
 /** A <character-string>; returns the offset after it or -1. */

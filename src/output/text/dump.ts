@@ -10,8 +10,10 @@ const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 
  * next index. The dumps write straight into the output buffer: a dump is most of the text of a frame
  * no printer claims, and building it as strings made the garbage collector half of printing such frames.
  */
-function lineStart(b: Uint8Array, p: number, offset: number): number {
-  b[p++] = 10; b[p++] = 9; b[p++] = 48; b[p++] = 120;
+function lineStart(b: Uint8Array, p: number, offset: number, pad = 0): number {
+  b[p++] = 10; b[p++] = 9;
+  for (; pad > 0; pad--) b[p++] = 32;
+  b[p++] = 48; b[p++] = 120;
   let digits = 4;
   for (let t = offset >>> 16; t !== 0; t >>>= 4) digits++;
   for (let i = digits - 1, o = offset; i >= 0; i--, o >>>= 4) b[p + i] = HEX[o & 15]!;
@@ -46,14 +48,17 @@ export function hexDump(c: PrintContext, off: number, len: number): void {
   }
 }
 
-/** `\n\t0x0000:  4500 003c …  E..<…` (hex_and_ascii_print), from buf[off .. off+len). */
-export function hexAsciiDump(c: PrintContext, off: number, len: number): void {
+/**
+ * `\n\t0x0000:  4500 003c …  E..<…` (hex_and_ascii_print), from buf[off .. off+len); `pad` spaces
+ * after the tab (a printer's own `"\n\t "` prefix: ZMTP/1.0 bodies).
+ */
+export function hexAsciiDump(c: PrintContext, off: number, len: number, pad = 0): void {
   const src = c.buf, w = c.out;
   for (let line = 0; line < len; line += 16) {
     const n = len - line < 16 ? len - line : 16;
-    if (w.len + LINE_MAX > w.buf.length) w.ensure(LINE_MAX);
+    if (w.len + LINE_MAX + pad > w.buf.length) w.ensure(LINE_MAX + pad);
     const b = w.buf;
-    const hexStart = lineStart(b, w.len, line);
+    const hexStart = lineStart(b, w.len, line, pad);
     let p = hexGroups(b, hexStart, src, off + line, n);
     // %-40s: the hex column is padded to 8 groups of 5 characters; then two spaces and isgraph() or '.'.
     while (p < hexStart + 42) b[p++] = 32;

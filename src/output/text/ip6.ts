@@ -56,9 +56,9 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
     cp += advance;
     len -= advance;
     totalAdvance += advance;
-    // TCP and UDP print the addresses with their ports. (tcpdump's DCCP and SCTP printers do too;
-    // vcap has neither, so those get the addresses here, as any payload it does not decode.)
-    if (totalAdvance === IPV6_HEADER_LENGTH && nh !== TCP && nh !== UDP) {
+    // TCP, UDP and DCCP print the addresses with their ports. (tcpdump's SCTP printer does too;
+    // vcap has none, so SCTP gets the addresses here, as any payload it does not decode.)
+    if (totalAdvance === IPV6_HEADER_LENGTH && nh !== TCP && nh !== UDP && nh !== 33) {
       src = ip6.src;
       dst = ip6.dst;
       c.write(src); c.write(' > '); c.write(dst); c.write(': ');

@@ -89,3 +89,9 @@ const addressFamilies = table(256, [
 
 /** tcpdump's af_values name of an IANA address family number (RFC 1700), or `Unknown`. */
 export function addressFamilyName(af: number): string { return addressFamilies[af] ?? 'Unknown'; }
+/** tcpdump's bittok2str: the names of the bits of `v` that `table` names, joined by ", "; "none" when there are none. */
+export function bitNames(v: number, table: ReadonlyArray<readonly [number, string]>): string {
+  let s = '';
+  for (const [bit, name] of table) if (v & bit) s += (s ? ', ' : '') + name;
+  return s || 'none';
+}

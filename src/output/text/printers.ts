@@ -58,6 +58,20 @@ import { printOsi } from './osi.js';
 import { printClnp } from './clnp.js';
 import { printEsis } from './esis.js';
 import { printIsis } from './isis.js';
+import { printDhcp6 } from './dhcp6.js';
+import { printTftp } from './tftp.js';
+import { printRtcp, printRtp } from './rtp.js';
+import { printVat } from './vat.js';
+import { printPgm } from './pgm.js';
+import { printZmtp1, printZmtp1Datagram } from './zmtp1.js';
+import { printDccp } from './dccp.js';
+import { printAoe } from './aoe.js';
+import { printResp } from './resp.js';
+import { printLisp } from './lisp.js';
+import { printPtp } from './ptp.js';
+import { printOtv } from './otv.js';
+import { printVxlanGpe } from './vxlan-gpe.js';
+import { printNsh } from './nsh.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -149,6 +163,22 @@ registerLayer(Layer.Osi, printOsi);
 registerLayer(Layer.Clnp, printClnp);
 registerLayer(Layer.Esis, printEsis);
 registerLayer(Layer.Isis, printIsis);
+registerLayer(Layer.Dhcp6, printDhcp6);
+registerLayer(Layer.Tftp, printTftp);
+registerLayer(Layer.Rtp, printRtp);
+registerLayer(Layer.Rtcp, printRtcp);
+registerLayer(Layer.Vat, printVat);
+registerLayer(Layer.Pgm, printPgm);
+registerLayer(Layer.Zmtp1, printZmtp1);
+registerLayer(Layer.Zmtp1Datagram, printZmtp1Datagram);
+registerLayer(Layer.Dccp, printDccp);
+registerLayer(Layer.Aoe, printAoe);
+registerLayer(Layer.Resp, printResp);
+registerLayer(Layer.Lisp, printLisp);
+registerLayer(Layer.Ptp, printPtp);
+registerLayer(Layer.Otv, printOtv);
+registerLayer(Layer.VxlanGpe, printVxlanGpe);
+registerLayer(Layer.Nsh, printNsh);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -184,6 +214,27 @@ udpPortPrinters.set(1985, { rank: 666, layer: Layer.Hsrp, dstOnly: true, print: 
 for (const p of [BFD_CONTROL_PORT, BFD_ECHO_PORT, BFD_MULTIHOP_PORT, BFD_LAG_PORT]) {
   udpPortPrinters.set(p, { rank: 679, layer: 0, dstOnly: true, print: (c, off, len) => viewCall(c, Layer.Bfd, off, len, p, printBfd) });
 }
+const layerPort = (rank: number, layer: number): PortPrinter => ({ rank, layer, print: undefined });
+const dhcp6 = layerPort(644, Layer.Dhcp6);
+udpPortPrinters.set(546, dhcp6);
+udpPortPrinters.set(547, dhcp6);
+const tftp = layerPort(601, Layer.Tftp);
+udpPortPrinters.set(69, tftp);
+udpForced.set('tftp', tftp);
+// No port of their own (vat's, 3456, is tested as a destination only: not a PortTable entry).
+udpForced.set('rtp', layerPort(0, Layer.Rtp));
+udpForced.set('rtcp', layerPort(0, Layer.Rtcp));
+udpForced.set('vat', layerPort(0, Layer.Vat));
+const pgm = layerPort(0, Layer.Pgm);
+udpForced.set('pgm', pgm);
+udpForced.set('pgm_zmtp1', pgm);
+udpPortPrinters.set(4342, layerPort(706, Layer.Lisp));
+udpPortPrinters.set(8472, layerPort(700, Layer.Otv));
+udpPortPrinters.set(4790, layerPort(708, Layer.VxlanGpe));
+const ptp = layerPort(720, Layer.Ptp);
+udpPortPrinters.set(319, ptp);
+udpPortPrinters.set(320, ptp);
+udpForced.set('ptp', ptp);
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
@@ -195,6 +246,10 @@ tcpPortPrinters.set(80, http);
 tcpPortPrinters.set(8080, http);
 tcpPortPrinters.set(53, dnsTcp);
 tcpForced.set('domain', dnsTcp);
+tcpForced.set('zmtp1', layerPort(0, Layer.Zmtp1));
+const resp = layerPort(753, Layer.Resp);
+tcpPortPrinters.set(6379, resp);
+tcpForced.set('resp', resp);
 
 // The compatibility path by EtherType, IP protocol and LLC SAP.
 const mpls: OffsetPrinter = (c, off, len) => printMpls(c, off, len);
