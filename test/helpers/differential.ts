@@ -1,64 +1,20 @@
-// Differential printing against the installed tcpdump 4.99.3 (the oracle): frames written to a pcap
-// file, printed by bin/vcap and by tcpdump with the same flags, whole and cut short.
-import type { ExecutionContext } from 'ava';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The differential machinery as plain functions over one shared Oracle (test/helpers/oracle.ts), for
+// test files that compare vcap with tcpdump without holding an Oracle of their own.
+import { Oracle, type Rec } from './oracle.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const vcap = join(root, 'bin', 'vcap');
-let tmp = '';
-/** The directory the captures go to (made on first use); `removeCaptures()` removes it. */
-function dir(): string { return tmp !== '' ? tmp : (tmp = mkdtempSync(join(tmpdir(), 'vcap-diff-'))); }
-/** Removes the captures (a test file's `test.after.always`); VCAP_KEEP_DIFF=1 keeps them for a look with tcpdump. */
-export function removeCaptures(): void { if (tmp !== '' && !process.env['VCAP_KEEP_DIFF']) rmSync(tmp, { recursive: true, force: true }); }
+export { pcap, withCuts, type Rec } from './oracle.js';
 
-/** One record: the frame, cut to `caplen` bytes, with `origLen` on the wire. */
-export interface Rec { frame: Uint8Array; caplen?: number; origLen?: number }
+const oracle = new Oracle();
 
-/** A pcap file of `recs` with link type `linkType`. */
-export function pcap(linkType: number, recs: Rec[]): Buffer {
-  const parts: Buffer[] = [];
-  const h = Buffer.alloc(24);
-  h.writeUInt32LE(0xa1b2c3d4, 0); h.writeUInt16LE(2, 4); h.writeUInt16LE(4, 6); h.writeUInt32LE(262144, 16); h.writeUInt32LE(linkType, 20);
-  parts.push(h);
-  recs.forEach((r, i) => {
-    const cap = Math.min(r.caplen ?? r.frame.length, r.frame.length);
-    const rh = Buffer.alloc(16);
-    rh.writeUInt32LE(1700000000 + Math.floor(i / 1000), 0); rh.writeUInt32LE((i % 1000) * 1000, 4);
-    rh.writeUInt32LE(cap, 8); rh.writeUInt32LE(r.origLen ?? r.frame.length, 12);
-    parts.push(rh, Buffer.from(r.frame.buffer, r.frame.byteOffset, cap));
-  });
-  return Buffer.concat(parts);
-}
+/** Removes the shared oracle's captures (VCAP_KEEP_DIFF=1 keeps them). */
+export function removeCaptures(): void { oracle.cleanup(); }
 
-/** Every frame whole, then cut at each of `cuts` bytes shorter than it. */
-export function withCuts(frames: Uint8Array[], cuts: number[]): Rec[] {
-  const out: Rec[] = frames.map((frame) => ({ frame }));
-  for (const frame of frames) for (const c of cuts) if (c < frame.length) out.push({ frame, caplen: c });
-  return out;
-}
-
-/** Every frame whole and cut at every length from `from` bytes on. */
+/** Every capture length of each frame from `from` bytes to the whole frame. */
 export function everyCut(frames: Uint8Array[], from: number): Rec[] {
   const out: Rec[] = [];
   for (const frame of frames) for (let n = from; n <= frame.length; n++) out.push({ frame, caplen: n });
   return out;
 }
 
-let fileNo = 0;
 /** Prints `recs` with bin/vcap and with tcpdump under each flag set: the outputs must be identical. */
-export function compare(t: ExecutionContext, linkType: number, recs: Rec[], flagSets: string[][]): void {
-  const f = join(dir(), `d${fileNo++}.pcap`);
-  writeFileSync(f, pcap(linkType, recs));
-  for (const flags of flagSets) {
-    const args = ['-n', '-r', f, ...flags];
-    const env = { ...process.env, TZ: 'GMT0' };
-    const expected = spawnSync('tcpdump', args, { env, encoding: 'latin1', maxBuffer: 256 << 20 });
-    const got = spawnSync(vcap, args, { env, encoding: 'latin1', maxBuffer: 256 << 20 });
-    t.is(got.status, 0, got.stderr);
-    t.is(got.stdout, expected.stdout, `${f} flags: ${flags.join(' ')}`);
-  }
-}
+export const compare = oracle.compare.bind(oracle);
