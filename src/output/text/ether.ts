@@ -12,16 +12,30 @@ import { VLAN_TAG_LENGTH } from '../../decoders/vlan.js';
 
 /** `ethertype IPv4 (0x0800)`, or with -q `IPv4` (tcpdump's ether_type_print). */
 export function etherTypeText(c: PrintContext, t: number): string {
-  const name = etherTypeName(t);
-  const hex = t.toString(16).padStart(4, '0');
-  if (!c.o.quiet) return `ethertype ${name ?? 'Unknown'} (0x${hex})`;
-  return name ?? `Unknown Ethertype (0x${hex})`;
+  // Made once per type: -e prints one or more on every line.
+  const cache = c.o.quiet ? quietTypeTexts : typeTexts;
+  let text = cache.get(t);
+  if (text === undefined) {
+    const name = etherTypeName(t);
+    const hex = t.toString(16).padStart(4, '0');
+    text = !c.o.quiet ? `ethertype ${name ?? 'Unknown'} (0x${hex})` : name ?? `Unknown Ethertype (0x${hex})`;
+    cache.set(t, text);
+  }
+  return text;
 }
+const typeTexts = new Map<number, string>(), quietTypeTexts = new Map<number, string>();
 
 /** `vlan 200, p 0` (+ `, DEI`): tcpdump's ieee8021q_tci_string. */
 export function vlanTciText(tci: number): string {
-  return `vlan ${tci & 0xfff}, p ${tci >>> 13}${tci & 0x1000 ? ', DEI' : ''}`;
+  let text = tciTexts.get(tci);
+  if (text === undefined) {
+    text = `vlan ${tci & 0xfff}, p ${tci >>> 13}${tci & 0x1000 ? ', DEI' : ''}`;
+    tciTexts.set(tci, text);
+  }
+  return text;
 }
+/** At most 65536 (a 16-bit field), mostly a handful per capture. */
+const tciTexts = new Map<number, string>();
 
 function isVlanType(t: number): boolean { return t === 0x8100 || t === 0x9100 || t === 0x9200 || t === 0x88a8; }
 
@@ -64,6 +78,13 @@ export function printEtherEncapsulated(c: PrintContext, eth: Ethernet, length: n
 export function printSwitchTagged<F extends EthernetFraming>(c: PrintContext, frame: F, length: number, tagLength: number,
   printTag: (c: PrintContext, frame: F) => void): number {
   return etherPrint(c, frame, length, frame.captured, tagLength, printTag as (c: PrintContext, frame: EthernetFraming) => void, undefined);
+}
+
+/** `, length N: ` after the link header (-e). */
+function writeLength(c: PrintContext, length: number): void {
+  c.write(', length ');
+  if (length >= 0) c.num(length); else c.write(String(length));
+  c.write(': ');
 }
 
 /**
@@ -116,8 +137,8 @@ function etherType(c: PrintContext, eth: EthernetFraming, type: number, p: numbe
     const tag = c.pkt.views.vlan.spare.point(p, c.end);
     if (c.o.linkHeader) {
       c.write(etherTypeText(c, type));
-      if (!printedLength) { c.write(`, length ${origLength}: `); printedLength = true; } else c.write(', ');
-      c.write(vlanTciText(tag.tci) + ', ');
+      if (!printedLength) { writeLength(c, origLength); printedLength = true; } else c.write(', ');
+      c.write(vlanTciText(tag.tci)); c.write(', ');
     }
     type = tag.etherType;
     p += VLAN_TAG_LENGTH; length -= VLAN_TAG_LENGTH; caplen -= VLAN_TAG_LENGTH; hdrlen += VLAN_TAG_LENGTH;
@@ -131,7 +152,7 @@ function etherType(c: PrintContext, eth: EthernetFraming, type: number, p: numbe
     c.pushEnd(p + length);
     if (c.o.linkHeader) {
       c.write('802.3');
-      if (!printedLength) c.write(`, length ${length}: `);
+      if (!printedLength) writeLength(c, length);
     }
     hdrlen += llc(c, eth, p, length, caplen);
     c.popEnd();
@@ -142,7 +163,7 @@ function etherType(c: PrintContext, eth: EthernetFraming, type: number, p: numbe
   if (type === 0xd28b) return arista(c, eth, p, length, caplen, hdrlen, origLength);
   if (c.o.linkHeader) {
     c.write(etherTypeText(c, type));
-    if (!printedLength) c.write(`, length ${origLength}: `); else c.write(', ');
+    if (!printedLength) writeLength(c, origLength); else c.write(', ');
   }
   if (!printEtherTypePayload(c, type, p, length)) {
     if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
