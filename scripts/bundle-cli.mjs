@@ -21,3 +21,14 @@ await build({
   external: ['cap'], // optional, with a native part of its own; loaded by require when asked for
   logLevel: 'warning',
 });
+// The worker threads of parallel printing (src/cli/parallel-print.ts) start from their own bundle
+// beside it, for the same reason.
+await build({
+  entryPoints: [`${cli}print-worker.js`],
+  outfile: `${cli}print-worker.bundle.js`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});

@@ -27,6 +27,7 @@ import { filterCompilerKnows } from '../decoders/link-type-names.js';
 import type { Decoder } from '../decoders/decoder.js';
 import { VcapError } from '../errors.js';
 import { formatInterfaceSpec } from '../capture/interface-spec.js';
+import { ParallelPrinter, canPrintInParallel, printWorkers } from './parallel-print.js';
 
 /** Where the command's text goes: the process's stdout and stderr, or other descriptors when run in-process. */
 export interface Stdio { readonly out: number; readonly err: number }
@@ -150,6 +151,10 @@ class Sinks {
   #text: TextWriter | undefined;
   /** epb_dropcount waiting for the next frame written (its own frame was filtered out). */
   #drops = 0;
+  /** Text printed on worker threads (a large capture file), or none. */
+  #parallel: ParallelPrinter | undefined;
+  /** The frames of a batch that pass the filter and -c, for #parallel. */
+  #chosen = new Uint32Array(0);
   /** Packets that passed the filter and went to the sinks. */
   captured = 0;
   done = false;
@@ -169,6 +174,29 @@ class Sinks {
     }
     this.#first = first;
     this.#use(first.linkType, first);
+  }
+
+  /**
+   * Print on `workers` worker threads from now on (a capture file of one link type, text output):
+   * they decode and print, this thread filters, counts and writes their text in order.
+   */
+  printInParallel(workers: number): void {
+    this.#parallel = new ParallelPrinter(workers, this.o.print, this.#linkType, this.#text!);
+  }
+
+  /** A batch for the worker threads: the filter and -c here, the rest there. */
+  #parallelBatch(b: Batch, par: ParallelPrinter): void {
+    const n = b.count, bytes = b.bytes, limit = this.o.count, filter = this.#filter;
+    if (this.#chosen.length < n) this.#chosen = new Uint32Array(Math.max(n, 2 * this.#chosen.length));
+    const chosen = this.#chosen;
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (filter !== undefined && !filter.matches(bytes, b.offset[i]!, b.capLen[i]!, b.origLen[i]!)) continue;
+      chosen[k++] = i;
+      this.captured++;
+      if (limit !== 0 && this.captured >= limit) { this.done = true; break; }
+    }
+    if (k > 0) par.add(b, chosen, k);
   }
 
   /** The filter for frames of `linkType` (compiled once per link type; undefined: no expression or filtered in the source). */
@@ -234,6 +262,7 @@ class Sinks {
 
   batch(b: Batch): void {
     if (this.done) return;
+    if (this.#parallel !== undefined) { this.#parallelBatch(b, this.#parallel); return; }
     const iface = b.iface ?? this.#first;
     // A pcapng file may describe another interface as it goes: -e then starts naming them.
     if (b.linkType !== this.#linkType || iface !== this.#iface || this.src.interfaces().length !== this.#interfaceCount) this.#use(b.linkType, iface);
@@ -266,11 +295,18 @@ class Sinks {
   }
 
   flush(): void {
+    this.#parallel?.finish();
     this.#text?.flush();
     this.#writer?.flush();
   }
 
   close(): void {
+    try {
+      this.#parallel?.finish();
+    } finally {
+      this.#parallel?.close();
+      this.#parallel = undefined;
+    }
     this.#text?.flush();
     this.#writer?.close();
   }
@@ -332,6 +368,7 @@ function progressBar(o: CliOptions, path: string, io: Stdio): ProgressBar | unde
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+
 async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> {
   const file: CaptureFile = openCaptureFile(path);
   const stop = (): void => file.stop();
@@ -357,7 +394,14 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
       comments: file.section?.comments,
     }, {}, io);
     // -U makes printed output packet-buffered too. -Z once -w is open, as tcpdump does.
-    sinks.open(file.interfaces[0] ?? { linkType: file.linkType, snaplen: file.snaplen }, file.snaplen, io.out, o.lineBuffered || o.packetBuffered || textIsTty(io));
+    const lineBuffered = o.lineBuffered || o.packetBuffered || textIsTty(io);
+    sinks.open(file.interfaces[0] ?? { linkType: file.linkType, snaplen: file.snaplen }, file.snaplen, io.out, lineBuffered);
+    // VCAP_PRINT_WORKERS: a pcap file printed as text is decoded and printed on worker threads (parallel-print.ts).
+    // pcapng may change link type or interface from block to block: one thread.
+    if (o.write === undefined && !o.json && !lineBuffered && file.format === 'pcap' && canPrintInParallel(o.print)) {
+      const workers = printWorkers();
+      if (workers > 1) sinks.printInParallel(workers);
+    }
     await relinquish(o, sinks.outputPath);
     const progress = progressBar(o, path, io);
     let packets = 0;

@@ -6,7 +6,7 @@ import type { Ipv4 } from '../../decoders/ipv4.js';
 import type { Ipv6 } from '../../decoders/ipv6.js';
 import type { Packet } from '../../decoders/packet.js';
 import { NOT_CAPTURED } from '../../decoders/view.js';
-import { TcpSeqTable } from './tcp-seq.js';
+import { TcpSeqTable, type TcpSeqDeferred } from './tcp-seq.js';
 import { TextWriter } from './writer.js';
 
 /**
@@ -88,6 +88,11 @@ export class PrintContext {
    */
   readonly tcpSeq4 = new TcpSeqTable(3);
   readonly tcpSeq6 = new TcpSeqTable(9);
+  /**
+   * Set on a worker thread of parallel printing: the TCP printer records its table lookups and
+   * leaves the relative numbers for the thread that writes the batches in order (tcp-seq.ts).
+   */
+  tcpSeqDeferred: TcpSeqDeferred | undefined = undefined;
   /** Saved ends of pushEnd, #depth deep (the array keeps its slots: no resizing per packet). */
   readonly #ends: number[] = [];
   #depth = 0;
@@ -160,7 +165,11 @@ export class PrintContext {
    * already have been written out in part). Setting it replaces that text.
    */
   get line(): string { return this.out.buf.latin1Slice(this.#lineStart, this.out.len); }
-  set line(s: string) { this.out.len = this.#lineStart; this.write(s); }
+  set line(s: string) {
+    this.out.len = this.#lineStart;
+    this.tcpSeqDeferred?.truncate(this.#lineStart);
+    this.write(s);
+  }
 
   /** Append latin1 text to the packet's line. */
   write(s: string): void {

@@ -12,7 +12,7 @@ import { printUnsupported } from './unsupported.js';
 import { hexDump, hexAsciiDump, asciiDump } from './dump.js';
 import { Decoder } from '../../decoders/decoder.js';
 import type { Packet } from '../../decoders/packet.js';
-import { TextWriter } from './writer.js';
+import { GatheringWriter, TextWriter } from './writer.js';
 
 /** libpcap's MAXIMUM_SNAPLEN: record lengths above it are reported, not printed. */
 const MAX_SNAPLEN = 262144;
@@ -48,7 +48,7 @@ export class PacketPrinter {
 
   constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink) {
     this.#link = linkPrinters[linkType] ?? printUnsupported;
-    this.#direct = out instanceof TextWriter && out.fd >= 0 ? out : undefined;
+    this.#direct = out instanceof TextWriter && (out.fd >= 0 || out instanceof GatheringWriter) ? out : undefined;
     this.c = new PrintContext(o, this.#direct);
     this.#time = new TimeFormatter(o.timeFormat, o.nano);
   }

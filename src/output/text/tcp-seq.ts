@@ -77,3 +77,90 @@ export class TcpSeqTable {
     }
   }
 }
+
+/** Which base a deferred number is relative to (see TcpSeqDeferred). */
+export const SEQ_NUMBER = 0, ACK_NUMBER = 1, SACK_NUMBER = 2;
+/** Words per recorded conversation lookup: a header word, seq, ack, and up to 9 key words. */
+const OP_WORDS = 12;
+
+/**
+ * Relative sequence numbers when a file is printed in batches on worker threads: a batch's
+ * printer cannot know which conversations the batches before it saw (tcpdump's table is one
+ * state across the whole file), so it leaves those numbers out of its text and records instead
+ * what the table would have been asked (the conversation's key, SYN, the packet's seq and ack)
+ * and where each number goes. The thread that writes the batches in order keeps the one table
+ * and fills the numbers in (TcpSeqFiller): the text is the same as printing on one thread.
+ */
+export class TcpSeqDeferred {
+  /** Per lookup: words | rev << 8 | syn << 9, seq, ack, the key (OP_WORDS words). */
+  ops = new Uint32Array(OP_WORDS * 256);
+  opCount = 0;
+  /** Per number: its place in the batch's text, the raw 32-bit value, kind | lookup index << 2. */
+  nums = new Uint32Array(3 * 1024);
+  numCount = 0;
+  /** Scratch key the TCP printer fills (fillKey), in tcpdump's order. */
+  readonly key = new Uint32Array(9);
+
+  /** A lookup of the conversation in `key` (`words` words) by a packet with these seq/ack. */
+  lookup(words: number, rev: boolean, syn: boolean, seq: number, ack: number): void {
+    if ((this.opCount + 1) * OP_WORDS > this.ops.length) this.ops = grow(this.ops);
+    const o = this.ops, at = this.opCount++ * OP_WORDS;
+    o[at] = words | (rev ? 0x100 : 0) | (syn ? 0x200 : 0);
+    o[at + 1] = seq; o[at + 2] = ack;
+    for (let i = 0; i < words; i++) o[at + 3 + i] = this.key[i]!;
+  }
+
+  /** A number of the last lookup's packet goes at `pos` of the text: `raw` less the base of `kind`. */
+  number(pos: number, raw: number, kind: number): void {
+    if ((this.numCount + 1) * 3 > this.nums.length) this.nums = grow(this.nums);
+    const n = this.nums, at = this.numCount++ * 3;
+    n[at] = pos; n[at + 1] = raw; n[at + 2] = kind | ((this.opCount - 1) << 2);
+  }
+
+  /** The text from `pos` on was taken back (a printer replaced its line): its numbers go too; the lookups stay, as the table's do. */
+  truncate(pos: number): void {
+    while (this.numCount > 0 && this.nums[(this.numCount - 1) * 3]! >= pos) this.numCount--;
+  }
+
+  /** Start a new batch. */
+  clear(): void { this.opCount = 0; this.numCount = 0; }
+}
+
+function grow(a: Uint32Array): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The one table of a file printed on worker threads: replays each batch's lookups in order and
+ * works out the numbers they left out, exactly as the TCP printer does on one thread.
+ */
+export class TcpSeqFiller {
+  readonly #v4 = new TcpSeqTable(3);
+  readonly #v6 = new TcpSeqTable(9);
+  /** What the current lookup's numbers are less, by kind (SEQ_NUMBER, ACK_NUMBER, SACK_NUMBER). */
+  readonly base = new Uint32Array(3);
+
+  /** Replay lookup `i` of `ops` (TcpSeqDeferred.ops). */
+  replay(ops: Uint32Array, i: number): void {
+    const at = i * OP_WORDS, h = ops[at]!, words = h & 0xff, rev = (h & 0x100) !== 0, syn = (h & 0x200) !== 0;
+    const seq = ops[at + 1]!, ack = ops[at + 2]!;
+    const t = words === 3 ? this.#v4 : this.#v6;
+    for (let k = 0; k < words; k++) t.key[k] = ops[at + 3 + k]!;
+    let slot = t.lookup();
+    const b = this.base;
+    if (slot < 0 || syn) {
+      // A new conversation (or a SYN restarting one): this packet's numbers print as they are.
+      if (slot < 0) slot = t.add();
+      if (rev) { t.ack[slot] = seq; t.seq[slot] = (ack - 1) >>> 0; } else { t.seq[slot] = seq; t.ack[slot] = (ack - 1) >>> 0; }
+      b[SEQ_NUMBER] = 0; b[ACK_NUMBER] = 0;
+    } else if (rev) {
+      b[SEQ_NUMBER] = t.ack[slot]!; b[ACK_NUMBER] = t.seq[slot]!;
+    } else {
+      b[SEQ_NUMBER] = t.seq[slot]!; b[ACK_NUMBER] = t.ack[slot]!;
+    }
+    // SACK blocks are relative to the other side's initial number (tcpdump's thseq/thack).
+    b[SACK_NUMBER] = rev ? t.seq[slot]! : t.ack[slot]!;
+  }
+}

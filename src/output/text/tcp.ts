@@ -6,14 +6,14 @@ import { tcpFlagsString, tcpOptionName, hex8, hex16 } from './names.js';
 import { cksumShouldBe } from '../../decoders/checksum.js';
 import { printTcpApp } from './dispatch.js';
 import { printMptcp } from './mptcp.js';
-import type { TcpSeqTable } from './tcp-seq.js';
+import { SEQ_NUMBER, ACK_NUMBER, SACK_NUMBER } from './tcp-seq.js';
 import { TCP_MIN_HEADER_LENGTH, type Tcp, type TcpOptionView } from '../../decoders/tcp.js';
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
 
 /** Fill the table's key with the conversation in tcpdump's order: (src, dst, sport<<16|dport), swapped when `rev`. */
-function fillKey(t: TcpSeqTable, ip: IpInfo, rev: boolean, sport: number, dport: number): void {
-  const k = t.key, n = ip.version === 4 ? 1 : 4;
+function fillKey(k: Uint32Array, ip: IpInfo, rev: boolean, sport: number, dport: number): void {
+  const n = ip.version === 4 ? 1 : 4;
   if (ip.version === 4) ip.v4!.addressWords(k, 0); else ip.v6!.addressWords(k, 0);
   if (rev) for (let i = 0; i < n; i++) { const w = k[i]!; k[i] = k[n + i]!; k[n + i] = w; }
   k[2 * n] = rev ? ((dport << 16) | sport) >>> 0 : ((sport << 16) | dport) >>> 0;
@@ -89,21 +89,31 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
   c.write('Flags ['); c.write(tcpFlagsString(flags)); c.ch(93);
   let rev = false;
   let thseq = 0, thack = 0;
+  // On a worker thread of parallel printing the lookup is recorded and the relative numbers left
+  // for the thread that holds the table (tcp-seq.ts): `deferred` says this packet's are.
+  const later = c.tcpSeqDeferred;
+  let deferred = false;
   if (!c.o.absoluteSeq && (flags & ACK)) {
     if (sport > dport) rev = true;
     else if (sport === dport && (ip.version === 4 ? ip.v4!.compareAddresses() : ip.v6!.compareAddresses()) > 0) rev = true;
-    const t = ip.version === 4 ? c.tcpSeq4 : c.tcpSeq6;
-    fillKey(t, ip, rev, sport, dport);
-    let slot = t.lookup();
-    if (slot < 0 || (flags & SYN)) {
-      if (slot < 0) slot = t.add();
-      if (rev) { t.ack[slot] = seq; t.seq[slot] = (ack - 1) >>> 0; } else { t.seq[slot] = seq; t.ack[slot] = (ack - 1) >>> 0; }
-    } else if (rev) {
-      seq = (seq - t.ack[slot]!) >>> 0; ack = (ack - t.seq[slot]!) >>> 0;
+    if (later !== undefined) {
+      fillKey(later.key, ip, rev, sport, dport);
+      later.lookup(ip.version === 4 ? 3 : 9, rev, (flags & SYN) !== 0, seq, ack);
+      deferred = true;
     } else {
-      seq = (seq - t.seq[slot]!) >>> 0; ack = (ack - t.ack[slot]!) >>> 0;
+      const t = ip.version === 4 ? c.tcpSeq4 : c.tcpSeq6;
+      fillKey(t.key, ip, rev, sport, dport);
+      let slot = t.lookup();
+      if (slot < 0 || (flags & SYN)) {
+        if (slot < 0) slot = t.add();
+        if (rev) { t.ack[slot] = seq; t.seq[slot] = (ack - 1) >>> 0; } else { t.seq[slot] = seq; t.ack[slot] = (ack - 1) >>> 0; }
+      } else if (rev) {
+        seq = (seq - t.ack[slot]!) >>> 0; ack = (ack - t.seq[slot]!) >>> 0;
+      } else {
+        seq = (seq - t.seq[slot]!) >>> 0; ack = (ack - t.ack[slot]!) >>> 0;
+      }
+      thseq = t.seq[slot]!; thack = t.ack[slot]!;
     }
-    thseq = t.seq[slot]!; thack = t.ack[slot]!;
   }
   if (hlen > length) {
     c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
@@ -117,10 +127,17 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
   }
   length -= hlen;
   if (c.o.verbose > 1 || length > 0 || (flags & (SYN | FIN | RST))) {
-    c.write(', seq '); c.num(seq);
-    if (length > 0) { c.ch(58); c.num((seq + length) >>> 0); }
+    c.write(', seq ');
+    if (deferred) later!.number(c.out.len, seq, SEQ_NUMBER); else c.num(seq);
+    if (length > 0) {
+      c.ch(58);
+      if (deferred) later!.number(c.out.len, (seq + length) >>> 0, SEQ_NUMBER); else c.num((seq + length) >>> 0);
+    }
   }
-  if (flags & ACK) { c.write(', ack '); c.num(ack); }
+  if (flags & ACK) {
+    c.write(', ack ');
+    if (deferred) later!.number(c.out.len, ack, ACK_NUMBER); else c.num(ack);
+  }
   c.write(', win '); c.num(win);
   if (flags & URG) { c.write(', urg '); c.num(urp); }
   if (hlen > TCP_MIN_HEADER_LENGTH) {
@@ -159,6 +176,10 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
               let l = opt.sackLeft(i);
               if (!lenOk(opt, 8 * i + 8, hlen)) { bad = true; break; }
               let r = opt.sackRight(i);
+              if (deferred) {
+                c.ch(123); later!.number(c.out.len, l, SACK_NUMBER); c.ch(58); later!.number(c.out.len, r, SACK_NUMBER); c.ch(125);
+                continue;
+              }
               if (rev) { l = (l - thseq) >>> 0; r = (r - thseq) >>> 0; } else { l = (l - thack) >>> 0; r = (r - thack) >>> 0; }
               c.ch(123); c.num(l); c.ch(58); c.num(r); c.ch(125);
             }

@@ -68,6 +68,28 @@ export class TextWriter {
     if (this.lineBuffered && this.fd >= 0) this.flush();
   }
 
+  /** Append bytes already formatted (a batch printed on a worker thread): large runs go out directly. */
+  writeBytes(data: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    if (n <= 0) return;
+    if (this.fd >= 0 && n >= this.buf.length >> 1) {
+      this.flush();
+      this.#writeAll(start === 0 ? data : data.subarray(start), n);
+      return;
+    }
+    if (this.len + n > this.buf.length) this.ensure(n);
+    const b = this.buf;
+    if (n < 64) {
+      // The pieces between filled-in numbers are mostly short: a loop costs less than a call into C++.
+      let p = this.len;
+      for (let i = start; i < end; i++) b[p++] = data[i]!;
+      this.len = p;
+    } else {
+      b.set(data.subarray(start, end), this.len);
+      this.len += n;
+    }
+  }
+
   flush(): void {
     if (this.len === 0 || this.fd < 0) return;
     const n = this.len;
@@ -93,3 +115,20 @@ export class TextWriter {
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** A non-blocking stdout (inherited from the parent) is full: give the reader a millisecond. */
 function waitWritable(): void { Atomics.wait(sleeper, 0, 0, 1); }
+
+/**
+ * A batch's text gathered whole on a worker thread, for the thread that writes batches in order:
+ * the printers write into it as into the CLI's writer (no string per packet), it grows and never
+ * writes anything itself.
+ */
+export class GatheringWriter extends TextWriter {
+  constructor(size = 1 << 20) { super(-1, false, size); }
+
+  /** The text so far, copied out (its own ArrayBuffer, to transfer), and the writer emptied. */
+  take(): Uint8Array {
+    const t = new Uint8Array(this.len);
+    t.set(this.buf.subarray(0, this.len));
+    this.len = 0;
+    return t;
+  }
+}

@@ -1,0 +1,132 @@
+// Printing a capture file on worker threads (src/cli/parallel-print.ts) must print exactly what one
+// thread prints: the same bytes for every flag set, on tcpdump's own test captures (fed as one
+// stream per link type, in chunks of a few frames, so that TCP conversations, SACK blocks and
+// SYNs fall in chunks other than the ones that opened them) and on the benchmark's mixed capture;
+// and through the CLI, with a filter and -c.
+import test from 'ava';
+import { execFile, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCaptureFile } from '../../src/capture/capture-file.js';
+import { ParallelPrinter } from '../../src/cli/parallel-print.js';
+import { Decoder } from '../../src/decoders/decoder.js';
+import { PacketPrinter } from '../../src/output/text/packet.js';
+import { defaultPrintOptions, type PrintOptions } from '../../src/output/text/options.js';
+import { GatheringWriter } from '../../src/output/text/writer.js';
+import { repoRoot, vcapBin } from '../helpers/netns.js';
+import { tempDir } from '../pcap/helpers.js';
+
+const FLAG_SETS: [string, Partial<PrintOptions>][] = [
+  ['-n', {}], ['-n -v', { verbose: 1 }], ['-n -vv', { verbose: 2 }], ['-n -e', { linkHeader: true }],
+  ['-n -X', { hexAscii: 1 }], ['-n -q', { quiet: true }], ['-n -S', { absoluteSeq: true }], ['-n -A', { ascii: 1 }],
+];
+
+/** pcap files (not pcapng: the CLI prints those on one thread) of tcpdump's tests, by link type. */
+function capturesByLinkType(): Map<number, string[]> {
+  const by = new Map<number, string[]>();
+  for (const dir of ['tcpdump', 'tcpdump-suite']) {
+    const d = join(repoRoot, 'test', 'pcaps', dir);
+    for (const name of readdirSync(d).filter((n) => n.endsWith('.pcap')).sort()) {
+      const path = join(d, name);
+      let f;
+      try { f = openCaptureFile(path); } catch { continue; }
+      const { format, linkType } = f;
+      f.close();
+      if (format !== 'pcap') continue;
+      if (!by.has(linkType)) by.set(linkType, []);
+      by.get(linkType)!.push(path);
+    }
+  }
+  return by;
+}
+
+/** Every frame of `files` (of one link type) printed by `print`, up to the damage in a file. */
+function eachBatch(files: string[], f: (b: NonNullable<ReturnType<ReturnType<typeof openCaptureFile>['next']>>) => void): void {
+  for (const path of files) {
+    const cf = openCaptureFile(path);
+    try {
+      for (let b = cf.next(); b; b = cf.next()) f(b);
+    } catch { /* damaged: what came before it was printed */ } finally {
+      cf.close();
+    }
+  }
+}
+
+function oneThread(files: string[], linkType: number, o: PrintOptions): Buffer {
+  const out = new GatheringWriter();
+  const p = new PacketPrinter(o, linkType, out);
+  const d = new Decoder();
+  eachBatch(files, (b) => {
+    for (let i = 0; i < b.count; i++) p.printPacket(d.decode(b.bytes, linkType, b.offset[i]!, b.capLen[i]!), b.origLen[i]!, b.sec[i]!, b.nsec[i]!);
+  });
+  return Buffer.from(out.take());
+}
+
+function threads(files: string[], linkType: number, o: PrintOptions, chunkFrames: number): Buffer {
+  const out = new GatheringWriter();
+  const p = new ParallelPrinter(2, o, linkType, out, chunkFrames);
+  try {
+    eachBatch(files, (b) => p.add(b, Uint32Array.from({ length: b.count }, (_, i) => i), b.count));
+    p.finish();
+  } finally {
+    p.close();
+  }
+  return Buffer.from(out.take());
+}
+
+test('tcpdump\'s test captures: worker threads print what one thread prints, every flag set', (t) => {
+  const by = capturesByLinkType();
+  t.true((by.get(1)?.length ?? 0) > 100, 'the Ethernet captures are there');
+  let compared = 0, tcpLines = 0;
+  for (const [linkType, files] of by) {
+    // Every flag set on Ethernet (most of the captures); -n and -v on the other link types.
+    for (const [flags, opts] of linkType === 1 ? FLAG_SETS : FLAG_SETS.slice(0, 2)) {
+      const o = { ...defaultPrintOptions, ...opts };
+      const want = oneThread(files, linkType, o);
+      const got = threads(files, linkType, o, 5);
+      if (!got.equals(want)) {
+        const a = want.toString('latin1').split('\n'), b = got.toString('latin1').split('\n');
+        const i = a.findIndex((l, k) => l !== b[k]);
+        t.fail(`link type ${linkType} ${flags}: line ${i + 1} differs:\n  one thread: ${a[i]}\n  threads:    ${b[i]}`);
+        return;
+      }
+      compared += want.length;
+      if (flags === '-n') tcpLines += (want.toString('latin1').match(/, ack \d+/g) ?? []).length;
+    }
+  }
+  // The relative numbers the main thread filled in were there to fill.
+  t.true(tcpLines > 1000, `${tcpLines} lines with an ack`);
+  t.true(compared > 1e6, `${compared} bytes compared`);
+});
+
+test('the benchmark\'s mixed capture: the same text from worker threads, chunks of every size', (t) => {
+  const dir = tempDir(t);
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bench', 'make-captures.js'), 'mixed', '--count', '20000', '--dir', dir], { encoding: 'utf8' });
+  t.is(r.status, 0, r.stderr);
+  const file = join(dir, 'mixed-1m.pcap');
+  for (const [flags, opts] of FLAG_SETS.slice(0, 5)) {
+    const o = { ...defaultPrintOptions, ...opts };
+    const want = oneThread([file], 1, o);
+    for (const chunk of [1, 4096]) t.true(threads([file], 1, o, chunk).equals(want), `${flags}, chunks of ${chunk}`);
+  }
+});
+
+function run(args: string[], workers: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [vcapBin, ...args], { encoding: 'latin1', maxBuffer: 1 << 30, env: { ...process.env, TZ: 'UTC0', VCAP_PRINT_WORKERS: workers } },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+  });
+}
+
+test('vcap -r with worker threads: the same lines, a filter and -c as on one thread', async (t) => {
+  const dir = tempDir(t);
+  t.is(spawnSync(process.execPath, [join(repoRoot, 'dist', 'bench', 'make-captures.js'), 'mixed', '--count', '30000', '--dir', dir]).status, 0);
+  const file = join(dir, 'mixed-1m.pcap');
+  for (const args of [['-n', '-r', file], ['-n', '-v', '-r', file, 'tcp'], ['-n', '-c', '12345', '-r', file, 'tcp or udp'], ['-n', '-e', '-c', '1', '-r', file]]) {
+    const [one, two] = await Promise.all([run(args, '0'), run(args, '2')]);
+    t.is(two.code, 0, two.stderr);
+    t.is(two.stderr, one.stderr);
+    t.true(two.stdout === one.stdout, `vcap ${args.join(' ')}: the same text`);
+    if (args.includes('-c')) t.is(one.stdout.split('\n').filter((l) => /^\d\d:/.test(l)).length, Number(args[args.indexOf('-c') + 1]));
+  }
+});
