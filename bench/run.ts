@@ -192,8 +192,10 @@ function print(cs: Corpus[]): void {
     '`-q` runs with `-n`: without it both tools would ask DNS for every address. Then each prints once more into a file and the two files are compared ' +
     'byte for byte; where they differ, packet by packet (a packet: its first line and the indented lines after it).');
   say();
-  say(`| corpus | flags | vcap s | tcpdump s | vcap/tcpdump | vcap ns/pkt | tcpdump ns/pkt | output |${HAVE_TSHARK ? ' tshark s | vcap/tshark |' : ''}`);
-  say(`|---|---|---:|---:|---:|---:|---:|---|${HAVE_TSHARK ? '---:|---:|' : ''}`);
+  // CPU (user + system, GNU time) beside wall time: on the shared machine wall time measures the
+  // other engineers' load as much as the tools; CPU time much less so.
+  say(`| corpus | flags | vcap s | tcpdump s | vcap/tcpdump | vcap CPU s | tcpdump CPU s | CPU vcap/tcpdump | vcap ns/pkt | tcpdump ns/pkt | output |${HAVE_TSHARK ? ' tshark s | vcap/tshark |' : ''}`);
+  say(`|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|${HAVE_TSHARK ? '---:|---:|' : ''}`);
   const differences: string[] = [];
   mkdirSync(outDir, { recursive: true });
   for (const c of cs) {
@@ -205,6 +207,7 @@ function print(cs: Corpus[]): void {
       const [v, t, s] = alternate(cmds);
       const failed = [...v!, ...t!].find((r) => r.status !== 0);
       const vs = stat(v!.map((r) => r.wall)), ts = stat(t!.map((r) => r.wall));
+      const vc = stat(v!.map((r) => r.cpu)), tc = stat(t!.map((r) => r.cpu));
       // The outputs, compared.
       const vf = join(outDir, 'vcap.txt'), tf = join(outDir, 'tcpdump.txt');
       timeOnce(cmds[0]!, vf);
@@ -217,7 +220,7 @@ function print(cs: Corpus[]): void {
       if (failed) verdict += ` (exit status ${failed.status}: ${failed.stderr.trim().split('\n').pop()})`;
       if (cmp.first) differences.push(`- ${c.name} \`${flags.join(' ')}\`, packet ${cmp.first.index}:\n  - vcap:    \`${cmp.first.vcap.trimEnd().replaceAll('\n', '⏎').replaceAll('`', "'")}\`\n  - tcpdump: \`${cmp.first.tcpdump.trimEnd().replaceAll('\n', '⏎').replaceAll('`', "'")}\``);
       const tsh = s ? stat(s.map((r) => r.wall)) : undefined;
-      say(`| ${c.name} | \`${flags.join(' ')}\` | ${fmt(vs)} | ${fmt(ts)} | ${ratio(vs.median, ts.median)} | ${(vs.median / c.packets * 1e9).toFixed(0)} | ${(ts.median / c.packets * 1e9).toFixed(0)} | ${verdict} |${HAVE_TSHARK ? (tsh ? ` ${fmt(tsh)} | ${ratio(vs.median, tsh.median)} |` : ' | |') : ''}`);
+      say(`| ${c.name} | \`${flags.join(' ')}\` | ${fmt(vs)} | ${fmt(ts)} | ${ratio(vs.median, ts.median)} | ${fmt(vc)} | ${fmt(tc)} | ${ratio(vc.median, tc.median)} | ${(vs.median / c.packets * 1e9).toFixed(0)} | ${(ts.median / c.packets * 1e9).toFixed(0)} | ${verdict} |${HAVE_TSHARK ? (tsh ? ` ${fmt(tsh)} | ${ratio(vs.median, tsh.median)} |` : ' | |') : ''}`);
     }
   }
   if (differences.length) {

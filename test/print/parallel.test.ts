@@ -1,6 +1,6 @@
 // Printing a capture file on worker threads (src/cli/parallel-print.ts) must print exactly what one
 // thread prints: the same bytes for every flag set, on tcpdump's own test captures (fed as one
-// stream per link type, in chunks of a few frames, so that TCP conversations, SACK blocks and
+// stream per link type, in chunks of 16 frames, so that TCP conversations, SACK blocks and
 // SYNs fall in chunks other than the ones that opened them) and on the benchmark's mixed capture;
 // and through the CLI, with a filter and -c.
 import test from 'ava';
@@ -83,7 +83,7 @@ test('tcpdump\'s test captures: worker threads print what one thread prints, eve
     for (const [flags, opts] of linkType === 1 ? FLAG_SETS : FLAG_SETS.slice(0, 2)) {
       const o = { ...defaultPrintOptions, ...opts };
       const want = oneThread(files, linkType, o);
-      const got = threads(files, linkType, o, 5);
+      const got = threads(files, linkType, o, 16);
       if (!got.equals(want)) {
         const a = want.toString('latin1').split('\n'), b = got.toString('latin1').split('\n');
         const i = a.findIndex((l, k) => l !== b[k]);
@@ -104,7 +104,7 @@ test('the benchmark\'s mixed capture: the same text from worker threads, chunks 
   const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bench', 'make-captures.js'), 'mixed', '--count', '20000', '--dir', dir], { encoding: 'utf8' });
   t.is(r.status, 0, r.stderr);
   const file = join(dir, 'mixed-1m.pcap');
-  for (const [flags, opts] of FLAG_SETS.slice(0, 5)) {
+  for (const [flags, opts] of FLAG_SETS.slice(0, 2)) {
     const o = { ...defaultPrintOptions, ...opts };
     const want = oneThread([file], 1, o);
     for (const chunk of [1, 4096]) t.true(threads([file], 1, o, chunk).equals(want), `${flags}, chunks of ${chunk}`);
