@@ -220,7 +220,7 @@ function print(cs: Corpus[]): void {
       if (failed) verdict += ` (exit status ${failed.status}: ${failed.stderr.trim().split('\n').pop()})`;
       if (cmp.first) differences.push(`- ${c.name} \`${flags.join(' ')}\`, packet ${cmp.first.index}:\n  - vcap:    \`${cmp.first.vcap.trimEnd().replaceAll('\n', '⏎').replaceAll('`', "'")}\`\n  - tcpdump: \`${cmp.first.tcpdump.trimEnd().replaceAll('\n', '⏎').replaceAll('`', "'")}\``);
       const tsh = s ? stat(s.map((r) => r.wall)) : undefined;
-      say(`| ${c.name} | \`${flags.join(' ')}\` | ${fmt(vs)} | ${fmt(ts)} | ${ratio(vs.median, ts.median)} | ${fmt(vc)} | ${fmt(tc)} | ${ratio(vc.median, tc.median)} | ${(vs.median / c.packets * 1e9).toFixed(0)} | ${(ts.median / c.packets * 1e9).toFixed(0)} | ${verdict} |${HAVE_TSHARK ? (tsh ? ` ${fmt(tsh)} | ${ratio(vs.median, tsh.median)} |` : ' | |') : ''}`);
+      say(`| ${c.name} | \`${flags.join(' ')}\` | ${fmt(vs)} | ${fmt(ts)} | ${ratio(vs.median, ts.median)} | ${fmt(vc)} | ${fmt(tc)} | ${tc.median > 0 ? ratio(vc.median, tc.median) : '–'} | ${(vs.median / c.packets * 1e9).toFixed(0)} | ${(ts.median / c.packets * 1e9).toFixed(0)} | ${verdict} |${HAVE_TSHARK ? (tsh ? ` ${fmt(tsh)} | ${ratio(vs.median, tsh.median)} |` : ' | |') : ''}`);
     }
   }
   if (differences.length) {

@@ -80,6 +80,9 @@ export class Ethernet extends LayerView {
   get dst(): string { return macToString(this.cursor.buf, this.off); }
   /** Source MAC, `aa:bb:cc:dd:ee:ff`. */
   get src(): string { return macToString(this.cursor.buf, this.off + 6); }
+  /** Where the destination and source MACs start in the buffer (for writers that copy them as bytes). */
+  get dstOffset(): number { return this.off; }
+  get srcOffset(): number { return this.off + 6; }
   get dstBytes(): Uint8Array { return this.cursor.buf.subarray(this.off, this.off + 6); }
   get srcBytes(): Uint8Array { return this.cursor.buf.subarray(this.off + 6, this.off + 12); }
   /** The type/length field: an EtherType (≥ 0x0600), or an 802.3 length (≤ 1500). */

@@ -24,7 +24,7 @@ test.serial('npm run bench -- --quick: every section, every corpus × flag set, 
     t.regex(md, new RegExp(`^\\| ${corpus} \\| .+ \\| 200 \\| `, 'm'), `${corpus} in the corpora table`);
     for (const flags of ['-n', '-n -v', '-n -e', '-n -X', '-n -q']) {
       // vcap s | tcpdump s | ratio | ns/pkt ×2 | verdict
-      t.regex(md, new RegExp(`^\\| ${corpus} \\| \`${flags}\` \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+× \\| \\d+ \\| \\d+ \\| (identical|\\*\\*\\d+ of \\d+ line groups differ\\*\\*)`, 'm'), `${corpus} ${flags}`);
+      t.regex(md, new RegExp(`^\\| ${corpus} \\| \`${flags}\` \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+× \\| [\\d.]+ \\| [\\d.]+ \\| ([\\d.]+×|–) \\| \\d+ \\| \\d+ \\| (identical|\\*\\*\\d+ of \\d+ line groups differ\\*\\*)`, 'm'), `${corpus} ${flags}`);
     }
     for (const loop of ['batch', 'user'])
       t.regex(md, new RegExp(`^\\| ${corpus} \\| ${loop} \\| [\\d.]+.* \\| [\\d.]+.* \\| [\\d.]+× \\| \\d+ / 0 \\|`, 'm'), `decode ${corpus} ${loop}`);
