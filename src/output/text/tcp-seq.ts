@@ -104,17 +104,17 @@ export class TcpSeqDeferred {
   /** A lookup of the conversation in `key` (`words` words) by a packet with these seq/ack. */
   lookup(words: number, rev: boolean, syn: boolean, seq: number, ack: number): void {
     if ((this.opCount + 1) * OP_WORDS > this.ops.length) this.ops = grow(this.ops);
-    const o = this.ops, at = this.opCount++ * OP_WORDS;
-    o[at] = words | (rev ? 0x100 : 0) | (syn ? 0x200 : 0);
-    o[at + 1] = seq; o[at + 2] = ack;
-    for (let i = 0; i < words; i++) o[at + 3 + i] = this.key[i]!;
+    const o = this.ops, rec = this.opCount++ * OP_WORDS;
+    o[rec] = words | (rev ? 0x100 : 0) | (syn ? 0x200 : 0);
+    o[rec + 1] = seq; o[rec + 2] = ack;
+    for (let i = 0; i < words; i++) o[rec + 3 + i] = this.key[i]!;
   }
 
   /** A number of the last lookup's packet goes at `pos` of the text: `raw` less the base of `kind`. */
   number(pos: number, raw: number, kind: number): void {
     if ((this.numCount + 1) * 3 > this.nums.length) this.nums = grow(this.nums);
-    const n = this.nums, at = this.numCount++ * 3;
-    n[at] = pos; n[at + 1] = raw; n[at + 2] = kind | ((this.opCount - 1) << 2);
+    const n = this.nums, rec = this.numCount++ * 3;
+    n[rec] = pos; n[rec + 1] = raw; n[rec + 2] = kind | ((this.opCount - 1) << 2);
   }
 
   /** The text from `pos` on was taken back (a printer replaced its line): its numbers go too; the lookups stay, as the table's do. */
@@ -144,10 +144,10 @@ export class TcpSeqFiller {
 
   /** Replay lookup `i` of `ops` (TcpSeqDeferred.ops). */
   replay(ops: Uint32Array, i: number): void {
-    const at = i * OP_WORDS, h = ops[at]!, words = h & 0xff, rev = (h & 0x100) !== 0, syn = (h & 0x200) !== 0;
-    const seq = ops[at + 1]!, ack = ops[at + 2]!;
+    const rec = i * OP_WORDS, h = ops[rec]!, words = h & 0xff, rev = (h & 0x100) !== 0, syn = (h & 0x200) !== 0;
+    const seq = ops[rec + 1]!, ack = ops[rec + 2]!;
     const t = words === 3 ? this.#v4 : this.#v6;
-    for (let k = 0; k < words; k++) t.key[k] = ops[at + 3 + k]!;
+    for (let k = 0; k < words; k++) t.key[k] = ops[rec + 3 + k]!;
     let slot = t.lookup();
     const b = this.base;
     if (slot < 0 || syn) {
