@@ -69,23 +69,6 @@ for (let v = 0; v < 256; v++) {
  * Writes the dotted quad of src[at..at+4) into `out` from `p` as ASCII digits (no string made);
  * returns the position after it. `out` needs 15 bytes of room.
  */
-/** Lower-case hex digits as character codes. */
-const HEX_CODES = Uint8Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
-
-/**
- * Writes the MAC address src[at..at+6) into `out` from `p` as macToString spells it (no string
- * made); returns the position after it. `out` needs 17 bytes of room.
- */
-export function writeMac(out: Uint8Array, p: number, src: Uint8Array, at: number): number {
-  for (let i = 0; i < 6; i++) {
-    if (i !== 0) out[p++] = 58;
-    const v = src[at + i]!;
-    out[p++] = HEX_CODES[v >> 4]!;
-    out[p++] = HEX_CODES[v & 15]!;
-  }
-  return p;
-}
-
 export function writeIpv4(out: Uint8Array, p: number, src: Uint8Array, at: number): number {
   for (let i = 0; i < 4; i++) {
     if (i !== 0) out[p++] = 46;

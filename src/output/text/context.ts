@@ -1,5 +1,5 @@
 import type { PrintOptions } from './options.js';
-import { ipv4ToString, ipv6ToString, macToString, writeIpv4, writeMac } from '../../decoders/addr.js';
+import { ipv4ToString, ipv6ToString, macToString, writeIpv4 } from '../../decoders/addr.js';
 import { ipv4PseudoSum, ipv6PseudoSum } from '../../decoders/checksum.js';
 import { Decoder } from '../../decoders/decoder.js';
 import type { Ipv4 } from '../../decoders/ipv4.js';
@@ -190,13 +190,6 @@ export class PrintContext {
     const w = this.out;
     if (w.len + 1 > w.buf.length) w.ensure(1);
     w.buf[w.len++] = code;
-  }
-
-  /** Append the MAC address at absolute offset `at` of the frame's bytes (captured), as `aa:bb:cc:dd:ee:ff`, without making a string. */
-  writeMacAt(at: number): void {
-    const w = this.out;
-    if (w.len + 17 > w.buf.length) w.ensure(17);
-    w.len = writeMac(w.buf, w.len, this.buf, at);
   }
 
   /** Append a non-negative integer in decimal (below 2**53), without making a string. */
