@@ -279,7 +279,7 @@ class Sinks {
       if (decoder !== undefined && printer !== undefined) {
         if (prefixes !== undefined) (printer as PacketPrinter).prefix = prefixes[f & 31];
         // One decode per frame; every sink that reads layers reads this Packet.
-        printer.printPacket(decoder.decode(bytes, linkType, off, cap), len, b.sec[i]!, b.nsec[i]!);
+        printer.printPacket(decoder.decode(bytes, linkType, off, cap, len), len, b.sec[i]!, b.nsec[i]!);
       }
       if (writer !== undefined) {
         writer.writePacket(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!, f, drops);

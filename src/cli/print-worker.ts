@@ -24,7 +24,7 @@ const decoder = new Decoder();
 function printJob(j: PrintJob): PrintResult {
   deferred.clear();
   const { bytes, offset, capLen, origLen, sec, nsec } = j;
-  for (let i = 0; i < j.count; i++) printer.printPacket(decoder.decode(bytes, linkType, offset[i]!, capLen[i]!), origLen[i]!, sec[i]!, nsec[i]!);
+  for (let i = 0; i < j.count; i++) printer.printPacket(decoder.decode(bytes, linkType, offset[i]!, capLen[i]!, origLen[i]!), origLen[i]!, sec[i]!, nsec[i]!);
   return {
     text: out.take(),
     ops: deferred.ops.slice(0, deferred.opCount * 12),

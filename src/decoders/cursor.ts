@@ -22,6 +22,11 @@ export abstract class Cursor {
   end = 0;
   /** End of the captured bytes (base + capLen). */
   capEnd = 0;
+  /**
+   * Bytes of the frame on the wire (what the record header says; capLen when not given): where a
+   * link header says the frame ends with a checksum (radiotap's FCS flag), whether the capture reached it.
+   */
+  wireLen = 0;
   /** What bounded `end` (a `Len` value). */
   len = 0;
   /**
@@ -46,10 +51,10 @@ export abstract class Cursor {
   readonly stopInfo = new DecodeStop();
 
   // Only what every walk reads before writing it; etherType is written before use.
-  reset(buf: Uint8Array, linkType: number, start: number, capLen: number): void {
+  reset(buf: Uint8Array, linkType: number, start: number, capLen: number, wireLen: number): void {
     if (this.buf !== buf) this.buf = buf;
     this.linkType = linkType;
-    this.base = start; this.off = start; this.end = start + capLen; this.capEnd = start + capLen;
+    this.base = start; this.off = start; this.end = start + capLen; this.capEnd = start + capLen; this.wireLen = wireLen;
     this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.extraCount = 0; this.pending = undefined;
   }
 
@@ -57,7 +62,7 @@ export abstract class Cursor {
   resetAt(buf: Uint8Array, linkType: number, base: number, off: number, end: number): void {
     if (this.buf !== buf) this.buf = buf;
     this.linkType = linkType;
-    this.base = base; this.off = off; this.end = end; this.capEnd = end;
+    this.base = base; this.off = off; this.end = end; this.capEnd = end; this.wireLen = end - base;
     this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.extraCount = 0; this.pending = undefined;
   }
 

@@ -37,14 +37,15 @@ export class Decoder {
    * @param linkType the link-layer header type of the frame
    * @param offset where the frame starts in `buf` (default 0)
    * @param capLen captured bytes (default: to the end of `buf`); clamped to `buf`
+   * @param wireLen bytes of the frame on the wire (the record header's length; default: `capLen`)
    * @returns this Decoder's Packet, valid until the next decode()
    */
-  decode(buf: Uint8Array, linkType: LinkType | number, offset = 0, capLen = buf.length - offset): Packet {
+  decode(buf: Uint8Array, linkType: LinkType | number, offset = 0, capLen = buf.length - offset, wireLen = capLen): Packet {
     const c = this.packet;
     // The clamping is kept apart: merged here, `buf.length` (not a small integer to V8) would make
     // offset and capLen doubles, converted back on every packet.
-    if (offset >= 0 && capLen >= 0 && offset + capLen <= buf.length) c.reset(buf, linkType, offset, capLen);
-    else resetClamped(c, buf, linkType, offset, capLen);
+    if (offset >= 0 && capLen >= 0 && offset + capLen <= buf.length) c.reset(buf, linkType, offset, capLen, wireLen);
+    else resetClamped(c, buf, linkType, offset, capLen, wireLen);
     // The guard stays out of walk(), so the walk compiles as if it had none.
     try {
       walk(this.views, c, linkType);
@@ -105,12 +106,12 @@ const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = La
 const BY_LINK_TYPE = byLinkType;
 
 /** decode() for an offset or capLen outside `buf` (or NaN): clamped to it. */
-function resetClamped(c: Cursor, buf: Uint8Array, linkType: number, offset: number, capLen: number): void {
+function resetClamped(c: Cursor, buf: Uint8Array, linkType: number, offset: number, capLen: number, wireLen: number): void {
   const n = buf.length;
   if (!(offset >= 0 && offset <= n)) offset = n;
   if (!(capLen >= 0)) capLen = 0;
   else if (capLen > n - offset) capLen = n - offset;
-  c.reset(buf, linkType, offset, capLen);
+  c.reset(buf, linkType, offset, capLen, wireLen >= capLen ? wireLen : capLen);
 }
 
 /**
@@ -131,4 +132,4 @@ function walk(v: Views, c: Cursor, linkType: number): void {
   if (next !== 0) walkRest(v, c, next);
 }
 
-setCloneHook((p) => new Decoder().decode(p.bytes.slice(), p.linkType));
+setCloneHook((p) => { const b = p.bytes.slice(); return new Decoder().decode(b, p.linkType, 0, b.length, p.wireLen); });

@@ -65,6 +65,15 @@ export const Layer = {
   FrameRelay: 84,
   /** FRF.16 multilink Frame Relay: control frames and fragments (a Frame Relay frame in the first). */
   Mfr: 85,
+  /** An IEEE 802.11 MAC frame (its management body's fixed fields and elements are the view's). */
+  Ieee80211: 86,
+  /** Radiotap's radio header before an 802.11 frame. */
+  Radiotap: 87,
+  /** The Prism and AVS capture headers before an 802.11 frame (skipped by their length). */
+  Prism: 88,
+  Avs: 89,
+  /** Per-Packet Information: a header and TLVs, then a frame of the link type it names. */
+  Ppi: 90,
   // Routing and control protocols (numbers from 120 on).
   Bfd: 120,
   Hsrp: 121,
@@ -181,6 +190,11 @@ names[Layer.AtmRfc1483] = 'ATM RFC 1483';
 names[Layer.AtmClip] = 'ATM classical IP';
 names[Layer.FrameRelay] = 'Frame Relay';
 names[Layer.Mfr] = 'FRF.16';
+names[Layer.Ieee80211] = '802.11';
+names[Layer.Radiotap] = 'radiotap';
+names[Layer.Prism] = 'Prism';
+names[Layer.Avs] = 'AVS';
+names[Layer.Ppi] = 'PPI';
 names[Layer.Bfd] = 'BFD';
 names[Layer.Hsrp] = 'HSRP';
 names[Layer.Rip] = 'RIP';

@@ -40,6 +40,11 @@ export const LinkType = {
   DSA_TAG_BRCM_PREPEND: 282,
   DSA_TAG_DSA: 284,
   DSA_TAG_EDSA: 285,
+  IEEE802_11: 105,
+  PRISM_HEADER: 119,
+  IEEE802_11_RADIO: 127,
+  IEEE802_11_RADIO_AVS: 163,
+  PPI: 192,
 } as const;
 export type LinkType = (typeof LinkType)[keyof typeof LinkType];
 

@@ -2,6 +2,11 @@
 // (0: no decoder, the rest is payload). Kept apart from registry.ts, which imports every view,
 // so that views can import the tables without a cycle.
 
+/**
+ * Link type → first layer (0: not supported); indexed by LINKTYPE_* values below 512. Here rather
+ * than in registry.ts (which fills it) for the headers that name the link type of what follows (PPI).
+ */
+export const byLinkType: Uint8Array = new Uint8Array(512);
 /** EtherType (and SLL protocol, SNAP type) → Layer. */
 export const byEtherType: Uint8Array = new Uint8Array(65536);
 /** IP protocol / IPv6 upper-layer next header → Layer. */

@@ -35,7 +35,7 @@ import { LinkType } from './link-type.js';
 import { MsNlb } from './msnlb.js';
 import { Lldp } from './lldp.js';
 import { Osi } from './osi.js';
-import { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort } from './registry-tables.js';
+import { byEtherType, byLinkType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort } from './registry-tables.js';
 import { Lisp } from './lisp.js';
 import { NullLink } from './null.js';
 import { Pgm } from './pgm.js';
@@ -54,6 +54,9 @@ import { BrcmTag } from './brcmtag.js';
 import { Macsec } from './macsec.js';
 import { Arista } from './arista.js';
 import { Ipoib } from './ipoib.js';
+import { Ieee80211 } from './ieee80211.js';
+import { RadioCaptureHeader, Radiotap } from './radiotap.js';
+import { Ppi } from './ppi.js';
 import { Nflog } from './nflog.js';
 import { Ppp, PppControl } from './ppp.js';
 import { Pppoe } from './pppoe.js';
@@ -143,8 +146,7 @@ setUdpPort(320, Layer.Ptp);
 setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
 
-/** Link type → first layer (0: not supported); indexed by LINKTYPE_* values below 512. */
-export const byLinkType: Uint8Array = new Uint8Array(512);
+export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
 byLinkType[LinkType.RAW] = Layer.Raw;
 byLinkType[LinkType.IPV4] = Layer.Ipv4;
@@ -174,6 +176,11 @@ byLinkType[LinkType.DSA_TAG_DSA] = Layer.Dsa;
 byLinkType[LinkType.DSA_TAG_EDSA] = Layer.Edsa;
 byLinkType[LinkType.DSA_TAG_BRCM] = Layer.BrcmTag;
 byLinkType[LinkType.DSA_TAG_BRCM_PREPEND] = Layer.BrcmTagPrepend;
+byLinkType[LinkType.IEEE802_11] = Layer.Ieee80211;
+byLinkType[LinkType.IEEE802_11_RADIO] = Layer.Radiotap;
+byLinkType[LinkType.PRISM_HEADER] = Layer.Prism;
+byLinkType[LinkType.IEEE802_11_RADIO_AVS] = Layer.Avs;
+byLinkType[LinkType.PPI] = Layer.Ppi;
 
 /**
  * The views of the layers without a field of their own in `Views`: a new protocol's view class is
@@ -183,7 +190,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm, FrameRelay, Mfr,
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
-  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh,
+  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
@@ -209,6 +216,9 @@ export function createViews(c: Cursor): Views {
     new Ppp(c, Layer.Ppp), new Ppp(c, Layer.PppSerial), new AtmLink(c, Layer.AtmRfc1483), new AtmLink(c, Layer.AtmClip)]) {
     v.table[view.layer] = view;
   }
+  // 802.11 and its radio headers: radiotap hands the frame view the padding and FCS its flags say.
+  const wlan = new Ieee80211(c);
+  for (const view of [wlan, new Radiotap(c, wlan), new RadioCaptureHeader(c, Layer.Prism), new RadioCaptureHeader(c, Layer.Avs)]) v.table[view.layer] = view;
   // One view class, two layers: the stream over TCP and the datagram inside PGM.
   v.table[Layer.Zmtp1] = new Zmtp1(c, Layer.Zmtp1);
   v.table[Layer.Zmtp1Datagram] = new Zmtp1(c, Layer.Zmtp1Datagram);

@@ -47,7 +47,7 @@ export class JsonPrinter {
 
   /** Frame buf[off .. off+capLen) of `this.linkType`, `origLen` bytes on the wire, captured at sec.nsec (PacketPrinter's signature). */
   print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
-    this.printPacket(this.#decoder.decode(buf, this.linkType, off, capLen), origLen, sec, nsec);
+    this.printPacket(this.#decoder.decode(buf, this.linkType, off, capLen, origLen), origLen, sec, nsec);
   }
 
   /** A frame someone else decoded (the CLI decodes each frame once for every sink), `origLen` bytes on the wire. */

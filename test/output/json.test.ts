@@ -32,7 +32,7 @@ function decodeFile(path: string): Expected[] {
   try {
     for (let b = f.next(); b !== null; b = f.next()) {
       for (let i = 0; i < b.count; i++) {
-        const p = d.decode(b.bytes, b.linkType, b.offset[i], b.capLen[i]);
+        const p = d.decode(b.bytes, b.linkType, b.offset[i], b.capLen[i], b.origLen[i]);
         // Through JSON, as the line is: keys whose value is undefined are not written.
         // A damaged record's fraction of a second or more is carried, a negative second count read unsigned (json.ts).
         let sec = b.sec[i]!, nsec = b.nsec[i]!;

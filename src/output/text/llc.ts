@@ -3,7 +3,10 @@ import type { PrintContext } from './context.js';
 import { etherTypeName, ouiName } from './names.js';
 import { printEtherTypePayload, printLayer, printLlcSap, printSnapPayload } from './dispatch.js';
 import { defaultPrint } from './dump.js';
-import type { EthernetFraming, Llc } from '../../decoders/ethernet.js';
+import type { Llc } from '../../decoders/ethernet.js';
+
+/** The link's source and destination addresses, which some LLC lines show (an Ethernet header, an 802.11 data frame). */
+export interface LinkAddresses { readonly src: string; readonly dst: string }
 import { Layer } from '../../decoders/layer.js';
 
 const sapNames: Record<number, string> = {
@@ -38,10 +41,10 @@ const pidNames: Record<number, Record<number, string>> = {
 /**
  * The LLC header `llc` and what it carries, `length` bytes on the wire. Returns the header length,
  * negative when the payload is unknown and the caller should dump it (tcpdump's llc_print
- * contract). `eth` is the Ethernet header around it, whose MAC addresses lines without -e show
- * (none under SLL).
+ * contract). `eth` is the link header around it (Ethernet, 802.11), whose addresses lines
+ * without -e show (none under SLL).
  */
-export function printLlc(c: PrintContext, llc: Llc, length: number, eth: EthernetFraming | undefined): number {
+export function printLlc(c: PrintContext, llc: Llc, length: number, eth: LinkAddresses | undefined): number {
   c.protocol = 'llc';
   let caplen = llc.captured;
   if (caplen < 3 || length < 3) {
@@ -111,7 +114,7 @@ export function printLlc(c: PrintContext, llc: Llc, length: number, eth: Etherne
 }
 
 /** SNAP header (OUI + protocol id) after the 3-byte LLC header at `p`; true when the payload was printed. */
-function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: EthernetFraming | undefined): boolean {
+function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: LinkAddresses | undefined): boolean {
   c.protocol = 'snap';
   // A cut inside the SNAP header is reported here, and the header counts as printed (no dump).
   if (!llc.snapCaptured) { c.truncMark(); return true; }

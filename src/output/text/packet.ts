@@ -59,7 +59,7 @@ export class PacketPrinter {
   /** Print frame buf[off .. off+capLen), `origLen` bytes on the wire, captured at sec.nsec (decoded here). */
   print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
     this.#decoder ??= new Decoder();
-    this.printPacket(this.#decoder.decode(buf, this.linkType, off, capLen), origLen, sec, nsec);
+    this.printPacket(this.#decoder.decode(buf, this.linkType, off, capLen, origLen), origLen, sec, nsec);
   }
 
   /**

@@ -19,6 +19,9 @@ import { printChdlc, printChdlcLink, printSlarp } from './chdlc.js';
 import { printDsa, printEdsa } from './dsa.js';
 import { printBrcmTag, printBrcmTagPrepend } from './brcmtag.js';
 import { printIpoib } from './ipoib.js';
+import { printIeee80211Link } from './ieee80211.js';
+import { printAvsLink, printPrismLink, printRadiotapLink } from './radiotap.js';
+import { printPpiLink } from './ppi.js';
 import { printNflog } from './nflog.js';
 import { printPpp, printPppLink, printPppSerial } from './ppp.js';
 import { printPppoe, printPppoeLink } from './pppoe.js';
@@ -119,6 +122,11 @@ linkPrinters[LinkType.DSA_TAG_DSA] = printDsa;
 linkPrinters[LinkType.DSA_TAG_EDSA] = printEdsa;
 linkPrinters[LinkType.DSA_TAG_BRCM] = printBrcmTag;
 linkPrinters[LinkType.DSA_TAG_BRCM_PREPEND] = printBrcmTagPrepend;
+linkPrinters[LinkType.IEEE802_11] = printIeee80211Link;
+linkPrinters[LinkType.IEEE802_11_RADIO] = printRadiotapLink;
+linkPrinters[LinkType.PRISM_HEADER] = printPrismLink;
+linkPrinters[LinkType.IEEE802_11_RADIO_AVS] = printAvsLink;
+linkPrinters[LinkType.PPI] = printPpiLink;
 
 // Layers: what follows what is the decoder's (registry-tables.ts); this says who prints each.
 registerLayer(Layer.Ethernet, printEther);
