@@ -74,6 +74,9 @@ export const Layer = {
   Avs: 89,
   /** Per-Packet Information: a header and TLVs, then a frame of the link type it names. */
   Ppi: 90,
+  /** An IEEE 802.15.4 MAC frame, and the TAP header some captures put before it. */
+  Ieee802154: 91,
+  Ieee802154Tap: 92,
   // Routing and control protocols (numbers from 120 on).
   Bfd: 120,
   Hsrp: 121,
@@ -195,6 +198,8 @@ names[Layer.Radiotap] = 'radiotap';
 names[Layer.Prism] = 'Prism';
 names[Layer.Avs] = 'AVS';
 names[Layer.Ppi] = 'PPI';
+names[Layer.Ieee802154] = '802.15.4';
+names[Layer.Ieee802154Tap] = '802.15.4 TAP';
 names[Layer.Bfd] = 'BFD';
 names[Layer.Hsrp] = 'HSRP';
 names[Layer.Rip] = 'RIP';

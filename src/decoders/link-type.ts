@@ -45,6 +45,9 @@ export const LinkType = {
   IEEE802_11_RADIO: 127,
   IEEE802_11_RADIO_AVS: 163,
   PPI: 192,
+  IEEE802_15_4_WITHFCS: 195,
+  IEEE802_15_4_NOFCS: 230,
+  IEEE802_15_4_TAP: 283,
 } as const;
 export type LinkType = (typeof LinkType)[keyof typeof LinkType];
 

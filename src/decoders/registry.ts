@@ -57,6 +57,7 @@ import { Ipoib } from './ipoib.js';
 import { Ieee80211 } from './ieee80211.js';
 import { RadioCaptureHeader, Radiotap } from './radiotap.js';
 import { Ppi } from './ppi.js';
+import { Ieee802154, Ieee802154Tap } from './ieee802154.js';
 import { Nflog } from './nflog.js';
 import { Ppp, PppControl } from './ppp.js';
 import { Pppoe } from './pppoe.js';
@@ -181,6 +182,9 @@ byLinkType[LinkType.IEEE802_11_RADIO] = Layer.Radiotap;
 byLinkType[LinkType.PRISM_HEADER] = Layer.Prism;
 byLinkType[LinkType.IEEE802_11_RADIO_AVS] = Layer.Avs;
 byLinkType[LinkType.PPI] = Layer.Ppi;
+byLinkType[LinkType.IEEE802_15_4_WITHFCS] = Layer.Ieee802154;
+byLinkType[LinkType.IEEE802_15_4_NOFCS] = Layer.Ieee802154;
+byLinkType[LinkType.IEEE802_15_4_TAP] = Layer.Ieee802154Tap;
 
 /**
  * The views of the layers without a field of their own in `Views`: a new protocol's view class is
@@ -190,7 +194,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm, FrameRelay, Mfr,
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
-  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi,
+  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

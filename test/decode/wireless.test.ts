@@ -10,6 +10,7 @@ import { LinkType } from '../../src/decoders/link-type.js';
 import { Ieee80211 } from '../../src/decoders/ieee80211.js';
 import { RadioCaptureHeader, Radiotap, RadiotapStep } from '../../src/decoders/radiotap.js';
 import { Ppi } from '../../src/decoders/ppi.js';
+import { Ieee802154, wpanCrc16, wpanCrc32 } from '../../src/decoders/ieee802154.js';
 import { be32, bytes, concat, fromHex, ipv4, udp } from '../helpers/frames.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -122,4 +123,30 @@ test('Prism, AVS and PPI: each header skipped by its length, the 802.11 frame (o
   // Radiotap's lies: a length under 8, presence bitmaps that run past the header.
   t.like(d.decode(concat(bytes(0, 0), le16(4), le32(2), frame), LinkType.IEEE802_11_RADIO).stop, { layer: Layer.Radiotap, kind: 'error' });
   t.like(d.decode(concat(bytes(0, 0), le16(8), le32(0x80000000), frame), LinkType.IEEE802_11_RADIO).stop, { layer: Layer.Radiotap, kind: 'error' });
+});
+
+test('802.15.4 of real frames (tcpdump suite): frame control, PAN IDs and addresses by the addressing rules, the FCS found by its CRC; cut short', (t) => {
+  // 802_15_4_beacon.pcap is big-endian: its record's frame after a 16-byte record header.
+  const b = readFileSync(join(root, 'test/pcaps/tcpdump-suite/802_15_4_beacon.pcap'));
+  const beacon = Uint8Array.from(b.subarray(40, 40 + b.readUInt32BE(24 + 8)));
+  const p = d.decode(beacon, LinkType.IEEE802_15_4_WITHFCS);
+  const w = p.layer(Layer.Ieee802154) as Ieee802154;
+  t.deepEqual([w.frameType, w.version, w.sequenceSuppressed, w.iePresent, w.securityEnabled], [0, 2, true, true, false]);
+  // Short destination with its PAN ID, extended source without one (the 6TiSCH rule tcpdump follows).
+  t.deepEqual([w.panIds, w.dstPanAt, w.dstPan, w.dstAddress, w.srcAddressLength, w.srcAddressAt], [1, 2, 0xabcd, 'ffff', 8, 6]);
+  t.is(w.srcAddress, '00:00:00:00:00:01:ab:cd');
+  const { frame } = firstRecord('802_15_4-data.pcap');
+  const data = d.decode(frame, LinkType.IEEE802_15_4_WITHFCS).layer(Layer.Ieee802154) as Ieee802154;
+  t.deepEqual([data.frameType, data.sequence, data.dstPan, data.dstAddress], [1, 1, 0xab4d, '10:05:00:81:00:01:00:01']);
+  // A frame with a CRC-16 FCS: found, and left out of the frame's length; a CRC-32 one likewise.
+  const f = concat(bytes(0x41, 0x88, 7), le16(0xabcd), le16(1), le16(2), bytes(1, 2, 3));
+  const with16 = concat(f, le16(wpanCrc16(f, 0, f.length))), with32 = concat(f, le32(wpanCrc32(f, 0, f.length)));
+  const v16 = d.decode(with16, LinkType.IEEE802_15_4_WITHFCS).layer(Layer.Ieee802154) as Ieee802154;
+  t.deepEqual([v16.fcsLength, v16.frameLength, v16.length, v16.srcAddress, v16.srcPanAt], [2, f.length, 9, '0002', -1]);
+  t.is((d.decode(with32, LinkType.IEEE802_15_4_NOFCS).layer(Layer.Ieee802154) as Ieee802154).fcsLength, 4);
+  t.is((d.decode(f, LinkType.IEEE802_15_4_NOFCS).layer(Layer.Ieee802154) as Ieee802154).fcsLength, 0);
+  for (let cap = 0; cap < 2; cap++) t.like(d.decode(f.subarray(0, cap), LinkType.IEEE802_15_4_WITHFCS).stop, { layer: Layer.Ieee802154, offset: 0, kind: 'truncated' });
+  // TAP: the header skipped by its length; a bad version is an error.
+  t.is(d.decode(concat(bytes(0, 0), le16(8), le32(0), f), LinkType.IEEE802_15_4_TAP).layer(Layer.Ieee802154)?.offset, 8);
+  t.like(d.decode(concat(bytes(1, 0), le16(4), f), LinkType.IEEE802_15_4_TAP).stop, { layer: Layer.Ieee802154Tap, kind: 'error' });
 });

@@ -4,6 +4,7 @@
 import test from 'ava';
 import { be32, bytes, concat, fromHex, ipv4, tcp, udp } from '../helpers/frames.js';
 import { Oracle, withCuts } from '../helpers/oracle.js';
+import { wpanCrc16, wpanCrc32 } from '../../src/decoders/ieee802154.js';
 
 const oracle = new Oracle();
 test.after.always(() => oracle.cleanup());
@@ -156,4 +157,70 @@ test('Prism, AVS and PPI headers before 802.11 frames (and PPI before Ethernet, 
     ppi(105, new Uint8Array(0), data, 65533), ppi(105, new Uint8Array(0), data, 300),
   ];
   oracle.compare(t, 192, withCuts(ppiFrames, [1, 4, 7, 8, 9, 20, 30, 31, 32, 40]), FLAGS);
+});
+
+/** 802.15.4 frame with a 2-byte (CRC-16) or 4-byte (CRC-32) FCS that tcpdump recognises. */
+const withFcs = (f: Uint8Array, n: 2 | 4): Uint8Array =>
+  concat(f, n === 2 ? le16(wpanCrc16(f, 0, f.length)) : le32(wpanCrc32(f, 0, f.length)));
+
+test('802.15.4: every frame type, addressing mode and PAN ID compression rule, security headers, header and payload IEs, beacons, MAC commands, FCS; cut short', (t) => {
+  const ext = fromHex('0102030405060708');
+  const fc = (type: number, bits: number, dst: number, src: number, version: number): Uint8Array => le16(type | bits | (dst << 10) | (version << 12) | (src << 14));
+  const addr = (mode: number, k: number): Uint8Array => mode === 2 ? le16(0x1000 + k) : mode === 3 ? ext : new Uint8Array(0);
+  const frames: Uint8Array[] = [];
+  // Data frames: every addressing mode pair, with and without PAN ID compression, versions 0-2.
+  for (const version of [0, 1, 2]) {
+    for (const dst of [0, 2, 3]) {
+      for (const src of [0, 2, 3]) {
+        for (const comp of [0, 0x40]) {
+          const f = concat(fc(1, comp | 0x20, dst, src, version), bytes(0x2a), le16(0xabcd), addr(dst, 1), le16(0x1234), addr(src, 2), text('payload'));
+          frames.push(withFcs(f, 2));
+        }
+      }
+    }
+  }
+  frames.push(concat(fc(1, 0, 1, 2, 2), bytes(1), new Uint8Array(8)), concat(fc(1, 0, 2, 1, 2), bytes(1), new Uint8Array(8)));
+  // Sequence number suppressed (legal in version 2 only), ACKs, frame pending.
+  frames.push(withFcs(concat(fc(2, 0x100, 0, 0, 2), bytes(0)), 2), withFcs(concat(fc(2, 0x110, 0, 0, 0), bytes(7)), 4), withFcs(concat(fc(2, 0, 0, 0, 0), bytes(9)), 2));
+  // Security: levels 1-7, key identifier modes 0-3, frame counter suppressed, MIC.
+  for (const [level, mode, noCounter] of [[5, 0, 0], [1, 1, 0], [2, 2, 0], [7, 3, 0], [4, 1, 1], [3, 0, 1], [6, 2, 1]] as const) {
+    const sc = level | (mode << 3) | (noCounter << 5);
+    const aux = concat(bytes(sc), noCounter ? new Uint8Array(0) : le32(0x01020304), mode === 2 ? fromHex('aabbccdd') : mode === 3 ? ext : new Uint8Array(0), mode ? bytes(0x42) : new Uint8Array(0));
+    frames.push(withFcs(concat(fc(1, 0x08 | 0x40, 2, 2, 2), bytes(3), le16(0xabcd), le16(1), le16(2), aux, text('ciphertext'), fromHex('0011223344556677')), 2));
+  }
+  // Header IEs (terminations, reserved IDs, type 1), payload IEs after Header Termination 1.
+  const hie = (id: number, data: Uint8Array, type1 = 0): Uint8Array => concat(le16(data.length | (id << 7) | type1), data);
+  const pie = (group: number, data: Uint8Array, type0 = false): Uint8Array => concat(le16(data.length | (group << 11) | (type0 ? 0 : 0x8000)), data);
+  const ies = [
+    concat(hie(0x1a, fromHex('01020304')), hie(0x7f, new Uint8Array(0)), text('data')),
+    concat(hie(0x1e, fromHex('0180')), hie(0x7e, new Uint8Array(0)), pie(1, fromHex('0a1b2c')), pie(5, fromHex('01')), pie(0xf, new Uint8Array(0)), text('after')),
+    concat(hie(0x00, fromHex('aabbcc11'), 0x8000), hie(0x60, new Uint8Array(0))),
+    concat(hie(0x7e, new Uint8Array(0)), pie(2, fromHex('0102'), true), pie(3, new Uint8Array(3))),
+    concat(hie(0x22, fromHex('0102')), le16(0x7f05)), hie(0x7e, new Uint8Array(0)),
+  ];
+  for (const ie of ies) frames.push(withFcs(concat(fc(1, 0x200 | 0x40, 2, 2, 2), bytes(5), le16(0xabcd), le16(1), le16(2), ie), 2));
+  frames.push(withFcs(concat(fc(1, 0x200 | 0x40 | 0x08, 2, 2, 2), bytes(5), le16(0xabcd), le16(1), le16(2), bytes(0x0d), le32(9), bytes(1), ies[1]!, fromHex('01020304')), 4));
+  // Beacons: superframe specification, GTS descriptors, pending addresses (version 0); a version 2 beacon.
+  const beacon = (gts: Uint8Array, pending: Uint8Array): Uint8Array => withFcs(concat(fc(0, 0, 0, 2, 0), bytes(0x10), le16(0x2222), le16(0x0001), le16(0xdf5f), gts, pending, text('bp')), 2);
+  frames.push(beacon(bytes(0), bytes(0)), beacon(concat(bytes(0x82, 0x01), le16(0x0005), bytes(0x31), le16(0x0006), bytes(0x42)), concat(bytes(0x12), le16(0x0007), ext)));
+  frames.push(beacon(bytes(0x03, 0), bytes(0)), withFcs(concat(fc(0, 0, 0, 2, 0), bytes(1), le16(1), le16(2), le16(0x1234)), 2), withFcs(concat(fc(0, 0, 0, 3, 2), bytes(1), le16(1), ext, text('v2 beacon')), 2));
+  frames.push(withFcs(concat(fc(0, 0, 0, 2, 0), bytes(1), le16(1), le16(2), le16(0x1234), bytes(0), bytes(0x23), le16(5)), 2));
+  // MAC commands: every command with data tcpdump decodes, bad lengths, reserved IDs.
+  for (const cmd of [fromHex('01ce'), fromHex('01ce00'), fromHex('02341200'), fromHex('02341203'), fromHex('02341280'), fromHex('02341277'), fromHex('0201'),
+    fromHex('0301'), fromHex('0302'), fromHex('0300'), fromHex('0309'), fromHex('04'), fromHex('07'), fromHex('08cdab34120b7856'), fromHex('08cdab34120b785602'),
+    fromHex('08cdab34120b785685'), fromHex('0801'), fromHex('0935'), fromHex('090f'), fromHex('13010203'), fromHex('2f'), fromHex('3001')]) {
+    frames.push(withFcs(concat(fc(3, 0x40 | 0x20, 2, 3, 1), bytes(0x44), le16(0xffff), le16(0x0001), ext, cmd), 2));
+  }
+  // Multipurpose frames: short and long frame control; fragments, reserved and extended types.
+  frames.push(withFcs(concat(bytes(0x05 | (2 << 4) | (2 << 6)), bytes(0x11), le16(0x1111), le16(0x2222), text('mp')), 2));
+  frames.push(withFcs(concat(le16(0x5 | 0x8 | (3 << 4) | (2 << 6) | 0x100 | 0x4000 | (2 << 12)), bytes(0x12), le16(0xabcd), ext, le16(0x2222), text('mp long')), 4));
+  frames.push(concat(le16(0x5 | 0x8 | (2 << 4) | 0x400 | 0x8000 | 0x200), le16(0x3333), bytes(0x07), le32(1), hie(0x7f, new Uint8Array(0)), new Uint8Array(8), text('x')));
+  frames.push(concat(le16(0x5 | 0x8 | (1 << 4)), bytes(1)), bytes(0x06, 0, 1, 2, 3), bytes(0x04, 0, 1), bytes(0x07, 0, 1), bytes(0x05));
+  const cuts = everyCut(frames.slice(0, 12).concat(frames.slice(-12)));
+  oracle.compare(t, 195, withCuts(frames, cuts), [[], ['-e'], ['-v'], ['-vv'], ['-vvv', '-e'], ['-x'], ['-q']]);
+  oracle.compare(t, 230, frames.slice(0, 40).map((frame) => ({ frame })), [['-vvv']]);
+  // The TAP header: version 0, a length over its TLVs; bad versions and lengths.
+  const tap = (version: number, len: number, tlvs: Uint8Array, f: Uint8Array): Uint8Array => concat(bytes(version, 0), le16(len), tlvs, f);
+  const tapFrames = [tap(0, 4, new Uint8Array(0), frames[5]!), tap(0, 12, new Uint8Array(8), frames[60]!), tap(1, 4, new Uint8Array(0), frames[5]!), tap(0, 2, new Uint8Array(0), frames[5]!), tap(0, 100, new Uint8Array(0), frames[5]!)];
+  oracle.compare(t, 283, withCuts(tapFrames, [1, 3, 4, 5, 6, 8, 12, 14, 20]), [[], ['-vvv'], ['-x']]);
 });

@@ -22,6 +22,7 @@ import { printIpoib } from './ipoib.js';
 import { printIeee80211Link } from './ieee80211.js';
 import { printAvsLink, printPrismLink, printRadiotapLink } from './radiotap.js';
 import { printPpiLink } from './ppi.js';
+import { printIeee802154Link, printIeee802154TapLink } from './ieee802154.js';
 import { printNflog } from './nflog.js';
 import { printPpp, printPppLink, printPppSerial } from './ppp.js';
 import { printPppoe, printPppoeLink } from './pppoe.js';
@@ -127,6 +128,9 @@ linkPrinters[LinkType.IEEE802_11_RADIO] = printRadiotapLink;
 linkPrinters[LinkType.PRISM_HEADER] = printPrismLink;
 linkPrinters[LinkType.IEEE802_11_RADIO_AVS] = printAvsLink;
 linkPrinters[LinkType.PPI] = printPpiLink;
+linkPrinters[LinkType.IEEE802_15_4_WITHFCS] = printIeee802154Link;
+linkPrinters[LinkType.IEEE802_15_4_NOFCS] = printIeee802154Link;
+linkPrinters[LinkType.IEEE802_15_4_TAP] = printIeee802154TapLink;
 
 // Layers: what follows what is the decoder's (registry-tables.ts); this says who prints each.
 registerLayer(Layer.Ethernet, printEther);
