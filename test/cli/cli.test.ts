@@ -241,16 +241,16 @@ async function sameAsTcpdump(t: { is: (a: unknown, b: unknown, m?: string) => vo
 }
 
 test('a link type vcap cannot print: tcpdump\'s UNSUPPORTED line and a hex dump, never an error', async (t) => {
-  // LINKTYPE 147 (USER0): libpcap knows it, tcpdump has no printer for it. 105 (802.11): tcpdump prints it, vcap not yet.
+  // LINKTYPE 147 (USER0): libpcap knows it, tcpdump has no printer for it. 138 (Apple IP over IEEE 1394): tcpdump prints it, vcap not yet.
   writeFileSync(join(tmp, 'user0.pcap'), pcapOf(147, [Buffer.from('000102030405060708090a0b0c0d0e0f1011121314', 'hex'), Buffer.from('hello, world')]));
   for (const flags of [[], ['-x'], ['-XX', '-e'], ['-A'], ['-#', '-tt', '-v']]) {
     const r = await sameAsTcpdump(t, ['-n', '-r', 'user0.pcap', ...flags]);
     t.regex(r.stdout, /UNSUPPORTED\n\t0x0000:  0001 0203/);
   }
-  writeFileSync(join(tmp, 'wifi.pcap'), pcapOf(105, [Buffer.from('80000000ffffffffffff0200000000010200000000011000', 'hex')]));
-  const r = await run(['-n', '-r', 'wifi.pcap'], { cwd: tmp });
+  writeFileSync(join(tmp, 'fw.pcap'), pcapOf(138, [Buffer.from('80000000ffffffffffff0200000000010200000000011000', 'hex')]));
+  const r = await run(['-n', '-r', 'fw.pcap'], { cwd: tmp });
   t.is(r.code, 0);
-  t.is(r.stderr, 'reading from file wifi.pcap, link-type IEEE802_11 (802.11), snapshot length 65535\n');
+  t.is(r.stderr, 'reading from file fw.pcap, link-type APPLE_IP_OVER_IEEE1394 (Apple IP-over-IEEE 1394), snapshot length 65535\n');
   t.regex(r.stdout, /^\d\d:\d\d:\d\d\.000500 UNSUPPORTED\n\t0x0000:  8000 0000 ffff ffff ffff 0200 0000 0001  \.{16}\n/);
 });
 

@@ -34,20 +34,26 @@ const assocStatus: Record<number, string> = {
   0x80: ', Fast association successful',
 };
 
-/** `n` bytes of `f` from `from` as `hh ` each (tcpdump's IE and command data dumps). */
-function hexBytes(c: PrintContext, f: WpanFields, from: number, n: number): void {
-  for (let i = from; i < n; i++) c.write(`${hex2(f.u8(i))} `);
+/** Bytes `from` to `to` of `f` as `hh ` each (tcpdump's IE and command data dumps). */
+function hexBytes(c: PrintContext, f: WpanFields, from: number, to: number): void {
+  for (let i = from; i < to; i++) c.write(`${hex2(f.u8(i))} `);
 }
 
-/** The frame's print state: where tcpdump's walk is (`p`, from the frame's start) and what it has left (`caplen`). */
-interface Walk { p: number; caplen: number }
+/** Bytes of an IE's header, before its content. */
+const IE_HEADER_LENGTH = 2;
+
+/**
+ * The frame's print state, tcpdump's `p` and `caplen`: how far its walk is (`pos`, bytes from the
+ * frame's start, where the view's sub-view is pointed next) and what it has left.
+ */
+interface Walk { pos: number; caplen: number }
 
 /** Header IEs (tcpdump's ieee802_15_4_print_header_ie_list): false on an error; sets `payloadIes`. */
 function printHeaderIes(c: PrintContext, v: Ieee802154, w: Walk, out: { payloadIes: boolean }): boolean {
   out.payloadIes = false;
   do {
     if (w.caplen < 2) { c.write('[ERROR: Truncated header IE]'); return false; }
-    const f = v.fieldsAt(w.p);
+    const f = v.fieldsAt(w.pos);
     const ie = f.ieHeader;
     if (ie & 0x8000) c.write('[ERROR: Header IE with type 1] ');
     const len = ie & 0x7f, id = (ie >> 7) & 0xff;
@@ -58,9 +64,9 @@ function printHeaderIes(c: PrintContext, v: Ieee802154, w: Walk, out: { payloadI
     }
     if (w.caplen < 2 + len) { c.write('[ERROR: Truncated IE data]'); return false; }
     // The IEs' contents tcpdump decodes at -vvvv; below that their bytes.
-    if (len !== 0) { c.write('IE Data = '); hexBytes(c, v.fieldsAt(w.p + 2), 0, len); }
+    if (len !== 0) { c.write('IE Data = '); hexBytes(c, f, IE_HEADER_LENGTH, IE_HEADER_LENGTH + len); }
     c.write('] ');
-    w.p += 2 + len; w.caplen -= 2 + len;
+    w.pos += 2 + len; w.caplen -= 2 + len;
     if (id === 0x7e) { out.payloadIes = true; break; }
     if (id === 0x7f) break;
   } while (w.caplen !== 0);
@@ -71,15 +77,16 @@ function printHeaderIes(c: PrintContext, v: Ieee802154, w: Walk, out: { payloadI
 function printPayloadIes(c: PrintContext, v: Ieee802154, w: Walk): boolean {
   do {
     if (w.caplen < 2) { c.write('[ERROR: Truncated header IE]'); return false; }
-    const ie = v.fieldsAt(w.p).ieHeader;
+    const f = v.fieldsAt(w.pos);
+    const ie = f.ieHeader;
     if (!(ie & 0x8000)) c.write('[ERROR: Payload IE with type 0] ');
     const len = ie & 0x3ff, group = (ie >> 11) & 0x0f;
     const name = payloadIeNames[group] ?? reserved(group);
     c.write(len === 0 ? `\n\t${name} [` : `\n\t${name} [ length = ${len}, `);
     if (w.caplen < 2 + len) { c.write('[ERROR: Truncated IE data]'); return false; }
-    if (len !== 0) { c.write('IE Data = '); hexBytes(c, v.fieldsAt(w.p + 2), 0, len); }
+    if (len !== 0) { c.write('IE Data = '); hexBytes(c, f, IE_HEADER_LENGTH, IE_HEADER_LENGTH + len); }
     c.write(']\n\t');
-    w.p += 2 + len; w.caplen -= 2 + len;
+    w.pos += 2 + len; w.caplen -= 2 + len;
     if (group === 0xf) break;
   } while (w.caplen > 0);
   return true;
@@ -89,17 +96,17 @@ function printPayloadIes(c: PrintContext, v: Ieee802154, w: Walk): boolean {
 function printAuxSecurity(c: PrintContext, v: Ieee802154, w: Walk): number {
   if (w.caplen < 1) { c.write('[ERROR: Truncated before Aux Security Header]'); return -1; }
   const sc = v.securityControl, level = sc & 7, keyIdMode = (sc >> 3) & 3;
-  let caplen = w.caplen - 1, p = w.p + 1;
+  let caplen = w.caplen - 1, pos = w.pos + 1;
   const vf = c.o.verbose;
   if (vf > 0) c.write(`\n\tSecurity Level ${level}, Key Id Mode ${keyIdMode}, `);
   if (!(sc & 0x20)) {
     if (caplen < 4) { c.write('[ERROR: Truncated before Frame Counter]'); return -1; }
     if (vf > 1) c.write(`Frame Counter 0x${v.frameCounter.toString(16).padStart(8, '0')} `);
-    p += 4; caplen -= 4;
+    pos += 4; caplen -= 4;
   }
   if (keyIdMode === 0) {
     if (vf > 1) c.write('Implicit');
-    w.p = p; w.caplen = caplen;
+    w.pos = pos; w.caplen = caplen;
     return level;
   }
   if (keyIdMode === 2 || keyIdMode === 3) {
@@ -107,11 +114,11 @@ function printAuxSecurity(c: PrintContext, v: Ieee802154, w: Walk): number {
     if (caplen < n) { c.write('[ERROR: Truncated before Key Source]'); return -1; }
     // tcpdump's format for mode 2 is "0x%04x:%0x4x" (a stray 4x), and it moves on 4 bytes for mode 3's 8.
     if (vf > 1) c.write(keyIdMode === 2 ? `KeySource 0x${v.keySourceWord(0).toString(16).padStart(4, '0')}:${v.keySourceWord(1).toString(16)}4x, ` : `KeySource ${v.keySourceAddress}, `);
-    p += 4; caplen -= 4;
+    pos += 4; caplen -= 4;
   }
   if (caplen < 1) { c.write('[ERROR: Truncated before Key Index]'); return -1; }
-  if (vf > 1) c.write(`KeyIndex 0x${hex2(v.keyIndexAt(p))}, `);
-  w.p = p + 1; w.caplen = caplen - 1;
+  if (vf > 1) c.write(`KeyIndex 0x${hex2(v.keyIndexAt(pos))}, `);
+  w.pos = pos + 1; w.caplen = caplen - 1;
   return level;
 }
 
@@ -119,16 +126,16 @@ function printAuxSecurity(c: PrintContext, v: Ieee802154, w: Walk): number {
 function printBeaconFields(c: PrintContext, v: Ieee802154, w: Walk): boolean {
   const vf = c.o.verbose;
   if (w.caplen < 2) { c.write('[ERROR: Truncated before beacon information]'); return false; }
-  const ss = v.fieldsAt(w.p).le16(0);
+  const ss = v.fieldsAt(w.pos).le16(0);
   if (vf >= 1) {
     c.write(`\n\tBeacon order = ${ss & 0xf}, Superframe order = ${(ss >> 4) & 0xf}, Final CAP Slot = ${(ss >> 8) & 0xf}`);
     if (ss & 0x1000) c.write(', BLE enabled');
     if (ss & 0x4000) c.write(', PAN Coordinator');
     if (ss & 0x8000) c.write(', Association Permit');
   }
-  w.p += 2; w.caplen -= 2;
+  w.pos += 2; w.caplen -= 2;
   if (w.caplen < 1) { c.write('[ERROR: Truncated before GTS info]'); return false; }
-  let f = v.fieldsAt(w.p);
+  let f = v.fieldsAt(w.pos);
   const gtsCount = f.u8(0) & 7;
   let len = 1;
   if (gtsCount === 0) {
@@ -146,9 +153,9 @@ function printBeaconFields(c: PrintContext, v: Ieee802154, w: Walk): boolean {
       c.write(']');
     }
   }
-  w.p += len; w.caplen -= len;
+  w.pos += len; w.caplen -= len;
   if (w.caplen < 1) { c.write('[ERROR: Truncated before pending addresses]'); return false; }
-  f = v.fieldsAt(w.p);
+  f = v.fieldsAt(w.pos);
   const pas = f.u8(0), shorts = pas & 7, exts = (pas >> 4) & 7;
   len = 1 + shorts * 2 + exts * 8;
   if (vf > 0) c.write(`\n\tPending address list, # short addresses = ${shorts}, # extended addresses = ${exts}`);
@@ -165,8 +172,8 @@ function printBeaconFields(c: PrintContext, v: Ieee802154, w: Walk): boolean {
       c.write(']');
     }
   }
-  v.fieldsAt(w.p).need(len);
-  w.p += len; w.caplen -= len;
+  v.fieldsAt(w.pos).need(len);
+  w.pos += len; w.caplen -= len;
   return true;
 }
 
@@ -241,17 +248,17 @@ const MIC_LENGTHS = [0, 4, 8, 16, 0, 4, 8, 16];
 function printSecurityAndIes(c: PrintContext, v: Ieee802154, w: Walk): number {
   let level = 0;
   if (v.securityEnabled) {
-    const at = w.p;
+    const at = w.pos;
     level = printAuxSecurity(c, v, w);
     if (level < 0) return -1;
-    v.fieldsAt(at).need(w.p - at);
+    v.fieldsAt(at).need(w.pos - at);
   }
   const mic = MIC_LENGTHS[level]!;
   let micAt = 0;
   if (mic !== 0) {
     if (w.caplen < mic) { c.write('[ERROR: Truncated before MIC]'); return -1; }
     w.caplen -= mic;
-    micAt = w.p + w.caplen;
+    micAt = w.pos + w.caplen;
   }
   const ies = { payloadIes: false };
   if (v.iePresent && !printHeaderIes(c, v, w, ies)) return -1;
@@ -275,28 +282,28 @@ function printAddressing(c: PrintContext, v: Ieee802154, w: Walk, multipurpose: 
   if (pans & 1) {
     if (w.caplen < 2) { c.write('[ERROR: Truncated before dst_pan]'); return false; }
     c.write(`${v.dstPan.toString(16).padStart(4, '0')}:`);
-    w.p += 2; w.caplen -= 2;
+    w.pos += 2; w.caplen -= 2;
   } else c.write('-:');
   if (w.caplen < dstLen) { c.write('[ERROR: Truncated before dst_addr]'); return false; }
   c.write(v.dstAddress);
-  w.p += dstLen; w.caplen -= dstLen;
+  w.pos += dstLen; w.caplen -= dstLen;
   c.write(' < ');
   if (multipurpose) c.write(' -:');
   else if (pans & 2) {
     if (w.caplen < 2) { c.write('[ERROR: Truncated before dst_pan]'); return false; }
     c.write(`${v.srcPan.toString(16).padStart(4, '0')}:`);
-    w.p += 2; w.caplen -= 2;
+    w.pos += 2; w.caplen -= 2;
   } else c.write('-:');
   // tcpdump's message for a cut source address names the destination's.
   if (w.caplen < srcLen) { c.write('[ERROR: Truncated before dst_addr]'); return false; }
   c.write(`${v.srcAddress} `);
-  w.p += srcLen; w.caplen -= srcLen;
+  w.pos += srcLen; w.caplen -= srcLen;
   return true;
 }
 
 /** Standard frames: beacon, data, ACK, MAC command (tcpdump's ieee802_15_4_std_frames). */
 function printStandard(c: PrintContext, v: Ieee802154, fc: number): number {
-  const w: Walk = { p: 0, caplen: v.frameLength };
+  const w: Walk = { pos: 0, caplen: v.frameLength };
   const version = v.version, type = fc & 7, vf = c.o.verbose;
   c.write(`v${version} `);
   if (vf > 2) {
@@ -311,12 +318,12 @@ function printStandard(c: PrintContext, v: Ieee802154, fc: number): number {
     if (version < 2) c.write('[ERROR: Sequence number suppressed on frames where version < 2]');
     if (vf) c.write('seq suppressed ');
     if (w.caplen < 2) { c.truncMark(); return 0; }
-    w.p = 2; w.caplen -= 2;
+    w.pos = 2; w.caplen -= 2;
   } else {
     const seq = v.sequence;
     if (vf) c.write(`seq ${hex2(seq)} `);
     if (w.caplen < 3) { c.truncMark(); return 0; }
-    w.p = 3; w.caplen -= 3;
+    w.pos = 3; w.caplen -= 3;
   }
   if (!printAddressing(c, v, w, false)) return 0;
   if (printSecurityAndIes(c, v, w) < 0) return 0;
@@ -326,23 +333,23 @@ function printStandard(c: PrintContext, v: Ieee802154, fc: number): number {
   } else if (type === Wpan.Command) {
     if (w.caplen < 1) c.write('[ERROR: Truncated before Command ID]');
     else {
-      const f = v.fieldsAt(w.p);
+      const f = v.fieldsAt(w.pos);
       const id = f.u8(0);
       c.write(`Command ID = ${id >= 0x30 ? reserved(id) : commandNames[id] ?? reserved(id)} `);
-      w.p++; w.caplen--;
+      w.pos++; w.caplen--;
       if (w.caplen !== 0) {
-        const n = printCommandData(c, id, v.fieldsAt(w.p), w.caplen);
-        if (n >= 0) { w.p += n; w.caplen -= n; }
+        const n = printCommandData(c, id, v.fieldsAt(w.pos), w.caplen);
+        if (n >= 0) { w.pos += n; w.caplen -= n; }
       }
     }
   }
-  defaultPrint(c, v.off + w.p, w.caplen);
+  defaultPrint(c, v.off + w.pos, w.caplen);
   return 1;
 }
 
 /** Multipurpose frames (tcpdump's ieee802_15_4_mp_frame). */
 function printMultipurpose(c: PrintContext, v: Ieee802154, fc: number): number {
-  const w: Walk = { p: 0, caplen: v.frameLength };
+  const w: Walk = { pos: 0, caplen: v.frameLength };
   const vf = c.o.verbose;
   if (fc & 0x08) {
     c.write(`v${v.version} `);
@@ -356,21 +363,21 @@ function printMultipurpose(c: PrintContext, v: Ieee802154, fc: number): number {
     }
     if (fc & 0x400) {
       if (w.caplen < 2) { c.truncMark(); return 0; }
-      w.p = 2; w.caplen -= 2;
+      w.pos = 2; w.caplen -= 2;
     } else {
       const seq = v.sequence;
       if (vf) c.write(`seq ${hex2(seq)} `);
       if (w.caplen < 3) { c.truncMark(); return 0; }
-      w.p = 3; w.caplen -= 3;
+      w.pos = 3; w.caplen -= 3;
     }
   } else {
     const seq = v.sequence;
-    w.p = 2; w.caplen -= 2;
+    w.pos = 2; w.caplen -= 2;
     if (vf) c.write(`seq ${hex2(seq)} `);
   }
   if (!printAddressing(c, v, w, true)) return 0;
   if (printSecurityAndIes(c, v, w) < 0) return 0;
-  defaultPrint(c, v.off + w.p, w.caplen);
+  defaultPrint(c, v.off + w.pos, w.caplen);
   return 1;
 }
 
