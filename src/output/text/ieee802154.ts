@@ -301,30 +301,42 @@ function printAddressing(c: PrintContext, v: Ieee802154, w: Walk, multipurpose: 
   return true;
 }
 
+/** The frame control bits -vvv names, standard and long multipurpose frames', in tcpdump's order. */
+const STANDARD_FLAGS: ReadonlyArray<readonly [number, string]> = [
+  [0x08, 'Security Enabled, '], [0x10, 'Frame Pending, '], [0x20, 'AR, '], [0x40, 'PAN ID Compression, '],
+  [0x100, 'Sequence Number Suppression, '], [0x200, 'IE present, '],
+];
+const MULTIPURPOSE_FLAGS: ReadonlyArray<readonly [number, string]> = [
+  [0x200, 'Security Enabled, '], [0x800, 'Frame Pending, '], [0x4000, 'AR, '], [0x100, 'PAN ID Present, '],
+  [0x400, 'Sequence Number Suppression, '], [0x8000, 'IE present, '],
+];
+function printFlags(c: PrintContext, fc: number, flags: ReadonlyArray<readonly [number, string]>): void {
+  if (c.o.verbose > 2) for (const [bit, text] of flags) if (fc & bit) c.write(text);
+}
+
+/** Past the frame control and the sequence number (printed with -v), unless suppressed; false where tcpdump stops cut short. */
+function walkSequence(c: PrintContext, v: Ieee802154, w: Walk, suppressed: boolean): boolean {
+  const n = suppressed ? 2 : 3;
+  if (!suppressed) {
+    const seq = v.sequence;
+    if (c.o.verbose) c.write(`seq ${hex2(seq)} `);
+  }
+  if (w.caplen < n) { c.truncMark(); return false; }
+  w.pos = n; w.caplen -= n;
+  return true;
+}
+
 /** Standard frames: beacon, data, ACK, MAC command (tcpdump's ieee802_15_4_std_frames). */
 function printStandard(c: PrintContext, v: Ieee802154, fc: number): number {
   const w: Walk = { pos: 0, caplen: v.frameLength };
-  const version = v.version, type = fc & 7, vf = c.o.verbose;
+  const version = v.version, type = fc & 7;
   c.write(`v${version} `);
-  if (vf > 2) {
-    if (fc & 0x08) c.write('Security Enabled, ');
-    if (fc & 0x10) c.write('Frame Pending, ');
-    if (fc & 0x20) c.write('AR, ');
-    if (fc & 0x40) c.write('PAN ID Compression, ');
-    if (fc & 0x100) c.write('Sequence Number Suppression, ');
-    if (fc & 0x200) c.write('IE present, ');
-  }
+  printFlags(c, fc, STANDARD_FLAGS);
   if (fc & 0x100) {
     if (version < 2) c.write('[ERROR: Sequence number suppressed on frames where version < 2]');
-    if (vf) c.write('seq suppressed ');
-    if (w.caplen < 2) { c.truncMark(); return 0; }
-    w.pos = 2; w.caplen -= 2;
-  } else {
-    const seq = v.sequence;
-    if (vf) c.write(`seq ${hex2(seq)} `);
-    if (w.caplen < 3) { c.truncMark(); return 0; }
-    w.pos = 3; w.caplen -= 3;
+    if (c.o.verbose) c.write('seq suppressed ');
   }
+  if (!walkSequence(c, v, w, (fc & 0x100) !== 0)) return 0;
   if (!printAddressing(c, v, w, false)) return 0;
   if (printSecurityAndIes(c, v, w) < 0) return 0;
   // A beacon's fields that end in an error end the line (tcpdump breaks out before its dump).
@@ -350,30 +362,15 @@ function printStandard(c: PrintContext, v: Ieee802154, fc: number): number {
 /** Multipurpose frames (tcpdump's ieee802_15_4_mp_frame). */
 function printMultipurpose(c: PrintContext, v: Ieee802154, fc: number): number {
   const w: Walk = { pos: 0, caplen: v.frameLength };
-  const vf = c.o.verbose;
   if (fc & 0x08) {
     c.write(`v${v.version} `);
-    if (vf > 2) {
-      if (fc & 0x200) c.write('Security Enabled, ');
-      if (fc & 0x800) c.write('Frame Pending, ');
-      if (fc & 0x4000) c.write('AR, ');
-      if (fc & 0x100) c.write('PAN ID Present, ');
-      if (fc & 0x400) c.write('Sequence Number Suppression, ');
-      if (fc & 0x8000) c.write('IE present, ');
-    }
-    if (fc & 0x400) {
-      if (w.caplen < 2) { c.truncMark(); return 0; }
-      w.pos = 2; w.caplen -= 2;
-    } else {
-      const seq = v.sequence;
-      if (vf) c.write(`seq ${hex2(seq)} `);
-      if (w.caplen < 3) { c.truncMark(); return 0; }
-      w.pos = 3; w.caplen -= 3;
-    }
+    printFlags(c, fc, MULTIPURPOSE_FLAGS);
+    if (!walkSequence(c, v, w, (fc & 0x400) !== 0)) return 0;
   } else {
+    // The short frame control: one byte, then the sequence number (tcpdump does not test the length).
     const seq = v.sequence;
     w.pos = 2; w.caplen -= 2;
-    if (vf) c.write(`seq ${hex2(seq)} `);
+    if (c.o.verbose) c.write(`seq ${hex2(seq)} `);
   }
   if (!printAddressing(c, v, w, true)) return 0;
   if (printSecurityAndIes(c, v, w) < 0) return 0;
