@@ -138,7 +138,7 @@ test('Babel, AHCP, OLSR and AODV views: their headers on their UDP ports; a shor
   t.like(ahcp, { magic: 43, version: 1, hopCount: 1, originalHopCount: 2, nonce: 0xdeadbeef, sourceId: '01:02:03:04:05:06:07:08' });
   const olsr = d.decode(udpFrame(698, 698, concat(be16(16), be16(0x800), bytes(3, 0x86), be16(12), ip4('10.0.0.9'), bytes(64, 2), be16(1))), LinkType.EN10MB).layer(Layer.Olsr) as Olsr;
   t.like(olsr, { packetLength: 16, sequence: 0x800 });
-  t.is(olsr.ipv4(8), '10.0.0.9');
+  t.is(olsr.pointMessage(4, false).originator, '10.0.0.9');
   const aodv = d.decode(udpFrame(654, 654, bytes(4, 0)), LinkType.EN10MB).layer(Layer.Aodv) as Aodv;
   t.is(aodv.type, 4);
   t.like(d.decode(udpFrame(6696, 6696, bytes(42, 2)), LinkType.EN10MB).stop, { layer: Layer.Babel, offset: 42, required: 4, available: 2 });

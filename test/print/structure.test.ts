@@ -25,7 +25,7 @@ const HELPERS = new Set(['context.ts', 'dump.ts']);
  * hundreds of one-use getters, and Babel, whose TLVs are read at print-babel.c's offsets. Their reads are checked (a cut message prints tcpdump's marks),
  * but the offsets live in the printer. This list only shrinks.
  */
-const INDEXED = new Set(['ahcp.ts', 'aodv.ts', 'babel.ts', 'bgp.ts', 'ldp.ts', 'olsr.ts', 'ospf.ts', 'rsvp.ts']);
+const INDEXED = new Set(['babel.ts', 'bgp.ts', 'ldp.ts', 'ospf.ts', 'rsvp.ts']);
 
 /** Imports that run code (not `import type`) between files of this directory. */
 function imports(f: string): string[] {

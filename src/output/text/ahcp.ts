@@ -1,6 +1,6 @@
 /** AHCP (tcpdump's print-ahcp.c), on UDP 5359. */
 import type { PrintContext } from './context.js';
-import { AHCP1_HEADER_LENGTH, type Ahcp } from '../../decoders/ahcp.js';
+import { AHCP1_BODY_HEADER_LENGTH, AHCP1_HEADER_LENGTH, AHCP_IPV4_PREFIX_SIZE, AHCP_IPV6_PREFIX_SIZE, type Ahcp, type AhcpOption } from '../../decoders/ahcp.js';
 import { TokTable } from './util-print.js';
 
 const messages = new TokTable([[0, 'Discover'], [1, 'Offer'], [2, 'Request'], [3, 'Ack'], [4, 'Nack'], [5, 'Release']]);
@@ -9,6 +9,8 @@ const optionNames = new TokTable([
   [7, 'IPv4 Prefix'], [8, 'IPv6 Address'], [9, 'IPv4 Address'], [10, 'IPv6 Prefix Delegation'], [11, 'IPv4 Prefix Delegation'],
   [12, 'Name Server'], [13, 'NTP Server'],
 ]);
+/** An option's type and length bytes. */
+const OPTION_HEADER = 2;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 /** `%Y-%m-%d %H:%M:%S` of a time_t, in UTC. */
@@ -17,49 +19,56 @@ function utc(t: number): string {
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
 }
 
-/** nd_print_invalid then ND_TCHECK_LEN, as print-ahcp.c's `invalid` labels do. */
-function invalid(c: PrintContext, a: Ahcp, i: number, len: number): void { c.invalid(); a.needAt(i, len); }
+/**
+ * nd_print_invalid then ND_TCHECK_LEN, as print-ahcp.c's `invalid` labels do: the `left` bytes
+ * from `at` (counted from the option's or the message's first byte) must have been captured.
+ */
+function invalid(c: PrintContext, v: Ahcp | AhcpOption, at: number, left: number): void { c.invalid(); v.need(at + left); }
 
-/** One option's value (the data_decoders table): `len` bytes at `i`. */
-function optionValue(c: PrintContext, a: Ahcp, no: number, i: number, len: number): boolean {
-  const list = (size: number, item: (q: number) => string): void => {
-    let sep = ': ';
-    while (len) {
-      if (len < size) { invalid(c, a, i, len); return; }
-      c.write(sep + item(i));
-      i += size; len -= size; sep = ', ';
-    }
-  };
+/** A list of `size`-byte items filling the value of `len` bytes (invalid where an item is cut). */
+function list(c: PrintContext, opt: AhcpOption, len: number, size: number, item: (k: number) => string): void {
+  let sep = ': ';
+  for (let k = 0; len; k++) {
+    if (len < size) { invalid(c, opt, OPTION_HEADER + k * size, len); return; }
+    c.write(sep + item(k));
+    len -= size; sep = ', ';
+  }
+}
+
+/** One option's value (the data_decoders table), `len` bytes; false for an option without a decoder. */
+function optionValue(c: PrintContext, opt: AhcpOption, no: number, len: number): boolean {
   switch (no) {
     case 2:
-      if (len !== 4) { invalid(c, a, i, len); return true; }
-      c.write(`: ${utc(a.u32(i))} UTC`);
+      if (len !== 4) { invalid(c, opt, OPTION_HEADER, len); return true; }
+      c.write(`: ${utc(opt.time)} UTC`);
       return true;
     case 3:
-      if (len !== 4) { invalid(c, a, i, len); return true; }
-      c.write(`: ${a.u32(i)}s`);
+      if (len !== 4) { invalid(c, opt, OPTION_HEADER, len); return true; }
+      c.write(`: ${opt.time}s`);
       return true;
-    case 4: case 8: case 12: case 13: list(16, (q) => a.ipv6(q)); return true;
-    case 5: case 9: list(4, (q) => a.ipv4(q)); return true;
-    case 6: case 10: list(17, (q) => `${a.ipv6(q)}/${a.u8(q + 16)}`); return true;
-    case 11: list(5, (q) => `${a.ipv4(q)}/${a.u8(q + 4)}`); return true;
+    case 4: case 8: case 12: case 13: list(c, opt, len, 16, (k) => opt.ipv6Address(k)); return true;
+    case 5: case 9: list(c, opt, len, 4, (k) => opt.ipv4Address(k)); return true;
+    case 6: case 10: list(c, opt, len, AHCP_IPV6_PREFIX_SIZE, (k) => `${opt.ipv6Prefix(k)}/${opt.ipv6PrefixLength(k)}`); return true;
+    case 11: list(c, opt, len, AHCP_IPV4_PREFIX_SIZE, (k) => `${opt.ipv4Prefix(k)}/${opt.ipv4PrefixLength(k)}`); return true;
     default: return false;
   }
 }
 
-/** ahcp1_options_print: `len` bytes of options at `i`. */
-function options(c: PrintContext, a: Ahcp, i: number, len: number): void {
-  while (len) {
-    const no = a.u8(i);
-    i += 1; len -= 1;
+/** ahcp1_options_print: `len` bytes of options. */
+function options(c: PrintContext, a: Ahcp, len: number): void {
+  const opt = a.option;
+  for (let pos = a.optionsStart; len;) {
+    opt.point(pos, a.end);
+    const no = opt.type;
+    len -= 1;
     c.write(`\n\t ${optionNames.str(no, `Unknown-${no}`)}`);
-    if (no === 0 || no === 1) continue;
-    if (!len) { invalid(c, a, i, len); return; }
-    const olen = a.u8(i);
-    i += 1; len -= 1;
-    if (olen > len) { invalid(c, a, i, len); return; }
-    if (!optionValue(c, a, no, i, olen)) { c.write(` (Length ${olen})`); a.needAt(i, olen); }
-    i += olen; len -= olen;
+    if (no === 0 || no === 1) { pos += 1; continue; }
+    if (!len) { invalid(c, opt, 1, len); return; }
+    const olen = opt.valueLength;
+    len -= 1;
+    if (olen > len) { invalid(c, opt, OPTION_HEADER, len); return; }
+    if (!optionValue(c, opt, no, olen)) { c.write(` (Length ${olen})`); opt.need(OPTION_HEADER + olen); }
+    pos += OPTION_HEADER + olen; len -= olen;
   }
 }
 
@@ -67,15 +76,13 @@ function options(c: PrintContext, a: Ahcp, i: number, len: number): void {
 export function printAhcp(c: PrintContext, a: Ahcp, length: number): void {
   c.protocol = 'ahcp';
   c.write('AHCP');
-  let i = 0, len = length;
-  if (len < 2 || a.magic !== 43) { invalid(c, a, i, len); return; }
-  i += 1; len -= 1;
+  // tcpdump's `invalid` checks what is left of the message from where it is: up to `length`.
+  if (length < 2 || a.magic !== 43) { invalid(c, a, 0, length); return; }
   const version = a.version;
-  i += 1; len -= 1;
-  if (version !== 1) { c.write(` Version ${version} (unknown)`); a.needAt(i, len); return; }
+  if (version !== 1) { c.write(` Version ${version} (unknown)`); a.need(length); return; }
   c.write(' Version 1');
-  if (len < AHCP1_HEADER_LENGTH - 2) { invalid(c, a, i, len); return; }
-  if (!c.o.verbose) a.needAt(i, AHCP1_HEADER_LENGTH - 2);
+  if (length < AHCP1_HEADER_LENGTH) { invalid(c, a, 0, length); return; }
+  if (!c.o.verbose) a.need(AHCP1_HEADER_LENGTH);
   else {
     c.write(`\n\tHopcount ${a.hopCount}`);
     c.write(`, Original Hopcount ${a.originalHopCount}`);
@@ -83,17 +90,16 @@ export function printAhcp(c: PrintContext, a: Ahcp, length: number): void {
     c.write(`, Source Id ${a.sourceId}`);
     c.write(`, Destination Id ${a.destinationId}`);
   }
-  i += AHCP1_HEADER_LENGTH - 2; len -= AHCP1_HEADER_LENGTH - 2;
   // The body (ahcp1_body_print).
-  if (len < 4) { invalid(c, a, i, len); return; }
-  const type = a.u8(i), mbz = a.u8(i + 1), bodyLen = a.u16(i + 2);
-  i += 4; len -= 4;
+  const header = AHCP1_HEADER_LENGTH + AHCP1_BODY_HEADER_LENGTH;
+  if (length < header) { invalid(c, a, 0, length); return; }
+  const type = a.messageType, mbz = a.mbz, bodyLen = a.bodyLength;
   if (c.o.verbose) {
     c.write(`\n\t${messages.str(type, `Unknown-${type}`)}`);
     if (mbz !== 0) c.write(`, MBZ ${mbz}`);
     c.write(`, Length ${bodyLen}`);
   }
-  if (bodyLen > len) { invalid(c, a, i, len); return; }
-  if (c.o.verbose >= 2) options(c, a, i, bodyLen);
-  else a.needAt(i, bodyLen);
+  if (bodyLen > length - header) { invalid(c, a, 0, length); return; }
+  if (c.o.verbose >= 2) options(c, a, bodyLen);
+  else a.need(header + bodyLen);
 }
