@@ -11,7 +11,9 @@ import { LinkType } from '../../src/decoders/link-type.js';
 import type { Ahcp } from '../../src/decoders/ahcp.js';
 import type { Aodv } from '../../src/decoders/aodv.js';
 import type { Olsr } from '../../src/decoders/olsr.js';
-import { be32, bytes, concat, ether, ip4, ip6, ipv4, ipv6, udp } from '../helpers/frames.js';
+import { BABEL_HEADER_LENGTH, BabelTlvType, type Babel } from '../../src/decoders/babel.js';
+import { LDP_TLV_HEADER_LENGTH, type Ldp } from '../../src/decoders/ldp.js';
+import { be16, be32, bytes, concat, ether, ip4, ip6, ipv4, ipv6, udp } from '../helpers/frames.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
 import { repoRoot } from '../helpers/netns.js';
 
@@ -146,4 +148,59 @@ test('AODV: a real route reply (hoobr_aodv_extension.pcap) and its cut; a built 
   const v = (q6cut.layer(Layer.Aodv) ?? q6cut.viewAt(Layer.Aodv, 62)) as Aodv;
   t.is(v.destination(true), '2001:db8::1');
   throwsNotCaptured(t, () => v.originator(true));
+});
+
+test('Babel: a real Hello (babel.pcap) through the TLV sub-view; an Update with sub-TLVs built; cut inside a TLV', (t) => {
+  const frame = suiteFrame('babel.pcap', 0);
+  const b = view<Babel>(t, frame, Layer.Babel);
+  like(t, b, { magic: 42, version: 2, bodyLength: 8 });
+  const hello = b.pointTlv(BABEL_HEADER_LENGTH);
+  like(t, hello, { type: BabelTlvType.Hello, valueLength: 6, helloFlags: 0, helloSeqno: 8042, helloInterval: 2000, tailStart: 8 });
+  t.like(JSON.parse(JSON.stringify(b)), { bodyLength: 8, tlvs: [{ type: 4, length: 6 }] });
+  // Cut in the Hello's interval: the seqno is there. (Before the next decode: the views and sub-views are the Decoder's, re-pointed by each.)
+  const cut = view<Babel>(t, frame, Layer.Babel, hello.off - b.base + 6);
+  const ct = cut.pointTlv(BABEL_HEADER_LENGTH);
+  like(t, ct, { type: 4, valueLength: 6, helloSeqno: 8042, helloInterval: 'not captured' });
+  // An IPv6 Update (AE 2, /64, nothing omitted) with a diversity sub-TLV.
+  const update = concat(bytes(8, 22, 2, 0x80, 64, 0), be16(400), be16(7), be16(96), ip6('2001:db8:1:2::').subarray(0, 8), bytes(2, 2, 1, 255));
+  const body = concat(bytes(42, 2), be16(update.length), update);
+  const u = d.decode(ether('00:00:00:00:00:02', '00:00:00:00:00:01', 0x86dd, ipv6({ nh: 17, src: 'fe80::1', dst: 'ff02::1:6' }, udp(6696, 6696, body))), LinkType.EN10MB).layer(Layer.Babel) as Babel;
+  const ut = u.pointTlv(BABEL_HEADER_LENGTH);
+  like(t, ut, { type: BabelTlvType.Update, valueLength: 22, ae: 2, updateFlags: 0x80, updatePrefixLength: 64, updateOmitted: 0, updateInterval: 400, updateSeqno: 7, updateMetric: 96, tailStart: 12 });
+  t.deepEqual([...ut.prefixBytes(ut.tailStart, 8)], [...ip6('2001:db8:1:2::').subarray(0, 8)]);
+  const sub = u.pointSubTlv(ut.off + ut.tailStart + 8);
+  like(t, sub, { type: 2, valueLength: 2 });
+  t.deepEqual([sub.channel(0), sub.channel(1)], [1, 255]);
+  t.is(ut.valueEnd, sub.off + 4);
+});
+
+test('LDP: a real Hello (mpls-ldp-hello.pcap): PDU, message and TLVs through the sub-views; a label mapping with a pseudowire FEC built; cut in a TLV', (t) => {
+  const frame = suiteFrame('mpls-ldp-hello.pcap', 0);
+  const l = view<Ldp>(t, frame, Layer.Ldp);
+  like(t, l, { version: 1, pduLength: 38, lsrId: '10.1.0.2', labelSpace: 0 });
+  const pdu = l.pointPdu(l.off);
+  like(t, pdu, { version: 1, pduLength: 38, lsrId: '10.1.0.2', labelSpace: 0 });
+  const m = l.pointMessage(pdu.messagesStart);
+  like(t, m, { typeField: 0x0100, messageLength: 28, messageId: 0x11970 });
+  const seen: unknown[] = [];
+  for (let pos = m.tlvsStart; pos < m.off + 4 + m.messageLength;) {
+    const tlv = l.pointTlv(pos);
+    const type = tlv.typeField & 0x3fff;
+    seen.push([type, type === 0x0400 ? tlv.holdTime : type === 0x0401 ? tlv.ipv4TransportAddress : tlv.configurationSequence]);
+    pos += LDP_TLV_HEADER_LENGTH + tlv.valueLength;
+  }
+  t.deepEqual(seen, [[0x0400, 15], [0x0401, '10.1.0.2'], [0x0402, 1]]);
+  // Cut in the second TLV's address.
+  const cut = view<Ldp>(t, frame, Layer.Ldp, m.tlvsStart - l.base + 8 + 6);
+  const ct = cut.pointTlv(m.tlvsStart + 8);
+  like(t, ct, { typeField: 0x0401, valueLength: 4, ipv4TransportAddress: 'not captured' });
+  // A Martini VC FEC: Ethernet (5) with a control word, group 9, VC 77, an MTU parameter.
+  const fec = concat(bytes(0x80), be16(0x8005), bytes(8), be32(9), be32(77), bytes(1, 4), be16(1500));
+  const msg = concat(be16(0x0400), be16(4 + 4 + fec.length), be32(3), be16(0x0100), be16(fec.length), fec);
+  const pdu2 = concat(be16(1), be16(6 + msg.length), ip4('10.1.0.2'), be16(0), msg);
+  const l2 = d.decode(ether('00:00:00:00:00:02', '00:00:00:00:00:01', 0x0800, ipv4({ proto: 17 }, udp(646, 646, pdu2))), LinkType.EN10MB).layer(Layer.Ldp) as Ldp;
+  const ft = l2.pointTlv(l2.pointMessage(l2.off + 10).tlvsStart);
+  like(t, ft, { typeField: 0x0100, fecType: 0x80, pwType: 0x8005, vcInfoLength: 8, groupId: 9, vcId: 77 });
+  const ip = l2.pointInterfaceParameter(ft.interfaceParametersStart);
+  like(t, ip, { type: 1, parameterLength: 4, mtu: 1500 });
 });

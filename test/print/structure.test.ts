@@ -20,12 +20,11 @@ const COMPAT = new Set([
 /** The byte-reading helpers the compatibility printers use, and the -x/-X/-A dumps of the raw frame. */
 const HELPERS = new Set(['context.ts', 'dump.ts']);
 /**
- * Printers over a view that offers checked reads by index, the layouts being the printer's:
- * BGP, whose nested path attributes and dozens of NLRI encodings (print-bgp.c) would otherwise be
- * hundreds of one-use getters, and Babel, whose TLVs are read at print-babel.c's offsets. Their reads are checked (a cut message prints tcpdump's marks),
- * but the offsets live in the printer. This list only shrinks.
+ * Printers over a view that offers checked reads by index, the layouts being the printer's. Their
+ * reads are checked (a cut message prints tcpdump's marks), but the offsets live in the printer.
+ * AHCP, AODV, OLSR, Babel and LDP moved theirs into the decoders' sub-views (issue 14). This list only shrinks.
  */
-const INDEXED = new Set(['babel.ts', 'bgp.ts', 'ldp.ts', 'ospf.ts', 'rsvp.ts']);
+const INDEXED = new Set(['bgp.ts', 'ospf.ts', 'rsvp.ts']);
 
 /** Imports that run code (not `import type`) between files of this directory. */
 function imports(f: string): string[] {

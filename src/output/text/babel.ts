@@ -1,6 +1,6 @@
 /** Babel (tcpdump's print-babel.c), on UDP 6696 and 6697. */
 import type { PrintContext } from './context.js';
-import { BABEL_HEADER_LENGTH, type Babel } from '../../decoders/babel.js';
+import { BABEL_HEADER_LENGTH, BABEL_TLV_HEADER_LENGTH, babelFixedLength, type Babel, type BabelTlv } from '../../decoders/babel.js';
 import { ipv6ToString } from '../../decoders/addr.js';
 import { hex16, hex8 } from './names.js';
 import { TokTable } from './util-print.js';
@@ -8,11 +8,6 @@ import { TokTable } from './util-print.js';
 const diversity = new TokTable([[0, 'reserved'], [255, 'all']]);
 const V4PREFIX = Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0, 0]);
 
-function formatId(b: Babel, i: number): string {
-  let s = '';
-  for (let k = 0; k < 8; k++) s += (k ? ':' : '') + hex8(b.u8(i + k));
-  return s;
-}
 const isV4 = (p: Uint8Array): boolean => { for (let k = 0; k < 12; k++) if (p[k] !== V4PREFIX[k]) return false; return true; };
 const v4Text = (p: Uint8Array): string => `${p[12]}.${p[13]}.${p[14]}.${p[15]}`;
 function formatPrefix(p: Uint8Array, plen: number): string {
@@ -24,10 +19,10 @@ const formatIntervalUpdate = (i: number): string => i === 0xffff ? 'infinity' : 
 const formatTimestamp = (i: number): string => `${Math.floor(i / 1000000)}.${String(i % 1000000).padStart(6, '0')}s`;
 
 /**
- * network_prefix: the 16-byte prefix of address encoding `ae` from the bytes at `p` (`len` of
- * them), `omitted` bytes taken from `dp`; into `out`. The bytes consumed, or -1.
+ * network_prefix: the 16-byte prefix of address encoding `ae` from the TLV's bytes at `p` (`len`
+ * of them), `omitted` bytes taken from `dp`; into `out`. The bytes consumed, or -1.
  */
-function networkPrefix(b: Babel, ae: number, plen: number, omitted: number, p: number, dp: Uint8Array | undefined, len: number, out: Uint8Array): number {
+function networkPrefix(b: BabelTlv, ae: number, plen: number, omitted: number, p: number, dp: Uint8Array | undefined, len: number, out: Uint8Array): number {
   const pb = plen >= 0 ? (plen + 7) >> 3 : ae === 1 ? 4 : 16;
   if (pb > 16) return -1;
   const prefix = new Uint8Array(16);
@@ -38,17 +33,17 @@ function networkPrefix(b: Babel, ae: number, plen: number, omitted: number, p: n
       if (omitted > 4 || pb > 4 || (pb > omitted && len < pb - omitted)) return -1;
       prefix.set(V4PREFIX.subarray(0, 12));
       if (omitted) { if (dp === undefined) return -1; prefix.set(dp.subarray(0, 12 + omitted)); }
-      if (pb > omitted) { prefix.set(b.copy(p, pb - omitted), 12 + omitted); consumed = pb - omitted; }
+      if (pb > omitted) { prefix.set(b.prefixBytes(p, pb - omitted), 12 + omitted); consumed = pb - omitted; }
       break;
     case 2:
       if (omitted > 16 || (pb > omitted && len < pb - omitted)) return -1;
       if (omitted) { if (dp === undefined) return -1; prefix.set(dp.subarray(0, omitted)); }
-      if (pb > omitted) { prefix.set(b.copy(p, pb - omitted), omitted); consumed = pb - omitted; }
+      if (pb > omitted) { prefix.set(b.prefixBytes(p, pb - omitted), omitted); consumed = pb - omitted; }
       break;
     case 3:
       if (pb > 8 && len < pb - 8) return -1;
       prefix[0] = 0xfe; prefix[1] = 0x80;
-      if (pb > 8) { prefix.set(b.copy(p, pb - 8), 8); consumed = pb - 8; }
+      if (pb > 8) { prefix.set(b.prefixBytes(p, pb - 8), 8); consumed = pb - 8; }
       break;
     default:
       return -1;
@@ -57,15 +52,16 @@ function networkPrefix(b: Babel, ae: number, plen: number, omitted: number, p: n
   return consumed;
 }
 
-/** subtlvs_print over [cp, ep). */
+/** subtlvs_print over the absolute indexes [cp, ep). */
 function subTlvs(c: PrintContext, b: Babel, cp: number, ep: number, tlvType: number): void {
   while (cp < ep) {
-    const subtype = b.u8(cp);
+    const sub = b.pointSubTlv(cp);
+    const subtype = sub.type;
     cp++;
     if (subtype === 0) { c.write(' sub-pad1'); continue; }
     if (subtype & 0x80) c.write(' (M)');
     if (cp === ep) { c.invalid(); return; }
-    let sublen = b.u8(cp);
+    let sublen = sub.valueLength;
     cp++;
     if (cp + sublen > ep) { c.invalid(); return; }
     switch (subtype) {
@@ -74,7 +70,7 @@ function subTlvs(c: PrintContext, b: Babel, cp: number, ep: number, tlvType: num
         c.write(' sub-diversity');
         if (sublen === 0) { c.write(' empty'); break; }
         let sep = ' ';
-        for (; sublen; sublen--) { const v = b.u8(cp); c.write(sep + diversity.str(v, String(v))); cp++; sep = '-'; }
+        for (let k = 0; sublen; sublen--, k++) { const v = sub.channel(k); c.write(sep + diversity.str(v, String(v))); cp++; sep = '-'; }
         if (tlvType !== 8 && tlvType !== 13) c.write(' (bogus)');
         break;
       }
@@ -82,11 +78,11 @@ function subTlvs(c: PrintContext, b: Babel, cp: number, ep: number, tlvType: num
         c.write(' sub-timestamp');
         if (tlvType === 4) {
           if (sublen < 4) { c.invalid(); return; }
-          c.write(` ${formatTimestamp(b.u32(cp))}`);
+          c.write(` ${formatTimestamp(sub.timestamp(0))}`);
         } else if (tlvType === 5) {
           if (sublen < 8) { c.invalid(); return; }
-          c.write(` ${formatTimestamp(b.u32(cp))}`);
-          c.write(`|${formatTimestamp(b.u32(cp + 4))}`);
+          c.write(` ${formatTimestamp(sub.timestamp(0))}`);
+          c.write(`|${formatTimestamp(sub.timestamp(1))}`);
         } else c.write(' (bogus)');
         cp += sublen;
         break;
@@ -99,70 +95,73 @@ function subTlvs(c: PrintContext, b: Babel, cp: number, ep: number, tlvType: num
 
 const TRUNC = -1, INVALID = -2;
 
-/** babel_print_v2_tlvs over `tlvsLength` bytes from index `cp`; 0, TRUNC or INVALID. */
-function tlvs(c: PrintContext, b: Babel, cp: number, tlvsLength: number, remaining: number): number {
+/** babel_print_v2_tlvs over `tlvsLength` bytes from `from` (bytes into the packet); 0, TRUNC or INVALID. */
+function tlvs(c: PrintContext, b: Babel, from: number, tlvsLength: number, remaining: number): number {
   const v = c.o.verbose;
   const v4Prefix = Uint8Array.from(V4PREFIX), v6Prefix = new Uint8Array(16);
   const check = (i: number, l: number): boolean => i + l > tlvsLength || i + l > remaining;
+  const H = BABEL_TLV_HEADER_LENGTH;
   for (let i = 0; i < tlvsLength;) {
-    const m = cp + i;
+    const t = b.pointTlv(from + i);
     if (check(i, 1)) return INVALID;
-    const type = b.u8(m);
+    const type = t.type;
     if (type === 0) { c.write(v ? '\n\tPad 1' : ' pad1'); i += 1; continue; }
-    if (check(i, 2)) return INVALID;
-    if (!b.hasAt(m, 2)) return TRUNC;
-    const len = b.u8(m + 1);
-    if (check(i, 2 + len)) return INVALID;
-    if (!b.hasAt(m, 2 + len)) return TRUNC;
+    if (check(i, H)) return INVALID;
+    if (!t.has(H)) return TRUNC;
+    const len = t.valueLength;
+    if (check(i, H + len)) return INVALID;
+    if (!t.has(H + len)) return TRUNC;
     const prefix = new Uint8Array(16), src = new Uint8Array(16);
+    // The value's fixed fields: a shorter value is invalid; what follows them starts at `tail`.
+    const fixed = babelFixedLength(type), tail = H + fixed;
     switch (type) {
       case 1: c.write(v ? `\n\tPad ${len + 2}` : ' padN'); break;
       case 2:
         if (!v) { c.write(' ack-req'); break; }
         c.write('\n\tAcknowledgment Request ');
-        if (len < 6) return INVALID;
-        c.write(`${hex16(b.u16(m + 4))} ${formatInterval(b.u16(m + 6))}`);
+        if (len < fixed) return INVALID;
+        c.write(`${hex16(t.ackRequestNonce)} ${formatInterval(t.ackRequestInterval)}`);
         break;
       case 3:
         if (!v) { c.write(' ack'); break; }
         c.write('\n\tAcknowledgment ');
-        if (len < 2) return INVALID;
-        c.write(hex16(b.u16(m + 2)));
+        if (len < fixed) return INVALID;
+        c.write(hex16(t.ackNonce));
         break;
       case 4: {
         if (!v) { c.write(' hello'); break; }
         c.write('\n\tHello ');
-        if (len < 6) return INVALID;
-        const unicast = b.u16(m + 2) & 0x8000, seqno = b.u16(m + 4), interval = b.u16(m + 6);
+        if (len < fixed) return INVALID;
+        const unicast = t.helloFlags & 0x8000, seqno = t.helloSeqno, interval = t.helloInterval;
         if (unicast) c.write('(Unicast) ');
         c.write(`seqno ${seqno} `);
         c.write(interval !== 0 ? `interval ${formatInterval(interval)}` : 'unscheduled');
-        if (len > 6) subTlvs(c, b, m + 8, m + 2 + len, type);
+        if (len > fixed) subTlvs(c, b, t.off + tail, t.valueEnd, type);
         break;
       }
       case 5: {
         if (!v) { c.write(' ihu'); break; }
         c.write('\n\tIHU ');
-        if (len < 6) return INVALID;
-        const rxcost = b.u16(m + 4), interval = b.u16(m + 6), ae = b.u8(m + 2);
-        const rc = networkPrefix(b, ae, -1, 0, m + 8, undefined, len - 6, prefix);
+        if (len < fixed) return INVALID;
+        const rxcost = t.ihuRxcost, interval = t.ihuInterval, ae = t.ae;
+        const rc = networkPrefix(t, ae, -1, 0, tail, undefined, len - fixed, prefix);
         if (rc < 0) { c.truncMark(); break; }
         c.write(`${ae === 0 ? 'any' : formatAddress(prefix)} rxcost ${rxcost} interval ${formatInterval(interval)}`);
-        if (rc < len - 6) subTlvs(c, b, m + 8 + rc, m + 2 + len, type);
+        if (rc < len - fixed) subTlvs(c, b, t.off + tail + rc, t.valueEnd, type);
         break;
       }
       case 6:
         if (!v) { c.write(' router-id'); break; }
         c.write('\n\tRouter Id');
-        if (len < 10) return INVALID;
-        c.write(` ${formatId(b, m + 4)}`);
+        if (len < fixed) return INVALID;
+        c.write(` ${t.routerId}`);
         break;
       case 7: {
         if (!v) { c.write(' nh'); break; }
         c.write('\n\tNext Hop');
-        if (len < 2) return INVALID;
-        const ae = b.u8(m + 2);
-        const rc = networkPrefix(b, ae, -1, 0, m + 4, undefined, len - 2, prefix);
+        if (len < fixed) return INVALID;
+        const ae = t.ae;
+        const rc = networkPrefix(t, ae, -1, 0, tail, undefined, len - fixed, prefix);
         if (rc < 0) return INVALID;
         c.write(` ${ae === 0 ? 'invalid AE 0' : formatAddress(prefix)}`);
         break;
@@ -170,32 +169,32 @@ function tlvs(c: PrintContext, b: Babel, cp: number, tlvsLength: number, remaini
       case 8: {
         if (!v) {
           c.write(' update');
-          if (len < 10) return INVALID;
-          const f = b.u8(m + 3);
+          if (len < fixed) return INVALID;
+          const f = t.updateFlags;
           c.write(`${f & 0x80 ? '/prefix' : ''}${f & 0x40 ? '/id' : ''}${f & 0x3f ? '/unknown' : ''}`);
           break;
         }
         c.write('\n\tUpdate');
-        if (len < 10) return INVALID;
-        const ae = b.u8(m + 2);
-        const plen = (b.u8(m + 4) + (b.u8(m + 2) === 1 ? 96 : 0)) & 0xff;
-        const rc = networkPrefix(b, ae, b.u8(m + 4), b.u8(m + 5), m + 12, b.u8(m + 2) === 1 ? v4Prefix : v6Prefix, len - 10, prefix);
+        if (len < fixed) return INVALID;
+        const ae = t.ae;
+        const plen = (t.updatePrefixLength + (t.ae === 1 ? 96 : 0)) & 0xff;
+        const rc = networkPrefix(t, ae, t.updatePrefixLength, t.updateOmitted, tail, t.ae === 1 ? v4Prefix : v6Prefix, len - fixed, prefix);
         if (rc < 0) return INVALID;
-        const interval = b.u16(m + 6), seqno = b.u16(m + 8), metric = b.u16(m + 10);
-        const f = b.u8(m + 3);
+        const interval = t.updateInterval, seqno = t.updateSeqno, metric = t.updateMetric;
+        const f = t.updateFlags;
         c.write(`${f & 0x80 ? '/prefix' : ''}${f & 0x40 ? '/id' : ''}${f & 0x3f ? '/unknown' : ''} ` +
           `${ae === 0 ? 'any' : formatPrefix(prefix, plen)} metric ${metric} seqno ${seqno} interval ${formatIntervalUpdate(interval)}`);
-        if (b.u8(m + 3) & 0x80) (b.u8(m + 2) === 1 ? v4Prefix : v6Prefix).set(prefix);
-        if (rc < len - 10) subTlvs(c, b, m + 12 + rc, m + 2 + len, type);
+        if (t.updateFlags & 0x80) (t.ae === 1 ? v4Prefix : v6Prefix).set(prefix);
+        if (rc < len - fixed) subTlvs(c, b, t.off + tail + rc, t.valueEnd, type);
         break;
       }
       case 9: {
         if (!v) { c.write(' route-request'); break; }
         c.write('\n\tRoute Request ');
-        if (len < 2) return INVALID;
-        const ae = b.u8(m + 2);
-        const plen = (b.u8(m + 3) + (b.u8(m + 2) === 1 ? 96 : 0)) & 0xff;
-        const rc = networkPrefix(b, ae, b.u8(m + 3), 0, m + 4, undefined, len - 2, prefix);
+        if (len < fixed) return INVALID;
+        const ae = t.ae;
+        const plen = (t.requestPrefixLength + (t.ae === 1 ? 96 : 0)) & 0xff;
+        const rc = networkPrefix(t, ae, t.requestPrefixLength, 0, tail, undefined, len - fixed, prefix);
         if (rc < 0) return INVALID;
         c.write(`for ${ae === 0 ? 'any' : formatPrefix(prefix, plen)}`);
         break;
@@ -203,59 +202,59 @@ function tlvs(c: PrintContext, b: Babel, cp: number, tlvsLength: number, remaini
       case 10: {
         if (!v) { c.write(' seqno-request'); break; }
         c.write('\n\tSeqno Request ');
-        if (len < 14) return INVALID;
-        const ae = b.u8(m + 2), seqno = b.u16(m + 4);
-        const rc = networkPrefix(b, ae, b.u8(m + 3), 0, m + 16, undefined, len - 14, prefix);
+        if (len < fixed) return INVALID;
+        const ae = t.ae, seqno = t.requestSeqno;
+        const rc = networkPrefix(t, ae, t.requestPrefixLength, 0, tail, undefined, len - fixed, prefix);
         if (rc < 0) return INVALID;
-        const plen = (b.u8(m + 3) + (b.u8(m + 2) === 1 ? 96 : 0)) & 0xff;
-        c.write(`(${b.u8(m + 6)} hops) for ${ae === 0 ? 'invalid AE 0' : formatPrefix(prefix, plen)} seqno ${seqno} id ${formatId(b, m + 8)}`);
+        const plen = (t.requestPrefixLength + (t.ae === 1 ? 96 : 0)) & 0xff;
+        c.write(`(${t.requestHopCount} hops) for ${ae === 0 ? 'invalid AE 0' : formatPrefix(prefix, plen)} seqno ${seqno} id ${t.requestRouterId}`);
         break;
       }
       case 11:
         if (!v) { c.write(' tspc'); break; }
         c.write('\n\tTS/PC ');
-        if (len < 6) return INVALID;
-        c.write(`timestamp ${b.u32(m + 4)} packetcounter ${b.u16(m + 2)}`);
+        if (len < fixed) return INVALID;
+        c.write(`timestamp ${t.timestamp} packetcounter ${t.packetCounter}`);
         break;
       case 12:
         if (!v) { c.write(' hmac'); break; }
         c.write('\n\tHMAC ');
-        if (len < 18) return INVALID;
-        c.write(`key-id ${b.u16(m + 2)} digest-${len - 2} `);
-        for (let j = 0; j < len - 2; j++) c.write(b.hexUpper(m + j + 4, 1));
+        if (len < fixed) return INVALID;
+        c.write(`key-id ${t.hmacKeyId} digest-${len - 2} `);
+        for (let j = 0; j < len - 2; j++) c.write(hex8(t.hmacDigestByte(j)).toUpperCase());
         break;
       case 13: {
         if (!v) { c.write(' ss-update'); break; }
         c.write('\n\tSS-Update');
-        if (len < 10) return INVALID;
-        const ae = b.u8(m + 2);
-        let srcPlen = b.u8(m + 3), plen = b.u8(m + 4);
-        const omitted = b.u8(m + 5), interval = b.u16(m + 6), seqno = b.u16(m + 8), metric = b.u16(m + 10);
-        let parsed = 10;
-        let rc = networkPrefix(b, ae, plen, omitted, m + 2 + parsed, ae === 1 ? v4Prefix : v6Prefix, len - parsed, prefix);
+        if (len < fixed) return INVALID;
+        const ae = t.ae;
+        let srcPlen = t.sourcePrefixLength, plen = t.updatePrefixLength;
+        const omitted = t.updateOmitted, interval = t.updateInterval, seqno = t.updateSeqno, metric = t.updateMetric;
+        let parsed = fixed;
+        let rc = networkPrefix(t, ae, plen, omitted, H + parsed, ae === 1 ? v4Prefix : v6Prefix, len - parsed, prefix);
         if (rc < 0) return INVALID;
         if (ae === 1) plen = (plen + 96) & 0xff;
         parsed += rc;
-        rc = networkPrefix(b, ae, srcPlen, 0, m + 2 + parsed, undefined, len - parsed, src);
+        rc = networkPrefix(t, ae, srcPlen, 0, H + parsed, undefined, len - parsed, src);
         if (rc < 0) return INVALID;
         if (ae === 1) srcPlen = (srcPlen + 96) & 0xff;
         parsed += rc;
         c.write(` ${formatPrefix(prefix, plen)} from`);
         c.write(` ${formatPrefix(src, srcPlen)} metric ${metric} seqno ${seqno} interval ${formatIntervalUpdate(interval)}`);
-        if (parsed < len) subTlvs(c, b, m + 2 + parsed, m + 2 + len, type);
+        if (parsed < len) subTlvs(c, b, t.off + H + parsed, t.valueEnd, type);
         break;
       }
       case 14: {
         if (!v) { c.write(' ss-request'); break; }
         c.write('\n\tSS-Request ');
-        if (len < 3) return INVALID;
-        const ae = b.u8(m + 2);
-        let plen = b.u8(m + 3), srcPlen = b.u8(m + 4), parsed = 3;
-        let rc = networkPrefix(b, ae, plen, 0, m + 2 + parsed, undefined, len - parsed, prefix);
+        if (len < fixed) return INVALID;
+        const ae = t.ae;
+        let plen = t.requestPrefixLength, srcPlen = t.ssRequestSourcePrefixLength, parsed = fixed;
+        let rc = networkPrefix(t, ae, plen, 0, H + parsed, undefined, len - parsed, prefix);
         if (rc < 0) return INVALID;
         if (ae === 1) plen = (plen + 96) & 0xff;
         parsed += rc;
-        rc = networkPrefix(b, ae, srcPlen, 0, m + 2 + parsed, undefined, len - parsed, src);
+        rc = networkPrefix(t, ae, srcPlen, 0, H + parsed, undefined, len - parsed, src);
         if (rc < 0) return INVALID;
         if (ae === 1) srcPlen = (srcPlen + 96) & 0xff;
         if (ae === 0) c.write('for any');
@@ -265,20 +264,20 @@ function tlvs(c: PrintContext, b: Babel, cp: number, tlvsLength: number, remaini
       case 15: {
         if (!v) { c.write(' ss-mh-request'); break; }
         c.write('\n\tSS-MH-Request ');
-        if (len < 14) return INVALID;
-        const ae = b.u8(m + 2);
-        let plen = b.u8(m + 3);
-        const seqno = b.u16(m + 4), hopc = b.u8(m + 6);
-        let srcPlen = b.u8(m + 7), parsed = 14;
-        let rc = networkPrefix(b, ae, plen, 0, m + 2 + parsed, undefined, len - parsed, prefix);
+        if (len < fixed) return INVALID;
+        const ae = t.ae;
+        let plen = t.requestPrefixLength;
+        const seqno = t.requestSeqno, hopc = t.requestHopCount;
+        let srcPlen = t.ssMhRequestSourcePrefixLength, parsed = fixed;
+        let rc = networkPrefix(t, ae, plen, 0, H + parsed, undefined, len - parsed, prefix);
         if (rc < 0) return INVALID;
         if (ae === 1) plen = (plen + 96) & 0xff;
         parsed += rc;
-        rc = networkPrefix(b, ae, srcPlen, 0, m + 2 + parsed, undefined, len - parsed, src);
+        rc = networkPrefix(t, ae, srcPlen, 0, H + parsed, undefined, len - parsed, src);
         if (rc < 0) return INVALID;
         if (ae === 1) srcPlen = (srcPlen + 96) & 0xff;
         c.write(`(${hopc} hops) for (${formatPrefix(prefix, plen)}, `);
-        c.write(`${formatPrefix(src, srcPlen)}) seqno ${seqno} id ${formatId(b, m + 8)}`);
+        c.write(`${formatPrefix(src, srcPlen)}) seqno ${seqno} id ${t.requestRouterId}`);
         break;
       }
       case 16:
@@ -287,9 +286,9 @@ function tlvs(c: PrintContext, b: Babel, cp: number, tlvsLength: number, remaini
       case 17:
         if (!v) { c.write(' pc'); break; }
         c.write('\n\tPC');
-        if (len < 4) return INVALID;
-        c.write(` value ${b.u32(m + 2)}`);
-        c.write(` index len ${len - 4}`);
+        if (len < fixed) return INVALID;
+        c.write(` value ${t.pcValue}`);
+        c.write(` index len ${len - fixed}`);
         break;
       case 18: case 19:
         if (!v) { c.write(type === 18 ? ' challenge_request' : ' challenge_reply'); break; }
@@ -300,7 +299,7 @@ function tlvs(c: PrintContext, b: Babel, cp: number, tlvsLength: number, remaini
       default:
         c.write(v ? `\n\tUnknown message type ${type}` : ' unknown');
     }
-    i += len + 2;
+    i += len + H;
   }
   return 0;
 }
@@ -309,7 +308,7 @@ function tlvs(c: PrintContext, b: Babel, cp: number, tlvsLength: number, remaini
 export function printBabel(c: PrintContext, b: Babel, length: number): void {
   c.protocol = 'babel';
   c.write('babel');
-  if (!b.hasAt(0, 4)) { c.truncMark(); return; }
+  if (!b.has(BABEL_HEADER_LENGTH)) { c.truncMark(); return; }
   if (b.magic !== 42) { c.write(' invalid header'); return; }
   const version = b.version;
   c.write(` ${version}`);

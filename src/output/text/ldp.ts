@@ -1,8 +1,9 @@
 /** LDP (tcpdump's print-ldp.c), on TCP and UDP 646. */
 import { afNames, pwTypes } from './routing-tables.js';
 import type { PrintContext } from './context.js';
-import { LDP_HEADER_LENGTH, LDP_MESSAGE_HEADER_LENGTH, type Ldp } from '../../decoders/ldp.js';
-import { ipv6ToString } from '../../decoders/addr.js';
+import {
+  LDP_HEADER_LENGTH, LDP_INTERFACE_PARAMETER_HEADER_LENGTH, LDP_MESSAGE_HEADER_LENGTH, LDP_PW_FEC_LENGTH, LDP_TLV_HEADER_LENGTH, type Ldp, type LdpTlv,
+} from '../../decoders/ldp.js';
 import { notCaptured } from '../../decoders/view.js';
 import { hexPrint } from './dump.js';
 import { hex16, hex8 } from './names.js';
@@ -26,28 +27,25 @@ const ifParams = new TokTable([[1, 'MTU'], [3, 'Description'], [0x0c, 'VCCV']]);
 const vccvCc: Tok = [[0x01, 'PWE3 control word'], [0x02, 'MPLS Router Alert Label'], [0x04, 'MPLS inner label TTL = 1']];
 const vccvCv: Tok = [[0x01, 'ICMP Ping'], [0x02, 'LSP Ping'], [0x04, 'BFD']];
 
-const quad = (a: Uint8Array): string => `${a[0]}.${a[1]}.${a[2]}.${a[3]}`;
-
-/** decode_prefix4/6 (print-bgp.c) for a FEC: [size or -1 bad length or -2 past the TLV, text]. */
-function prefix(l: Ldp, i: number, itemlen: number, v6: boolean): [number, string] {
+/** decode_prefix4/6 (print-bgp.c) for a prefix FEC, `itemlen` bytes from its length byte: [size or -1 bad length or -2 past the TLV, text]. */
+function prefix(t: LdpTlv, itemlen: number, v6: boolean): [number, string] {
   if (itemlen < 1) return [-2, ''];
-  const plen = l.u8(i);
+  const plen = t.fecPrefixLength;
   if (plen > (v6 ? 128 : 32)) return [-1, ''];
   const n = (plen + 7) >> 3;
   if (itemlen - 1 < n) return [-2, ''];
-  const a = l.prefixBytes(i + 1, plen, v6 ? 16 : 4);
-  return [1 + n, `${v6 ? ipv6ToString(a, 0) : quad(a)}/${plen}`];
+  return [1 + n, `${t.fecPrefix(plen, v6)}/${plen}`];
 }
 
-/** ldp_tlv_print for the TLV at `t`, `msgTlen` bytes of the message left; its size, 0 to stop. */
-function tlv(c: PrintContext, l: Ldp, t: number, msgTlen: number): number {
-  l.needAt(t, 4);
-  const tlvLen = l.u16(t + 2);
-  if (tlvLen + 4 > msgTlen) { c.write('\n\t\t TLV contents go past end of message'); return 0; }
+/** ldp_tlv_print for the TLV at absolute index `pos`, `msgTlen` bytes of the message left; its size, 0 to stop. */
+function tlv(c: PrintContext, l: Ldp, pos: number, msgTlen: number): number {
+  const t = l.pointTlv(pos);
+  t.need(LDP_TLV_HEADER_LENGTH);
+  const tlvLen = t.valueLength;
+  if (tlvLen + LDP_TLV_HEADER_LENGTH > msgTlen) { c.write('\n\t\t TLV contents go past end of message'); return 0; }
   let left = tlvLen;
-  const raw = l.u16(t), type = raw & 0x3fff;
+  const raw = t.typeField, type = raw & 0x3fff;
   c.write(`\n\t    ${tlvNames.str(type, 'Unknown')} TLV (0x${hex16(type)}), length: ${tlvLen}, Flags: [${raw & 0x8000 ? 'continue processing' : 'ignore'} and ${raw & 0x4000 ? 'do' : "don't"} forward if unknown]`);
-  let p = t + 4;
   const need = (min: number): boolean => {
     if (left >= min) return true;
     c.write(` [tlv length ${left} < ${min}]`);
@@ -57,140 +55,144 @@ function tlv(c: PrintContext, l: Ldp, t: number, msgTlen: number): number {
   switch (type) {
     case 0x0400:
       if (!need(4)) break;
-      c.write(`\n\t      Hold Time: ${l.u16(p)}s, Flags: [${l.u16(p + 2) & 0x8000 ? 'Targeted' : 'Link'} Hello${l.u16(p + 2) & 0x4000 ? ', Request for targeted Hellos' : ''}]`);
+      c.write(`\n\t      Hold Time: ${t.holdTime}s, Flags: [${t.helloFlags & 0x8000 ? 'Targeted' : 'Link'} Hello${t.helloFlags & 0x4000 ? ', Request for targeted Hellos' : ''}]`);
       break;
-    case 0x0401: if (need(4)) c.write(`\n\t      IPv4 Transport Address: ${l.ipv4(p)}`); break;
-    case 0x0403: if (need(16)) c.write(`\n\t      IPv6 Transport Address: ${l.ipv6(p)}`); break;
-    case 0x0402: if (need(4)) c.write(`\n\t      Sequence Number: ${l.u32(p)}`); break;
+    case 0x0401: if (need(4)) c.write(`\n\t      IPv4 Transport Address: ${t.ipv4TransportAddress}`); break;
+    case 0x0403: if (need(16)) c.write(`\n\t      IPv6 Transport Address: ${t.ipv6TransportAddress}`); break;
+    case 0x0402: if (need(4)) c.write(`\n\t      Sequence Number: ${t.configurationSequence}`); break;
     case 0x0101: {
       if (!need(2)) break;
-      const af = l.u16(p);
-      p += 2; left -= 2;
+      const af = t.addressFamily;
+      left -= 2;
       c.write(`\n\t      Address Family: ${afNames.str(af, `Unknown (${af})`)}, addresses`);
-      if (af === 1) for (; left >= 4; left -= 4, p += 4) c.write(` ${l.ipv4(p)}`);
-      else if (af === 2) for (; left >= 16; left -= 16, p += 16) c.write(` ${l.ipv6(p)}`);
+      if (af === 1) for (let i = 0; left >= 4; left -= 4, i++) c.write(` ${t.ipv4ListAddress(i)}`);
+      else if (af === 2) for (let i = 0; left >= 16; left -= 16, i++) c.write(` ${t.ipv6ListAddress(i)}`);
       break;
     }
     case 0x0500:
       if (!need(8)) break;
-      c.write(`\n\t      Version: ${l.u16(p)}, Keepalive: ${l.u16(p + 2)}s, Flags: [Downstream ${l.u16(p + 6) & 0x8000 ? 'On Demand' : 'Unsolicited'}, ` +
-        `Loop Detection ${l.u16(p + 6) & 0x4000 ? 'Enabled' : 'Disabled'}]`);
+      c.write(`\n\t      Version: ${t.protocolVersion}, Keepalive: ${t.keepaliveTime}s, Flags: [Downstream ${t.sessionFlags & 0x8000 ? 'On Demand' : 'Unsolicited'}, ` +
+        `Loop Detection ${t.sessionFlags & 0x4000 ? 'Enabled' : 'Disabled'}]`);
       break;
     case 0x0100: {
       if (!need(1)) break;
-      const fec = l.u8(p);
+      const fec = t.fecType;
       c.write(`\n\t      ${fecTypes.str(fec, 'Unknown')} FEC (0x${hex8(fec)})`);
-      p += 1; left -= 1;
+      left -= 1;
       if (fec === 2) {
         if (!need(2)) break;
-        const af = l.u16(p);
-        p += 2; left -= 2;
+        const af = t.fecAddressFamily;
+        left -= 2;
         if (af === 1 || af === 2) {
           const v6 = af === 2;
-          const [n, text] = prefix(l, p, left, v6);
+          const [n, text] = prefix(t, left, v6);
           // decode_prefix's "bytes left, but not enough" longjmps in print-ldp.c (its trunc label).
           if (n === -2) notCaptured();
           c.write(n === -1 ? `: IPv${v6 ? 6 : 4} prefix (invalid length)` : `: IPv${v6 ? 6 : 4} prefix ${text}`);
         } else c.write(`: Address family ${af} prefix`);
       } else if (fec === 0x80) {
-        if (!need(7)) break;
-        let vcLen = l.u8(p + 2);
-        const pw = l.u16(p);
+        if (!need(LDP_PW_FEC_LENGTH - 4)) break;
+        let vcLen = t.vcInfoLength;
+        const pw = t.pwType;
         if (vcLen === 0) {
-          c.write(`: ${pwTypes.str(pw & 0x7fff, 'Unknown')}, ${pw & 0x8000 ? '' : 'no '}control word, group-ID ${l.u32(p + 3)}, VC-info-length: ${vcLen}`);
+          c.write(`: ${pwTypes.str(pw & 0x7fff, 'Unknown')}, ${pw & 0x8000 ? '' : 'no '}control word, group-ID ${t.groupId}, VC-info-length: ${vcLen}`);
           break;
         }
-        if (!need(11)) break;
-        c.write(`: ${pwTypes.str(pw & 0x7fff, 'Unknown')}, ${pw & 0x8000 ? '' : 'no '}control word, group-ID ${l.u32(p + 3)}, VC-ID ${l.u32(p + 7)}, VC-info-length: ${vcLen}`);
-        if (vcLen < 4) { c.write(' (invalid, < 4'); return tlvLen + 4; }
+        if (!need(LDP_PW_FEC_LENGTH)) break;
+        c.write(`: ${pwTypes.str(pw & 0x7fff, 'Unknown')}, ${pw & 0x8000 ? '' : 'no '}control word, group-ID ${t.groupId}, VC-ID ${t.vcId}, VC-info-length: ${vcLen}`);
+        if (vcLen < 4) { c.write(' (invalid, < 4'); return tlvLen + LDP_TLV_HEADER_LENGTH; }
         vcLen -= 4;
-        p += 11; left -= 11;
+        left -= LDP_PW_FEC_LENGTH;
         if (!need(vcLen)) break;
-        while (vcLen > 2) {
-          const ptype = l.u8(p), plen = l.u8(p + 1);
-          if (plen < 2 || vcLen < plen) break;
+        for (let q = t.interfaceParametersStart; vcLen > 2;) {
+          const ip = l.pointInterfaceParameter(q);
+          const ptype = ip.type, plen = ip.parameterLength;
+          if (plen < LDP_INTERFACE_PARAMETER_HEADER_LENGTH || vcLen < plen) break;
           c.write(`\n\t\tInterface Parameter: ${ifParams.str(ptype, 'Unknown')} (0x${hex8(ptype)}), len ${plen}`);
           switch (ptype) {
-            case 1: c.write(`: ${l.u16(p + 2)}`); break;
-            case 3: c.write(': '); for (let k = 2; k < plen; k++) c.write(safeChar(l.u8(p + k))); break;
+            case 1: c.write(`: ${ip.mtu}`); break;
+            case 3: c.write(': '); for (let k = 0; k < plen - LDP_INTERFACE_PARAMETER_HEADER_LENGTH; k++) c.write(safeChar(ip.descriptionByte(k))); break;
             case 0x0c:
-              c.write(`\n\t\t  Control Channels (0x${hex8(l.u8(p + 2))}) = [${bitNames(vccvCc, l.u8(p + 2), 'none')}]`);
-              c.write(`\n\t\t  CV Types (0x${hex8(l.u8(p + 3))}) = [${bitNames(vccvCv, l.u8(p + 3), 'none')}]`);
+              c.write(`\n\t\t  Control Channels (0x${hex8(ip.controlChannels)}) = [${bitNames(vccvCc, ip.controlChannels, 'none')}]`);
+              c.write(`\n\t\t  CV Types (0x${hex8(ip.cvTypes)}) = [${bitNames(vccvCv, ip.cvTypes, 'none')}]`);
               break;
-            default: c.write(hexPrint(c, '\n\t\t  ', l.off + p + 2, plen - 2));
+            default: c.write(hexPrint(c, '\n\t\t  ', ip.valueStart, plen - LDP_INTERFACE_PARAMETER_HEADER_LENGTH));
           }
           vcLen -= plen;
-          p += plen;
+          q += plen;
         }
       }
       break;
     }
-    case 0x0200: if (need(4)) c.write(`\n\t      Label: ${l.u32(p) & 0xfffff}`); break;
+    case 0x0200: if (need(4)) c.write(`\n\t      Label: ${t.label}`); break;
     case 0x0300: {
       if (!need(8)) break;
-      let ui = l.u32(p);
+      const ui = t.statusCode;
       c.write(`\n\t      Status: 0x${(ui & 0x3fffffff).toString(16).padStart(2, '0')}, Flags: [${ui & 0x80000000 ? 'Fatal error' : 'Advisory Notification'} and ${ui & 0x40000000 ? 'do' : "don't"} forward]`);
-      ui = l.u32(p + 4);
-      if (ui) c.write(`, causing Message ID: 0x${hex32(ui)}`);
+      const id = t.statusMessageId;
+      if (id) c.write(`, causing Message ID: 0x${hex32(id)}`);
       break;
     }
     case 0x0503: {
       if (!need(12)) break;
-      const f = l.u16(p);
+      const f = t.ftFlags;
       c.write(`\n\t      Flags: [${f & 0x8000 ? '' : 'No '}Reconnect, ${f & 0x8 ? '' : "Don't "}Save State, ${f & 0x4 ? '' : 'No '}All-Label Protection, ` +
         `${f & 0x2 ? 'Sequence Numbered Label' : 'All Labels'} Checkpoint, ${f & 0x1 ? '' : "Don't "}Re-Learn State]`);
-      let ui = l.u32(p + 4);
+      let ui = t.reconnectTimeout;
       if (ui) c.write(`, Reconnect Timeout: ${ui}ms`);
-      ui = l.u32(p + 8);
+      ui = t.recoveryTime;
       if (ui) c.write(`, Recovery Time: ${ui}ms`);
       break;
     }
-    case 0x0601: if (need(2)) c.write(`\n\t      MTU: ${l.u16(p)}`); break;
+    case 0x0601: if (need(2)) c.write(`\n\t      MTU: ${t.mtu}`); break;
     default:
-      if (c.o.verbose <= 1) c.write(hexPrint(c, '\n\t      ', l.off + p, left));
+      if (c.o.verbose <= 1) c.write(hexPrint(c, '\n\t      ', t.valueStart, left));
   }
-  return tlvLen + 4;
+  return tlvLen + LDP_TLV_HEADER_LENGTH;
 }
 
-/** ldp_pdu_print for the PDU at `p`: its size, 0 to stop. */
-function pdu(c: PrintContext, l: Ldp, p: number): number {
+/** ldp_pdu_print for the PDU at absolute index `pos`: its size, 0 to stop. */
+function pdu(c: PrintContext, l: Ldp, pos: number): number {
   const v = c.o.verbose;
-  l.needAt(p, LDP_HEADER_LENGTH);
-  const version = l.u16(p);
+  const h = l.pointPdu(pos);
+  h.need(LDP_HEADER_LENGTH);
+  const version = h.version;
   if (version !== 1) { c.write(`${v < 1 ? '' : '\n\t'}LDP version ${version} packet not supported`); return 0; }
-  const pduLen = l.u16(p + 2);
+  const pduLen = h.pduLength;
   if (pduLen < LDP_HEADER_LENGTH - 4) {
     c.write(`${v < 1 ? '' : '\n\t'}LDP, pdu-length: ${pduLen} (too short, < ${LDP_HEADER_LENGTH - 4})`);
     return 0;
   }
-  c.write(`${v < 1 ? '' : '\n\t'}LDP, Label-Space-ID: ${l.ipv4(p + 4)}:${l.u16(p + 8)}, pdu-length: ${pduLen}`);
+  c.write(`${v < 1 ? '' : '\n\t'}LDP, Label-Space-ID: ${h.lsrId}:${h.labelSpace}, pdu-length: ${pduLen}`);
   if (v < 1) return 0;
-  let t = p + LDP_HEADER_LENGTH;
+  let t = h.messagesStart;
   // u_short arithmetic, as tcpdump's.
   let tlen = (pduLen - (LDP_HEADER_LENGTH - 4)) & 0xffff;
   while (tlen > 0) {
-    l.needAt(t, LDP_MESSAGE_HEADER_LENGTH);
-    const mlen = l.u16(t + 2), raw = l.u16(t), type = raw & 0x7fff;
+    const msg = l.pointMessage(t);
+    msg.need(LDP_MESSAGE_HEADER_LENGTH);
+    const mlen = msg.messageLength, raw = msg.typeField, type = raw & 0x7fff;
     if (mlen < LDP_MESSAGE_HEADER_LENGTH - 4) {
       c.write(`\n\t  ${messages.str(type, 'Unknown')} Message (0x${hex16(type)}), length: ${mlen} (too short, < ${LDP_MESSAGE_HEADER_LENGTH - 4})`);
       return 0;
     }
-    c.write(`\n\t  ${messages.str(type, 'Unknown')} Message (0x${hex16(type)}), length: ${mlen}, Message ID: 0x${hex32(l.u32(t + 4))}, ` +
+    c.write(`\n\t  ${messages.str(type, 'Unknown')} Message (0x${hex16(type)}), length: ${mlen}, Message ID: 0x${hex32(msg.messageId)}, ` +
       `Flags: [${raw & 0x8000 ? 'continue processing' : 'ignore'} if unknown]`);
-    let m = t + LDP_MESSAGE_HEADER_LENGTH, mtlen = mlen - (LDP_MESSAGE_HEADER_LENGTH - 4);
-    l.needAt(t, mlen);
+    const tlvs = msg.tlvsStart;
+    let m = tlvs, mtlen = mlen - (LDP_MESSAGE_HEADER_LENGTH - 4);
+    msg.need(mlen);
     switch (type) {
       case 0x0001: case 0x0100: case 0x0200: case 0x0201: case 0x0300: case 0x0400: case 0x0301: case 0x0402:
-        while (mtlen >= 4) {
+        while (mtlen >= LDP_TLV_HEADER_LENGTH) {
           const n = tlv(c, l, m, mtlen);
           if (n === 0) break;
           mtlen -= n; m += n;
         }
         break;
       default:
-        if (v <= 1) c.write(hexPrint(c, '\n\t  ', l.off + m, mtlen));
+        if (v <= 1) c.write(hexPrint(c, '\n\t  ', m, mtlen));
     }
-    if (v > 1) c.write(hexPrint(c, '\n\t  ', l.off + t + LDP_MESSAGE_HEADER_LENGTH, mlen));
+    if (v > 1) c.write(hexPrint(c, '\n\t  ', tlvs, mlen));
     t += mlen + 4;
     tlen = (tlen - (mlen + 4)) & 0xffff;
   }
@@ -200,12 +202,12 @@ function pdu(c: PrintContext, l: Ldp, p: number): number {
 /** LDP data, `length` bytes (ldp_print): its PDUs. */
 export function printLdp(c: PrintContext, l: Ldp, length: number): void {
   c.protocol = 'ldp';
-  let p = 0;
+  let pos = l.off;
   while (length > LDP_HEADER_LENGTH + LDP_MESSAGE_HEADER_LENGTH) {
-    const n = pdu(c, l, p);
+    const n = pdu(c, l, pos);
     if (n === 0) return;
     if (length < n) { c.write(` [remaining length ${length} < ${n}]`); c.invalid(); break; }
     length -= n;
-    p += n;
+    pos += n;
   }
 }
