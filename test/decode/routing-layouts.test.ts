@@ -13,6 +13,8 @@ import type { Aodv } from '../../src/decoders/aodv.js';
 import type { Olsr } from '../../src/decoders/olsr.js';
 import { BABEL_HEADER_LENGTH, BabelTlvType, type Babel } from '../../src/decoders/babel.js';
 import { LDP_TLV_HEADER_LENGTH, type Ldp } from '../../src/decoders/ldp.js';
+import type { Rsvp } from '../../src/decoders/rsvp.js';
+import { Ospf, OSPF_TLV_HEADER_LENGTH } from '../../src/decoders/ospf.js';
 import { be16, be32, bytes, concat, ether, ip4, ip6, ipv4, ipv6, udp } from '../helpers/frames.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
 import { repoRoot } from '../helpers/netns.js';
@@ -21,8 +23,12 @@ import { repoRoot } from '../helpers/netns.js';
 const VTIME = 0x2c;
 
 /** Frame `n` (from 0) of a capture of tcpdump's suite: its bytes and link type. */
-function suiteFrame(file: string, n: number): { bytes: Uint8Array; linkType: LinkType } {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', file));
+const suiteFrame = (file: string, n: number): { bytes: Uint8Array; linkType: LinkType } => frameOf(join('tcpdump-suite', file), n);
+/** Frame `n` of a capture of test/pcaps/routing. */
+const routingFrame = (file: string, n: number): { bytes: Uint8Array; linkType: LinkType } => frameOf(join('routing', file), n);
+
+function frameOf(file: string, n: number): { bytes: Uint8Array; linkType: LinkType } {
+  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', file));
   try {
     for (let b = f.next(), k = 0; b; b = f.next()) {
       for (let i = 0; i < b.count; i++, k++) {
@@ -203,4 +209,67 @@ test('LDP: a real Hello (mpls-ldp-hello.pcap): PDU, message and TLVs through the
   like(t, ft, { typeField: 0x0100, fecType: 0x80, pwType: 0x8005, vcInfoLength: 8, groupId: 9, vcId: 77 });
   const ip = l2.pointInterfaceParameter(ft.interfaceParametersStart);
   like(t, ip, { type: 1, parameterLength: 4, mtu: 1500 });
+});
+
+test('RSVP: a real Hello (rsvp_cap.pcap): the common header and every object through the object sub-view; an ERO and a bundle built; cut in an object', (t) => {
+  const frame = suiteFrame('rsvp_cap.pcap', 0);
+  const r = view<Rsvp>(t, frame, Layer.Rsvp);
+  like(t, r, { version: 1, flags: 1, messageType: 20, checksum: 0x7d4d, sendTtl: 1, messageLength: 40 });
+  const seen: unknown[] = [];
+  for (let pos = r.objectsStart; pos < r.off + r.messageLength;) {
+    const o = r.pointObject(pos);
+    seen.push([o.classNum, o.ctype, o.objectLength]);
+    if (o.classNum === 22) like(t, o, { sourceInstance: 0x4a44672b, destinationInstance: 0xe86eb75b });
+    if (o.classNum === 131) like(t, o, { restartTime: 0, recoveryTime: 0 });
+    if (o.classNum === 134) like(t, o, { capabilityFlags: 3 });
+    pos += o.objectLength;
+  }
+  t.deepEqual(seen, [[22, 1, 12], [131, 1, 12], [134, 1, 8]]);
+  // Cut in the Hello object's destination instance.
+  const cut = view<Rsvp>(t, frame, Layer.Rsvp, r.objectsStart - r.base + 4 + 6);
+  const co = cut.pointObject(cut.objectsStart);
+  like(t, co, { classNum: 22, objectLength: 12, sourceInstance: 0x4a44672b, destinationInstance: 'not captured' });
+  // A Path message in a Bundle: an LSP tunnel session and an ERO with a strict IPv4 prefix and a label.
+  const obj = (cls: number, ctype: number, body: Uint8Array): Uint8Array => concat(be16(4 + body.length), bytes(cls, ctype), body);
+  const path = concat(bytes(0x10, 1, 0, 0, 64, 0), be16(8 + 16 + 20), obj(1, 7, concat(ip4('10.0.0.9'), be16(0), be16(5), ip4('10.0.0.1'))),
+    obj(20, 1, concat(bytes(1, 8), ip4('10.1.2.2'), bytes(32, 0), bytes(3, 8, 1, 1), be32(100))));
+  const bundle = concat(bytes(0x10, 12, 0, 0, 64, 0), be16(8 + path.length), path);
+  const b = d.decode(ether('00:00:00:00:00:02', '00:00:00:00:00:01', 0x0800, ipv4({ proto: 46 }, bundle)), LinkType.EN10MB).layer(Layer.Rsvp) as Rsvp;
+  like(t, b, { messageType: 12, messageLength: 8 + path.length });
+  const h = b.pointBundled(8);
+  like(t, h, { version: 1, messageType: 1, messageLength: path.length, sendTtl: 64 });
+  const session = b.pointObject(h.objectsStart);
+  like(t, session, { classNum: 1, ctype: 7, address4: '10.0.0.9', tunnelId: 5, extendedTunnelId4: '10.0.0.1' });
+  const ero = b.pointObject(h.objectsStart + 16);
+  t.is(ero.classNum, 20);
+  like(t, b.pointSubobject(ero.bodyStart), { typeByte: 1, length: 8, prefix4: '10.1.2.2', prefixLength: 32, rroFlags: 0 });
+  like(t, b.pointSubobject(ero.bodyStart + 8), { typeByte: 3, length: 8, labelFlags: 1, labelCtype: 1, label: 100 });
+});
+
+test('OSPF: a real v2 update with a TE LSA (ospf-gmpls.pcap): header, LSA header, TLV and sub-TLVs; a v3 hello (OSPFv3_broadcast_adjacency.pcap); cut in a sub-TLV', (t) => {
+  const frame = routingFrame('ospf-gmpls.pcap', 0);
+  const o = view<Ospf>(t, frame, Layer.Ospf);
+  like(t, o, { version: 2, type: 4, packetLength: 152, routerId: '10.255.245.35', areaNumber: 0, authType: 0, lsaCount: 1 });
+  const lsaAt = o.at(Ospf.listStart(2, 4));
+  const l = o.pointLsa(lsaAt);
+  like(t, l, { age: 9, options: 0x02, lsType: 10, opaqueType: 1, opaqueId: 8, advertisingRouter: '10.255.245.37', sequence: 0x80000002, lsaLength: 124 });
+  const link = o.pointTlv(l.bodyStart);
+  like(t, link, { type: 2, valueLength: 100 });
+  const seen: unknown[] = [];
+  for (let pos = link.valueStart; pos < link.valueStart + 40;) {
+    const s = o.pointSubTlv(pos);
+    seen.push([s.type, s.valueLength, s.type === 1 ? s.value8 : s.type === 2 ? s.address() : s.type === 5 ? s.value32 : s.address()]);
+    pos += OSPF_TLV_HEADER_LENGTH + ((s.valueLength + 3) & ~3);
+  }
+  t.deepEqual(seen, [[1, 1, 1], [2, 4, '10.255.245.69'], [3, 4, '10.9.142.1'], [4, 4, '10.9.142.2'], [5, 4, 63]]);
+  const maxBw = o.pointSubTlv(link.valueStart + 40);
+  t.is(maxBw.type, 6);
+  t.is(Math.round(maxBw.float(0) * 8 / 1000), 622080);
+  // Cut inside the Link ID sub-TLV's value.
+  const cut = view<Ospf>(t, frame, Layer.Ospf, link.valueStart + 8 + 6 - o.base);
+  const cs = cut.pointSubTlv(link.valueStart + 8);
+  like(t, cs, { type: 2, valueLength: 4, value32: 'not captured' });
+  const hello = view<Ospf>(t, routingFrame('OSPFv3_broadcast_adjacency.pcap', 0), Layer.Ospf);
+  like(t, hello, { version: 3, type: 1, packetLength: 36, routerId: '1.1.1.1', areaId: '0.0.0.1', instanceId: 0, helloInterfaceId3: '0.0.0.5', helloPriority3: 1,
+    helloOptions3: 0x01000013, helloInterval3: 10, deadInterval3: 40, designatedRouterWord3: hello.designatedRouterWord3 });
 });

@@ -22,9 +22,9 @@ const HELPERS = new Set(['context.ts', 'dump.ts']);
 /**
  * Printers over a view that offers checked reads by index, the layouts being the printer's. Their
  * reads are checked (a cut message prints tcpdump's marks), but the offsets live in the printer.
- * AHCP, AODV, OLSR, Babel and LDP moved theirs into the decoders' sub-views (issue 14). This list only shrinks.
+ * AHCP, AODV, OLSR, Babel, LDP, RSVP and OSPF moved theirs into the decoders' sub-views (issue 14). This list only shrinks.
  */
-const INDEXED = new Set(['bgp.ts', 'ospf.ts', 'rsvp.ts']);
+const INDEXED = new Set(['bgp.ts']);
 
 /** Imports that run code (not `import type`) between files of this directory. */
 function imports(f: string): string[] {

@@ -1,7 +1,7 @@
 /** RSVP (tcpdump's print-rsvp.c), on IP protocol 46. */
 import type { PrintContext } from './context.js';
 import { afNames, gmplsEncodings, gmplsPayloads, gmplsSwitchCaps } from './routing-tables.js';
-import { RSVP_HEADER_LENGTH, RSVP_OBJECT_HEADER_LENGTH, type Rsvp } from '../../decoders/rsvp.js';
+import { RSVP_HEADER_LENGTH, RSVP_OBJECT_HEADER_LENGTH, type Rsvp, type RsvpHeader, type RsvpObject } from '../../decoders/rsvp.js';
 import { hexPrint } from './dump.js';
 import { etherTypeName, hex16, hex8 } from './names.js';
 import { safeChar } from './print-char.js';
@@ -71,61 +71,63 @@ const uniSubobjects = new TokTable([[1, 'Source TNA address'], [2, 'Destination 
 const altHex = (v: number): string => v === 0 ? '0' : `0x${v.toString(16)}`;
 const l3Proto = (v: number): string => etherTypeName(v) ?? `Unknown Protocol (0x${hex16(v)})`;
 
-/** rsvp_intserv_print: one IntServ parameter at `t`; its size, 0 to stop. */
-function intserv(c: PrintContext, r: Rsvp, t: number, objTlen: number): number {
+/** rsvp_intserv_print: one IntServ parameter at absolute index `pos`; its size, 0 to stop. */
+function intserv(c: PrintContext, r: Rsvp, pos: number, objTlen: number): number {
   if (objTlen < 4) return 0;
-  const id = r.u8(t), plen = r.u16(t + 2) << 2;
-  c.write(`\n\t      Parameter ID: ${intservParams.str(id, 'unknown')} (${id}), length: ${plen}, Flags: [0x${hex8(r.u8(t + 1))}]`);
+  const q = r.pointIntserv(pos);
+  const id = q.parameterId, plen = q.parameterLength;
+  c.write(`\n\t      Parameter ID: ${intservParams.str(id, 'unknown')} (${id}), length: ${plen}, Flags: [0x${hex8(q.parameterFlags)}]`);
   if (objTlen < plen + 4) return 0;
   switch (id) {
-    case 4: if (plen === 4) c.write(`\n\t\tIS hop count: ${r.u32(t + 4)}`); break;
-    case 6: if (plen === 4) c.write(`\n\t\tPath b/w estimate: ${cG(Math.fround(r.f32(t + 4) / 125000), 10)} Mbps`); break;
+    case 4: if (plen === 4) c.write(`\n\t\tIS hop count: ${q.word(0)}`); break;
+    case 6: if (plen === 4) c.write(`\n\t\tPath b/w estimate: ${cG(Math.fround(q.float(0) / 125000), 10)} Mbps`); break;
     case 8:
       if (plen === 4) {
         c.write('\n\t\tMinimum path latency: ');
-        c.write(r.u32(t + 4) === 0xffffffff ? "don't care" : String(r.u32(t + 4)));
+        c.write(q.word(0) === 0xffffffff ? "don't care" : String(q.word(0)));
       }
       break;
-    case 10: if (plen === 4) c.write(`\n\t\tComposed MTU: ${r.u32(t + 4)} bytes`); break;
+    case 10: if (plen === 4) c.write(`\n\t\tComposed MTU: ${q.word(0)} bytes`); break;
     case 127:
       if (plen === 20) {
-        if (!r.hasAt(t + 4, 20)) { c.truncMark(); return 0; }
-        c.write(`\n\t\tToken Bucket Rate: ${cG(Math.fround(r.f32(t + 4) / 125000), 10)} Mbps`);
-        c.write(`\n\t\tToken Bucket Size: ${cG(r.f32(t + 8), 10)} bytes`);
-        c.write(`\n\t\tPeak Data Rate: ${cG(Math.fround(r.f32(t + 12) / 125000), 10)} Mbps`);
-        c.write(`\n\t\tMinimum Policed Unit: ${r.u32(t + 16)} bytes`);
-        c.write(`\n\t\tMaximum Packet Size: ${r.u32(t + 20)} bytes`);
+        if (!q.has(4 + 20)) { c.truncMark(); return 0; }
+        c.write(`\n\t\tToken Bucket Rate: ${cG(Math.fround(q.float(0) / 125000), 10)} Mbps`);
+        c.write(`\n\t\tToken Bucket Size: ${cG(q.float(1), 10)} bytes`);
+        c.write(`\n\t\tPeak Data Rate: ${cG(Math.fround(q.float(2) / 125000), 10)} Mbps`);
+        c.write(`\n\t\tMinimum Policed Unit: ${q.word(3)} bytes`);
+        c.write(`\n\t\tMaximum Packet Size: ${q.word(4)} bytes`);
       }
       break;
     case 130:
       if (plen === 8) {
-        if (!r.hasAt(t + 4, 8)) { c.truncMark(); return 0; }
-        c.write(`\n\t\tRate: ${cG(Math.fround(r.f32(t + 4) / 125000), 10)} Mbps`);
-        c.write(`\n\t\tSlack Term: ${r.u32(t + 8)}`);
+        if (!q.has(4 + 8)) { c.truncMark(); return 0; }
+        c.write(`\n\t\tRate: ${cG(Math.fround(q.float(0) / 125000), 10)} Mbps`);
+        c.write(`\n\t\tSlack Term: ${q.word(1)}`);
       }
       break;
-    case 133: case 134: case 135: case 136: if (plen === 4) c.write(`\n\t\tValue: ${r.u32(t + 4)}`); break;
-    default: if (c.o.verbose <= 1) c.write(hexPrint(c, '\n\t\t', r.off + t + 4, plen));
+    case 133: case 134: case 135: case 136: if (plen === 4) c.write(`\n\t\tValue: ${q.word(0)}`); break;
+    default: if (c.o.verbose <= 1) c.write(hexPrint(c, '\n\t\t', q.valueStart, plen));
   }
   return plen + 4;
 }
 
 const TOO_SHORT = 1, SUB_TOO_SHORT = 2, INVALID = 3, TRUNC = 4;
 
-/** rsvp_obj_print over `tlen` bytes of objects from `t`; false when it stopped with an error. */
-function objects_(c: PrintContext, r: Rsvp, t: number, indent: string, tlen: number): boolean {
+/** rsvp_obj_print over `tlen` bytes of objects from absolute index `pos`; false when it stopped with an error. */
+function objects_(c: PrintContext, r: Rsvp, pos: number, indent: string, tlen: number): boolean {
   const v = c.o.verbose;
   while (tlen >= RSVP_OBJECT_HEADER_LENGTH) {
-    if (!r.hasAt(t, RSVP_OBJECT_HEADER_LENGTH)) { c.truncMark(); return false; }
-    const olen = r.u16(t), ctype = r.u8(t + 3);
+    const o = r.pointObject(pos);
+    if (!o.has(RSVP_OBJECT_HEADER_LENGTH)) { c.truncMark(); return false; }
+    const olen = o.objectLength, ctype = o.ctype;
     if (olen % 4) { c.write(`${indent}ERROR: object header size ${olen} not a multiple of 4`); return false; }
     if (olen < RSVP_OBJECT_HEADER_LENGTH) { c.write(`${indent}ERROR: object header too short ${olen} < ${RSVP_OBJECT_HEADER_LENGTH}`); return false; }
-    const cls = r.u8(t + 2);
+    const cls = o.classNum;
     c.write(`${indent}${objects.str(cls, 'Unknown')} Object (${cls}) Flags: [${cls & 0x80 ? (cls & 0x40 ? 'ignore and forward' : 'ignore silently') : 'reject'}`);
     c.write(` if unknown], Class-Type: ${ctypes.str((cls << 8) + ctype, 'Unknown')} (${ctype}), length: ${olen}`);
     if (tlen < olen) { c.write(`${indent}ERROR: object goes past end of objects TLV`); return false; }
-    if (!r.hasAt(t, olen)) { c.truncMark(); return false; }
-    const [status, hexdump] = object(c, r, cls, ctype, t + RSVP_OBJECT_HEADER_LENGTH, olen - RSVP_OBJECT_HEADER_LENGTH, indent);
+    if (!o.has(olen)) { c.truncMark(); return false; }
+    const [status, hexdump] = object(c, r, o, cls, ctype, olen - RSVP_OBJECT_HEADER_LENGTH, indent);
     switch (status) {
       case TOO_SHORT: c.write(`${indent}ERROR: object is too short`); return false;
       case SUB_TOO_SHORT: c.write(`${indent}ERROR: sub-object is too short`); return false;
@@ -133,15 +135,15 @@ function objects_(c: PrintContext, r: Rsvp, t: number, indent: string, tlen: num
       case TRUNC: c.truncMark(); return false;
       case -1: return false;
     }
-    if (v > 1 || hexdump) c.write(hexPrint(c, '\n\t    ', r.off + t + RSVP_OBJECT_HEADER_LENGTH, olen - RSVP_OBJECT_HEADER_LENGTH));
-    t += olen;
+    if (v > 1 || hexdump) c.write(hexPrint(c, '\n\t    ', pos + RSVP_OBJECT_HEADER_LENGTH, olen - RSVP_OBJECT_HEADER_LENGTH));
+    pos += olen;
     tlen -= olen;
   }
   return true;
 }
 
-/** One object's body (the switch of rsvp_obj_print): [0 or an error status, hexdump]. */
-function object(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number, len: number, indent: string): [number, boolean] {
+/** One object's body, `len` bytes (the switch of rsvp_obj_print): [0 or an error status, hexdump]. */
+function object(c: PrintContext, r: Rsvp, o: RsvpObject, cls: number, ctype: number, len: number, indent: string): [number, boolean] {
   const v = c.o.verbose;
   const four = (text: () => string): [number, boolean] => { if (len < 4) return [TOO_SHORT, false]; c.write(text()); return [0, false]; };
   switch (cls) {
@@ -149,75 +151,75 @@ function object(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number,
       switch (ctype) {
         case 1:
           if (len < 8) return [TOO_SHORT, false];
-          c.write(`${indent}  IPv4 DestAddress: ${r.ipv4(p)}, Protocol ID: 0x${hex8(r.u8(p + 4))}`);
-          c.write(`${indent}  Flags: [0x${hex8(r.u8(p + 5))}], DestPort ${r.u16(p + 6)}`);
+          c.write(`${indent}  IPv4 DestAddress: ${o.address4}, Protocol ID: 0x${hex8(o.protocolId)}`);
+          c.write(`${indent}  Flags: [0x${hex8(o.sessionFlags)}], DestPort ${o.destinationPort}`);
           return [0, false];
         case 2:
           if (len < 20) return [TOO_SHORT, false];
-          c.write(`${indent}  IPv6 DestAddress: ${r.ipv6(p)}, Protocol ID: 0x${hex8(r.u8(p + 16))}`);
-          c.write(`${indent}  Flags: [0x${hex8(r.u8(p + 17))}], DestPort ${r.u16(p + 18)}`);
+          c.write(`${indent}  IPv6 DestAddress: ${o.address6}, Protocol ID: 0x${hex8(o.protocolId6)}`);
+          c.write(`${indent}  Flags: [0x${hex8(o.sessionFlags6)}], DestPort ${o.destinationPort6}`);
           return [0, false];
         case 8:
           if (len < 36) return [TOO_SHORT, false];
-          c.write(`${indent}  IPv6 Tunnel EndPoint: ${r.ipv6(p)}, Tunnel ID: 0x${hex16(r.u16(p + 18))}, Extended Tunnel ID: ${r.ipv6(p + 20)}`);
+          c.write(`${indent}  IPv6 Tunnel EndPoint: ${o.address6}, Tunnel ID: 0x${hex16(o.tunnel6Id)}, Extended Tunnel ID: ${o.tunnel6ExtendedId}`);
           return [0, false];
         case 14:
           if (len < 26) return [TOO_SHORT, false];
-          c.write(`${indent}  IPv6 P2MP LSP ID: 0x${hex32(r.u32(p))}, Tunnel ID: 0x${hex16(r.u16(p + 6))}, Extended Tunnel ID: ${r.ipv6(p + 8)}`);
+          c.write(`${indent}  IPv6 P2MP LSP ID: 0x${hex32(o.p2mpId)}, Tunnel ID: 0x${hex16(o.tunnelId)}, Extended Tunnel ID: ${o.extendedTunnelId6}`);
           return [0, false];
         case 13:
           if (len < 12) return [TOO_SHORT, false];
-          c.write(`${indent}  IPv4 P2MP LSP ID: ${r.ipv4(p)}, Tunnel ID: 0x${hex16(r.u16(p + 6))}, Extended Tunnel ID: ${r.ipv4(p + 8)}`);
+          c.write(`${indent}  IPv4 P2MP LSP ID: ${o.address4}, Tunnel ID: 0x${hex16(o.tunnelId)}, Extended Tunnel ID: ${o.extendedTunnelId4}`);
           return [0, false];
         case 7: case 11:
           if (len < 12) return [TOO_SHORT, false];
-          c.write(`${indent}  IPv4 Tunnel EndPoint: ${r.ipv4(p)}, Tunnel ID: 0x${hex16(r.u16(p + 6))}, Extended Tunnel ID: ${r.ipv4(p + 8)}`);
+          c.write(`${indent}  IPv4 Tunnel EndPoint: ${o.address4}, Tunnel ID: 0x${hex16(o.tunnelId)}, Extended Tunnel ID: ${o.extendedTunnelId4}`);
           return [0, false];
       }
       return [0, true];
     case 15: case 195: {
       const what = cls === 15 ? 'Receiver' : 'Notify Node';
-      if (ctype === 1) { if (len < 4) return [TOO_SHORT, false]; c.write(`${indent}  IPv4 ${what} Address: ${r.ipv4(p)}`); return [0, false]; }
-      if (ctype === 2) { if (len < 16) return [TOO_SHORT, false]; c.write(`${indent}  IPv6 ${what} Address: ${r.ipv6(p)}`); return [0, false]; }
+      if (ctype === 1) { if (len < 4) return [TOO_SHORT, false]; c.write(`${indent}  IPv4 ${what} Address: ${o.address4}`); return [0, false]; }
+      if (ctype === 2) { if (len < 16) return [TOO_SHORT, false]; c.write(`${indent}  IPv6 ${what} Address: ${o.address6}`); return [0, false]; }
       return [0, true];
     }
     case 129: case 35: case 34: case 16:
       switch (ctype) {
-        case 1: for (; len >= 4; len -= 4, p += 4) c.write(`${indent}  Label: ${r.u32(p)}`); return [0, false];
-        case 2: return four(() => `${indent}  Generalized Label: ${r.u32(p)}`);
+        case 1: for (let i = 0; len >= 4; len -= 4, i++) c.write(`${indent}  Label: ${o.label(i)}`); return [0, false];
+        case 2: return four(() => `${indent}  Generalized Label: ${o.label(0)}`);
         case 3:
           if (len < 12) return [TOO_SHORT, false];
-          c.write(`${indent}  Waveband ID: ${r.u32(p)}${indent}  Start Label: ${r.u32(p + 4)}, Stop Label: ${r.u32(p + 8)}`);
+          c.write(`${indent}  Waveband ID: ${o.wavebandId}${indent}  Start Label: ${o.startLabel}, Stop Label: ${o.stopLabel}`);
           return [0, false];
       }
       return [0, true];
     case 8:
-      if (ctype === 1) return four(() => `${indent}  Reservation Style: ${resStyles.str(r.u24(p + 1), 'Unknown')}, Flags: [0x${hex8(r.u8(p))}]`);
+      if (ctype === 1) return four(() => `${indent}  Reservation Style: ${resStyles.str(o.reservationStyle, 'Unknown')}, Flags: [0x${hex8(o.styleFlags)}]`);
       return [0, true];
     case 11: case 10:
-      return senderOrFilter(c, r, cls, ctype, p, len, indent);
+      return senderOrFilter(c, o, cls, ctype, len, indent);
     case 19:
       switch (ctype) {
-        case 1: for (; len >= 4; len -= 4, p += 4) c.write(`${indent}  L3 Protocol ID: ${l3Proto(r.u16(p + 2))}`); return [0, false];
+        case 1: for (let i = 0; len >= 4; len -= 4, i++) c.write(`${indent}  L3 Protocol ID: ${l3Proto(o.l3pid(i))}`); return [0, false];
         case 2:
           if (len < 12) return [TOO_SHORT, false];
-          c.write(`${indent}  L3 Protocol ID: ${l3Proto(r.u16(p + 2))}`);
-          c.write(`,${r.u8(p + 4) & 0x80 ? 'no' : ''} merge capability`);
-          c.write(`${indent}  Minimum VPI/VCI: ${r.u16(p + 4) & 0xfff}/${r.u16(p + 6) & 0xfff}`);
-          c.write(`${indent}  Maximum VPI/VCI: ${r.u16(p + 8) & 0xfff}/${r.u16(p + 10) & 0xfff}`);
+          c.write(`${indent}  L3 Protocol ID: ${l3Proto(o.l3pid(0))}`);
+          c.write(`,${o.atmMergeByte & 0x80 ? 'no' : ''} merge capability`);
+          c.write(`${indent}  Minimum VPI/VCI: ${o.minVpi}/${o.minVci}`);
+          c.write(`${indent}  Maximum VPI/VCI: ${o.maxVpi}/${o.maxVci}`);
           return [0, false];
         case 3: {
           if (len < 12) return [TOO_SHORT, false];
-          c.write(`${indent}  L3 Protocol ID: ${l3Proto(r.u16(p + 2))}`);
-          const dlci = (r.u16(p + 4) >> 7) & 3;
-          c.write(`${indent}  Minimum/Maximum DLCI: ${r.u32(p + 4) & 0x7fffff}/${r.u32(p + 8) & 0x7fffff}, ${dlci === 0 ? '10' : ''}${dlci === 2 ? '23' : ''} bit DLCI`);
+          c.write(`${indent}  L3 Protocol ID: ${l3Proto(o.l3pid(0))}`);
+          const dlci = o.dlciLength;
+          c.write(`${indent}  Minimum/Maximum DLCI: ${o.minDlci}/${o.maxDlci}, ${dlci === 0 ? '10' : ''}${dlci === 2 ? '23' : ''} bit DLCI`);
           return [0, false];
         }
         case 4: {
           if (len < 4) return [TOO_SHORT, false];
-          const enc = r.u8(p);
+          const enc = o.lspEncoding;
           c.write(`${indent}  LSP Encoding Type: ${gmplsEncodings.str(enc, 'Unknown')} (${enc})`);
-          const sw = r.u8(p + 1), pl = r.u16(p + 2);
+          const sw = o.switchingType, pl = o.gpid;
           c.write(`${indent}  Switching Type: ${gmplsSwitchCaps.str(sw, 'Unknown')} (${sw}), Payload ID: ${gmplsPayloads.str(pl, 'Unknown')} (0x${hex16(pl)})`);
           return [0, false];
         }
@@ -225,45 +227,46 @@ function object(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number,
       return [0, true];
     case 21: case 20:
       if (ctype !== 1) return [0, true];
-      while (len >= 4) {
-        if (!r.hasAt(p, 4)) return [TRUNC, false];
-        const length = r.u8(p + 1), sub = r.u8(p) & 0x7f;
+      for (let pos = o.bodyStart; len >= 4;) {
+        const e = r.pointSubobject(pos);
+        if (!e.has(4)) return [TRUNC, false];
+        const length = e.length, sub = e.typeByte & 0x7f;
         c.write(`${indent}  Subobject Type: ${xroTypes.str(sub, `Unknown ${sub}`)}, length ${length}`);
         if (len < length) { c.write(`${indent}  ERROR: ERO subobject length > object length`); break; }
         if (length === 0) { c.write(`${indent}  ERROR: zero length ERO subtype`); break; }
         if (sub === 1) {
           if (length !== 8) { c.write(' ERROR: length != 8'); return [INVALID, false]; }
-          if (!r.hasAt(p, 8)) return [TRUNC, false];
-          const plen = r.u8(p + 6);
+          if (!e.has(8)) return [TRUNC, false];
+          const plen = e.prefixLength;
           if (plen !== 32) { c.write(` ERROR: Prefix length ${plen} != 32`); return [INVALID, false]; }
-          c.write(`, ${r.u8(p) & 0x80 ? 'Loose' : 'Strict'}, ${r.ipv4(p + 2)}/${r.u8(p + 6)}, Flags: [${bitNames(rroFlags, r.u8(p + 7), 'none')}]`);
+          c.write(`, ${e.typeByte & 0x80 ? 'Loose' : 'Strict'}, ${e.prefix4}/${e.prefixLength}, Flags: [${bitNames(rroFlags, e.rroFlags, 'none')}]`);
         } else if (sub === 3) {
           if (length !== 8) { c.write(' ERROR: length != 8'); return [INVALID, false]; }
-          if (!r.hasAt(p, 8)) return [TRUNC, false];
-          const f = r.u8(p + 2), lt = r.u8(p + 3);
-          c.write(`, Flags: [${bitNames(rroLabelFlags, f, 'none')}] (${altHex(f)}), Class-Type: ${ctypes.str(lt + 256 * 21, 'Unknown')} (${lt}), ${r.u32(p + 4)}`);
+          if (!e.has(8)) return [TRUNC, false];
+          const f = e.labelFlags, lt = e.labelCtype;
+          c.write(`, Flags: [${bitNames(rroLabelFlags, f, 'none')}] (${altHex(f)}), Class-Type: ${ctypes.str(lt + 256 * 21, 'Unknown')} (${lt}), ${e.label}`);
         }
-        len -= length; p += length;
+        len -= length; pos += length;
       }
       return [0, false];
     case 22:
       if (ctype === 1 || ctype === 2) {
         if (len < 8) return [TOO_SHORT, false];
-        c.write(`${indent}  Source Instance: 0x${hex32(r.u32(p))}, Destination Instance: 0x${hex32(r.u32(p + 4))}`);
+        c.write(`${indent}  Source Instance: 0x${hex32(o.sourceInstance)}, Destination Instance: 0x${hex32(o.destinationInstance)}`);
         return [0, false];
       }
       return [0, true];
     case 131:
       if (ctype === 1) {
         if (len < 8) return [TOO_SHORT, false];
-        c.write(`${indent}  Restart  Time: ${r.u32(p)}ms, Recovery Time: ${r.u32(p + 4)}ms`);
+        c.write(`${indent}  Restart  Time: ${o.restartTime}ms, Recovery Time: ${o.recoveryTime}ms`);
         return [0, false];
       }
       return [0, true];
     case 134:
       if (ctype === 1) {
         if (len < 4) return [TOO_SHORT, false];
-        const flags = r.u32(p);
+        const flags = o.capabilityFlags;
         if ((flags & ~7) !== 0) c.write(`${indent}  [reserved=0x${hex32(flags & ~7)} must be zero]`);
         c.write(`${indent}  Flags: [${bitNames(capabilityFlags, flags & 7, 'none')}]`);
         return [0, false];
@@ -272,12 +275,12 @@ function object(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number,
     case 207:
       if (ctype === 7) {
         if (len < 4) return [TOO_SHORT, false];
-        const namelen = r.u8(p + 3);
+        const namelen = o.nameLength;
         if (len < 4 + namelen) return [TOO_SHORT, false];
         c.write(`${indent}  Session Name: `);
-        for (let i = 0; i < namelen; i++) c.write(safeChar(r.u8(p + 4 + i)));
-        const f = r.u8(p + 2);
-        c.write(`${indent}  Setup Priority: ${r.u8(p)}, Holding Priority: ${r.u8(p + 1)}, Flags: [${bitNames(sessionAttributeFlags, f, 'none')}] (${altHex(f)})`);
+        for (let i = 0; i < namelen; i++) c.write(safeChar(o.nameByte(i)));
+        const f = o.attributeFlags;
+        c.write(`${indent}  Setup Priority: ${o.setupPriority}, Holding Priority: ${o.holdingPriority}, Flags: [${bitNames(sessionAttributeFlags, f, 'none')}] (${altHex(f)})`);
         return [0, false];
       }
       return [0, true];
@@ -285,30 +288,31 @@ function object(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number,
       if (ctype !== 1) return [0, true];
       if (len < 4) return [TOO_SHORT, false];
       let hexdump = false;
-      for (let total = len; total > 0;) {
+      for (let total = len, pos = o.bodyStart; total > 0;) {
         if (total < 4) return [INVALID, false];
-        const slen = r.u16(p), stype = r.u16(p + 2) >> 8, af = r.u16(p + 2) & 0xff;
+        const u = r.pointSubobject(pos);
+        const slen = u.uniLength, stype = u.uniType, af = u.uniAddressFamily;
         c.write(`${indent}  Subobject Type: ${uniSubobjects.str(stype, 'Unknown')} (${stype}), AF: ${afNames.str(af, 'Unknown')} (${af}), length: ${slen}`);
         if (slen < 4 || slen > total || len < slen) return [INVALID, false];
         switch (stype) {
           case 1: case 2:
-            if (af === 1) { if (slen < 8) return [SUB_TOO_SHORT, false]; c.write(`${indent}    UNI IPv4 TNA address: ${r.ipv4(p + 4)}`); }
-            else if (af === 2) { if (slen < 20) return [SUB_TOO_SHORT, false]; c.write(`${indent}    UNI IPv6 TNA address: ${r.ipv6(p + 4)}`); }
+            if (af === 1) { if (slen < 8) return [SUB_TOO_SHORT, false]; c.write(`${indent}    UNI IPv4 TNA address: ${u.tna4}`); }
+            else if (af === 2) { if (slen < 20) return [SUB_TOO_SHORT, false]; c.write(`${indent}    UNI IPv6 TNA address: ${u.tna6}`); }
             else if (af === 3 && slen) hexdump = true;
             break;
           case 3: if (slen > 4) hexdump = true; break;
           case 4:
             if (slen < 16) return [SUB_TOO_SHORT, false];
-            c.write(`${indent}    U-bit: ${(r.u32(p + 4) >>> 31).toString(16)}, Label type: ${r.u32(p + 4) & 0xff}, Logical port id: ${r.u32(p + 8)}, Label: ${r.u32(p + 12)}`);
+            c.write(`${indent}    U-bit: ${(u.egressWord >>> 31).toString(16)}, Label type: ${u.egressWord & 0xff}, Logical port id: ${u.logicalPort}, Label: ${u.egressLabel}`);
             break;
           case 5:
             if (slen < 8) return [SUB_TOO_SHORT, false];
-            c.write(`${indent}    Service level: ${r.u32(p + 4) >>> 24}`);
+            c.write(`${indent}    Service level: ${u.serviceLevel}`);
             break;
           default: hexdump = true;
         }
         total -= slen;
-        p += slen;
+        pos += slen;
         // tcpdump grows its object length here (obj_tlen += subobj_len), so the test above never fails on it.
         len += slen;
       }
@@ -318,64 +322,66 @@ function object(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number,
       switch (ctype) {
         case 3: case 1:
           if (len < 8) return [TOO_SHORT, false];
-          c.write(`${indent}  Previous/Next Interface: ${r.ipv4(p)}, Logical Interface Handle: 0x${hex32(r.u32(p + 4))}`);
+          c.write(`${indent}  Previous/Next Interface: ${o.address4}, Logical Interface Handle: 0x${hex32(o.interfaceHandle)}`);
           return [0, len - 8 !== 0];
         case 4: case 2:
           if (len < 20) return [TOO_SHORT, false];
-          c.write(`${indent}  Previous/Next Interface: ${r.ipv6(p)}, Logical Interface Handle: 0x${hex32(r.u32(p + 16))}`);
+          c.write(`${indent}  Previous/Next Interface: ${o.address6}, Logical Interface Handle: 0x${hex32(o.interfaceHandle6)}`);
           return [0, true];
       }
       return [0, true];
     case 5:
-      if (ctype === 1) return four(() => `${indent}  Refresh Period: ${r.u32(p)}ms`);
+      if (ctype === 1) return four(() => `${indent}  Refresh Period: ${o.refreshPeriod}ms`);
       return [0, true];
     case 12: case 13: case 9: {
       if (ctype !== 2) return [0, true];
       if (len < 4) return [TOO_SHORT, false];
-      c.write(`${indent}  Msg-Version: ${(r.u8(p) & 0xf0) >> 4}, length: ${r.u16(p + 2) << 2}`);
-      p += 4; len -= 4;
+      c.write(`${indent}  Msg-Version: ${o.intservVersion}, length: ${o.intservLength}`);
+      let pos = o.bodyStart + 4;
+      len -= 4;
       while (len >= 4) {
-        let stlen = r.u16(p + 2) << 2;
-        const st = r.u8(p);
-        c.write(`${indent}  Service Type: ${intservServices.str(st, 'unknown')} (${st}), break bit ${r.u8(p + 1) & 0x80 ? '' : 'not '}set, Service length: ${stlen}`);
-        p += 4; len -= 4;
+        const sv = r.pointIntserv(pos);
+        let stlen = sv.serviceLength;
+        const st = sv.serviceType;
+        c.write(`${indent}  Service Type: ${intservServices.str(st, 'unknown')} (${st}), break bit ${sv.serviceFlags & 0x80 ? '' : 'not '}set, Service length: ${stlen}`);
+        pos += 4; len -= 4;
         while (stlen >= 4) {
-          const n = intserv(c, r, p, len);
+          const n = intserv(c, r, pos, len);
           if (n === 0) break;
-          len -= n; stlen -= n; p += n;
+          len -= n; stlen -= n; pos += n;
         }
       }
       return [0, false];
     }
     case 205: {
-      const bw = (): string => cG(Math.fround(Math.fround(r.f32(p + 4) * 8) / 1000000), 10);
+      const bw = (): string => cG(Math.fround(Math.fround(o.bandwidth * 8) / 1000000), 10);
       if (ctype === 1) {
         if (len < 20) return [TOO_SHORT, false];
-        c.write(`${indent}  Setup Priority: ${r.u8(p)}, Holding Priority: ${r.u8(p + 1)}, Hop-limit: ${r.u8(p + 2)}, Bandwidth: ${bw()} Mbps`);
-        c.write(`${indent}  Include-any: 0x${hex32(r.u32(p + 8))}, Exclude-any: 0x${hex32(r.u32(p + 12))}, Include-all: 0x${hex32(r.u32(p + 16))}`);
+        c.write(`${indent}  Setup Priority: ${o.setupPriority}, Holding Priority: ${o.holdingPriority}, Hop-limit: ${o.hopLimit}, Bandwidth: ${bw()} Mbps`);
+        c.write(`${indent}  Include-any: 0x${hex32(o.includeAny)}, Exclude-any: 0x${hex32(o.excludeAny)}, Include-all: 0x${hex32(o.includeAll)}`);
         return [0, false];
       }
       if (ctype === 7) {
         if (len < 16) return [TOO_SHORT, false];
-        c.write(`${indent}  Setup Priority: ${r.u8(p)}, Holding Priority: ${r.u8(p + 1)}, Hop-limit: ${r.u8(p + 2)}, Bandwidth: ${bw()} Mbps`);
-        c.write(`${indent}  Include Colors: 0x${hex32(r.u32(p + 8))}, Exclude Colors: 0x${hex32(r.u32(p + 12))}`);
+        c.write(`${indent}  Setup Priority: ${o.setupPriority}, Holding Priority: ${o.holdingPriority}, Hop-limit: ${o.hopLimit}, Bandwidth: ${bw()} Mbps`);
+        c.write(`${indent}  Include Colors: 0x${hex32(o.includeAny)}, Exclude Colors: 0x${hex32(o.excludeAny)}`);
         return [0, false];
       }
       return [0, true];
     }
     case 63:
       if (ctype !== 7) return [0, true];
-      for (; len >= 8; len -= 8, p += 8) c.write(`${indent}  PLR-ID: ${r.ipv4(p)}, Avoid-Node-ID: ${r.ipv4(p + 4)}`);
+      for (let i = 0; len >= 8; len -= 8, i++) c.write(`${indent}  PLR-ID: ${o.plrId(i)}, Avoid-Node-ID: ${o.avoidNodeId(i)}`);
       return [0, false];
     case 66: case 125:
-      if (ctype === 1) return four(() => `${indent}  CT: ${r.u32(p) & 0x7}`);
+      if (ctype === 1) return four(() => `${indent}  CT: ${o.classType}`);
       return [0, true];
     case 6:
       switch (ctype) {
         case 3: case 1: {
           if (len < 8) return [TOO_SHORT, false];
-          const code = r.u8(p + 5), value = r.u16(p + 6);
-          c.write(`${indent}  Error Node Address: ${r.ipv4(p)}, Flags: [0x${hex8(r.u8(p + 4))}]${indent}  Error Code: ${errorCodes.str(code, 'unknown')} (${code})`);
+          const code = o.errorCode, value = o.errorValue;
+          c.write(`${indent}  Error Node Address: ${o.address4}, Flags: [0x${hex8(o.errorFlags)}]${indent}  Error Code: ${errorCodes.str(code, 'unknown')} (${code})`);
           if (code === 24) c.write(`, Error Value: ${routingErrors.str(value, 'unknown')} (${value})`);
           else if (code === 28 || code === 125) c.write(`, Error Value: ${diffservErrors.str(value, 'unknown')} (${value})`);
           else c.write(`, Unknown Error Value (${value})`);
@@ -383,8 +389,8 @@ function object(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number,
         }
         case 4: case 2: {
           if (len < 20) return [TOO_SHORT, false];
-          const code = r.u8(p + 17), value = r.u16(p + 18);
-          c.write(`${indent}  Error Node Address: ${r.ipv6(p)}, Flags: [0x${hex8(r.u8(p + 16))}]${indent}  Error Code: ${errorCodes.str(code, 'unknown')} (${code})`);
+          const code = o.errorCode6, value = o.errorValue6;
+          c.write(`${indent}  Error Node Address: ${o.address6}, Flags: [0x${hex8(o.errorFlags6)}]${indent}  Error Code: ${errorCodes.str(code, 'unknown')} (${code})`);
           if (code === 24) c.write(`, Error Value: ${routingErrors.str(value, 'unknown')} (${value})`);
           return [0, false];
         }
@@ -393,137 +399,141 @@ function object(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number,
     case 204: {
       if (ctype !== 1) return [0, true];
       if (len < 4) return [TOO_SHORT, false];
-      const pad = r.u16(p + 2);
-      c.write(`${indent}  TLV count: ${r.u16(p)}, padding bytes: ${pad}`);
-      p += 4; len -= 4;
+      const pad = o.propertyPadding;
+      c.write(`${indent}  TLV count: ${o.propertyCount}, padding bytes: ${pad}`);
+      let pos = o.bodyStart + 4;
+      len -= 4;
       while (len >= 2 + pad) {
-        const type = r.u8(p), tl = r.u8(p + 1);
+        const e = r.pointSubobject(pos);
+        const type = e.typeByte, tl = e.length;
         c.write(`${indent}    ${propTlvs.str(type, 'unknown')} TLV (0x${hex8(type)}), length: ${tl}`);
         if (len < tl) return [TOO_SHORT, false];
         if (tl < 2) { c.write(`${indent}ERROR: property TLV is too short`); return [-1, false]; }
-        c.write(hexPrint(c, '\n\t\t', r.off + p + 2, tl - 2));
-        len -= tl; p += tl;
+        c.write(hexPrint(c, '\n\t\t', e.dataStart, tl - 2));
+        len -= tl; pos += tl;
       }
       return [0, false];
     }
     case 23: case 24: case 25:
       if (ctype !== 1 && ctype !== 2) return [0, true];
       if (len < 4) return [TOO_SHORT, false];
-      c.write(`${indent}  Flags [0x${hex8(r.u8(p))}], epoch: ${r.u24(p + 1)}`);
-      for (p += 4, len -= 4; len >= 4; len -= 4, p += 4) c.write(`${indent}    Message-ID 0x${hex32(r.u32(p))} (${r.u32(p)})`);
+      c.write(`${indent}  Flags [0x${hex8(o.messageIdFlags)}], epoch: ${o.epoch}`);
+      for (let i = 0, n = len - 4; n >= 4; n -= 4, i++) c.write(`${indent}    Message-ID 0x${hex32(o.messageId(i))} (${o.messageId(i)})`);
       return [0, false];
     case 4:
       if (ctype !== 1) return [0, true];
       if (len < 32) return [TOO_SHORT, false];
-      c.write(`${indent}  Key-ID 0x${hex16(r.u16(p + 2))}${hex32(r.u32(p + 4))}, Sequence 0x${hex32(r.u32(p + 8))}${hex32(r.u32(p + 12))}, ` +
-        `Flags [${bitNames(integrityFlags, r.u8(p), 'none')}]`);
-      c.write(`${indent}  MD5-sum 0x${hex32(r.u32(p + 16))}${hex32(r.u32(p + 20))}${hex32(r.u32(p + 24))}${hex32(r.u32(p + 28))} `);
+      c.write(`${indent}  Key-ID 0x${hex16(o.keyIdHigh)}${hex32(o.keyIdLow)}, Sequence 0x${hex32(o.sequenceHigh)}${hex32(o.sequenceLow)}, ` +
+        `Flags [${bitNames(integrityFlags, o.integrityFlags, 'none')}]`);
+      c.write(`${indent}  MD5-sum 0x${hex32(o.digestWord(0))}${hex32(o.digestWord(1))}${hex32(o.digestWord(2))}${hex32(o.digestWord(3))} `);
       // vcap has no -M secret to check the digest with: tcpdump then says so.
       c.write(' (unchecked)');
       return [0, false];
     case 196:
-      if (ctype === 1) return four(() => `${indent}  Flags [${bitNames(adminStatusFlags, r.u32(p), 'none')}]`);
+      if (ctype === 1) return four(() => `${indent}  Flags [${bitNames(adminStatusFlags, o.adminStatus, 'none')}]`);
       return [0, true];
     case 36: {
       if (ctype !== 1) return [0, true];
       if (len < 4) return [TOO_SHORT, false];
-      const action = r.u16(p) >> 8;
-      c.write(`${indent}  Action: ${labelSetActions.str(action, 'Unknown')} (${action}), Label type: ${r.u32(p) & 0x7f}`);
+      const action = o.labelSetAction;
+      c.write(`${indent}  Action: ${labelSetActions.str(action, 'Unknown')} (${action}), Label type: ${o.labelSetType}`);
       if (action === 2 || action === 3) {
         if (len < 12) return [TOO_SHORT, false];
-        c.write(`${indent}  Start range: ${r.u32(p + 4)}, End range: ${r.u32(p + 8)}`);
+        c.write(`${indent}  Start range: ${o.rangeStart}, End range: ${o.rangeEnd}`);
       } else {
-        let sub = 1;
-        for (p += 4, len -= 4; len >= 4; p += 4, len -= 4, sub++) c.write(`${indent}  Subchannel #${sub}: ${r.u32(p)}`);
+        for (let i = 0, n = len - 4; n >= 4; n -= 4, i++) c.write(`${indent}  Subchannel #${i + 1}: ${o.subchannel(i)}`);
       }
       return [0, false];
     }
     case 50:
-      if (ctype === 1) return four(() => `${indent}  Sub-LSP destination address: ${r.ipv4(p)}`);
-      if (ctype === 2) { if (len < 16) return [TOO_SHORT, false]; c.write(`${indent}  Sub-LSP destination address: ${r.ipv6(p)}`); return [0, false]; }
+      if (ctype === 1) return four(() => `${indent}  Sub-LSP destination address: ${o.address4}`);
+      if (ctype === 2) { if (len < 16) return [TOO_SHORT, false]; c.write(`${indent}  Sub-LSP destination address: ${o.address6}`); return [0, false]; }
       return [0, true];
     default:
-      if (v <= 1) c.write(hexPrint(c, '\n\t    ', r.off + p, len));
+      if (v <= 1) c.write(hexPrint(c, '\n\t    ', o.bodyStart, len));
       return [0, false];
   }
 }
 
 /** The Sender Template (11) and FilterSpec (10) objects, which share most C-Types. */
-function senderOrFilter(c: PrintContext, r: Rsvp, cls: number, ctype: number, p: number, len: number, indent: string): [number, boolean] {
+function senderOrFilter(c: PrintContext, o: RsvpObject, cls: number, ctype: number, len: number, indent: string): [number, boolean] {
   switch (ctype) {
     case 1:
       if (len < 8) return [TOO_SHORT, false];
-      c.write(`${indent}  Source Address: ${r.ipv4(p)}, Source Port: ${r.u16(p + 6)}`);
+      c.write(`${indent}  Source Address: ${o.address4}, Source Port: ${o.sourcePort}`);
       return [0, false];
     case 2:
       if (len < 20) return [TOO_SHORT, false];
-      c.write(`${indent}  Source Address: ${r.ipv6(p)}, Source Port: ${r.u16(p + 18)}`);
+      c.write(`${indent}  Source Address: ${o.address6}, Source Port: ${o.sourcePort6}`);
       return [0, false];
     case 13:
       if (len < 40) return [TOO_SHORT, false];
-      c.write(`${indent}  IPv6 Tunnel Sender Address: ${r.ipv6(p)}, LSP ID: 0x${hex16(r.u16(p + 18))}${indent}  Sub-Group Originator ID: ${r.ipv6(p + 20)}, Sub-Group ID: 0x${hex16(r.u16(p + 38))}`);
+      c.write(`${indent}  IPv6 Tunnel Sender Address: ${o.address6}, LSP ID: 0x${hex16(o.lspId6)}${indent}  Sub-Group Originator ID: ${o.subGroupOriginator6}, Sub-Group ID: 0x${hex16(o.subGroupId6)}`);
       return [0, false];
     case 7:
       if (len < 8) return [TOO_SHORT, false];
-      c.write(cls === 11 ? `${indent}  IPv4 Tunnel Sender Address: ${r.ipv4(p)}, LSP-ID: 0x${hex16(r.u16(p + 6))}` : `${indent}  Source Address: ${r.ipv4(p)}, LSP-ID: 0x${hex16(r.u16(p + 6))}`);
+      c.write(cls === 11 ? `${indent}  IPv4 Tunnel Sender Address: ${o.address4}, LSP-ID: 0x${hex16(o.lspId)}` : `${indent}  Source Address: ${o.address4}, LSP-ID: 0x${hex16(o.lspId)}`);
       return [0, false];
     case 12:
       if (len < 16) return [TOO_SHORT, false];
-      c.write(`${indent}  IPv4 Tunnel Sender Address: ${r.ipv4(p)}, LSP ID: 0x${hex16(r.u16(p + 6))}${indent}  Sub-Group Originator ID: ${r.ipv4(p + 8)}, Sub-Group ID: 0x${hex16(r.u16(p + 12))}`);
+      c.write(`${indent}  IPv4 Tunnel Sender Address: ${o.address4}, LSP ID: 0x${hex16(o.lspId)}${indent}  Sub-Group Originator ID: ${o.subGroupOriginator4}, Sub-Group ID: 0x${hex16(o.subGroupId4)}`);
       return [0, false];
   }
   if (cls === 10 && ctype === 3) {
     if (len < 20) return [TOO_SHORT, false];
-    c.write(`${indent}  Source Address: ${r.ipv6(p)}, Flow Label: ${r.u24(p + 17)}`);
+    c.write(`${indent}  Source Address: ${o.address6}, Flow Label: ${o.flowLabel}`);
     return [0, false];
   }
   if (cls === 10 && ctype === 8) {
     if (len < 20) return [TOO_SHORT, false];
-    c.write(`${indent}  Source Address: ${r.ipv4(p)}, LSP-ID: 0x${hex16(r.u16(p + 18))}`);
+    // tcpdump reads this LSP-ID after 16 bytes, as for IPv6.
+    c.write(`${indent}  Source Address: ${o.address4}, LSP-ID: 0x${hex16(o.lspId6)}`);
     return [0, false];
   }
   return [0, true];
 }
 
-function headerLine(r: Rsvp, m: number, indent: string): string {
-  const vf = r.u8(m), type = r.u8(m + 1), len = r.u16(m + 6);
-  return `${indent}RSVPv${vf >> 4} ${messageTypes.str(type, `unknown, type: ${type}`)} Message (${type}), Flags: [${bitNames(headerFlags, vf & 0x0f, 'none')}], ` +
-    `length: ${len}, ttl: ${r.u8(m + 4)}, checksum: 0x${hex16(r.u16(m + 2))}`;
+/** The common header line of the message `h` (the layer's, or a bundled one's). */
+function headerLine(h: Rsvp | RsvpHeader, indent: string): string {
+  const version = h.version, flags = h.flags, type = h.messageType, len = h.messageLength;
+  return `${indent}RSVPv${version} ${messageTypes.str(type, `unknown, type: ${type}`)} Message (${type}), Flags: [${bitNames(headerFlags, flags, 'none')}], ` +
+    `length: ${len}, ttl: ${h.sendTtl}, checksum: 0x${hex16(h.checksum)}`;
 }
 
 /** An RSVP message, `length` bytes of IP payload (rsvp_print). */
 export function printRsvp(c: PrintContext, r: Rsvp, length: number): void {
   c.protocol = 'rsvp';
-  if (!r.hasAt(0, RSVP_HEADER_LENGTH)) { c.truncMark(); return; }
+  if (!r.has(RSVP_HEADER_LENGTH)) { c.truncMark(); return; }
   const version = r.version;
   if (version !== 1) { c.write(`ERROR: RSVP version ${version} packet not supported`); return; }
   const type = r.messageType;
   if (c.o.verbose < 1) { c.write(`RSVPv${version} ${messageTypes.str(type, `unknown (${type})`)} Message, length: ${length}`); return; }
   let tlen = r.messageLength;
-  c.write(headerLine(r, 0, '\n\t'));
+  c.write(headerLine(r, '\n\t'));
   if (tlen < RSVP_HEADER_LENGTH) { c.write(`ERROR: common header too short ${tlen} < ${RSVP_HEADER_LENGTH}`); return; }
   let t = RSVP_HEADER_LENGTH;
   tlen -= RSVP_HEADER_LENGTH;
   switch (type) {
     case 12:
       while (tlen > 0) {
-        if (!r.hasAt(t, RSVP_HEADER_LENGTH)) { c.truncMark(); return; }
-        const sv = r.u8(t) >> 4;
+        const h = r.pointBundled(t);
+        if (!h.has(RSVP_HEADER_LENGTH)) { c.truncMark(); return; }
+        const sv = h.version;
         if (sv !== 1) { c.write(`ERROR: RSVP version ${sv} packet not supported`); return; }
-        let sub = r.u16(t + 6);
-        c.write(headerLine(r, t, '\n\t  '));
+        let sub = h.messageLength;
+        c.write(headerLine(h, '\n\t  '));
         if (sub < RSVP_HEADER_LENGTH) { c.write(`ERROR: common header too short ${sub} < ${RSVP_HEADER_LENGTH}`); return; }
         if (tlen < sub) { c.write(`ERROR: common header too large ${sub} > ${tlen}`); return; }
         sub -= RSVP_HEADER_LENGTH;
-        if (!objects_(c, r, t + RSVP_HEADER_LENGTH, '\n\t    ', sub)) return;
+        if (!objects_(c, r, h.objectsStart, '\n\t    ', sub)) return;
         t += sub + RSVP_HEADER_LENGTH;
         tlen -= sub + RSVP_HEADER_LENGTH;
       }
       return;
     case 1: case 2: case 3: case 4: case 5: case 6: case 7: case 14: case 20: case 13: case 15:
-      objects_(c, r, t, '\n\t  ', tlen);
+      objects_(c, r, r.objectsStart, '\n\t  ', tlen);
       return;
     default:
-      c.write(hexPrint(c, '\n\t    ', r.off + t, tlen));
+      c.write(hexPrint(c, '\n\t    ', r.objectsStart, tlen));
   }
 }
