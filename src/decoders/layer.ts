@@ -135,6 +135,23 @@ export const Layer = {
   Otv: 163,
   VxlanGpe: 164,
   Nsh: 165,
+  // Protocols whose printers read bytes themselves until issue 14 (numbers from 180 on).
+  /** IGMP v1/v2/v3 and mtrace (IP protocol 2). */
+  Igmp: 180,
+  /** Spanning tree BPDUs: 802.1D, RSTP, MSTP (LLC SAP 0x42). */
+  Stp: 181,
+  /** NTP (UDP 123). */
+  Ntp: 182,
+  /** BOOTP and DHCP (UDP 67/68). */
+  Bootp: 183,
+  /** BSD syslog (UDP 514). */
+  Syslog: 184,
+  /** HTTP (TCP 80, 8080): the request or status line and the header lines. */
+  Http: 185,
+  /** SSH (TCP 22): the identification string; the binary packets after it are opaque. */
+  Ssh: 186,
+  /** The Mobile IPv6 mobility header (IPv6 next header 135). */
+  Mobility: 187,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -246,6 +263,14 @@ names[Layer.Ptp] = 'PTP';
 names[Layer.Otv] = 'OTV';
 names[Layer.VxlanGpe] = 'VXLAN-GPE';
 names[Layer.Nsh] = 'NSH';
+names[Layer.Igmp] = 'IGMP';
+names[Layer.Stp] = 'STP';
+names[Layer.Ntp] = 'NTP';
+names[Layer.Bootp] = 'BOOTP';
+names[Layer.Syslog] = 'syslog';
+names[Layer.Http] = 'HTTP';
+names[Layer.Ssh] = 'SSH';
+names[Layer.Mobility] = 'Mobility';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -3,7 +3,7 @@
 // README.md, "Keeping V8's code monomorphic"). Each throws NOT_CAPTURED when its bytes are not
 // all before the window's `end`, so a printer reading fields in tcpdump's order unwinds exactly
 // where tcpdump's GET_* macros do.
-import { ipv4ToString, ipv6ToString } from './addr.js';
+import { ipv4ToString, ipv6ToString, macToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { notCaptured } from './view.js';
 
@@ -48,6 +48,19 @@ export function readIpv6(v: Window, i: number): string {
   const o = v.off + i;
   if (o + 16 > v.end || i < 0) notCaptured();
   return ipv6ToString(v.cursor.buf, o);
+}
+/** The MAC address (6 bytes) at index `i`, as `00:11:22:33:44:55`. */
+export function readMac(v: Window, i: number): string {
+  const o = v.off + i;
+  if (o + 6 > v.end || i < 0) notCaptured();
+  return macToString(v.cursor.buf, o);
+}
+/** `n` bytes at index `i` as text, one character per byte (latin1): for text a view has checked is printable. */
+export function readLatin1(v: Window, i: number, n: number): string {
+  const o = v.off + i;
+  if (o + n > v.end || i < 0 || n < 0) notCaptured();
+  const b = v.cursor.buf;
+  return Buffer.from(b.buffer, b.byteOffset + o, n).toString('latin1');
 }
 /** `n` bytes at index `i` as lower-case hex, no separators. */
 export function readHex(v: Window, i: number, n: number): string {

@@ -77,6 +77,12 @@ import type { LayerView } from './view.js';
 import { VlanStack } from './vlan.js';
 import { Vtp } from './vtp.js';
 import { Zmtp1 } from './zmtp1.js';
+import { Igmp } from './igmp.js';
+import { Stp } from './stp.js';
+import { Ntp } from './ntp.js';
+import { Syslog } from './syslog.js';
+import { Http } from './http.js';
+import { Ssh } from './ssh.js';
 
 export { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort };
 
@@ -98,6 +104,7 @@ setSnap(0x00000c, 0x0111, Layer.Udld);
 setSnap(0x00000c, 0x2003, Layer.Vtp);
 byEtherType[0xfefe] = Layer.Osi;      // OSI over Ethernet II: a pad byte, then the NLPID
 byLlcSap[0xfe] = Layer.Osi;           // OSI over 802.2: CLNP, ES-IS, IS-IS by their NLPID
+byLlcSap[0x42] = Layer.Stp;           // spanning tree BPDUs
 byEtherType[0x886f] = Layer.MsNlb;
 byEtherType[0x9000] = Layer.Ectp;     // Ethernet loopback
 byEtherType[0x8809] = Layer.Slow;     // LACP, Marker, OAM
@@ -119,6 +126,7 @@ byIpProto[46] = Layer.Rsvp;
 byIpProto[89] = Layer.Ospf;
 byIpProto[113] = Layer.Pgm;
 byIpProto[33] = Layer.Dccp;
+byIpProto[2] = Layer.Igmp;
 
 setTcpPort(53, Layer.Dns);
 setTcpPort(179, Layer.Bgp);
@@ -146,6 +154,11 @@ setUdpPort(319, Layer.Ptp);
 setUdpPort(320, Layer.Ptp);
 setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
+setUdpPort(123, Layer.Ntp);
+setUdpPort(514, Layer.Syslog);
+setTcpPort(22, Layer.Ssh);
+setTcpPort(80, Layer.Http);
+setTcpPort(8080, Layer.Http);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -195,6 +208,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
+  Igmp, Stp, Ntp, Syslog, Http, Ssh,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

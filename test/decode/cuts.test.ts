@@ -42,7 +42,8 @@ function everyCut(t: import('ava').ExecutionContext, frame: Uint8Array, linkType
 
 test('Ethernet / IPv4 / TCP with 20 bytes of options / payload', (t) => {
   const f = ether('00:00:00:00:00:02', '00:00:00:00:00:01', 0x0800,
-    ipv4({ proto: 6 }, tcp({ options: concat(bytes(2, 4), be16(1460), bytes(4, 2, 8, 10), be32(1), be32(0), bytes(1, 3, 3, 7)) }, new Uint8Array(10))));
+    // A port no application layer is registered on (the helper's default, 80, is HTTP's): the payload stays payload.
+    ipv4({ proto: 6 }, tcp({ dport: 40001, options: concat(bytes(2, 4), be16(1460), bytes(4, 2, 8, 10), be32(1), be32(0), bytes(1, 3, 3, 7)) }, new Uint8Array(10))));
   everyCut(t, f, LinkType.EN10MB, [
     { layer: Layer.Ethernet, offset: 0, stages: [[14, 14]], present: (p) => p.ethernet },
     { layer: Layer.Ipv4, offset: 14, stages: [[20, 20]], present: (p) => p.ipv4 },

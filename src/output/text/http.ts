@@ -1,5 +1,6 @@
 /** HTTP request/response first line (tcpdump's print-http.c over txtproto_print). */
 import type { PrintContext } from './context.js';
+import type { Http } from '../../decoders/http.js';
 
 const methods = ([
   'GET', 'PUT', 'COPY', 'HEAD', 'LOCK', 'MOVE', 'POLL', 'POST', 'BCOPY', 'BMOVE', 'MKCOL', 'TRACE', 'LABEL', 'MERGE',
@@ -11,23 +12,23 @@ const methodsByLength: string[][] = [];
 for (const m of methods) (methodsByLength[m.length] ??= []).push(m);
 const MAX_TOKEN = 128;
 
-/** Where fetchToken found its token (absolute offset and length): no string is built to look at it. */
+/** Where fetchToken found its token (index in the payload and length): no string is built to look at it. */
 let tokenAt = 0, tokenLen = 0;
 
-/** fetch_token: the token at p+idx and the blanks after it; the index after them, or 0 when there is none. */
-function fetchToken(c: PrintContext, p: number, idx: number, len: number): number {
+/** fetch_token: the token at byte idx and the blanks after it; the index after them, or 0 when there is none. */
+function fetchToken(h: Http, idx: number, len: number): number {
   const start = idx;
   for (; idx < len; idx++) {
-    if (!c.has(p + idx, 1)) return 0;
-    const ch = c.buf[p + idx]!;
+    if (!h.has(idx + 1)) return 0;
+    const ch = h.byte(idx);
     if (!(ch > 0x20 && ch < 0x7f)) break;
     if (idx - start + 2 > MAX_TOKEN + 1) return 0;
   }
   if (idx === start) return 0;
-  tokenAt = p + start; tokenLen = idx - start;
+  tokenAt = start; tokenLen = idx - start;
   for (; idx < len; idx++) {
-    if (!c.has(p + idx, 1)) break;
-    const ch = c.buf[p + idx]!;
+    if (!h.has(idx + 1)) break;
+    const ch = h.byte(idx);
     if (ch === 0x0d || ch === 0x0a) break;
     if (!(ch >= 0x20 && ch < 0x7f)) break;
     if (ch !== 0x20 && ch !== 0x09) break;
@@ -36,13 +37,12 @@ function fetchToken(c: PrintContext, p: number, idx: number, len: number): numbe
 }
 
 /** The token is a request method (compared case-insensitively, as tcpdump does). */
-function tokenIsMethod(c: PrintContext): boolean {
+function tokenIsMethod(h: Http): boolean {
   const list = methodsByLength[tokenLen];
   if (list === undefined) return false;
-  const b = c.buf;
   outer: for (const m of list) {
     for (let i = 0; i < tokenLen; i++) {
-      let ch = b[tokenAt + i]!;
+      let ch = h.byte(tokenAt + i);
       if (ch >= 0x61 && ch <= 0x7a) ch -= 0x20;
       if (ch !== m.charCodeAt(i)) continue outer;
     }
@@ -52,25 +52,25 @@ function tokenIsMethod(c: PrintContext): boolean {
 }
 
 /** Three digits and nothing else: a status code. */
-function tokenIsStatus(c: PrintContext): boolean {
+function tokenIsStatus(h: Http): boolean {
   if (tokenLen !== 3) return false;
-  for (let i = 0; i < 3; i++) { const ch = c.buf[tokenAt + i]!; if (ch < 0x30 || ch > 0x39) return false; }
+  for (let i = 0; i < 3; i++) { const ch = h.byte(tokenAt + i); if (ch < 0x30 || ch > 0x39) return false; }
   return true;
 }
 
 /** One text line from idx, prefixed; the index after its end of line, or 0 if it is not a whole text line. */
-function printTextLine(c: PrintContext, prefix: string, p: number, idx: number, len: number): number {
+function printTextLine(c: PrintContext, h: Http, prefix: string, idx: number, len: number): number {
   const start = idx;
   while (idx < len) {
-    const ch = c.u8(p + idx);
+    const ch = h.byte(idx);
     if (ch === 0x0a) {
-      c.write(prefix + text(c, p + start, idx - start));
+      c.write(prefix + h.text(start, idx - start));
       return idx + 1;
     }
     if (ch === 0x0d) {
       if (idx + 1 >= len) return 0;
-      if (c.u8(p + idx + 1) === 0x0a) {
-        c.write(prefix + text(c, p + start, idx - start));
+      if (h.byte(idx + 1) === 0x0a) {
+        c.write(prefix + h.text(start, idx - start));
         return idx + 2;
       }
       return 0;
@@ -79,35 +79,32 @@ function printTextLine(c: PrintContext, prefix: string, p: number, idx: number, 
     idx++;
   }
   // Printable to the end but no line ending: treated as cut short.
-  c.write(prefix + text(c, p + start, idx - start));
+  c.write(prefix + h.text(start, idx - start));
   c.write(` [|${c.protocol}]`);
   return 0;
 }
 
-function text(c: PrintContext, at: number, n: number): string {
-  return Buffer.from(c.buf.buffer, c.buf.byteOffset + at, n).toString('latin1');
-}
-
-/** HTTP payload at `off`, `length` bytes: `HTTP: GET / HTTP/1.1` (all lines with -v). */
-export function printHttp(c: PrintContext, off: number, length: number): void {
+/** HTTP payload of `length` bytes (TCP port 80, 8080): `: HTTP: GET / HTTP/1.1` (all lines with -v). */
+export function printHttp(c: PrintContext, h: Http, length: number): void {
   c.protocol = 'http';
+  c.write(': ');
   let printThis = false;
-  let idx = fetchToken(c, off, 0, length);
+  let idx = fetchToken(h, 0, length);
   if (idx !== 0) {
-    if (tokenIsMethod(c)) printThis = true;
-    idx = fetchToken(c, off, idx, length);
-    if (idx !== 0 && tokenIsStatus(c)) printThis = true;
+    if (tokenIsMethod(h)) printThis = true;
+    idx = fetchToken(h, idx, length);
+    if (idx !== 0 && tokenIsStatus(h)) printThis = true;
   }
   c.write('HTTP');
   if (!printThis) return;
   if (c.o.verbose) {
     c.write(`, length: ${length}`);
     for (let i = 0; i < length;) {
-      const eol = printTextLine(c, '\n\t', off, i, length);
+      const eol = printTextLine(c, h, '\n\t', i, length);
       if (eol === 0) break;
       i = eol;
     }
   } else {
-    printTextLine(c, ': ', off, 0, length);
+    printTextLine(c, h, ': ', 0, length);
   }
 }

@@ -1,6 +1,8 @@
 /** NTP time and control messages (tcpdump 4.99's print-ntp.c, worded as Debian's tcpdump prints them). */
 import type { PrintContext } from './context.js';
+import { NTP_CONTROL_HEADER_LENGTH, NTP_DIGEST_START, NTP_REFID_LENGTH, NTP_REFID_START, NTP_TIME_MESSAGE_LENGTH, type Ntp } from '../../decoders/ntp.js';
 import { safeChar } from './print-char.js';
+import { hex8 } from './names.js';
 
 const modes = ['unspecified', 'symmetric active', 'symmetric passive', 'Client', 'Server', 'Broadcast', 'Control Message', 'Reserved'];
 const leap: Record<number, string> = { 0: '', 0x40: '+1s', 0x80: '-1s', 0xc0: 'clock unsynchronized' };
@@ -11,8 +13,7 @@ const p2 = (v: number): string => (v < 10 ? '0' : '') + v;
 function fraction9(f: number): string { return String(Math.floor((f / 4294967296) * 1e9)).padStart(9, '0'); }
 
 /** p_ntp_time: seconds.fraction and, unless zero, the UTC date. */
-function ntpTime(c: PrintContext, at: number): string {
-  const i = c.u32(at), f = c.u32(at + 4);
+function ntpTime(i: number, f: number): string {
   let s = `${i}.${fraction9(f)}`;
   if (i !== 0) {
     const d = new Date((i - NTP_EPOCH_OFFSET) * 1000);
@@ -21,10 +22,9 @@ function ntpTime(c: PrintContext, at: number): string {
   return s;
 }
 
-/** p_ntp_delta: the signed difference of two timestamps, or the second one when the first is zero. */
-function ntpDelta(c: PrintContext, oat: number, at: number): string {
-  const u = c.u32(at), ou = c.u32(oat), uf = c.u32(at + 4), ouf = c.u32(oat + 4);
-  if (ou === 0 && ouf === 0) return ntpTime(c, at);
+/** p_ntp_delta: the signed difference of two timestamps (u, uf) - (ou, ouf), or the second one when the first is zero. */
+function ntpDelta(ou: number, ouf: number, u: number, uf: number): string {
+  if (ou === 0 && ouf === 0) return ntpTime(u, uf);
   let i = u - ou, f: number, negative: boolean;
   if (i > 0) { negative = false; f = (uf - ouf) >>> 0; if (ouf > uf) i -= 1; }
   else if (i < 0) { negative = true; f = (ouf - uf) >>> 0; if (uf > ouf) i += 1; i = -i; }
@@ -33,92 +33,88 @@ function ntpDelta(c: PrintContext, oat: number, at: number): string {
 }
 
 /** p_sfix: 16.16 fixed point with six decimals. */
-function sfix(c: PrintContext, at: number): string {
-  return `${c.u16(at)}.${String(Math.floor((c.u16(at + 2) / 65536) * 1e6)).padStart(6, '0')}`;
-}
-
-/** Bytes as tcpdump's fn_print_char shows them: M- for the high bit, ^X for control characters. */
-function printable(c: PrintContext, at: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) {
-    s += safeChar(c.u8(at + i));
-  }
-  return s;
+function sfix(v: number): string {
+  return `${v >>> 16}.${String(Math.floor(((v & 0xffff) / 65536) * 1e6)).padStart(6, '0')}`;
 }
 
 /** tcpdump's `invalid:` label: say so, then still report a message cut short by the capture. */
-function invalid(c: PrintContext, p: number, length: number): void {
+function invalid(c: PrintContext, n: Ntp, length: number): void {
   c.invalid();
-  if (!c.has(p, length)) c.truncMark();
+  if (!n.has(length)) c.truncMark();
 }
 
 /** Each field is written once it has been read, so a cut-short message shows the whole fields before the cut. */
-function timeMessage(c: PrintContext, p: number, length: number): void {
-  if (length < 48) { invalid(c, p, length); return; }
-  const stratum = c.u8(p + 1);
+function timeMessage(c: PrintContext, n: Ntp, length: number): void {
+  if (length < NTP_TIME_MESSAGE_LENGTH) { invalid(c, n, length); return; }
+  const stratum = n.stratum;
   const name = stratum === 0 ? 'unspecified' : stratum === 1 ? 'primary reference' : stratum <= 15 ? 'secondary reference' : 'reserved';
   c.write(`, Stratum ${stratum} (${name})`);
-  const poll = (c.u8(p + 2) << 24) >> 24;
+  const poll = n.poll;
   c.write(`, poll ${poll}`);
   if (poll > -32 && poll < 32) c.write(poll >= 0 ? ` (${2 ** poll}s)` : ` (1/${2 ** -poll}s)`);
-  c.write(`, precision ${(c.u8(p + 3) << 24) >> 24}`);
-  c.write(`\n\tRoot Delay: ${sfix(c, p + 4)}`);
-  c.write(`, Root dispersion: ${sfix(c, p + 8)}`);
-  c.need(p + 12, 4);
+  c.write(`, precision ${n.precision}`);
+  c.write(`\n\tRoot Delay: ${sfix(n.rootDelay)}`);
+  c.write(`, Root dispersion: ${sfix(n.rootDispersion)}`);
+  n.need(NTP_REFID_START + NTP_REFID_LENGTH);
   switch (stratum) {
     case 0: c.write(', Reference-ID: (unspec)'); break;
-    case 1: c.write(`, Reference-ID: ${printable(c, p + 12, 4)}`); break;
-    case 62: c.write(`, Reference-ID: ${c.ip4(p + 12)} INFO_QUERY`); return;
-    case 63: c.write(`, Reference-ID: ${c.ip4(p + 12)} INFO_REPLY`); return;
-    default: c.write(`, Reference-ID: 0x${c.u32(p + 12).toString(16).padStart(8, '0')}`);
+    case 1: {
+      let s = '';
+      for (let i = 0; i < NTP_REFID_LENGTH; i++) s += safeChar(n.byte(NTP_REFID_START + i));
+      c.write(`, Reference-ID: ${s}`);
+      break;
+    }
+    case 62: c.write(`, Reference-ID: ${n.referenceAddress} INFO_QUERY`); return;
+    case 63: c.write(`, Reference-ID: ${n.referenceAddress} INFO_REPLY`); return;
+    default: c.write(`, Reference-ID: 0x${n.referenceId.toString(16).padStart(8, '0')}`);
   }
-  c.write(`\n\t  Reference Timestamp:  ${ntpTime(c, p + 16)}`);
-  c.write(`\n\t  Originator Timestamp: ${ntpTime(c, p + 24)}`);
-  c.write(`\n\t  Receive Timestamp:    ${ntpTime(c, p + 32)}`);
-  c.write(`\n\t  Transmit Timestamp:   ${ntpTime(c, p + 40)}`);
-  c.write(`\n\t    Originator - Receive Timestamp:  ${ntpDelta(c, p + 24, p + 32)}`);
-  c.write(`\n\t    Originator - Transmit Timestamp: ${ntpDelta(c, p + 24, p + 40)}`);
+  c.write(`\n\t  Reference Timestamp:  ${ntpTime(n.referenceTime, n.referenceTimeFraction)}`);
+  c.write(`\n\t  Originator Timestamp: ${ntpTime(n.originTime, n.originTimeFraction)}`);
+  c.write(`\n\t  Receive Timestamp:    ${ntpTime(n.receiveTime, n.receiveTimeFraction)}`);
+  c.write(`\n\t  Transmit Timestamp:   ${ntpTime(n.transmitTime, n.transmitTimeFraction)}`);
+  c.write(`\n\t    Originator - Receive Timestamp:  ${ntpDelta(n.originTime, n.originTimeFraction, n.receiveTime, n.receiveTimeFraction)}`);
+  c.write(`\n\t    Originator - Transmit Timestamp: ${ntpDelta(n.originTime, n.originTimeFraction, n.transmitTime, n.transmitTimeFraction)}`);
   // Optional authenticator: a key id, then a 16-byte (MD5) or 20-byte (SHA-1) digest.
   if (length === 52 || length === 68 || length === 72) {
-    c.write(`\n\tKey id: ${c.u32(p + 48)}`);
-    if (length > 52) {
-      c.need(p + 52, length - 52);
+    c.write(`\n\tKey id: ${n.keyId}`);
+    if (length > NTP_DIGEST_START) {
+      n.need(length);
       let d = '\n\tAuthentication: ';
-      for (let i = 52; i < length; i += 4) d += c.u32(p + i).toString(16).padStart(8, '0');
+      for (let i = NTP_DIGEST_START; i < length; i++) d += hex8(n.byte(i));
       c.write(d);
     }
-  } else if (length > 48) {
-    c.write(`\n\t(${length - 48} more bytes after the header)`);
+  } else if (length > NTP_TIME_MESSAGE_LENGTH) {
+    c.write(`\n\t(${length - NTP_TIME_MESSAGE_LENGTH} more bytes after the header)`);
   }
 }
 
-function controlMessage(c: PrintContext, p: number, length: number): void {
-  if (length < 12) { invalid(c, p, length); return; }
-  const control = c.u8(p + 1);
+function controlMessage(c: PrintContext, n: Ntp, length: number): void {
+  if (length < NTP_CONTROL_HEADER_LENGTH) { invalid(c, n, length); return; }
+  const control = n.control;
   c.write(`, ${control & 0x80 ? 'Response' : 'Request'}, ${control & 0x40 ? 'Error' : 'OK'}, ${control & 0x20 ? 'More' : 'Last'}, OpCode=${control & 0x1f}`);
   c.write('\n');
-  c.write(`\tSequence=${c.u16(p + 2)}`);
-  const status = c.u16(p + 4);
+  c.write(`\tSequence=${n.sequence}`);
+  const status = n.status;
   c.write(`, Status=${status === 0 ? '0' : '0x' + status.toString(16)}`);
-  c.write(`, Assoc.=${c.u16(p + 6)}`);
-  c.write(`, Offset=${c.u16(p + 8)}`);
-  const count = c.u16(p + 10);
+  c.write(`, Assoc.=${n.associationId}`);
+  c.write(`, Offset=${n.dataOffset}`);
+  const count = n.count;
   c.write(`, Count=${count}`);
-  if (12 + count > length) { invalid(c, p, length); return; }
+  if (NTP_CONTROL_HEADER_LENGTH + count > length) { invalid(c, n, length); return; }
   if (count !== 0) {
-    c.need(p + 12, count);
+    n.need(NTP_CONTROL_HEADER_LENGTH + count);
     c.write('\n\tTO-BE-DONE: data not interpreted');
   }
 }
 
-/** NTP message at `p`, `length` bytes (UDP port 123). */
-export function printNtp(c: PrintContext, p: number, length: number): void {
+/** An NTP message of `length` bytes (UDP port 123). */
+export function printNtp(c: PrintContext, n: Ntp, length: number): void {
   c.protocol = 'ntp';
-  const b = c.u8(p);
-  const version = (b >> 3) & 7, mode = b & 7;
+  const version = n.version, mode = n.mode;
   c.write(`NTPv${version}, ${modes[mode]}, length ${length}`);
   if (!c.o.verbose) return;
-  c.write(`\n\tLeap indicator: ${leap[b & 0xc0]} (${b & 0xc0})`);
-  if (mode <= 5) timeMessage(c, p, length);
-  else if (mode === 6) controlMessage(c, p, length);
+  const li = n.leapIndicator;
+  c.write(`\n\tLeap indicator: ${leap[li]} (${li})`);
+  if (mode <= 5) timeMessage(c, n, length);
+  else if (mode === 6) controlMessage(c, n, length);
 }

@@ -5,7 +5,7 @@
 import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
-  ipProtoTunnels, linkPrinters, offsetByEtherType, offsetByIpProto, offsetByLlcSap, registerLayer,
+  ipProtoTunnels, linkPrinters, offsetByEtherType, offsetByIpProto, registerLayer,
   tcpForced, tcpPortPrinters, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
 } from './dispatch.js';
 import { IP_TUNNELS } from './ip-demux.js';
@@ -76,22 +76,22 @@ import { printPtp } from './ptp.js';
 import { printOtv } from './otv.js';
 import { printVxlanGpe } from './vxlan-gpe.js';
 import { printNsh } from './nsh.js';
+import { printIgmp } from './igmp.js';
+import { printStp } from './stp.js';
+import { printNtp } from './ntp.js';
+import { printSyslog } from './syslog.js';
+import { printHttp } from './http.js';
+import { printSsh } from './ssh.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
-import { printIgmp } from './igmp.js';
 import { printGre } from './gre.js';
 import { printEsp } from './esp.js';
 import { printAhChain } from './ah.js';
 import { printIcmp6 } from './icmp6.js';
-import { printStp } from './stp.js';
 import { printDns } from './dns.js';
-import { printSsh } from './ssh.js';
-import { printHttp } from './http.js';
 import { printBootp } from './bootp.js';
-import { printNtp } from './ntp.js';
 import { printVxlan } from './vxlan.js';
 import { printGeneve } from './geneve.js';
-import { printSyslog } from './syslog.js';
 
 // Link types (tcpdump's print.c table).
 linkPrinters[LinkType.NULL] = printNull;
@@ -191,6 +191,12 @@ registerLayer(Layer.Ptp, printPtp);
 registerLayer(Layer.Otv, printOtv);
 registerLayer(Layer.VxlanGpe, printVxlanGpe);
 registerLayer(Layer.Nsh, printNsh);
+registerLayer(Layer.Igmp, printIgmp);
+registerLayer(Layer.Stp, printStp);
+registerLayer(Layer.Ntp, printNtp);
+registerLayer(Layer.Syslog, printSyslog);
+registerLayer(Layer.Http, printHttp);
+registerLayer(Layer.Ssh, printSsh);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -204,11 +210,11 @@ udpPortPrinters.set(53, dnsUdp);
 udpPortPrinters.set(5353, mdns);
 udpPortPrinters.set(67, bootp);
 udpPortPrinters.set(68, bootp);
-udpPortPrinters.set(123, port(618, (c, off, len) => printNtp(c, off, len)));
+udpPortPrinters.set(123, { rank: 618, layer: Layer.Ntp, print: undefined });
 const vxlan = port(702, (c, off, len) => printVxlan(c, off, len));
 udpPortPrinters.set(4789, vxlan);
 udpPortPrinters.set(6081, port(704, (c, off, len) => printGeneve(c, off, len)));
-udpPortPrinters.set(514, port(698, (c, off, len) => printSyslog(c, off, len)));
+udpPortPrinters.set(514, { rank: 698, layer: Layer.Syslog, print: undefined });
 udpPortPrinters.set(520, { rank: 605, layer: Layer.Rip, print: undefined });
 udpPortPrinters.set(521, { rank: 642, layer: Layer.Ripng, print: undefined });
 const aodv: PortPrinter = { rank: 607, layer: Layer.Aodv, print: undefined };
@@ -251,9 +257,9 @@ udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
 const dnsTcp = port(776, (c, off, len) => printDns(c, off, len, true));
-tcpPortPrinters.set(22, port(755, (c, off, len) => printSsh(c, off, len)));
+tcpPortPrinters.set(22, { rank: 755, layer: Layer.Ssh, print: undefined });
 tcpPortPrinters.set(179, { rank: 749, layer: Layer.Bgp, print: undefined });
-const http = port(770, (c, off, len) => { c.write(': '); printHttp(c, off, len); });
+const http: PortPrinter = { rank: 770, layer: Layer.Http, print: undefined };
 tcpPortPrinters.set(80, http);
 tcpPortPrinters.set(8080, http);
 tcpPortPrinters.set(53, dnsTcp);
@@ -267,9 +273,7 @@ tcpForced.set('resp', resp);
 const mpls: OffsetPrinter = (c, off, len) => printMpls(c, off, len);
 offsetByEtherType.set(0x8847, mpls);
 offsetByEtherType.set(0x8848, mpls);
-offsetByIpProto[2] = (c, off, len) => printIgmp(c, off, len);
 offsetByIpProto[47] = (c, off, len) => printGre(c, off, len);
 offsetByIpProto[50] = (c, off, len) => printEsp(c, off, len);
 offsetByIpProto[51] = printAhChain;
 offsetByIpProto[58] = printIcmp6;
-offsetByLlcSap[0x42] = (c, off, len) => printStp(c, off, len);
