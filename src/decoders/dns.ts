@@ -6,7 +6,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { Len } from './stop.js';
-import { LayerView } from './view.js';
+import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const TCP = Layer.Tcp, DNS = Layer.Dns;
 const LEN_CAPLEN = Len.Caplen, LEN_DNS_TCP = Len.DnsTcp, LEN_TCP_SEGMENT = Len.TcpSegment;
@@ -45,6 +45,62 @@ export interface DnsRecord {
 
 /** Record type numbers for the types decoded in full. */
 export const DnsType = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SRV: 33, OPT: 41 } as const;
+
+/** Bytes of the DNS header, of the length prefix over TCP, and of a record's fixed fields after its name (type, class, TTL, RDLENGTH). */
+export const DNS_HEADER_LENGTH = 12;
+export const DNS_TCP_PREFIX_LENGTH = 2;
+export const DNS_RR_FIXED_LENGTH = 10;
+/** Bytes of a question's type and class, after its name. */
+export const DNS_QUESTION_FIXED_LENGTH = 4;
+/** Where RDATA names start: MX's exchange, SRV's target; where URI's target starts; bytes of SOA's five counters. */
+export const DNS_MX_NAME_AT = 2;
+export const DNS_SRV_NAME_AT = 6;
+export const DNS_URI_TARGET_AT = 4;
+export const DNS_SOA_COUNTERS_LENGTH = 20;
+/** TSIG: bytes of the time signed (48 bits) after the algorithm name. */
+export const DNS_TSIG_TIME_LENGTH = 6;
+/** Bytes of an EDNS option's code and length. */
+export const EDNS_OPTION_HEADER_LENGTH = 4;
+
+/**
+ * A printer's window on part of a message — a record's fixed fields, its RDATA, an EDNS option —
+ * pointed by the Dns view at a message index. Reads are checked (NOT_CAPTURED past the capture).
+ */
+export class DnsField extends FieldView {
+  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  // A record's fixed fields, after its name.
+  get type(): number { return this.u16At(0); }
+  /** Class (OPT: the requester's UDP payload size; mDNS: the top bit is a flag). */
+  get rrClass(): number { return this.u16At(2); }
+  get ttl(): number { return this.u32At(4); }
+  /** OPT: the flags in the TTL's low 16 bits (DO 0x8000). */
+  get optFlags(): number { return this.u16At(6); }
+  get rdLength(): number { return this.u16At(8); }
+  // RDATA, pointed at its first byte.
+  get a(): string { const o = this.off; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  get aaaa(): string { const o = this.off; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  /** MX preference; SRV priority; URI priority. */
+  get preference(): number { return this.u16At(0); }
+  /** SRV weight; URI weight. */
+  get weight(): number { return this.u16At(2); }
+  get srvPort(): number { return this.u16At(4); }
+  /** SOA's five counters after its two names (pointed after them): serial, refresh, retry, expire, minimum. */
+  soaValue(k: number): number { return this.u32At(4 * k); }
+  /** TSIG's fields after its algorithm name and 48-bit time (pointed there): fudge, MAC size, … */
+  get u16Field(): number { return this.u16At(0); }
+  // An EDNS option: code, length, data (`byte(EDNS_OPTION_HEADER_LENGTH + i)` and these).
+  get optionCode(): number { return this.u16At(0); }
+  get optionLength(): number { return this.u16At(2); }
+  /** 16 and 32-bit values at index `i` of the option's data. */
+  optionData16(i: number): number { return this.u16At(EDNS_OPTION_HEADER_LENGTH + i); }
+  optionData32(i: number): number { return this.u32At(EDNS_OPTION_HEADER_LENGTH + i); }
+  /** EDNS Client Subnet (RFC 7871): family, source and scope prefix lengths, address byte `k`. */
+  get ecsFamily(): number { return this.u16At(EDNS_OPTION_HEADER_LENGTH); }
+  get ecsSourcePrefix(): number { return this.byte(EDNS_OPTION_HEADER_LENGTH + 2); }
+  get ecsScopePrefix(): number { return this.byte(EDNS_OPTION_HEADER_LENGTH + 3); }
+  ecsAddressByte(k: number): number { return this.byte(EDNS_OPTION_HEADER_LENGTH + 4 + k); }
+}
 
 // Name walk results besides an offset.
 const NEED = -1, BAD = -2;
@@ -285,6 +341,90 @@ export class Dns extends LayerView {
       }
       default: return undefined;
     }
+  }
+
+  // For the text printer, which reads the message as tcpdump's domain_print does: by index from the
+  // DNS header (`data(i)` for names and text, the `field` sub-view for fixed fields), checked.
+  /** The sub-view `at(i)` points at message index `i`. */
+  readonly field: DnsField = new DnsField(this.cursor);
+  /**
+   * Where the printer's indexes count from: the DNS header, after the length prefix when `overTcp`.
+   * The port the printer was reached by says which; a view decoded on demand (-T domain) cannot know.
+   */
+  frameForPrinting(overTcp: boolean): void { this.msg = this.off + (overTcp ? DNS_TCP_PREFIX_LENGTH : 0); }
+  /** The TCP length prefix, checked. */
+  get prefixLength(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  /** Message byte `i` (from the DNS header), checked: names, text, hex. */
+  data(i: number): number { const o = this.msg + i; if (o >= this.end || i < 0) notCaptured(); return this.cursor.buf[o]!; }
+  /** True when message bytes [0, n) were captured. */
+  dataCaptured(n: number): boolean { return this.msg + n <= this.end; }
+  /** Message bytes captured (from the DNS header). */
+  get messageCaptured(): number { return this.end > this.msg ? this.end - this.msg : 0; }
+  /** The `field` sub-view pointed at message index `i`. */
+  at(i: number): DnsField { return this.field.point(this.msg + i, this.end); }
+  /** 16-bit word `i` of the header (0 id, 1 flags, 2–5 the section counts), checked. */
+  headerWord(k: number): number { const o = this.msg + 2 * k; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+
+  /** tcpdump's ns_nskip: the index after the name at message index `i`, or -1 when it cannot be skipped. */
+  skipName(i: number): number {
+    const b = this.cursor.buf, m = this.msg, end = this.end;
+    let p = m + i;
+    if (p + 1 > end) return -1;
+    let l = b[p++]!;
+    while (l !== 0) {
+      switch (l & 0xc0) {
+        case 0xc0: return p + 1 - m;
+        case 0x40: {
+          if ((l & 0x3f) !== 1) return -1;              // only bit-string labels are defined
+          if (p + 1 > end) return -1;
+          const bitlen = b[p]! || 256;
+          p += 1 + ((bitlen + 7) >> 3);
+          break;
+        }
+        case 0x80: return -1;
+        default: p += l;
+      }
+      if (p + 1 > end) return -1;
+      l = b[p++]!;
+    }
+    return p - m;
+  }
+
+  /**
+   * The extended RCODE as tcpdump finds it: the header's 4 bits, plus the upper 8 from an OPT
+   * record's TTL when the records before it can be skipped within the capture.
+   */
+  extendedRcode(rcode: number): number {
+    const b = this.cursor.buf, m = this.msg, end = this.end;
+    const qd = this.headerWord(2), anNs = this.headerWord(3) + this.headerWord(4), ar = this.headerWord(5);
+    let i = DNS_HEADER_LENGTH;
+    for (let k = 0; k < qd; k++) {
+      i = this.skipName(i);
+      if (i === -1) return rcode;
+      i += DNS_QUESTION_FIXED_LENGTH;
+      if (m + i >= end) return rcode;
+    }
+    for (let k = 0; k < anNs; k++) {
+      i = this.skipName(i);
+      if (i === -1) return rcode;
+      i += 8;
+      if (m + i + 2 > end) return rcode;
+      i += 2 + u16(b, m + i);
+      if (m + i >= end) return rcode;
+    }
+    for (let k = 0; k < ar; k++) {
+      i = this.skipName(i);
+      if (i === -1 || m + i + 2 > end) return rcode;
+      const type = u16(b, m + i);
+      i += 4;
+      if (m + i + 1 > end) return rcode;
+      if (type === 41) return rcode | (b[m + i]! << 4);
+      i += 4;
+      if (m + i + 2 > end) return rcode;
+      i += 2 + u16(b, m + i);
+      if (m + i >= end) return rcode;
+    }
+    return rcode;
   }
 
   toJSON(): object {

@@ -83,6 +83,8 @@ import { Ntp } from './ntp.js';
 import { Syslog } from './syslog.js';
 import { Http } from './http.js';
 import { Ssh } from './ssh.js';
+import { Mobility } from './mobility.js';
+import { Bootp } from './bootp.js';
 
 export { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort };
 
@@ -127,6 +129,7 @@ byIpProto[89] = Layer.Ospf;
 byIpProto[113] = Layer.Pgm;
 byIpProto[33] = Layer.Dccp;
 byIpProto[2] = Layer.Igmp;
+byIpProto[135] = Layer.Mobility;   // after IPv6 only (the view checks)
 
 setTcpPort(53, Layer.Dns);
 setTcpPort(179, Layer.Bgp);
@@ -156,6 +159,8 @@ setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
 setUdpPort(123, Layer.Ntp);
 setUdpPort(514, Layer.Syslog);
+setUdpPort(67, Layer.Bootp);
+setUdpPort(68, Layer.Bootp);
 setTcpPort(22, Layer.Ssh);
 setTcpPort(80, Layer.Http);
 setTcpPort(8080, Layer.Http);
@@ -208,7 +213,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Igmp, Stp, Ntp, Syslog, Http, Ssh,
+  Igmp, Stp, Ntp, Syslog, Http, Ssh, Mobility, Bootp,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -144,3 +144,34 @@ test('DNS walk is lazy but the packet reports it: stop and payload wait for it',
   t.is(q.stop, undefined);
   t.is(q.payloadOffset, DNS + response.length);
 });
+
+// The reads the text printer makes (issue 14: it prints from the view), from the DNS header, checked.
+test('DNS printer reads: header words, names skipped, record fields and RDATA through the field sub-view, the extended RCODE', (t) => {
+  const p = d.decode(frame(response), LinkType.EN10MB), m = p.dns!;
+  m.frameForPrinting(false);
+  t.deepEqual([0, 1, 2, 3, 4, 5].map((k) => m.headerWord(k)), [0x1234, 0x8580, 1, answers.length, 1, 1]);
+  // The question's name ends at 12 + 17; its type and class follow.
+  const q = m.skipName(12);
+  t.is(q, 12 + 17);
+  t.deepEqual([m.at(q).type, m.at(q).rrClass], [1, 1]);
+  // The first answer: a compressed name (2 bytes), then type CNAME, class IN, TTL, RDLENGTH.
+  const a1 = q + 4, f1 = m.skipName(a1);
+  t.is(f1, a1 + 2);
+  t.deepEqual([m.at(f1).type, m.at(f1).rrClass, m.at(f1).rdLength], [5, 1, 6]);
+  // The second answer's RDATA is the A record's address.
+  const a2 = f1 + 10 + 6, f2 = m.skipName(a2);
+  t.deepEqual([m.at(f2).type, m.at(f2 + 10).a], [1, '93.184.216.34']);
+  // No OPT TTL bits set: the extended RCODE is the header's.
+  t.is(m.extendedRcode(0), 0);
+  t.is(m.data(12), 3);
+  t.true(m.dataCaptured(response.length));
+  t.false(m.dataCaptured(response.length + 1));
+  // Cut inside the question's name: skipping it fails, and a read past the capture throws.
+  const cut = d.decode(frame(response).subarray(0, DNS + 20), LinkType.EN10MB).viewAt(Layer.Dns, DNS) as typeof m;
+  cut.frameForPrinting(false);
+  t.is(cut.skipName(12), -1);
+  t.is(cut.messageCaptured, 20);
+  let thrown: unknown;
+  try { cut.data(20); } catch (e) { thrown = e; }
+  t.deepEqual(thrown, { notCaptured: true });
+});

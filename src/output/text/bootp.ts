@@ -1,5 +1,9 @@
 /** BOOTP and DHCPv4 (UDP ports 67/68) with the RFC 1048 options (tcpdump's print-bootp.c). */
 import type { PrintContext } from './context.js';
+import {
+  BOOTP_FILE_LENGTH, BOOTP_FILE_START, BOOTP_HEADER_LENGTH, BOOTP_OPTIONS_START, BOOTP_SNAME_LENGTH, BOOTP_SNAME_START,
+  CMU_MAGIC_COOKIE, DHCP_MAGIC_COOKIE, type Bootp, type BootpOption,
+} from '../../decoders/bootp.js';
 import { safeChar } from './print-char.js';
 import { hex8 } from './names.js';
 
@@ -31,97 +35,96 @@ const overload: Record<number, string> = { 1: 'file', 2: 'sname', 3: 'file+sname
 const arpTypes: Record<number, string> = { 1: 'ether', 6: 'ieee802', 7: 'arcnet', 15: 'frelay', 23: 'strip', 24: 'ieee1394' };
 const agentSub: Record<number, string> = { 1: 'Circuit-ID', 2: 'Remote-ID', 6: 'Subscriber-ID' };
 
-/** fn_printn: bytes as text, control characters as ^X and high bytes as M-x. */
-function text(c: PrintContext, at: number, n: number): string {
+/** fn_printn: `n` value bytes from `i` as text, control characters as ^X and high bytes as M-x. */
+function text(o: BootpOption, i: number, n: number): string {
   let s = '';
-  for (let i = 0; i < n; i++) {
-    s += safeChar(c.u8(at + i));
-  }
+  for (let k = 0; k < n; k++) s += safeChar(o.data(i + k));
   return s;
 }
 
-function special(c: PrintContext, tag: number, bp: number, len: number): number {
+/** The `$` formats: options tcpdump decodes field by field. Returns the value bytes left unprinted. */
+function special(c: PrintContext, o: BootpOption, tag: number, len: number): number {
   switch (tag) {
     case 46: case 52: {
       if (len < 1) { c.write('ERROR: length < 1 bytes'); return len; }
-      const v = c.u8(bp);
+      const v = o.data(0);
       c.write((tag === 46 ? nodeTypes[v] : overload[v]) ?? '#' + v);
       return len - 1;
     }
     case 81: {
       if (len < 3) { c.write('ERROR: length < 3 bytes'); return 0; }
-      const f = c.u8(bp);
+      const f = o.data(0);
       if (f) c.write(`[${f & 1 ? 'S' : ''}${f & 2 ? 'O' : ''}${f & 4 ? 'E' : ''}${f & 8 ? 'N' : ''}] `);
-      if (c.u8(bp + 1) || c.u8(bp + 2)) c.write(`${c.u8(bp + 1)}/${c.u8(bp + 2)} `);
-      c.write(`"${text(c, bp + 3, len - 3)}"`);
+      if (o.data(1) || o.data(2)) c.write(`${o.data(1)}/${o.data(2)} `);
+      c.write(`"${text(o, 3, len - 3)}"`);
       return 0;
     }
     case 61: {
       if (len < 1) { c.write('ERROR: length < 1 bytes'); return len; }
-      const type = c.u8(bp);
-      if (type === 0) { c.write(`"${text(c, bp + 1, len - 1)}"`); return 0; }
+      const type = o.data(0);
+      if (type === 0) { c.write(`"${text(o, 1, len - 1)}"`); return 0; }
       let s = `${arpTypes[type] ?? `hardware-type ${type},`} `;
-      for (let i = 1; i < len; i++) s += (i > 1 ? ':' : '') + hex8(c.u8(bp + i));
+      for (let i = 1; i < len; i++) s += (i > 1 ? ':' : '') + hex8(o.data(i));
       c.write(s);
       return 0;
     }
     case 82: {
-      let p = bp;
+      let i = 0;
       while (len >= 2) {
-        const sub = c.u8(p), sublen = c.u8(p + 1);
-        p += 2; len -= 2;
+        const sub = o.data(i), sublen = o.data(i + 1);
+        i += 2; len -= 2;
         if (sublen > len) {
           c.write(`\n\t      ${agentSub[sub] ?? 'Unknown'} SubOption ${sub}, length ${sublen}: length goes past end of option`);
           return 0;
         }
         c.write(`\n\t      ${agentSub[sub] ?? 'Unknown'} SubOption ${sub}, length ${sublen}: `);
-        if (agentSub[sub] !== undefined) c.write(text(c, p, sublen));
+        if (agentSub[sub] !== undefined) c.write(text(o, i, sublen));
         else {
           // print_unknown_data: a hex dump on its own lines.
-          c.need(p, sublen);
+          o.needData(i + sublen);
           let s = '';
-          for (let i = 0; i < sublen; i += 16) {
-            s += `\n\t\t0x${i.toString(16).padStart(4, '0')}: `;
-            for (let j = i; j < Math.min(i + 16, sublen); j += 2) s += ' ' + hex8(c.buf[p + j]!) + (j + 1 < sublen ? hex8(c.buf[p + j + 1]!) : '');
+          for (let k = 0; k < sublen; k += 16) {
+            s += `\n\t\t0x${k.toString(16).padStart(4, '0')}: `;
+            for (let j = k; j < Math.min(k + 16, sublen); j += 2) s += ' ' + hex8(o.data(i + j)) + (j + 1 < sublen ? hex8(o.data(i + j + 1)) : '');
           }
           c.write(s);
         }
-        len -= sublen; p += sublen;
+        len -= sublen; i += sublen;
       }
       return len;
     }
     case 121: case 249: {
       if (len < 5) { c.write('ERROR: length < 5 bytes'); return 0; }
-      let p = bp, first = true;
+      let i = 0, first = true;
       while (len > 0) {
         if (!first) c.write(',');
-        const width = c.u8(p); p++; len--;
+        const width = o.data(i); i++; len--;
         if (width > 32) { c.write(`[ERROR: Mask width (${width}) > 32]`); return 0; }
         const octets = (width + 7) >> 3;
         if (len < octets + 4) { c.write(`[ERROR: Remaining length (${len}) < ${octets + 4} bytes]`); return 0; }
         let s = '(';
         if (width === 0) s += 'default';
         else {
-          for (let i = 0; i < octets; i++) s += (i > 0 ? '.' : '') + c.u8(p + i);
-          for (let i = octets; i < 4; i++) s += '.0';
+          for (let k = 0; k < octets; k++) s += (k > 0 ? '.' : '') + o.data(i + k);
+          for (let k = octets; k < 4; k++) s += '.0';
           s += `/${width}`;
         }
-        p += octets;
-        c.write(`${s}:${c.ip4(p)})`);
-        p += 4; len -= octets + 4; first = false;
+        i += octets;
+        c.write(`${s}:${o.address(i)})`);
+        i += 4; len -= octets + 4; first = false;
       }
       return 0;
     }
     case 77: {
       if (len < 2) { c.write('ERROR: length < 2 bytes'); return 0; }
-      let p = bp, n = 1;
+      let i = 0, n = 1;
       while (len > 0) {
-        const sublen = c.u8(p); p++; len--;
+        const sublen = o.data(i); i++; len--;
         c.write(`\n\t      instance#${n}: `);
         if (sublen === 0) { c.write('ERROR: suboption length must be non-zero'); return 0; }
         if (len < sublen) { c.write('ERROR: invalid option'); return 0; }
-        c.write(`"${text(c, p, sublen)}", length ${sublen}`);
-        n++; len -= sublen; p += sublen;
+        c.write(`"${text(o, i, sublen)}", length ${sublen}`);
+        n++; len -= sublen; i += sublen;
       }
       return 0;
     }
@@ -131,116 +134,120 @@ function special(c: PrintContext, tag: number, bp: number, len: number): number 
   }
 }
 
-function rfc1048(c: PrintContext, bp: number, end: number): void {
+/** The RFC 1048 vendor area: the cookie, then the options up to End or `length` (the message's length on the wire). */
+function rfc1048(c: PrintContext, b: Bootp, length: number): void {
   c.write('\n\t  Vendor-rfc1048 Extensions');
-  c.write(`\n\t    Magic Cookie 0x${c.u32(bp).toString(16).padStart(8, '0')}`);
-  bp += 4;
-  while (c.has(bp, 1) && bp < end) {
-    const tag = c.u8(bp++);
+  c.write(`\n\t    Magic Cookie 0x${b.magicCookie.toString(16).padStart(8, '0')}`);
+  let i = BOOTP_OPTIONS_START;
+  while (b.has(i + 1) && i < length) {
+    const o = b.option(i);
+    const tag = o.tag;
+    i++;
     if (tag === 0 && c.o.verbose < 3) continue;
     if (tag === 255 && c.o.verbose < 3) return;
     const desc = tags[tag] ?? '?Unknown';
     let fmt = desc[0]!;
     const name = desc.slice(1);
     let len = 0;
-    if (tag !== 0 && tag !== 255) len = c.u8(bp++);
+    if (tag !== 0 && tag !== 255) { len = o.dataLength; i++; }
     c.write(`\n\t    ${name} (${tag}), length ${len}${len > 0 ? ': ' : ''}`);
     if (tag === 0 && c.o.verbose > 2) {
       let n = 1;
-      while (c.has(bp, 1) && c.buf[bp] === 0) { bp++; n++; }
+      while (b.has(i + 1) && b.byte(i) === 0) { i++; n++; }
       if (n > 1) c.write(`, occurs ${n}`);
     }
-    if (!c.has(bp, len)) { c.truncMark(); return; }
-    if (tag === 53 && len === 1) { const m = c.u8(bp); c.write(messages[m] || `Unknown (${m})`); bp++; continue; }
+    if (!b.has(i + len)) { c.truncMark(); return; }
+    if (tag === 53 && len === 1) { const m = o.messageType; c.write(messages[m] || `Unknown (${m})`); i++; continue; }
     if (tag === 55) {
-      for (let i = 0; i < len; i++) {
-        const t = c.u8(bp + i);
-        c.write(i % 4 === 0 ? '\n\t      ' : ', ');
+      for (let k = 0; k < len; k++) {
+        const t = o.data(k);
+        c.write(k % 4 === 0 ? '\n\t      ' : ', ');
         c.write(`${(tags[t] ?? '?Unknown').slice(1)} (${t})`);
       }
-      bp += len;
+      i += len;
       continue;
     }
     if (fmt === '?') fmt = len & 1 ? 'b' : len & 2 ? 's' : 'l';
-    let p = bp, left = len, first = true;
+    let k = 0, left = len, first = true;
     switch (fmt) {
-      case 'a': c.write(`"${text(c, p, left)}"`); left = 0; break;
+      case 'a': c.write(`"${text(o, k, left)}"`); left = 0; break;
       case 'i': case 'l': case 'L':
-        for (; left >= 4; p += 4, left -= 4, first = false) {
+        for (; left >= 4; k += 4, left -= 4, first = false) {
           if (!first) c.write(',');
-          c.write(fmt === 'i' ? c.ip4(p) : fmt === 'L' ? String(c.u32(p) | 0) : String(c.u32(p)));
+          c.write(fmt === 'i' ? o.address(k) : fmt === 'L' ? String(o.data32(k) | 0) : String(o.data32(k)));
         }
         break;
       case 'p':
-        for (; left >= 8; p += 8, left -= 8, first = false) c.write(`${first ? '' : ','}(${c.ip4(p)}:${c.ip4(p + 4)})`);
+        for (; left >= 8; k += 8, left -= 8, first = false) c.write(`${first ? '' : ','}(${o.address(k)}:${o.address(k + 4)})`);
         break;
       case 's':
-        for (; left >= 2; p += 2, left -= 2, first = false) c.write(`${first ? '' : ','}${c.u16(p)}`);
+        for (; left >= 2; k += 2, left -= 2, first = false) c.write(`${first ? '' : ','}${o.data16(k)}`);
         break;
       case 'B':
-        for (; left > 0; p++, left--, first = false) {
-          const v = c.u8(p);
+        for (; left > 0; k++, left--, first = false) {
+          const v = o.data(k);
           c.write(`${first ? '' : ','}${v === 0 ? 'N' : v === 1 ? 'Y' : `${v}?`}`);
         }
         break;
-      case '$': left = special(c, tag, p, left); p = bp + len - left; break;
+      case '$': left = special(c, o, tag, left); break;
       case ' ': break;
       default:
-        for (; left > 0; p++, left--, first = false) c.write(`${first ? '' : fmt === 'x' ? ':' : '.'}${fmt === 'x' ? hex8(c.u8(p)) : c.u8(p)}`);
+        for (; left > 0; k++, left--, first = false) c.write(`${first ? '' : fmt === 'x' ? ':' : '.'}${fmt === 'x' ? hex8(o.data(k)) : o.data(k)}`);
     }
     if (left) c.write(`\n\t  trailing data length ${left}`);
-    bp += len;
+    i += len;
   }
 }
+
+const CMU_LABELS: readonly string[] = ['DG', 'SM', 'NS1', 'NS2', 'IEN1', 'IEN2', 'TS1', 'TS2'];
 
 /** The CMU vendor area: addresses that are set, each checked before it is read. */
-function cmu(c: PrintContext, v: number): void {
+function cmu(c: PrintContext, b: Bootp): void {
   c.write(' vend-cmu');
-  if (!c.has(v + 4, 4)) { c.truncMark(); return; }
-  const flags = c.u8(v + 4);
+  if (!b.has(BOOTP_OPTIONS_START + 4)) { c.truncMark(); return; }
+  const flags = b.cmuFlags;
   if (flags & ~1) c.write(` F:0x${flags.toString(16)}`);
-  const fields: Array<[number, string]> = [[12, 'DG'], [8, flags & 1 ? 'SM' : 'SM*'], [16, 'NS1'], [20, 'NS2'], [24, 'IEN1'], [28, 'IEN2'], [32, 'TS1'], [36, 'TS2']];
-  for (const [off, label] of fields) {
-    if (!c.has(v + off, 4)) { c.truncMark(); return; }
-    if (c.u32(v + off) !== 0) c.write(` ${label}:${c.ip4(v + off)}`);
+  for (let k = 0; k < b.cmuFieldCount; k++) {
+    if (!b.cmuFieldCaptured(k)) { c.truncMark(); return; }
+    if (b.cmuFieldValue(k) !== 0) c.write(` ${k === 1 && !(flags & 1) ? 'SM*' : CMU_LABELS[k]!}:${b.cmuField(k)}`);
   }
 }
 
-/** BOOTP/DHCP message at `p`, `length` bytes of UDP payload. */
-export function printBootp(c: PrintContext, p: number, length: number): void {
+/** A BOOTP/DHCP message of `length` bytes (the UDP payload). */
+export function printBootp(c: PrintContext, b: Bootp, length: number): void {
   c.protocol = 'bootp';
-  const op = c.u8(p);
+  const op = b.op;
   c.write(`BOOTP/DHCP, ${op === 1 ? 'Request' : op === 2 ? 'Reply' : `unknown (0x${hex8(op)})`}`);
-  const htype = c.u8(p + 1), hlen = c.u8(p + 2);
-  if (htype === 1 && hlen === 6 && op === 1) c.write(` from ${c.mac(p + 28)}`);
+  const htype = b.htype, hlen = b.hlen;
+  if (htype === 1 && hlen === 6 && op === 1) c.write(` from ${b.clientMac}`);
   c.write(`, length ${length}`);
   if (!c.o.verbose) return;
-  c.need(p + 8, 2);
+  // The seconds field tested first (tcpdump's ND_TCHECK_2).
+  b.need(10);
   if (htype !== 1) c.write(`, htype ${htype}`);
   if (htype !== 1 || hlen !== 6) c.write(`, hlen ${hlen}`);
-  if (c.u8(p + 3)) c.write(`, hops ${c.u8(p + 3)}`);
-  if (c.u32(p + 4)) c.write(`, xid 0x${c.u32(p + 4).toString(16)}`);
-  if (c.u16(p + 8)) c.write(`, secs ${c.u16(p + 8)}`);
-  const flags = c.u16(p + 10);
+  if (b.hops) c.write(`, hops ${b.hops}`);
+  if (b.xid) c.write(`, xid 0x${b.xid.toString(16)}`);
+  if (b.secs) c.write(`, secs ${b.secs}`);
+  const flags = b.flags;
   c.write(`, Flags [${flags & 0x8000 ? 'Broadcast' : 'none'}]`);
   if (c.o.verbose > 1) c.write(` (0x${flags.toString(16).padStart(4, '0')})`);
-  const addr = (off: number, label: string): void => { if (c.u32(p + off)) c.write(`\n\t  ${label} ${c.ip4(p + off)}`); };
-  addr(12, 'Client-IP'); addr(16, 'Your-IP'); addr(20, 'Server-IP'); addr(24, 'Gateway-IP');
-  if (htype === 1 && hlen === 6) c.write(`\n\t  Client-Ethernet-Address ${c.mac(p + 28)}`);
-  for (const [off, size, label] of [[44, 64, 'sname'], [108, 128, 'file']] as const) {
-    if (!c.has(p + off, 1)) { c.truncMark(); return; }
-    if (c.u8(p + off)) {
+  const addr = (a: string, label: string): void => { if (a !== '0.0.0.0') c.write(`\n\t  ${label} ${a}`); };
+  addr(b.clientAddress, 'Client-IP'); addr(b.yourAddress, 'Your-IP'); addr(b.serverAddress, 'Server-IP'); addr(b.gatewayAddress, 'Gateway-IP');
+  if (htype === 1 && hlen === 6) c.write(`\n\t  Client-Ethernet-Address ${b.clientMac}`);
+  for (const [start, size, label] of [[BOOTP_SNAME_START, BOOTP_SNAME_LENGTH, 'sname'], [BOOTP_FILE_START, BOOTP_FILE_LENGTH, 'file']] as const) {
+    if (!b.has(start + 1)) { c.truncMark(); return; }
+    if (b.byte(start)) {
       // fn_printztn: the name up to its NUL; cut short, what is there, the quote, then the marker.
       let s = `\n\t  ${label} "`;
       let i = 0;
-      for (; i < size && c.has(p + off + i, 1); i++) { if (c.buf[p + off + i] === 0) break; s += text(c, p + off + i, 1); }
+      for (; i < size && b.has(start + i + 1); i++) { const ch = b.byte(start + i); if (ch === 0) break; s += safeChar(ch); }
       c.write(s + '"');
-      if (i < size && !c.has(p + off + i, 1)) { c.truncMark(); return; }
+      if (i < size && !b.has(start + i + 1)) { c.truncMark(); return; }
     }
   }
-  const vend = p + 236;
-  const cookie = c.u32(vend);
-  if (cookie === 0x63825363) rfc1048(c, vend, p + length);
-  else if (cookie === 0x434d5500) cmu(c, vend);
+  const cookie = b.magicCookie;
+  if (cookie === DHCP_MAGIC_COOKIE) rfc1048(c, b, length);
+  else if (cookie === CMU_MAGIC_COOKIE) cmu(c, b);
   else if (cookie !== 0) c.write(`\n\t  Vendor-#0x${cookie.toString(16)}`);
 }

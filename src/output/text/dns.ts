@@ -1,8 +1,12 @@
 // DNS printer (RFC 1035, EDNS0 RFC 6891), giving tcpdump 4.99's domain_print text.
 import type { PrintContext } from './context.js';
 import { safeChar } from './print-char.js';
-import { printDomainName, type DataReader } from './view-text.js';
+import { printDomainName } from './view-text.js';
 import { ipv4ToString, ipv6ToString } from '../../decoders/addr.js';
+import {
+  DNS_HEADER_LENGTH, DNS_MX_NAME_AT, DNS_QUESTION_FIXED_LENGTH, DNS_RR_FIXED_LENGTH, DNS_SOA_COUNTERS_LENGTH, DNS_SRV_NAME_AT,
+  DNS_TCP_PREFIX_LENGTH, DNS_TSIG_TIME_LENGTH, DNS_URI_TARGET_AT, EDNS_OPTION_HEADER_LENGTH, type Dns,
+} from '../../decoders/dns.js';
 
 const NS_OPS: readonly string[] = [
   '', ' inv_q', ' stat', ' op3', ' notify', ' update', ' op6', ' op7',
@@ -59,63 +63,31 @@ const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString
 function typeName(t: number): string { return TYPE_NAMES.get(t) ?? `Type${t}`; }
 function className(k: number): string { return CLASS_NAMES.get(k) ?? `(Class ${k})`; }
 
+// Indexes below count from the DNS header (after the TCP length prefix): the view's `data(i)`,
+// `at(i)` and `skipName(i)` read there, checked against what was captured.
+
 /**
- * tcpdump's nd_printn: up to `n` bytes from `at` through safeChar, stopping at the readable end.
- * Returns true when the end cut it short.
+ * tcpdump's nd_printn: up to `n` bytes from message index `i` through safeChar, stopping at the
+ * captured end. Returns true when the end cut it short.
  */
-function printn(c: PrintContext, at: number, n: number): boolean {
+function printn(c: PrintContext, dns: Dns, i: number, n: number): boolean {
   let s = '';
-  while (n > 0 && at < c.end) { s += safeChar(c.buf[at]!); at++; n--; }
+  while (n > 0 && dns.dataCaptured(i + 1)) { s += safeChar(dns.data(i)); i++; n--; }
   c.write(s);
   return n !== 0;
 }
 
-/** ns_nskip: the offset after the name at `cp`, or -1 when it cannot be skipped. */
-function skipName(c: PrintContext, cp: number): number {
-  if (!c.has(cp, 1)) return -1;
-  let i = c.buf[cp++]!;
-  while (i !== 0) {
-    switch (i & 0xc0) {
-      case 0xc0: return cp + 1;
-      case 0x40: {
-        if ((i & 0x3f) !== 1) return -1;              // only bit-string labels are defined
-        if (!c.has(cp, 1)) return -1;
-        const bitlen = c.buf[cp]! || 256;
-        cp += 1 + ((bitlen + 7) >> 3);
-        break;
-      }
-      case 0x80: return -1;
-      default: cp += i;
-    }
-    if (!c.has(cp, 1)) return -1;
-    i = c.buf[cp++]!;
-  }
-  return cp;
+/** tcpdump's fqdn_print: the name at index `i`, compression pointers relative to `base`; the index after it, or -1. */
+function printFqdn(c: PrintContext, dns: Dns, i: number, base: number): number {
+  return printDomainName(c, dns, i, base);
 }
 
-/** The frame's bytes by absolute index, through the context's checked reads: printDomainName's reader here. */
-class FrameBytes implements DataReader {
-  c!: PrintContext;
-  data(i: number): number { return this.c.u8(i); }
-  dataCaptured(n: number): boolean { return this.c.has(n - 1, 1); }
-}
-const frameBytes = new FrameBytes();
-
-/**
- * tcpdump's fqdn_print: the name at `cp`, compression pointers relative to `base` (view-text.ts's
- * printDomainName over the frame's bytes). Returns the offset after the name in place, or -1.
- */
-export function printFqdn(c: PrintContext, cp: number, base: number): number {
-  frameBytes.c = c;
-  return printDomainName(c, frameBytes, cp, base);
-}
-
-/** A <character-string>; returns the offset after it or -1. */
-function printCString(c: PrintContext, cp: number): number {
-  if (!c.has(cp, 1)) return -1;
-  const n = c.buf[cp++]!;
-  if (printn(c, cp, n)) return -1;
-  return cp + n;
+/** A <character-string>; returns the index after it or -1. */
+function printCString(c: PrintContext, dns: Dns, i: number): number {
+  if (!dns.dataCaptured(i + 1)) return -1;
+  const n = dns.data(i++);
+  if (printn(c, dns, i, n)) return -1;
+  return i + n;
 }
 
 /** tcpdump's unsigned_relts_print: 1d2h3m4s. */
@@ -131,10 +103,11 @@ function relTime(secs: number): string {
   return s;
 }
 
-/** EDNS Client Subnet (RFC 7871) as address/source/scope. */
-function printEcs(c: PrintContext, cp: number, dataLen: number): void {
+/** EDNS Client Subnet (RFC 7871) as address/source/scope; `o` is the option. */
+function printEcs(c: PrintContext, dns: Dns, opt: number, dataLen: number): void {
   if (dataLen < 4) { c.invalid(); return; }
-  const family = c.u16(cp), srcLen = c.u8(cp + 2), scopeLen = c.u8(cp + 3);
+  const o = dns.at(opt);
+  const family = o.ecsFamily, srcLen = o.ecsSourcePrefix, scopeLen = o.ecsScopePrefix;
   const addrBits = family === 1 ? 32 : family === 2 ? 128 : 0;
   if (addrBits === 0 || dataLen - 4 > addrBits / 8 || srcLen > addrBits || scopeLen > addrBits ||
       ((srcLen + 7) >> 3) !== dataLen - 4) {
@@ -142,351 +115,333 @@ function printEcs(c: PrintContext, cp: number, dataLen: number): void {
     return;
   }
   const padded = new Uint8Array(16);
-  for (let k = 0; k < dataLen - 4; k++) padded[k] = c.u8(cp + 4 + k);
+  for (let k = 0; k < dataLen - 4; k++) padded[k] = o.ecsAddressByte(k);
   const addr = family === 1 ? ipv4ToString(padded, 0) : ipv6ToString(padded, 0);
   c.write(`${addr}/${srcLen}/${scopeLen}`);
 }
 
-function algList(c: PrintContext, cp: number, n: number, names: Map<number, string>): void {
+function algList(c: PrintContext, dns: Dns, i: number, n: number, names: Map<number, string>): void {
   let s = '';
   for (let k = 0; k < n; k++) {
-    const a = c.u8(cp + k);
+    const a = dns.data(i + k);
     s += (k > 0 ? ' ' : '') + (names.get(a) ?? `Alg_${a}`);
   }
   c.write(s);
 }
 
-/** One EDNS option; returns the offset after it or -1 when cut short. */
-function printEdnsOption(c: PrintContext, cp: number): number {
-  if (!c.has(cp, 2)) return -1;
-  const opt = c.u16(cp);
-  cp += 2;
-  c.write(EDNS_OPT_NAMES.get(opt) ?? `Opt${opt}`);
-  if (!c.has(cp, 2)) return -1;
-  const dataLen = c.u16(cp);
-  cp += 2;
-  if (!c.has(cp, dataLen)) return -1;
+/** One EDNS option at index `opt`; returns the index after it or -1 when cut short. */
+function printEdnsOption(c: PrintContext, dns: Dns, opt: number): number {
+  if (!dns.dataCaptured(opt + 2)) return -1;
+  const o = dns.at(opt);
+  const code = o.optionCode;
+  c.write(EDNS_OPT_NAMES.get(code) ?? `Opt${code}`);
+  if (!dns.dataCaptured(opt + EDNS_OPTION_HEADER_LENGTH)) return -1;
+  const dataLen = o.optionLength;
+  const data = opt + EDNS_OPTION_HEADER_LENGTH;
+  if (!dns.dataCaptured(data + dataLen)) return -1;
   if (dataLen > 0) {
     c.write(' ');
-    switch (opt) {
-      case E_ECS: printEcs(c, cp, dataLen); break;
+    switch (code) {
+      case E_ECS: printEcs(c, dns, opt, dataLen); break;
       case E_COOKIE:
         if (dataLen < 8 || (dataLen > 8 && dataLen < 16) || dataLen > 40) c.invalid();
         else {
           let s = '';
-          for (let k = 0; k < dataLen; k++) s += (k === 8 ? ' ' : '') + HEX2[c.buf[cp + k]!]!;
+          for (let k = 0; k < dataLen; k++) s += (k === 8 ? ' ' : '') + HEX2[dns.data(data + k)]!;
           c.write(s);
         }
         break;
       case E_KEEPALIVE:
         if (dataLen !== 2) c.invalid();
-        else c.write(`${(c.u16(cp) / 10).toFixed(1)} sec`);
+        else c.write(`${(o.optionData16(0) / 10).toFixed(1)} sec`);
         break;
       case E_EXPIRE:
         if (dataLen !== 4) c.invalid();
-        else c.write(`${c.u32(cp)} sec`);
+        else c.write(`${o.optionData32(0)} sec`);
         break;
       case E_PADDING: c.write(`(${dataLen})`); break;
       case E_KEYTAG:
         if (dataLen % 2 !== 0) c.invalid();
         else {
           let s = '';
-          for (let k = 0; k < dataLen; k += 2) s += (k > 0 ? ' ' : '') + c.u16(cp + k);
+          for (let k = 0; k < dataLen; k += 2) s += (k > 0 ? ' ' : '') + o.optionData16(k);
           c.write(s);
         }
         break;
-      case E_DAU: algList(c, cp, dataLen, DAU_NAMES); break;
-      case E_DHU: algList(c, cp, dataLen, DHU_NAMES); break;
-      case E_N3U: algList(c, cp, dataLen, N3U_NAMES); break;
-      case E_CHAIN: printFqdn(c, cp, cp + dataLen); break;
+      case E_DAU: algList(c, dns, data, dataLen, DAU_NAMES); break;
+      case E_DHU: algList(c, dns, data, dataLen, DHU_NAMES); break;
+      case E_N3U: algList(c, dns, data, dataLen, N3U_NAMES); break;
+      case E_CHAIN: printFqdn(c, dns, data, data + dataLen); break;
       default: {
         let s = '';
-        for (let k = 0; k < dataLen; k++) s += HEX2[c.buf[cp + k]!]!;
+        for (let k = 0; k < dataLen; k++) s += HEX2[dns.data(data + k)]!;
         c.write(s);
       }
     }
   }
-  return cp + dataLen;
+  return data + dataLen;
 }
 
-/** A question; returns the offset after it or -1. */
-function printQuestion(c: PrintContext, cp: number, base: number, mdns: boolean): number {
-  const np = cp;
-  cp = skipName(c, cp);
-  if (cp === -1 || !c.has(cp, 4)) return -1;
-  c.write(` ${typeName(c.u16(cp))}`);
-  const raw = c.u16(cp + 2);
+/** A question at index `q`; returns the index after it or -1. */
+function printQuestion(c: PrintContext, dns: Dns, q: number, mdns: boolean): number {
+  const fixed = dns.skipName(q);
+  if (fixed === -1 || !dns.dataCaptured(fixed + DNS_QUESTION_FIXED_LENGTH)) return -1;
+  const f = dns.at(fixed);
+  c.write(` ${typeName(f.type)}`);
+  const raw = f.rrClass;
   // mDNS (RFC 6762 §5.4) uses the top bit of the class as the unicast-response flag.
   const cls = mdns ? raw & 0x7fff : raw;
   if (cls !== 1) c.write(` ${className(cls)}`);
   if (mdns) c.write(raw & 0x8000 ? ' (QU)' : ' (QM)');
   c.write('? ');
-  const r = printFqdn(c, np, base);
-  return r === -1 ? -1 : r + 4;
+  const r = printFqdn(c, dns, q, 0);
+  return r === -1 ? -1 : r + DNS_QUESTION_FIXED_LENGTH;
 }
 
 /**
- * A resource record; returns the offset after it, -1 when it cannot be printed, or c.end when
- * its fixed fields are cut short (tcpdump then stops the section quietly and reports truncation).
+ * A resource record at index `rr`; returns the index after it, -1 when it cannot be printed, or the
+ * captured end when its fixed fields are cut short (tcpdump then stops the section quietly and
+ * reports truncation).
  */
-function printRecord(c: PrintContext, cp: number, base: number, mdns: boolean): number {
-  const v = c.o.verbose;
+function printRecord(c: PrintContext, dns: Dns, rr: number, mdns: boolean): number {
+  const v = c.o.verbose, end = dns.messageCaptured;
+  let fixed: number;
   if (v) {
     c.write(' ');
-    cp = printFqdn(c, cp, base);
-    if (cp === -1) return -1;
+    fixed = printFqdn(c, dns, rr, 0);
+    if (fixed === -1) return -1;
   } else {
-    cp = skipName(c, cp);
+    fixed = dns.skipName(rr);
   }
-  if (cp === -1 || !c.has(cp, 10)) return c.end;
-  const typ = c.u16(cp);
-  const raw = c.u16(cp + 2);
+  if (fixed === -1 || !dns.dataCaptured(fixed + DNS_RR_FIXED_LENGTH)) return end;
+  const f = dns.at(fixed);
+  const typ = f.type;
+  const raw = f.rrClass;
   // mDNS (RFC 6762 §10.2) uses the top bit of the class as the cache-flush flag.
   const cls = mdns ? raw & 0x7fff : raw;
-  cp += 4;
   if (cls !== 1 && typ !== T_OPT) c.write(` ${className(cls)}`);
   if (mdns && raw & 0x8000) c.write(' (Cache flush)');
   let optFlags = 0;
   if (typ === T_OPT) {
-    optFlags = c.u16(cp + 2);
+    optFlags = f.optFlags;
   } else if (v > 2) {
-    c.write(` [${relTime(c.u32(cp))}]`);
+    c.write(` [${relTime(f.ttl)}]`);
   }
-  cp += 4;
-  const len = c.u16(cp);
-  cp += 2;
-  const rp = cp + len;
+  const len = f.rdLength;
+  const rd = fixed + DNS_RR_FIXED_LENGTH;
+  const rp = rd + len;
   c.write(` ${typeName(typ)}`);
-  if (rp > c.end) return -1;
+  if (rp > end) return -1;
 
   switch (typ) {
     case T_A:
-      if (!c.has(cp, 4)) return -1;
-      c.write(` ${ipv4ToString(c.buf, cp)}`);
+      if (!dns.dataCaptured(rd + 4)) return -1;
+      c.write(` ${dns.at(rd).a}`);
       break;
     case T_NS: case T_CNAME: case T_PTR: case T_DNAME:
       c.write(' ');
-      if (printFqdn(c, cp, base) === -1) return -1;
+      if (printFqdn(c, dns, rd, 0) === -1) return -1;
       break;
     case T_SOA: {
       if (!v) break;
       c.write(' ');
-      cp = printFqdn(c, cp, base);
-      if (cp === -1) return -1;
+      let i = printFqdn(c, dns, rd, 0);
+      if (i === -1) return -1;
       c.write(' ');
-      cp = printFqdn(c, cp, base);
-      if (cp === -1) return -1;
-      if (!c.has(cp, 20)) return -1;
-      c.write(` ${c.u32(cp)} ${c.u32(cp + 4)} ${c.u32(cp + 8)} ${c.u32(cp + 12)} ${c.u32(cp + 16)}`);
+      i = printFqdn(c, dns, i, 0);
+      if (i === -1) return -1;
+      if (!dns.dataCaptured(i + DNS_SOA_COUNTERS_LENGTH)) return -1;
+      const soa = dns.at(i);
+      c.write(` ${soa.soaValue(0)} ${soa.soaValue(1)} ${soa.soaValue(2)} ${soa.soaValue(3)} ${soa.soaValue(4)}`);
       break;
     }
     case T_MX:
       c.write(' ');
-      if (!c.has(cp, 2)) return -1;
-      if (printFqdn(c, cp + 2, base) === -1) return -1;
-      c.write(` ${c.u16(cp)}`);
+      if (!dns.dataCaptured(rd + DNS_MX_NAME_AT)) return -1;
+      if (printFqdn(c, dns, rd + DNS_MX_NAME_AT, 0) === -1) return -1;
+      c.write(` ${dns.at(rd).preference}`);
       break;
-    case T_TXT:
-      while (cp < rp) {
+    case T_TXT: {
+      let i = rd;
+      while (i < rp) {
         c.write(' "');
-        cp = printCString(c, cp);
-        if (cp === -1) return -1;
+        i = printCString(c, dns, i);
+        if (i === -1) return -1;
         c.write('"');
       }
       break;
-    case T_SRV:
+    }
+    case T_SRV: {
       c.write(' ');
-      if (!c.has(cp, 6)) return -1;
-      if (printFqdn(c, cp + 6, base) === -1) return -1;
-      c.write(`:${c.u16(cp + 4)} ${c.u16(cp)} ${c.u16(cp + 2)}`);
+      if (!dns.dataCaptured(rd + DNS_SRV_NAME_AT)) return -1;
+      if (printFqdn(c, dns, rd + DNS_SRV_NAME_AT, 0) === -1) return -1;
+      const srv = dns.at(rd);
+      c.write(`:${srv.srvPort} ${srv.preference} ${srv.weight}`);
       break;
+    }
     case T_AAAA:
-      if (!c.has(cp, 16)) return -1;
-      c.write(` ${ipv6ToString(c.buf, cp)}`);
+      if (!dns.dataCaptured(rd + 16)) return -1;
+      c.write(` ${dns.at(rd).aaaa}`);
       break;
     case T_A6: {
-      const pbit = c.u8(cp);
+      const pbit = dns.data(rd);
       const pbyte = (pbit & ~7) >> 3;
       if (pbit > 128) { c.write(` ${pbit}(bad plen)`); break; }
       if (pbit < 128) {
         const a = new Uint8Array(16);
-        for (let k = pbyte; k < 16; k++) a[k] = c.u8(cp + 1 + k - pbyte);
+        for (let k = pbyte; k < 16; k++) a[k] = dns.data(rd + 1 + k - pbyte);
         c.write(` ${pbit} ${ipv6ToString(a, 0)}`);
       }
       if (pbit > 0) {
         c.write(' ');
-        if (printFqdn(c, cp + 1 + 16 - pbyte, base) === -1) return -1;
+        if (printFqdn(c, dns, rd + 1 + 16 - pbyte, 0) === -1) return -1;
       }
       break;
     }
-    case T_URI:
-      if (!c.has(cp, len)) return -1;
-      c.write(` ${c.u16(cp)} ${c.u16(cp + 2)} `);
+    case T_URI: {
+      if (!dns.dataCaptured(rd + len)) return -1;
+      const uri = dns.at(rd);
+      c.write(` ${uri.preference} ${uri.weight} `);
       // A length under 4 wraps around in tcpdump, printing to the end of the capture.
-      if (printn(c, cp + 4, (len - 4) >>> 0)) return -1;
+      if (printn(c, dns, rd + DNS_URI_TARGET_AT, (len - 4) >>> 0)) return -1;
       break;
+    }
     case T_OPT:
       c.write(` UDPsize=${cls}`);
       if (optFlags & 0x8000) c.write(' DO');
-      if (cp < rp) {
+      if (rd < rp) {
         c.write(' [');
-        while (cp < rp) {
-          cp = printEdnsOption(c, cp);
-          if (cp === -1) return -1;
-          if (cp < rp) c.write(',');
+        for (let i = rd; i < rp;) {
+          i = printEdnsOption(c, dns, i);
+          if (i === -1) return -1;
+          if (i < rp) c.write(',');
         }
         c.write(']');
       }
       break;
     case T_UNSPECA:
-      if (!c.has(cp, len)) return -1;
-      if (printn(c, cp, len)) return -1;
+      if (!dns.dataCaptured(rd + len)) return -1;
+      if (printn(c, dns, rd, len)) return -1;
       break;
     case T_TSIG: {
-      if (rp > c.end) return -1;
+      if (rp > end) return -1;
       if (!v) break;
       c.write(' ');
-      cp = printFqdn(c, cp, base);
-      if (cp === -1) return -1;
-      cp += 6;
-      if (!c.has(cp, 2)) return -1;
-      c.write(` fudge=${c.u16(cp)}`);
-      cp += 2;
-      if (!c.has(cp, 2)) return -1;
-      const macLen = c.u16(cp);
+      let i = printFqdn(c, dns, rd, 0);
+      if (i === -1) return -1;
+      i += DNS_TSIG_TIME_LENGTH;
+      if (!dns.dataCaptured(i + 2)) return -1;
+      c.write(` fudge=${dns.at(i).u16Field}`);
+      i += 2;
+      if (!dns.dataCaptured(i + 2)) return -1;
+      const macLen = dns.at(i).u16Field;
       c.write(` maclen=${macLen}`);
-      cp += 2 + macLen;
-      if (!c.has(cp, 2)) return -1;
-      c.write(` origid=${c.u16(cp)}`);
-      cp += 2;
-      if (!c.has(cp, 2)) return -1;
-      c.write(` error=${c.u16(cp)}`);
-      cp += 2;
-      if (!c.has(cp, 2)) return -1;
-      c.write(` otherlen=${c.u16(cp)}`);
+      i += 2 + macLen;
+      if (!dns.dataCaptured(i + 2)) return -1;
+      c.write(` origid=${dns.at(i).u16Field}`);
+      i += 2;
+      if (!dns.dataCaptured(i + 2)) return -1;
+      c.write(` error=${dns.at(i).u16Field}`);
+      i += 2;
+      if (!dns.dataCaptured(i + 2)) return -1;
+      c.write(` otherlen=${dns.at(i).u16Field}`);
       break;
     }
   }
   return rp;
 }
 
-/** The extended RCODE: the header's 4 bits plus the upper 8 from an OPT record's TTL, if any. */
-function extendedRcode(c: PrintContext, base: number, qd: number, anNs: number, ar: number, rcode: number): number {
-  let cp = base + 12;
-  for (let i = 0; i < qd; i++) {
-    cp = skipName(c, cp);
-    if (cp === -1) return rcode;
-    cp += 4;
-    if (cp >= c.end) return rcode;
-  }
-  for (let i = 0; i < anNs; i++) {
-    cp = skipName(c, cp);
-    if (cp === -1) return rcode;
-    cp += 8;
-    if (cp + 2 > c.end) return rcode;
-    cp += 2 + c.u16(cp);
-    if (cp >= c.end) return rcode;
-  }
-  for (let i = 0; i < ar; i++) {
-    cp = skipName(c, cp);
-    if (cp === -1 || cp + 2 > c.end) return rcode;
-    const type = c.u16(cp);
-    cp += 4;
-    if (cp + 1 > c.end) return rcode;
-    if (type === T_OPT) return rcode | (c.buf[cp]! << 4);
-    cp += 4;
-    if (cp + 2 > c.end) return rcode;
-    cp += 2 + c.u16(cp);
-    if (cp >= c.end) return rcode;
-  }
-  return rcode;
-}
-
 /**
- * Prints `count` records, comma separated, after `label`; returns the offset after them, or -1
- * when a record cannot be printed or some are missing (the caller then reports ` [|domain]`).
+ * Prints `count` records, comma separated, after `label`, from index `i`; returns the index after
+ * them, or -1 when a record cannot be printed or some are missing (the caller then reports ` [|domain]`).
  */
-function printSection(c: PrintContext, cp: number, base: number, count: number, label: string, first: boolean, mdns: boolean): number {
-  if (count === 0 || (!first && cp >= c.end)) return count !== 0 ? -1 : cp;
+function printSection(c: PrintContext, dns: Dns, i: number, count: number, label: string, first: boolean, mdns: boolean): number {
+  const end = dns.messageCaptured;
+  if (count === 0 || (!first && i >= end)) return count !== 0 ? -1 : i;
   c.write(label);
-  cp = printRecord(c, cp, base, mdns);
-  if (cp === -1) return -1;
+  i = printRecord(c, dns, i, mdns);
+  if (i === -1) return -1;
   count--;
-  while (cp < c.end && count !== 0) {
+  while (i < end && count !== 0) {
     c.write(',');
-    cp = printRecord(c, cp, base, mdns);
-    if (cp === -1) return -1;
+    i = printRecord(c, dns, i, mdns);
+    if (i === -1) return -1;
     count--;
   }
-  return count !== 0 ? -1 : cp;
+  return count !== 0 ? -1 : i;
 }
 
+/** How the DNS printer was reached: by UDP (and mDNS's port) or by TCP (a length prefix first). */
+export const DnsTransport = { Udp: 0, Tcp: 1, Mdns: 2 } as const;
+export type DnsTransport = (typeof DnsTransport)[keyof typeof DnsTransport];
+
 /**
- * DNS message at `off`, `length` bytes on the wire; over TCP it starts with the 2-byte length
- * (tcpdump's domain_print). `mdns` (UDP port 5353) reads the class's top bit as mDNS flags.
+ * A DNS message `dns`, `length` bytes on the wire; over TCP it starts with the 2-byte length
+ * (tcpdump's domain_print). mDNS (UDP port 5353) reads the class's top bit as mDNS flags.
  * A message cut short is reported here (` [|domain]`, tcpdump's `goto trunc`), so the -x dump
  * still leaves out the link header; only reads tcpdump makes with GET_* unwind (TRUNCATED).
  */
-export function printDns(c: PrintContext, off: number, length: number, overTcp: boolean, mdns = false): void {
+export function printDns(c: PrintContext, dns: Dns, length: number, transport: DnsTransport): void {
   c.protocol = 'domain';
+  const overTcp = transport === DnsTransport.Tcp;
+  dns.frameForPrinting(overTcp);
   if (overTcp) {
-    if (length < 2) {
+    if (length < DNS_TCP_PREFIX_LENGTH) {
       c.write(` [DNS over TCP: length ${length} < 2]`);
       c.invalid();
       return;
     }
-    length -= 2;
-    const prefix = c.u16(off);
+    length -= DNS_TCP_PREFIX_LENGTH;
+    const prefix = dns.prefixLength;
     if (prefix !== length) {
       c.write(` [prefix length(${prefix}) != length(${length})]`);
       c.invalid();
       return;
     }
-    off += 2;
     c.write(' ');
   }
-  if (length < 12) {
+  if (length < DNS_HEADER_LENGTH) {
     c.write(`domain [length ${length} < 12]`);
     c.invalid();
     return;
   }
-  if (!c.has(off, 12)) { c.truncMark(); return; }
-  if (printMessage(c, off, mdns)) c.write(` (${length})`);
+  if (!dns.dataCaptured(DNS_HEADER_LENGTH)) { c.truncMark(); return; }
+  if (printMessage(c, dns, transport === DnsTransport.Mdns)) c.write(` (${length})`);
   else c.truncMark();
 }
 
 /** Everything after the 12-byte header check; false where tcpdump goes to `trunc`. */
-function printMessage(c: PrintContext, off: number, mdns: boolean): boolean {
-  const id = c.u16(off), flags = c.u16(off + 2);
-  const qd = c.u16(off + 4), an = c.u16(off + 6), ns = c.u16(off + 8), ar = c.u16(off + 10);
+function printMessage(c: PrintContext, dns: Dns, mdns: boolean): boolean {
+  const id = dns.headerWord(0), flags = dns.headerWord(1);
+  const qd = dns.headerWord(2), an = dns.headerWord(3), ns = dns.headerWord(4), ar = dns.headerWord(5);
   const opcode = (flags >> 11) & 0xf;
   const v = c.o.verbose;
-  let cp = off + 12;
+  let i = DNS_HEADER_LENGTH;
 
   if (flags & 0x8000) {
-    const rcode = extendedRcode(c, off, qd, an + ns, ar, flags & 0xf);
+    const rcode = dns.extendedRcode(flags & 0xf);
     c.write(`${id}${NS_OPS[opcode]!}${rcode < NS_RESP.length ? NS_RESP[rcode]! : ` Resp${rcode & 0xfff}`}` +
       `${flags & 0x0400 ? '*' : ''}${flags & 0x0080 ? '' : '-'}${flags & 0x0200 ? '|' : ''}${flags & 0x0020 ? '$' : ''}`);
     if (qd !== 1) c.write(` [${qd}q]`);
-    for (let i = 0; i < qd; i++) {
-      if (i !== 0) c.write(',');
+    for (let k = 0; k < qd; k++) {
+      if (k !== 0) c.write(',');
       if (v > 1) {
         c.write(' q:');
-        cp = printQuestion(c, cp, off, mdns);
-        if (cp === -1) return false;
+        i = printQuestion(c, dns, i, mdns);
+        if (i === -1) return false;
       } else {
-        cp = skipName(c, cp);
-        if (cp === -1) return false;
-        cp += 4;
+        i = dns.skipName(i);
+        if (i === -1) return false;
+        i += DNS_QUESTION_FIXED_LENGTH;
       }
     }
     c.write(` ${an}/${ns}/${ar}`);
-    cp = printSection(c, cp, off, an, '', true, mdns);
-    if (cp === -1) return false;
+    i = printSection(c, dns, i, an, '', true, mdns);
+    if (i === -1) return false;
     if (v > 1) {
-      cp = printSection(c, cp, off, ns, ' ns:', false, mdns);
-      if (cp === -1) return false;
-      if (printSection(c, cp, off, ar, ' ar:', false, mdns) === -1) return false;
+      i = printSection(c, dns, i, ns, ' ns:', false, mdns);
+      if (i === -1) return false;
+      if (printSection(c, dns, i, ar, ' ar:', false, mdns) === -1) return false;
     }
   } else {
     c.write(`${id}${NS_OPS[opcode]!}${flags & 0x0100 ? '+' : ''}${flags & 0x0010 ? '%' : ''}`);
@@ -502,22 +457,23 @@ function printMessage(c: PrintContext, off: number, mdns: boolean): boolean {
     if (ar) c.write(` [${ar}au]`);
     let left = qd;
     if (left) {
-      cp = printQuestion(c, cp, off, mdns);
-      if (cp === -1) return false;
+      const end = dns.messageCaptured;
+      i = printQuestion(c, dns, i, mdns);
+      if (i === -1) return false;
       left--;
-      while (cp < c.end && left) {
-        cp = printQuestion(c, cp, off, mdns);
-        if (cp === -1) return false;
+      while (i < end && left) {
+        i = printQuestion(c, dns, i, mdns);
+        if (i === -1) return false;
         left--;
       }
     }
     if (left) return false;
     if (v > 1) {
-      cp = printSection(c, cp, off, an, '', true, mdns);
-      if (cp === -1) return false;
-      cp = printSection(c, cp, off, ns, ' ns:', false, mdns);
-      if (cp === -1) return false;
-      if (printSection(c, cp, off, ar, ' ar:', false, mdns) === -1) return false;
+      i = printSection(c, dns, i, an, '', true, mdns);
+      if (i === -1) return false;
+      i = printSection(c, dns, i, ns, ' ns:', false, mdns);
+      if (i === -1) return false;
+      if (printSection(c, dns, i, ar, ' ar:', false, mdns) === -1) return false;
     }
   }
   return true;

@@ -1,10 +1,13 @@
 // ICMPv6 printer (RFC 4443), with Neighbor Discovery (RFC 4861) and its options, MLD (RFC 2710,
 // RFC 3810), node information (RFC 4620), router renumbering (RFC 2894) and RPL (in rpl.ts), as
 // tcpdump 4.99's print-icmp6.c.
-import type { IpInfo, PrintContext } from './context.js';
-import { ipv6ToString } from '../../decoders/addr.js';
-import { cksumAdd, cksumFinish, cksumShouldBe, ipv6PseudoSum } from '../../decoders/checksum.js';
-import { printFqdn } from './dns.js';
+import type { PrintContext } from './context.js';
+import { cksumShouldBe } from '../../decoders/checksum.js';
+import {
+  MLDV2_QUERY_LENGTH, MLDV2_RECORD_HEADER_LENGTH, MLDV2_REPORT_HEADER_LENGTH, ND_OPTION_HEADER_LENGTH, NODE_INFO_HEADER_LENGTH,
+  RR_MATCH_END, RR_USE_LENGTH, type Icmpv6,
+} from '../../decoders/icmpv6.js';
+import { printDomainName } from './view-text.js';
 import { safeChar } from './print-char.js';
 import { printRpl } from './rpl.js';
 import { hexPrint } from './dump.js';
@@ -55,161 +58,167 @@ function flagNames(v: number, bits: readonly number[], names: readonly string[])
 function lifetime(v: number): string { return v === 0xffffffff ? 'infinity' : `${v}s`; }
 
 /**
- * Neighbor Discovery options from `at`; false when one is malformed or cut short (tcpdump's
- * `goto trunc` there: the caller reports ` [|icmp6]` and returns; reads past the end still unwind).
+ * Neighbor Discovery options from byte `start` of the message; false when one is malformed or cut
+ * short (tcpdump's `goto trunc` there: the caller reports ` [|icmp6]` and returns; reads past the
+ * end still unwind).
  */
-function printNdOptions(c: PrintContext, at: number, resid: number): boolean {
-  const base = at, v = c.o.verbose;
-  let cp = at;
-  while (cp < c.end) {
-    if (!c.has(cp + 1, 1)) return false;
+function printNdOptions(ic: Icmpv6, c: PrintContext, start: number, resid: number): boolean {
+  const v = c.o.verbose;
+  for (let i = start; ic.has(i + 1);) {
+    const opt = ic.ndOption(i);
+    if (!opt.has(ND_OPTION_HEADER_LENGTH)) return false;
     if (resid <= 0) return true;
-    const type = c.buf[cp]!, optLen = c.buf[cp + 1]!;
-    if (optLen === 0 || cp + (optLen << 3) > c.end) return false;
-    c.write(`\n\t  ${OPT_NAMES.get(type) ?? 'unknown'} option (${type}), length ${optLen << 3} (${optLen}): `);
+    const type = opt.type, optLen = opt.lengthUnits, bytes = optLen << 3;
+    if (optLen === 0 || !opt.has(bytes)) return false;
+    c.write(`\n\t  ${OPT_NAMES.get(type) ?? 'unknown'} option (${type}), length ${bytes} (${optLen}): `);
     switch (type) {
       case 1:
       case 2: {
         let s = '';
-        for (let k = 0, n = (optLen << 3) - 2; k < n; k++) s += (k ? ':' : '') + HEX2[c.u8(cp + 2 + k)]!;
+        for (let k = 0, n = bytes - ND_OPTION_HEADER_LENGTH; k < n; k++) s += (k ? ':' : '') + HEX2[opt.linkAddressByte(k)]!;
         c.write(s);
         break;
       }
       case 3: {
-        const flags = c.u8(cp + 3);
-        c.write(`${c.ip6(cp + 16)}/${c.u8(cp + 2)}${optLen !== 4 ? 'badlen' : ''}, Flags [` +
-          `${flagNames(flags, PI_FLAG_BITS, PI_FLAG_NAMES)}], valid time ${lifetime(c.u32(cp + 4))}`);
-        c.write(`, pref. time ${lifetime(c.u32(cp + 8))}`);
+        const flags = opt.prefixFlags;
+        c.write(`${opt.prefix}/${opt.prefixLength}${optLen !== 4 ? 'badlen' : ''}, Flags [` +
+          `${flagNames(flags, PI_FLAG_BITS, PI_FLAG_NAMES)}], valid time ${lifetime(opt.validLifetime)}`);
+        c.write(`, pref. time ${lifetime(opt.preferredLifetime)}`);
         break;
       }
       case 4:
-        c.write(hexPrint(c, '\n\t    ', base, optLen << 3));
+        // tcpdump dumps from the first option, not this one.
+        c.write(hexPrint(c, '\n\t    ', ic.off + start, bytes));
         break;
       case 5:
-        c.write(` ${c.u32(cp + 4)}${optLen !== 1 ? 'bad option length' : ''}`);
+        c.write(` ${opt.value32}${optLen !== 1 ? 'bad option length' : ''}`);
         break;
       case 25: {
-        let s = ` lifetime ${c.u32(cp + 4)}s,`;
-        for (let k = 0, n = (optLen - 1) >> 1; k < n; k++) s += ` addr: ${c.ip6(cp + 8 + 16 * k)}`;
+        let s = ` lifetime ${opt.value32}s,`;
+        for (let k = 0, n = (optLen - 1) >> 1; k < n; k++) s += ` addr: ${opt.rdnssAddress(k)}`;
         c.write(s);
         break;
       }
       case 31: {
-        c.write(` lifetime ${c.u32(cp + 4)}s, domain(s):`);
-        let dom = cp + 8;
-        const lim = cp + (optLen << 3);
-        while (dom < lim && c.u8(dom) !== 0) {
+        c.write(` lifetime ${opt.value32}s, domain(s):`);
+        // The names' compression pointers count from the first option (tcpdump passes that as the message start).
+        let dom = i + opt.domainsStart;
+        const lim = i + bytes;
+        while (dom < lim && ic.byte(dom) !== 0) {
           c.write(' ');
-          dom = printFqdn(c, dom, base);
+          dom = printDomainName(c, ic, dom, start);
           if (dom === -1) return false;
         }
         break;
       }
       case 7:
-        c.write(` ${c.u32(cp + 4)}ms`);
+        c.write(` ${opt.value32}ms`);
         break;
       case 8:
-        c.write(` preference ${c.u16(cp + 4)}, lifetime ${c.u16(cp + 6)}`);
+        c.write(` preference ${opt.homeAgentPreference}, lifetime ${opt.homeAgentLifetime}`);
         break;
       case 24: {
-        if (!c.has(cp + 4, 4)) return false;
-        const prefix = new Uint8Array(16);
-        if (optLen === 2) for (let k = 0; k < 8; k++) prefix[k] = c.u8(cp + 8 + k);
-        else if (optLen === 3) for (let k = 0; k < 16; k++) prefix[k] = c.u8(cp + 8 + k);
-        else if (optLen !== 1) return false;
-        c.write(` ${ipv6ToString(prefix, 0)}/${c.u8(cp + 2)}, pref=${RTPREF[(c.u8(cp + 3) >> 3) & 3]!}, lifetime=${lifetime(c.u32(cp + 4))}`);
+        if (!opt.has(8)) return false;
+        let prefix: string;
+        if (optLen === 2) prefix = opt.routePrefix(8);
+        else if (optLen === 3) prefix = opt.routePrefix(16);
+        else if (optLen === 1) prefix = opt.routePrefix(0);
+        else return false;
+        c.write(` ${prefix}/${opt.prefixLength}, pref=${RTPREF[(opt.routeFlags >> 3) & 3]!}, lifetime=${lifetime(opt.value32)}`);
         break;
       }
       default:
         if (v <= 1) {
-          c.write(hexPrint(c, '\n\t  ', cp + 2, (optLen << 3) - 2));
+          c.write(hexPrint(c, '\n\t  ', opt.off + ND_OPTION_HEADER_LENGTH, bytes - ND_OPTION_HEADER_LENGTH));
           return true;
         }
     }
-    if (v > 1) c.write(hexPrint(c, '\n\t    ', cp + 2, (optLen << 3) - 2));
-    cp += optLen << 3;
-    resid -= optLen << 3;
+    if (v > 1) c.write(hexPrint(c, '\n\t    ', opt.off + ND_OPTION_HEADER_LENGTH, bytes - ND_OPTION_HEADER_LENGTH));
+    i += bytes;
+    resid -= bytes;
   }
   return true;
 }
 
-function printMld(c: PrintContext, at: number): void {
-  if (at + 24 > c.end) return;
-  c.write(`max resp delay: ${c.u16(at + 4)} addr: ${c.ip6(at + 8)}`);
+function printMld(c: PrintContext, ic: Icmpv6): void {
+  if (!ic.has(24)) return;
+  c.write(`max resp delay: ${ic.maxResponseDelay!} addr: ${ic.multicastAddress!}`);
 }
 
-function printMldv2Report(c: PrintContext, at: number, len: number): void {
-  if (len < 8) { c.write(` [invalid len ${len}]`); return; }
-  const ngroups = c.u16(at + 6);
+function printMldv2Report(c: PrintContext, ic: Icmpv6, len: number): void {
+  if (len < MLDV2_REPORT_HEADER_LENGTH) { c.write(` [invalid len ${len}]`); return; }
+  const ngroups = ic.recordCount!;
   c.write(`, ${ngroups} group record(s)`);
   if (!c.o.verbose) return;
-  let group = 8;
+  let at = MLDV2_REPORT_HEADER_LENGTH;
   for (let i = 0; i < ngroups; i++) {
-    if (len < group + 20) { c.write(' [invalid number of groups]'); return; }
-    const rt = c.u8(at + group);
-    c.write(` [gaddr ${c.ip6(at + group + 4)} ${rt >= 1 && rt <= 6 ? MLDV2_REPORT_TYPES[rt]! : ` [v2-report-#${rt}]`}`);
-    const nsrcs = c.u16(at + group + 2);
-    if (len < group + 20 + nsrcs * 16) { c.write(` [invalid number of sources ${nsrcs}]`); return; }
+    if (len < at + MLDV2_RECORD_HEADER_LENGTH) { c.write(' [invalid number of groups]'); return; }
+    const r = ic.mldRecord(at);
+    const rt = r.recordType;
+    c.write(` [gaddr ${r.multicastAddress} ${rt >= 1 && rt <= 6 ? MLDV2_REPORT_TYPES[rt]! : ` [v2-report-#${rt}]`}`);
+    const nsrcs = r.sourceCount;
+    const size = MLDV2_RECORD_HEADER_LENGTH + nsrcs * 16;
+    if (len < at + size) { c.write(` [invalid number of sources ${nsrcs}]`); return; }
     if (c.o.verbose === 1) {
       c.write(`, ${nsrcs} source(s)`);
     } else {
       c.write(' {');
-      for (let j = 0; j < nsrcs; j++) c.write(` ${c.ip6(at + group + 20 + j * 16)}`);
+      for (let j = 0; j < nsrcs; j++) c.write(` ${r.source(j)}`);
       c.write(' }');
     }
-    group += 20 + nsrcs * 16;
+    at += size;
     c.write(']');
   }
 }
 
-function printMldv2Query(c: PrintContext, at: number, len: number): void {
-  if (len < 28) { c.write(` [invalid len ${len}]`); return; }
+function printMldv2Query(c: PrintContext, ic: Icmpv6, len: number): void {
+  if (len < MLDV2_QUERY_LENGTH) { c.write(` [invalid len ${len}]`); return; }
   const v = c.o.verbose;
-  const mrc = c.u16(at + 4);
+  const mrc = ic.maxResponseDelay!;
   const mrt = mrc < 32768 ? mrc : ((mrc & 0x0fff) | 0x1000) * 2 ** (((mrc & 0x7000) >> 12) + 3);
   if (v) c.write(` [max resp delay=${mrt}]`);
-  c.write(` [gaddr ${c.ip6(at + 8)}`);
+  c.write(` [gaddr ${ic.multicastAddress!}`);
   if (v) {
-    const b24 = c.u8(at + 24);
+    const b24 = ic.mldQueryFlags;
     if (b24 & 0x08) c.write(' sflag');
     if (b24 & 0x07) c.write(` robustness=${b24 & 0x07}`);
-    const b25 = c.u8(at + 25);
+    const b25 = ic.mldQqic;
     const qqi = b25 < 128 ? b25 : ((b25 & 0x0f) | 0x10) << (((b25 & 0x70) >> 4) + 3);
     c.write(` qqi=${qqi}`);
   }
-  const nsrcs = c.u16(at + 26);
+  const nsrcs = ic.mldSourceCount;
   if (nsrcs > 0) {
-    if (len < 28 + nsrcs * 16) c.write(' [invalid number of sources]');
+    if (len < MLDV2_QUERY_LENGTH + nsrcs * 16) c.write(' [invalid number of sources]');
     else if (v > 1) {
       c.write(' {');
-      for (let i = 0; i < nsrcs; i++) c.write(` ${c.ip6(at + 28 + i * 16)}`);
+      for (let i = 0; i < nsrcs; i++) c.write(` ${ic.mldSource(i)}`);
       c.write(' }');
     } else c.write(`, ${nsrcs} source(s)`);
   }
   c.write(']');
 }
 
-/** Node-information names: DNS wire format without compression, as tcpdump's dnsname_print. */
-function printNiName(c: PrintContext, cp: number, ep: number): void {
+/** Node-information names from byte `i` to `ep`: DNS wire format without compression, as tcpdump's dnsname_print. */
+function printNiName(c: PrintContext, ic: Icmpv6, i: number, ep: number): void {
   let s = ', "';
-  while (cp < ep) {
-    let i = c.u8(cp++);
-    if (i) {
-      if (i > ep - cp) { s += '???'; break; }
-      while (i-- && cp < ep) s += safeChar(c.u8(cp++));
-      if (cp + 1 < ep && c.u8(cp)) s += '.';
+  while (i < ep) {
+    let n = ic.byte(i++);
+    if (n) {
+      if (n > ep - i) { s += '???'; break; }
+      while (n-- && i < ep) s += safeChar(ic.byte(i++));
+      if (i + 1 < ep && ic.byte(i)) s += '.';
     } else {
-      if (cp === ep) s += '.';
-      else if (!(cp + 1 === ep && c.u8(cp) === 0)) s += '???';
+      if (i === ep) s += '.';
+      else if (!(i + 1 === ep && ic.byte(i) === 0)) s += '???';
       break;
     }
   }
   c.write(`${s}"`);
 }
 
-function printNiPascal(c: PrintContext, cp: number, ep: number): void {
+function printNiPascal(c: PrintContext, ic: Icmpv6, i: number, ep: number): void {
   let s = ', "';
-  while (cp < ep) s += safeChar(c.u8(cp++));
+  while (i < ep) s += safeChar(ic.byte(i++));
   c.write(`${s}"`);
 }
 
@@ -218,17 +227,16 @@ function nodeAddrFlags(i: number, withT: boolean): string {
     `${i & 0x04 ? 'C' : ''}${i & 0x02 ? 'A' : ''}${withT && i & 0x01 ? 'T' : ''}]`;
 }
 
-function printNodeInfo(c: PrintContext, at: number, icmpLen: number): void {
-  const ep = c.end;
-  if (ep < at) return;
-  const siz = ep - at, v = c.o.verbose;
-  const type = c.u8(at);
+/** Node information query or reply; sizes are what was captured of the message (tcpdump's ep - bp). */
+function printNodeInfo(c: PrintContext, ic: Icmpv6, icmpLen: number): void {
+  const siz = ic.captured, v = c.o.verbose;
+  const type = ic.type;
   if (type === 139) {
     if (siz === 12) { c.write(' who-are-you request'); return; }
     c.write(' node information query');
-    if (!c.has(at, 16)) { c.write(' [|icmp6]'); return; }
+    if (!ic.has(NODE_INFO_HEADER_LENGTH)) { c.write(' [|icmp6]'); return; }
     c.write(' (');
-    const qtype = c.u16(at + 4), flags = c.u16(at + 6);
+    const qtype = ic.niQtype, flags = ic.niFlags;
     switch (qtype) {
       case 0: c.write('noop'); break;
       case 1: c.write('supported qtypes'); if (flags) c.write(` [${flags & 1 ? 'C' : ''}]`); break;
@@ -242,24 +250,24 @@ function printNodeInfo(c: PrintContext, at: number, icmpLen: number): void {
       return;
     }
     if (siz === 16) { c.write(', 03 draft)'); return; }
-    const cp = at + 16;
-    switch (c.u8(at + 1)) {
+    const start = NODE_INFO_HEADER_LENGTH;
+    switch (ic.code) {
       case 0:
-        if (!c.has(at, 32)) break;
-        if (siz !== 32) { if (v) c.write(', invalid subject len'); break; }
-        c.write(`, subject=${c.ip6(cp)}`);
+        if (!ic.has(start + 16)) break;
+        if (siz !== start + 16) { if (v) c.write(', invalid subject len'); break; }
+        c.write(`, subject=${ic.niSubject6}`);
         break;
       case 1:
         c.write(', subject=DNS name');
-        if (c.u8(cp) === ep - cp - 1) {
+        if (ic.byte(start) === siz - start - 1) {
           if (v) c.write(', 03 draft');
-          printNiPascal(c, cp + 1, ep);
-        } else printNiName(c, cp, ep);
+          printNiPascal(c, ic, start + 1, siz);
+        } else printNiName(c, ic, start, siz);
         break;
       case 2:
-        if (!c.has(at, 20)) break;
-        if (siz !== 20) { if (v) c.write(', invalid subject len'); break; }
-        c.write(`, subject=${c.ip4(cp)}`);
+        if (!ic.has(start + 4)) break;
+        if (siz !== start + 4) { if (v) c.write(', invalid subject len'); break; }
+        c.write(`, subject=${ic.niSubject4}`);
         break;
       default:
         c.write(', unknown subject');
@@ -268,17 +276,17 @@ function printNodeInfo(c: PrintContext, at: number, icmpLen: number): void {
     return;
   }
   // node information reply
-  if (icmpLen > siz || !c.has(at, 16)) { c.write(' [|icmp6]'); return; }
+  if (icmpLen > siz || !ic.has(NODE_INFO_HEADER_LENGTH)) { c.write(' [|icmp6]'); return; }
   let needComma = false;
   c.write(' node information reply (');
-  const code = c.u8(at + 1);
+  const code = ic.code;
   switch (code) {
     case 0: if (v) { c.write('success'); needComma = true; } break;
     case 1: c.write('refused'); needComma = true; if (siz !== 16 && v) c.write(', invalid length'); break;
     case 2: c.write('unknown'); needComma = true; if (siz !== 16 && v) c.write(', invalid length'); break;
   }
   if (code !== 0) { c.write(')'); return; }
-  const qtype = c.u16(at + 4), flags = c.u16(at + 6);
+  const qtype = ic.niQtype, flags = ic.niFlags;
   if (needComma) c.write(', ');
   switch (qtype) {
     case 0:
@@ -291,18 +299,19 @@ function printNodeInfo(c: PrintContext, at: number, icmpLen: number): void {
       break;
     case 2: {
       c.write('DNS name');
-      const cp = at + 20;
-      if (c.u8(cp) === ep - cp - 1) {
+      // The name follows the 4-byte TTL.
+      const name = NODE_INFO_HEADER_LENGTH + 4;
+      if (ic.byte(name) === siz - name - 1) {
         if (v) c.write(', 03 draft');
-        printNiPascal(c, cp + 1, ep);
-      } else printNiName(c, cp, ep);
-      if (flags & 1) c.write(` [TTL=${c.u32(at + 16)}]`);
+        printNiPascal(c, ic, name + 1, siz);
+      } else printNiName(c, ic, name, siz);
+      if (flags & 1) c.write(` [TTL=${ic.niTtl}]`);
       break;
     }
     case 3: {
       c.write('node addresses');
       let s = '';
-      for (let i = 16; i + 20 <= siz; i += 20) s += ` ${c.ip6(at + i + 4)}(${c.u32(at + i)})`;
+      for (let i = NODE_INFO_HEADER_LENGTH; i + 20 <= siz; i += 20) s += ` ${ic.niAddress(i)}(${ic.niAddressTtl(i)})`;
       c.write(s);
       if (flags) c.write(nodeAddrFlags(flags, true));
       break;
@@ -313,220 +322,185 @@ function printNodeInfo(c: PrintContext, at: number, icmpLen: number): void {
   c.write(')');
 }
 
-function printRouterRenum(c: PrintContext, at: number): void {
-  if (c.end < at) return;
+function printRouterRenum(c: PrintContext, ic: Icmpv6): void {
   const v = c.o.verbose;
-  if (!c.has(at + 12, 4)) { c.write(' [|icmp6]'); return; }
-  const code = c.u8(at + 1);
+  if (!ic.has(16)) { c.write(' [|icmp6]'); return; }
+  const code = ic.code;
   switch (code) {
     case 0: c.write(', command'); break;
     case 1: c.write(', result'); break;
     case 255: c.write(', sequence number reset'); break;
     default: c.write(`, code-#${code}`);
   }
-  c.write(`, seq=${c.u32(at + 4)}`);
+  c.write(`, seq=${ic.rrSequence}`);
   if (v) {
-    const f = c.u8(at + 9);
+    const f = ic.rrFlags;
     let s = '[';
     if (f) s += `${f & 0x80 ? 'T' : ''}${f & 0x40 ? 'R' : ''}${f & 0x20 ? 'A' : ''}${f & 0x10 ? 'S' : ''}${f & 0x08 ? 'P' : ''},`;
-    s += `seg=${c.u8(at + 8)},maxdelay=${c.u16(at + 10)}`;
-    const rsvd = c.u32(at + 12);
+    s += `seg=${ic.rrSegment},maxdelay=${ic.rrMaxDelay}`;
+    const rsvd = ic.rrReserved;
     if (rsvd) s += `rsvd=0x${rsvd.toString(16)}`;
     c.write(`${s}]`);
   }
   if (code !== 0) return;
-  let cp = at + 16;
-  if (!c.has(cp + 8, 16)) { c.write(' [|icmp6]'); return; }
+  if (!ic.has(RR_MATCH_END)) { c.write(' [|icmp6]'); return; }
   c.write(v > 1 ? '\n\t' : ' ');
-  const mcode = c.u8(cp);
+  const mcode = ic.rrMatchCode;
   c.write(`match(${mcode === 1 ? 'add' : mcode === 2 ? 'change' : mcode === 3 ? 'setglobal' : `#${mcode}`}`);
-  if (v) c.write(`,ord=${c.u8(cp + 2)},min=${c.u8(cp + 4)},max=${c.u8(cp + 5)}`);
-  c.write(`,${c.ip6(cp + 8)}/${c.u8(cp + 3)})`);
-  let n = c.u8(cp + 1) - 3;
+  if (v) c.write(`,ord=${ic.rrMatchOrdinal},min=${ic.rrMinLength},max=${ic.rrMaxLength}`);
+  c.write(`,${ic.rrMatchPrefix}/${ic.rrMatchLength})`);
+  let n = ic.rrMatchOperandLength - 3;
   if (n % 4) { c.write(' [|icmp6]'); return; }
   n /= 4;
-  cp += 24;
-  while (n-- > 0) {
-    if (!c.has(cp + 16, 16)) { c.write(' [|icmp6]'); return; }
+  for (let i = 0; i < n; i++) {
+    const u = ic.rrUse(i);
+    if (!u.has(RR_USE_LENGTH)) { c.write(' [|icmp6]'); return; }
     c.write(v > 1 ? '\n\t' : ' ');
     c.write('use(');
-    const uf = c.u8(cp + 12);
+    const uf = u.flags;
     if (uf) c.write(`${uf & 0x80 ? 'V' : ''}${uf & 0x40 ? 'P' : ''},`);
     if (v) {
-      const vl = c.u32(cp + 4), pl = c.u32(cp + 8);
-      c.write(`mask=0x${c.u8(cp + 2).toString(16)},raflags=0x${c.u8(cp + 3).toString(16)},` +
+      const vl = u.validLifetime, pl = u.preferredLifetime;
+      c.write(`mask=0x${u.flagMask.toString(16)},raflags=0x${u.raFlags.toString(16)},` +
         `vltime=${vl === 0xffffffff ? 'infty' : vl},pltime=${pl === 0xffffffff ? 'infty' : pl},`);
     }
-    c.write(`${c.ip6(cp + 16)}/${c.u8(cp)}/${c.u8(cp + 1)})`);
-    cp += 32;
+    c.write(`${u.usePrefix}/${u.useLength}/${u.keepLength})`);
   }
 }
 
-/** The protocol and destination port of the packet quoted in an error message (get_upperlayer). */
-function quotedUpperLayer(c: PrintContext, ip6: number): { prot: number; dport: number } | null {
-  if (!c.has(ip6 + 6, 1)) return null;
-  let nh = c.buf[ip6 + 6]!, hlen = 40, bp = ip6;
-  while (bp < c.end) {
-    bp += hlen;
-    switch (nh) {
-      case 6: case 17:
-        return c.has(bp + 2, 2) ? { prot: nh, dport: c.u16(bp + 2) } : null;
-      case 0: case 60: case 43:
-        if (!c.has(bp + 1, 1)) return null;
-        nh = c.buf[bp]!;
-        hlen = (c.buf[bp + 1]! + 1) << 3;
-        break;
-      case 44:
-        if (!c.has(bp + 2, 2)) return null;
-        if (c.u16(bp + 2) & 0xfff8) return null;
-        nh = c.buf[bp]!;
-        hlen = 8;
-        break;
-      case 51:
-        if (!c.has(bp + 1, 1)) return null;
-        nh = c.buf[bp]!;
-        hlen = (c.buf[bp + 1]! + 2) << 2;
-        break;
-      default:
-        return null;
-    }
-  }
-  return null;
-}
-
-/** ICMPv6 message at `off`, `length` bytes on the wire, inside the IPv6 packet `ip`. */
-export function printIcmp6(c: PrintContext, off: number, length: number, ip: IpInfo): void {
+/** ICMPv6 message `ic`, `length` bytes on the wire, inside the IPv6 packet `c.ip`. */
+export function printIcmp6(c: PrintContext, ic: Icmpv6, length: number): void {
   c.protocol = 'icmp6';
+  const ip = c.ip;
   const v = c.o.verbose;
   if (length === 0) {
     c.write('ICMP6, length 0');
     c.invalid();
     return;
   }
-  if (v && !ip.fragmented && ip.version === 6 && c.has(off, length)) {
-    const field = c.u16(off + 2);
-    const sum = cksumFinish(cksumAdd(c.buf, off, length, ipv6PseudoSum(c.buf, ip.srcOff, ip.dstOff, 58, length)));
+  if (v && !ip.fragmented && ip.version === 6 && ic.has(length)) {
+    const field = ic.checksum;
+    const sum = ic.internetChecksum(length, ip.pseudoSum(58, length));
     if (sum !== 0) c.write(`[bad icmp6 cksum 0x${hex4(field)} -> 0x${hex4(cksumShouldBe(field, sum))}!] `);
     else c.write('[icmp6 sum ok] ');
   }
-  const type = c.u8(off);
+  const type = ic.type;
   c.write(`ICMP6, ${TYPE_NAMES.get(type) ?? `unknown icmp6 type (${type})`}`);
   if (v && (type === 133 || type === 134 || type === 136 || type === 135 || type === 137 || type === 145 || type === 147)) {
     c.write(`, length ${length}`);
   }
-  const code = c.u8(off + 1);
-  const oip = off + 8;
+  const code = ic.code;
   switch (type) {
     case 1:
       c.write(`, ${code < UNREACH_NAMES.length ? UNREACH_NAMES[code]! : `unknown unreach code (${code})`}`);
       switch (code) {
         case 0: case 1: case 3:
-          c.write(` ${c.ip6(oip + 24)}`);
+          c.write(` ${ic.quotedDst}`);
           break;
         case 2:
-          c.write(` ${c.ip6(oip + 24)}, source address ${c.ip6(oip + 8)}`);
+          c.write(` ${ic.quotedDst}, source address ${ic.quotedSrc}`);
           break;
         case 4: {
-          const ul = quotedUpperLayer(c, oip);
-          if (ul === null) { c.truncMark(); return; }
-          const dst = c.ip6(oip + 24);
-          if (ul.prot === 6) c.write(`, ${dst} tcp port ${ul.dport}`);
-          else if (ul.prot === 17) c.write(`, ${dst} udp port ${ul.dport}`);
-          else c.write(`, ${dst} protocol ${ul.prot} port ${ul.dport} unreachable`);
+          const prot = ic.quotedUpperLayer();
+          if (prot < 0) { c.truncMark(); return; }
+          const dst = ic.quotedDst;
+          if (prot === 6) c.write(`, ${dst} tcp port ${ic.quotedPort}`);
+          else if (prot === 17) c.write(`, ${dst} udp port ${ic.quotedPort}`);
+          else c.write(`, ${dst} protocol ${prot} port ${ic.quotedPort} unreachable`);
           break;
         }
         default:
-          if (v <= 1) { c.write(hexPrint(c, '\n\t', off, length)); return; }
+          if (v <= 1) { c.write(hexPrint(c, '\n\t', ic.off, length)); return; }
       }
       break;
     case 2:
-      c.write(`, mtu ${c.u32(off + 4)}`);
+      c.write(`, mtu ${ic.mtu!}`);
       break;
     case 3:
-      if (code === 0) c.write(` for ${c.ip6(oip + 24)}`);
+      if (code === 0) c.write(` for ${ic.quotedDst}`);
       else if (code === 1) c.write(' (reassembly)');
       else c.write(`, unknown code (${code})`);
       break;
     case 4: {
-      if (!c.has(oip + 24, 16)) { c.truncMark(); return; }
-      if (code < 4) c.write(`, ${PARAM_PROBLEM_NAMES[code]!} - octet ${c.u32(off + 4)}`);
+      if (!ic.quotedDstCaptured) { c.truncMark(); return; }
+      if (code < 4) c.write(`, ${PARAM_PROBLEM_NAMES[code]!} - octet ${ic.pointer!}`);
       else c.write(`, code-#${code}`);
       break;
     }
     case 128: case 129:
-      c.write(`, id ${c.u16(off + 4)}, seq ${c.u16(off + 6)}`);
+      c.write(`, id ${ic.identifier!}, seq ${ic.sequence!}`);
       break;
     case 130:
-      if (length === 24) printMld(c, off);
-      else if (length >= 28) { c.write(' v2'); printMldv2Query(c, off, length); }
+      if (length === 24) printMld(c, ic);
+      else if (length >= 28) { c.write(' v2'); printMldv2Query(c, ic, length); }
       else c.write(` unknown-version (len ${length}) `);
       break;
     case 131: case 132:
-      printMld(c, off);
+      printMld(c, ic);
       break;
     case 133:
-      if (v && !printNdOptions(c, off + 8, length - 8)) { c.truncMark(); return; }
+      if (v && !printNdOptions(ic, c, 8, length - 8)) { c.truncMark(); return; }
       break;
     case 134:
       if (v) {
-        const flags = c.u8(off + 5);
-        c.write(`\n\thop limit ${c.u8(off + 4)}, Flags [${flagNames(flags, RA_FLAG_BITS, RA_FLAG_NAMES)}]` +
-          `, pref ${RTPREF[(flags >> 3) & 3]!}, router lifetime ${c.u16(off + 6)}s, reachable time ${c.u32(off + 8)}ms, retrans timer ${c.u32(off + 12)}ms`);
-        if (!printNdOptions(c, off + 16, length - 16)) { c.truncMark(); return; }
+        const flags = ic.ndFlags!;
+        c.write(`\n\thop limit ${ic.curHopLimit!}, Flags [${flagNames(flags, RA_FLAG_BITS, RA_FLAG_NAMES)}]` +
+          `, pref ${RTPREF[(flags >> 3) & 3]!}, router lifetime ${ic.routerLifetime!}s, reachable time ${ic.reachableTime!}ms, retrans timer ${ic.retransTimer!}ms`);
+        if (!printNdOptions(ic, c, 16, length - 16)) { c.truncMark(); return; }
       }
       break;
     case 135:
-      c.write(`, who has ${c.ip6(off + 8)}`);
-      if (v && !printNdOptions(c, off + 24, length - 24)) { c.truncMark(); return; }
+      c.write(`, who has ${ic.targetAddress!}`);
+      if (v && !printNdOptions(ic, c, 24, length - 24)) { c.truncMark(); return; }
       break;
     case 136:
-      c.write(`, tgt is ${c.ip6(off + 8)}`);
+      c.write(`, tgt is ${ic.targetAddress!}`);
       if (v) {
-        c.write(`, Flags [${flagNames(c.u32(off + 4), NA_FLAG_BITS, NA_FLAG_NAMES)}]`);
-        if (!printNdOptions(c, off + 24, length - 24)) { c.truncMark(); return; }
+        c.write(`, Flags [${flagNames(ic.naFlags!, NA_FLAG_BITS, NA_FLAG_NAMES)}]`);
+        if (!printNdOptions(ic, c, 24, length - 24)) { c.truncMark(); return; }
       }
       break;
     case 137:
-      c.write(`, ${c.ip6(off + 24)} to ${c.ip6(off + 8)}`);
-      if (v && !printNdOptions(c, off + 40, length - 40)) { c.truncMark(); return; }
+      c.write(`, ${ic.destinationAddress!} to ${ic.targetAddress!}`);
+      if (v && !printNdOptions(ic, c, 40, length - 40)) { c.truncMark(); return; }
       break;
     case 138:
-      printRouterRenum(c, off);
+      printRouterRenum(c, ic);
       break;
     case 139: case 140:
-      printNodeInfo(c, off, length);
+      printNodeInfo(c, ic, length);
       break;
     case 141: case 142:
       break;
     case 143:
-      printMldv2Report(c, off, length);
+      printMldv2Report(c, ic, length);
       break;
     case 146: case 144:
-      c.write(`, id 0x${hex4(c.u16(off + 4))}`);
+      c.write(`, id 0x${hex4(ic.mobileIpv6Id!)}`);
       break;
     case 145:
       if (v) {
-        c.write(`, id 0x${hex4(c.u16(off + 4))}`);
-        for (let p = off + 8; p < off + length; p += 16) c.write(`, ${c.ip6(p)}`);
+        c.write(`, id 0x${hex4(ic.mobileIpv6Id!)}`);
+        for (let i = 8; i < length; i += 16) c.write(`, ${ic.homeAgentAt(i)}`);
       }
       break;
     case 147:
       if (v) {
-        c.write(`, id 0x${hex4(c.u16(off + 4))}`);
-        const flags = c.u16(off + 6);
+        c.write(`, id 0x${hex4(ic.mobileIpv6Id!)}`);
+        const flags = ic.mobilePrefixFlags!;
         if (flags & 0xc000) c.write(' ');
         if (flags & 0x8000) c.write('M');
         if (flags & 0x4000) c.write('O');
-        if (!printNdOptions(c, off + 8, length - 8)) { c.truncMark(); return; }
+        if (!printNdOptions(ic, c, 8, length - 8)) { c.truncMark(); return; }
       }
       break;
     case 155:
       // Unsigned in tcpdump: a message shorter than 4 bytes claims a huge body and ends truncated.
-      printRpl(c, code, off + 4, (length - 4) >>> 0);
+      printRpl(c, ic.rpl, code, (length - 4) >>> 0);
       break;
     default:
       c.write(`, length ${length}`);
-      if (v <= 1) c.write(hexPrint(c, '\n\t', off, length));
+      if (v <= 1) c.write(hexPrint(c, '\n\t', ic.off, length));
       return;
   }
   if (!v) c.write(`, length ${length}`);

@@ -22,6 +22,10 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
     case 143:
       if (ip.version !== 6) { c.write(`[${ipProtoName(proto)} requires IPv6]`); c.invalid(); return; }
       break;
+    case 135:
+      // The Mobility header is IPv6's (its printer reaches it in the header chain): tcpdump's IPv4 demux does not know it.
+      if (ip.version !== 6) { c.write(` ip-proto-${proto} ${length}`); return; }
+      break;
     case 112:
       // -T carp: CARP shares VRRP's protocol number; generic text until vcap has a CARP printer.
       if (c.o.forcedType === 'carp') {

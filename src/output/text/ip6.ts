@@ -6,7 +6,8 @@ import { hex8, ipProtoName } from './names.js';
 import { printDestOpts, printHopByHop, type JumboState } from './ip6-opts.js';
 import { printRouting } from './ip6-rt.js';
 import { printFragment } from './ip6-frag.js';
-import { printMobility } from './ip6-mobility.js';
+import { printLayer } from './dispatch.js';
+import { Layer } from '../../decoders/layer.js';
 import { IPV6_FRAGMENT_HEADER_LENGTH, IPV6_HEADER_LENGTH, type Ipv6 } from '../../decoders/ipv6.js';
 
 const HOPOPTS = 0, TCP = 6, UDP = 17, ROUTING = 43, FRAGMENT = 44,
@@ -91,7 +92,7 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
       case MOBILITY_OLD:
       case MOBILITY:
         // RFC 6275 expects No Next Header after a Mobility header, so nothing follows it here.
-        printMobility(c, cp, off);
+        printLayer(c, Layer.Mobility, cp, len);
         c.popEnd();
         return;
       case ROUTING: {

@@ -82,14 +82,15 @@ import { printNtp } from './ntp.js';
 import { printSyslog } from './syslog.js';
 import { printHttp } from './http.js';
 import { printSsh } from './ssh.js';
+import { printMobility } from './ip6-mobility.js';
+import { printBootp } from './bootp.js';
+import { DnsTransport, printDns } from './dns.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printGre } from './gre.js';
 import { printEsp } from './esp.js';
 import { printAhChain } from './ah.js';
 import { printIcmp6 } from './icmp6.js';
-import { printDns } from './dns.js';
-import { printBootp } from './bootp.js';
 import { printVxlan } from './vxlan.js';
 import { printGeneve } from './geneve.js';
 
@@ -197,15 +198,19 @@ registerLayer(Layer.Ntp, printNtp);
 registerLayer(Layer.Syslog, printSyslog);
 registerLayer(Layer.Http, printHttp);
 registerLayer(Layer.Ssh, printSsh);
+registerLayer(Layer.Mobility, printMobility);
+registerLayer(Layer.Icmpv6, printIcmp6);
+registerLayer(Layer.Bootp, printBootp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
 // rank is the line of tcpdump 4.99.3's print-udp.c that tests the port, so printers added by
 // anyone fall into tcpdump's order without renumbering the others.
 const port = (rank: number, print: OffsetPrinter): PortPrinter => ({ rank, layer: 0, print });
-const dnsUdp = port(593, (c, off, len) => printDns(c, off, len, false));
-const mdns = port(596, (c, off, len) => printDns(c, off, len, false, true));
-const bootp = port(603, (c, off, len) => printBootp(c, off, len));
+// DNS: the view (the frame's, or decoded where -T or mDNS's port reached it) and how it was reached.
+const dnsUdp = port(593, (c, off, len) => viewCall(c, Layer.Dns, off, len, DnsTransport.Udp, printDns));
+const mdns = port(596, (c, off, len) => viewCall(c, Layer.Dns, off, len, DnsTransport.Mdns, printDns));
+const bootp: PortPrinter = { rank: 603, layer: Layer.Bootp, print: undefined };
 udpPortPrinters.set(53, dnsUdp);
 udpPortPrinters.set(5353, mdns);
 udpPortPrinters.set(67, bootp);
@@ -256,7 +261,7 @@ udpForced.set('ptp', ptp);
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
-const dnsTcp = port(776, (c, off, len) => printDns(c, off, len, true));
+const dnsTcp = port(776, (c, off, len) => viewCall(c, Layer.Dns, off, len, DnsTransport.Tcp, printDns));
 tcpPortPrinters.set(22, { rank: 755, layer: Layer.Ssh, print: undefined });
 tcpPortPrinters.set(179, { rank: 749, layer: Layer.Bgp, print: undefined });
 const http: PortPrinter = { rank: 770, layer: Layer.Http, print: undefined };
@@ -276,4 +281,3 @@ offsetByEtherType.set(0x8848, mpls);
 offsetByIpProto[47] = (c, off, len) => printGre(c, off, len);
 offsetByIpProto[50] = (c, off, len) => printEsp(c, off, len);
 offsetByIpProto[51] = printAhChain;
-offsetByIpProto[58] = printIcmp6;
