@@ -91,6 +91,17 @@ export abstract class Cursor {
     }
   }
 
+  /**
+   * Run deferred steps only until `layer` is decoded in full (or none is left): a printer asking
+   * for one layer's view does not pay for the deferred work after it (DNS's record walk).
+   */
+  settleTo(layer: number): void {
+    for (let p = this.pending; p !== undefined && !this.decoded(layer); p = this.pending) {
+      this.pending = undefined;
+      p.walk();
+    }
+  }
+
   /** Go on walking from layer `next` (deferred work that found an application layer). */
   abstract walkOn(next: number): void;
 

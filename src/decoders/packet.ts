@@ -102,11 +102,18 @@ export class Packet extends Cursor {
       case UDP: if (this.udpView.off !== off) return undefined; v = this.udpView; break;
       default:
         v = this.views.table[layer];
-        if (v === undefined || v.off !== off) return undefined;
+        if (v === undefined) return undefined;
+        // A layer after a transport is decoded when first asked for: its view may still point at the last frame's.
+        if (v.off !== off) {
+          if (this.pending === undefined) return undefined;
+          this.settleTo(layer);
+          if (v.off !== off) return undefined;
+        }
     }
     if (layer < 32 ? (this.present & (1 << layer)) !== 0 : this.decoded(layer)) return v;
-    // Layers after a transport are decoded when first asked for (settle); the stop may move with them.
-    if (this.pending) { this.settle(); if (this.decoded(layer)) return v; }
+    // Layers after a transport are decoded when first asked for (only as far as this one: DNS's
+    // record walk stays deferred); the stop may move with them.
+    if (this.pending) { this.settleTo(layer); if (this.decoded(layer)) return v; }
     return this.stopped && this.stopInfo.layer === layer ? v : undefined;
   }
 

@@ -1,26 +1,16 @@
 // BOOTP/DHCP in the decoder (issue 14: the view the BOOTP printer prints from): a real DHCP
 // Discover's fields and options through the option sub-view, and where cuts stop.
 import test from 'ava';
-import { join } from 'node:path';
-import { openCaptureFile } from '../../src/capture/capture-file.js';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { Bootp, BOOTP_OPTIONS_START, DHCP_MAGIC_COOKIE } from '../../src/decoders/bootp.js';
-import { repoRoot } from '../helpers/netns.js';
+import { captureFrame } from '../helpers/capture-frames.js';
 
 const d = new Decoder();
 
-/** The first frame of tcpdump's dhcp-rfc3004.pcap: a Discover with options 53, 50, 55, 77 and End (copied). */
-function discover(): Uint8Array {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', 'dhcp-rfc3004.pcap'));
-  try {
-    const b = f.next()!;
-    return b.bytes.slice(b.offset[0], b.offset[0]! + b.capLen[0]!);
-  } finally {
-    f.close();
-  }
-}
+/** The first frame of tcpdump's dhcp-rfc3004.pcap: a Discover with options 53, 50, 55, 77 and End. */
+const discover = (): Uint8Array => captureFrame('tcpdump-suite/dhcp-rfc3004.pcap', 0).bytes;
 
 test('a DHCP Discover: the fixed header, the cookie and every option through the sub-view', (t) => {
   const p = d.decode(discover(), LinkType.EN10MB);

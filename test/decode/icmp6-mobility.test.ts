@@ -2,8 +2,6 @@
 // its sub-view, and the Mobility header (IPv6 next header 135) in the decoder: fields of real
 // frames from the golden and tcpdump-suite captures, built ones, and where cuts stop.
 import test from 'ava';
-import { join } from 'node:path';
-import { openCaptureFile } from '../../src/capture/capture-file.js';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
@@ -11,24 +9,12 @@ import type { Packet } from '../../src/decoders/packet.js';
 import { Mobility } from '../../src/decoders/mobility.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
 import { be16, bytes, concat, ether, ipv4, ipv6 } from '../helpers/frames.js';
-import { repoRoot } from '../helpers/netns.js';
+import { captureFrame } from '../helpers/capture-frames.js';
 
 const d = new Decoder();
 const thrown = (f: () => unknown): unknown => { try { f(); } catch (e) { return e; } return undefined; };
 
-/** Frame `index` of a capture under test/pcaps, copied. */
-function frame(path: string, index: number): Uint8Array {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', path));
-  try {
-    let n = 0;
-    for (let b = f.next(); b; b = f.next()) {
-      for (let i = 0; i < b.offset.length; i++, n++) if (n === index) return b.bytes.slice(b.offset[i], b.offset[i]! + b.capLen[i]!);
-    }
-  } finally {
-    f.close();
-  }
-  throw new Error(`${path} has no frame ${index}`);
-}
+const frame = (path: string, index: number): Uint8Array => captureFrame(path, index).bytes;
 const decode = (b: Uint8Array): Packet => d.decode(b, LinkType.EN10MB);
 
 test('ICMPv6: a router advertisement\'s fields and its ND options through the option sub-view', (t) => {

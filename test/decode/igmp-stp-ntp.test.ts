@@ -1,8 +1,6 @@
 // IGMP, spanning tree, NTP, syslog, HTTP and SSH in the decoder (issue 14: the views their printers
 // print from): the fields of real frames from tcpdump's suite captures, and where a cut stops.
 import test from 'ava';
-import { join } from 'node:path';
-import { openCaptureFile } from '../../src/capture/capture-file.js';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Layer } from '../../src/decoders/layer.js';
 import type { Packet } from '../../src/decoders/packet.js';
@@ -13,27 +11,13 @@ import { Syslog } from '../../src/decoders/syslog.js';
 import { Http } from '../../src/decoders/http.js';
 import { Ssh } from '../../src/decoders/ssh.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
-import { repoRoot } from '../helpers/netns.js';
+import { captureFrame } from '../helpers/capture-frames.js';
 
 const d = new Decoder();
 /** What `f` throws (a cut view's getter throws NOT_CAPTURED, not an Error). */
 const thrown = (f: () => unknown): unknown => { try { f(); } catch (e) { return e; } return undefined; };
 
-/** Frame `index` of a capture under test/pcaps, copied (the reader's buffer is reused). */
-function frame(path: string, index: number): { bytes: Uint8Array; linkType: number } {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', path));
-  try {
-    let n = 0;
-    for (let b = f.next(); b; b = f.next()) {
-      for (let i = 0; i < b.offset.length; i++, n++) {
-        if (n === index) return { bytes: b.bytes.slice(b.offset[i], b.offset[i]! + b.capLen[i]!), linkType: b.linkType };
-      }
-    }
-  } finally {
-    f.close();
-  }
-  throw new Error(`${path} has no frame ${index}`);
-}
+const frame = captureFrame;
 const decode = (f: { bytes: Uint8Array; linkType: number }, cap = f.bytes.length): Packet => d.decode(f.bytes.subarray(0, cap), f.linkType);
 
 test('IGMP: a v2 report and a v3 query from real captures, field by field', (t) => {
