@@ -135,6 +135,18 @@ export const Layer = {
   Otv: 163,
   VxlanGpe: 164,
   Nsh: 165,
+  // Tunnels and IPsec (numbers from 180 on).
+  /** GRE (IP protocol 47): versions 0 and 1 (PPTP). */
+  Gre: 180,
+  /** VXLAN (UDP 4789). */
+  Vxlan: 181,
+  /** Geneve (UDP 6081). */
+  Geneve: 182,
+  /** An MPLS label stack (EtherTypes 0x8847/0x8848, GRE). */
+  Mpls: 183,
+  /** IPsec ESP (IP protocol 50) and AH (51; after IPv6 AH is an extension header of the IPv6 layer). */
+  Esp: 184,
+  Ah: 185,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -246,6 +258,12 @@ names[Layer.Ptp] = 'PTP';
 names[Layer.Otv] = 'OTV';
 names[Layer.VxlanGpe] = 'VXLAN-GPE';
 names[Layer.Nsh] = 'NSH';
+names[Layer.Gre] = 'GRE';
+names[Layer.Vxlan] = 'VXLAN';
+names[Layer.Geneve] = 'Geneve';
+names[Layer.Mpls] = 'MPLS';
+names[Layer.Esp] = 'ESP';
+names[Layer.Ah] = 'AH';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

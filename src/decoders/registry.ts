@@ -77,6 +77,12 @@ import type { LayerView } from './view.js';
 import { VlanStack } from './vlan.js';
 import { Vtp } from './vtp.js';
 import { Zmtp1 } from './zmtp1.js';
+import { Gre } from './gre.js';
+import { Vxlan } from './vxlan.js';
+import { Geneve } from './geneve.js';
+import { Mpls } from './mpls.js';
+import { Esp } from './esp.js';
+import { Ah } from './ah.js';
 
 export { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort };
 
@@ -106,6 +112,8 @@ byEtherType[0xabcd] = Layer.Cfm;      // 802.1ag before its EtherType was assign
 byEtherType[0x88a2] = Layer.Aoe;
 byEtherType[0x88f7] = Layer.Ptp;
 byEtherType[0x894f] = Layer.Nsh;
+byEtherType[0x8847] = Layer.Mpls;     // unicast
+byEtherType[0x8848] = Layer.Mpls;     // multicast
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -119,6 +127,9 @@ byIpProto[46] = Layer.Rsvp;
 byIpProto[89] = Layer.Ospf;
 byIpProto[113] = Layer.Pgm;
 byIpProto[33] = Layer.Dccp;
+byIpProto[47] = Layer.Gre;
+byIpProto[50] = Layer.Esp;
+byIpProto[51] = Layer.Ah;
 
 setTcpPort(53, Layer.Dns);
 setTcpPort(179, Layer.Bgp);
@@ -146,6 +157,8 @@ setUdpPort(319, Layer.Ptp);
 setUdpPort(320, Layer.Ptp);
 setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
+setUdpPort(4789, Layer.Vxlan);
+setUdpPort(6081, Layer.Geneve);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -195,6 +208,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
+  Gre, Vxlan, Geneve, Mpls, Esp, Ah,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -5,7 +5,7 @@
 import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
-  ipProtoTunnels, linkPrinters, offsetByEtherType, offsetByIpProto, offsetByLlcSap, registerLayer,
+  ipProtoTunnels, linkPrinters, offsetByIpProto, offsetByLlcSap, registerLayer,
   tcpForced, tcpPortPrinters, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
 } from './dispatch.js';
 import { IP_TUNNELS } from './ip-demux.js';
@@ -76,12 +76,14 @@ import { printPtp } from './ptp.js';
 import { printOtv } from './otv.js';
 import { printVxlanGpe } from './vxlan-gpe.js';
 import { printNsh } from './nsh.js';
-// The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
-import { printIgmp } from './igmp.js';
 import { printGre } from './gre.js';
 import { printEsp } from './esp.js';
-import { printAhChain } from './ah.js';
+import { printAh } from './ah.js';
+import { printVxlan } from './vxlan.js';
+import { printGeneve } from './geneve.js';
+// The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
+import { printIgmp } from './igmp.js';
 import { printIcmp6 } from './icmp6.js';
 import { printStp } from './stp.js';
 import { printDns } from './dns.js';
@@ -89,8 +91,6 @@ import { printSsh } from './ssh.js';
 import { printHttp } from './http.js';
 import { printBootp } from './bootp.js';
 import { printNtp } from './ntp.js';
-import { printVxlan } from './vxlan.js';
-import { printGeneve } from './geneve.js';
 import { printSyslog } from './syslog.js';
 
 // Link types (tcpdump's print.c table).
@@ -191,6 +191,12 @@ registerLayer(Layer.Ptp, printPtp);
 registerLayer(Layer.Otv, printOtv);
 registerLayer(Layer.VxlanGpe, printVxlanGpe);
 registerLayer(Layer.Nsh, printNsh);
+registerLayer(Layer.Gre, printGre);
+registerLayer(Layer.Vxlan, printVxlan);
+registerLayer(Layer.Geneve, printGeneve);
+registerLayer(Layer.Mpls, printMpls);
+registerLayer(Layer.Esp, printEsp);
+registerLayer(Layer.Ah, printAh);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -205,9 +211,9 @@ udpPortPrinters.set(5353, mdns);
 udpPortPrinters.set(67, bootp);
 udpPortPrinters.set(68, bootp);
 udpPortPrinters.set(123, port(618, (c, off, len) => printNtp(c, off, len)));
-const vxlan = port(702, (c, off, len) => printVxlan(c, off, len));
+const vxlan: PortPrinter = { rank: 702, layer: Layer.Vxlan, print: undefined };
 udpPortPrinters.set(4789, vxlan);
-udpPortPrinters.set(6081, port(704, (c, off, len) => printGeneve(c, off, len)));
+udpPortPrinters.set(6081, { rank: 704, layer: Layer.Geneve, print: undefined });
 udpPortPrinters.set(514, port(698, (c, off, len) => printSyslog(c, off, len)));
 udpPortPrinters.set(520, { rank: 605, layer: Layer.Rip, print: undefined });
 udpPortPrinters.set(521, { rank: 642, layer: Layer.Ripng, print: undefined });
@@ -264,12 +270,6 @@ tcpPortPrinters.set(6379, resp);
 tcpForced.set('resp', resp);
 
 // The compatibility path by EtherType, IP protocol and LLC SAP.
-const mpls: OffsetPrinter = (c, off, len) => printMpls(c, off, len);
-offsetByEtherType.set(0x8847, mpls);
-offsetByEtherType.set(0x8848, mpls);
 offsetByIpProto[2] = (c, off, len) => printIgmp(c, off, len);
-offsetByIpProto[47] = (c, off, len) => printGre(c, off, len);
-offsetByIpProto[50] = (c, off, len) => printEsp(c, off, len);
-offsetByIpProto[51] = printAhChain;
 offsetByIpProto[58] = printIcmp6;
 offsetByLlcSap[0x42] = (c, off, len) => printStp(c, off, len);
