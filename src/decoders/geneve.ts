@@ -7,6 +7,7 @@ import { Layer } from './layer.js';
 import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const GENEVE = Layer.Geneve;
+const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
 
 /** Bytes of the Geneve header before its options. */
 export const GENEVE_HEADER_LENGTH = 8;
@@ -27,7 +28,7 @@ export class GeneveOption extends FieldView {
   next(): this { this.off += this.length; return this; }
 }
 
-/** A Geneve header; `headerLength` covers the options. An encapsulation: the printer follows the packet of the protocol type. */
+/** A Geneve header; `headerLength` covers the options. An encapsulation: the packet of the protocol type (IPv4, IPv6, MPLS, Ethernet) is the walk's `Packet.inner`. */
 export class Geneve extends LayerView {
   readonly layer = GENEVE;
 
@@ -42,7 +43,13 @@ export class Geneve extends LayerView {
     this.headerLength = len;
     c.mark(GENEVE);
     c.off = o + len;
-    return 0;
+    switch (u16(b, o + 2)) {
+      case 0x6558: return INNER_ETHERNET;
+      case 0x0800: return INNER_IPV4;
+      case 0x86dd: return INNER_IPV6;
+      case 0x8847: case 0x8848: return INNER_MPLS;
+      default: return 0;
+    }
   }
 
   get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! >> 6; }

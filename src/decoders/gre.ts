@@ -8,6 +8,7 @@ import { Layer } from './layer.js';
 import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const GRE = Layer.Gre;
+const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
 
 /** Bytes of the flags and version word. */
 export const GRE_FLAGS_LENGTH = 2;
@@ -38,7 +39,7 @@ export class GreSre extends FieldView {
 
 /**
  * A GRE header, version 0 or 1; `headerLength` covers the optional fields and source routes. An
- * encapsulation: the printer follows the packet it carries by the protocol type.
+ * encapsulation: the packet it carries (IPv4, IPv6, MPLS, an Ethernet frame) is the walk's `Packet.inner`.
  */
 export class Gre extends LayerView {
   readonly layer = GRE;
@@ -78,7 +79,15 @@ export class Gre extends LayerView {
     this.headerLength = len;
     c.mark(GRE);
     c.off = o + len;
-    return 0;
+    // The walk goes on into what tcpdump prints of the payload (version 1 carries PPP, which it does not follow).
+    if ((c.buf[o + 1]! & 7) !== 0) return 0;
+    switch (u16(c.buf, o + 2)) {
+      case 0x0800: return INNER_IPV4;
+      case 0x86dd: return INNER_IPV6;
+      case 0x6558: return INNER_ETHERNET;
+      case 0x8847: case 0x8848: return INNER_MPLS;
+      default: return 0;
+    }
   }
 
   /** The flags and version word. */

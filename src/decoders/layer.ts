@@ -147,6 +147,12 @@ export const Layer = {
   /** IPsec ESP (IP protocol 50) and AH (51; after IPv6 AH is an extension header of the IPv6 layer). */
   Esp: 184,
   Ah: 185,
+  // Walk steps, not layers (no view, never in `present`): what follows is an encapsulated packet,
+  // starting with this layer, which the walk decodes into `Packet.inner` with views of its own.
+  InnerEthernet: 190,
+  InnerIpv4: 191,
+  InnerIpv6: 192,
+  InnerMpls: 193,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -264,6 +270,10 @@ names[Layer.Geneve] = 'Geneve';
 names[Layer.Mpls] = 'MPLS';
 names[Layer.Esp] = 'ESP';
 names[Layer.Ah] = 'AH';
+names[Layer.InnerEthernet] = 'inner Ethernet';
+names[Layer.InnerIpv4] = 'inner IPv4';
+names[Layer.InnerIpv6] = 'inner IPv6';
+names[Layer.InnerMpls] = 'inner MPLS';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

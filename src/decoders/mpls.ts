@@ -6,7 +6,7 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView, notCaptured } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const MPLS = Layer.Mpls;
+const MPLS = Layer.Mpls, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6;
 
 /** Bytes of one label stack entry. */
 export const MPLS_ENTRY_LENGTH = 4;
@@ -29,7 +29,9 @@ export class Mpls extends LayerView {
     this.headerLength = p - o; this.depth = (p - o) / MPLS_ENTRY_LENGTH;
     c.mark(MPLS);
     c.off = p;
-    return 0;
+    // The IP packet tcpdump guesses is there is the walk's `Packet.inner`.
+    const v = payloadVersion(b, p, c.end);
+    return v === 4 ? INNER_IPV4 : v === 6 ? INNER_IPV6 : 0;
   }
 
   /** Entry `i` of the stack, the whole 32 bits (checked). */

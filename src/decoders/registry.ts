@@ -130,6 +130,9 @@ byIpProto[33] = Layer.Dccp;
 byIpProto[47] = Layer.Gre;
 byIpProto[50] = Layer.Esp;
 byIpProto[51] = Layer.Ah;
+// IP in IP (RFC 2003) and IPv6 in IPv4 (RFC 4213): the inner packet is the walk's `inner`.
+byIpProto[4] = Layer.InnerIpv4;
+byIpProto[41] = Layer.InnerIpv6;
 
 setTcpPort(53, Layer.Dns);
 setTcpPort(179, Layer.Bgp);
@@ -246,7 +249,8 @@ export function createViews(c: Cursor): Views {
 }
 
 const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
-const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns;
+const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns, MPLS = Layer.Mpls;
+const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
 
 /**
  * The generic walk, from layer `next` on: for the layers the decoder's straight line leaves, and for
@@ -266,6 +270,11 @@ export function walkRest(v: Views, c: Cursor, next: number): void {
       case IPV6: next = v.ipv6.decode(c); break;
       case TCP: next = v.tcp.decode(c); break;
       case UDP: next = v.udp.decode(c); break;
+      // An encapsulated packet: the walk goes on in the inner packet's views (Packet.inner).
+      case INNER_IPV4: c.walkInner(IPV4); next = 0; break;
+      case INNER_IPV6: c.walkInner(IPV6); next = 0; break;
+      case INNER_ETHERNET: c.walkInner(ETHERNET); next = 0; break;
+      case INNER_MPLS: c.walkInner(MPLS); next = 0; break;
       default: next = v.table[next]!.decode(c);
     }
   }

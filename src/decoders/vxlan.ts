@@ -4,12 +4,12 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView, notCaptured } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const VXLAN = Layer.Vxlan;
+const VXLAN = Layer.Vxlan, INNER_ETHERNET = Layer.InnerEthernet;
 
 /** Bytes of the VXLAN header (the Ethernet frame follows). */
 export const VXLAN_HEADER_LENGTH = 8;
 
-/** A VXLAN header. An encapsulation: the printer follows the Ethernet frame after it. */
+/** A VXLAN header. An encapsulation: the Ethernet frame that follows is the walk's `Packet.inner`. */
 export class Vxlan extends LayerView {
   readonly layer = VXLAN;
 
@@ -20,7 +20,7 @@ export class Vxlan extends LayerView {
     this.headerLength = VXLAN_HEADER_LENGTH;
     c.mark(VXLAN);
     c.off = o + VXLAN_HEADER_LENGTH;
-    return 0;
+    return INNER_ETHERNET;
   }
 
   /** Flags: 0x08 (I) says the VNI is valid. */

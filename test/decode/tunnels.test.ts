@@ -130,3 +130,45 @@ test('MPLS: a real label stack; a two-label stack cut in each entry', (t) => {
   t.like((q.layer(Layer.Mpls) as Mpls).toJSON(), { length: 8, labels: [{ label: 1, ttl: 0x40, bottomOfStack: false }, { label: 3, bottomOfStack: true }] });
   cuts(t, f, LinkType.EN10MB, Layer.Mpls, 14, 22, (have) => (have < 4 ? 4 : 8));
 });
+
+test('the walk goes on into what a tunnel carries: VXLAN, GRE, Geneve, MPLS, IP in IP have their inner packet in `inner`, in the same decode', (t) => {
+  const tcpIn = (src: string): Uint8Array => ipv4({ proto: 6, src, dst: '192.168.9.9' }, fromHex('04d20050 00000001 00000000 50022000 00000000'));
+  const innerEth = ether('0a:00:00:00:00:02', '0a:00:00:00:00:01', 0x0800, tcpIn('192.168.1.1'));
+  const outer = (payload: Uint8Array): Uint8Array => ether('02:00:00:00:00:02', '02:00:00:00:00:01', 0x0800, payload);
+  const vx = d.decode(outer(ip(17, udp(40000, 4789, concat(fromHex('08000000 00006400'), innerEth)))), LinkType.EN10MB);
+  t.is(vx.stop, undefined);
+  t.is((vx.layer(Layer.Vxlan) as Vxlan).vni, 100);
+  t.is(vx.ipv4?.src, '10.0.0.1');
+  t.is(vx.tcp, undefined);
+  const vi = vx.inner!;
+  t.deepEqual([vi.ethernet?.offset, vi.ethernet?.src, vi.ipv4?.offset, vi.ipv4?.src, vi.tcp?.srcPort, vi.tcp?.dstPort], [50, '0a:00:00:00:00:01', 64, '192.168.1.1', 1234, 80]);
+  t.is(vi.inner, undefined);
+  // toJSON: the inner packet's layers under `inner`, with its own payload and no link type.
+  const j = vx.toJSON() as Record<string, Record<string, unknown>>;
+  t.deepEqual(Object.keys(j), ['linkType', 'capLen', 'ethernet', 'ipv4', 'udp', 'vxlan', 'inner', 'payloadOffset', 'payloadLength']);
+  t.deepEqual(Object.keys(j.inner!), ['ethernet', 'ipv4', 'tcp', 'payloadOffset', 'payloadLength']);
+  t.like(j.inner, { ipv4: { src: '192.168.1.1' }, tcp: { dstPort: 80 }, payloadOffset: 104, payloadLength: 0 });
+
+  const gre = d.decode(outer(ip(47, concat(fromHex('20000800 0000002a'), tcpIn('192.168.2.2')))), LinkType.EN10MB);
+  t.is((gre.layer(Layer.Gre) as Gre).key, 42);
+  t.deepEqual([gre.inner?.ipv4?.offset, gre.inner?.ipv4?.src, gre.inner?.tcp?.dstPort], [42, '192.168.2.2', 80]);
+  // GRE carrying MPLS carrying IPv4: a tunnel in the inner packet is the inner packet's `inner`.
+  const mpls = d.decode(outer(ip(47, concat(fromHex('00008847 00001140'), tcpIn('192.168.3.3')))), LinkType.EN10MB);
+  t.is((mpls.inner?.layer(Layer.Mpls) as Mpls).label(0), 1);
+  t.is(mpls.inner?.inner?.tcp?.dstPort, 80);
+  const gen = d.decode(outer(ip(17, udp(40000, 6081, concat(fromHex('00006558 00000a00'), innerEth)))), LinkType.EN10MB);
+  t.is(gen.inner?.tcp?.srcPort, 1234);
+  const ipip = d.decode(outer(ip(4, tcpIn('192.168.4.4'))), LinkType.EN10MB);
+  t.deepEqual([ipip.ipv4?.src, ipip.inner?.ipv4?.src, ipip.inner?.tcp?.dstPort], ['10.0.0.1', '192.168.4.4', 80]);
+  // A cut inner packet: the outer layers are whole, the inner one stops, and the packet is truncated.
+  const cut = d.decode(outer(ip(4, tcpIn('192.168.4.4'))).subarray(0, 14 + 20 + 20 + 10), LinkType.EN10MB);
+  t.is(cut.stop, undefined);
+  t.like(cut.inner?.stop, { layer: Layer.Tcp, offset: 54, kind: 'truncated' });
+  t.true(cut.truncated);
+  // Tunnels inside tunnels: followed to a fixed depth (the printers go on decoding as they need).
+  let nested = tcpIn('192.168.5.5');
+  for (let i = 0; i < 12; i++) nested = ip(4, nested);
+  let p: Packet | undefined = d.decode(nested, LinkType.IPV4), depth = 0;
+  while (p?.inner) { p = p.inner; depth++; }
+  t.is(depth, 8);
+});
