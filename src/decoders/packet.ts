@@ -140,7 +140,14 @@ export class Packet extends Cursor {
       case UDP: if (this.udpView.off !== off) return undefined; v = this.udpView; break;
       default:
         v = this.views.table[layer];
-        if (v === undefined || v.off !== off) return undefined;
+        if (v === undefined) return undefined;
+        if (v.off !== off) {
+          // A layer after a transport (VXLAN, RIP…) is pointed by the deferred walk: settle it first,
+          // or the printer would decode it a second time.
+          if (!this.pending) return undefined;
+          this.settle();
+          if (v.off !== off) return undefined;
+        }
     }
     if (layer < 32 ? (this.present & (1 << layer)) !== 0 : this.decoded(layer)) return v;
     // Layers after a transport are decoded when first asked for (settle); the stop may move with them.
