@@ -47,6 +47,8 @@ export abstract class Cursor {
    * records); settle() runs it. A loop that reads only headers' fields never pays for it.
    */
   pending: { walk(): void } | undefined = undefined;
+  /** The walk went on into an encapsulated packet (`Packet.inner`). */
+  hasInner = false;
   /** Where and why the walk stopped (valid when `stopped`); one object, overwritten by the next stop. */
   readonly stopInfo = new DecodeStop();
 
@@ -56,6 +58,7 @@ export abstract class Cursor {
     this.linkType = linkType;
     this.base = start; this.off = start; this.end = start + capLen; this.capEnd = start + capLen; this.wireLen = wireLen;
     this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.extraCount = 0; this.pending = undefined;
+    this.hasInner = false;
   }
 
   /** reset() for a walk that starts inside a frame: at `off`, up to `end`, in the frame that starts at `base`. */
@@ -64,6 +67,7 @@ export abstract class Cursor {
     this.linkType = linkType;
     this.base = base; this.off = off; this.end = end; this.capEnd = end; this.wireLen = end - base;
     this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.extraCount = 0; this.pending = undefined;
+    this.hasInner = false;
   }
 
   /**
@@ -104,6 +108,9 @@ export abstract class Cursor {
 
   /** Go on walking from layer `next` (deferred work that found an application layer). */
   abstract walkOn(next: number): void;
+
+  /** Go on into the packet an encapsulation carries, from layer `first` at `off` (the inner packet's own walk). */
+  abstract walkInner(first: number): void;
 
   /**
    * A header needs `required` bytes from `at` but only `end - at` are there. Bounded by the

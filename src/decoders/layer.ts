@@ -152,6 +152,24 @@ export const Layer = {
   Ssh: 186,
   /** The Mobile IPv6 mobility header (IPv6 next header 135). */
   Mobility: 187,
+  // Tunnels and IPsec (numbers from 170 on).
+  /** GRE (IP protocol 47): versions 0 and 1 (PPTP). */
+  Gre: 170,
+  /** VXLAN (UDP 4789). */
+  Vxlan: 171,
+  /** Geneve (UDP 6081). */
+  Geneve: 172,
+  /** An MPLS label stack (EtherTypes 0x8847/0x8848, GRE). */
+  Mpls: 173,
+  /** IPsec ESP (IP protocol 50) and AH (51; after IPv6 AH is an extension header of the IPv6 layer). */
+  Esp: 174,
+  Ah: 175,
+  // Walk steps, not layers (no view, never in `present`): what follows is an encapsulated packet,
+  // starting with this layer, which the walk decodes into `Packet.inner` with views of its own.
+  InnerEthernet: 190,
+  InnerIpv4: 191,
+  InnerIpv6: 192,
+  InnerMpls: 193,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -271,6 +289,16 @@ names[Layer.Syslog] = 'syslog';
 names[Layer.Http] = 'HTTP';
 names[Layer.Ssh] = 'SSH';
 names[Layer.Mobility] = 'Mobility';
+names[Layer.Gre] = 'GRE';
+names[Layer.Vxlan] = 'VXLAN';
+names[Layer.Geneve] = 'Geneve';
+names[Layer.Mpls] = 'MPLS';
+names[Layer.Esp] = 'ESP';
+names[Layer.Ah] = 'AH';
+names[Layer.InnerEthernet] = 'inner Ethernet';
+names[Layer.InnerIpv4] = 'inner IPv4';
+names[Layer.InnerIpv6] = 'inner IPv6';
+names[Layer.InnerMpls] = 'inner MPLS';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -20,6 +20,11 @@ import { createViews, walkRest, type Views } from './registry.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LLC = Layer.Llc, VLAN = Layer.Vlan, SLL = Layer.Sll, SLL2 = Layer.Sll2, NULL = Layer.Null, LOOP = Layer.Loop;
 const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
+/**
+ * How deep the walk follows tunnels inside tunnels: each level is a Packet with its own views. A
+ * printer goes deeper still, decoding on demand, as tcpdump does.
+ */
+export const MAX_INNER_DEPTH = 8;
 
 /**
  * One decoded frame. `Decoder.decode()` returns the same Packet object every time, with every
@@ -87,6 +92,39 @@ export class Packet extends Cursor {
   /** @internal */
   walkOn(next: number): void { walkRest(this.views, this, next); }
 
+  /** @internal The inner packet's Packet (its views), created when a walk first needs it and reused. */
+  innerPacket: Packet | undefined = undefined;
+  /** @internal Tunnels around this packet (0: the frame itself). */
+  depth = 0;
+  /** @internal For an inner packet: the layer its walk started with, and where (absolute). */
+  firstLayer = 0;
+  startOff = 0;
+
+  /** @internal The walk goes on into the encapsulated packet at `off`: its own walk, into `inner`. */
+  walkInner(first: number): void {
+    if (this.depth >= MAX_INNER_DEPTH) return;
+    let p = this.innerPacket;
+    if (p === undefined) { p = new Packet(); p.depth = this.depth + 1; this.innerPacket = p; }
+    p.resetAt(this.buf, this.linkType, this.base, this.off, this.end);
+    p.firstLayer = first; p.startOff = this.off;
+    this.hasInner = true;
+    walkRest(p.views, p, first);
+  }
+
+  /**
+   * The packet an encapsulation carries — IPv4 or IPv6 in IP, GRE's, VXLAN's and Geneve's payload, the
+   * IP packet after an MPLS label stack — decoded by the same walk, with views of its own (its offsets
+   * are from the start of the frame too); undefined when there is none. Valid as long as this packet.
+   */
+  get inner(): Packet | undefined { if (this.pending) this.settle(); return this.hasInner ? this.innerPacket : undefined; }
+
+  /** @internal The inner packet when the walk started it with `layer` at absolute offset `off` and read up to `end`. */
+  innerAt(layer: number, off: number, end: number): Packet | undefined {
+    if (this.pending) this.settle();
+    const p = this.innerPacket;
+    return this.hasInner && p !== undefined && p.firstLayer === layer && p.startOff === off && p.capEnd === end ? p : undefined;
+  }
+
   /**
    * @internal The view of `layer` if this packet's walk pointed it at absolute offset `off`: decoded
    * in full, or the layer the walk stopped in (a cut or broken header, for printers); else undefined.
@@ -123,7 +161,7 @@ export class Packet extends Cursor {
    * The capture cut the packet short: a header was cut (`stop.kind === 'truncated'`) or a
    * length field promises more bytes than were captured.
    */
-  get truncated(): boolean { if (this.pending) this.settle(); return this.cut; }
+  get truncated(): boolean { if (this.pending) this.settle(); return this.cut || (this.hasInner && this.innerPacket!.truncated); }
   /** Start of the bytes after the last decoded layer, relative to the frame start. */
   get payloadOffset(): number { if (this.pending) this.settle(); return this.off - this.base; }
   /** How many bytes follow the last decoded layer (within the innermost length field). */
@@ -145,9 +183,13 @@ export class Packet extends Cursor {
   /** An independent copy: its own bytes and its own Decoder, valid for as long as it is kept. */
   clone(): Packet { return cloneHook(this); }
 
-  /** A plain object with every decoded layer's fields, the stop and the payload size (owned, JSON-safe). */
-  toJSON(): object {
-    const o: Record<string, unknown> = { linkType: linkTypeName(this.linkType), capLen: this.capLen };
+  /**
+   * A plain object with every decoded layer's fields, the stop and the payload size (owned, JSON-safe).
+   * The packet a tunnel carries is under `inner`, in the same form (without linkType and capLen).
+   */
+  toJSON(): object { return this.#json({ linkType: linkTypeName(this.linkType), capLen: this.capLen }); }
+
+  #json(o: Record<string, unknown>): object {
     if (this.sll) o.sll = this.sll.toJSON();
     if (this.sll2) o.sll2 = this.sll2.toJSON();
     if (this.loopback) o.loopback = this.loopback.toJSON();
@@ -167,6 +209,8 @@ export class Packet extends Cursor {
       const l = this.extra[i]!;
       o[layerKey(l)] = this.views.table[l]!.toJSON();
     }
+    const inner = this.inner;
+    if (inner !== undefined) o.inner = inner.#json({});
     o.payloadOffset = this.payloadOffset;
     o.payloadLength = this.payloadLength;
     if (this.truncated) o.truncated = true;

@@ -85,6 +85,12 @@ import { Http } from './http.js';
 import { Ssh } from './ssh.js';
 import { Mobility } from './mobility.js';
 import { Bootp } from './bootp.js';
+import { Gre } from './gre.js';
+import { Vxlan } from './vxlan.js';
+import { Geneve } from './geneve.js';
+import { Mpls } from './mpls.js';
+import { Esp } from './esp.js';
+import { Ah } from './ah.js';
 
 export { byEtherType, byIpProto, byLlcSap, byTcpPort, byUdpPort, setSnap, setTcpPort, setUdpPort };
 
@@ -115,6 +121,8 @@ byEtherType[0xabcd] = Layer.Cfm;      // 802.1ag before its EtherType was assign
 byEtherType[0x88a2] = Layer.Aoe;
 byEtherType[0x88f7] = Layer.Ptp;
 byEtherType[0x894f] = Layer.Nsh;
+byEtherType[0x8847] = Layer.Mpls;     // unicast
+byEtherType[0x8848] = Layer.Mpls;     // multicast
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -130,6 +138,12 @@ byIpProto[113] = Layer.Pgm;
 byIpProto[33] = Layer.Dccp;
 byIpProto[2] = Layer.Igmp;
 byIpProto[135] = Layer.Mobility;   // after IPv6 only (the view checks)
+byIpProto[47] = Layer.Gre;
+byIpProto[50] = Layer.Esp;
+byIpProto[51] = Layer.Ah;
+// IP in IP (RFC 2003) and IPv6 in IPv4 (RFC 4213): the inner packet is the walk's `inner`.
+byIpProto[4] = Layer.InnerIpv4;
+byIpProto[41] = Layer.InnerIpv6;
 
 setTcpPort(53, Layer.Dns);
 setTcpPort(179, Layer.Bgp);
@@ -164,6 +178,8 @@ setUdpPort(68, Layer.Bootp);
 setTcpPort(22, Layer.Ssh);
 setTcpPort(80, Layer.Http);
 setTcpPort(8080, Layer.Http);
+setUdpPort(4789, Layer.Vxlan);
+setUdpPort(6081, Layer.Geneve);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -214,6 +230,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
   Igmp, Stp, Ntp, Syslog, Http, Ssh, Mobility, Bootp,
+  Gre, Vxlan, Geneve, Mpls, Esp, Ah,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
@@ -251,7 +268,8 @@ export function createViews(c: Cursor): Views {
 }
 
 const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
-const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns;
+const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns, MPLS = Layer.Mpls;
+const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
 
 /**
  * The generic walk, from layer `next` on: for the layers the decoder's straight line leaves, and for
@@ -271,6 +289,11 @@ export function walkRest(v: Views, c: Cursor, next: number): void {
       case IPV6: next = v.ipv6.decode(c); break;
       case TCP: next = v.tcp.decode(c); break;
       case UDP: next = v.udp.decode(c); break;
+      // An encapsulated packet: the walk goes on in the inner packet's views (Packet.inner).
+      case INNER_IPV4: c.walkInner(IPV4); next = 0; break;
+      case INNER_IPV6: c.walkInner(IPV6); next = 0; break;
+      case INNER_ETHERNET: c.walkInner(ETHERNET); next = 0; break;
+      case INNER_MPLS: c.walkInner(MPLS); next = 0; break;
       default: next = v.table[next]!.decode(c);
     }
   }

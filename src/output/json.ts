@@ -12,7 +12,8 @@
  * `layers` holds every decoded layer under the key `Packet.toJSON()` gives it, outermost first;
  * the other keys of `toJSON()` (linkType, capLen, payloadOffset, payloadLength, truncated, stop)
  * stay at the top. Moving `layers`' entries back to the top level gives `toJSON()` exactly, so a
- * layer the decoders learn later appears here without a change to this file.
+ * layer the decoders learn later appears here without a change to this file. The packet a tunnel
+ * carries is `layers.inner`, shaped the same way (its own `layers`, payload and stop).
  */
 import { utcDateTime } from './text/time.js';
 import { Decoder } from '../decoders/decoder.js';
@@ -61,8 +62,7 @@ export class JsonPrinter {
       if (sec < 0) sec += 4294967296;
     }
     const j = pkt.toJSON() as Record<string, unknown>;
-    const layers: Record<string, unknown> = {};
-    for (const k in j) if (!PACKET_KEYS.has(k)) layers[k] = j[k];
+    const layers = layersOf(j);
     const o: Record<string, unknown> = {
       number: ++this.#count, time: this.#time(sec, nsec), sec, nsec, capLen: j['capLen'], origLen,
     };
@@ -106,6 +106,24 @@ export class JsonPrinter {
     }
     return s.interface;
   }
+}
+
+/**
+ * The layers of a `Packet.toJSON()` object; a tunnel's packet (`inner`) takes the shape of a packet
+ * line: `{layers, payloadOffset, payloadLength, truncated?, stop?}`.
+ */
+function layersOf(j: Record<string, unknown>): Record<string, unknown> {
+  const layers: Record<string, unknown> = {};
+  for (const k in j) {
+    if (PACKET_KEYS.has(k)) continue;
+    if (k !== 'inner') { layers[k] = j[k]; continue; }
+    const inner = j[k] as Record<string, unknown>;
+    const o: Record<string, unknown> = { layers: layersOf(inner), payloadOffset: inner['payloadOffset'], payloadLength: inner['payloadLength'] };
+    if (inner['truncated'] !== undefined) o['truncated'] = inner['truncated'];
+    if (inner['stop'] !== undefined) o['stop'] = inner['stop'];
+    layers[k] = o;
+  }
+  return layers;
 }
 
 declare global {

@@ -15,10 +15,14 @@ export function schemaErrors(line: unknown): string | undefined {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`).join('; ');
 }
 
-/** A --json line as `Packet.toJSON()` has it: the layers moved back to the top level. */
+/** A --json line as `Packet.toJSON()` has it: the layers moved back to the top level (a tunnel's `inner` too). */
 export function asPacketJson(line: Record<string, unknown>): Record<string, unknown> {
-  const o: Record<string, unknown> = { linkType: line['linkType'], capLen: line['capLen'] };
-  Object.assign(o, line['layers']);
+  return packetJson(line, { linkType: line['linkType'], capLen: line['capLen'] });
+}
+
+function packetJson(line: Record<string, unknown>, o: Record<string, unknown>): Record<string, unknown> {
+  const layers = line['layers'] as Record<string, unknown>;
+  for (const k in layers) o[k] = k === 'inner' ? packetJson(layers[k] as Record<string, unknown>, {}) : layers[k];
   o['payloadOffset'] = line['payloadOffset'];
   o['payloadLength'] = line['payloadLength'];
   if ('truncated' in line) o['truncated'] = line['truncated'];

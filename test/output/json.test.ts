@@ -11,7 +11,7 @@ import { PcapngWriter } from '../../src/output/pcapng-writer.js';
 import { PcapWriter } from '../../src/output/pcap-writer.js';
 import { repoRoot, vcapBin } from '../helpers/netns.js';
 import { asPacketJson, schemaErrors } from '../helpers/packet-schema.js';
-import { tempDir } from '../pcap/helpers.js';
+import { pcapHeader, pcapRecord, tempDir } from '../pcap/helpers.js';
 
 interface Result { code: number; stdout: string; stderr: string }
 
@@ -178,4 +178,41 @@ test('--json with -w: one vcap line, status 1', async (t) => {
 test('the schema is in the package (package.json files)', (t) => {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
   t.true(pkg.files.includes('schema'));
+});
+
+test('--json: what a VXLAN or GRE tunnel carries is layers.inner, shaped as a packet (layers, payload), valid against the schema', async (t) => {
+  const dir = tempDir(t);
+  const hex = (h: string): Buffer => Buffer.from(h.replace(/\s/g, ''), 'hex');
+  const inner = hex('4500 0028 0001 0000 4006 0000 c0a80101 c0a80909 04d2 0050 00000001 00000000 5002 2000 0000 0000');
+  const eth = (type: string, payload: Buffer): Buffer => Buffer.concat([hex('020000000002 020000000001'), hex(type), payload]);
+  const ip = (proto: number, payload: Buffer): Buffer => {
+    const h = hex('4500 0000 0001 0000 4000 0000 0a000001 0a000002');
+    h.writeUInt16BE(20 + payload.length, 2); h[9] = proto;
+    return Buffer.concat([h, payload]);
+  };
+  const udp = (dport: number, payload: Buffer): Buffer => {
+    const h = Buffer.alloc(8); h.writeUInt16BE(40000, 0); h.writeUInt16BE(dport, 2); h.writeUInt16BE(8 + payload.length, 4);
+    return Buffer.concat([h, payload]);
+  };
+  const frames = [
+    eth('0800', ip(17, udp(4789, Buffer.concat([hex('08000000 00006400'), eth('0800', inner)])))),
+    eth('0800', ip(47, Buffer.concat([hex('20000800 0000002a'), inner]))),
+  ];
+  const path = join(dir, 'tunnels.pcap');
+  writeFileSync(path, Buffer.concat([pcapHeader(), ...frames.map((f) => pcapRecord(f))]));
+  const r = await vcap(['-r', path, '--json']);
+  t.is(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  for (const l of lines) t.is(schemaErrors(l), undefined);
+  type Layers = Record<string, Record<string, unknown> & { layers?: Layers }>;
+  const [vx, gre] = lines.map((l) => l['layers'] as Layers);
+  t.deepEqual(Object.keys(vx!), ['ethernet', 'ipv4', 'udp', 'vxlan', 'inner']);
+  t.like(vx!['vxlan'], { offset: 42, vni: 100 });
+  t.deepEqual(Object.keys(vx!['inner']!), ['layers', 'payloadOffset', 'payloadLength']);
+  t.deepEqual(Object.keys(vx!['inner']!.layers!), ['ethernet', 'ipv4', 'tcp']);
+  t.like(vx!['inner']!.layers!, { ethernet: { offset: 50 }, ipv4: { offset: 64, src: '192.168.1.1' }, tcp: { srcPort: 1234, dstPort: 80 } });
+  t.like(gre!, { gre: { offset: 34, key: 42, protocol: 0x0800 }, inner: { layers: { ipv4: { offset: 42, src: '192.168.1.1' }, tcp: { dstPort: 80 } } } });
+  // The same as the library's Packet.toJSON().
+  const d = new Decoder();
+  lines.forEach((l, i) => t.deepEqual(asPacketJson(l), JSON.parse(JSON.stringify(d.decode(frames[i]!, LinkType.EN10MB).toJSON()))));
 });

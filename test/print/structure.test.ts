@@ -1,7 +1,6 @@
 // The printers' structure, checked on their source: no import circles in src/output/text/ (they
 // reach each other through the registry, dispatch.ts), and no printer reads packet bytes at an
-// offset of its own (they read the decoders' views) — except the compatibility printers named
-// below, which still do until their protocols have decoder views.
+// offset of its own (they read the decoders' views).
 import test from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,11 +11,6 @@ const dir = join(root, 'src', 'output', 'text');
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
 const source = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
-/** Printers not yet on decoder views (the compatibility path). This list only shrinks. */
-const COMPAT = new Set([
-  'ah.ts', 'esp.ts', 'geneve.ts', 'gre.ts',
-  'mpls.ts', 'vxlan.ts',
-]);
 /** The byte-reading helpers the compatibility printers use, and the -x/-X/-A dumps of the raw frame. */
 const HELPERS = new Set(['context.ts', 'dump.ts']);
 /**
@@ -51,10 +45,10 @@ test('the printers import each other without a circle', (t) => {
 // bytes (buf[…], c.buf), and `off + 12`-style offsets next to them.
 const BYTE_READ = /\bc\.(u8|u16|u24|u32|u16le|u32le|ip4|ip6|mac|ip4w|ip4raw)\(|\bbuf\[|\bc\.buf\b|\b(off|p|cp|at|bp)\s*\+\s*\d+\b/;
 
-test('no printer reads packet bytes at an offset of its own (outside the compatibility path)', (t) => {
+test('no printer reads packet bytes at an offset of its own', (t) => {
   const offenders: string[] = [];
   for (const f of files) {
-    if (COMPAT.has(f) || HELPERS.has(f) || INDEXED.has(f)) continue;
+    if (HELPERS.has(f) || INDEXED.has(f)) continue;
     source.get(f)!.split('\n').forEach((line, i) => {
       const code = line.replace(/\/\/.*$/, '').replace(/^\s*(\/\*\*|\*).*$/, '');
       if (BYTE_READ.test(code)) offenders.push(`${f}:${i + 1}: ${line.trim()}`);
@@ -65,8 +59,4 @@ test('no printer reads packet bytes at an offset of its own (outside the compati
   t.true(BYTE_READ.test('const proto = c.u8(off + 9);'));
   t.true(BYTE_READ.test('x = c.buf[at];'));
   t.false(BYTE_READ.test('const proto = ip.protocol;'));
-});
-
-test('every compatibility printer still exists (remove it from the list when it moves onto views)', (t) => {
-  for (const f of COMPAT) t.true(source.has(f), f);
 });

@@ -125,15 +125,18 @@ export class PrintContext {
   }
 
   /**
-   * Decode from layer `layer` at absolute offset `off` up to the current end, with a Decoder of
-   * this nesting level, and make that packet current (until leaveInner()). For where tcpdump's
-   * printers go on and the frame's walk did not: an encapsulated or quoted packet, or a layer after
-   * one the lax walk stopped in.
+   * The packet from layer `layer` at absolute offset `off` up to the current end, made current
+   * (until leaveInner()): the walk's inner packet where it went on into a tunnel there, else decoded
+   * now with a Decoder of this nesting level. For where tcpdump's printers go on past a layer: an
+   * encapsulated or quoted packet, or a layer after one the lax walk stopped in.
    */
   enterInner(layer: number, off: number): Packet {
+    const p = this.pkt;
+    // A tunnel's payload: the packet's own walk went on into it (Packet.inner) over the same bytes.
+    const known = p.innerAt(layer, off, this.end);
+    if (known !== undefined) { this.#innerDepth++; this.pkt = known; return known; }
     const d = this.#inner[this.#innerDepth] ??= new Decoder();
     this.#innerDepth++;
-    const p = this.pkt;
     this.pkt = d.decodeFrom(layer, p.buf, p.linkType, p.base, off, this.end);
     return this.pkt;
   }

@@ -3,32 +3,33 @@ import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
 import { printEtherTypePayload, printLayer } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
+import { GENEVE_HEADER_LENGTH, GENEVE_OPTION_HEADER_LENGTH, type Geneve } from '../../decoders/geneve.js';
 
-/** Geneve header at `p`, `len` bytes of UDP payload. */
-export function printGeneve(c: PrintContext, p: number, len: number): void {
+/** A Geneve packet, `len` bytes of UDP payload. */
+export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   c.protocol = 'geneve';
   c.write('Geneve');
   // The fixed header, then header plus options, are checked before use: cuts there are reported here.
-  if (!c.has(p, 8)) { c.truncMark(); return; }
-  const verOpt = c.u8(p);
-  const version = verOpt >> 6;
+  if (!g.has(GENEVE_HEADER_LENGTH)) { c.truncMark(); return; }
+  const version = g.version;
   if (version !== 0) { c.write(` ERROR: unknown-version ${version}`); return; }
-  const optsLen = (verOpt & 0x3f) * 4;
-  const flags = c.u8(p + 1), proto = c.u16(p + 2), vni = c.u24(p + 4), reserved = c.u8(p + 7);
+  const optsLen = g.optionsLength;
+  const flags = g.flags, proto = g.protocol, vni = g.vni, reserved = g.reserved;
   c.write(`, Flags [${(flags & 0x80 ? 'O' : '') + (flags & 0x40 ? 'C' : '') || 'none'}]`);
   c.write(`, vni 0x${vni.toString(16)}`);
   if (reserved) c.write(`, rsvd 0x${reserved.toString(16)}`);
   if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);
-  if (!c.has(p, 8 + optsLen)) { c.truncMark(); return; }
+  if (!g.has(GENEVE_HEADER_LENGTH + optsLen)) { c.truncMark(); return; }
   if (optsLen) {
     c.write(', options [');
-    if (c.o.verbose) printOptions(c, p + 8, optsLen); else c.write(`${optsLen} bytes`);
+    if (c.o.verbose) printOptions(c, g, optsLen); else c.write(`${optsLen} bytes`);
     c.write(']');
   }
-  p += 8 + optsLen; len -= 8 + optsLen;
+  const inner = g.off + GENEVE_HEADER_LENGTH + optsLen;
+  len -= GENEVE_HEADER_LENGTH + optsLen;
   c.write(c.o.verbose ? '\n\t' : ': ');
-  if (!printEtherTypePayload(c, proto, p, len)) {
-    if (proto === 0x6558) printLayer(c, Layer.Ethernet, p, len);
+  if (!printEtherTypePayload(c, proto, inner, len)) {
+    if (proto === 0x6558) printLayer(c, Layer.Ethernet, inner, len);
     else c.write(`geneve-proto-0x${proto.toString(16)}`);
   }
 }
@@ -39,17 +40,17 @@ const classes: Record<number, string> = {
 };
 
 /** -v: each option's class, type and length; -vv adds its data in hex. */
-function printOptions(c: PrintContext, p: number, len: number): void {
+function printOptions(c: PrintContext, g: Geneve, len: number): void {
   let sep = '';
-  while (len > 0) {
-    const cls = c.u16(p), type = c.u8(p + 2), olen = (c.u8(p + 3) & 0x1f) * 4 + 4;
+  for (const opt = g.firstOption(); len > 0; opt.next()) {
+    const cls = opt.optionClass, type = opt.type, olen = opt.length;
     c.write(`${sep}class ${classes[cls] ?? 'Unknown'} (0x${cls.toString(16)}) type 0x${type.toString(16)}${type & 0x80 ? '(C)' : ''} len ${olen}`);
     sep = ', ';
     if (olen > len) { c.write(' [bad length]'); return; }
-    if (c.o.verbose > 1 && olen > 4) {
+    if (c.o.verbose > 1 && olen > GENEVE_OPTION_HEADER_LENGTH) {
       c.write(' data');
-      for (let i = 4; i < olen; i += 4) c.write(` ${c.u32(p + i).toString(16).padStart(8, '0')}`);
+      for (let i = GENEVE_OPTION_HEADER_LENGTH; i < olen; i += 4) c.write(` ${opt.word(i).toString(16).padStart(8, '0')}`);
     }
-    p += olen; len -= olen;
+    len -= olen;
   }
 }

@@ -3,12 +3,13 @@ import type { PrintContext } from './context.js';
 import { TRUNCATED } from './context.js';
 import { printEtherTypePayload, printLayer } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
+import { GRE_FLAGS_LENGTH, GreFlag, type Gre, type GreSre } from '../../decoders/gre.js';
 import { etherTypeName } from './names.js';
 
-const CP = 0x8000, RP = 0x4000, KP = 0x2000, SP = 0x1000, sP = 0x0800, AP = 0x0080;
+const CP = GreFlag.Checksum, RP = GreFlag.Routing, KP = GreFlag.Key, SP = GreFlag.Sequence, AP = GreFlag.Ack;
 const flagNames: Array<[number, string]> = [
   [CP, 'checksum present'], [RP, 'routing present'], [KP, 'key present'], [SP, 'sequence# present'],
-  [sP, 'source routing present'], [AP, 'ack present'],
+  [GreFlag.StrictRoute, 'source routing present'], [AP, 'ack present'],
 ];
 
 function flagsText(flags: number): string {
@@ -18,10 +19,10 @@ function flagsText(flags: number): string {
 }
 
 /** The encapsulated packet, by protocol type; unknown types print as tcpdump does. */
-function payload(c: PrintContext, proto: number, p: number, len: number): void {
+function payload(c: PrintContext, proto: number, off: number, len: number): void {
   switch (proto) {
-    case 0x0800: case 0x86dd: case 0x8847: case 0x8848: printEtherTypePayload(c, proto, p, len); break;
-    case 0x6558: printLayer(c, Layer.Ethernet, p, len); break;
+    case 0x0800: case 0x86dd: case 0x8847: case 0x8848: printEtherTypePayload(c, proto, off, len); break;
+    case 0x6558: printLayer(c, Layer.Ethernet, off, len); break;
     default: c.write(`gre-proto-0x${proto.toString(16)}`);
   }
 }
@@ -35,68 +36,59 @@ function soft(e: unknown, c: PrintContext): void {
   c.truncMark();
 }
 
-function gre0(c: PrintContext, p: number, length: number): void {
-  let len = length, proto: number;
+function gre0(c: PrintContext, g: Gre, length: number): void {
+  let proto: number;
   try {
-  const flags = c.u16(p);
-  if (c.o.verbose) c.write(`, Flags [${flagsText(flags)}]`);
-  len -= 2; p += 2;
-  proto = c.u16(p);
-  len -= 2; p += 2;
-  if (flags & (CP | RP)) {
-    if (c.o.verbose) c.write(`, sum 0x${c.u16(p).toString(16)}`);
-    len -= 2; p += 2;
-    c.write(`, off 0x${c.u16(p).toString(16)}`);
-    len -= 2; p += 2;
-  }
-  if (flags & KP) { c.write(`, key=0x${c.u32(p).toString(16)}`); len -= 4; p += 4; }
-  if (flags & SP) { c.write(`, seq ${c.u32(p)}`); len -= 4; p += 4; }
-  if (flags & RP) {
-    // Source route entries until the null one (RFC 1701): IPv4 hops or AS numbers, `*` at the next hop.
-    for (;;) {
-      const af = c.u16(p), sreoff = c.u8(p + 2), srelen = c.u8(p + 3);
-      p += 4; len -= 4;
-      if (af === 0 && srelen === 0) break;
-      printSre(c, af, sreoff, p, srelen);
-      p += srelen; len -= srelen;
+    const flags = g.flags;
+    if (c.o.verbose) c.write(`, Flags [${flagsText(flags)}]`);
+    proto = g.protocol;
+    if (flags & (CP | RP)) {
+      if (c.o.verbose) c.write(`, sum 0x${g.checksum.toString(16)}`);
+      c.write(`, off 0x${g.routingOffset.toString(16)}`);
     }
-  }
-  if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);
-  c.write(`, length ${length}`);
-  c.write(c.o.verbose ? '\n\t' : ': ');
+    if (flags & KP) c.write(`, key=0x${g.key.toString(16)}`);
+    if (flags & SP) c.write(`, seq ${g.sequence}`);
+    if (flags & RP) {
+      // Source route entries until the null one (RFC 1701): IPv4 hops or AS numbers, `*` at the next hop.
+      for (const sre = g.firstSre(); ; sre.next()) {
+        const af = sre.addressFamily, sreoff = sre.sreOffset, srelen = sre.sreLength;
+        if (af === 0 && srelen === 0) break;
+        printSre(c, sre, af, sreoff, srelen);
+      }
+    }
+    if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);
+    c.write(`, length ${length}`);
+    c.write(c.o.verbose ? '\n\t' : ': ');
   } catch (e) { soft(e, c); return; }
-  payload(c, proto, p, len);
+  payload(c, proto, g.off + g.headerLength, length - g.headerLength);
 }
 
-function printSre(c: PrintContext, af: number, sreoff: number, p: number, srelen: number): void {
+function printSre(c: PrintContext, sre: GreSre, af: number, sreoff: number, srelen: number): void {
   // Written hop by hop; the list closes at the cut, and the next read reports it.
   if (af === 0x0800) {
     c.write(', (rtaf=ip');
-    for (let o = 0; o + 4 <= srelen && c.has(p + o, 4); o += 4) c.write(` ${o === sreoff ? '*' : ''}${c.ip4(p + o)}`);
+    for (let o = 0; o + 4 <= srelen && sre.listHas(o, 4); o += 4) c.write(` ${o === sreoff ? '*' : ''}${sre.ipv4Hop(o)}`);
     c.write(')');
   } else if (af === 0xfffe) {
     c.write(', (rtaf=asn');
-    for (let o = 0; o + 2 <= srelen && c.has(p + o, 2); o += 2) c.write(` ${o === sreoff ? '*' : ''}${c.u16(p + o).toString(16)}`);
+    for (let o = 0; o + 2 <= srelen && sre.listHas(o, 2); o += 2) c.write(` ${o === sreoff ? '*' : ''}${sre.asHop(o).toString(16)}`);
     c.write(')');
   } else {
     c.write(`, (rtaf=0x${af.toString(16)})`);
   }
 }
 
-function gre1(c: PrintContext, p: number, length: number): void {
-  try { gre1Header(c, p, length); } catch (e) { soft(e, c); }
+function gre1(c: PrintContext, g: Gre, length: number): void {
+  try { gre1Header(c, g, length); } catch (e) { soft(e, c); }
 }
 
-function gre1Header(c: PrintContext, p: number, length: number): void {
-  let len = length;
-  const flags = c.u16(p);
-  len -= 2; p += 2;
+function gre1Header(c: PrintContext, g: Gre, length: number): void {
+  const flags = g.flags;
   if (c.o.verbose) c.write(`, Flags [${flagsText(flags)}]`);
-  const proto = c.u16(p);
-  len -= 2; p += 2;
-  if (flags & KP) { c.write(`, call ${c.u32(p) & 0xffff}`); len -= 4; p += 4; }
-  if (flags & SP) { c.write(`, seq ${c.u32(p)}`); len -= 4; p += 4; }
-  if (flags & AP) { c.write(`, ack ${c.u32(p)}`); len -= 4; p += 4; }
+  const proto = g.protocol;
+  if (flags & KP) c.write(`, call ${g.callId}`);
+  if (flags & SP) c.write(`, seq ${g.sequence}`);
+  if (flags & AP) c.write(`, ack ${g.ack}`);
   if ((flags & SP) === 0) c.write(', no-payload');
   if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);
   c.write(`, length ${length}`);
@@ -104,18 +96,17 @@ function gre1Header(c: PrintContext, p: number, length: number): void {
   c.write(c.o.verbose ? '\n\t' : ': ');
   // PPP, the payload of PPTP, is not decoded by vcap: every type prints as tcpdump prints unknown ones.
   c.write(`gre-proto-0x${proto.toString(16)}`);
-  void len;
 }
 
-/** GRE packet at `p`, `length` bytes on the wire. */
-export function printGre(c: PrintContext, p: number, length: number): void {
+/** A GRE packet, `length` bytes on the wire. */
+export function printGre(c: PrintContext, g: Gre, length: number): void {
   c.protocol = 'gre';
-  if (!c.has(p, 2)) { c.truncMark(); return; }
-  const version = c.u16(p) & 7;
+  if (!g.has(GRE_FLAGS_LENGTH)) { c.truncMark(); return; }
+  const version = g.version;
   c.write(`GREv${version}`);
   switch (version) {
-    case 0: gre0(c, p, length); break;
-    case 1: gre1(c, p, length); break;
+    case 0: gre0(c, g, length); break;
+    case 1: gre1(c, g, length); break;
     default: c.write(' ERROR: unknown-version');
   }
 }

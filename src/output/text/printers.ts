@@ -5,7 +5,7 @@
 import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
-  ipProtoTunnels, linkPrinters, offsetByEtherType, offsetByIpProto, registerLayer,
+  ipProtoTunnels, linkPrinters, registerLayer,
   tcpForced, tcpPortPrinters, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
 } from './dispatch.js';
 import { IP_TUNNELS } from './ip-demux.js';
@@ -85,14 +85,13 @@ import { printSsh } from './ssh.js';
 import { printMobility } from './ip6-mobility.js';
 import { printBootp } from './bootp.js';
 import { DnsTransport, printDns } from './dns.js';
-// The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printGre } from './gre.js';
 import { printEsp } from './esp.js';
-import { printAhChain } from './ah.js';
-import { printIcmp6 } from './icmp6.js';
+import { printAh } from './ah.js';
 import { printVxlan } from './vxlan.js';
 import { printGeneve } from './geneve.js';
+import { printIcmp6 } from './icmp6.js';
 
 // Link types (tcpdump's print.c table).
 linkPrinters[LinkType.NULL] = printNull;
@@ -201,6 +200,12 @@ registerLayer(Layer.Ssh, printSsh);
 registerLayer(Layer.Mobility, printMobility);
 registerLayer(Layer.Icmpv6, printIcmp6);
 registerLayer(Layer.Bootp, printBootp);
+registerLayer(Layer.Gre, printGre);
+registerLayer(Layer.Vxlan, printVxlan);
+registerLayer(Layer.Geneve, printGeneve);
+registerLayer(Layer.Mpls, printMpls);
+registerLayer(Layer.Esp, printEsp);
+registerLayer(Layer.Ah, printAh);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -216,9 +221,9 @@ udpPortPrinters.set(5353, mdns);
 udpPortPrinters.set(67, bootp);
 udpPortPrinters.set(68, bootp);
 udpPortPrinters.set(123, { rank: 618, layer: Layer.Ntp, print: undefined });
-const vxlan = port(702, (c, off, len) => printVxlan(c, off, len));
+const vxlan: PortPrinter = { rank: 702, layer: Layer.Vxlan, print: undefined };
 udpPortPrinters.set(4789, vxlan);
-udpPortPrinters.set(6081, port(704, (c, off, len) => printGeneve(c, off, len)));
+udpPortPrinters.set(6081, { rank: 704, layer: Layer.Geneve, print: undefined });
 udpPortPrinters.set(514, { rank: 698, layer: Layer.Syslog, print: undefined });
 udpPortPrinters.set(520, { rank: 605, layer: Layer.Rip, print: undefined });
 udpPortPrinters.set(521, { rank: 642, layer: Layer.Ripng, print: undefined });
@@ -274,10 +279,3 @@ const resp = layerPort(753, Layer.Resp);
 tcpPortPrinters.set(6379, resp);
 tcpForced.set('resp', resp);
 
-// The compatibility path by EtherType, IP protocol and LLC SAP.
-const mpls: OffsetPrinter = (c, off, len) => printMpls(c, off, len);
-offsetByEtherType.set(0x8847, mpls);
-offsetByEtherType.set(0x8848, mpls);
-offsetByIpProto[47] = (c, off, len) => printGre(c, off, len);
-offsetByIpProto[50] = (c, off, len) => printEsp(c, off, len);
-offsetByIpProto[51] = printAhChain;
