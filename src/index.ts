@@ -88,6 +88,8 @@ export { Ieee80211, WlanElements } from './decoders/ieee80211.js';
 export { Radiotap, RadiotapFields, RadioCaptureHeader } from './decoders/radiotap.js';
 export { Ppi } from './decoders/ppi.js';
 export { Ieee802154, Ieee802154Tap, WpanFields } from './decoders/ieee802154.js';
+export { Ipnet } from './decoders/ipnet.js';
+export { Arcnet } from './decoders/arcnet.js';
 export { Nflog } from './decoders/nflog.js';
 export { Ppp, PppControl } from './decoders/ppp.js';
 export { Pppoe } from './decoders/pppoe.js';

@@ -77,6 +77,11 @@ export const Layer = {
   /** An IEEE 802.15.4 MAC frame, and the TAP header some captures put before it. */
   Ieee802154: 91,
   Ieee802154Tap: 92,
+  /** Solaris IPnet's header before an IPv4 or IPv6 packet. */
+  Ipnet: 93,
+  /** ARCNET: BSD's header (RFC 1201 fragmentation fields) and Linux's (an offset before the system code). */
+  Arcnet: 94,
+  ArcnetLinux: 95,
   // Routing and control protocols (numbers from 120 on).
   Bfd: 120,
   Hsrp: 121,
@@ -235,6 +240,9 @@ names[Layer.Avs] = 'AVS';
 names[Layer.Ppi] = 'PPI';
 names[Layer.Ieee802154] = '802.15.4';
 names[Layer.Ieee802154Tap] = '802.15.4 TAP';
+names[Layer.Ipnet] = 'IPnet';
+names[Layer.Arcnet] = 'ARCNET';
+names[Layer.ArcnetLinux] = 'ARCNET Linux';
 names[Layer.Bfd] = 'BFD';
 names[Layer.Hsrp] = 'HSRP';
 names[Layer.Rip] = 'RIP';

@@ -48,6 +48,9 @@ export const LinkType = {
   IEEE802_15_4_WITHFCS: 195,
   IEEE802_15_4_NOFCS: 230,
   IEEE802_15_4_TAP: 283,
+  IPNET: 226,
+  ARCNET_BSD: 7,
+  ARCNET_LINUX: 129,
 } as const;
 export type LinkType = (typeof LinkType)[keyof typeof LinkType];
 

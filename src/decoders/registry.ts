@@ -58,6 +58,8 @@ import { Ieee80211 } from './ieee80211.js';
 import { RadioCaptureHeader, Radiotap } from './radiotap.js';
 import { Ppi } from './ppi.js';
 import { Ieee802154, Ieee802154Tap } from './ieee802154.js';
+import { Ipnet } from './ipnet.js';
+import { Arcnet } from './arcnet.js';
 import { Nflog } from './nflog.js';
 import { Ppp, PppControl } from './ppp.js';
 import { Pppoe } from './pppoe.js';
@@ -219,6 +221,9 @@ byLinkType[LinkType.PPI] = Layer.Ppi;
 byLinkType[LinkType.IEEE802_15_4_WITHFCS] = Layer.Ieee802154;
 byLinkType[LinkType.IEEE802_15_4_NOFCS] = Layer.Ieee802154;
 byLinkType[LinkType.IEEE802_15_4_TAP] = Layer.Ieee802154Tap;
+byLinkType[LinkType.IPNET] = Layer.Ipnet;
+byLinkType[LinkType.ARCNET_BSD] = Layer.Arcnet;
+byLinkType[LinkType.ARCNET_LINUX] = Layer.ArcnetLinux;
 
 /**
  * The views of the layers without a field of their own in `Views`: a new protocol's view class is
@@ -228,7 +233,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Slip, Vsock, Chdlc, Slarp, Macsec, Arista, Ipoib, Nflog, PppControl, Pppoe, Juniper, Sunatm, FrameRelay, Mfr,
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
-  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
+  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap, Ipnet,
   Igmp, Stp, Ntp, Syslog, Http, Ssh, Mobility, Bootp,
   Gre, Vxlan, Geneve, Mpls, Esp, Ah,
 ];
@@ -253,7 +258,7 @@ export function createViews(c: Cursor): Views {
   for (const View of OTHER_VIEWS) { const view = new View(c); v.table[view.layer] = view; }
   // Views of two layers each (the layer is a constructor argument).
   for (const view of [new DsaTagged(c, Layer.Dsa), new DsaTagged(c, Layer.Edsa), new BrcmTag(c, Layer.BrcmTag), new BrcmTag(c, Layer.BrcmTagPrepend),
-    new Ppp(c, Layer.Ppp), new Ppp(c, Layer.PppSerial), new AtmLink(c, Layer.AtmRfc1483), new AtmLink(c, Layer.AtmClip)]) {
+    new Ppp(c, Layer.Ppp), new Ppp(c, Layer.PppSerial), new Arcnet(c, Layer.Arcnet), new Arcnet(c, Layer.ArcnetLinux), new AtmLink(c, Layer.AtmRfc1483), new AtmLink(c, Layer.AtmClip)]) {
     v.table[view.layer] = view;
   }
   // 802.11 and its radio headers: radiotap hands the frame view the padding and FCS its flags say.

@@ -142,7 +142,7 @@ export const vcapPrints = new Set([
 ]);
 
 /** The link types (LINKTYPE_*) vcap prints (src/output/text/link.ts). */
-export const vcapLinkTypes = new Set([0, 1, 101, 108, 113, 228, 229, 276, 105, 119, 127, 163, 192, 195, 230, 283]);
+export const vcapLinkTypes = new Set([0, 1, 101, 108, 113, 228, 229, 276, 105, 119, 127, 163, 192, 195, 230, 283, 226, 7, 129]);
 
 /** -T types and the file whose printer they need. */
 export const forcedTypeFiles: Record<string, string> = {

@@ -23,6 +23,8 @@ import { printIeee80211Link } from './ieee80211.js';
 import { printAvsLink, printPrismLink, printRadiotapLink } from './radiotap.js';
 import { printPpiLink } from './ppi.js';
 import { printIeee802154Link, printIeee802154TapLink } from './ieee802154.js';
+import { printIpnet } from './ipnet.js';
+import { printArcnetLink, printArcnetLinuxLink } from './arcnet.js';
 import { printNflog } from './nflog.js';
 import { printPpp, printPppLink, printPppSerial } from './ppp.js';
 import { printPppoe, printPppoeLink } from './pppoe.js';
@@ -131,6 +133,9 @@ linkPrinters[LinkType.PPI] = printPpiLink;
 linkPrinters[LinkType.IEEE802_15_4_WITHFCS] = printIeee802154Link;
 linkPrinters[LinkType.IEEE802_15_4_NOFCS] = printIeee802154Link;
 linkPrinters[LinkType.IEEE802_15_4_TAP] = printIeee802154TapLink;
+linkPrinters[LinkType.IPNET] = printIpnet;
+linkPrinters[LinkType.ARCNET_BSD] = printArcnetLink;
+linkPrinters[LinkType.ARCNET_LINUX] = printArcnetLinuxLink;
 
 // Layers: what follows what is the decoder's (registry-tables.ts); this says who prints each.
 registerLayer(Layer.Ethernet, printEther);
