@@ -65,6 +65,23 @@ for (let v = 0; v < 256; v++) {
   for (let i = 0; i < t.length; i++) octetDigits[v * 3 + i] = t.charCodeAt(i);
 }
 
+/** Lower-case hex digit pairs as character codes: byte v's two digits at 2v and 2v + 1. */
+const HEX_PAIRS = Uint8Array.from({ length: 512 }, (_, i) => '0123456789abcdef'.charCodeAt(i & 1 ? (i >> 1) & 15 : i >> 5));
+
+/**
+ * Writes the MAC address src[at..at+6) into `out` from `p` as macToString spells it
+ * (`aa:bb:cc:dd:ee:ff`), no string made; returns the position after it. `out` needs 17 bytes of room.
+ */
+export function writeMac(out: Uint8Array, p: number, src: Uint8Array, at: number): number {
+  for (let i = 0; i < 6; i++) {
+    if (i !== 0) out[p++] = 58;
+    const d = src[at + i]! << 1;
+    out[p] = HEX_PAIRS[d]!; out[p + 1] = HEX_PAIRS[d + 1]!;
+    p += 2;
+  }
+  return p;
+}
+
 /**
  * Writes the dotted quad of src[at..at+4) into `out` from `p` as ASCII digits (no string made);
  * returns the position after it. `out` needs 15 bytes of room.

@@ -1,5 +1,5 @@
 import type { PrintOptions } from './options.js';
-import { ipv4ToString, ipv6ToString, macToString, writeIpv4 } from '../../decoders/addr.js';
+import { ipv4ToString, ipv6ToString, macToString, writeIpv4, writeMac } from '../../decoders/addr.js';
 import { ipv4PseudoSum, ipv6PseudoSum } from '../../decoders/checksum.js';
 import { Decoder } from '../../decoders/decoder.js';
 import type { Ipv4 } from '../../decoders/ipv4.js';
@@ -183,6 +183,16 @@ export class PrintContext {
     } else {
       w.len += w.buf.latin1Write(s, w.len, n);
     }
+  }
+
+  /**
+   * Append the MAC address at absolute offset `at` of the packet's bytes (an address offset a view
+   * gave, its bytes checked) as `aa:bb:cc:dd:ee:ff`, without making a string.
+   */
+  macAt(at: number): void {
+    const w = this.out;
+    if (w.len + 17 > w.buf.length) w.ensure(17);
+    w.len = writeMac(w.buf, w.len, this.buf, at);
   }
 
   /** Append one character code. */
