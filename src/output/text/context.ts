@@ -226,31 +226,20 @@ export class PrintContext {
    * `a.b.c.d.sport > e.f.g.h.dport: ` for IPv4 addresses at absolute offsets `srcAt`/`dstAt` of the
    * packet's bytes (checked by the IP printer), in one pass: the line of every TCP and UDP packet.
    */
-  endpoints4(srcAt: number, sport: number, dstAt: number, dport: number): void {
-    const w = this.out;
-    if (w.len + 48 > w.buf.length) w.ensure(48);
-    const b = w.buf, bytes = this.buf;
-    let p = writeIpv4(b, w.len, bytes, srcAt);
-    b[p++] = 46;
-    p = writeU32(b, p, sport);
-    b[p++] = 32; b[p++] = 62; b[p++] = 32;
-    p = writeIpv4(b, p, bytes, dstAt);
-    b[p++] = 46;
-    p = writeU32(b, p, dport);
-    b[p++] = 58; b[p++] = 32;
-    w.len = p;
-  }
+  endpoints4(srcAt: number, sport: number, dstAt: number, dport: number): void { this.#endpoints(false, srcAt, sport, dstAt, dport); }
 
   /** endpoints4 for IPv6 addresses at `srcAt`/`dstAt` (checked by the IPv6 printer). */
-  endpoints6(srcAt: number, sport: number, dstAt: number, dport: number): void {
+  endpoints6(srcAt: number, sport: number, dstAt: number, dport: number): void { this.#endpoints(true, srcAt, sport, dstAt, dport); }
+
+  #endpoints(v6: boolean, srcAt: number, sport: number, dstAt: number, dport: number): void {
     const w = this.out;
     if (w.len + 96 > w.buf.length) w.ensure(96);
     const b = w.buf, bytes = this.buf;
-    let p = writeIpv6(b, w.len, bytes, srcAt);
+    let p = v6 ? writeIpv6(b, w.len, bytes, srcAt) : writeIpv4(b, w.len, bytes, srcAt);
     b[p++] = 46;
     p = writeU32(b, p, sport);
     b[p++] = 32; b[p++] = 62; b[p++] = 32;
-    p = writeIpv6(b, p, bytes, dstAt);
+    p = v6 ? writeIpv6(b, p, bytes, dstAt) : writeIpv4(b, p, bytes, dstAt);
     b[p++] = 46;
     p = writeU32(b, p, dport);
     b[p++] = 58; b[p++] = 32;
