@@ -65,6 +65,23 @@ for (let v = 0; v < 256; v++) {
   for (let i = 0; i < t.length; i++) octetDigits[v * 3 + i] = t.charCodeAt(i);
 }
 
+/** Lower-case hex digit pairs as character codes: byte v's two digits at 2v and 2v + 1. */
+const HEX_PAIRS = Uint8Array.from({ length: 512 }, (_, i) => '0123456789abcdef'.charCodeAt(i & 1 ? (i >> 1) & 15 : i >> 5));
+
+/**
+ * Writes the MAC address src[at..at+6) into `out` from `p` as macToString spells it
+ * (`aa:bb:cc:dd:ee:ff`), no string made; returns the position after it. `out` needs 17 bytes of room.
+ */
+export function writeMac(out: Uint8Array, p: number, src: Uint8Array, at: number): number {
+  for (let i = 0; i < 6; i++) {
+    if (i !== 0) out[p++] = 58;
+    const d = src[at + i]! << 1;
+    out[p] = HEX_PAIRS[d]!; out[p + 1] = HEX_PAIRS[d + 1]!;
+    p += 2;
+  }
+  return p;
+}
+
 /**
  * Writes the dotted quad of src[at..at+4) into `out` from `p` as ASCII digits (no string made);
  * returns the position after it. `out` needs 15 bytes of room.
@@ -87,13 +104,18 @@ const CACHE_BITS = 8;
 const cacheWords = new Uint32Array(4 << CACHE_BITS);
 const cacheText: string[] = new Array<string>(1 << CACHE_BITS).fill('');
 
+/** The cache slot of the address whose four big-endian words are w0..w3. */
+function slotOf(w0: number, w1: number, w2: number, w3: number): number {
+  return Math.imul(w0 ^ w1 ^ w2 ^ w3 ^ (w3 >>> 16) ^ (w1 >>> 8), 0x9e3779b1) >>> (32 - CACHE_BITS);
+}
+
 /** ipv6ToString of buf[at..at+16), through a small cache of recent addresses. */
 export function ipv6Text(b: Uint8Array, at: number): string {
   const w0 = ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
   const w1 = ((b[at + 4]! << 24) | (b[at + 5]! << 16) | (b[at + 6]! << 8) | b[at + 7]!) >>> 0;
   const w2 = ((b[at + 8]! << 24) | (b[at + 9]! << 16) | (b[at + 10]! << 8) | b[at + 11]!) >>> 0;
   const w3 = ((b[at + 12]! << 24) | (b[at + 13]! << 16) | (b[at + 14]! << 8) | b[at + 15]!) >>> 0;
-  const slot = Math.imul(w0 ^ w1 ^ w2 ^ w3 ^ (w3 >>> 16) ^ (w1 >>> 8), 0x9e3779b1) >>> (32 - CACHE_BITS);
+  const slot = slotOf(w0, w1, w2, w3);
   const k = slot << 2;
   const hit = cacheText[slot]!;
   if (hit !== '' && cacheWords[k] === w0 && cacheWords[k + 1] === w1 && cacheWords[k + 2] === w2 && cacheWords[k + 3] === w3) return hit;
@@ -101,4 +123,34 @@ export function ipv6Text(b: Uint8Array, at: number): string {
   cacheWords[k] = w0; cacheWords[k + 1] = w1; cacheWords[k + 2] = w2; cacheWords[k + 3] = w3;
   cacheText[slot] = text;
   return text;
+}
+
+// The same texts as bytes, for writers that copy them into the output (a text of 13 or more
+// characters made by concatenation is a rope in V8, and copying a rope character by character
+// flattens it first): 64 bytes a slot (a text is at most 39), the length 0 while the slot is empty.
+const byteWords = new Uint32Array(4 << CACHE_BITS);
+const byteText = new Uint8Array(64 << CACHE_BITS);
+const byteLength = new Uint8Array(1 << CACHE_BITS);
+
+/**
+ * Writes ipv6ToString of src[at..at+16) into `out` from `p` (no string made for an address seen
+ * recently); returns the position after it. `out` needs 39 bytes of room.
+ */
+export function writeIpv6(out: Uint8Array, p: number, b: Uint8Array, at: number): number {
+  const w0 = ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+  const w1 = ((b[at + 4]! << 24) | (b[at + 5]! << 16) | (b[at + 6]! << 8) | b[at + 7]!) >>> 0;
+  const w2 = ((b[at + 8]! << 24) | (b[at + 9]! << 16) | (b[at + 10]! << 8) | b[at + 11]!) >>> 0;
+  const w3 = ((b[at + 12]! << 24) | (b[at + 13]! << 16) | (b[at + 14]! << 8) | b[at + 15]!) >>> 0;
+  const slot = slotOf(w0, w1, w2, w3);
+  const k = slot << 2, base = slot << 6;
+  let n = byteLength[slot]!;
+  if (n === 0 || byteWords[k] !== w0 || byteWords[k + 1] !== w1 || byteWords[k + 2] !== w2 || byteWords[k + 3] !== w3) {
+    const text = ipv6ToString(b, at);
+    n = text.length;
+    for (let i = 0; i < n; i++) byteText[base + i] = text.charCodeAt(i);
+    byteWords[k] = w0; byteWords[k + 1] = w1; byteWords[k + 2] = w2; byteWords[k + 3] = w3;
+    byteLength[slot] = n;
+  }
+  for (let i = 0; i < n; i++) out[p + i] = byteText[base + i]!;
+  return p + n;
 }

@@ -42,6 +42,9 @@ export class BrcmTag extends LayerView implements EthernetFraming {
   /** The Ethernet addresses and type around an inline tag. */
   get dst(): string { const o = this.off; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
   get src(): string { const o = this.off + 6; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  /** Where the MACs start in the buffer (unchecked: see EthernetFraming). */
+  get dstOffset(): number { return this.off; }
+  get srcOffset(): number { return this.off + 6; }
   get etherType(): number { const o = this.off + 12 + BRCM_TAG_LENGTH; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
 
   /** Byte `i` of the tag. */

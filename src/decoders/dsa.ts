@@ -48,6 +48,9 @@ export class DsaTagged extends LayerView implements EthernetFraming {
 
   get dst(): string { const o = this.off; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
   get src(): string { const o = this.off + 6; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  /** Where the MACs start in the buffer (unchecked: see EthernetFraming). */
+  get dstOffset(): number { return this.off; }
+  get srcOffset(): number { return this.off + 6; }
   /** The frame's type/length field, after the tag. */
   get etherType(): number { const o = this.off + TAG_OFFSET + this.tagLength; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
   /** EDSA: the tag's own EtherType, and its two reserved bytes. */

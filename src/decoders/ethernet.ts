@@ -26,6 +26,12 @@ export interface EthernetFraming {
   readonly captured: number;
   readonly dst: string;
   readonly src: string;
+  /**
+   * Where the destination and source MACs start in the buffer, for writers that copy them as bytes
+   * (unchecked: the reader has seen that the 12 bytes of addresses were captured).
+   */
+  readonly dstOffset: number;
+  readonly srcOffset: number;
   /** The type/length field after the addresses (and the tag). */
   readonly etherType: number;
 }

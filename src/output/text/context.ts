@@ -1,5 +1,5 @@
 import type { PrintOptions } from './options.js';
-import { ipv4ToString, ipv6ToString, macToString, writeIpv4 } from '../../decoders/addr.js';
+import { ipv4ToString, ipv6ToString, macToString, writeIpv4, writeIpv6, writeMac } from '../../decoders/addr.js';
 import { ipv4PseudoSum, ipv6PseudoSum } from '../../decoders/checksum.js';
 import { Decoder } from '../../decoders/decoder.js';
 import type { Ipv4 } from '../../decoders/ipv4.js';
@@ -39,13 +39,10 @@ export class IpInfo {
   length = 0;
   /** True when the IPv4 datagram is a fragment (MF or a non-zero offset; IPv6: a fragment header). */
   fragmented = false;
-  /** IPv6 address texts, when the IPv6 printer already made them ('' otherwise). */
-  src6 = '';
-  dst6 = '';
-  /** The source address as tcpdump prints it. */
-  get src(): string { return this.version === 4 ? this.v4!.src : this.src6 !== '' ? this.src6 : this.v6!.src; }
+  /** The source address as tcpdump prints it (a string: TCP and UDP write the addresses as bytes instead). */
+  get src(): string { return this.version === 4 ? this.v4!.src : this.v6!.src; }
   /** The destination address (the header's, not the pseudo-header's). */
-  get dst(): string { return this.version === 4 ? this.v4!.dst : this.dst6 !== '' ? this.dst6 : this.v6!.dst; }
+  get dst(): string { return this.version === 4 ? this.v4!.dst : this.v6!.dst; }
   /** The IP header's protocol field (IPv4) or first next-header field (IPv6). */
   headerProtocol = 0;
   /** Unfolded sum of the pseudo-header for upper-layer protocol `proto` and `length` bytes. */
@@ -163,6 +160,13 @@ export class PrintContext {
     w.len = writeIpv4(w.buf, w.len, this.buf, at);
   }
 
+  /** ip4At for the IPv6 address at `at` (its 16 bytes checked), as tcpdump spells it. */
+  ip6At(at: number): void {
+    const w = this.out;
+    if (w.len + 39 > w.buf.length) w.ensure(39);
+    w.len = writeIpv6(w.buf, w.len, this.buf, at);
+  }
+
   /**
    * The text of the current packet so far (scratch mode; with the CLI's writer a long line may
    * already have been written out in part). Setting it replaces that text.
@@ -188,6 +192,16 @@ export class PrintContext {
     }
   }
 
+  /**
+   * Append the MAC address at absolute offset `at` of the packet's bytes (an address offset a view
+   * gave, its bytes checked) as `aa:bb:cc:dd:ee:ff`, without making a string.
+   */
+  macAt(at: number): void {
+    const w = this.out;
+    if (w.len + 17 > w.buf.length) w.ensure(17);
+    w.len = writeMac(w.buf, w.len, this.buf, at);
+  }
+
   /** Append one character code. */
   ch(code: number): void {
     const w = this.out;
@@ -199,15 +213,10 @@ export class PrintContext {
   num(n: number): void {
     const w = this.out;
     if (w.len + 16 > w.buf.length) w.ensure(16);
+    // Nearly every number printed fits 32 bits (ports, lengths, sequence numbers, timestamps):
+    // unsigned 32-bit divisions, which V8 turns into multiplications, two digits per step.
+    if (n >= 0 && n <= 0xffffffff) { w.len = writeU32(w.buf, w.len, n >>> 0); return; }
     const b = w.buf;
-    if (n < 100000) { w.len = writeSmall(b, w.len, n); return; }
-    if (n < 10000000000) {
-      // Sequence numbers and the like: two halves of at most 5 digits each, so every division is
-      // a small integer's (a multiply to V8) rather than a double's.
-      const hi = Math.floor(n / 100000), lo = n - hi * 100000;
-      w.len = writeFive(b, writeSmall(b, w.len, hi), lo);
-      return;
-    }
     let p = w.len, digits = 1;
     for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
     p += digits;
@@ -220,19 +229,37 @@ export class PrintContext {
    * `a.b.c.d.sport > e.f.g.h.dport: ` for IPv4 addresses at absolute offsets `srcAt`/`dstAt` of the
    * packet's bytes (checked by the IP printer), in one pass: the line of every TCP and UDP packet.
    */
-  endpoints4(srcAt: number, sport: number, dstAt: number, dport: number): void {
+  endpoints4(srcAt: number, sport: number, dstAt: number, dport: number): void { this.#endpoints(false, srcAt, sport, dstAt, dport); }
+
+  /** endpoints4 for IPv6 addresses at `srcAt`/`dstAt` (checked by the IPv6 printer). */
+  endpoints6(srcAt: number, sport: number, dstAt: number, dport: number): void { this.#endpoints(true, srcAt, sport, dstAt, dport); }
+
+  #endpoints(v6: boolean, srcAt: number, sport: number, dstAt: number, dport: number): void {
     const w = this.out;
-    if (w.len + 48 > w.buf.length) w.ensure(48);
+    if (w.len + 96 > w.buf.length) w.ensure(96);
     const b = w.buf, bytes = this.buf;
-    let p = writeIpv4(b, w.len, bytes, srcAt);
+    let p = v6 ? writeIpv6(b, w.len, bytes, srcAt) : writeIpv4(b, w.len, bytes, srcAt);
     b[p++] = 46;
-    p = writeSmall(b, p, sport);
+    p = writeU32(b, p, sport);
     b[p++] = 32; b[p++] = 62; b[p++] = 32;
-    p = writeIpv4(b, p, bytes, dstAt);
+    p = v6 ? writeIpv6(b, p, bytes, dstAt) : writeIpv4(b, p, bytes, dstAt);
     b[p++] = 46;
-    p = writeSmall(b, p, dport);
+    p = writeU32(b, p, dport);
     b[p++] = 58; b[p++] = 32;
     w.len = p;
+  }
+
+  /** Append `n` (0 ≤ n < 2**32) in lower-case hex, zero-padded to `width` digits (printf's %0*x), without making a string. */
+  hexPad(n: number, width: number): void {
+    let digits = 1;
+    for (let t = n >>> 4; t !== 0; t >>>= 4) digits++;
+    if (digits < width) digits = width;
+    const w = this.out;
+    if (w.len + digits > w.buf.length) w.ensure(digits);
+    const b = w.buf;
+    let p = w.len + digits;
+    w.len = p;
+    for (let i = 0; i < digits; i++) { const d = n & 15; b[--p] = d < 10 ? 48 + d : 87 + d; n >>>= 4; }
   }
 
   /** Append `n` (0 <= n < 10**width) in decimal, zero-padded to `width` digits. */
@@ -300,16 +327,20 @@ export class PrintContext {
 }
 
 
-/** Writes `n` (0 ≤ n < 100000) in decimal at `p`; returns the position after it. */
-function writeSmall(b: Uint8Array, p: number, n: number): number {
-  const end = p + (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : 5);
-  let i = end;
-  do { const q = (n / 10) | 0; b[--i] = 48 + (n - q * 10); n = q; } while (n !== 0);
-  return end;
-}
+/** "00" to "99" as character codes: the two digits of v at 2v and 2v + 1. */
+const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i & 1 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)));
 
-/** Writes `n` (0 ≤ n < 100000) as exactly five digits at `p`; returns the position after them. */
-function writeFive(b: Uint8Array, p: number, n: number): number {
-  for (let i = p + 4; i >= p; i--) { const q = (n / 10) | 0; b[i] = 48 + (n - q * 10); n = q; }
-  return p + 5;
+/** Writes `n` (an unsigned 32-bit integer) in decimal at `p`; returns the position after it. */
+function writeU32(b: Uint8Array, p: number, n: number): number {
+  const end = p + (n < 100000
+    ? (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : 5)
+    : (n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10));
+  let i = end;
+  while (n >= 100) {
+    const q = (n / 100) >>> 0, d = (n - q * 100) << 1;
+    b[--i] = DIGIT_PAIRS[d + 1]!; b[--i] = DIGIT_PAIRS[d]!;
+    n = q;
+  }
+  if (n >= 10) { const d = n << 1; b[--i] = DIGIT_PAIRS[d + 1]!; b[--i] = DIGIT_PAIRS[d]!; } else b[--i] = 48 + n;
+  return end;
 }

@@ -40,7 +40,7 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
     const tc = ip6.trafficClass, flow = ip6.flowLabel;
     c.ch(40);
     if (tc !== 0) { c.write('class 0x'); c.write(hex8(tc)); c.write(', '); }
-    if (flow !== 0) c.write(`flowlabel 0x${flow.toString(16).padStart(5, '0')}, `);
+    if (flow !== 0) { c.write('flowlabel 0x'); c.hexPad(flow, 5); c.write(', '); }
     c.write('hlim '); c.num(ip6.hopLimit); c.write(', next-header '); c.write(ipProtoName(nh));
     c.write(' ('); c.num(nh); c.write(') payload length: '); c.num(payloadLength); c.write(') ');
   }
@@ -48,7 +48,6 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
   c.pushEnd(off + len);
   let cp = off, advance = IPV6_HEADER_LENGTH, totalAdvance = 0;
   let foundExtension = false, foundHbh = false, fragmented = false, finalDst = -1;
-  let src = '', dst = '';
   jumbo.found = false;
   jumbo.payloadLength = payloadLength;
   while (cp < c.end && advance > 0) {
@@ -60,9 +59,7 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
     // TCP, UDP and DCCP print the addresses with their ports. (tcpdump's SCTP printer does too;
     // vcap has none, so SCTP gets the addresses here, as any payload it does not decode.)
     if (totalAdvance === IPV6_HEADER_LENGTH && nh !== TCP && nh !== UDP && nh !== 33) {
-      src = ip6.src;
-      dst = ip6.dst;
-      c.write(src); c.write(' > '); c.write(dst); c.write(': ');
+      c.ip6At(ip6.srcOffset); c.write(' > '); c.ip6At(ip6.dstOffset); c.write(': ');
     }
     switch (nh) {
       case HOPOPTS:
@@ -119,7 +116,7 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
           c.pushEnd(off + IPV6_HEADER_LENGTH);
           len = 0;
         }
-        payload(c, ip6, nh, cp, len, finalDst, fragmented, src, dst);
+        payload(c, ip6, nh, cp, len, finalDst, fragmented);
         c.popEnd();
         return;
     }
@@ -136,16 +133,13 @@ function invalid(c: PrintContext, why: string): void {
   c.popEnd();
 }
 
-/** Hands the upper layer to the IP demux; `src`/`dst` are the address texts if already made. */
-function payload(c: PrintContext, ip6: Ipv6, nh: number, cp: number, len: number, finalDst: number,
-  fragmented: boolean, src: string, dst: string): void {
+/** Hands the upper layer to the IP demux. */
+function payload(c: PrintContext, ip6: Ipv6, nh: number, cp: number, len: number, finalDst: number, fragmented: boolean): void {
   const info = c.pushIp();
   info.version = 6; info.v6 = ip6; info.headerProtocol = ip6.nextHeader;
   info.srcOff = ip6.srcOffset;
   // The pseudo-header destination is the routing header's final one when there is one.
   info.dstOff = finalDst >= 0 ? finalDst : ip6.dstOffset;
-  info.src6 = src !== '' ? src : ip6.src;
-  info.dst6 = dst !== '' ? dst : ip6.dst;
   info.length = len;
   info.fragmented = fragmented;
   printIpPayload(c, nh, cp, len, info);

@@ -6,7 +6,7 @@ import { tcpFlagsString, tcpOptionName, hex8, hex16 } from './names.js';
 import { cksumShouldBe } from '../../decoders/checksum.js';
 import { printTcpApp } from './dispatch.js';
 import { printMptcp } from './mptcp.js';
-import { SEQ_NUMBER, ACK_NUMBER, SACK_NUMBER } from './tcp-seq.js';
+import { SEQ_NUMBER, ACK_NUMBER, SACK_NUMBER, type TcpSeqDeferred } from './tcp-seq.js';
 import { TCP_MIN_HEADER_LENGTH, type Tcp, type TcpOptionView } from '../../decoders/tcp.js';
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
@@ -19,13 +19,15 @@ function fillKey(k: Uint32Array, ip: IpInfo, rev: boolean, sport: number, dport:
   k[2 * n] = rev ? ((dport << 16) | sport) >>> 0 : ((sport << 16) | dport) >>> 0;
 }
 
-/** `src.port > dst.port: `, or only the ports when extension headers came first (addresses already printed). */
+/**
+ * `src.port > dst.port: `, or only the ports when extension headers came first (addresses already
+ * printed). The header's addresses (not a routing header's final destination), as bytes.
+ */
 export function writeEndpoints(c: PrintContext, ip: IpInfo, proto: number, sport: number, dport: number): void {
   if (ip.headerProtocol === proto) {
     // IPv4: the address bytes (checked by the IP printer) go onto the line as digits, no strings.
-    if (ip.version === 4) { c.endpoints4(ip.srcOff, sport, ip.v4!.dstOffset, dport); return; }
-    c.write(ip.src); c.ch(46); c.num(sport); c.write(' > ');
-    c.write(ip.dst); c.ch(46); c.num(dport); c.write(': ');
+    if (ip.version === 4) c.endpoints4(ip.srcOff, sport, ip.v4!.dstOffset, dport);
+    else c.endpoints6(ip.srcOff, sport, ip.v6!.dstOffset, dport);
   } else {
     c.num(sport); c.write(' > '); c.num(dport); c.write(': ');
   }
@@ -56,6 +58,148 @@ const OPTION_TRUNCATED = Object.freeze({ optionTruncated: true });
 function lenOk(opt: TcpOptionView, l: number, hlen: number): boolean {
   if (l > hlen) return false;
   if (!opt.dataCaptured(l)) throw OPTION_TRUNCATED;
+  return true;
+}
+
+/**
+ * The options of a header of `hlen` bytes (`, options [...]`), after the fixed part: a function of
+ * its own, so that the common path of printTcp stays small enough for V8 to compile quickly and to
+ * inline the writers into. `length` is the payload's; `later` is set when a worker thread leaves the
+ * SACK numbers for the thread that holds the table. False when the options ended the line (cut or bad).
+ */
+function printOptions(c: PrintContext, tcp: Tcp, hlen: number, hlen0: number, length: number, flags: number, rev: boolean,
+  thseq: number, thack: number, later: TcpSeqDeferred | undefined): boolean {
+  const opt = tcp.option;
+  let cp = tcp.off + TCP_MIN_HEADER_LENGTH;
+  hlen -= TCP_MIN_HEADER_LENGTH;
+  let sep = false;
+  let bad = false;
+  // Written piece by piece as tcpdump does: a truncation unwinding past here leaves what was printed.
+  c.write(', options [');
+  try {
+  while (hlen > 0) {
+    if (sep) c.ch(44);
+    opt.point(cp, c.end);
+    const kind = opt.kind;
+    let len: number;
+    if (kind === 0 || kind === 1) len = 1;
+    else {
+      len = opt.lengthField;
+      if (len < 2 || len > hlen) { bad = true; break; }
+      hlen--;
+    }
+    hlen--;
+    let datalen = 0;
+    c.write(tcpOptionName(kind));
+    switch (kind) {
+      case 2: datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; } c.ch(32); c.num(opt.mss); break;
+      case 3: datalen = 1; if (!lenOk(opt, 1, hlen)) { bad = true; break; } c.ch(32); c.num(opt.windowScale); break;
+      case 5:
+        datalen = len - 2;
+        if (datalen % 8 !== 0) c.write(' invalid sack');
+        else {
+          c.ch(32); c.num(datalen / 8); c.ch(32);
+          for (let i = 0; i < datalen / 8; i++) {
+            if (!lenOk(opt, 8 * i + 4, hlen)) { bad = true; break; }
+            let l = opt.sackLeft(i);
+            if (!lenOk(opt, 8 * i + 8, hlen)) { bad = true; break; }
+            let r = opt.sackRight(i);
+            if (later !== undefined) {
+              c.ch(123); later.number(c.out.len, l, SACK_NUMBER); c.ch(58); later.number(c.out.len, r, SACK_NUMBER); c.ch(125);
+              continue;
+            }
+            if (rev) { l = (l - thseq) >>> 0; r = (r - thseq) >>> 0; } else { l = (l - thack) >>> 0; r = (r - thack) >>> 0; }
+            c.ch(123); c.num(l); c.ch(58); c.num(r); c.ch(125);
+          }
+        }
+        break;
+      case 6: case 7: case 11: case 12: case 13:
+        datalen = 4; if (!lenOk(opt, 4, hlen)) { bad = true; break; } c.ch(32); c.num(opt.value32); break;
+      case 8:
+        datalen = 8; if (!lenOk(opt, 8, hlen)) { bad = true; break; }
+        c.write(' val '); c.num(opt.tsval); c.write(' ecr '); c.num(opt.tsecr);
+        break;
+      case 19: {
+        datalen = 16; if (!lenOk(opt, 16, hlen)) { bad = true; break; }
+        // Debian's tcpdump is built with libcrypto, so it says why it cannot verify the digest.
+        let s = !tcp.has(hlen0 + length) ? " snaplen too short, can't check - " : " shared secret not supplied with -M, can't check - ";
+        for (let i = 0; i < 16; i++) s += hex8(opt.data(i));
+        c.write(s);
+        break;
+      }
+      case 20:
+        datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; }
+        c.write(` cap ${hex8(opt.scpsCapabilities)} id ${opt.scpsConnectionId}`);
+        break;
+      case 29:
+        datalen = len - 2;
+        if (datalen < 2) c.write(' invalid');
+        else {
+          if (!lenOk(opt, 1, hlen)) { bad = true; break; }
+          c.write(` keyid ${opt.aoKeyId}`);
+          if (!lenOk(opt, 2, hlen)) { bad = true; break; }
+          c.write(` rnextkeyid ${opt.aoRNextKeyId}`);
+          if (datalen > 2) {
+            c.write(' mac 0x');
+            for (let i = 2; i < datalen; i++) { if (!lenOk(opt, i + 1, hlen)) { bad = true; break; } c.write(hex8(opt.data(i))); }
+          }
+        }
+        break;
+      case 0: case 1: case 4: break;
+      case 28: {
+        datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; }
+        let uto = opt.userTimeout;
+        c.write(` 0x${uto.toString(16)}`);
+        uto = uto & 1 ? (uto >> 1) * 60 : uto >> 1;
+        c.ch(32); c.num(uto);
+        break;
+      }
+      case 30: {
+        datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
+        // The MPTCP printer reads only inside the option.
+        const ok = printMptcp(c, tcp.mptcp.point(cp, Math.min(c.end, cp + len)), len, flags);
+        if (!ok) bad = true;
+        break;
+      }
+      case 34:
+        datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
+        c.ch(32);
+        fastOpen(c, opt, 0, datalen, false);
+        break;
+      case 254: {
+        datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
+        if (datalen < 2) { bad = true; break; }
+        const magic = opt.experimentId;
+        c.ch(45);
+        if (magic === 0xf989) fastOpen(c, opt, 2, datalen - 2, true);
+        else c.write(magic.toString(16).padStart(4, '0'));
+        break;
+      }
+      default:
+        datalen = len - 2;
+        if (datalen) c.write(' 0x');
+        for (let i = 0; i < datalen; i++) { if (!lenOk(opt, i + 1, hlen)) { bad = true; break; } c.write(hex8(opt.data(i))); }
+        break;
+    }
+    if (bad) break;
+    // tcpdump steps by what it read (the data length the kind has), not by the length byte.
+    cp += (kind === 0 || kind === 1 ? 1 : 2) + datalen; hlen -= datalen;
+    datalen++;
+    if (kind !== 0 && kind !== 1) datalen++;
+    if (datalen !== len) { c.write('[len '); c.num(len); c.ch(93); }
+    sep = true;
+    if (kind === 0) break;
+  }
+  } catch (e) {
+    if (e !== OPTION_TRUNCATED) throw e;
+    c.write(sep ? ' [|tcp]>' : ' [|tcp]');
+    return false;
+  }
+  if (bad) {
+    c.write(sep ? '[bad opt]]' : '[bad opt]');
+    return false;
+  }
+  c.ch(93);
   return true;
 }
 
@@ -140,139 +284,7 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
   }
   c.write(', win '); c.num(win);
   if (flags & URG) { c.write(', urg '); c.num(urp); }
-  if (hlen > TCP_MIN_HEADER_LENGTH) {
-    const opt = tcp.option;
-    let cp = tcp.off + TCP_MIN_HEADER_LENGTH;
-    hlen -= TCP_MIN_HEADER_LENGTH;
-    let sep = false;
-    let bad = false;
-    // Written piece by piece as tcpdump does: a truncation unwinding past here leaves what was printed.
-    c.write(', options [');
-    try {
-    while (hlen > 0) {
-      if (sep) c.ch(44);
-      opt.point(cp, c.end);
-      const kind = opt.kind;
-      let len: number;
-      if (kind === 0 || kind === 1) len = 1;
-      else {
-        len = opt.lengthField;
-        if (len < 2 || len > hlen) { bad = true; break; }
-        hlen--;
-      }
-      hlen--;
-      let datalen = 0;
-      c.write(tcpOptionName(kind));
-      switch (kind) {
-        case 2: datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; } c.ch(32); c.num(opt.mss); break;
-        case 3: datalen = 1; if (!lenOk(opt, 1, hlen)) { bad = true; break; } c.ch(32); c.num(opt.windowScale); break;
-        case 5:
-          datalen = len - 2;
-          if (datalen % 8 !== 0) c.write(' invalid sack');
-          else {
-            c.ch(32); c.num(datalen / 8); c.ch(32);
-            for (let i = 0; i < datalen / 8; i++) {
-              if (!lenOk(opt, 8 * i + 4, hlen)) { bad = true; break; }
-              let l = opt.sackLeft(i);
-              if (!lenOk(opt, 8 * i + 8, hlen)) { bad = true; break; }
-              let r = opt.sackRight(i);
-              if (deferred) {
-                c.ch(123); later!.number(c.out.len, l, SACK_NUMBER); c.ch(58); later!.number(c.out.len, r, SACK_NUMBER); c.ch(125);
-                continue;
-              }
-              if (rev) { l = (l - thseq) >>> 0; r = (r - thseq) >>> 0; } else { l = (l - thack) >>> 0; r = (r - thack) >>> 0; }
-              c.ch(123); c.num(l); c.ch(58); c.num(r); c.ch(125);
-            }
-          }
-          break;
-        case 6: case 7: case 11: case 12: case 13:
-          datalen = 4; if (!lenOk(opt, 4, hlen)) { bad = true; break; } c.ch(32); c.num(opt.value32); break;
-        case 8:
-          datalen = 8; if (!lenOk(opt, 8, hlen)) { bad = true; break; }
-          c.write(' val '); c.num(opt.tsval); c.write(' ecr '); c.num(opt.tsecr);
-          break;
-        case 19: {
-          datalen = 16; if (!lenOk(opt, 16, hlen)) { bad = true; break; }
-          // Debian's tcpdump is built with libcrypto, so it says why it cannot verify the digest.
-          let s = !tcp.has(hlen0 + length) ? " snaplen too short, can't check - " : " shared secret not supplied with -M, can't check - ";
-          for (let i = 0; i < 16; i++) s += hex8(opt.data(i));
-          c.write(s);
-          break;
-        }
-        case 20:
-          datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; }
-          c.write(` cap ${hex8(opt.scpsCapabilities)} id ${opt.scpsConnectionId}`);
-          break;
-        case 29:
-          datalen = len - 2;
-          if (datalen < 2) c.write(' invalid');
-          else {
-            if (!lenOk(opt, 1, hlen)) { bad = true; break; }
-            c.write(` keyid ${opt.aoKeyId}`);
-            if (!lenOk(opt, 2, hlen)) { bad = true; break; }
-            c.write(` rnextkeyid ${opt.aoRNextKeyId}`);
-            if (datalen > 2) {
-              c.write(' mac 0x');
-              for (let i = 2; i < datalen; i++) { if (!lenOk(opt, i + 1, hlen)) { bad = true; break; } c.write(hex8(opt.data(i))); }
-            }
-          }
-          break;
-        case 0: case 1: case 4: break;
-        case 28: {
-          datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; }
-          let uto = opt.userTimeout;
-          c.write(` 0x${uto.toString(16)}`);
-          uto = uto & 1 ? (uto >> 1) * 60 : uto >> 1;
-          c.ch(32); c.num(uto);
-          break;
-        }
-        case 30: {
-          datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
-          // The MPTCP printer reads only inside the option.
-          const ok = printMptcp(c, tcp.mptcp.point(cp, Math.min(c.end, cp + len)), len, flags);
-          if (!ok) bad = true;
-          break;
-        }
-        case 34:
-          datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
-          c.ch(32);
-          fastOpen(c, opt, 0, datalen, false);
-          break;
-        case 254: {
-          datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
-          if (datalen < 2) { bad = true; break; }
-          const magic = opt.experimentId;
-          c.ch(45);
-          if (magic === 0xf989) fastOpen(c, opt, 2, datalen - 2, true);
-          else c.write(magic.toString(16).padStart(4, '0'));
-          break;
-        }
-        default:
-          datalen = len - 2;
-          if (datalen) c.write(' 0x');
-          for (let i = 0; i < datalen; i++) { if (!lenOk(opt, i + 1, hlen)) { bad = true; break; } c.write(hex8(opt.data(i))); }
-          break;
-      }
-      if (bad) break;
-      // tcpdump steps by what it read (the data length the kind has), not by the length byte.
-      cp += (kind === 0 || kind === 1 ? 1 : 2) + datalen; hlen -= datalen;
-      datalen++;
-      if (kind !== 0 && kind !== 1) datalen++;
-      if (datalen !== len) { c.write('[len '); c.num(len); c.ch(93); }
-      sep = true;
-      if (kind === 0) break;
-    }
-    } catch (e) {
-      if (e !== OPTION_TRUNCATED) throw e;
-      c.write(sep ? ' [|tcp]>' : ' [|tcp]');
-      return;
-    }
-    if (bad) {
-      c.write(sep ? '[bad opt]]' : '[bad opt]');
-      return;
-    }
-    c.ch(93);
-  }
+  if (hlen > TCP_MIN_HEADER_LENGTH && !printOptions(c, tcp, hlen, hlen0, length, flags, rev, thseq, thack, deferred ? later : undefined)) return;
   c.write(', length ');
   if (length >= 0) c.num(length); else c.write(String(length));
   if (length <= 0) return;
