@@ -175,6 +175,27 @@ export const Layer = {
   InnerIpv4: 191,
   InnerIpv6: 192,
   InnerMpls: 193,
+  // Services from issue 15's services branch (numbers from 200 on, clear of the other branches').
+  /** ISAKMP/IKE (UDP 500, 7500, 8500; after RFC 3948's non-ESP marker on UDP 4500). */
+  Isakmp: 200,
+  /** UDP 4500 (RFC 3948): NAT keepalive, non-ESP marker + IKE, or ESP. */
+  IkeNatT: 201,
+  /** RADIUS (UDP 1645, 1646, 1700, 1812, 1813, 3799; -T radius). */
+  Radius: 202,
+  /** EAP (in EAPOL frames and RADIUS EAP-Message attributes); IEEE 802.1X EAPOL (EtherType 0x888E). */
+  Eap: 203,
+  Eapol: 204,
+  /** Sun RPC (NFS: UDP 2049; TCP 2049 after the record mark), and the record mark on TCP. */
+  SunRpc: 205,
+  RpcRecordMark: 206,
+  /** SNMP (UDP 161, 162; -T snmp). */
+  Snmp: 207,
+  /** L2TPv2 (UDP 1701). */
+  L2tp: 208,
+  /** Kerberos (UDP 88, 750). */
+  Krb: 209,
+  /** SOME/IP (UDP 30490; -T someip). */
+  SomeIp: 210,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -307,6 +328,17 @@ names[Layer.InnerEthernet] = 'inner Ethernet';
 names[Layer.InnerIpv4] = 'inner IPv4';
 names[Layer.InnerIpv6] = 'inner IPv6';
 names[Layer.InnerMpls] = 'inner MPLS';
+names[Layer.Isakmp] = 'ISAKMP';
+names[Layer.IkeNatT] = 'IKE NAT-T';
+names[Layer.Radius] = 'RADIUS';
+names[Layer.Eap] = 'EAP';
+names[Layer.Eapol] = 'EAPOL';
+names[Layer.SunRpc] = 'Sun RPC';
+names[Layer.RpcRecordMark] = 'RPC record mark';
+names[Layer.Snmp] = 'SNMP';
+names[Layer.L2tp] = 'L2TP';
+names[Layer.Krb] = 'Kerberos';
+names[Layer.SomeIp] = 'SOME/IP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

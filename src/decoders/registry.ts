@@ -40,6 +40,14 @@ import { Lisp } from './lisp.js';
 import { NullLink } from './null.js';
 import { Pgm } from './pgm.js';
 import { Nsh } from './nsh.js';
+import { IkeNatT, Isakmp } from './isakmp.js';
+import { Radius } from './radius.js';
+import { Eap, Eapol } from './eap.js';
+import { RpcRecordMark, SunRpc } from './sunrpc.js';
+import { Snmp } from './snmp.js';
+import { L2tp } from './l2tp.js';
+import { Krb } from './krb.js';
+import { SomeIp } from './someip.js';
 import { Otv } from './otv.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
@@ -125,6 +133,7 @@ byEtherType[0x88f7] = Layer.Ptp;
 byEtherType[0x894f] = Layer.Nsh;
 byEtherType[0x8847] = Layer.Mpls;     // unicast
 byEtherType[0x8848] = Layer.Mpls;     // multicast
+byEtherType[0x888e] = Layer.Eapol;    // IEEE 802.1X
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -147,9 +156,11 @@ byIpProto[51] = Layer.Ah;
 byIpProto[4] = Layer.InnerIpv4;
 byIpProto[41] = Layer.InnerIpv6;
 
-setTcpPort(53, Layer.Dns);
+// Ranks (the third argument) are the lines of print-tcp.c / print-udp.c that test the port: where both
+// ports of a segment are registered, the decoder takes the one tcpdump prints.
+setTcpPort(53, Layer.Dns, 776);
 setTcpPort(179, Layer.Bgp);
-setUdpPort(53, Layer.Dns);
+setUdpPort(53, Layer.Dns, 593);
 // BFD control packets (single hop, multihop, micro-BFD); echo packets (3785) are the sender's own format.
 setUdpPort(3784, Layer.Bfd);
 setUdpPort(4784, Layer.Bfd);
@@ -173,15 +184,29 @@ setUdpPort(319, Layer.Ptp);
 setUdpPort(320, Layer.Ptp);
 setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
-setUdpPort(123, Layer.Ntp);
-setUdpPort(514, Layer.Syslog);
-setUdpPort(67, Layer.Bootp);
-setUdpPort(68, Layer.Bootp);
-setTcpPort(22, Layer.Ssh);
-setTcpPort(80, Layer.Http);
-setTcpPort(8080, Layer.Http);
-setUdpPort(4789, Layer.Vxlan);
-setUdpPort(6081, Layer.Geneve);
+setUdpPort(123, Layer.Ntp, 618);
+setUdpPort(514, Layer.Syslog, 698);
+setUdpPort(67, Layer.Bootp, 603);
+setUdpPort(68, Layer.Bootp, 603);
+setTcpPort(22, Layer.Ssh, 755);
+setTcpPort(80, Layer.Http, 770);
+setTcpPort(8080, Layer.Http, 770);
+setUdpPort(4789, Layer.Vxlan, 702);
+setUdpPort(6081, Layer.Geneve, 704);
+setUdpPort(500, Layer.Isakmp, 610);
+setUdpPort(4500, Layer.IkeNatT, 612);
+setUdpPort(7500, Layer.Isakmp, 614);   // tcpdump's ISAKMP_PORT_USER1/2 (nonstandard)
+setUdpPort(8500, Layer.Isakmp, 614);
+for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) setUdpPort(p, Layer.Radius, 659);
+setUdpPort(2049, Layer.SunRpc, 530);    // NFS: tested before the port table
+setTcpPort(2049, Layer.RpcRecordMark, 785);
+setUdpPort(161, Layer.Snmp, 616);
+setUdpPort(162, Layer.Snmp, 616);
+setUdpPort(1701, Layer.L2tp, 622);
+setUdpPort(88, Layer.Krb, 620);
+setUdpPort(750, Layer.Krb, 620);
+setUdpPort(30490, Layer.SomeIp, 723);
+setUdpPort(6635, Layer.Mpls, 712);     // MPLS in UDP (RFC 7510)
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -236,6 +261,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap, Ipnet,
   Igmp, Stp, Ntp, Syslog, Http, Ssh, Mobility, Bootp,
   Gre, Vxlan, Geneve, Mpls, Esp, Ah,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

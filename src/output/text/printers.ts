@@ -6,7 +6,7 @@ import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
   ipProtoTunnels, linkPrinters, registerLayer,
-  tcpForced, tcpPortPrinters, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
+  tcpForced, tcpPortPrinters, udpBeforePorts, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
 } from './dispatch.js';
 import { IP_TUNNELS } from './ip-demux.js';
 import { printEther, printEtherFrame } from './ether.js';
@@ -78,6 +78,14 @@ import { printPtp } from './ptp.js';
 import { printOtv } from './otv.js';
 import { printVxlanGpe } from './vxlan-gpe.js';
 import { printNsh } from './nsh.js';
+import { printIkeNatT, printIsakmp } from './isakmp.js';
+import { printRadius } from './radius.js';
+import { printEap, printEapol } from './eap.js';
+import { nfsBeforeUdpPorts, printNfsRecord, printRpcForced } from './nfs.js';
+import { printSnmp } from './snmp.js';
+import { printL2tp } from './l2tp.js';
+import { printKrb } from './krb.js';
+import { printSomeIp } from './someip.js';
 import { printIgmp } from './igmp.js';
 import { printStp } from './stp.js';
 import { printNtp } from './ntp.js';
@@ -211,6 +219,15 @@ registerLayer(Layer.Geneve, printGeneve);
 registerLayer(Layer.Mpls, printMpls);
 registerLayer(Layer.Esp, printEsp);
 registerLayer(Layer.Ah, printAh);
+registerLayer(Layer.Isakmp, printIsakmp);
+registerLayer(Layer.IkeNatT, printIkeNatT);
+registerLayer(Layer.Radius, printRadius);
+registerLayer(Layer.Eap, printEap);
+registerLayer(Layer.Eapol, printEapol);
+registerLayer(Layer.Snmp, printSnmp);
+registerLayer(Layer.L2tp, printL2tp);
+registerLayer(Layer.Krb, printKrb);
+registerLayer(Layer.SomeIp, printSomeIp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -268,6 +285,29 @@ const ptp = layerPort(720, Layer.Ptp);
 udpPortPrinters.set(319, ptp);
 udpPortPrinters.set(320, ptp);
 udpForced.set('ptp', ptp);
+udpPortPrinters.set(500, layerPort(610, Layer.Isakmp));
+udpPortPrinters.set(4500, layerPort(612, Layer.IkeNatT));
+const isakmpUser = layerPort(614, Layer.Isakmp);
+udpPortPrinters.set(7500, isakmpUser);
+udpPortPrinters.set(8500, isakmpUser);
+const radius = layerPort(659, Layer.Radius);
+for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) udpPortPrinters.set(p, radius);
+udpForced.set('radius', radius);
+// NFS: on UDP before the port table (print-udp.c tests the RPC direction first), on TCP by port.
+udpBeforePorts.print = nfsBeforeUdpPorts;
+tcpPortPrinters.set(2049, { rank: 785, layer: 0, print: (c, off, len) => viewCall(c, Layer.RpcRecordMark, off, len, undefined, printNfsRecord) });
+const snmp = layerPort(616, Layer.Snmp);
+udpPortPrinters.set(161, snmp);
+udpPortPrinters.set(162, snmp);
+udpForced.set('snmp', snmp);
+udpPortPrinters.set(1701, layerPort(622, Layer.L2tp));
+const krb = layerPort(620, Layer.Krb);
+udpPortPrinters.set(88, krb);
+udpPortPrinters.set(750, krb);
+const someip = layerPort(723, Layer.SomeIp);
+udpPortPrinters.set(30490, someip);
+udpForced.set('someip', someip);
+udpForced.set('rpc', { rank: 0, layer: 0, print: (c, off, len) => viewCall(c, Layer.SunRpc, off, len, undefined, printRpcForced) });
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
@@ -284,3 +324,5 @@ const resp = layerPort(753, Layer.Resp);
 tcpPortPrinters.set(6379, resp);
 tcpForced.set('resp', resp);
 
+// MPLS in UDP (RFC 7510), port 6635: print-udp.c line 712.
+udpPortPrinters.set(6635, { rank: 712, layer: Layer.Mpls, print: undefined });
