@@ -153,7 +153,8 @@ export function parseArgs(argv: string[]): CliOptions {
 
   const tcount = count(a['t']);
   const print: PrintOptions = {
-    verbose: Math.min(count(a['v']), 3),
+    // Not capped: tcpdump counts every -v, and OpenFlow's frames in PACKET_IN print with -v less 3.
+    verbose: count(a['v']),
     linkHeader: count(a['e']) > 0,
     quiet: count(a['q']) > 0,
     absoluteSeq: count(a['S']) > 0,

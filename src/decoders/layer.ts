@@ -135,6 +135,9 @@ export const Layer = {
   Otv: 163,
   VxlanGpe: 164,
   Nsh: 165,
+  // Issue 15's further services, routing and transports (numbers from 200 on).
+  /** OpenFlow 1.0-1.5 messages (TCP 6633, 6653). */
+  Openflow: 200,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -246,6 +249,7 @@ names[Layer.Ptp] = 'PTP';
 names[Layer.Otv] = 'OTV';
 names[Layer.VxlanGpe] = 'VXLAN-GPE';
 names[Layer.Nsh] = 'NSH';
+names[Layer.Openflow] = 'OpenFlow';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -41,6 +41,7 @@ import { NullLink } from './null.js';
 import { Pgm } from './pgm.js';
 import { Nsh } from './nsh.js';
 import { Otv } from './otv.js';
+import { Openflow } from './openflow.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
 import { Resp } from './resp.js';
@@ -146,6 +147,8 @@ setUdpPort(319, Layer.Ptp);
 setUdpPort(320, Layer.Ptp);
 setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
+setTcpPort(6633, Layer.Openflow);     // before IANA's assignment
+setTcpPort(6653, Layer.Openflow);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -195,6 +198,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
+  Openflow,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -76,6 +76,7 @@ import { printPtp } from './ptp.js';
 import { printOtv } from './otv.js';
 import { printVxlanGpe } from './vxlan-gpe.js';
 import { printNsh } from './nsh.js';
+import { printOpenflow } from './openflow.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -191,6 +192,7 @@ registerLayer(Layer.Ptp, printPtp);
 registerLayer(Layer.Otv, printOtv);
 registerLayer(Layer.VxlanGpe, printVxlanGpe);
 registerLayer(Layer.Nsh, printNsh);
+registerLayer(Layer.Openflow, printOpenflow);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -262,6 +264,9 @@ tcpForced.set('zmtp1', layerPort(0, Layer.Zmtp1));
 const resp = layerPort(753, Layer.Resp);
 tcpPortPrinters.set(6379, resp);
 tcpForced.set('resp', resp);
+const openflow = layerPort(765, Layer.Openflow);
+tcpPortPrinters.set(6633, openflow);
+tcpPortPrinters.set(6653, openflow);
 
 // The compatibility path by EtherType, IP protocol and LLC SAP.
 const mpls: OffsetPrinter = (c, off, len) => printMpls(c, off, len);
