@@ -138,6 +138,24 @@ export const Layer = {
   // Issue 15's further services, routing and transports (numbers from 200 on).
   /** OpenFlow 1.0-1.5 messages (TCP 6633, 6653). */
   Openflow: 200,
+  /** timed's TSP (UDP 525), Zephyr (UDP 2103/2104), BIND's lwres (UDP 921), wb (UDP 4567, -T wb). */
+  Timed: 201,
+  Zephyr: 202,
+  Lwres: 203,
+  Wb: 204,
+  /** The text protocols (one view class, TextProtocol): SMTP, FTP, whois, HTTP, RTSP over TCP, SIP over UDP. */
+  Smtp: 205,
+  Ftp: 206,
+  Whois: 207,
+  Http: 208,
+  Rtsp: 209,
+  Sip: 210,
+  /** Telnet (TCP 23). */
+  Telnet: 211,
+  /** sFlow (UDP 6343). */
+  Sflow: 212,
+  /** LMP (UDP 701, -T lmp). */
+  Lmp: 213,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -250,6 +268,19 @@ names[Layer.Otv] = 'OTV';
 names[Layer.VxlanGpe] = 'VXLAN-GPE';
 names[Layer.Nsh] = 'NSH';
 names[Layer.Openflow] = 'OpenFlow';
+names[Layer.Timed] = 'timed';
+names[Layer.Zephyr] = 'Zephyr';
+names[Layer.Lwres] = 'lwres';
+names[Layer.Wb] = 'wb';
+names[Layer.Smtp] = 'SMTP';
+names[Layer.Ftp] = 'FTP';
+names[Layer.Whois] = 'whois';
+names[Layer.Http] = 'HTTP';
+names[Layer.Rtsp] = 'RTSP';
+names[Layer.Sip] = 'SIP';
+names[Layer.Telnet] = 'Telnet';
+names[Layer.Sflow] = 'sFlow';
+names[Layer.Lmp] = 'LMP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

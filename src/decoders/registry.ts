@@ -42,6 +42,14 @@ import { Pgm } from './pgm.js';
 import { Nsh } from './nsh.js';
 import { Otv } from './otv.js';
 import { Openflow } from './openflow.js';
+import { Timed } from './timed.js';
+import { Zephyr } from './zephyr.js';
+import { Lwres } from './lwres.js';
+import { Wb } from './wb.js';
+import { TextProtocol } from './txtproto.js';
+import { Telnet } from './telnet.js';
+import { Sflow } from './sflow.js';
+import { Lmp } from './lmp.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
 import { Resp } from './resp.js';
@@ -149,6 +157,22 @@ setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
 setTcpPort(6633, Layer.Openflow);     // before IANA's assignment
 setTcpPort(6653, Layer.Openflow);
+setUdpPort(525, Layer.Timed);
+setUdpPort(2103, Layer.Zephyr);       // server
+setUdpPort(2104, Layer.Zephyr);       // client
+setUdpPort(921, Layer.Lwres);
+setUdpPort(4567, Layer.Wb);
+setTcpPort(23, Layer.Telnet);
+setTcpPort(25, Layer.Smtp);
+setTcpPort(21, Layer.Ftp);
+setTcpPort(43, Layer.Whois);
+setTcpPort(80, Layer.Http);
+setTcpPort(8080, Layer.Http);
+setTcpPort(554, Layer.Rtsp);
+setTcpPort(8554, Layer.Rtsp);
+setUdpPort(5060, Layer.Sip);
+setUdpPort(6343, Layer.Sflow);
+setUdpPort(701, Layer.Lmp);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -198,7 +222,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Openflow,
+  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
@@ -227,6 +251,8 @@ export function createViews(c: Cursor): Views {
   // 802.11 and its radio headers: radiotap hands the frame view the padding and FCS its flags say.
   const wlan = new Ieee80211(c);
   for (const view of [wlan, new Radiotap(c, wlan), new RadioCaptureHeader(c, Layer.Prism), new RadioCaptureHeader(c, Layer.Avs)]) v.table[view.layer] = view;
+  // One view class for the text protocols, a layer each.
+  for (const layer of [Layer.Smtp, Layer.Ftp, Layer.Whois, Layer.Http, Layer.Rtsp, Layer.Sip] as const) v.table[layer] = new TextProtocol(c, layer);
   // One view class, two layers: the stream over TCP and the datagram inside PGM.
   v.table[Layer.Zmtp1] = new Zmtp1(c, Layer.Zmtp1);
   v.table[Layer.Zmtp1Datagram] = new Zmtp1(c, Layer.Zmtp1Datagram);
