@@ -89,16 +89,20 @@ export function printLwres(c: PrintContext, l: Lwres, length: number): void {
 
 const INVALID = -1, UNSUPPORTED = -2;
 
+/** A body's fixed part (`n` bytes after the header) checked, and with -vvv its flags. */
+function fixedPart(c: PrintContext, l: Lwres, n: number): void {
+  l.need(LWRES_HEADER_LENGTH + n);
+  if (c.o.verbose > 2) c.write(` flags:0x${l.bodyFlags.toString(16)}`);
+}
+
 /** A request's body: the index after what was printed, INVALID or UNSUPPORTED. */
 function printRequest(c: PrintContext, l: Lwres, opcode: number): number {
   const p = LWRES_HEADER_LENGTH;
-  const v = c.o.verbose;
   switch (opcode) {
     case LwresOpcode.Noop:
       return p;
     case LwresOpcode.GetAddrsByName: {
-      l.need(p + LWRES_GABN_REQUEST_LENGTH);
-      if (v > 2) c.write(` flags:0x${l.bodyFlags.toString(16)}`);
+      fixedPart(c, l, LWRES_GABN_REQUEST_LENGTH);
       const types = l.addressTypes;
       const both = types & 3;
       if (both === 1) c.write(' IPv4'); else if (both === 2) c.write(' IPv6'); else if (both === 3) c.write(' IPv4/6');
@@ -107,15 +111,13 @@ function printRequest(c: PrintContext, l: Lwres, opcode: number): number {
       return s + printName(c, l, l.requestNameLength, s);
     }
     case LwresOpcode.GetNameByAddr: {
-      l.need(p + LWRES_GNBA_REQUEST_LENGTH);
-      if (v > 2) c.write(` flags:0x${l.bodyFlags.toString(16)}`);
+      fixedPart(c, l, LWRES_GNBA_REQUEST_LENGTH);
       const s = p + LWRES_GNBA_REQUEST_LENGTH;
       const n = printAddr(c, l, s);
       return n < 0 ? INVALID : s + n;
     }
     case LwresOpcode.GetRdataByName: {
-      l.need(p + LWRES_GRBN_REQUEST_LENGTH);
-      if (v > 2) c.write(` flags:0x${l.bodyFlags.toString(16)}`);
+      fixedPart(c, l, LWRES_GRBN_REQUEST_LENGTH);
       typeAndClass(c, l);
       const s = p + LWRES_GRBN_REQUEST_LENGTH;
       return s + printName(c, l, l.requestNameLength, s);
@@ -127,13 +129,11 @@ function printRequest(c: PrintContext, l: Lwres, opcode: number): number {
 /** A response's body, as printRequest. */
 function printResponse(c: PrintContext, l: Lwres, opcode: number): number {
   const p = LWRES_HEADER_LENGTH;
-  const v = c.o.verbose;
   switch (opcode) {
     case LwresOpcode.Noop:
       return p;
     case LwresOpcode.GetAddrsByName: {
-      l.need(p + LWRES_GABN_RESPONSE_LENGTH);
-      if (v > 2) c.write(` flags:0x${l.bodyFlags.toString(16)}`);
+      fixedPart(c, l, LWRES_GABN_RESPONSE_LENGTH);
       c.write(` ${l.aliasCount}/${l.addressCount}`);
       let s = p + LWRES_GABN_RESPONSE_LENGTH;
       s += printName(c, l, l.gabnRealNameLength, s);
@@ -146,8 +146,7 @@ function printResponse(c: PrintContext, l: Lwres, opcode: number): number {
       return s;
     }
     case LwresOpcode.GetNameByAddr: {
-      l.need(p + LWRES_GNBA_RESPONSE_LENGTH);
-      if (v > 2) c.write(` flags:0x${l.bodyFlags.toString(16)}`);
+      fixedPart(c, l, LWRES_GNBA_RESPONSE_LENGTH);
       c.write(` ${l.aliasCount}`);
       let s = p + LWRES_GNBA_RESPONSE_LENGTH;
       s += printName(c, l, l.gnbaRealNameLength, s);
@@ -155,8 +154,7 @@ function printResponse(c: PrintContext, l: Lwres, opcode: number): number {
       return s;
     }
     case LwresOpcode.GetRdataByName: {
-      l.need(p + LWRES_GRBN_RESPONSE_LENGTH);
-      if (v > 2) c.write(` flags:0x${l.bodyFlags.toString(16)}`);
+      fixedPart(c, l, LWRES_GRBN_RESPONSE_LENGTH);
       typeAndClass(c, l);
       c.write(` TTL ${relts(l.ttl)}`);
       c.write(` ${l.rdataCount}/${l.signatureCount}`);

@@ -121,40 +121,27 @@ const SIP_METHODS: ReadonlyArray<string> = [
   'SPRACK', 'SUBSCRIBE', 'UPDATE', 'PUBLISH',
 ];
 
-// print-tcp.c writes ': ' before each of the TCP ones.
+/**
+ * A text protocol's printer: `name` is tcpdump's ndo_protocol (printed in capitals); over TCP,
+ * print-tcp.c writes ': ' before it.
+ */
+function textPrinter(name: string, cmds: ReadonlyArray<string> | undefined, overTcp: boolean) {
+  return (c: PrintContext, v: TextProtocol, length: number): void => {
+    if (overTcp) c.write(': ');
+    c.protocol = name;
+    printTxtproto(c, v, length, cmds, cmds !== undefined);
+  };
+}
 
 /** SMTP (TCP 25). */
-export function printSmtp(c: PrintContext, v: TextProtocol, length: number): void {
-  c.write(': ');
-  c.protocol = 'smtp';
-  printTxtproto(c, v, length, undefined, false);
-}
+export const printSmtp = textPrinter('smtp', undefined, true);
 /** FTP's control connection (TCP 21). */
-export function printFtp(c: PrintContext, v: TextProtocol, length: number): void {
-  c.write(': ');
-  c.protocol = 'ftp';
-  printTxtproto(c, v, length, undefined, false);
-}
+export const printFtp = textPrinter('ftp', undefined, true);
 /** whois (TCP 43). */
-export function printWhois(c: PrintContext, v: TextProtocol, length: number): void {
-  c.write(': ');
-  c.protocol = 'whois';
-  printTxtproto(c, v, length, undefined, false);
-}
+export const printWhois = textPrinter('whois', undefined, true);
 /** HTTP (TCP 80, 8080): requests and responses only. */
-export function printHttp(c: PrintContext, v: TextProtocol, length: number): void {
-  c.write(': ');
-  c.protocol = 'http';
-  printTxtproto(c, v, length, HTTP_METHODS, true);
-}
+export const printHttp = textPrinter('http', HTTP_METHODS, true);
 /** RTSP (TCP 554, 8554): requests and responses only. */
-export function printRtsp(c: PrintContext, v: TextProtocol, length: number): void {
-  c.write(': ');
-  c.protocol = 'rtsp';
-  printTxtproto(c, v, length, RTSP_METHODS, true);
-}
+export const printRtsp = textPrinter('rtsp', RTSP_METHODS, true);
 /** SIP (UDP 5060): requests and responses only. */
-export function printSip(c: PrintContext, v: TextProtocol, length: number): void {
-  c.protocol = 'sip';
-  printTxtproto(c, v, length, SIP_METHODS, true);
-}
+export const printSip = textPrinter('sip', SIP_METHODS, false);
