@@ -17,7 +17,8 @@ export class Telnet extends LayerView {
   decode(c: Cursor): number {
     const o = c.off;
     this.off = o; this.end = c.end; this.headerLength = 0;
-    if (c.end - o < 1) return c.short(TELNET, o, 1);
+    // No header: nothing captured of the stream is no layer, not a cut one.
+    if (c.end - o < 1) return 0;
     c.mark(TELNET);
     return 0;
   }

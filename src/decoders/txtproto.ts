@@ -18,7 +18,8 @@ export class TextProtocol extends LayerView {
   decode(c: Cursor): number {
     const o = c.off;
     this.off = o; this.end = c.end; this.headerLength = 0;
-    if (c.end - o < 1) return c.short(this.layer, o, 1);
+    // No header: nothing captured of the stream is no layer, not a cut one.
+    if (c.end - o < 1) return 0;
     c.mark(this.layer);
     return 0;
   }

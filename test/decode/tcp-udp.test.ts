@@ -121,12 +121,13 @@ test('DNS over TCP: the length prefix, on either port', (t) => {
 });
 
 test('DNS over TCP continued in the next segment is a cut at the segment, not an error', (t) => {
+  // From port 53 to an ephemeral port (the builder's default destination, 80, is HTTP's, which tcpdump tests first).
   const msg = concat(be16(7), be16(0x8180), be16(1), be16(0), be16(0), be16(0), bytes(3, 0x61, 0x62, 0x63, 0));
-  const p = d.decode(v4tcp({ sport: 53, flags: 0x10 }, concat(be16(300), msg)), LinkType.EN10MB);
+  const p = d.decode(v4tcp({ sport: 53, dport: 40000, flags: 0x10 }, concat(be16(300), msg)), LinkType.EN10MB);
   t.is(p.dns?.id, 7);
   t.like(p.stop, { layer: Layer.Dns, offset: 54, kind: 'truncated', lenSource: 'tcp-segment' });
   t.is(p.stop?.toString(), `DNS header: ${2 + msg.length + 4} bytes needed, ${2 + msg.length} within the tcp-segment, at byte 54 (question 1)`);
-  const one = d.decode(v4tcp({ sport: 53, flags: 0x10 }, bytes(0)), LinkType.EN10MB);
+  const one = d.decode(v4tcp({ sport: 53, dport: 40000, flags: 0x10 }, bytes(0)), LinkType.EN10MB);
   t.like(one.stop, { layer: Layer.Dns, required: 2, available: 1, kind: 'truncated', lenSource: 'tcp-segment' });
 });
 
