@@ -52,6 +52,7 @@ export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';
 export { Lmp } from './decoders/lmp.js';
+export { Lspping } from './decoders/lspping.js';
 export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/dns.js';
 export { Sll } from './decoders/sll.js';
 export { Bfd } from './decoders/bfd.js';

@@ -156,6 +156,8 @@ export const Layer = {
   Sflow: 212,
   /** LMP (UDP 701, -T lmp). */
   Lmp: 213,
+  /** LSP ping (UDP 3503). */
+  Lspping: 214,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -281,6 +283,7 @@ names[Layer.Sip] = 'SIP';
 names[Layer.Telnet] = 'Telnet';
 names[Layer.Sflow] = 'sFlow';
 names[Layer.Lmp] = 'LMP';
+names[Layer.Lspping] = 'LSP ping';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -50,6 +50,7 @@ import { TextProtocol } from './txtproto.js';
 import { Telnet } from './telnet.js';
 import { Sflow } from './sflow.js';
 import { Lmp } from './lmp.js';
+import { Lspping } from './lspping.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
 import { Resp } from './resp.js';
@@ -173,6 +174,7 @@ setTcpPort(8554, Layer.Rtsp);
 setUdpPort(5060, Layer.Sip);
 setUdpPort(6343, Layer.Sflow);
 setUdpPort(701, Layer.Lmp);
+setUdpPort(3503, Layer.Lspping);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -222,7 +224,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp,
+  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -1,5 +1,5 @@
 // The further services of issue 15 in the decoder: timed, Zephyr, lwres, wb, the text protocols
-// (whois, HTTP…), Telnet, sFlow and LMP — fields of real frames (tcpdump's suite captures) or of
+// (whois, HTTP…), Telnet, sFlow, LMP and LSP ping — fields of real frames (tcpdump's suite captures) or of
 // frames built here, and where a cut stops.
 import test from 'ava';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import type { TextProtocol } from '../../src/decoders/txtproto.js';
 import type { Telnet } from '../../src/decoders/telnet.js';
 import type { Sflow } from '../../src/decoders/sflow.js';
 import type { Lmp } from '../../src/decoders/lmp.js';
+import type { Lspping } from '../../src/decoders/lspping.js';
 import { be16, be32, bytes, concat, ether, ip4, ipv4, tcp, udp } from '../helpers/frames.js';
 import { repoRoot } from '../helpers/netns.js';
 
@@ -113,4 +114,13 @@ test('LMP: a Begin Verify message of the suite\'s capture and its first object',
   t.like(l.toJSON(), { offset: APP, length: 8, version: 1, flags: 0, messageType: 5, messageLength: 56 });
   const o = l.at(l.object, 8);
   t.like(o, { ctypeByte: 1, classNum: 3, length: 8, valueIpv4: '1.0.0.0', value: 0x01000000 });
+});
+
+test('LSP ping: an echo reply of the suite\'s capture, header by name; a cut header', (t) => {
+  const frame = suiteFrame('lsp-ping-timestamp.pcap', 1);
+  const p = d.decode(frame, LinkType.LINUX_SLL);
+  const l = p.layer(Layer.Lspping) as Lspping;
+  t.like(l.toJSON(), { offset: 16 + 20 + 8, length: 32, version: 1, messageType: 2, replyMode: 2, returnCode: 3, returnSubcode: 0, sequence: 1 });
+  t.is(l.sentSeconds, 3809381051);
+  t.like(d.decode(frame.subarray(0, l.offset + 31), LinkType.LINUX_SLL).stop, { layer: Layer.Lspping, offset: l.offset, kind: 'truncated' });
 });

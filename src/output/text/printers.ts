@@ -85,6 +85,7 @@ import { printFtp, printHttp, printRtsp, printSip, printSmtp, printWhois } from 
 import { printTelnet } from './telnet.js';
 import { printSflow } from './sflow.js';
 import { printLmp } from './lmp.js';
+import { printLspping } from './lspping.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -213,6 +214,7 @@ registerLayer(Layer.Sip, printSip);
 registerLayer(Layer.Telnet, printTelnet);
 registerLayer(Layer.Sflow, printSflow);
 registerLayer(Layer.Lmp, printLmp);
+registerLayer(Layer.Lspping, printLspping);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -282,6 +284,7 @@ udpPortPrinters.set(6343, layerPort(688, Layer.Sflow));
 const lmp = layerPort(684, Layer.Lmp);
 udpPortPrinters.set(701, lmp);
 udpForced.set('lmp', lmp);
+udpPortPrinters.set(3503, layerPort(676, Layer.Lspping));
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
