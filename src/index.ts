@@ -53,6 +53,7 @@ export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';
 export { Lmp } from './decoders/lmp.js';
 export { Lspping } from './decoders/lspping.js';
+export { RpkiRtr } from './decoders/rpki-rtr.js';
 export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/dns.js';
 export { Sll } from './decoders/sll.js';
 export { Bfd } from './decoders/bfd.js';

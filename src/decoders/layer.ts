@@ -158,6 +158,8 @@ export const Layer = {
   Lmp: 213,
   /** LSP ping (UDP 3503). */
   Lspping: 214,
+  /** RPKI to router protocol (TCP 323). */
+  RpkiRtr: 215,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -284,6 +286,7 @@ names[Layer.Telnet] = 'Telnet';
 names[Layer.Sflow] = 'sFlow';
 names[Layer.Lmp] = 'LMP';
 names[Layer.Lspping] = 'LSP ping';
+names[Layer.RpkiRtr] = 'RPKI-RTR';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -51,6 +51,7 @@ import { Telnet } from './telnet.js';
 import { Sflow } from './sflow.js';
 import { Lmp } from './lmp.js';
 import { Lspping } from './lspping.js';
+import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
 import { Resp } from './resp.js';
@@ -175,6 +176,7 @@ setUdpPort(5060, Layer.Sip);
 setUdpPort(6343, Layer.Sflow);
 setUdpPort(701, Layer.Lmp);
 setUdpPort(3503, Layer.Lspping);
+setTcpPort(323, Layer.RpkiRtr);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -224,7 +226,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping,
+  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -1,5 +1,5 @@
 // The further services of issue 15 in the decoder: timed, Zephyr, lwres, wb, the text protocols
-// (whois, HTTP…), Telnet, sFlow, LMP and LSP ping — fields of real frames (tcpdump's suite captures) or of
+// (whois, HTTP…), Telnet, sFlow, LMP, LSP ping and RPKI-RTR — fields of real frames (tcpdump's suite captures) or of
 // frames built here, and where a cut stops.
 import test from 'ava';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import type { Telnet } from '../../src/decoders/telnet.js';
 import type { Sflow } from '../../src/decoders/sflow.js';
 import type { Lmp } from '../../src/decoders/lmp.js';
 import type { Lspping } from '../../src/decoders/lspping.js';
+import type { RpkiRtr } from '../../src/decoders/rpki-rtr.js';
 import { be16, be32, bytes, concat, ether, ip4, ipv4, tcp, udp } from '../helpers/frames.js';
 import { repoRoot } from '../helpers/netns.js';
 
@@ -123,4 +124,14 @@ test('LSP ping: an echo reply of the suite\'s capture, header by name; a cut hea
   t.like(l.toJSON(), { offset: 16 + 20 + 8, length: 32, version: 1, messageType: 2, replyMode: 2, returnCode: 3, returnSubcode: 0, sequence: 1 });
   t.is(l.sentSeconds, 3809381051);
   t.like(d.decode(frame.subarray(0, l.offset + 31), LinkType.LINUX_SLL).stop, { layer: Layer.Lspping, offset: l.offset, kind: 'truncated' });
+});
+
+test('RPKI-RTR: a Cache Response and an IPv4 Prefix PDU in one segment, through the PDU sub-view', (t) => {
+  const pdus = concat(bytes(0, 3), be16(0x1234), be32(8), bytes(0, 4, 0, 0), be32(20), bytes(1, 24, 32, 0), ip4('192.0.2.0'), be32(64500));
+  const frame = ether('02:00:00:00:00:02', '02:00:00:00:00:01', 0x0800, ipv4({ proto: 6 }, tcp({ sport: 323, dport: 40000, flags: 0x18 }, pdus)));
+  const r = d.decode(frame, LinkType.EN10MB).layer(Layer.RpkiRtr) as RpkiRtr;
+  t.deepEqual(r.toJSON(), { offset: 54, length: 28, pdus: [{ version: 0, type: 3, length: 8 }, { version: 0, type: 4, length: 20 }] });
+  const p = r.at(r.pdu, 8);
+  t.like(p, { type: 4, flags: 1, prefixLength: 24, maxLength: 32, prefixIpv4: '192.0.2.0', asIpv4: 64500 });
+  t.is(r.at(r.pdu, 0).sessionId, 0x1234);
 });

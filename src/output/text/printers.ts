@@ -86,6 +86,7 @@ import { printTelnet } from './telnet.js';
 import { printSflow } from './sflow.js';
 import { printLmp } from './lmp.js';
 import { printLspping } from './lspping.js';
+import { printRpkiRtr } from './rpki-rtr.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -215,6 +216,7 @@ registerLayer(Layer.Telnet, printTelnet);
 registerLayer(Layer.Sflow, printSflow);
 registerLayer(Layer.Lmp, printLmp);
 registerLayer(Layer.Lspping, printLspping);
+registerLayer(Layer.RpkiRtr, printRpkiRtr);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -300,7 +302,9 @@ tcpPortPrinters.set(80, http);
 tcpPortPrinters.set(8080, http);
 const rtsp = layerPort(773, Layer.Rtsp);
 tcpPortPrinters.set(554, rtsp);
-tcpPortPrinters.set(8554, rtsp);tcpPortPrinters.set(53, dnsTcp);
+tcpPortPrinters.set(8554, rtsp);
+tcpPortPrinters.set(323, layerPort(781, Layer.RpkiRtr));
+tcpPortPrinters.set(53, dnsTcp);
 tcpForced.set('domain', dnsTcp);
 tcpForced.set('zmtp1', layerPort(0, Layer.Zmtp1));
 const resp = layerPort(753, Layer.Resp);
