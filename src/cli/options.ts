@@ -153,7 +153,8 @@ export function parseArgs(argv: string[]): CliOptions {
 
   const tcount = count(a['t']);
   const print: PrintOptions = {
-    verbose: count(a['v']),              // tcpdump counts every -v (IKE prints notify data at -vvvv)
+    // Not capped: tcpdump counts every -v (IKE prints notify data at -vvvv; OpenFlow's PACKET_IN frames print with -v less 3).
+    verbose: count(a['v']),
     linkHeader: count(a['e']) > 0,
     quiet: count(a['q']) > 0,
     absoluteSeq: count(a['S']) > 0,

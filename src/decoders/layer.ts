@@ -151,8 +151,6 @@ export const Layer = {
   Bootp: 183,
   /** BSD syslog (UDP 514). */
   Syslog: 184,
-  /** HTTP (TCP 80, 8080): the request or status line and the header lines. */
-  Http: 185,
   /** SSH (TCP 22): the identification string; the binary packets after it are opaque. */
   Ssh: 186,
   /** The Mobile IPv6 mobility header (IPv6 next header 135). */
@@ -196,6 +194,31 @@ export const Layer = {
   Krb: 209,
   /** SOME/IP (UDP 30490; -T someip). */
   SomeIp: 210,
+  // Issue 15's further services, routing and transports (numbers from 220 on).
+  /** OpenFlow 1.0-1.5 messages (TCP 6633, 6653). */
+  Openflow: 220,
+  /** timed's TSP (UDP 525), Zephyr (UDP 2103/2104), BIND's lwres (UDP 921), wb (UDP 4567, -T wb). */
+  Timed: 221,
+  Zephyr: 222,
+  Lwres: 223,
+  Wb: 224,
+  /** The text protocols (one view class, TextProtocol): SMTP, FTP, whois, HTTP, RTSP over TCP, SIP over UDP. */
+  Smtp: 225,
+  Ftp: 226,
+  Whois: 227,
+  Http: 228,
+  Rtsp: 229,
+  Sip: 230,
+  /** Telnet (TCP 23). */
+  Telnet: 231,
+  /** sFlow (UDP 6343). */
+  Sflow: 232,
+  /** LMP (UDP 701, -T lmp). */
+  Lmp: 233,
+  /** LSP ping (UDP 3503). */
+  Lspping: 234,
+  /** RPKI to router protocol (TCP 323). */
+  RpkiRtr: 235,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -315,7 +338,6 @@ names[Layer.Stp] = 'STP';
 names[Layer.Ntp] = 'NTP';
 names[Layer.Bootp] = 'BOOTP';
 names[Layer.Syslog] = 'syslog';
-names[Layer.Http] = 'HTTP';
 names[Layer.Ssh] = 'SSH';
 names[Layer.Mobility] = 'Mobility';
 names[Layer.Gre] = 'GRE';
@@ -339,6 +361,22 @@ names[Layer.Snmp] = 'SNMP';
 names[Layer.L2tp] = 'L2TP';
 names[Layer.Krb] = 'Kerberos';
 names[Layer.SomeIp] = 'SOME/IP';
+names[Layer.Openflow] = 'OpenFlow';
+names[Layer.Timed] = 'timed';
+names[Layer.Zephyr] = 'Zephyr';
+names[Layer.Lwres] = 'lwres';
+names[Layer.Wb] = 'wb';
+names[Layer.Smtp] = 'SMTP';
+names[Layer.Ftp] = 'FTP';
+names[Layer.Whois] = 'whois';
+names[Layer.Http] = 'HTTP';
+names[Layer.Rtsp] = 'RTSP';
+names[Layer.Sip] = 'SIP';
+names[Layer.Telnet] = 'Telnet';
+names[Layer.Sflow] = 'sFlow';
+names[Layer.Lmp] = 'LMP';
+names[Layer.Lspping] = 'LSP ping';
+names[Layer.RpkiRtr] = 'RPKI-RTR';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

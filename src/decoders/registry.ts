@@ -49,6 +49,17 @@ import { L2tp } from './l2tp.js';
 import { Krb } from './krb.js';
 import { SomeIp } from './someip.js';
 import { Otv } from './otv.js';
+import { Openflow } from './openflow.js';
+import { Timed } from './timed.js';
+import { Zephyr } from './zephyr.js';
+import { Lwres } from './lwres.js';
+import { Wb } from './wb.js';
+import { TextProtocol } from './txtproto.js';
+import { Telnet } from './telnet.js';
+import { Sflow } from './sflow.js';
+import { Lmp } from './lmp.js';
+import { Lspping } from './lspping.js';
+import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
 import { Resp } from './resp.js';
@@ -91,7 +102,6 @@ import { Igmp } from './igmp.js';
 import { Stp } from './stp.js';
 import { Ntp } from './ntp.js';
 import { Syslog } from './syslog.js';
-import { Http } from './http.js';
 import { Ssh } from './ssh.js';
 import { Mobility } from './mobility.js';
 import { Bootp } from './bootp.js';
@@ -189,8 +199,6 @@ setUdpPort(514, Layer.Syslog, 698);
 setUdpPort(67, Layer.Bootp, 603);
 setUdpPort(68, Layer.Bootp, 603);
 setTcpPort(22, Layer.Ssh, 755);
-setTcpPort(80, Layer.Http, 770);
-setTcpPort(8080, Layer.Http, 770);
 setUdpPort(4789, Layer.Vxlan, 702);
 setUdpPort(6081, Layer.Geneve, 704);
 setUdpPort(500, Layer.Isakmp, 610);
@@ -207,6 +215,26 @@ setUdpPort(88, Layer.Krb, 620);
 setUdpPort(750, Layer.Krb, 620);
 setUdpPort(30490, Layer.SomeIp, 723);
 setUdpPort(6635, Layer.Mpls, 712);     // MPLS in UDP (RFC 7510)
+setTcpPort(6633, Layer.Openflow);     // before IANA's assignment
+setTcpPort(6653, Layer.Openflow);
+setUdpPort(525, Layer.Timed);
+setUdpPort(2103, Layer.Zephyr);       // server
+setUdpPort(2104, Layer.Zephyr);       // client
+setUdpPort(921, Layer.Lwres);
+setUdpPort(4567, Layer.Wb);
+setTcpPort(23, Layer.Telnet);
+setTcpPort(25, Layer.Smtp);
+setTcpPort(21, Layer.Ftp);
+setTcpPort(43, Layer.Whois);
+setTcpPort(80, Layer.Http, 770);
+setTcpPort(8080, Layer.Http, 770);
+setTcpPort(554, Layer.Rtsp);
+setTcpPort(8554, Layer.Rtsp);
+setUdpPort(5060, Layer.Sip);
+setUdpPort(6343, Layer.Sflow);
+setUdpPort(701, Layer.Lmp);
+setUdpPort(3503, Layer.Lspping);
+setTcpPort(323, Layer.RpkiRtr);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -259,9 +287,11 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap, Ipnet,
-  Igmp, Stp, Ntp, Syslog, Http, Ssh, Mobility, Bootp,
+  Igmp, Stp, Ntp, Syslog, Ssh, Mobility, Bootp,
   Gre, Vxlan, Geneve, Mpls, Esp, Ah,
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp,
+  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
+  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
@@ -290,6 +320,8 @@ export function createViews(c: Cursor): Views {
   // 802.11 and its radio headers: radiotap hands the frame view the padding and FCS its flags say.
   const wlan = new Ieee80211(c);
   for (const view of [wlan, new Radiotap(c, wlan), new RadioCaptureHeader(c, Layer.Prism), new RadioCaptureHeader(c, Layer.Avs)]) v.table[view.layer] = view;
+  // One view class for the text protocols, a layer each.
+  for (const layer of [Layer.Smtp, Layer.Ftp, Layer.Whois, Layer.Http, Layer.Rtsp, Layer.Sip] as const) v.table[layer] = new TextProtocol(c, layer);
   // One view class, two layers: the stream over TCP and the datagram inside PGM.
   v.table[Layer.Zmtp1] = new Zmtp1(c, Layer.Zmtp1);
   v.table[Layer.Zmtp1Datagram] = new Zmtp1(c, Layer.Zmtp1Datagram);

@@ -8,7 +8,7 @@ import { Igmp } from '../../src/decoders/igmp.js';
 import { Stp } from '../../src/decoders/stp.js';
 import { Ntp } from '../../src/decoders/ntp.js';
 import { Syslog } from '../../src/decoders/syslog.js';
-import { Http } from '../../src/decoders/http.js';
+import { TextProtocol } from '../../src/decoders/txtproto.js';
 import { Ssh } from '../../src/decoders/ssh.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
 import { captureFrame } from '../helpers/capture-frames.js';
@@ -113,10 +113,10 @@ test('syslog: the priority is the header (facility, severity); a cut or malforme
 });
 
 test('HTTP and SSH: the segment as text, its first line, the identification string', (t) => {
-  const h = decode(frame('tcpdump/print-x.pcap', 3)).layer(Layer.Http) as Http;
-  t.true(h instanceof Http);
-  t.deepEqual([h.offset, h.captured, h.firstLine, h.text(0, 3)], [66, 202, 'GET / HTTP/1.1', 'GET']);
-  t.is((decode(frame('tcpdump/print-x.pcap', 5)).layer(Layer.Http) as Http).firstLine, 'HTTP/1.1 200 OK');
+  const h = decode(frame('tcpdump/print-x.pcap', 3)).layer(Layer.Http) as TextProtocol;
+  t.true(h instanceof TextProtocol);
+  t.deepEqual([h.offset, h.captured, h.lines[0], h.text(0, 3)], [66, 202, 'GET / HTTP/1.1', 'GET']);
+  t.is((decode(frame('tcpdump/print-x.pcap', 5)).layer(Layer.Http) as TextProtocol).lines[0], 'HTTP/1.1 200 OK');
   const s = decode(frame('tcpdump-suite/ssh.pcap', 3)).layer(Layer.Ssh) as Ssh;
   t.true(s instanceof Ssh);
   t.deepEqual([s.offset, s.identification, s.identificationLength(21)], [54, 'SSH-2.0-OpenSSH_7.8', 19]);

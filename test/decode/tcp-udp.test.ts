@@ -121,6 +121,7 @@ test('DNS over TCP: the length prefix, on either port', (t) => {
 });
 
 test('DNS over TCP continued in the next segment is a cut at the segment, not an error', (t) => {
+  // From port 53 to an ephemeral port (the builder's default destination, 80, is HTTP's, which tcpdump tests first).
   const msg = concat(be16(7), be16(0x8180), be16(1), be16(0), be16(0), be16(0), bytes(3, 0x61, 0x62, 0x63, 0));
   // To a port of no application layer (the helper's default, 80, is HTTP's, which the decoder would pick first).
   const p = d.decode(v4tcp({ sport: 53, dport: 40001, flags: 0x10 }, concat(be16(300), msg)), LinkType.EN10MB);

@@ -101,12 +101,12 @@ export function defaultPrint(c: PrintContext, off: number, len: number, always =
 
 /**
  * tcpdump's hex_print: 16 bytes a line as `<ident>0x0000: ` then ` xxxx` words, clipped to what
- * was captured (print_unknown_data). Returns the text.
+ * was captured (print_unknown_data); hex_print_with_offset with `offset`. Returns the text.
  */
-export function hexPrint(c: PrintContext, ident: string, at: number, len: number): string {
+export function hexPrint(c: PrintContext, ident: string, at: number, len: number, offset = 0): string {
   const avail = c.avail(at);
   if (len > avail) len = avail;
-  let s = '', offset = 0, i = 0;
+  let s = '', i = 0;
   for (let n = len >> 1; n > 0; n--, at += 2) {
     if ((i++ % 8) === 0) { s += `${ident}0x${offset.toString(16).padStart(4, '0')}: `; offset += 16; }
     s += ` ${hex8(c.buf[at]!)}${hex8(c.buf[at + 1]!)}`;

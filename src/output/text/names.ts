@@ -35,7 +35,7 @@ const ipProtos = table(256, [
   [17, 'UDP'], [33, 'DCCP'], [41, 'IPv6'], [43, 'Routing'], [44, 'Fragment'], [46, 'RSVP'],
   [47, 'GRE'], [50, 'ESP'], [51, 'AH'], [55, 'Mobile IP'], [58, 'ICMPv6'], [62, 'Mobile IP (old)'],
   [88, 'EIGRP'], [89, 'OSPF'], [103, 'PIM'], [108, 'Compressed IP'], [112, 'VRRP'], [113, 'PGM'],
-  [132, 'SCTP'], [135, 'Mobility'], [143, 'Ethernet'], [240, 'pfsync'],
+  [132, 'SCTP'], [135, 'Mobility'], [143, 'Ethernet'],
 ]);
 
 /** tcpdump's ipproto_values name (`TCP`, `ICMPv6` …), or `unknown` as ip_print words it. */

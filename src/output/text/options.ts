@@ -2,7 +2,7 @@
 import type { ForcedType } from './forced-type.js';
 
 export interface PrintOptions {
-  /** -v count (0..3). */
+  /** -v count, as tcpdump counts it (most printers tell 0, 1, 2 and 3 or more apart). */
   readonly verbose: number;
   /** -e: print link-level headers. */
   readonly linkHeader: boolean;
