@@ -153,7 +153,7 @@ export function parseArgs(argv: string[]): CliOptions {
 
   const tcount = count(a['t']);
   const print: PrintOptions = {
-    verbose: Math.min(count(a['v']), 3),
+    verbose: count(a['v']),              // tcpdump counts every -v (IKE prints notify data at -vvvv)
     linkHeader: count(a['e']) > 0,
     quiet: count(a['q']) > 0,
     absoluteSeq: count(a['S']) > 0,

@@ -135,6 +135,11 @@ export const Layer = {
   Otv: 163,
   VxlanGpe: 164,
   Nsh: 165,
+  // Services from issue 15's services branch (numbers from 200 on, clear of the other branches').
+  /** ISAKMP/IKE (UDP 500, 7500, 8500; after RFC 3948's non-ESP marker on UDP 4500). */
+  Isakmp: 200,
+  /** UDP 4500 (RFC 3948): NAT keepalive, non-ESP marker + IKE, or ESP. */
+  IkeNatT: 201,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -246,6 +251,8 @@ names[Layer.Ptp] = 'PTP';
 names[Layer.Otv] = 'OTV';
 names[Layer.VxlanGpe] = 'VXLAN-GPE';
 names[Layer.Nsh] = 'NSH';
+names[Layer.Isakmp] = 'ISAKMP';
+names[Layer.IkeNatT] = 'IKE NAT-T';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -40,6 +40,7 @@ import { Lisp } from './lisp.js';
 import { NullLink } from './null.js';
 import { Pgm } from './pgm.js';
 import { Nsh } from './nsh.js';
+import { IkeNatT, Isakmp } from './isakmp.js';
 import { Otv } from './otv.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
@@ -146,6 +147,10 @@ setUdpPort(319, Layer.Ptp);
 setUdpPort(320, Layer.Ptp);
 setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
+setUdpPort(500, Layer.Isakmp);
+setUdpPort(4500, Layer.IkeNatT);
+setUdpPort(7500, Layer.Isakmp);        // tcpdump's ISAKMP_PORT_USER1/2 (nonstandard)
+setUdpPort(8500, Layer.Isakmp);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -195,6 +200,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
+  Isakmp, IkeNatT,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -76,6 +76,7 @@ import { printPtp } from './ptp.js';
 import { printOtv } from './otv.js';
 import { printVxlanGpe } from './vxlan-gpe.js';
 import { printNsh } from './nsh.js';
+import { printIkeNatT, printIsakmp } from './isakmp.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -191,6 +192,8 @@ registerLayer(Layer.Ptp, printPtp);
 registerLayer(Layer.Otv, printOtv);
 registerLayer(Layer.VxlanGpe, printVxlanGpe);
 registerLayer(Layer.Nsh, printNsh);
+registerLayer(Layer.Isakmp, printIsakmp);
+registerLayer(Layer.IkeNatT, printIkeNatT);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -247,6 +250,11 @@ const ptp = layerPort(720, Layer.Ptp);
 udpPortPrinters.set(319, ptp);
 udpPortPrinters.set(320, ptp);
 udpForced.set('ptp', ptp);
+udpPortPrinters.set(500, layerPort(610, Layer.Isakmp));
+udpPortPrinters.set(4500, layerPort(612, Layer.IkeNatT));
+const isakmpUser = layerPort(614, Layer.Isakmp);
+udpPortPrinters.set(7500, isakmpUser);
+udpPortPrinters.set(8500, isakmpUser);
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
