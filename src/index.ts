@@ -44,6 +44,8 @@ export { Otv } from './decoders/otv.js';
 export { VxlanGpe } from './decoders/vxlan-gpe.js';
 export { Nsh } from './decoders/nsh.js';
 export { IkeAttribute, IkeBytes, IkeNatT, IkePayload, IkePayloadType, Isakmp } from './decoders/isakmp.js';
+export { Radius, RadiusAttribute } from './decoders/radius.js';
+export { Eap, Eapol } from './decoders/eap.js';
 export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/dns.js';
 export { Sll } from './decoders/sll.js';
 export { Bfd } from './decoders/bfd.js';

@@ -140,6 +140,11 @@ export const Layer = {
   Isakmp: 200,
   /** UDP 4500 (RFC 3948): NAT keepalive, non-ESP marker + IKE, or ESP. */
   IkeNatT: 201,
+  /** RADIUS (UDP 1645, 1646, 1700, 1812, 1813, 3799; -T radius). */
+  Radius: 202,
+  /** EAP (in EAPOL frames and RADIUS EAP-Message attributes); IEEE 802.1X EAPOL (EtherType 0x888E). */
+  Eap: 203,
+  Eapol: 204,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -253,6 +258,9 @@ names[Layer.VxlanGpe] = 'VXLAN-GPE';
 names[Layer.Nsh] = 'NSH';
 names[Layer.Isakmp] = 'ISAKMP';
 names[Layer.IkeNatT] = 'IKE NAT-T';
+names[Layer.Radius] = 'RADIUS';
+names[Layer.Eap] = 'EAP';
+names[Layer.Eapol] = 'EAPOL';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -41,6 +41,8 @@ import { NullLink } from './null.js';
 import { Pgm } from './pgm.js';
 import { Nsh } from './nsh.js';
 import { IkeNatT, Isakmp } from './isakmp.js';
+import { Radius } from './radius.js';
+import { Eap, Eapol } from './eap.js';
 import { Otv } from './otv.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
@@ -107,6 +109,7 @@ byEtherType[0xabcd] = Layer.Cfm;      // 802.1ag before its EtherType was assign
 byEtherType[0x88a2] = Layer.Aoe;
 byEtherType[0x88f7] = Layer.Ptp;
 byEtherType[0x894f] = Layer.Nsh;
+byEtherType[0x888e] = Layer.Eapol;    // IEEE 802.1X
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -151,6 +154,7 @@ setUdpPort(500, Layer.Isakmp);
 setUdpPort(4500, Layer.IkeNatT);
 setUdpPort(7500, Layer.Isakmp);        // tcpdump's ISAKMP_PORT_USER1/2 (nonstandard)
 setUdpPort(8500, Layer.Isakmp);
+for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) setUdpPort(p, Layer.Radius);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -200,7 +204,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Isakmp, IkeNatT,
+  Isakmp, IkeNatT, Radius, Eap, Eapol,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -77,6 +77,8 @@ import { printOtv } from './otv.js';
 import { printVxlanGpe } from './vxlan-gpe.js';
 import { printNsh } from './nsh.js';
 import { printIkeNatT, printIsakmp } from './isakmp.js';
+import { printRadius } from './radius.js';
+import { printEap, printEapol } from './eap.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -194,6 +196,9 @@ registerLayer(Layer.VxlanGpe, printVxlanGpe);
 registerLayer(Layer.Nsh, printNsh);
 registerLayer(Layer.Isakmp, printIsakmp);
 registerLayer(Layer.IkeNatT, printIkeNatT);
+registerLayer(Layer.Radius, printRadius);
+registerLayer(Layer.Eap, printEap);
+registerLayer(Layer.Eapol, printEapol);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -255,6 +260,9 @@ udpPortPrinters.set(4500, layerPort(612, Layer.IkeNatT));
 const isakmpUser = layerPort(614, Layer.Isakmp);
 udpPortPrinters.set(7500, isakmpUser);
 udpPortPrinters.set(8500, isakmpUser);
+const radius = layerPort(659, Layer.Radius);
+for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) udpPortPrinters.set(p, radius);
+udpForced.set('radius', radius);
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
