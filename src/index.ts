@@ -46,6 +46,7 @@ export { Nsh } from './decoders/nsh.js';
 export { IkeAttribute, IkeBytes, IkeNatT, IkePayload, IkePayloadType, Isakmp } from './decoders/isakmp.js';
 export { Radius, RadiusAttribute } from './decoders/radius.js';
 export { Eap, Eapol } from './decoders/eap.js';
+export { NfsFileHandle, RpcDirection, RpcRecordMark, SunRpc, XdrWords } from './decoders/sunrpc.js';
 export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/dns.js';
 export { Sll } from './decoders/sll.js';
 export { Bfd } from './decoders/bfd.js';

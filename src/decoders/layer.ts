@@ -145,6 +145,9 @@ export const Layer = {
   /** EAP (in EAPOL frames and RADIUS EAP-Message attributes); IEEE 802.1X EAPOL (EtherType 0x888E). */
   Eap: 203,
   Eapol: 204,
+  /** Sun RPC (NFS: UDP 2049; TCP 2049 after the record mark), and the record mark on TCP. */
+  SunRpc: 205,
+  RpcRecordMark: 206,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -261,6 +264,8 @@ names[Layer.IkeNatT] = 'IKE NAT-T';
 names[Layer.Radius] = 'RADIUS';
 names[Layer.Eap] = 'EAP';
 names[Layer.Eapol] = 'EAPOL';
+names[Layer.SunRpc] = 'Sun RPC';
+names[Layer.RpcRecordMark] = 'RPC record mark';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -35,15 +35,25 @@ export const byUdpPort: Uint8Array = new Uint8Array(65536);
  */
 export const portLimit: Int32Array = new Int32Array(2);
 
-/** Registers an application layer on a TCP port (matched as source or destination). */
-export function setTcpPort(port: number, layer: number): void {
+/**
+ * The rank of a port's layer where both ports of a segment have one: tcpdump's order of port tests
+ * (the line of print-tcp.c / print-udp.c that tests it), so the decoder picks what tcpdump prints
+ * (DNS from port 53 to ISAKMP's 500 is DNS). Unranked ports (0xffff) keep the destination first.
+ */
+export const tcpPortRank: Uint16Array = new Uint16Array(65536).fill(0xffff);
+export const udpPortRank: Uint16Array = new Uint16Array(65536).fill(0xffff);
+
+/** Registers an application layer on a TCP port (matched as source or destination); `rank` as tcpPortRank. */
+export function setTcpPort(port: number, layer: number, rank = 0xffff): void {
   byTcpPort[port] = layer;
+  tcpPortRank[port] = rank;
   if (layer !== 0 && port > portLimit[0]!) portLimit[0] = port;
 }
 
-/** Registers an application layer on a UDP port (matched as source or destination). */
-export function setUdpPort(port: number, layer: number): void {
+/** Registers an application layer on a UDP port (matched as source or destination); `rank` as udpPortRank. */
+export function setUdpPort(port: number, layer: number, rank = 0xffff): void {
   byUdpPort[port] = layer;
+  udpPortRank[port] = rank;
   if (layer !== 0 && port > portLimit[1]!) portLimit[1] = port;
 }
 
@@ -51,10 +61,12 @@ export function setUdpPort(port: number, layer: number): void {
  * The application layer registered on the destination or else the source port of the TCP/UDP
  * header at `o` (0: none). Ports above `limit` (the highest registered) skip the table.
  */
-export function appByPort(table: Uint8Array, limit: number, b: Uint8Array, o: number): number {
+export function appByPort(table: Uint8Array, limit: number, b: Uint8Array, o: number, rank: Uint16Array): number {
   const dst = (b[o + 2]! << 8) | b[o + 3]!;
-  const next = dst <= limit ? table[dst]! : 0;
-  if (next !== 0) return next;
   const src = (b[o]! << 8) | b[o + 1]!;
-  return src <= limit ? table[src]! : 0;
+  const next = dst <= limit ? table[dst]! : 0;
+  const other = src <= limit ? table[src]! : 0;
+  if (next === 0) return other;
+  // Both ports registered: the one tcpdump tests first.
+  return other !== 0 && rank[src]! < rank[dst]! ? other : next;
 }

@@ -43,6 +43,7 @@ import { Nsh } from './nsh.js';
 import { IkeNatT, Isakmp } from './isakmp.js';
 import { Radius } from './radius.js';
 import { Eap, Eapol } from './eap.js';
+import { RpcRecordMark, SunRpc } from './sunrpc.js';
 import { Otv } from './otv.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
@@ -124,9 +125,11 @@ byIpProto[89] = Layer.Ospf;
 byIpProto[113] = Layer.Pgm;
 byIpProto[33] = Layer.Dccp;
 
-setTcpPort(53, Layer.Dns);
+// Ranks (the third argument) are the lines of print-tcp.c / print-udp.c that test the port: where both
+// ports of a segment are registered, the decoder takes the one tcpdump prints.
+setTcpPort(53, Layer.Dns, 776);
 setTcpPort(179, Layer.Bgp);
-setUdpPort(53, Layer.Dns);
+setUdpPort(53, Layer.Dns, 593);
 // BFD control packets (single hop, multihop, micro-BFD); echo packets (3785) are the sender's own format.
 setUdpPort(3784, Layer.Bfd);
 setUdpPort(4784, Layer.Bfd);
@@ -150,11 +153,13 @@ setUdpPort(319, Layer.Ptp);
 setUdpPort(320, Layer.Ptp);
 setUdpPort(8472, Layer.Otv);
 setUdpPort(4790, Layer.VxlanGpe);
-setUdpPort(500, Layer.Isakmp);
-setUdpPort(4500, Layer.IkeNatT);
-setUdpPort(7500, Layer.Isakmp);        // tcpdump's ISAKMP_PORT_USER1/2 (nonstandard)
-setUdpPort(8500, Layer.Isakmp);
-for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) setUdpPort(p, Layer.Radius);
+setUdpPort(500, Layer.Isakmp, 610);
+setUdpPort(4500, Layer.IkeNatT, 612);
+setUdpPort(7500, Layer.Isakmp, 614);   // tcpdump's ISAKMP_PORT_USER1/2 (nonstandard)
+setUdpPort(8500, Layer.Isakmp, 614);
+for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) setUdpPort(p, Layer.Radius, 659);
+setUdpPort(2049, Layer.SunRpc, 530);    // NFS: tested before the port table
+setTcpPort(2049, Layer.RpcRecordMark, 785);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -204,7 +209,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Isakmp, IkeNatT, Radius, Eap, Eapol,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -5,14 +5,14 @@ import { u16, u32 } from './bytes.js';
 import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
-import { appByPort, byTcpPort, portLimit } from './registry-tables.js';
+import { appByPort, byTcpPort, portLimit, tcpPortRank } from './registry-tables.js';
 import { MptcpOptionView } from './mptcp.js';
 import { Len } from './stop.js';
 import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const TCP = Layer.Tcp;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
-const BY_TCP_PORT = byTcpPort, PORT_LIMIT = portLimit;
+const BY_TCP_PORT = byTcpPort, PORT_LIMIT = portLimit, TCP_RANK = tcpPortRank;
 
 /** One TCP option as found in the header. */
 export interface TcpOption {
@@ -111,7 +111,7 @@ export class Tcp extends LayerView {
       !this.checkOptions(c, b, o, o + hl)) return;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
     if (this.end === o + hl && c.len !== (0 satisfies typeof Len.Caplen)) return;
-    const next = appByPort(BY_TCP_PORT, PORT_LIMIT[0]!, b, o);
+    const next = appByPort(BY_TCP_PORT, PORT_LIMIT[0]!, b, o, TCP_RANK);
     if (next !== 0) c.walkOn(next);
   }
 

@@ -3,14 +3,14 @@ import { u16 } from './bytes.js';
 import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
-import { appByPort, byUdpPort, portLimit } from './registry-tables.js';
+import { appByPort, byUdpPort, portLimit, udpPortRank } from './registry-tables.js';
 import { Len, lenSourceNames } from './stop.js';
 import { LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const UDP = Layer.Udp;
 const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
-const BY_UDP_PORT = byUdpPort, PORT_LIMIT = portLimit;
+const BY_UDP_PORT = byUdpPort, PORT_LIMIT = portLimit, UDP_RANK = udpPortRank;
 
 /** Bytes of the UDP header. */
 export const UDP_HEADER_LENGTH = 8;
@@ -41,7 +41,7 @@ export class Udp extends LayerView {
     const c = this.cursor, o = this.off;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
     if (this.end === o + 8 && c.len !== (0 satisfies typeof Len.Caplen)) return;
-    const next = appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, c.buf, o);
+    const next = appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, c.buf, o, UDP_RANK);
     if (next !== 0) c.walkOn(next);
   }
 

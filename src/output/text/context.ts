@@ -73,6 +73,9 @@ export class PrintContext {
   wireLen = 0;
   /** Set by each printer when it starts: the name in ` [|name]`. */
   protocol = '';
+  /** The TCP or UDP ports of the segment whose payload is being printed (set before the application printer runs). */
+  srcPort = 0;
+  dstPort = 0;
   /**
    * Where the text goes, byte by byte: the CLI's TextWriter itself (lines go straight into its
    * output buffer), or a scratch buffer of this context's own, emptied by every reset().

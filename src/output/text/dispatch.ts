@@ -187,6 +187,13 @@ export function printPort(c: PrintContext, p: PortPrinter, off: number, length: 
 
 /** A TCP segment's payload (`length` bytes at `off`): the -T type, else by port. */
 export function printTcpApp(c: PrintContext, sport: number, dport: number, off: number, length: number): void {
+  c.srcPort = sport; c.dstPort = dport;
   const p = c.o.forcedType !== '' ? tcpForced.get(c.o.forcedType) : tcpPortPrinters.pick(sport, dport);
   if (p !== undefined) printPort(c, p, off, length);
 }
+
+/**
+ * What print-udp.c tests before its port table: an NFS call to or reply from port 2049 (Sun RPC's
+ * direction word decides). Set by printers.ts; true when it printed the datagram.
+ */
+export const udpBeforePorts: { print: ((c: PrintContext, sport: number, dport: number, off: number, length: number) => boolean) | undefined } = { print: undefined };

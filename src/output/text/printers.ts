@@ -6,7 +6,7 @@ import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
   ipProtoTunnels, linkPrinters, offsetByEtherType, offsetByIpProto, offsetByLlcSap, registerLayer,
-  tcpForced, tcpPortPrinters, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
+  tcpForced, tcpPortPrinters, udpBeforePorts, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
 } from './dispatch.js';
 import { IP_TUNNELS } from './ip-demux.js';
 import { printEther, printEtherFrame } from './ether.js';
@@ -79,6 +79,7 @@ import { printNsh } from './nsh.js';
 import { printIkeNatT, printIsakmp } from './isakmp.js';
 import { printRadius } from './radius.js';
 import { printEap, printEapol } from './eap.js';
+import { nfsBeforeUdpPorts, printNfsRecord, printRpcForced } from './nfs.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -263,6 +264,10 @@ udpPortPrinters.set(8500, isakmpUser);
 const radius = layerPort(659, Layer.Radius);
 for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) udpPortPrinters.set(p, radius);
 udpForced.set('radius', radius);
+// NFS: on UDP before the port table (print-udp.c tests the RPC direction first), on TCP by port.
+udpBeforePorts.print = nfsBeforeUdpPorts;
+tcpPortPrinters.set(2049, { rank: 785, layer: 0, print: (c, off, len) => viewCall(c, Layer.RpcRecordMark, off, len, undefined, printNfsRecord) });
+udpForced.set('rpc', { rank: 0, layer: 0, print: (c, off, len) => viewCall(c, Layer.SunRpc, off, len, undefined, printRpcForced) });
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.

@@ -2,7 +2,7 @@
 import type { IpInfo, PrintContext } from './context.js';
 import { cksumShouldBe } from '../../decoders/checksum.js';
 import { writeEndpoints } from './tcp.js';
-import { printPort, udpPortPrinters } from './dispatch.js';
+import { printPort, udpBeforePorts, udpPortPrinters } from './dispatch.js';
 import { printForcedUdp } from './forced-type.js';
 import { UDP_HEADER_LENGTH, type Udp } from '../../decoders/udp.js';
 
@@ -30,10 +30,13 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   const cp = udp.off + UDP_HEADER_LENGTH;
   if (cp > c.end) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
   if (c.o.forcedType !== '') {
+    c.srcPort = sport; c.dstPort = dport;
     printForcedUdp(c, c.o.forcedType, cp, length, ulen, () => endpoints(c, ip, sport, dport));
     return;
   }
   endpoints(c, ip, sport, dport);
+  c.srcPort = sport; c.dstPort = dport;
+  if (!c.o.quiet && udpBeforePorts.print !== undefined && udpBeforePorts.print(c, sport, dport, cp, length)) return;
   if (c.o.verbose && !ip.fragmented) {
     if (ip.version === 4 && c.o.verbose > 1) {
       const field = udp.checksum;
