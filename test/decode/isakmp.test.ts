@@ -2,29 +2,18 @@
 // ISAKMP_sa_setup.pcap) field by field, its payloads through the sub-views the printer walks,
 // every cut of the header stopping in ISAKMP; RFC 3948's port 4500 (keepalive, marker + IKE, ESP).
 import test from 'ava';
-import { join } from 'node:path';
-import { openCaptureFile } from '../../src/capture/capture-file.js';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { IkeNatT, Isakmp, ISAKMP_HEADER_LENGTH } from '../../src/decoders/isakmp.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
-import { repoRoot } from '../helpers/netns.js';
+import { firstSuiteFrame as firstFrame } from '../helpers/tcpdump-suite.js';
 import { bytes, concat, ether, ipv4, udp } from '../helpers/frames.js';
 
 const d = new Decoder();
 /** Where the UDP payload starts in an Ethernet/IPv4 frame without options. */
 const APP = 14 + 20 + 8;
 
-function firstFrame(file: string): Uint8Array {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', file));
-  try {
-    const b = f.next()!;
-    return b.bytes.slice(b.offset[0], b.offset[0]! + b.capLen[0]!);
-  } finally {
-    f.close();
-  }
-}
 
 test('a real IKEv1 main mode message: the header, the SA payload, its proposal, transform and attributes', (t) => {
   // tcpdump -v: isakmp 1.0 msgid 00000000: phase 1 I ident: (sa: doi=ipsec situation=identity

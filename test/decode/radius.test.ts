@@ -2,28 +2,17 @@
 // by field, its attributes through the sub-view the printer walks, cuts of the header; an 802.1X
 // EAPOL frame carrying an EAP identity response.
 import test from 'ava';
-import { join } from 'node:path';
-import { openCaptureFile } from '../../src/capture/capture-file.js';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Eap, Eapol } from '../../src/decoders/eap.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { Radius, RADIUS_HEADER_LENGTH } from '../../src/decoders/radius.js';
-import { repoRoot } from '../helpers/netns.js';
+import { firstSuiteFrame as firstFrame } from '../helpers/tcpdump-suite.js';
 import { concat, ether, fromHex } from '../helpers/frames.js';
 
 const d = new Decoder();
 const APP = 14 + 20 + 8;
 
-function firstFrame(file: string): Uint8Array {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', file));
-  try {
-    const b = f.next()!;
-    return b.bytes.slice(b.offset[0], b.offset[0]! + b.capLen[0]!);
-  } finally {
-    f.close();
-  }
-}
 
 test('a real Access-Request: header, attributes, the values the printer reads, the EAP-Message', (t) => {
   // tcpdump -v: RADIUS, length: 139 / Access-Request (1), id: 0x05, Authenticator: ecfe3d2fe4473ec6299095ee46aedf77

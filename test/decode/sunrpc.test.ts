@@ -2,28 +2,17 @@
 // nfs-write-verf-cookie.pcapng) through the record mark, field by field; the file handle as
 // tcpdump's Parse_fh reads it; the XDR words the printer walks; cuts; a UDP call; a lie.
 import test from 'ava';
-import { join } from 'node:path';
-import { openCaptureFile } from '../../src/capture/capture-file.js';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { RpcRecordMark, SunRpc } from '../../src/decoders/sunrpc.js';
-import { repoRoot } from '../helpers/netns.js';
+import { firstSuiteFrame as firstFrame } from '../helpers/tcpdump-suite.js';
 import { be32, concat, ether, ipv4, udp } from '../helpers/frames.js';
 
 const d = new Decoder();
 /** The TCP payload in that capture: Ethernet, IPv4, TCP with 12 bytes of options. */
 const APP = 14 + 20 + 32;
 
-function firstFrame(file: string): Uint8Array {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', file));
-  try {
-    const b = f.next()!;
-    return b.bytes.slice(b.offset[0], b.offset[0]! + b.capLen[0]!);
-  } finally {
-    f.close();
-  }
-}
 
 test('a real NFSv3 WRITE call on TCP: record mark, RPC call header, credentials, file handle, arguments', (t) => {
   // tcpdump -vv: NFS request xid 90477929 144 write fh Unknown/F0C862C6…0000 3 (3) bytes @ 0 <filesync>

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { CliPool, type Outcome } from './cli-pool.js';
+import { openCaptureFile } from '../../src/capture/capture-file.js';
 
 export const suiteDir = fileURLToPath(new URL('../../../test/pcaps/tcpdump-suite/', import.meta.url));
 
@@ -186,4 +187,15 @@ export function distinctFlagSets(cases: readonly SuiteCase[]): string[][] {
     if (!sets.has(key)) sets.set(key, c.flags);
   }
   return [...sets.values()];
+}
+
+/** The first frame of a capture of tcpdump's suite (a copy), for decode tests of real frames. */
+export function firstSuiteFrame(file: string): Uint8Array {
+  const f = openCaptureFile(join(suiteDir, file));
+  try {
+    const b = f.next()!;
+    return b.bytes.slice(b.offset[0], b.offset[0]! + b.capLen[0]!);
+  } finally {
+    f.close();
+  }
 }

@@ -192,7 +192,7 @@ function printV2(c: PrintContext, v: Isakmp, length: number, ep: number): void {
     c.write(':');
     const first = v.nextPayload;
     if (flags & 1) c.write(` [encrypted ${np(first)}]`);
-    else v2Sub(c, v, first, v.firstPayloadOffset, ep, phase, 0, 0, 0);
+    else subPrint(c, v, first, v.firstPayloadOffset, ep, phase, 0, 0, 0, true);
     lengthCheck(c, v, length);
   }
 }
@@ -232,33 +232,18 @@ function indent(c: PrintContext, depth: number): void {
   c.write('(');
 }
 
-/** ikev1_sub_print: the chain from `at`, the first payload of type `t`. */
-function v1Sub(c: PrintContext, v: Isakmp, t: number, at: number, ep: number, phase: number, doi: number, proto: number, depth: number): number {
-  let cp = at, ext = at;
-  while (t) {
-    let g = pl(v, ext, ep);
-    if (!g.has(GEN)) { c.write(` [|${np(t)}]`); return -1; }
-    const itemLen = g.payloadLength;
-    if (!g.has(itemLen)) { c.write(` [|${np(t)}]`); return -1; }
-    indent(c, depth + 1);
-    cp = sub0(c, v, t, ext, ep, phase, doi, proto, depth + 1, false);
-    c.write(')');
-    if (cp < 0) return -1;
-    g = pl(v, ext, ep);
-    t = g.nextPayload;
-    ext = cp;
-  }
-  return cp;
-}
-
-/** ikev2_sub_print. */
-function v2Sub(c: PrintContext, v: Isakmp, t: number, at: number, ep: number, phase: number, doi: number, proto: number, depth: number): number {
+/**
+ * ikev1_sub_print / ikev2_sub_print: the chain from `at`, the first payload of type `t` (IKEv2's
+ * chains handle the encrypted payload themselves).
+ */
+function subPrint(c: PrintContext, v: Isakmp, t: number, at: number, ep: number, phase: number, doi: number, proto: number,
+  depth: number, v2: boolean): number {
   let cp = at, ext = at;
   while (t) {
     let g = pl(v, ext, ep);
     if (!g.has(GEN) || !g.has(g.payloadLength)) { c.write(` [|${np(t)}]`); return -1; }
     indent(c, depth + 1);
-    cp = sub0(c, v, t, ext, ep, phase, doi, proto, depth + 1, true);
+    cp = sub0(c, v, t, ext, ep, phase, doi, proto, depth + 1, v2);
     c.write(')');
     if (cp < 0) return -1;
     g = pl(v, ext, ep);
@@ -267,6 +252,8 @@ function v2Sub(c: PrintContext, v: Isakmp, t: number, at: number, ep: number, ph
   }
   return cp;
 }
+const v1Sub = (c: PrintContext, v: Isakmp, t: number, at: number, ep: number, phase: number, doi: number, proto: number, depth: number): number =>
+  subPrint(c, v, t, at, ep, phase, doi, proto, depth, false);
 
 /** ike_sub0_print / ikev2_sub0_print: one payload of type `t` at `ext` by its printer. */
 function sub0(c: PrintContext, v: Isakmp, t: number, ext: number, ep: number, phase: number, doi: number, proto: number,
@@ -575,17 +562,25 @@ function v1Delete(c: PrintContext, v: Isakmp, ext: number, ep: number): number {
 
 function payName(c: PrintContext, name: string, critical: number): void { c.write(`${name}${critical & 0x80 ? '[C]' : ''}:`); }
 
-/** ikev2_gen_print: cert, cr, d, TSi/TSr, cp, eap. */
-function v2Generic(c: PrintContext, v: Isakmp, t: number, ext: number, itemLen: number, ep: number): number {
+/**
+ * What ikev2_gen_print and ikev2_ID_print start with: the fixed part (`fixed` bytes) captured, the
+ * name, the length and, with -vvv, the body in hex. False when cut short (the mark written).
+ */
+function v2Head(c: PrintContext, v: Isakmp, t: number, ext: number, itemLen: number, ep: number, fixed: number): boolean {
   const g = pl(v, ext, ep);
-  if (!g.has(GEN)) { c.write(` [|${np(t)}]`); return -1; }
+  if (!g.has(fixed)) { c.write(` [|${np(t)}]`); return false; }
   payName(c, np(t), g.critical);
   c.write(` len=${itemLen - 4}`);
   if (c.o.verbose > 2 && itemLen > 4) {
     c.write(' ');
-    if (!raw(c, v, ext + GEN, itemLen - 4, ep)) { c.write(` [|${np(t)}]`); return -1; }
+    if (!raw(c, v, ext + GEN, itemLen - 4, ep)) { c.write(` [|${np(t)}]`); return false; }
   }
-  return ext + itemLen;
+  return true;
+}
+
+/** ikev2_gen_print: cert, cr, d, TSi/TSr, cp, eap. */
+function v2Generic(c: PrintContext, v: Isakmp, t: number, ext: number, itemLen: number, ep: number): number {
+  return v2Head(c, v, t, ext, itemLen, ep, GEN) ? ext + itemLen : -1;
 }
 
 function v2Transform(c: PrintContext, v: Isakmp, tcount: number, ext: number, itemLen: number, ep: number): number {
@@ -689,14 +684,8 @@ function ascii(c: PrintContext, v: Isakmp, at: number, n: number, ep: number): v
 }
 
 function v2Id(c: PrintContext, v: Isakmp, t: number, ext: number, itemLen: number, ep: number): number {
+  if (!v2Head(c, v, t, ext, itemLen, ep, IKE_ID_LENGTH)) return -1;
   const g = pl(v, ext, ep);
-  if (!g.has(IKE_ID_LENGTH)) { c.write(` [|${np(t)}]`); return -1; }
-  payName(c, np(t), g.critical);
-  c.write(` len=${itemLen - 4}`);
-  if (c.o.verbose > 2 && itemLen > 4) {
-    c.write(' ');
-    if (!raw(c, v, ext + GEN, itemLen - 4, ep)) { c.write(` [|${np(t)}]`); return -1; }
-  }
   // Unsigned in tcpdump: an item shorter than the ID header is a huge length, never captured.
   const n = itemLen - IKE_ID_LENGTH;
   const at = ext + IKE_ID_LENGTH;
