@@ -148,6 +148,8 @@ export const Layer = {
   /** Sun RPC (NFS: UDP 2049; TCP 2049 after the record mark), and the record mark on TCP. */
   SunRpc: 205,
   RpcRecordMark: 206,
+  /** SNMP (UDP 161, 162; -T snmp). */
+  Snmp: 207,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -266,6 +268,7 @@ names[Layer.Eap] = 'EAP';
 names[Layer.Eapol] = 'EAPOL';
 names[Layer.SunRpc] = 'Sun RPC';
 names[Layer.RpcRecordMark] = 'RPC record mark';
+names[Layer.Snmp] = 'SNMP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

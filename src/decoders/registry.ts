@@ -44,6 +44,7 @@ import { IkeNatT, Isakmp } from './isakmp.js';
 import { Radius } from './radius.js';
 import { Eap, Eapol } from './eap.js';
 import { RpcRecordMark, SunRpc } from './sunrpc.js';
+import { Snmp } from './snmp.js';
 import { Otv } from './otv.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
@@ -160,6 +161,8 @@ setUdpPort(8500, Layer.Isakmp, 614);
 for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) setUdpPort(p, Layer.Radius, 659);
 setUdpPort(2049, Layer.SunRpc, 530);    // NFS: tested before the port table
 setTcpPort(2049, Layer.RpcRecordMark, 785);
+setUdpPort(161, Layer.Snmp, 616);
+setUdpPort(162, Layer.Snmp, 616);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -209,7 +212,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

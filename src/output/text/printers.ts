@@ -80,6 +80,7 @@ import { printIkeNatT, printIsakmp } from './isakmp.js';
 import { printRadius } from './radius.js';
 import { printEap, printEapol } from './eap.js';
 import { nfsBeforeUdpPorts, printNfsRecord, printRpcForced } from './nfs.js';
+import { printSnmp } from './snmp.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -200,6 +201,7 @@ registerLayer(Layer.IkeNatT, printIkeNatT);
 registerLayer(Layer.Radius, printRadius);
 registerLayer(Layer.Eap, printEap);
 registerLayer(Layer.Eapol, printEapol);
+registerLayer(Layer.Snmp, printSnmp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -267,6 +269,10 @@ udpForced.set('radius', radius);
 // NFS: on UDP before the port table (print-udp.c tests the RPC direction first), on TCP by port.
 udpBeforePorts.print = nfsBeforeUdpPorts;
 tcpPortPrinters.set(2049, { rank: 785, layer: 0, print: (c, off, len) => viewCall(c, Layer.RpcRecordMark, off, len, undefined, printNfsRecord) });
+const snmp = layerPort(616, Layer.Snmp);
+udpPortPrinters.set(161, snmp);
+udpPortPrinters.set(162, snmp);
+udpForced.set('snmp', snmp);
 udpForced.set('rpc', { rank: 0, layer: 0, print: (c, off, len) => viewCall(c, Layer.SunRpc, off, len, undefined, printRpcForced) });
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
