@@ -150,6 +150,8 @@ export const Layer = {
   RpcRecordMark: 206,
   /** SNMP (UDP 161, 162; -T snmp). */
   Snmp: 207,
+  /** L2TPv2 (UDP 1701). */
+  L2tp: 208,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -269,6 +271,7 @@ names[Layer.Eapol] = 'EAPOL';
 names[Layer.SunRpc] = 'Sun RPC';
 names[Layer.RpcRecordMark] = 'RPC record mark';
 names[Layer.Snmp] = 'SNMP';
+names[Layer.L2tp] = 'L2TP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -45,6 +45,7 @@ import { Radius } from './radius.js';
 import { Eap, Eapol } from './eap.js';
 import { RpcRecordMark, SunRpc } from './sunrpc.js';
 import { Snmp } from './snmp.js';
+import { L2tp } from './l2tp.js';
 import { Otv } from './otv.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
@@ -163,6 +164,7 @@ setUdpPort(2049, Layer.SunRpc, 530);    // NFS: tested before the port table
 setTcpPort(2049, Layer.RpcRecordMark, 785);
 setUdpPort(161, Layer.Snmp, 616);
 setUdpPort(162, Layer.Snmp, 616);
+setUdpPort(1701, Layer.L2tp, 622);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -212,7 +214,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -81,6 +81,7 @@ import { printRadius } from './radius.js';
 import { printEap, printEapol } from './eap.js';
 import { nfsBeforeUdpPorts, printNfsRecord, printRpcForced } from './nfs.js';
 import { printSnmp } from './snmp.js';
+import { printL2tp } from './l2tp.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -202,6 +203,7 @@ registerLayer(Layer.Radius, printRadius);
 registerLayer(Layer.Eap, printEap);
 registerLayer(Layer.Eapol, printEapol);
 registerLayer(Layer.Snmp, printSnmp);
+registerLayer(Layer.L2tp, printL2tp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -273,6 +275,7 @@ const snmp = layerPort(616, Layer.Snmp);
 udpPortPrinters.set(161, snmp);
 udpPortPrinters.set(162, snmp);
 udpForced.set('snmp', snmp);
+udpPortPrinters.set(1701, layerPort(622, Layer.L2tp));
 udpForced.set('rpc', { rank: 0, layer: 0, print: (c, off, len) => viewCall(c, Layer.SunRpc, off, len, undefined, printRpcForced) });
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
