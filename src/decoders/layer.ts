@@ -152,6 +152,8 @@ export const Layer = {
   Snmp: 207,
   /** L2TPv2 (UDP 1701). */
   L2tp: 208,
+  /** Kerberos (UDP 88, 750). */
+  Krb: 209,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -272,6 +274,7 @@ names[Layer.SunRpc] = 'Sun RPC';
 names[Layer.RpcRecordMark] = 'RPC record mark';
 names[Layer.Snmp] = 'SNMP';
 names[Layer.L2tp] = 'L2TP';
+names[Layer.Krb] = 'Kerberos';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

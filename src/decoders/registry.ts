@@ -46,6 +46,7 @@ import { Eap, Eapol } from './eap.js';
 import { RpcRecordMark, SunRpc } from './sunrpc.js';
 import { Snmp } from './snmp.js';
 import { L2tp } from './l2tp.js';
+import { Krb } from './krb.js';
 import { Otv } from './otv.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
@@ -165,6 +166,8 @@ setTcpPort(2049, Layer.RpcRecordMark, 785);
 setUdpPort(161, Layer.Snmp, 616);
 setUdpPort(162, Layer.Snmp, 616);
 setUdpPort(1701, Layer.L2tp, 622);
+setUdpPort(88, Layer.Krb, 620);
+setUdpPort(750, Layer.Krb, 620);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -214,7 +217,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -82,6 +82,7 @@ import { printEap, printEapol } from './eap.js';
 import { nfsBeforeUdpPorts, printNfsRecord, printRpcForced } from './nfs.js';
 import { printSnmp } from './snmp.js';
 import { printL2tp } from './l2tp.js';
+import { printKrb } from './krb.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -204,6 +205,7 @@ registerLayer(Layer.Eap, printEap);
 registerLayer(Layer.Eapol, printEapol);
 registerLayer(Layer.Snmp, printSnmp);
 registerLayer(Layer.L2tp, printL2tp);
+registerLayer(Layer.Krb, printKrb);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -276,6 +278,9 @@ udpPortPrinters.set(161, snmp);
 udpPortPrinters.set(162, snmp);
 udpForced.set('snmp', snmp);
 udpPortPrinters.set(1701, layerPort(622, Layer.L2tp));
+const krb = layerPort(620, Layer.Krb);
+udpPortPrinters.set(88, krb);
+udpPortPrinters.set(750, krb);
 udpForced.set('rpc', { rank: 0, layer: 0, print: (c, off, len) => viewCall(c, Layer.SunRpc, off, len, undefined, printRpcForced) });
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
