@@ -22,10 +22,12 @@ const tags: Record<number, string> = {
   98: 'aUAP', 116: 'BNOAUTO', 78: 'bSLP-DA', 79: 'bSLP-SCOPE', 117: 'sNSSEARCH', 77: '$User-Class', 118: 'iSUBNET',
   121: '$Classless-Static-Route', 249: '$Classless-Static-Route-Microsoft', 150: 'iTFTP-Server-Address',
   80: 'aSLP-NA', 81: '$FQDN', 82: '$Agent-Information', 83: 'bARMT', 84: 'bAMSK', 88: 'aTZSTR', 89: 'bFQDNS',
-  90: 'bAUTH', 91: 'iVINES', 92: 'sRANK', 93: 'sARCH', 94: 'bNDI', 97: 'bGUID', 95: 'aLDAP', 96: 'i6o4',
+  90: 'bAUTH', 91: 'LLast-Transaction-Time', 92: 'iAssociated-IP', 93: 'sARCH', 94: 'bNDI', 97: 'bGUID', 95: 'aLDAP', 96: 'i6o4',
   100: 'aPOSIX-TZ', 101: 'aTZ-Name', 110: 'bIPX', 112: 'iNI', 113: 'aNITAG', 114: 'aURL', 115: 'bFAIL', 161: 'aMUD-URL',
 };
-const messages = ['', 'Discover', 'Offer', 'Request', 'Decline', 'ACK', 'NACK', 'Release', 'Inform'];
+// print-bootp.c's dhcp_msg_values, with RFC 4388's leasequery messages (10-13).
+const messages = ['', 'Discover', 'Offer', 'Request', 'Decline', 'ACK', 'NACK', 'Release', 'Inform', '', 'LeaseQuery',
+  'LeaseUnassigned', 'LeaseUnknown', 'LeaseActive'];
 const nodeTypes: Record<number, string> = { 1: 'b-node', 2: 'p-node', 4: 'm-node', 8: 'h-node' };
 const overload: Record<number, string> = { 1: 'file', 2: 'sname', 3: 'file+sname' };
 const arpTypes: Record<number, string> = { 1: 'ether', 6: 'ieee802', 7: 'arcnet', 15: 'frelay', 23: 'strip', 24: 'ieee1394' };

@@ -302,6 +302,8 @@ tcpForced.set('resp', resp);
 const mpls: OffsetPrinter = (c, off, len) => printMpls(c, off, len);
 offsetByEtherType.set(0x8847, mpls);
 offsetByEtherType.set(0x8848, mpls);
+// MPLS in UDP (RFC 7510), port 6635: print-udp.c line 712.
+udpPortPrinters.set(6635, port(712, mpls));
 offsetByIpProto[2] = (c, off, len) => printIgmp(c, off, len);
 offsetByIpProto[47] = (c, off, len) => printGre(c, off, len);
 offsetByIpProto[50] = (c, off, len) => printEsp(c, off, len);
