@@ -50,6 +50,7 @@ export { NfsFileHandle, RpcDirection, RpcRecordMark, SunRpc, XdrWords } from './
 export { BerElement, BerType, Snmp } from './decoders/snmp.js';
 export { L2tp, L2tpAvp, L2tpFlag } from './decoders/l2tp.js';
 export { Krb } from './decoders/krb.js';
+export { SomeIp } from './decoders/someip.js';
 export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/dns.js';
 export { Sll } from './decoders/sll.js';
 export { Bfd } from './decoders/bfd.js';

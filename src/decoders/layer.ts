@@ -154,6 +154,8 @@ export const Layer = {
   L2tp: 208,
   /** Kerberos (UDP 88, 750). */
   Krb: 209,
+  /** SOME/IP (UDP 30490; -T someip). */
+  SomeIp: 210,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -275,6 +277,7 @@ names[Layer.RpcRecordMark] = 'RPC record mark';
 names[Layer.Snmp] = 'SNMP';
 names[Layer.L2tp] = 'L2TP';
 names[Layer.Krb] = 'Kerberos';
+names[Layer.SomeIp] = 'SOME/IP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

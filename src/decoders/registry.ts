@@ -47,6 +47,7 @@ import { RpcRecordMark, SunRpc } from './sunrpc.js';
 import { Snmp } from './snmp.js';
 import { L2tp } from './l2tp.js';
 import { Krb } from './krb.js';
+import { SomeIp } from './someip.js';
 import { Otv } from './otv.js';
 import { Ptp } from './ptp.js';
 import { RawIp } from './raw.js';
@@ -168,6 +169,7 @@ setUdpPort(162, Layer.Snmp, 616);
 setUdpPort(1701, Layer.L2tp, 622);
 setUdpPort(88, Layer.Krb, 620);
 setUdpPort(750, Layer.Krb, 620);
+setUdpPort(30490, Layer.SomeIp, 723);
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -217,7 +219,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Bfd, Hsrp, Rip, Ripng, Pim, Pimv1, Eigrp, Igrp, Bgp, Babel, Ahcp, Olsr, Aodv, Vrrp, Carp, Ldp, Rsvp, Ospf,
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

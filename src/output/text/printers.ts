@@ -83,6 +83,7 @@ import { nfsBeforeUdpPorts, printNfsRecord, printRpcForced } from './nfs.js';
 import { printSnmp } from './snmp.js';
 import { printL2tp } from './l2tp.js';
 import { printKrb } from './krb.js';
+import { printSomeIp } from './someip.js';
 // The compatibility path: printers that still read bytes at offsets, until their protocols have decoders.
 import { printMpls } from './mpls.js';
 import { printIgmp } from './igmp.js';
@@ -206,6 +207,7 @@ registerLayer(Layer.Eapol, printEapol);
 registerLayer(Layer.Snmp, printSnmp);
 registerLayer(Layer.L2tp, printL2tp);
 registerLayer(Layer.Krb, printKrb);
+registerLayer(Layer.SomeIp, printSomeIp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -281,6 +283,9 @@ udpPortPrinters.set(1701, layerPort(622, Layer.L2tp));
 const krb = layerPort(620, Layer.Krb);
 udpPortPrinters.set(88, krb);
 udpPortPrinters.set(750, krb);
+const someip = layerPort(723, Layer.SomeIp);
+udpPortPrinters.set(30490, someip);
+udpForced.set('someip', someip);
 udpForced.set('rpc', { rank: 0, layer: 0, print: (c, off, len) => viewCall(c, Layer.SunRpc, off, len, undefined, printRpcForced) });
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
