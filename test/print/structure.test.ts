@@ -11,7 +11,7 @@ const dir = join(root, 'src', 'output', 'text');
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
 const source = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
-/** The byte-reading helpers the compatibility printers use, and the -x/-X/-A dumps of the raw frame. */
+/** The writers that copy address bytes into the output (context.ts) and the -x/-X/-A dumps of the raw frame. */
 const HELPERS = new Set(['context.ts', 'dump.ts']);
 /**
  * Printers over a view that offers checked reads by index, the layouts being the printer's. Their

@@ -1,5 +1,5 @@
 import type { PrintOptions } from './options.js';
-import { ipv4ToString, ipv6ToString, macToString, writeIpv4, writeIpv6, writeMac } from '../../decoders/addr.js';
+import { writeIpv4, writeIpv6, writeMac } from '../../decoders/addr.js';
 import { ipv4PseudoSum, ipv6PseudoSum } from '../../decoders/checksum.js';
 import { Decoder } from '../../decoders/decoder.js';
 import type { Ipv4 } from '../../decoders/ipv4.js';
@@ -53,11 +53,10 @@ export class IpInfo {
   }
 }
 
-
 /**
  * Per-packet printing state shared by all printers (tcpdump's netdissect_options). Offsets are
- * absolute indexes into `buf`. Reads through u8/u16/u32/need are bounds-checked against `end`
- * and throw TRUNCATED past it.
+ * absolute indexes into `buf`. Printers read fields from the decoders' views, never from `buf`:
+ * it is here for the writers that copy address bytes into the output and for the -x/-X/-A dumps.
  */
 export class PrintContext {
   /** The bytes of the whole batch (or frame) being printed. */
@@ -276,38 +275,6 @@ export class PrintContext {
     if (n < 4294967296) for (let i = 0; i < width; i++) { const q = (n / 10) >>> 0; b[--p] = 48 + (n - q * 10); n = q; }
     else for (let i = 0; i < width; i++) { const q = Math.floor(n / 10); b[--p] = 48 + (n - q * 10); n = q; }
   }
-
-  /** Append the dotted quad at `at` (bounds-checked), without making a string. */
-  ip4w(at: number): void {
-    this.need(at, 4);
-    this.ip4raw(at);
-  }
-
-  /** ip4w for bytes a printer has already checked. */
-  ip4raw(at: number): void { this.ip4At(at); }
-
-  has(at: number, n: number): boolean { return at >= this.frameStart && at + n <= this.end; }
-  need(at: number, n: number): void { if (!this.has(at, n)) throw TRUNCATED; }
-  u8(at: number): number { this.need(at, 1); return this.buf[at]!; }
-  u16(at: number): number { this.need(at, 2); return (this.buf[at]! << 8) | this.buf[at + 1]!; }
-  u24(at: number): number { this.need(at, 3); return (this.buf[at]! << 16) | (this.buf[at + 1]! << 8) | this.buf[at + 2]!; }
-  u32(at: number): number {
-    this.need(at, 4);
-    return ((this.buf[at]! << 24) | (this.buf[at + 1]! << 16) | (this.buf[at + 2]! << 8) | this.buf[at + 3]!) >>> 0;
-  }
-  /** Little-endian reads (NULL/LOOP headers and Linux cooked fields written in host order). */
-  u16le(at: number): number { this.need(at, 2); return this.buf[at]! | (this.buf[at + 1]! << 8); }
-  u32le(at: number): number {
-    this.need(at, 4);
-    return (this.buf[at]! | (this.buf[at + 1]! << 8) | (this.buf[at + 2]! << 16) | (this.buf[at + 3]! << 24)) >>> 0;
-  }
-
-  /** Dotted quad at `at`, bounds-checked. */
-  ip4(at: number): string { this.need(at, 4); return ipv4ToString(this.buf, at); }
-  /** IPv6 text at `at`, bounds-checked. */
-  ip6(at: number): string { this.need(at, 16); return ipv6ToString(this.buf, at); }
-  /** aa:bb:cc:dd:ee:ff at `at`, bounds-checked. */
-  mac(at: number): string { this.need(at, 6); return macToString(this.buf, at); }
 
   /** Bytes readable from `at` to the current end (0 when past it). */
   avail(at: number): number { return at < this.end ? this.end - at : 0; }

@@ -41,12 +41,6 @@ export const linkPrinters: (LinkPrinter | undefined)[] = new Array<LinkPrinter |
  */
 export const ipProtoTunnels: Uint8Array = new Uint8Array(256);
 
-/** The compatibility path: printers by EtherType / IP protocol that have no decoder view yet. */
-export const offsetByEtherType = new Map<number, OffsetPrinter>();
-export const offsetByIpProto: (OffsetPrinter | undefined)[] = new Array<OffsetPrinter | undefined>(256).fill(undefined);
-/** … and by LLC SAP (DSAP = SSAP, UI frames). */
-export const offsetByLlcSap: (OffsetPrinter | undefined)[] = new Array<OffsetPrinter | undefined>(256).fill(undefined);
-
 /** Registers the printer of `layer` (printers.ts: one line per protocol). */
 export function registerLayer<V extends LayerView>(layer: number, print: LayerPrinter<V>): void {
   layerPrinters[layer] = print as LayerPrinter;
@@ -95,10 +89,8 @@ export function hasPrinter(layer: number): boolean { return layerPrinters[layer]
  */
 export function printEtherTypePayload(c: PrintContext, type: number, off: number, length: number): boolean {
   const layer = byEtherType[type]!;
-  if (layer !== 0 && layerPrinters[layer] !== undefined) { printLayer(c, layer, off, length); return true; }
-  const legacy = offsetByEtherType.get(type);
-  if (legacy === undefined) return false;
-  legacy(c, off, length, c.ip);
+  if (layer === 0 || layerPrinters[layer] === undefined) return false;
+  printLayer(c, layer, off, length);
   return true;
 }
 
@@ -122,10 +114,8 @@ export function ipProtoLayer(proto: number): number {
 /** An LLC UI frame's payload by its SAP (DSAP = SSAP); false when no printer claims it. */
 export function printLlcSap(c: PrintContext, sap: number, off: number, length: number): boolean {
   const layer = byLlcSap[sap]!;
-  if (layer !== 0 && layerPrinters[layer] !== undefined) { printLayer(c, layer, off, length); return true; }
-  const legacy = offsetByLlcSap[sap];
-  if (legacy === undefined) return false;
-  legacy(c, off, length, c.ip);
+  if (layer === 0 || layerPrinters[layer] === undefined) return false;
+  printLayer(c, layer, off, length);
   return true;
 }
 

@@ -1,7 +1,7 @@
 /** The IP protocol demux shared by IPv4 and IPv6 (tcpdump's print-ip-demux.c), through the registry. */
 import type { IpInfo, PrintContext } from './context.js';
 import { ipProtoName } from './names.js';
-import { ipProtoTunnels, layerPrinters, offsetByIpProto, printLayer } from './dispatch.js';
+import { ipProtoTunnels, layerPrinters, printLayer } from './dispatch.js';
 import { byIpProto } from '../../decoders/registry-tables.js';
 import { carpPrinter } from './forced-type.js';
 import { Layer } from '../../decoders/layer.js';
@@ -40,8 +40,6 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
   let layer = byIpProto[proto]!;
   if (layer === 0 || layerPrinters[layer] === undefined) layer = ipProtoTunnels[proto]!;
   if (layer !== 0) { printLayer(c, layer, off, length); return; }
-  const legacy = offsetByIpProto[proto];
-  if (legacy !== undefined) { legacy(c, off, length, ip); return; }
   c.write(` ip-proto-${proto} ${length}`);
 }
 

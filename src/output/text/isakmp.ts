@@ -5,7 +5,7 @@
  * function returns the position after what it printed, or -1 (tcpdump's NULL: stop).
  */
 import type { IpInfo, PrintContext } from './context.js';
-import { offsetByIpProto, printLayer } from './dispatch.js';
+import { printLayer } from './dispatch.js';
 import { safeChar } from './print-char.js';
 import {
   IKE_ATTRIBUTE_HEADER_LENGTH, IKE_CERT_LENGTH, IKE_DELETE_LENGTH, IKE_GENERIC_HEADER_LENGTH, IKE_ID_LENGTH,
@@ -136,7 +136,7 @@ export function printIkeNatT(c: PrintContext, v: IkeNatT, length: number): void 
     return;
   }
   c.write('UDP-encap: ');
-  offsetByIpProto[50]!(c, v.off, length, c.ip);
+  printLayer(c, Layer.Esp, v.off, length);
 }
 
 /** An ISAKMP message of `length` bytes (isakmp_print). */
