@@ -74,6 +74,7 @@ export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';
 export { Lmp } from './decoders/lmp.js';
+export { Cnfp, CnfpRecord } from './decoders/cnfp.js';
 export { Lspping } from './decoders/lspping.js';
 export { RpkiRtr } from './decoders/rpki-rtr.js';
 export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/dns.js';

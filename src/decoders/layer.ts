@@ -219,6 +219,8 @@ export const Layer = {
   Lspping: 234,
   /** RPKI to router protocol (TCP 323). */
   RpkiRtr: 235,
+  /** Cisco NetFlow v1, v5, v6 (no port; -T cnfp). */
+  Cnfp: 240,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -377,6 +379,7 @@ names[Layer.Sflow] = 'sFlow';
 names[Layer.Lmp] = 'LMP';
 names[Layer.Lspping] = 'LSP ping';
 names[Layer.RpkiRtr] = 'RPKI-RTR';
+names[Layer.Cnfp] = 'NetFlow';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

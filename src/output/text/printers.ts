@@ -95,6 +95,7 @@ import { printFtp, printHttp, printRtsp, printSip, printSmtp, printWhois } from 
 import { printTelnet } from './telnet.js';
 import { printSflow } from './sflow.js';
 import { printLmp } from './lmp.js';
+import { printCnfp } from './cnfp.js';
 import { printLspping } from './lspping.js';
 import { printRpkiRtr } from './rpki-rtr.js';
 import { printIgmp } from './igmp.js';
@@ -251,6 +252,7 @@ registerLayer(Layer.Sip, printSip);
 registerLayer(Layer.Telnet, printTelnet);
 registerLayer(Layer.Sflow, printSflow);
 registerLayer(Layer.Lmp, printLmp);
+registerLayer(Layer.Cnfp, printCnfp);
 registerLayer(Layer.Lspping, printLspping);
 registerLayer(Layer.RpkiRtr, printRpkiRtr);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
@@ -346,6 +348,8 @@ udpPortPrinters.set(6343, layerPort(688, Layer.Sflow));
 const lmp = layerPort(684, Layer.Lmp);
 udpPortPrinters.set(701, lmp);
 udpForced.set('lmp', lmp);
+// NetFlow has no port in tcpdump: -T cnfp only.
+udpForced.set('cnfp', layerPort(0, Layer.Cnfp));
 udpPortPrinters.set(3503, layerPort(676, Layer.Lspping));
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
