@@ -24,6 +24,9 @@ export const BER_CLASSES: readonly (readonly [string, readonly string[]])[] = [
   ['Exceptions', ['noSuchObject', 'noSuchInstance', 'endOfMibView']],
 ];
 const FORMS = ['Primitive', 'Constructed'];
+// tcpdump names every class "x" where it prints one: its defineCLASS(x) macro writes "x", which an ANSI C
+// preprocessor does not replace by the argument (print-snmp.c says "not ANSI-C").
+const PRINTED_CLASS = 'x';
 
 /**
  * One BER element, decoded by `parse(at, len)` (asn1_parse). After a parse: `count` is the bytes the
@@ -67,11 +70,12 @@ export class BerElement extends FieldView {
       id = 0;
       while (this.#u8(p) & 0x80) {
         if (len < 1) { this.error = '[Xtagfield?]'; return -1; }
-        id = ((id << 7) | (this.#u8(p) & 0x7f)) >>> 0;
+        // tcpdump's id is a u_char: each step keeps the low 8 bits.
+        id = ((id << 7) | (this.#u8(p) & 0x7f)) & 0xff;
         len--; hdr++; p++;
       }
       if (len < 1) { this.error = '[Xtagfield?]'; return -1; }
-      this.id = id = ((id << 7) | this.#u8(p)) >>> 0;
+      this.id = id = ((id << 7) | this.#u8(p)) & 0xff;
       --len; ++hdr; ++p;
     }
     if (len < 1) { this.error = '[no asnlen]'; return -1; }
@@ -88,8 +92,8 @@ export class BerElement extends FieldView {
     if (len < asnlen) { this.error = `[len${len | 0}<asnlen${asnlen}]`; return -1; }
     if (form >= FORMS.length) { this.error = `[form?${form}]`; return -1; }
     if (cls >= BER_CLASSES.length) { this.error = `[class?${FORMS[form]![0]}/${cls}]`; return -1; }
-    const [className, ids] = BER_CLASSES[cls]!;
-    if ((id | 0) >= ids.length) { this.error = `[id?${FORMS[form]![0]}/${className}/${id | 0}]`; return -1; }
+    const ids = BER_CLASSES[cls]![1];
+    if ((id | 0) >= ids.length) { this.error = `[id?${FORMS[form]![0]}/${PRINTED_CLASS}/${id | 0}]`; return -1; }
     if (p + asnlen > this.end) return -1;                 // ND_TCHECK_LEN: the trunc mark
     this.valueOffset = p;
     if (form === 0) this.#primitive(p, cls, id, asnlen);
@@ -97,7 +101,7 @@ export class BerElement extends FieldView {
       if (id === 16) this.type = BerType.Seq;
       else { this.type = BerType.Octet; this.notice = `C/U/${ids[id]}`; }
     } else if (cls === 2) this.type = BerType.Pdu;
-    else { this.type = BerType.Octet; this.notice = `C/${className}/${ids[id]}`; }
+    else { this.type = BerType.Octet; this.notice = `C/${PRINTED_CLASS}/${ids[id]}`; }
     if (this.error !== '') return -1;
     this.count = asnlen + hdr;
     return this.count;
@@ -145,7 +149,7 @@ export class BerElement extends FieldView {
       else if (id === 1) this.type = BerType.NoSuchInstance;
       else if (id === 2) this.type = BerType.EndOfMibView;
     } else {
-      this.notice = `[P/${BER_CLASSES[cls]![0]}/${ids[id]}]`;
+      this.notice = `[P/${PRINTED_CLASS}/${ids[id]}]`;
       this.type = BerType.Octet;
     }
   }

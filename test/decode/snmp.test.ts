@@ -49,3 +49,17 @@ test('errors and cuts: not a SEQUENCE, a length past the element, a value cut sh
   // A whole message cut in its first two bytes stops in SNMP.
   t.like(d.decode(frame(GET).subarray(0, APP + 1), LinkType.EN10MB).stop, { layer: Layer.Snmp, offset: APP, required: 2 });
 });
+
+test('tcpdump quirks kept: a long-form tag keeps 8 bits (its u_char), and every class prints as "x"', (t) => {
+  // In a SEQUENCE: tag 0x3f = universal, constructed, long form; 0x94 0x01 would be tag 2561, as a u_char 1 (Boolean);
+  // then 0x7f 0x06: application class, constructed, tag 6 (Counter64).
+  const s = new Decoder().decode(frame(fromHex('30073f9401007f0600')), LinkType.EN10MB).layer(Layer.Snmp) as Snmp;
+  t.true(s instanceof Snmp);
+  const e = s.element.point(s.off, s.end);
+  t.is(e.parse(s.off + 2, 4), 4);
+  t.deepEqual([e.cls, e.id], [0, 1]);
+  t.is(e.notice, 'C/U/Boolean');
+  // tcpdump's Class[].name is its defineCLASS macro's literal "x".
+  t.is(e.parse(s.off + 6, 3), 3);
+  t.is(e.notice, 'C/x/Counter64');
+});
