@@ -27,6 +27,16 @@ function heapForPackets(): void {
 }
 
 /**
+ * V8's defaults for the flags heapForPackets() sets. V8 refuses a code cache made under other flags
+ * than its own, so the build's run that writes the CLI bundle's code cache (bin/vcap) puts them back
+ * first: the cache is read before heapForPackets() runs.
+ */
+export function restoreHeapFlags(): void {
+  setFlagsFromString('--semi-space-growth-factor=2');
+  setFlagsFromString('--heap-growing-percent=0');
+}
+
+/**
  * The whole command, given its arguments; returns the exit status. `io` names the descriptors its
  * text goes to (the process's own by default; a test runs many commands in one process with files).
  */

@@ -78,7 +78,7 @@ export class ParallelPrinter {
   constructor(workers: number, print: PrintOptions, linkType: number, readonly out: TextWriter, readonly chunkFrames = CHUNK_FRAMES) {
     this.#ctx = new PrintContext(print, out);
     this.#signal = new Int32Array(new SharedArrayBuffer(4 * workers));
-    const url = new URL(import.meta.url.endsWith('.bundle.js') ? './print-worker.bundle.js' : './print-worker.js', import.meta.url);
+    const url = new URL(import.meta.url.endsWith('.bundle.cjs') ? './print-worker.bundle.js' : './print-worker.js', import.meta.url);
     for (let i = 0; i < workers; i++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(url, {
