@@ -219,6 +219,8 @@ export const Layer = {
   Lspping: 234,
   /** RPKI to router protocol (TCP 323). */
   RpkiRtr: 235,
+  /** SCTP (IP protocol 132): the common header; its chunks are walked by a sub-view. */
+  Sctp: 24,
   /** Cisco NetFlow v1, v5, v6 (no port; -T cnfp). */
   Cnfp: 240,
 } as const;
@@ -328,6 +330,7 @@ names[Layer.Pgm] = 'PGM';
 names[Layer.Zmtp1] = 'ZMTP/1.0';
 names[Layer.Zmtp1Datagram] = 'ZMTP/1.0 datagram';
 names[Layer.Dccp] = 'DCCP';
+names[Layer.Sctp] = 'SCTP';
 names[Layer.Aoe] = 'AoE';
 names[Layer.Resp] = 'RESP';
 names[Layer.Lisp] = 'LISP';

@@ -6,6 +6,7 @@ import type { Icmpv6 } from './icmpv6.js';
 import type { Ipv4 } from './ipv4.js';
 import type { Ipv6 } from './ipv6.js';
 import type { NullLink } from './null.js';
+import type { Sctp } from './sctp.js';
 import type { Sll } from './sll.js';
 import type { Sll2 } from './sll2.js';
 import type { DecodeStop } from './stop.js';
@@ -78,6 +79,8 @@ export class Packet extends Cursor {
   get icmpv6(): Icmpv6 | undefined { return (this.present & 0x100) !== 0 ? this.icmpv6View : undefined; }
   get tcp(): Tcp | undefined { return (this.present & 0x200) !== 0 ? this.tcpView : undefined; }
   get udp(): Udp | undefined { return (this.present & 0x400) !== 0 ? this.udpView : undefined; }
+  /** SCTP (Layer.Sctp, 24): the common header; `chunkCount` chunks follow, walked with its `chunk` sub-view. */
+  get sctp(): Sctp | undefined { return (this.present & 0x1000000) !== 0 ? this.views.table[24] as Sctp : undefined; }
   /**
    * Any layer by number (`Layer.X`), when decoded in full: the same view as its named getter, and
    * the way to reach layers without one. Application layers are found when first asked for.
@@ -203,6 +206,7 @@ export class Packet extends Cursor {
     if (this.icmpv6) o.icmpv6 = this.icmpv6.toJSON();
     if (this.tcp) o.tcp = this.tcp.toJSON();
     if (this.udp) o.udp = this.udp.toJSON();
+    if (this.sctp) o.sctp = this.sctp.toJSON();
     if (this.dns) o.dns = this.dns.toJSON();
     // Layers without a getter of their own, under their key (`layerKey`), in the order decoded.
     for (let i = 0; i < this.extraCount; i++) {

@@ -22,6 +22,7 @@ import { Clnp } from './clnp.js';
 import { Esis } from './esis.js';
 import { Ectp } from './ectp.js';
 import { Dccp } from './dccp.js';
+import { Sctp } from './sctp.js';
 import { Dhcp6 } from './dhcp6.js';
 import { Dns } from './dns.js';
 import { Ethernet, Llc } from './ethernet.js';
@@ -158,6 +159,7 @@ byIpProto[46] = Layer.Rsvp;
 byIpProto[89] = Layer.Ospf;
 byIpProto[113] = Layer.Pgm;
 byIpProto[33] = Layer.Dccp;
+byIpProto[132] = Layer.Sctp;
 byIpProto[2] = Layer.Igmp;
 byIpProto[135] = Layer.Mobility;   // after IPv6 only (the view checks)
 byIpProto[47] = Layer.Gre;
@@ -293,6 +295,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp,
+  Sctp,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -152,8 +152,8 @@ export function printIp(c: PrintContext, ip: Ipv4, length: number): void {
     }
   }
   if (fragOffset === 0) {
-    // TCP, UDP and DCCP print the addresses with their ports; vcap has no SCTP printer, so SCTP gets them here.
-    if (proto !== 6 && proto !== 17 && proto !== 33) { c.ip4At(ip.srcOffset); c.write(' > '); c.ip4At(ip.dstOffset); c.write(': '); }
+    // TCP, UDP, DCCP and SCTP print the addresses with their ports.
+    if (proto !== 6 && proto !== 17 && proto !== 33 && proto !== 132) { c.ip4At(ip.srcOffset); c.write(' > '); c.ip4At(ip.dstOffset); c.write(': '); }
     if (!ip.has(hlen)) {
       c.write(` [remaining caplen(${c.avail(ip.off)}) < header length(${hlen})]`);
       throw TRUNCATED;

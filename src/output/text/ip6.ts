@@ -56,9 +56,8 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
     cp += advance;
     len -= advance;
     totalAdvance += advance;
-    // TCP, UDP and DCCP print the addresses with their ports. (tcpdump's SCTP printer does too;
-    // vcap has none, so SCTP gets the addresses here, as any payload it does not decode.)
-    if (totalAdvance === IPV6_HEADER_LENGTH && nh !== TCP && nh !== UDP && nh !== 33) {
+    // TCP, UDP, DCCP and SCTP print the addresses with their ports.
+    if (totalAdvance === IPV6_HEADER_LENGTH && nh !== TCP && nh !== UDP && nh !== 33 && nh !== 132) {
       c.ip6At(ip6.srcOffset); c.write(' > '); c.ip6At(ip6.dstOffset); c.write(': ');
     }
     switch (nh) {
