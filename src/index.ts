@@ -37,6 +37,7 @@ export { Pgm, PgmType } from './decoders/pgm.js';
 export { Zmtp1 } from './decoders/zmtp1.js';
 export { Dccp, DccpType } from './decoders/dccp.js';
 export { Sctp, SctpChunk, SctpChunkType, SctpPpid, sctpChunkName } from './decoders/sctp.js';
+export { Forces, ForcesElement, ForcesMessageType } from './decoders/forces.js';
 export { Aoe, AoeCommand } from './decoders/aoe.js';
 export { Resp } from './decoders/resp.js';
 export { Lisp, LispType } from './decoders/lisp.js';

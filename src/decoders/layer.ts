@@ -221,6 +221,8 @@ export const Layer = {
   RpkiRtr: 235,
   /** SCTP (IP protocol 132): the common header; its chunks are walked by a sub-view. */
   Sctp: 24,
+  /** ForCES (RFC 5810) in SCTP DATA chunks (ports 6704-6706, PPIDs 21-23). */
+  Forces: 211,
   /** Cisco NetFlow v1, v5, v6 (no port; -T cnfp). */
   Cnfp: 240,
 } as const;
@@ -331,6 +333,7 @@ names[Layer.Zmtp1] = 'ZMTP/1.0';
 names[Layer.Zmtp1Datagram] = 'ZMTP/1.0 datagram';
 names[Layer.Dccp] = 'DCCP';
 names[Layer.Sctp] = 'SCTP';
+names[Layer.Forces] = 'ForCES';
 names[Layer.Aoe] = 'AoE';
 names[Layer.Resp] = 'RESP';
 names[Layer.Lisp] = 'LISP';

@@ -9,7 +9,7 @@ import { Layer } from './layer.js';
 import { Len } from './stop.js';
 import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const SCTP = Layer.Sctp, LEN_CAPLEN = Len.Caplen;
+const SCTP = Layer.Sctp, FORCES = Layer.Forces, LEN_CAPLEN = Len.Caplen;
 
 /** Bytes of the common header (ports, verification tag, checksum). */
 export const SCTP_HEADER_LENGTH = 12;
@@ -179,11 +179,15 @@ export class Sctp extends LayerView {
 
   /**
    * The chunk walk: stops where a chunk's header or fixed fields are cut or a length lies. A
-   * chunk's value cut by the capture is a cut payload (the packet's `cut`), not a stop.
+   * chunk's value cut by the capture is a cut payload (the packet's `cut`), not a stop. Returns
+   * the layer of the first DATA chunk's user data (ForCES by port or PPID, as tcpdump's
+   * print-sctp.c dispatches), or 0.
    */
   private walk(c: Cursor, o: number): number {
     const b = c.buf, end = c.end;
-    let n = 0;
+    // tcpdump's isforces: either port is ForCES's, or a DATA chunk's PPID was (it stays set for the chunks after).
+    let forces = isForcesPort(u16(b, o)) || isForcesPort(u16(b, o + 2));
+    let n = 0, next = 0, nextOff = 0;
     let p = o + SCTP_HEADER_LENGTH;
     while (p < end) {
       if (end - p < SCTP_CHUNK_HEADER_LENGTH) return c.short(SCTP, o, p - o + SCTP_CHUNK_HEADER_LENGTH, `chunk ${n + 1} header`);
@@ -191,6 +195,10 @@ export class Sctp extends LayerView {
       if (len < fixed) return c.invalid(SCTP, o, `chunk ${n + 1} (${sctpChunkName(type)}) at byte ${p - c.base}: length ${len} < ${fixed}`);
       if (end - p < fixed) return c.short(SCTP, o, p - o + fixed, `chunk ${n + 1} (${sctpChunkName(type)})`);
       n++;
+      if (type === SctpChunkType.Data && next === 0) {
+        forces ||= isForcesPpid(u32(b, p + 12));
+        if (forces && len > fixed) { next = FORCES; nextOff = p + fixed; }
+      }
       if (end - p < len) {
         // Bounded by an IP length, the chunk's length lies; bounded by the capture, its value is cut.
         if (c.len !== LEN_CAPLEN) return c.short(SCTP, o, p - o + len, `chunk ${n} (${sctpChunkName(type)})`);
@@ -202,8 +210,10 @@ export class Sctp extends LayerView {
     this.chunkCount = n;
     this.headerLength = SCTP_HEADER_LENGTH;
     c.mark(SCTP);
-    c.off = o + SCTP_HEADER_LENGTH;
-    return 0;
+    // The first DATA chunk that carries a protocol vcap decodes: the walk goes on in its user data,
+    // with the end the IP length set (tcpdump's ForCES printer reads to there, not to the chunk's end).
+    c.off = next === 0 ? o + SCTP_HEADER_LENGTH : nextOff;
+    return next;
   }
 
   get srcPort(): number { return this.word16(0); }

@@ -1,7 +1,8 @@
 // SCTP in the decoder: the common header and chunks of real frames (tcpdump's suite capture
 // forces1.pcap, a ForCES association over SCTP), every chunk type of built packets through the chunk
 // sub-view, every cut (a cut chunk header or fixed fields stops in SCTP with the bytes it needed; a
-// cut value is a cut payload), chunk lengths that lie as `error` stops, and --json's `sctp`.
+// cut value is a cut payload), chunk lengths that lie as `error` stops, and --json's `sctp`; ForCES in
+// the first DATA chunk (by port or PPID): its header, TLVs and a cut.
 import test from 'ava';
 import { join } from 'node:path';
 import { openCaptureFile } from '../../src/capture/capture-file.js';
@@ -9,6 +10,7 @@ import { Decoder } from '../../src/decoders/decoder.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { Sctp, SctpChunkType } from '../../src/decoders/sctp.js';
+import { Forces, ForcesMessageType } from '../../src/decoders/forces.js';
 import { be32, concat } from '../helpers/frames.js';
 import { repoRoot } from '../helpers/netns.js';
 import { chunk, data, init, param, sack, sctp, v4, v6 } from '../helpers/sctp-frames.js';
@@ -136,4 +138,38 @@ test('lies: chunk lengths under 4 or under a type\'s fields, past the IP length'
   // IPv6's payload length says 6: shorter than the common header.
   p = d.decode(v6(sctp(1, 2, 0, chunk(11, 0, new Uint8Array(0))), 6), LinkType.EN10MB);
   t.like(p.stop, { layer: Layer.Sctp, kind: 'error', required: 12, available: 6, lenSource: 'ipv6-payload-length' });
+});
+
+test('ForCES in the first DATA chunk: its header and top-level TLVs (forces1.pcap); a cut header stops in ForCES', (t) => {
+  const fs = frames(join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', 'forces1.pcap'));
+  const p = d.decode(fs[0]!.bytes, fs[0]!.linkType);
+  t.is(p.stop, undefined);
+  const f = p.layer(Layer.Forces) as Forces;
+  t.true(f instanceof Forces);
+  t.like(f, { offset: 64, length: 24, version: 1, messageType: ForcesMessageType.QueryResponse, messageLength: 332 });
+  t.like(f, { srcId: 2, dstId: 0x40000001, correlator: 1n, flags: 0x38400000, ack: 0, priority: 7, executionMode: 1, atomic: 0, transactionPhase: 0 });
+  const tlv = f.at(f.tlvsStart);
+  t.deepEqual([tlv.tlvType, tlv.tlvLength], [0x1000, 308]);
+  const sel = f.at(tlv.tlvValueStart);
+  t.deepEqual([sel.lfbClass, sel.lfbInstance], [1, 1]);
+  const json = JSON.parse(JSON.stringify(p.toJSON())) as { sctp: object; forces: object };
+  t.deepEqual(json.forces, {
+    offset: 64, length: 24, version: 1, messageType: 0x14, messageLength: 332, srcId: 2, dstId: 0x40000001,
+    correlator: '0000000000000001', flags: 0x38400000, tlvs: [{ type: 0x1000, length: 308 }],
+  });
+  t.deepEqual(Object.keys(json).filter((k) => k === 'sctp' || k === 'forces'), ['sctp', 'forces']);
+  // Cut in the ForCES header: SCTP is decoded (its chunk's value is cut), ForCES stops.
+  const cut = d.decode(fs[0]!.bytes.subarray(0, 64 + 10), fs[0]!.linkType);
+  t.truthy(cut.sctp);
+  t.is(cut.layer(Layer.Forces), undefined);
+  t.like(cut.stop, { layer: Layer.Forces, offset: 64, kind: 'truncated', required: 24, available: 10 });
+});
+
+test('ForCES by PPID on other ports; none for other PPIDs', (t) => {
+  const msg = concat(Uint8Array.of(0x10, 0x0f, 0, 6), be32(0x40000001), be32(2), new Uint8Array(8), be32(0));
+  let p = d.decode(v4(sctp(5000, 5001, 1, data(3, 1, 0, 0, 22, msg))), LinkType.EN10MB);
+  t.is((p.layer(Layer.Forces) as Forces).messageType, ForcesMessageType.Heartbeat);
+  p = d.decode(v4(sctp(5000, 5001, 1, data(3, 1, 0, 0, 0, msg))), LinkType.EN10MB);
+  t.is(p.layer(Layer.Forces), undefined);
+  t.is(p.payloadOffset, 46);
 });

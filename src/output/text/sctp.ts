@@ -1,9 +1,11 @@
 /** SCTP (tcpdump's print-sctp.c): ports, then each chunk in brackets; DATA, INIT, INIT ACK and SACK with their fields. */
 import type { PrintContext } from './context.js';
+import { printLayer } from './dispatch.js';
 import { defaultPrint } from './dump.js';
+import { Layer } from '../../decoders/layer.js';
 import {
   SCTP_CHUNK_HEADER_LENGTH, SCTP_DATA_FIELDS_LENGTH, SCTP_HEADER_LENGTH, SCTP_INIT_FIELDS_LENGTH, SCTP_SACK_ENTRY_LENGTH,
-  SCTP_FORCES_PORTS, SCTP_SACK_FIELDS_LENGTH, isForcesPort, type Sctp,
+  SCTP_FORCES_PORTS, SCTP_SACK_FIELDS_LENGTH, isForcesPort, isForcesPpid, type Sctp,
 } from '../../decoders/sctp.js';
 
 /** tcpdump's sctp_chunkid_str (its own names, not the RFC's: `HB REQ`, `OP ERR`, `FOR CUM TSN`…). */
@@ -30,8 +32,10 @@ export function printSctp(c: PrintContext, s: Sctp, length: number): void {
   if (!s.has(SCTP_HEADER_LENGTH)) { c.truncMark(); return; }
   const ip = c.ip, sport = s.srcPort, dport = s.dstPort;
   c.write(`${ip.src}.${sport} > ${ip.dst}.${dport}: sctp`);
-  if (isForcesPort(sport)) c.write(`[${FORCES_CHANNELS[sport - SCTP_FORCES_PORTS[0]!]!}]`);
-  if (isForcesPort(dport)) c.write(`[${FORCES_CHANNELS[dport - SCTP_FORCES_PORTS[0]!]!}]`);
+  // ForCES by port, or (below) by a DATA chunk's PPID: from then on every DATA chunk's user data is ForCES.
+  let forces = false;
+  if (isForcesPort(sport)) { c.write(`[${FORCES_CHANNELS[sport - SCTP_FORCES_PORTS[0]!]!}]`); forces = true; }
+  if (isForcesPort(dport)) { c.write(`[${FORCES_CHANNELS[dport - SCTP_FORCES_PORTS[0]!]!}]`); forces = true; }
   const vv = c.o.verbose >= 2;
   // `remaining` is tcpdump's u_int sctpPacketLengthRemaining: it wraps when a chunk claims more than
   // is left (the chunk's own check, ND_TCHECK_LEN, then ends the walk at the capture's end).
@@ -64,8 +68,12 @@ export function printSctp(c: PrintContext, s: Sctp, length: number): void {
         c.write(`[TSN: ${ch.tsn}] [SID: ${ch.streamId}] [SSEQ ${ch.streamSeq}] [PPID ${PPIDS.get(ppid) ?? `0x${ppid.toString(16)}`}] `);
         remaining = (remaining - SCTP_DATA_FIELDS_LENGTH) >>> 0;
         const payloadSize = chunkRemaining - SCTP_DATA_FIELDS_LENGTH;
+        forces ||= isForcesPpid(ppid);
         if (payloadSize === 0) { c.write(`bogus chunk length ${chunkLength}]`); return; }
-        if (vv) {
+        if (forces) {
+          printLayer(c, Layer.Forces, ch.dataStart, payloadSize);
+          c.protocol = 'sctp';
+        } else if (vv) {
           c.write('[Payload');
           // tcpdump's suppress_default_print (-x, -X, -q): the dump of the frame shows it instead.
           if (!c.o.hex && !c.o.hexAscii && !c.o.quiet) { c.write(':'); defaultPrint(c, ch.dataStart, payloadSize); }
