@@ -38,6 +38,7 @@ export { Zmtp1 } from './decoders/zmtp1.js';
 export { Dccp, DccpType } from './decoders/dccp.js';
 export { Sctp, SctpChunk, SctpChunkType, SctpPpid, sctpChunkName } from './decoders/sctp.js';
 export { Forces, ForcesElement, ForcesMessageType } from './decoders/forces.js';
+export { M3ua, M3uaClass, M3uaParam } from './decoders/m3ua.js';
 export { Aoe, AoeCommand } from './decoders/aoe.js';
 export { Resp } from './decoders/resp.js';
 export { Lisp, LispType } from './decoders/lisp.js';

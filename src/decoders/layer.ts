@@ -223,6 +223,8 @@ export const Layer = {
   Sctp: 24,
   /** ForCES (RFC 5810) in SCTP DATA chunks (ports 6704-6706, PPIDs 21-23). */
   Forces: 211,
+  /** M3UA (RFC 4666) in SCTP DATA chunks of payload protocol 3. */
+  M3ua: 236,
   /** Cisco NetFlow v1, v5, v6 (no port; -T cnfp). */
   Cnfp: 240,
 } as const;
@@ -334,6 +336,7 @@ names[Layer.Zmtp1Datagram] = 'ZMTP/1.0 datagram';
 names[Layer.Dccp] = 'DCCP';
 names[Layer.Sctp] = 'SCTP';
 names[Layer.Forces] = 'ForCES';
+names[Layer.M3ua] = 'M3UA';
 names[Layer.Aoe] = 'AoE';
 names[Layer.Resp] = 'RESP';
 names[Layer.Lisp] = 'LISP';

@@ -24,6 +24,7 @@ import { Ectp } from './ectp.js';
 import { Dccp } from './dccp.js';
 import { Sctp } from './sctp.js';
 import { Forces } from './forces.js';
+import { M3ua } from './m3ua.js';
 import { Dhcp6 } from './dhcp6.js';
 import { Dns } from './dns.js';
 import { Ethernet, Llc } from './ethernet.js';
@@ -296,7 +297,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp,
-  Sctp, Forces,
+  Sctp, Forces, M3ua,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

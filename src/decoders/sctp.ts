@@ -9,7 +9,7 @@ import { Layer } from './layer.js';
 import { Len } from './stop.js';
 import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const SCTP = Layer.Sctp, FORCES = Layer.Forces, LEN_CAPLEN = Len.Caplen;
+const SCTP = Layer.Sctp, FORCES = Layer.Forces, M3UA = Layer.M3ua, LEN_CAPLEN = Len.Caplen;
 
 /** Bytes of the common header (ports, verification tag, checksum). */
 export const SCTP_HEADER_LENGTH = 12;
@@ -180,8 +180,8 @@ export class Sctp extends LayerView {
   /**
    * The chunk walk: stops where a chunk's header or fixed fields are cut or a length lies. A
    * chunk's value cut by the capture is a cut payload (the packet's `cut`), not a stop. Returns
-   * the layer of the first DATA chunk's user data (ForCES by port or PPID, as tcpdump's
-   * print-sctp.c dispatches), or 0.
+   * the layer of the first DATA chunk's user data (ForCES by port or PPID, else M3UA by PPID, as
+   * tcpdump's print-sctp.c dispatches), or 0.
    */
   private walk(c: Cursor, o: number): number {
     const b = c.buf, end = c.end;
@@ -196,8 +196,9 @@ export class Sctp extends LayerView {
       if (end - p < fixed) return c.short(SCTP, o, p - o + fixed, `chunk ${n + 1} (${sctpChunkName(type)})`);
       n++;
       if (type === SctpChunkType.Data && next === 0) {
-        forces ||= isForcesPpid(u32(b, p + 12));
-        if (forces && len > fixed) { next = FORCES; nextOff = p + fixed; }
+        const ppid = u32(b, p + 12);
+        forces ||= isForcesPpid(ppid);
+        if (len > fixed && (forces || ppid === SctpPpid.M3ua)) { next = forces ? FORCES : M3UA; nextOff = p + fixed; }
       }
       if (end - p < len) {
         // Bounded by an IP length, the chunk's length lies; bounded by the capture, its value is cut.

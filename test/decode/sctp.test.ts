@@ -11,9 +11,10 @@ import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { Sctp, SctpChunkType } from '../../src/decoders/sctp.js';
 import { Forces, ForcesMessageType } from '../../src/decoders/forces.js';
+import { M3ua, M3uaClass } from '../../src/decoders/m3ua.js';
 import { be32, concat } from '../helpers/frames.js';
 import { repoRoot } from '../helpers/netns.js';
-import { chunk, data, init, param, sack, sctp, v4, v6 } from '../helpers/sctp-frames.js';
+import { chunk, data, init, m3ua, param, sack, sctp, v4, v6 } from '../helpers/sctp-frames.js';
 
 const text = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'latin1'));
 const d = new Decoder();
@@ -172,4 +173,21 @@ test('ForCES by PPID on other ports; none for other PPIDs', (t) => {
   p = d.decode(v4(sctp(5000, 5001, 1, data(3, 1, 0, 0, 0, msg))), LinkType.EN10MB);
   t.is(p.layer(Layer.Forces), undefined);
   t.is(p.payloadOffset, 46);
+});
+
+test('M3UA in a DATA chunk of PPID 3: header and parameters; a version it does not know is an error stop', (t) => {
+  const msg = m3ua(M3uaClass.Transfer, 1, concat(Uint8Array.of(0x02, 0x00, 0, 8), be32(3), Uint8Array.of(0x02, 0x10, 0, 9, 1, 2, 3, 4, 5, 0, 0, 0)));
+  const p = d.decode(v4(sctp(2905, 2906, 1, data(3, 1, 0, 0, 3, msg))), LinkType.EN10MB);
+  t.is(p.stop, undefined);
+  const m = p.layer(Layer.M3ua) as M3ua;
+  t.true(m instanceof M3ua);
+  t.like(m, { offset: 62, length: 8, version: 1, messageClass: 1, messageType: 1, messageLength: 28 });
+  const na = m.paramAt(m.paramsStart);
+  t.deepEqual([na.tag, na.length, na.word, na.tagAndLength], [0x200, 8, 3, 0x02000008]);
+  t.deepEqual((JSON.parse(JSON.stringify(p.toJSON())) as { m3ua: unknown }).m3ua, {
+    offset: 62, length: 8, version: 1, messageClass: 1, messageType: 1, messageLength: 28, params: [{ tag: 0x200, length: 8 }, { tag: 0x210, length: 9 }],
+  });
+  const bad = d.decode(v4(sctp(2905, 2906, 1, data(3, 1, 0, 0, 3, m3ua(3, 1, new Uint8Array(0), { version: 2 })))), LinkType.EN10MB);
+  t.like(bad.stop, { layer: Layer.M3ua, offset: 62, kind: 'error', detail: 'version 2 != 1' });
+  t.truthy(bad.sctp);
 });

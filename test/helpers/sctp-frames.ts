@@ -117,3 +117,46 @@ export function sctpFrames(): Uint8Array[] {
 if (process.argv[1]?.endsWith('sctp-frames.js') && process.argv[2]) {
   writeFileSync(process.argv[2], pcap(1, sctpFrames().map((frame) => ({ frame }))));
 }
+
+const m3uaParam = (tag: number, value: Uint8Array, length?: number): Uint8Array => {
+  const n = 4 + value.length, pad = (4 - (n & 3)) & 3;
+  return concat(be16(tag), be16(length ?? n), value, new Uint8Array(pad));
+};
+/** An M3UA message (RFC 4666): version, class, type, length; `length` overrides the length field. */
+export function m3ua(cls: number, type: number, params: Uint8Array, h: { version?: number; length?: number } = {}): Uint8Array {
+  return concat(bytes(h.version ?? 1, 0, cls, type), be32(h.length ?? 8 + params.length), params);
+}
+
+/** M3UA messages in DATA chunks of PPID 3 (ports 2905), one class and parameter kind after another. */
+export function m3uaFrames(): Uint8Array[] {
+  const P = 2905, Q = 2906;
+  const w = (v: number): Uint8Array => be32(v);
+  const msgs = [
+    m3ua(3, 1, m3uaParam(0x11, w(7))),
+    m3ua(3, 3, m3uaParam(0x09, text('beat!'))),
+    m3ua(3, 6, new Uint8Array(0)),
+    m3ua(4, 1, concat(m3uaParam(0x0b, w(2)), m3uaParam(0x06, w(0x10)))),
+    m3ua(4, 3, m3uaParam(0x06, w(0xdeadbeef))),
+    m3ua(1, 1, concat(m3uaParam(0x200, w(3)), m3uaParam(0x06, w(1)), m3uaParam(0x210, text('MTP3 user data..abc')), m3uaParam(0x13, w(99)))),
+    m3ua(0, 0, concat(m3uaParam(0x0c, w(1)), m3uaParam(0x07, text('diag')))),
+    m3ua(0, 1, m3uaParam(0x0d, concat(be16(1), be16(3)))),
+    m3ua(2, 1, m3uaParam(0x12, w(0x123))),
+    m3ua(2, 6, m3uaParam(0x04, text('info string'))),
+    m3ua(2, 9, new Uint8Array(0)),
+    m3ua(9, 1, m3uaParam(0x207, concat(m3uaParam(0x20a, w(1)), m3uaParam(0x20b, w(5))))),
+    m3ua(9, 4, m3uaParam(0x209, w(0))),
+    m3ua(7, 1, m3uaParam(0x1234, w(0))),
+    m3ua(2, 1, new Uint8Array(0), { version: 2 }),
+    m3ua(3, 1, m3uaParam(0x11, w(7)), { length: 40 }),
+    m3ua(4, 1, m3uaParam(0x06, bytes(1, 2))),
+    m3ua(4, 1, m3uaParam(0x06, w(1), 2)),
+    m3ua(4, 1, concat(m3uaParam(0x06, w(1)), bytes(0, 6))),
+    bytes(1, 0, 3, 1, 0, 0),
+  ];
+  return [
+    ...msgs.map((m) => v4(sctp(P, Q, 0x77, data(3, 1, 0, 0, 3, m)))),
+    v6(sctp(P, Q, 0x77, data(3, 1, 0, 0, 3, msgs[5]!), data(3, 2, 0, 1, 3, msgs[3]!))),
+    // PPID 3 to a ForCES port: ForCES's printer has it.
+    v4(sctp(P, 6704, 0x77, data(3, 1, 0, 0, 3, msgs[0]!))),
+  ];
+}

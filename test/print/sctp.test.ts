@@ -1,14 +1,15 @@
 // SCTP as tcpdump 4.99.3's print-sctp.c prints it: every chunk type, bundles, IPv4 and IPv6, lengths that
 // lie (test/helpers/sctp-frames.ts builds them). Golden: bin/vcap prints the committed text Debian's tcpdump
 // printed for test/pcaps/sctp/ at -v levels 0 to 2, whole and cut to 60 bytes. Oracle: every cut of every
-// frame against the installed tcpdump, with -v, -vv, -vv -x (the payload dump suppressed) and -q.
+// frame against the installed tcpdump, with -v, -vv, -vv -x (the payload dump suppressed) and -q; and M3UA,
+// which tcpdump prints from DATA chunks of payload protocol 3 with -vv.
 import test from 'ava';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Oracle, withCuts } from '../helpers/oracle.js';
-import { sctpFrames } from '../helpers/sctp-frames.js';
+import { m3uaFrames, sctpFrames } from '../helpers/sctp-frames.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const vcap = join(root, 'bin', 'vcap');
@@ -46,4 +47,10 @@ test('oracle: every cut of every SCTP frame, as tcpdump prints it', (t) => {
   const fs = sctpFrames();
   const longest = Math.max(...fs.map((f) => f.length));
   oracle.compare(t, 1, withCuts(fs, [...Array(longest).keys()].slice(14)), [[], ['-v'], ['-vv'], ['-vv', '-x'], ['-q']]);
+});
+
+test('oracle: M3UA in DATA chunks of PPID 3 (printed with -vv), whole and at every cut, as tcpdump prints it', (t) => {
+  const fs = m3uaFrames();
+  const longest = Math.max(...fs.map((f) => f.length));
+  oracle.compare(t, 1, withCuts(fs, [...Array(longest).keys()].slice(46)), [['-v'], ['-vv'], ['-vvv'], ['-vv', '-x'], ['-vv', '-q']]);
 });

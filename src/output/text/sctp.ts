@@ -1,11 +1,11 @@
-/** SCTP (tcpdump's print-sctp.c): ports, then each chunk in brackets; DATA, INIT, INIT ACK and SACK with their fields. */
+/** SCTP (tcpdump's print-sctp.c): ports, then each chunk in brackets; DATA (its ForCES or, with -vv, M3UA or hex payload), INIT, INIT ACK and SACK with their fields. */
 import type { PrintContext } from './context.js';
 import { printLayer } from './dispatch.js';
 import { defaultPrint } from './dump.js';
 import { Layer } from '../../decoders/layer.js';
 import {
   SCTP_CHUNK_HEADER_LENGTH, SCTP_DATA_FIELDS_LENGTH, SCTP_HEADER_LENGTH, SCTP_INIT_FIELDS_LENGTH, SCTP_SACK_ENTRY_LENGTH,
-  SCTP_FORCES_PORTS, SCTP_SACK_FIELDS_LENGTH, isForcesPort, isForcesPpid, type Sctp,
+  SCTP_FORCES_PORTS, SCTP_SACK_FIELDS_LENGTH, SctpPpid, isForcesPort, isForcesPpid, type Sctp,
 } from '../../decoders/sctp.js';
 
 /** tcpdump's sctp_chunkid_str (its own names, not the RFC's: `HB REQ`, `OP ERR`, `FOR CUM TSN`…). */
@@ -72,6 +72,9 @@ export function printSctp(c: PrintContext, s: Sctp, length: number): void {
         if (payloadSize === 0) { c.write(`bogus chunk length ${chunkLength}]`); return; }
         if (forces) {
           printLayer(c, Layer.Forces, ch.dataStart, payloadSize);
+          c.protocol = 'sctp';
+        } else if (vv && ppid === SctpPpid.M3ua) {
+          printLayer(c, Layer.M3ua, ch.dataStart, payloadSize);
           c.protocol = 'sctp';
         } else if (vv) {
           c.write('[Payload');
