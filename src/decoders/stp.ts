@@ -1,7 +1,8 @@
 // Spanning tree BPDUs (IEEE 802.1D, 802.1w RSTP, 802.1s/802.1Q MSTP), after an LLC header with
 // SAP 0x42: protocol ID, version, type, then by type the configuration fields (flags, root ID,
 // root path cost, bridge ID, port ID, the four timers), RSTP's version 1 length, and MSTP's
-// version 3 length, MST configuration ID, CIST fields and the MSTI records (a sub-view).
+// version 3 length, MST configuration ID, CIST fields and the MSTI records (a sub-view), and
+// SPB's (802.1aq) version 4 part after those (auxiliary MCID, agreement flags and digest).
 // Every field is a checked getter: a cut BPDU stops where the printer first reads past it.
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
@@ -20,6 +21,10 @@ export const STP_RSTP_LENGTH = 36;
 export const STP_MSTP_LENGTH = 102;
 /** Bytes of the version 3 part before the MSTI records (MST configuration ID, CIST fields). */
 export const STP_V3_FIXED_LENGTH = 64;
+/** Bytes of SPB's version 4 part, its length field included (tcpdump's SPB_BPDU_MIN_LEN). */
+export const STP_SPB_LENGTH = 87;
+/** Bytes of SPB's agreement digest. */
+export const STP_SPB_AGREEMENT_DIGEST_LENGTH = 20;
 /** Bytes of an MSTI configuration record. */
 export const STP_MSTI_LENGTH = 16;
 /** Bytes of the MST configuration name and of its digest. */
@@ -61,7 +66,10 @@ export class Stp extends LayerView {
     let need = STP_HEADER_LENGTH;
     if (b[o] === 0 && b[o + 1] === 0) {
       if (type === 0x00) need = STP_CONFIG_LENGTH;
-      else if (type === 0x02) need = b[o + 2] === 3 ? this.mstpLength(c, o) : STP_RSTP_LENGTH;
+      else if (type === 0x02) {
+        const version = b[o + 2]!;
+        need = version === 3 || version === 4 ? this.mstpLength(c, o, version === 4) : STP_RSTP_LENGTH;
+      }
     }
     if (need < 0) return 0;
     if (c.end - o < need) return c.short(STP, o, need);
@@ -71,17 +79,22 @@ export class Stp extends LayerView {
     return 0;
   }
 
-  /** An MSTP BPDU's length by its version 3 length (-1 after recording a stop). */
-  private mstpLength(c: Cursor, o: number): number {
+  /** An MSTP (or SPB) BPDU's length by its version 3 (and 4) length (-1 after recording a stop). */
+  private mstpLength(c: Cursor, o: number, spb: boolean): number {
     if (c.end - o < STP_MSTP_LENGTH) { c.short(STP, o, STP_MSTP_LENGTH); return -1; }
     const v3 = u16(c.buf, o + 36);
     if (v3 < STP_V3_FIXED_LENGTH) { c.invalid(STP, o, `version 3 length ${v3} < ${STP_V3_FIXED_LENGTH}`); return -1; }
-    return STP_RSTP_LENGTH + 2 + v3;
+    const mstp = STP_RSTP_LENGTH + 2 + v3;
+    if (!spb) return mstp;
+    if (c.end - o < mstp + 2) { c.short(STP, o, mstp + 2); return -1; }
+    const v4 = u16(c.buf, o + mstp);
+    if (v4 + 2 < STP_SPB_LENGTH) { c.invalid(STP, o, `version 4 length ${v4} < ${STP_SPB_LENGTH - 2}`); return -1; }
+    return mstp + 2 + v4;
   }
 
   /** 0 for spanning tree. */
   get protocolId(): number { return readU16(this, 0); }
-  /** 0 STP (802.1D), 2 RSTP (802.1w), 3 MSTP (802.1s). */
+  /** 0 STP (802.1D), 2 RSTP (802.1w), 3 MSTP (802.1s), 4 SPB (802.1aq). */
   get protocolVersion(): number { return readU8(this, 2); }
   /** 0x00 configuration, 0x80 topology change notification, 0x02 RSTP/MSTP. */
   get bpduType(): number { return readU8(this, 3); }
@@ -113,6 +126,25 @@ export class Stp extends LayerView {
   get cistBridgeId(): string { return bridgeId(this, 93); }
   get cistRemainingHops(): number { return readU8(this, 101); }
 
+  /** SPB: where the version 4 part starts (after the version 3 part), relative to the BPDU. */
+  get spbOffset(): number { return STP_RSTP_LENGTH + 2 + this.v3Length; }
+  /** SPB: the length of what follows the version 4 length field. */
+  get v4Length(): number { return readU16(this, this.spbOffset); }
+  /** SPB: where the auxiliary MST configuration name (32 bytes, NUL padded) starts, relative to the BPDU. */
+  get auxMcidNameOffset(): number { return this.spbOffset + 3; }
+  get auxMcidRevision(): number { return readU16(this, this.spbOffset + 35); }
+  /** SPB: byte `i` of the auxiliary configuration digest. */
+  auxMcidDigest(i: number): number { return readU8(this, this.spbOffset + 37 + i); }
+  /** SPB: the agreement byte: number (bits 6–7), discarded number (4–5), valid flag (3), restricted role flag (2). */
+  get agreementFlags(): number { return readU8(this, this.spbOffset + 53); }
+  /** SPB: the agreement digest format byte (identifier in the top 4 bits, capabilities below). */
+  get agreementFormat(): number { return readU8(this, this.spbOffset + 55); }
+  /** SPB: the agreement digest convention byte (identifier in the top 4 bits, capabilities below). */
+  get agreementConvention(): number { return readU8(this, this.spbOffset + 56); }
+  get agreementEdgeCount(): number { return readU16(this, this.spbOffset + 57); }
+  /** SPB: byte `i` of the 20-byte agreement digest. */
+  agreementDigest(i: number): number { return readU8(this, this.spbOffset + 67 + i); }
+
   /**
    * MSTP: how many MSTI records a printer shows — those the version 3 length covers that lie
    * within `length` bytes (the length on the wire).
@@ -134,14 +166,21 @@ export class Stp extends LayerView {
       ...base, flags: this.flags, rootId: this.rootId, rootPathCost: this.rootPathCost, bridgeId: this.bridgeId, portId: this.portId,
       messageAge: this.messageAge, maxAge: this.maxAge, helloTime: this.helloTime, forwardDelay: this.forwardDelay,
     };
-    if (version !== 3 || have < STP_MSTP_LENGTH) return config;
+    if ((version !== 3 && version !== 4) || have < STP_MSTP_LENGTH) return config;
     const mstis: object[] = [];
     for (let i = 0, n = this.mstiCount(have); i < n; i++) {
       const m = this.msti(i);
       mstis.push({ mstiId: m.mstiId, flags: m.flags, regionalRootId: m.regionalRootId, internalRootPathCost: m.internalRootPathCost,
         bridgePriority: m.bridgePriority, portPriority: m.portPriority, remainingHops: m.remainingHops });
     }
-    return { ...config, v3Length: this.v3Length, mcidRevision: this.mcidRevision, cistInternalRootPathCost: this.cistInternalRootPathCost,
+    const mstp = { ...config, v3Length: this.v3Length, mcidRevision: this.mcidRevision, cistInternalRootPathCost: this.cistInternalRootPathCost,
       cistBridgeId: this.cistBridgeId, cistRemainingHops: this.cistRemainingHops, mstis };
+    if (version !== 4 || have < this.spbOffset + STP_SPB_LENGTH) return mstp;
+    let auxDigest = '', agreementDigest = '';
+    for (let i = 0; i < STP_MCID_DIGEST_LENGTH; i++) auxDigest += this.auxMcidDigest(i).toString(16).padStart(2, '0');
+    for (let i = 0; i < STP_SPB_AGREEMENT_DIGEST_LENGTH; i++) agreementDigest += this.agreementDigest(i).toString(16).padStart(2, '0');
+    return { ...mstp, v4Length: this.v4Length, auxMcidRevision: this.auxMcidRevision, auxMcidDigest: auxDigest,
+      agreementFlags: this.agreementFlags, agreementFormat: this.agreementFormat, agreementConvention: this.agreementConvention,
+      agreementEdgeCount: this.agreementEdgeCount, agreementDigest };
   }
 }

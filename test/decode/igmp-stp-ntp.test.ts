@@ -127,3 +127,23 @@ test('HTTP and SSH: the segment as text, its first line, the identification stri
   // A TCP segment to port 22 with nothing captured after the header stops in SSH.
   t.like(decode(frame('tcpdump-suite/ssh.pcap', 3), 54).stop, { layer: Layer.Ssh, offset: 54, required: 1, available: 0 });
 });
+
+test('STP: an SPB (802.1aq) BPDU: its version 4 part after the MSTP one; a cut stops needing it, a short version 4 length is an error', (t) => {
+  const f = frame('tcpdump-suite/spb_bpduv4.pcap', 0);
+  const s = decode(f).layer(Layer.Stp) as Stp;
+  // tcpdump -v: v3len 80 … v4len 85, AUXMCID Name IEEE802.1 SPB Default, Rev 0, digest c8bd946a00815f86ace612b9f8616283
+  t.deepEqual([s.protocolVersion, s.length, s.v3Length, s.spbOffset, s.v4Length, s.auxMcidRevision], [4, 205, 80, 118, 85, 0]);
+  let digest = '', agreement = '';
+  for (let i = 0; i < 16; i++) digest += s.auxMcidDigest(i).toString(16).padStart(2, '0');
+  for (let i = 0; i < 20; i++) agreement += s.agreementDigest(i).toString(16).padStart(2, '0');
+  t.is(digest, 'c8bd946a00815f86ace612b9f8616283');
+  // Convention id 2 cap 32, Edge count 32, Agreement digest 0000000e918994fa9ca00398d9138a3e54000000
+  t.deepEqual([s.agreementFlags >> 6, s.agreementConvention >> 4, s.agreementConvention, s.agreementEdgeCount], [0, 2, 32, 32]);
+  t.is(agreement, '0000000e918994fa9ca00398d9138a3e54000000');
+  t.like(s.toJSON(), { v4Length: 85, auxMcidDigest: digest, agreementEdgeCount: 32, agreementDigest: agreement });
+  const bpduAt = s.offset;
+  t.like(decode(f, bpduAt + 150).stop, { layer: Layer.Stp, offset: bpduAt, required: 205, kind: 'truncated' });
+  const bytes = new Uint8Array(f.bytes);
+  bytes[bpduAt + 118] = 0; bytes[bpduAt + 119] = 20;
+  t.like(d.decode(bytes, 1).stop, { layer: Layer.Stp, kind: 'error', detail: 'version 4 length 20 < 85' });
+});
