@@ -227,6 +227,8 @@ export const Layer = {
   M3ua: 236,
   /** Cisco NetFlow v1, v5, v6 (no port; -T cnfp). */
   Cnfp: 240,
+  /** Broadcom's lawful-intercept shim (UDP source port 49152). */
+  BcmLi: 241,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -389,6 +391,7 @@ names[Layer.Lmp] = 'LMP';
 names[Layer.Lspping] = 'LSP ping';
 names[Layer.RpkiRtr] = 'RPKI-RTR';
 names[Layer.Cnfp] = 'NetFlow';
+names[Layer.BcmLi] = 'BCM-LI';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

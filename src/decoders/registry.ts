@@ -62,6 +62,7 @@ import { Telnet } from './telnet.js';
 import { Sflow } from './sflow.js';
 import { Lmp } from './lmp.js';
 import { Cnfp } from './cnfp.js';
+import { BcmLi } from './bcm-li.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -295,8 +296,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Igmp, Stp, Ntp, Syslog, Ssh, Mobility, Bootp,
   Gre, Vxlan, Geneve, Mpls, Esp, Ah,
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp,
-  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
-  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp,
+  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
 ];
 

@@ -3,11 +3,14 @@ import { u16 } from './bytes.js';
 import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
+import { BCM_LI_PORT } from './bcm-li.js';
 import { appByPort, byUdpPort, portLimit, udpPortRank } from './registry-tables.js';
 import { Len, lenSourceNames } from './stop.js';
 import { LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const UDP = Layer.Udp;
+const UDP = Layer.Udp, BCM_LI = Layer.BcmLi;
+/** The line of print-udp.c that tests BCM-LI's source port (its rank among the port tests). */
+const BCM_LI_RANK = 677;
 const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_UDP_PORT = byUdpPort, PORT_LIMIT = portLimit, UDP_RANK = udpPortRank;
@@ -41,7 +44,10 @@ export class Udp extends LayerView {
     const c = this.cursor, o = this.off;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
     if (this.end === o + 8 && c.len !== (0 satisfies typeof Len.Caplen)) return;
-    const next = appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, c.buf, o, UDP_RANK);
+    let next = appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, c.buf, o, UDP_RANK);
+    // BCM-LI: from its source port only (tcpdump's one such test), outside the table so its high port
+    // does not make every ephemeral port look there; a destination tcpdump tests before it wins.
+    if (u16(c.buf, o) === BCM_LI_PORT && (next === 0 || UDP_RANK[u16(c.buf, o + 2)]! > BCM_LI_RANK)) next = BCM_LI;
     if (next !== 0) c.walkOn(next);
   }
 

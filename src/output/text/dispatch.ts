@@ -139,6 +139,10 @@ export class PortTable {
   readonly #entries: PortPrinter[] = [];
   /** The highest port registered: ephemeral ports above it skip the table (a cold cache line each). */
   #limit = -1;
+  /** tcpdump's one `sport == X` test (BCM-LI's 49152): kept out of the index so its high port does not raise the limit. */
+  #sourcePort = -1;
+  #sourcePrinter: PortPrinter | undefined = undefined;
+  setSourceOnly(port: number, p: PortPrinter): void { this.#sourcePort = port; this.#sourcePrinter = p; }
   set(port: number, p: PortPrinter): void {
     let i = this.#entries.indexOf(p);
     if (i < 0) { i = this.#entries.length; this.#entries.push(p); }
@@ -149,10 +153,11 @@ export class PortTable {
   /** The printer for a segment between `sport` and `dport`: the one tcpdump tests first. */
   pick(sport: number, dport: number): PortPrinter | undefined {
     const limit = this.#limit;
-    if (sport > limit && dport > limit) return undefined;
+    if (sport > limit && dport > limit) return sport === this.#sourcePort ? this.#sourcePrinter : undefined;
     let s = this.get(sport);
     const d = this.get(dport);
     if (s?.dstOnly === true) s = undefined;
+    if (s === undefined && sport === this.#sourcePort) s = this.#sourcePrinter;
     if (s === undefined) return d;
     if (d === undefined) return s;
     return d.rank < s.rank ? d : s;

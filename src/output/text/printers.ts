@@ -99,6 +99,8 @@ import { printTelnet } from './telnet.js';
 import { printSflow } from './sflow.js';
 import { printLmp } from './lmp.js';
 import { printCnfp } from './cnfp.js';
+import { printBcmLi } from './bcm-li.js';
+import { BCM_LI_PORT } from '../../decoders/bcm-li.js';
 import { printLspping } from './lspping.js';
 import { printRpkiRtr } from './rpki-rtr.js';
 import { printIgmp } from './igmp.js';
@@ -259,6 +261,7 @@ registerLayer(Layer.Telnet, printTelnet);
 registerLayer(Layer.Sflow, printSflow);
 registerLayer(Layer.Lmp, printLmp);
 registerLayer(Layer.Cnfp, printCnfp);
+registerLayer(Layer.BcmLi, printBcmLi);
 registerLayer(Layer.Lspping, printLspping);
 registerLayer(Layer.RpkiRtr, printRpkiRtr);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
@@ -356,6 +359,8 @@ udpPortPrinters.set(701, lmp);
 udpForced.set('lmp', lmp);
 // NetFlow has no port in tcpdump: -T cnfp only.
 udpForced.set('cnfp', layerPort(0, Layer.Cnfp));
+// print-udp.c tests `sport == BCM_LI_PORT` (line 677): a source port only.
+udpPortPrinters.setSourceOnly(BCM_LI_PORT, layerPort(677, Layer.BcmLi));
 udpPortPrinters.set(3503, layerPort(676, Layer.Lspping));
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
