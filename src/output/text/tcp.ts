@@ -288,6 +288,8 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
   c.write(', length ');
   if (length >= 0) c.num(length); else c.write(String(length));
   if (length <= 0) return;
+  // The options may end (EOL) before the header does: tcpdump checks the whole header before the payload.
+  if (!tcp.has(hlen0)) { c.write(` [remaining caplen(${tcp.captured}) < header length(${hlen0})]`); throw TRUNCATED; }
   if ((flags & RST) && c.o.verbose) { rstData(c, tcp, hlen0, length); return; }
   printTcpApp(c, sport, dport, tcp.off + hlen0, length);
 }
