@@ -9,6 +9,8 @@ import { byEtherType } from './registry-tables.js';
 import { LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const CHDLC = Layer.Chdlc, SLARP = Layer.Slarp;
+/** CLNP's, ES-IS's and IS-IS's NLPIDs: the byte C-HDLC's OSI frames have after a pad byte. */
+const isOsiNlpid = (b: number | undefined): boolean => b === 0x81 || b === 0x82 || b === 0x83;
 const BY_ETHER_TYPE = byEtherType;
 
 /** Bytes of the C-HDLC header. */
@@ -36,7 +38,9 @@ export class Chdlc extends LayerView {
     c.off = o + CHDLC_HEADER_LENGTH;
     const type = u16(c.buf, o + 2);
     if (type === CHDLC_TYPE_SLARP) return SLARP;
-    c.etherType = type;
+    // OSI (0xfefe): a pad ("fudge") byte before the NLPID only when the byte after it is CLNP's, ES-IS's
+    // or IS-IS's NLPID (tcpdump's chdlc_print looks); the OSI view takes a pad only under EtherType 0xfefe.
+    c.etherType = type === 0xfefe && !isOsiNlpid(c.buf[o + CHDLC_HEADER_LENGTH + 1]) ? 0 : type;
     return BY_ETHER_TYPE[type]!;
   }
 

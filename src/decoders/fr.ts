@@ -7,7 +7,7 @@ import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
 import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const FR = Layer.FrameRelay, MFR = Layer.Mfr, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, PPP = Layer.Ppp;
+const FR = Layer.FrameRelay, MFR = Layer.Mfr, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, PPP = Layer.Ppp, OSI = Layer.Osi;
 const BY_ETHER_TYPE = byEtherType;
 
 /** NLPIDs (ISO/IEC TR 9577) Frame Relay carries. */
@@ -100,6 +100,8 @@ export class FrameRelay extends LayerView {
       case Nlpid.Ip: return IPV4;
       case Nlpid.Ip6: return IPV6;
       case Nlpid.Ppp: return PPP;
+      // OSI PDUs start at their NLPID (tcpdump hands isoclns_print the NLPID byte again).
+      case Nlpid.Clnp: case Nlpid.Esis: case Nlpid.Isis: c.off = o + h - 1; c.etherType = 0; return OSI;
       default: return 0;
     }
   }

@@ -3,7 +3,7 @@
 // that byte and hands on to CLNP, ES-IS or IS-IS, whose headers start with it.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const OSI = Layer.Osi, CLNP = Layer.Clnp, ESIS = Layer.Esis, ISIS = Layer.Isis;
 
@@ -18,6 +18,10 @@ export class Osi extends LayerView {
   readonly layer = OSI;
   /** Bytes before the NLPID: 1 after EtherType 0xfefe, else 0 (set even when the walk stops here). */
   pad = 0;
+  /** What follows an NLPID that names no OSI PDU, byte by byte (Q.933's information elements). */
+  readonly data: FieldView;
+
+  constructor(c: Cursor) { super(c); this.data = new FieldView(c); }
 
   decode(c: Cursor): number {
     const o = c.off;

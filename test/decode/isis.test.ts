@@ -74,3 +74,20 @@ test('a fixed header length below 8, and TLVs past the PDU length, are errors', 
   const psnp = concat(bytes(0x83, 17, 1, 0, 26, 1, 0, 0), be16(20), fromHex('22222222222200'), bytes(8, 5, 0, 0, 0, 0, 0));
   t.like(d.decode(frame(psnp), LinkType.EN10MB).stop, { layer: Layer.Isis, kind: 'error', detail: 'TLV past the PDU length 20' });
 });
+
+test('OSI over Cisco HDLC (with and without the pad byte before the NLPID) and over Frame Relay (from the NLPID in its header): the walk reaches IS-IS', (t) => {
+  const eth = suiteFrame('ISIS_level1_adjacency.pcap', 0);
+  const osi = d.decode(eth, LinkType.EN10MB).layer(Layer.Osi) as Osi;
+  const pdu = eth.subarray(osi.offset + osi.nlpidAt);
+  t.is(pdu[0], 0x83);
+  for (const pad of [1, 0]) {
+    // chdlc_print: a pad byte only when the byte after it is CLNP's, ES-IS's or IS-IS's NLPID.
+    const p = d.decode(concat(bytes(0x0f, 0), be16(0xfefe), pad ? bytes(0) : bytes(), pdu), LinkType.C_HDLC);
+    const o = p.layer(Layer.Osi) as Osi;
+    t.deepEqual([o.offset, o.nlpidAt, o.nlpid, p.layer(Layer.Isis)?.offset], [4, pad, 0x83, 4 + pad], `pad ${pad}`);
+  }
+  // Q.922 address (2 bytes), UI, NLPID: OSI starts at the NLPID, the last byte of the Frame Relay header.
+  const fr = d.decode(concat(bytes(0x18, 0x41, 0x03), pdu), LinkType.FRELAY);
+  t.is(fr.layer(Layer.FrameRelay)?.length, 4);
+  t.deepEqual([fr.layer(Layer.Osi)?.offset, (fr.layer(Layer.Osi) as Osi).nlpid, fr.layer(Layer.Isis)?.offset], [3, 0x83, 3]);
+});

@@ -31,7 +31,11 @@ export function printChdlcHeader(c: PrintContext, h: Chdlc, length: number): num
     case 0x86dd: printLayer(c, Layer.Ipv6, p, length); break;
     case CHDLC_TYPE_SLARP: printLayer(c, Layer.Slarp, p, length); break;
     case 0x8847: case 0x8848: printEtherTypePayload(c, proto, p, length); break;
-    // 0xfefe (OSI, IS-IS/CLNP/ES-IS) needs an OSI printer vcap does not have yet: like an unknown type.
+    case 0xfefe:
+      // The OSI view knows whether a pad byte precedes the NLPID (the decoder looked, as chdlc_print does).
+      if (length < 2) { c.truncMark(); break; }
+      printLayer(c, Layer.Osi, p, length);
+      break;
     default: if (!c.o.linkHeader) c.write(`unknown CHDLC protocol (0x${proto.toString(16).padStart(4, '0')})`);
   }
   return CHDLC_HEADER_LENGTH;

@@ -69,8 +69,10 @@ function frPrint(c: PrintContext, v: FrameRelay, length: number): number {
   switch (nlpid) {
     case Nlpid.Ip: printLayer(c, Layer.Ipv4, p, length); break;
     case Nlpid.Ip6: printLayer(c, Layer.Ipv6, p, length); break;
-    // OSI (CLNP, ES-IS, IS-IS) and SNAP: printers vcap does not have yet over Frame Relay.
-    case Nlpid.Clnp: case Nlpid.Esis: case Nlpid.Isis: case Nlpid.Snap: break;
+    // OSI printers read the NLPID again (tcpdump hands isoclns_print the byte before the payload).
+    case Nlpid.Clnp: case Nlpid.Esis: case Nlpid.Isis: printLayer(c, Layer.Osi, p - 1, length + 1); break;
+    // SNAP over Frame Relay: a printer vcap does not have yet.
+    case Nlpid.Snap: break;
     case Nlpid.Q933: q933(c, v.data.point(p, c.end), length); break;
     case Nlpid.Mfr: frf15(c, v.data.point(p, c.end), length); break;
     case Nlpid.Ppp: viewCall(c, Layer.Ppp, p, length, undefined, pppPrint); break;
@@ -118,7 +120,7 @@ const q933Ies: Record<number, string> = { 0x01: 'ANSI Report Type', 0x19: 'ANSI 
 const reportTypes: Record<number, string> = { 0: 'Full Status', 1: 'Link verify', 2: 'Async PVC Status' };
 
 /** Q.933 / LMI signalling (tcpdump's q933_print); `d` is pointed at the message. */
-function q933(c: PrintContext, d: FieldView, length: number): void {
+export function q933(c: PrintContext, d: FieldView, length: number): void {
   c.protocol = 'q.933';
   c.write(c.o.linkHeader ? '' : 'Q.933');
   const sep = (): void => { if (!c.o.linkHeader) c.write(', '); };

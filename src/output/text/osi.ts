@@ -1,6 +1,7 @@
 /** OSI protocols by NLPID (tcpdump's print-isoclns.c isoclns_print) and what CLNP, ES-IS and IS-IS share. */
 import type { PrintContext } from './context.js';
 import { printLayer } from './dispatch.js';
+import { q933 } from './fr.js';
 import { tokName, unknownData, type Tok } from './tok.js';
 import { Layer } from '../../decoders/layer.js';
 import type { Osi } from '../../decoders/osi.js';
@@ -39,7 +40,9 @@ export function printOsi(c: PrintContext, osi: Osi, length: number): void {
     case 0x82: printLayer(c, Layer.Esis, start, length); break;
     case 0x83: printLayer(c, Layer.Isis, start, length); break;
     case 0x00: c.write(`${c.o.linkHeader ? '' : ', '}length: ${length}`); break;
+    case 0x08: q933(c, osi.data.point(start + NLPID_LENGTH, c.end), length - 1); break;
     case 0xcc: printLayer(c, Layer.Ipv4, start + NLPID_LENGTH, length - 1); break;
+    case 0xcf: printLayer(c, Layer.Ppp, start + NLPID_LENGTH, length - 1); break;
     case 0x8e: printLayer(c, Layer.Ipv6, start + NLPID_LENGTH, length - 1); break;
     default:
       if (!c.o.linkHeader) c.write(`OSI NLPID 0x${nlpid.toString(16).padStart(2, '0')} unknown`);

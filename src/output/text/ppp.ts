@@ -110,8 +110,9 @@ export function handlePpp(c: PrintContext, proto: number, p: number, length: num
     case 0x86dd: case PppProto.Ipv6: printLayer(c, Layer.Ipv6, p, length); break;
     case PppProto.MplsUnicast: case PppProto.MplsMulticast: printEtherTypePayload(c, 0x8847, p, length); break;
     case PppProto.Comp: c.write('compressed PPP data'); break;
-    // IPX and OSI: printers vcap does not have yet; tcpdump prints those packets.
-    case 0x8137: case PppProto.Ipx: case PppProto.Osi: break;
+    case PppProto.Osi: printLayer(c, Layer.Osi, p, length); break;
+    // IPX: a printer vcap does not have yet; tcpdump prints those packets.
+    case 0x8137: case PppProto.Ipx: break;
     default:
       c.write(`${protocolNames.get(proto) ?? `unknown PPP protocol (0x${hex4(proto)})`} `);
       c.write(hexPrint(c, '\n\t', p, length));
