@@ -29,6 +29,8 @@ export const STP_SPB_AGREEMENT_DIGEST_LENGTH = 20;
 export const STP_MSTI_LENGTH = 16;
 /** Bytes of the MST configuration name and of its digest. */
 export const STP_MCID_NAME_LENGTH = 32;
+/** Where the MST configuration name starts in an MSTP BPDU. */
+export const STP_MCID_NAME_OFFSET = 39;
 export const STP_MCID_DIGEST_LENGTH = 16;
 
 /** A bridge identifier: priority (2 bytes, hex) and MAC, as tcpdump writes it: `8000.00:11:22:33:44:55`. */
@@ -118,7 +120,7 @@ export class Stp extends LayerView {
   /** MSTP: the length of what follows the version 3 length field. */
   get v3Length(): number { return readU16(this, 36); }
   /** MSTP: byte `i` of the MST configuration name (NUL padded). */
-  mcidName(i: number): number { return readU8(this, 39 + i); }
+  mcidName(i: number): number { return readU8(this, STP_MCID_NAME_OFFSET + i); }
   get mcidRevision(): number { return readU16(this, 71); }
   /** MSTP: byte `i` of the configuration digest. */
   mcidDigest(i: number): number { return readU8(this, 73 + i); }

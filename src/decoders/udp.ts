@@ -9,8 +9,6 @@ import { Len, lenSourceNames } from './stop.js';
 import { LayerView, notCaptured } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const UDP = Layer.Udp, BCM_LI = Layer.BcmLi;
-/** The line of print-udp.c that tests BCM-LI's source port (its rank among the port tests). */
-const BCM_LI_RANK = 677;
 const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_UDP_PORT = byUdpPort, PORT_LIMIT = portLimit, UDP_RANK = udpPortRank;
@@ -46,8 +44,10 @@ export class Udp extends LayerView {
     if (this.end === o + 8 && c.len !== (0 satisfies typeof Len.Caplen)) return;
     let next = appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, c.buf, o, UDP_RANK);
     // BCM-LI: from its source port only (tcpdump's one such test), outside the table so its high port
-    // does not make every ephemeral port look there; a destination tcpdump tests before it wins.
-    if (u16(c.buf, o) === BCM_LI_PORT && (next === 0 || UDP_RANK[u16(c.buf, o + 2)]! > BCM_LI_RANK)) next = BCM_LI;
+    // does not make every ephemeral port look there. Only where no other port names a layer: 49152 is
+    // also the first port of the range BFD and others send from (RFC 5881), and a BFD packet from it
+    // is BFD to a library user (the printer still prints BCM-LI there, as print-udp.c's order does).
+    if (next === 0 && u16(c.buf, o) === BCM_LI_PORT) next = BCM_LI;
     if (next !== 0) c.walkOn(next);
   }
 

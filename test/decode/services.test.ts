@@ -192,7 +192,7 @@ test('OTV, VXLAN-GPE and NSH: header fields; NSH by EtherType with its context h
   t.like(d.decode(lie, LinkType.EN10MB).stop, { layer: Layer.Nsh, kind: 'error', detail: 'length 4 < 8' });
 });
 
-test('BCM-LI: the shim\'s fields from UDP source port 49152 only; a destination tcpdump tests first wins; a cut shim stops', (t) => {
+test('BCM-LI: the shim\'s fields from UDP source port 49152 only, where the destination port names no other layer; a cut shim stops', (t) => {
   // ingress (3), undecided (4), double VLAN tag (2), li-id 66666: tcpdump's bcm-li.pcap's first shim word
   const word = (3 << 29) | (4 << 25) | (2 << 22) | 66666;
   const shim = concat(be32(word >>> 0), bytes(0x45, 0));
@@ -200,10 +200,11 @@ test('BCM-LI: the shim\'s fields from UDP source port 49152 only; a destination 
   t.deepEqual(li.toJSON(), { offset: APP4, length: 4, direction: 3, packetType: 4, packetSubtype: 2, interceptId: 66666 });
   // Matched as the source port only, as print-udp.c tests it.
   t.is(d.decode(UDP4(49153, 49152, shim), LinkType.EN10MB).layer(Layer.BcmLi), undefined);
-  // DNS is tested before it (print-udp.c's order): port 53 as destination wins.
+  // A registered destination port wins: DNS to 53, and BFD to 3784 (its senders use 49152 and up).
   const dns = d.decode(UDP4(49152, 53, shim), LinkType.EN10MB);
   t.is(dns.layer(Layer.BcmLi), undefined);
   t.like(dns.stop, { layer: Layer.Dns });
+  t.is(d.decode(UDP4(49152, 3784, shim), LinkType.EN10MB).layer(Layer.BcmLi), undefined);
   t.like(d.decode(UDP4(49152, 49153, shim).subarray(0, APP4 + 3), LinkType.EN10MB).stop, { layer: Layer.BcmLi, offset: APP4, required: 4, available: 3, kind: 'truncated' });
   // A UDP length that leaves no room for the shim is the datagram's error, not a cut.
   t.like(d.decode(UDP4(49152, 49153, shim.subarray(0, 3)), LinkType.EN10MB).stop, { layer: Layer.BcmLi, required: 4, available: 3, kind: 'error' });

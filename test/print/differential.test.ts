@@ -246,16 +246,40 @@ test('spanning tree: 802.1D config and TCN, RSTP port roles, MSTP with MSTIs, ba
   const mcid = concat(bytes(0), text('region1'), new Uint8Array(25), be16(5), fromHex('000102030405060708090a0b0c0d0e0f'));
   const cist = concat(be32(20), fromHex('8000020000000003'), bytes(20));
   const msti = (i: number): Uint8Array => concat(bytes(0x7c), fromHex(`${(8 + i).toString(16)}001020000000004`), be32(10 * i), bytes(0x80, 0x90, 12));
+  const spb = (v4len: number): Uint8Array => concat(be16(v4len), bytes(0), text('aux\x01'), new Uint8Array(28), be16(7), fromHex('00112233445566778899aabbccddeeff'),
+    bytes(0xd4, 0, 0x21, 0x32), be16(33), be32(0), be32(0), fromHex('0102030405060708090a0b0c0d0e0f1011121314'));
   const bpdus = [
     ...[0x00, 0x01, 0x80, 0x81, 0x02, 0x10, 0x20, 0x40, 0x7e, 0xff].map((f) => concat(fromHex('00000000'), common(f))),
     ...[0x00, 0x04, 0x08, 0x0c, 0x3c].map((f) => concat(fromHex('00000202'), common(f), bytes(0))),
     concat(fromHex('00000302'), common(0x3c), bytes(0), be16(64), mcid, cist),
     concat(fromHex('00000302'), common(0x3c), bytes(0), be16(96), mcid, cist, msti(1), msti(2)),
     concat(fromHex('00000302'), common(0x3c), bytes(0), be16(200), mcid, cist),
+    // SPB (802.1aq): the version 4 part after the MSTP one; a version 4 length under tcpdump's minimum; a version 1 length not 0.
+    concat(fromHex('00000402'), common(0x3c), bytes(0), be16(64), mcid, cist, spb(85)),
+    concat(fromHex('00000402'), common(0x3c), bytes(0), be16(96), mcid, cist, msti(1), msti(2), spb(85)),
+    concat(fromHex('00000402'), common(0x3c), bytes(0), be16(64), mcid, cist, spb(20)),
+    concat(fromHex('00000402'), common(0x3c), bytes(5), be16(64), mcid, cist, spb(85)),
     fromHex('00000080'), fromHex('00000100'), fromHex('00000005'), fromHex('00010000'), fromHex('000002'), concat(fromHex('00000000'), common(0)).subarray(0, 20),
   ];
   const frames = bpdus.map((b) => ether('01:80:c2:00:00:00', '02:00:00:00:00:01', 3 + b.length, concat(fromHex('424203'), b)));
-  compare(t, 1, withCuts(frames, [14, 17, 19, 21, 22, 25, 30, 40, 50, 60, 70, 90, 110, 120, 130]), [[], ['-v'], ['-e'], ['-x']]);
+  compare(t, 1, withCuts(frames, [14, 17, 19, 21, 22, 25, 30, 40, 50, 60, 70, 90, 110, 120, 130, 140, 160, 180, 200, 220]), [[], ['-v'], ['-e'], ['-x']]);
+});
+
+test('BCM-LI from UDP source port 49152: every packet type, the IP version guessed, before and after the ports print-udp.c tests first, cut short', (t) => {
+  const shim = (dir: number, type: number, sub: number, id: number): Uint8Array => be32(((dir << 29) | (type << 25) | (sub << 22) | id) >>> 0);
+  const v4 = ipv4({ proto: 17, src: '10.1.1.1', dst: '10.2.2.2' }, udp(1000, 53, fromHex('12340100000100000000000003777777076578616d706c6503636f6d0000010001')));
+  const v6 = ipv6({ nh: 17 }, udp(1000, 2000, text('hi')));
+  const eth = ether('02:00:00:00:00:04', '02:00:00:00:00:03', 0x0800, v4);
+  const li = (dport: number, payload: Uint8Array): Uint8Array => IP({ proto: 17 }, udp(49152, dport, payload));
+  const frames = [
+    li(49153, concat(shim(3, 4, 2, 66666), v4)), li(49153, concat(shim(3, 4, 2, 66666), v6)), li(49153, concat(shim(2, 4, 1, 1), text('xyz'))),
+    li(49153, concat(shim(2, 5, 3, 0x3fffff), v4)), li(49153, concat(shim(1, 6, 0, 7), v6)), li(49153, concat(shim(0, 7, 7, 9), eth)),
+    li(49153, concat(shim(3, 9, 2, 5), v4)), li(49153, bytes(1, 2, 3)),
+    // BFD's senders start at 49152: tcpdump prints BCM-LI there (its test comes first); DNS is tested before it.
+    li(3784, concat(shim(3, 4, 2, 66666), v4)), li(53, fromHex('12340100000100000000000003777777076578616d706c6503636f6d0000010001')),
+    IP({ proto: 17 }, udp(49153, 49152, concat(shim(3, 4, 2, 66666), v4))),
+  ];
+  compare(t, 1, withCuts(frames, [42, 43, 45, 46, 47, 50, 60, 70, 80, 100]), [[], ['-v'], ['-vv'], ['-e']]);
 });
 
 test('BOOTP/DHCP: requests and replies, every option format, CMU vendor area, every -v level, cut short', (t) => {

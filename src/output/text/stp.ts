@@ -1,7 +1,7 @@
 /** Spanning tree BPDUs: 802.1D, 802.1w (RSTP), 802.1s (MSTP) and 802.1aq (SPB) (tcpdump's print-stp.c). */
 import type { PrintContext } from './context.js';
 import {
-  STP_CONFIG_LENGTH, STP_MCID_DIGEST_LENGTH, STP_MCID_NAME_LENGTH, STP_MSTP_LENGTH, STP_RSTP_LENGTH, STP_SPB_AGREEMENT_DIGEST_LENGTH, STP_SPB_LENGTH,
+  STP_CONFIG_LENGTH, STP_MCID_DIGEST_LENGTH, STP_MCID_NAME_LENGTH, STP_MCID_NAME_OFFSET, STP_MSTP_LENGTH, STP_RSTP_LENGTH, STP_SPB_AGREEMENT_DIGEST_LENGTH, STP_SPB_LENGTH,
   type Stp,
 } from '../../decoders/stp.js';
 import { printJnp } from './print-char.js';
@@ -47,7 +47,7 @@ function mstp(c: PrintContext, s: Stp, length: number): void {
   const v3len = s.v3Length;
   c.write(`\n\tv3len ${v3len}, MCID Name `);
   // The name is shown character by character up to its NUL, so a cut inside it shows its start.
-  printJnp(c, s, 39, STP_MCID_NAME_LENGTH);
+  printJnp(c, s, STP_MCID_NAME_OFFSET, STP_MCID_NAME_LENGTH);
   const rev = s.mcidRevision;
   let digest = '';
   for (let i = 0; i < STP_MCID_DIGEST_LENGTH; i++) digest += hex8(s.mcidDigest(i));
@@ -66,9 +66,8 @@ function mstp(c: PrintContext, s: Stp, length: number): void {
 /** SPB's version 4 part (-v only): auxiliary MCID, then the agreement fields in one line group. */
 function spb(c: PrintContext, s: Stp): void {
   if (!c.o.verbose) return;
-  const at = s.spbOffset;
   c.write(`\n\tv4len ${s.v4Length}, AUXMCID Name `);
-  printJnp(c, s, at + 3, STP_MCID_NAME_LENGTH);
+  printJnp(c, s, s.auxMcidNameOffset, STP_MCID_NAME_LENGTH);
   const rev = s.auxMcidRevision;
   let digest = '';
   for (let i = 0; i < STP_MCID_DIGEST_LENGTH; i++) digest += hex8(s.auxMcidDigest(i));
