@@ -87,6 +87,10 @@ export { Bfd } from './decoders/bfd.js';
 export { Hsrp } from './decoders/hsrp.js';
 export { Rip, RipEntry, Ripng, RipngEntry } from './decoders/rip.js';
 export { Bgp } from './decoders/bgp.js';
+export type {
+  BgpAfiSafi, BgpAsSegment, BgpAttribute, BgpAttributeValue, BgpCapability, BgpExtCommunity, BgpMessage, BgpNextHop, BgpParameter, BgpPathAttributes, BgpPrefix, BgpRd,
+  BgpRouteTarget, BgpSourceGroup, BgpTlv,
+} from './decoders/bgp.js';
 export { Babel } from './decoders/babel.js';
 export { Ahcp } from './decoders/ahcp.js';
 export { Olsr } from './decoders/olsr.js';

@@ -116,18 +116,81 @@ test('EIGRP: the header and a TLV through the sub-view; IGRP: header counts and 
   t.like(i.entryAt(0), { delay: 0x1000, bandwidth: 0x2710, mtu: 1500, reliability: 255, load: 1, hopCount: 2 });
 });
 
-test('BGP: a keepalive on TCP port 179; the message header and the checked reads of the body', (t) => {
-  const keepalive = concat(new Uint8Array(16).fill(0xff), be16(19), bytes(4));
-  const open = concat(new Uint8Array(16).fill(0xff), be16(29), bytes(1, 4), be16(65000), be16(90), ip4('2.2.2.2'), bytes(0));
-  const p = d.decode(ether('00:00:00:00:00:02', '00:00:00:00:00:01', 0x0800, ipv4({ proto: 6 }, tcp({ sport: 179, dport: 40000 }, concat(open, keepalive)))), LinkType.EN10MB);
-  const b = p.layer(Layer.Bgp) as Bgp;
+test('BGP: the capabilities of an OPEN, the AS path and prefixes of an UPDATE, a KEEPALIVE, through the named fields; the messages of --json; a cut header stops in BGP', (t) => {
+  const marker = new Uint8Array(16).fill(0xff);
+  // Capabilities: multiprotocol IPv4 unicast, 4-byte AS 4200000000 (the OPEN's "my AS" is AS_TRANS).
+  const caps = concat(bytes(2, 12), bytes(1, 4), be16(1), bytes(0, 1), bytes(65, 4), be32(4200000000));
+  const open = concat(marker, be16(29 + caps.length), bytes(1, 4), be16(23456), be16(90), ip4('2.2.2.2'), bytes(caps.length), caps);
+  // ORIGIN IGP, AS_PATH one AS_SEQUENCE of two 4-byte ASNs, NEXT_HOP, COMMUNITIES; one withdrawn route; two NLRI.
+  const attrs = concat(bytes(0x40, 1, 1, 0), bytes(0x40, 2, 10, 2, 2), be32(65001), be32(4200000000), bytes(0x40, 3, 4), ip4('10.0.0.1'),
+    bytes(0xc0, 8, 4), be32(0xfde90064));
+  const nlri = bytes(24, 192, 168, 1, 16, 10, 2);
+  const update = concat(marker, be16(19 + 2 + 2 + 2 + attrs.length + nlri.length), bytes(2), be16(2), bytes(8, 10), be16(attrs.length), attrs, nlri);
+  const keepalive = concat(marker, be16(19), bytes(4));
+  const frame = ether('00:00:00:00:00:02', '00:00:00:00:00:01', 0x0800, ipv4({ proto: 6 }, tcp({ sport: 179, dport: 40000 }, concat(open, update, keepalive))));
+  const b = d.decode(frame, LinkType.EN10MB).layer(Layer.Bgp) as Bgp;
   t.like(b, { offset: 54, length: 19, type: 1 });
-  t.true(b.markerAt(0));
-  t.is(b.messageLength(0), 29);
-  t.is(b.u16(20), 65000);
-  t.is(b.ipv4(24), '2.2.2.2');
-  t.is(b.messageType(29), 4);
-  t.throws(() => b.u8(48), { any: true });
+
+  // The OPEN and its capabilities.
+  t.is(b.nextMarker(0), 0);
+  t.like(b.pointMessage(0), { markerValid: true, messageLength: open.length, type: 1, version: 4, myAs: 23456, holdTime: 90, identifier: '2.2.2.2', optionalParametersLength: 14 });
+  t.like(b.pointParameter(29), { type: 2, parameterLength: 12 });
+  t.like(b.pointCapability(31), { code: 1, capabilityLength: 4, mpAfi: 1, mpSafi: 1 });
+  t.like(b.pointCapability(37), { code: 65, capabilityLength: 4, asn: 4200000000 });
+
+  // The UPDATE: its withdrawn route, its attributes (the AS path with 4-byte ASNs), its NLRI.
+  const u = b.nextMarker(open.length);
+  t.is(u, open.length);
+  t.like(b.pointMessage(u), { type: 2, messageLength: update.length, withdrawnRoutesLength: 2, pathAttributesLength: attrs.length });
+  const w = b.pointPrefix(u + 21);
+  t.is(w.prefixLength, 8);
+  t.is(w.address4(8), '10.0.0.0');
+  const a0 = u + 25;
+  t.like(b.pointAttribute(a0), { flags: 0x40, type: 1, lengthFieldSize: 1, attributeLength: 1 });
+  t.is(b.pointValue(a0 + 3).origin, 0);
+  const a1 = a0 + 4;
+  t.like(b.pointAttribute(a1), { type: 2, attributeLength: 10 });
+  t.is(b.asPathAsSize(2, a1 + 3, 10), 4);
+  const seg = b.pointSegment(a1 + 3);
+  t.like(seg, { segmentType: 2, count: 2 });
+  t.deepEqual([seg.asn(0, 4), seg.asn(1, 4)], [65001, 4200000000]);
+  t.is(b.pointValue(a1 + 13 + 3).nextHop, '10.0.0.1');
+  t.is(b.pointValue(a1 + 13 + 7 + 3).community(0), 0xfde90064);
+  const n0 = b.pointPrefix(u + 25 + attrs.length);
+  t.is(`${n0.address4(n0.prefixLength)}/${n0.prefixLength}`, '192.168.1.0/24');
+  const n1 = b.pointPrefix(u + 25 + attrs.length + 4);
+  t.is(`${n1.address4(n1.prefixLength)}/${n1.prefixLength}`, '10.2.0.0/16');
+  t.false(b.nlriHasPathIds(u + 25 + attrs.length, nlri.length, 32));
+
+  // The KEEPALIVE, and nothing after it.
+  const k = b.nextMarker(u + update.length);
+  t.like(b.pointMessage(k), { type: 4, messageLength: 19 });
+  t.is(b.nextMarker(k + 19), -1);
+
+  // What --json shows: every message with its named fields.
+  t.deepEqual(JSON.parse(JSON.stringify(b.toJSON())), {
+    offset: 54, length: 19, messages: [
+      { type: 1, length: open.length, version: 4, myAs: 23456, holdTime: 90, identifier: '2.2.2.2',
+        capabilities: [{ code: 1, length: 4, afi: 1, safi: 1 }, { code: 65, length: 4, asn: 4200000000 }] },
+      { type: 2, length: update.length, withdrawn: ['10.0.0.0/8'], attributes: [
+        { type: 1, flags: 0x40, length: 1, origin: 0 },
+        { type: 2, flags: 0x40, length: 10, asPath: [{ type: 2, asns: [65001, 4200000000] }] },
+        { type: 3, flags: 0x40, length: 4, nextHop: '10.0.0.1' },
+        { type: 8, flags: 0xc0, length: 4, communities: [0xfde90064] },
+      ], nlri: ['192.168.1.0/24', '10.2.0.0/16'] },
+      { type: 4, length: 19 },
+    ],
+  });
+
+  // A segment cut inside the UPDATE: the view is there, a field past the capture throws (the printer's [|bgp]).
+  const cut = d.decode(frame.subarray(0, 54 + u + 22), LinkType.EN10MB).layer(Layer.Bgp) as Bgp;
+  t.is(cut.pointMessage(u).withdrawnRoutesLength, 2);
+  t.throws(() => cut.pointMessage(u).pathAttributesLength, { any: true });
+  t.throws(() => cut.pointValue(a1 + 3).origin, { any: true });
+  // Cut inside the first header: a stop in BGP, and no layer.
+  const short = d.decode(frame.subarray(0, 54 + 10), LinkType.EN10MB);
+  t.like(short.stop, { layer: Layer.Bgp, offset: 54, required: 19, available: 10 });
+  t.is(short.layer(Layer.Bgp), undefined);
 });
 
 test('Babel, AHCP, OLSR and AODV views: their headers on their UDP ports; a short header stops in the layer', (t) => {

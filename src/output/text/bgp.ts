@@ -1,8 +1,14 @@
 /** BGP (tcpdump's print-bgp.c), on TCP port 179. */
 import { afNames, l2vpnEncaps } from './routing-tables.js';
 import type { PrintContext } from './context.js';
-import { BGP_HEADER_LENGTH, BGP_MARKER_LENGTH, type Bgp } from '../../decoders/bgp.js';
-import { ipv6ToString } from '../../decoders/addr.js';
+import {
+  BGP_AFI_SAFI_ENTRY_LENGTH, BGP_AFI_SAFI_LENGTH, BGP_AIGP_METRIC_LENGTH, BGP_AIGP_TLV_HEADER_LENGTH, BGP_ATTR_SET_ORIGIN_LENGTH, BGP_ATTRIBUTE_TYPE_LENGTH,
+  BGP_CAPABILITY_HEADER_LENGTH, BGP_CEASE_DATA, BGP_CLUSTER_ID_LENGTH, BGP_COMMUNITY_LENGTH, BGP_EXT_COMMUNITY_LENGTH, BGP_HEADER_LENGTH, BGP_L2VPN_AD_LENGTH,
+  BGP_L2VPN_FIXED_LENGTH, BGP_L2VPN_LENGTH_FIELD, BGP_L2VPN_TLV_HEADER_LENGTH, BGP_LABELED_HEADER, BGP_LARGE_COMMUNITY_LENGTH, BGP_LENGTH_FIELD, BGP_MDT_LENGTH,
+  BGP_MVPN_HEADER, BGP_MVPN_SOURCE_AS_LENGTH, BGP_NOTIFICATION_LENGTH, BGP_NOTIFICATION_MAX_PREFIX_LENGTH, BGP_OPEN_LENGTH, BGP_PARAMETER_HEADER_LENGTH, BGP_PATH_ID_LENGTH,
+  BGP_PMSI_HEADER_LENGTH, BGP_RD_LENGTH, BGP_RESTART_HEADER_LENGTH, BGP_ROUTE_REFRESH_LENGTH, BGP_RT_HEADER, BGP_SHUTDOWN_TEXT, BGP_VPN_HEADER,
+  type Bgp, type BgpAfiSafi, type BgpExtCommunity, type BgpNextHop, type BgpPrefix, type BgpRd, type BgpRouteTarget, type BgpSourceGroup,
+} from '../../decoders/bgp.js';
 import { hexPrint } from './dump.js';
 import { hex16, hex8 } from './names.js';
 import { printN } from './print-char.js';
@@ -87,325 +93,286 @@ const decodable = new Set([
   k(AF_L2VPN, S_VPNUNIMULTICAST), k(AF_VPLS, S_VPLS),
 ]);
 
-/** Thrown inside a decoder where tcpdump goes to its `trunc` label (ND_TCHECK): the caller prints the mark. */
-const TRUNC = Object.freeze({ bgpTrunc: true });
+/** print_unknown_data at absolute index `pos`. */
+function unknown(c: PrintContext, pos: number, ident: string, n: number): void { c.write(hexPrint(c, ident, pos, n)); }
 
-/** print_unknown_data. */
-function unknown(c: PrintContext, b: Bgp, i: number, ident: string, n: number): void { c.write(hexPrint(c, ident, b.off + i, n)); }
-function tcheck(b: Bgp, i: number, n: number): void { if (!b.hasAt(i, n)) throw TRUNC; }
+/**
+ * The text of the last NLRI a decode_* function below formatted (they return its size, or a
+ * negative code, as tcpdump's do: a module variable rather than a tuple, so nothing is allocated).
+ */
+let text = '';
 
-/** isonsap_string over bytes. */
-function nsapText(a: Uint8Array, n: number): string {
-  if (n < 1 || n > 20) return 'isonsap_string: illegal length';
-  let s = '';
-  for (let i = 0; i < n; i++) { s += hex8(a[i]!); if ((i & 1) === 0 && i + 1 < n) s += '.'; }
-  return s;
-}
-const quad = (a: Uint8Array, i = 0): string => `${a[i]}.${a[i + 1]}.${a[i + 2]}.${a[i + 3]}`;
-
-/** bgp_vpn_rd_print: a route distinguisher at `i`. */
-function rd(b: Bgp, i: number): string {
-  switch (b.u16(i)) {
-    case 0: return `${b.u16(i + 2)}:${b.u32(i + 4)} (= ${b.u8(i + 4)}.${b.u8(i + 5)}.${b.u8(i + 6)}.${b.u8(i + 7)})`;
-    case 1: return `${b.u8(i + 2)}.${b.u8(i + 3)}.${b.u8(i + 4)}.${b.u8(i + 5)}:${b.u16(i + 6)}`;
-    case 2: {
-      const as = b.u32(i + 2), n = b.u16(i + 6);
-      return `${as}:${n} (${b.u8(i + 2)}.${b.u8(i + 3)}.${b.u8(i + 4)}.${b.u8(i + 5)}:${b.u16(i + 6)})`;
-    }
+/** bgp_vpn_rd_print. */
+function rdText(r: BgpRd): string {
+  switch (r.rdType) {
+    case 0: return `${r.as2}:${r.assigned32} (= ${r.assigned32Quad})`;
+    case 1: return `${r.ipv4Admin}:${r.assigned16}`;
+    case 2: return `${r.as4}:${r.assigned16} (${r.as4Quad}:${r.assigned16})`;
     default: return 'unknown RD format';
   }
 }
 
-/** bgp_vpn_ip_print: an address of `bits` bits at `i`. */
-function vpnIp(b: Bgp, i: number, bits: number): string {
-  return bits === 32 ? b.ipv4(i) : bits === 128 ? b.ipv6(i) : `bogus address length ${bits}`;
-}
+const labelText = (p: BgpPrefix): string => `label:${p.label} ${p.bottomOfStack ? '(bottom)' : '(BOGUS: Bottom of Stack NOT set!)'}`;
 
-const label = (b: Bgp, i: number): string => `label:${b.u24(i + 1) >> 4} ${(b.u8(i + 3) & 1) === 0 ? '(BOGUS: Bottom of Stack NOT set!)' : '(bottom)'}`;
-
-/** decode_prefix4 / decode_prefix6: [size, text], size -1 bad length, -2 not enough bytes. */
-function prefix(b: Bgp, i: number, itemlen: number, v6: boolean): [number, string] {
-  if (itemlen < 1) return [-2, ''];
-  const plen = b.u8(i);
-  if (plen > (v6 ? 128 : 32)) return [-1, ''];
+/** decode_prefix4 / decode_prefix6: the size, -1 bad length, -2 not enough bytes. */
+function prefix(p: BgpPrefix, itemlen: number, v6: boolean): number {
+  if (itemlen < 1) return -2;
+  const plen = p.prefixLength;
+  if (plen > (v6 ? 128 : 32)) return -1;
   const n = (plen + 7) >> 3;
-  if (itemlen - 1 < n) return [-2, ''];
-  const a = b.prefixBytes(i + 1, plen, v6 ? 16 : 4);
-  return [1 + n, `${v6 ? ipv6ToString(a, 0) : quad(a)}/${plen}`];
+  if (itemlen - 1 < n) return -2;
+  text = `${v6 ? p.address6(plen) : p.address4(plen)}/${plen}`;
+  return 1 + n;
 }
 
 /** decode_labeled_prefix4/6: -1 bad length, -2 cut short, -3 not enough bytes. */
-function labeledPrefix(b: Bgp, i: number, itemlen: number, v6: boolean): [number, string] {
-  if (!b.hasAt(i, 4)) return [-2, ''];
-  if (itemlen < 4) return [-3, ''];
-  let plen = b.u8(i);
-  if (plen < 24) return [-1, ''];
+function labeledPrefix(p: BgpPrefix, itemlen: number, v6: boolean): number {
+  if (!p.has(BGP_LABELED_HEADER)) return -2;
+  if (itemlen < BGP_LABELED_HEADER) return -3;
+  let plen = p.prefixLength;
+  if (plen < 24) return -1;
   plen -= 24;
-  if (plen > (v6 ? 128 : 32)) return [-1, ''];
+  if (plen > (v6 ? 128 : 32)) return -1;
   const n = (plen + 7) >> 3;
-  if (!v6 && itemlen - 4 < n) return [-3, ''];
-  const a = b.prefixBytes(i + 4, plen, v6 ? 16 : 4);
-  return [4 + n, `${v6 ? ipv6ToString(a, 0) : quad(a)}/${plen}, ${label(b, i)}`];
+  if (!v6 && itemlen - BGP_LABELED_HEADER < n) return -3;
+  const addr = v6 ? p.labeledAddress6(plen) : p.labeledAddress4(plen);
+  text = `${addr}/${plen}, ${labelText(p)}`;
+  return BGP_LABELED_HEADER + n;
 }
 
 /** decode_labeled_vpn_prefix4/6 and the CLNP one: -1 bad length. */
-function labeledVpnPrefix(b: Bgp, i: number, kind: 4 | 6 | 0): [number, string] {
-  let plen = b.u8(i);
-  if (plen < 88) return [-1, ''];
+function labeledVpnPrefix(p: BgpPrefix, kind: 4 | 6 | 0): number {
+  let plen = p.prefixLength;
+  if (plen < 88) return -1;
   plen -= 88;
-  if (plen > (kind === 4 ? 32 : kind === 6 ? 128 : 152)) return [-1, ''];
-  const n = (plen + 7) >> 3;
-  const a = b.prefixBytes(i + 12, plen, kind === 4 ? 4 : kind === 6 ? 16 : 19);
-  const addr = kind === 4 ? quad(a) : kind === 6 ? ipv6ToString(a, 0) : nsapText(a, n);
-  return [12 + n, `RD: ${rd(b, i + 4)}, ${addr}/${plen}, ${label(b, i)}`];
+  if (plen > (kind === 4 ? 32 : kind === 6 ? 128 : 152)) return -1;
+  const addr = kind === 4 ? p.vpnAddress4(plen) : kind === 6 ? p.vpnAddress6(plen) : p.vpnNsap(plen);
+  text = `RD: ${rdText(p.vpnRd)}, ${addr}/${plen}, ${labelText(p)}`;
+  return BGP_VPN_HEADER + ((plen + 7) >> 3);
 }
 
 /** decode_clnp_prefix. */
-function clnpPrefix(b: Bgp, i: number): [number, string] {
-  const plen = b.u8(i);
-  if (plen > 152) return [-1, ''];
-  const n = (plen + 7) >> 3;
-  const a = b.prefixBytes(i + 4, plen, 19);
-  return [1 + n, `${nsapText(a, n)}/${plen}`];
+function clnpPrefix(p: BgpPrefix): number {
+  const plen = p.prefixLength;
+  if (plen > 152) return -1;
+  text = `${p.clnpAddress(plen)}/${plen}`;
+  return 1 + ((plen + 7) >> 3);
 }
 
-/** bgp_rt_prefix_print over the route target bytes. */
-function rtPrefix(t: Uint8Array, plen: number): string {
+/** bgp_rt_prefix_print. */
+function rtText(t: BgpRouteTarget, plen: number): string {
   if (plen === 0) return 'route-target: 0:0/0';
   const octets = (plen + 7) >> 3;
   let hex = '';
-  for (let i = 0; i < octets; i++) hex += hex8(t[i]!) + ((i % 2 === 1) && i < octets - 1 ? ' ' : '');
+  for (let i = 0; i < octets; i++) hex += hex8(t.byte(i)) + ((i % 2 === 1) && i < octets - 1 ? ' ' : '');
   if (plen < 16) return `route-target: partial-type: (${hex}/${plen})`;
-  const type = (t[0]! << 8) | t[1]!;
-  const u32 = (j: number): number => ((t[j]! << 24) | (t[j + 1]! << 16) | (t[j + 2]! << 8) | t[j + 3]!) >>> 0;
-  const u16 = (j: number): number => (t[j]! << 8) | t[j + 1]!;
+  const type = t.type;
   switch (type) {
-    case 0x0002: return `route-target: ${u16(2)}:${u32(4)}/${plen} (${hex})`;
-    case 0x0102: return `route-target: ${t[2]}.${t[3]}.${t[4]}.${t[5]}:${u16(6)}/${plen} (${hex})`;
-    case 0x0202: return `route-target: ${u32(2)}:${u16(6)}/${plen} (${hex})`;
+    case 0x0002: return `route-target: ${t.as2}:${t.assigned32}/${plen} (${hex})`;
+    case 0x0102: return `route-target: ${t.ipv4Admin}:${t.assigned16}/${plen} (${hex})`;
+    case 0x0202: return `route-target: ${t.as4}:${t.assigned16}/${plen} (${hex})`;
     default: return `route target: unknown-type(${hex16(type)}) (${hex}/${plen})`;
   }
 }
 
 /** decode_rt_routing_info: prints itself; the size, or -1. */
-function rtRoutingInfo(c: PrintContext, b: Bgp, i: number): number {
-  let plen = b.u8(i);
+function rtRoutingInfo(c: PrintContext, p: BgpPrefix): number {
+  let plen = p.prefixLength;
   if (plen === 0) { c.write('\n\t      default route target'); return 1; }
   if (plen < 32) { c.write('\n\t      (illegal prefix length)'); return -1; }
-  const as = b.u32(i + 1);
+  const as = p.rtOriginAs;
   plen -= 32;
   if (plen > 64) { c.write('\n\t      (illegal prefix length)'); return -1; }
-  const n = (plen + 7) >> 3;
-  const t = b.prefixBytes(i + 5, plen, 8);
-  c.write(`\n\t      origin AS: ${as}, ${rtPrefix(t, plen)}`);
-  return 5 + n;
+  const rt = p.routeTarget(plen);
+  c.write(`\n\t      origin AS: ${as}, ${rtText(rt, plen)}`);
+  return BGP_RT_HEADER + rt.octets;
 }
 
-/** decode_mdt_vpn_nlri. */
-function mdtVpn(b: Bgp, i: number): [number, string] {
-  if (b.u8(i) !== 128) return [-1, ''];
-  tcheck(b, i + 1, 8);
-  return [17, `RD: ${rd(b, i + 1)}, VPN IP Address: ${b.ipv4(i + 9)}, MC Group Address: ${b.ipv4(i + 13)}`];
+/** decode_mdt_vpn_nlri: -1 bad length, -2 cut short. */
+function mdtVpn(p: BgpPrefix): number {
+  if (p.prefixLength !== 128) return -1;
+  if (!p.has(1 + BGP_RD_LENGTH)) return -2;
+  text = `RD: ${rdText(p.mdtRd)}, VPN IP Address: ${p.mdtVpnAddress}, MC Group Address: ${p.mdtGroup}`;
+  return BGP_MDT_LENGTH;
 }
 
-/** bgp_vpn_sg_print: appends source and group; returns [bytes, text]. */
-function vpnSg(b: Bgp, i: number): [number, string] {
-  let total = 0, s = '';
-  let len = b.u8(i);
-  i++;
-  if (!b.hasAt(i, len >> 3)) return [total, s];
+/** bgp_vpn_sg_print: appends the source and group to `text`; the bytes they took. */
+function sourceGroup(g: BgpSourceGroup): number {
+  let total = 0;
+  let len = g.sourceLength;
+  if (!g.sourceCaptured) return total;
   total += (len >> 3) + 1;
-  if (len) { s += `, Source ${vpnIp(b, i, len)}`; i += len >> 3; }
-  len = b.u8(i);
-  i++;
-  if (!b.hasAt(i, len >> 3)) return [total, s];
+  if (len) text += `, Source ${g.source}`;
+  len = g.groupLength;
+  if (!g.groupCaptured) return total;
   total += (len >> 3) + 1;
-  if (len) s += `, Group ${vpnIp(b, i, len)}`;
-  return [total, s];
+  if (len) text += `, Group ${g.group}`;
+  return total;
 }
 
-/** decode_multicast_vpn. */
-function multicastVpn(b: Bgp, i: number): [number, string] {
-  const type = b.u8(i), rlen = b.u8(i + 1);
-  i += 2;
-  let s = `Route-Type: ${mvpnRouteTypes.str(type, 'Unknown')} (${type}), length: ${rlen}`;
+/** decode_multicast_vpn: the size, -2 cut short. */
+function multicastVpn(p: BgpPrefix): number {
+  const type = p.mvpnRouteType, rlen = p.mvpnLength;
+  const afterRd = BGP_MVPN_HEADER + BGP_RD_LENGTH;
+  text = `Route-Type: ${mvpnRouteTypes.str(type, 'Unknown')} (${type}), length: ${rlen}`;
   switch (type) {
     case 1:
-      tcheck(b, i, 8);
-      s += `, RD: ${rd(b, i)}, Originator ${vpnIp(b, i + 8, ((rlen - 8) << 3) & 0xffffffff)}`;
+      if (!p.has(afterRd)) return -2;
+      text += `, RD: ${rdText(p.mvpnRd)}, Originator ${p.mvpnOriginator(((rlen - BGP_RD_LENGTH) << 3) & 0xffffffff)}`;
       break;
     case 2:
-      tcheck(b, i, 12);
-      s += `, RD: ${rd(b, i)}, Source-AS ${b.u32(i + 8)}`;
+      if (!p.has(afterRd + BGP_MVPN_SOURCE_AS_LENGTH)) return -2;
+      text += `, RD: ${rdText(p.mvpnRd)}, Source-AS ${p.mvpnSourceAs}`;
       break;
     case 3: {
-      tcheck(b, i, 8);
-      s += `, RD: ${rd(b, i)}`;
-      i += 8;
-      const [sg, text] = vpnSg(b, i);
-      s += text;
+      if (!p.has(afterRd)) return -2;
+      text += `, RD: ${rdText(p.mvpnRd)}`;
+      const sg = sourceGroup(p.mvpnSourceGroup);
+      // tcpdump reads the originator where the source and group start (its pointer is not moved past them).
       const alen = (rlen - sg) >>> 0;
-      tcheck(b, i, alen);
-      s += `, Originator ${vpnIp(b, i, (alen << 3) >>> 0)}`;
+      if (!p.has(afterRd + alen)) return -2;
+      text += `, Originator ${p.mvpnOriginator((alen << 3) >>> 0)}`;
       break;
     }
     case 5:
-      tcheck(b, i, 8);
-      s += `, RD: ${rd(b, i)}`;
-      s += vpnSg(b, i + 8)[1];
+      if (!p.has(afterRd)) return -2;
+      text += `, RD: ${rdText(p.mvpnRd)}`;
+      sourceGroup(p.mvpnSourceGroup);
       break;
     case 6: case 7:
-      tcheck(b, i, 12);
-      s += `, RD: ${rd(b, i)}, Source-AS ${b.u32(i + 8)}`;
-      s += vpnSg(b, i + 12)[1];
+      if (!p.has(afterRd + BGP_MVPN_SOURCE_AS_LENGTH)) return -2;
+      text += `, RD: ${rdText(p.mvpnRd)}, Source-AS ${p.mvpnSourceAs}`;
+      sourceGroup(p.mvpnSourceGroup);
       break;
   }
-  return [rlen + 2, s];
+  return rlen + BGP_MVPN_HEADER;
 }
 
-/** decode_labeled_vpn_l2. */
-function labeledVpnL2(b: Bgp, i: number): [number, string] {
-  const plen = b.u16(i);
+/** decode_labeled_vpn_l2: the size, -2 cut short. */
+function labeledVpnL2(b: Bgp, p: BgpPrefix, i: number): number {
+  const plen = p.l2Length;
   let tlen = plen;
-  i += 2;
-  if (plen === 12) {
-    tcheck(b, i, 12);
-    return [plen + 2, `RD: ${rd(b, i)}, BGPNH: ${b.ipv4(i + 8)}`];
+  if (plen === BGP_L2VPN_AD_LENGTH) {
+    if (!p.has(BGP_L2VPN_LENGTH_FIELD + BGP_L2VPN_AD_LENGTH)) return -2;
+    text = `RD: ${rdText(p.l2Rd)}, BGPNH: ${p.l2NextHop}`;
+    return plen + BGP_L2VPN_LENGTH_FIELD;
   }
-  if (plen <= 17) throw TRUNC;
-  tcheck(b, i, 15);
-  let s = `RD: ${rd(b, i)}, CE-ID: ${b.u16(i + 8)}, Label-Block Offset: ${b.u16(i + 10)}, Label Base ${b.u24(i + 12) >> 4}`;
-  i += 15; tlen -= 15;
+  if (plen <= 17) return -2;
+  if (!p.has(BGP_L2VPN_LENGTH_FIELD + BGP_L2VPN_FIXED_LENGTH)) return -2;
+  text = `RD: ${rdText(p.l2Rd)}, CE-ID: ${p.l2CeId}, Label-Block Offset: ${p.l2LabelBlockOffset}, Label Base ${p.l2LabelBase}`;
+  i += BGP_L2VPN_LENGTH_FIELD + BGP_L2VPN_FIXED_LENGTH;
+  tlen -= BGP_L2VPN_FIXED_LENGTH;
   while (tlen !== 0) {
-    if (tlen < 3) return [plen + 2, s + '\n\t\tran past the end'];
-    const type = b.u8(i);
-    const bits = b.u16(i + 1);
+    if (tlen < 3) { text += '\n\t\tran past the end'; return plen + BGP_L2VPN_LENGTH_FIELD; }
+    const tlv = b.pointTlv(i);
+    const type = tlv.type, bits = tlv.bitLength;
     let bytes = (bits + 7) >> 3;
-    i += 3;
+    // As tcpdump: the TLV header is stepped over but not counted in what is left; an unknown TLV's value is counted but not stepped over.
+    i += BGP_L2VPN_TLV_HEADER_LENGTH;
     if (type === 1) {
-      s += `\n\t\tcircuit status vector (${type}) length: ${bits}: 0x`;
-      while (bytes !== 0) {
-        if (tlen < 1) return [plen + 2, s + ' (ran past the end)'];
-        tcheck(b, i, 1);
-        s += hex8(b.u8(i));
+      text += `\n\t\tcircuit status vector (${type}) length: ${bits}: 0x`;
+      for (let k = 0; bytes !== 0; k++) {
+        if (tlen < 1) { text += ' (ran past the end)'; return plen + BGP_L2VPN_LENGTH_FIELD; }
+        if (!tlv.valueByteCaptured(k)) return -2;
+        text += hex8(tlv.valueByte(k));
         i++;
         bytes--; tlen--;
       }
     } else {
-      s += `\n\t\tunknown TLV #${type}, length: ${bits}`;
-      if (tlen < bytes) return [plen + 2, s + ' (ran past the end)'];
+      text += `\n\t\tunknown TLV #${type}, length: ${bits}`;
+      if (tlen < bytes) { text += ' (ran past the end)'; return plen + BGP_L2VPN_LENGTH_FIELD; }
       tlen -= bytes;
     }
   }
-  return [plen + 2, s];
+  return plen + BGP_L2VPN_LENGTH_FIELD;
 }
 
-/** check_add_path: whether the NLRI at `i` (`length` bytes) carry path identifiers. */
-function addPath(b: Bgp, i: number, length: number, maxPlen: number): boolean {
-  if (length < 5) return false;
-  let o = 0;
-  while (o < length) {
-    o += 4;
-    if (!b.hasAt(i + o, 1)) break;
-    const plen = b.u8(i + o);
-    if (plen > maxPlen) return false;
-    o += 1 + ((plen + 7) >> 3);
-  }
-  if (o > length) return false;
-  for (o = 0; o < length;) {
-    if (!b.hasAt(i + o, 1)) break;
-    const plen = b.u8(i + o);
-    if (plen < 1 || plen > maxPlen) return true;
-    o += 1 + ((plen + 7) >> 3);
-  }
-  return o > length;
-}
-
-/** bgp_nlri_print: the size of one NLRI, -1 (stop), -2 (cut short). */
+/** bgp_nlri_print for the NLRI at index `i`: its size, -1 (stop), -2 (cut short). */
 function nlri(c: PrintContext, b: Bgp, af: number, safi: number, i: number, len: number, ap4: boolean, ap6: boolean): number {
-  let r: [number, string];
+  let r: number;
   switch (k(af, safi)) {
     case k(AF_INET, S_UNICAST): case k(AF_INET, S_MULTICAST): case k(AF_INET, S_UNIMULTICAST):
     case k(AF_INET6, S_UNICAST): case k(AF_INET6, S_MULTICAST): case k(AF_INET6, S_UNIMULTICAST): {
       const v6 = af === AF_INET6, ap = v6 ? ap6 : ap4;
       let pathId = 0;
-      if (ap) { pathId = b.u32(i); i += 4; }
-      r = prefix(b, i, len, v6);
-      if (r[0] === -2) return -2;
-      c.write(r[0] === -1 ? '\n\t    (illegal prefix length)' : `\n\t      ${r[1]}`);
-      if (ap) { c.write(`   Path Id: ${pathId}`); return r[0] + 4; }
-      return r[0];
+      if (ap) { pathId = b.pointPrefix(i).pathId; i += BGP_PATH_ID_LENGTH; }
+      r = prefix(b.pointPrefix(i), len, v6);
+      if (r === -2) return -2;
+      c.write(r === -1 ? '\n\t    (illegal prefix length)' : `\n\t      ${text}`);
+      if (ap) { c.write(`   Path Id: ${pathId}`); return r + BGP_PATH_ID_LENGTH; }
+      return r;
     }
     case k(AF_INET, S_LABUNICAST): case k(AF_INET6, S_LABUNICAST):
-      r = labeledPrefix(b, i, len, af === AF_INET6);
-      if (r[0] === -1) c.write('\n\t    (illegal prefix length)');
-      else if (r[0] === -2) return -2;
-      else if (r[0] === -3) return -3;
-      else c.write(`\n\t      ${r[1]}`);
-      return r[0];
+      r = labeledPrefix(b.pointPrefix(i), len, af === AF_INET6);
+      if (r === -1) c.write('\n\t    (illegal prefix length)');
+      else if (r === -2) return -2;
+      else if (r === -3) return -3;
+      else c.write(`\n\t      ${text}`);
+      return r;
     case k(AF_INET, S_VPNUNICAST): case k(AF_INET, S_VPNMULTICAST): case k(AF_INET, S_VPNUNIMULTICAST):
     case k(AF_INET6, S_VPNUNICAST): case k(AF_INET6, S_VPNMULTICAST): case k(AF_INET6, S_VPNUNIMULTICAST):
     case k(AF_NSAP, S_VPNUNICAST): case k(AF_NSAP, S_VPNMULTICAST): case k(AF_NSAP, S_VPNUNIMULTICAST):
-      r = labeledVpnPrefix(b, i, af === AF_INET ? 4 : af === AF_INET6 ? 6 : 0);
-      c.write(r[0] === -1 ? '\n\t    (illegal prefix length)' : `\n\t      ${r[1]}`);
-      return r[0];
+      r = labeledVpnPrefix(b.pointPrefix(i), af === AF_INET ? 4 : af === AF_INET6 ? 6 : 0);
+      c.write(r === -1 ? '\n\t    (illegal prefix length)' : `\n\t      ${text}`);
+      return r;
     case k(AF_INET, S_RT_ROUTING_INFO):
-      return rtRoutingInfo(c, b, i);
+      return rtRoutingInfo(c, b.pointPrefix(i));
     case k(AF_INET, S_MVPN): case k(AF_INET6, S_MVPN): case k(AF_INET, S_MDT):
-      try { r = safi === S_MDT ? mdtVpn(b, i) : multicastVpn(b, i); } catch (e) { if (e === TRUNC) return -2; throw e; }
-      c.write(r[0] === -1 ? '\n\t    (illegal prefix length)' : `\n\t      ${r[1]}`);
-      return r[0];
+      r = safi === S_MDT ? mdtVpn(b.pointPrefix(i)) : multicastVpn(b.pointPrefix(i));
+      if (r === -2) return -2;
+      c.write(r === -1 ? '\n\t    (illegal prefix length)' : `\n\t      ${text}`);
+      return r;
     case k(AF_VPLS, S_VPLS): case k(AF_L2VPN, S_VPNUNICAST): case k(AF_L2VPN, S_VPNMULTICAST): case k(AF_L2VPN, S_VPNUNIMULTICAST):
-      try { r = labeledVpnL2(b, i); } catch (e) { if (e === TRUNC) return -2; throw e; }
-      c.write(`\n\t      ${r[1]}`);
-      return r[0];
+      r = labeledVpnL2(b, b.pointPrefix(i), i);
+      if (r === -2) return -2;
+      c.write(`\n\t      ${text}`);
+      return r;
     case k(AF_NSAP, S_UNICAST): case k(AF_NSAP, S_MULTICAST): case k(AF_NSAP, S_UNIMULTICAST):
-      r = clnpPrefix(b, i);
-      c.write(r[0] === -1 ? '\n\t    (illegal prefix length)' : `\n\t      ${r[1]}`);
-      return r[0];
+      r = clnpPrefix(b.pointPrefix(i));
+      c.write(r === -1 ? '\n\t    (illegal prefix length)' : `\n\t      ${text}`);
+      return r;
     default:
       c.write(`\n\t    ERROR: no AFI ${af} / SAFI ${safi} decoder`);
       return -4;
   }
 }
 
-/** bgp_mp_af_print: 0 when the AFI/SAFI has a decoder, -1 when not, -2 cut short. */
-function mpAf(c: PrintContext, b: Bgp, i: number, tlen: number): [number, number, number] {
-  const af = b.u16(i), safi = b.u8(i + 2);
+/** bgp_mp_af_print for the AFI/SAFI at index `i`: 0 when it has a decoder, -1 when not, -2 cut short. */
+function mpAf(c: PrintContext, b: Bgp, i: number, af: number, safi: number, tlen: number): number {
   c.write(`\n\t    AFI: ${afNames.str(af, 'Unknown AFI')} (${af}), ${safi > 128 ? 'vendor specific ' : ''}SAFI: ${safis.str(safi, 'Unknown SAFI')} (${safi})`);
-  if (decodable.has(k(af, safi))) return [0, af, safi];
-  if (!b.hasAt(i, tlen)) return [-2, af, safi];
+  if (decodable.has(k(af, safi))) return 0;
+  if (!b.hasAt(i, tlen)) return -2;
   c.write(`\n\t    no AFI ${af} / SAFI ${safi} decoder`);
-  if (c.o.verbose <= 1) unknown(c, b, i, '\n\t    ', tlen);
-  return [-1, af, safi];
+  if (c.o.verbose <= 1) unknown(c, b.at(i), '\n\t    ', tlen);
+  return -1;
 }
 
 /** bgp_extended_community_print. */
-function extCommunity(b: Bgp, i: number): string {
-  switch (b.u16(i)) {
+function extCommunity(x: BgpExtCommunity): string {
+  switch (x.type) {
     case 0x0002: case 0x0003: case 0x000a:
-      return `${b.u16(i + 2)}:${b.u32(i + 4)} (= ${b.ipv4(i + 4)})`;
+      return `${x.as2}:${x.assigned32} (= ${x.assigned32Quad})`;
     case 0x0102: case 0x0103: case 0xf10a: case 0x010b:
-      return `${b.ipv4(i + 2)}:${b.u16(i + 6)}`;
+      return `${x.ipv4Admin}:${x.assigned16}`;
     case 0x0202: case 0x0203:
-      return `${b.u32(i + 2)}:${b.u16(i + 6)}`;
+      return `${x.as4}:${x.assigned16}`;
     case 0x4004:
-      return `bandwidth: ${(Math.fround(Math.fround(b.f32(i + 4) * 8) / 1000000)).toFixed(3)} Mbps`;
+      return `bandwidth: ${(Math.fround(Math.fround(x.bandwidth * 8) / 1000000)).toFixed(3)} Mbps`;
     case 0x0005: case 0x0105: case 0x0205: case 0x8005: case 0x0107: case 0x8001:
-      return b.ipv4(i + 2);
+      return x.ospfAddress;
     case 0x0306: case 0x8000: {
-      const area = b.ipv4(i + 2), rtype = b.u8(i + 6);
-      const e2 = (b.u8(i + 7) & 1) ? 'E2' : '', e1 = rtype === 5 || rtype === 7 ? 'E1' : '';
+      const area = x.ospfArea, rtype = x.ospfRouteType;
+      const e2 = (x.ospfOptions & 1) ? 'E2' : '', e1 = rtype === 5 || rtype === 7 ? 'E1' : '';
       return `area:${area}, router-type:${ospfRouteTypes.str(rtype, `unknown (0x${hex8(rtype)})`)}, metric-type:${e2}${e1}`;
     }
     case 0x800a:
-      return `${l2vpnEncaps.str(b.u8(i + 2), 'unknown encaps')} Control Flags [0x${hex8(b.u8(i + 3))}]:MTU ${b.u16(i + 4)}`;
+      return `${l2vpnEncaps.str(x.l2Encapsulation, 'unknown encaps')} Control Flags [0x${hex8(x.l2ControlFlags)}]:MTU ${x.l2Mtu}`;
     case 0x0009:
-      return `AS ${b.u16(i + 2)}`;
+      return `AS ${x.sourceAs}`;
     case 0x030c:
-      return `Tunnel type: ${encapTunnels.str(b.u16(i + 6), 'unknown encaps')}`;
+      return `Tunnel type: ${encapTunnels.str(x.tunnelType, 'unknown encaps')}`;
     default:
-      return `${hex8(b.u8(i + 2))}${hex8(b.u8(i + 3))}${hex8(b.u8(i + 4))}${hex8(b.u8(i + 5))}${hex8(b.u8(i + 6))}${hex8(b.u8(i + 7))}`;
+      return x.valueHex;
   }
 }
 
@@ -413,143 +380,151 @@ function flagsText(aflags: number): string {
   return `${aflags & 0x80 ? 'O' : ''}${aflags & 0x40 ? 'T' : ''}${aflags & 0x20 ? 'P' : ''}${aflags & 0x10 ? 'E' : ''}${aflags & 0xf ? `+${(aflags & 0xf).toString(16)}` : ''}`;
 }
 
-/** bgp_attr_get_as_size: 2 when the AS path parses with 2-byte AS numbers, else 4. */
-function asSize(b: Bgp, type: number, i: number, len: number): number {
-  if (type === 17) return 4;
-  let t = i;
-  while (t < i + len) {
-    const seg = b.u8(t);
-    if (seg < 1 || seg > 4) return 4;
-    t += 2 + b.u8(t + 1) * 2;
+/** The size of one MP_REACH next hop of this AFI/SAFI; 0 for the NSAP families (the whole next-hop field). */
+function nextHopSize(af: number, safi: number): number {
+  switch (k(af, safi)) {
+    case k(AF_INET, S_UNICAST): case k(AF_INET, S_MULTICAST): case k(AF_INET, S_UNIMULTICAST): case k(AF_INET, S_LABUNICAST):
+    case k(AF_INET, S_RT_ROUTING_INFO): case k(AF_INET, S_MVPN): case k(AF_INET, S_MDT):
+    case k(AF_VPLS, S_VPLS): case k(AF_L2VPN, S_VPNUNICAST): case k(AF_L2VPN, S_VPNMULTICAST): case k(AF_L2VPN, S_VPNUNIMULTICAST):
+      return 4;
+    case k(AF_INET, S_VPNUNICAST): case k(AF_INET, S_VPNMULTICAST): case k(AF_INET, S_VPNUNIMULTICAST):
+      return BGP_RD_LENGTH + 4;
+    case k(AF_INET6, S_UNICAST): case k(AF_INET6, S_MULTICAST): case k(AF_INET6, S_UNIMULTICAST): case k(AF_INET6, S_LABUNICAST):
+      return 16;
+    case k(AF_INET6, S_VPNUNICAST): case k(AF_INET6, S_VPNMULTICAST): case k(AF_INET6, S_VPNUNIMULTICAST):
+      return BGP_RD_LENGTH + 16;
+    default:
+      return 0;
   }
-  return t === i + len ? 2 : 4;
 }
 
-/** bgp_attr_print: false where tcpdump's returns 0 (cut short). */
+/** One next hop of `size` bytes. */
+function nextHopText(nh: BgpNextHop, size: number): string {
+  switch (size) {
+    case 4: return nh.ipv4;
+    case 16: return nh.ipv6;
+    case BGP_RD_LENGTH + 4: return `RD: ${rdText(nh.rd)}, ${nh.vpnIpv4}`;
+    default: return `RD: ${rdText(nh.rd)}, ${nh.vpnIpv6}`;
+  }
+}
+
+const afSafiText = (f: BgpAfiSafi): string => `AFI ${afNames.str(f.afi, 'Unknown')} (${f.afi}), SAFI ${safis.str(f.safi, 'Unknown')} (${f.safi})`;
+
+/** bgp_attr_print for the value at index `i`, `len` bytes: false where tcpdump's returns 0 (cut short). */
 function attr(c: PrintContext, b: Bgp, atype: number, i: number, len: number, level: number): boolean {
   let t = i, tlen = len;
-  const v = c.o.verbose;
+  const vb = c.o.verbose;
+  const v = b.pointValue(i);
   switch (atype) {
     case 1:
-      c.write(len !== 1 ? 'invalid len' : origins.str(b.u8(t), 'Unknown Origin Typecode'));
+      c.write(len !== 1 ? 'invalid len' : origins.str(v.origin, 'Unknown Origin Typecode'));
       break;
     case 2: case 17: {
       if (len % 2) { c.write('invalid len'); break; }
       if (!len) { c.write('empty'); break; }
-      const size = asSize(b, atype, i, len);
+      const size = b.asPathAsSize(atype, i, len);
       while (t < i + len) {
-        c.write(segOpen.str(b.u8(t), '?'));
-        for (let j = 0; j < b.u8(t + 1) * size; j += size) {
-          if (!b.hasAt(t + 2 + j, size)) return false;
-          c.write(`${size === 2 ? b.u16(t + j + 2) : b.u32(t + j + 2)} `);
+        const s = b.pointSegment(t);
+        c.write(segOpen.str(s.segmentType, '?'));
+        for (let j = 0; j < s.count; j++) {
+          if (!s.asnCaptured(j, size)) return false;
+          c.write(`${s.asn(j, size)} `);
         }
-        c.write(segClose.str(b.u8(t), '?'));
-        t += 2 + b.u8(t + 1) * size;
+        c.write(segClose.str(s.segmentType, '?'));
+        t += s.segmentLength(size);
       }
       break;
     }
     case 3:
-      c.write(len !== 4 ? 'invalid len' : b.ipv4(t));
+      c.write(len !== 4 ? 'invalid len' : v.nextHop);
       break;
-    case 4: case 5:
-      c.write(len !== 4 ? 'invalid len' : String(b.u32(t)));
+    case 4:
+      c.write(len !== 4 ? 'invalid len' : String(v.med));
+      break;
+    case 5:
+      c.write(len !== 4 ? 'invalid len' : String(v.localPreference));
       break;
     case 6:
       if (len !== 0) c.write('invalid len');
       break;
     case 7:
       if (len !== 6 && len !== 8) { c.write('invalid len'); break; }
-      if (!b.hasAt(t, len)) return false;
-      c.write(len === 6 ? ` AS #${b.u16(t)}, origin ${b.ipv4(t + 2)}` : ` AS #${b.u32(t)}, origin ${b.ipv4(t + 4)}`);
+      if (!v.has(len)) return false;
+      c.write(len === 6 ? ` AS #${v.aggregatorAs2}, origin ${v.aggregatorAddress2}` : ` AS #${v.aggregatorAs4}, origin ${v.aggregatorAddress4}`);
       break;
     case 18:
       if (len !== 8) { c.write('invalid len'); break; }
-      c.write(` AS #${b.u32(t)}, origin ${b.ipv4(t + 4)}`);
+      c.write(` AS #${v.aggregatorAs4}, origin ${v.aggregatorAddress4}`);
       break;
     case 8:
       if (len % 4) { c.write('invalid len'); break; }
-      while (tlen !== 0) {
-        if (!b.hasAt(t, 4)) return false;
-        const comm = b.u32(t);
+      for (let n = 0; tlen !== 0; n++) {
+        if (!v.has((n + 1) * BGP_COMMUNITY_LENGTH)) return false;
+        const comm = v.community(n);
         switch (comm) {
           case 0xffffff01: c.write(' NO_EXPORT'); break;
           case 0xffffff02: c.write(' NO_ADVERTISE'); break;
           case 0xffffff03: c.write(' NO_EXPORT_SUBCONFED'); break;
           default: c.write(`${comm >>> 16}:${comm & 0xffff}${tlen > 4 ? ', ' : ''}`);
         }
-        tlen -= 4; t += 4;
+        tlen -= BGP_COMMUNITY_LENGTH;
       }
       break;
     case 9:
-      c.write(len !== 4 ? 'invalid len' : b.ipv4(t));
+      c.write(len !== 4 ? 'invalid len' : v.originatorId);
       break;
     case 10:
       if (len % 4) { c.write('invalid len'); break; }
-      while (tlen !== 0) {
-        c.write(`${b.ipv4(t)}${tlen > 4 ? ', ' : ''}`);
-        tlen -= 4; t += 4;
+      for (let n = 0; tlen !== 0; n++) {
+        c.write(`${v.clusterId(n)}${tlen > 4 ? ', ' : ''}`);
+        tlen -= BGP_CLUSTER_ID_LENGTH;
       }
       break;
     case 14: {
-      if (!b.hasAt(t, 3)) return false;
-      if (tlen < 3) return false;
-      const [ret, af, safi] = mpAf(c, b, t, tlen);
+      if (!v.has(BGP_AFI_SAFI_LENGTH)) return false;
+      if (tlen < BGP_AFI_SAFI_LENGTH) return false;
+      const f = b.pointAfiSafi(t), af = f.afi, safi = f.safi;
+      const ret = mpAf(c, b, t, af, safi, tlen);
       if (ret === -2) return false;
       if (ret < 0) break;
-      t += 3; tlen -= 3;
+      t += BGP_AFI_SAFI_LENGTH; tlen -= BGP_AFI_SAFI_LENGTH;
       if (!b.hasAt(t, 1)) return false;
       if (tlen < 1) return false;
-      const nhlen = b.u8(t);
+      const nhlen = v.mpNextHopLength;
       t++; tlen--;
       if (nhlen) {
         let left = nhlen, nnh = 0;
         if (tlen < left) return false;
         c.write('\n\t    nexthop: ');
+        const size = nextHopSize(af, safi);
         while (left !== 0) {
           if (nnh++ > 0) c.write(', ');
-          const step = (need: number, text: () => string): void => {
-            if (left < need) { c.write('invalid len'); t += left; tlen -= left; left = 0; }
-            else { c.write(text()); t += need; tlen -= need; left -= need; }
-          };
-          switch (k(af, safi)) {
-            case k(AF_INET, S_UNICAST): case k(AF_INET, S_MULTICAST): case k(AF_INET, S_UNIMULTICAST): case k(AF_INET, S_LABUNICAST):
-            case k(AF_INET, S_RT_ROUTING_INFO): case k(AF_INET, S_MVPN): case k(AF_INET, S_MDT):
-            case k(AF_VPLS, S_VPLS): case k(AF_L2VPN, S_VPNUNICAST): case k(AF_L2VPN, S_VPNMULTICAST): case k(AF_L2VPN, S_VPNUNIMULTICAST):
-              step(4, () => b.ipv4(t));
-              break;
-            case k(AF_INET, S_VPNUNICAST): case k(AF_INET, S_VPNMULTICAST): case k(AF_INET, S_VPNUNIMULTICAST):
-              step(12, () => `RD: ${rd(b, t)}, ${b.ipv4(t + 8)}`);
-              break;
-            case k(AF_INET6, S_UNICAST): case k(AF_INET6, S_MULTICAST): case k(AF_INET6, S_UNIMULTICAST): case k(AF_INET6, S_LABUNICAST):
-              step(16, () => b.ipv6(t));
-              break;
-            case k(AF_INET6, S_VPNUNICAST): case k(AF_INET6, S_VPNMULTICAST): case k(AF_INET6, S_VPNUNIMULTICAST):
-              step(24, () => `RD: ${rd(b, t)}, ${b.ipv6(t + 8)}`);
-              break;
-            case k(AF_NSAP, S_UNICAST): case k(AF_NSAP, S_MULTICAST): case k(AF_NSAP, S_UNIMULTICAST):
-              c.write(nsapText(b.bytesAt(t, left), left));
-              t += left; tlen -= left; left = 0;
-              break;
-            case k(AF_NSAP, S_VPNUNICAST): case k(AF_NSAP, S_VPNMULTICAST): case k(AF_NSAP, S_VPNUNIMULTICAST):
-              if (left < 9) { c.write('invalid len'); t += left; tlen -= left; left = 0; break; }
-              if (!b.hasAt(t, left)) return false;
-              c.write(`RD: ${rd(b, t)}, ${nsapText(b.bytesAt(t + 8, left - 8), left - 8)}`);
-              if (b.u32(t + 8) === 0x47000601) c.write(` = ${b.ipv4(t + 12)}`);
-              else if (b.u24(t + 8) === 0x350000) c.write(` = ${b.ipv6(t + 11)}`);
-              t += left; tlen -= left; left = 0;
-              break;
+          const nh = b.pointNextHop(t);
+          if (size !== 0) {
+            if (left < size) { c.write('invalid len'); t += left; tlen -= left; left = 0; }
+            else { c.write(nextHopText(nh, size)); t += size; tlen -= size; left -= size; }
+          } else if (af === AF_NSAP && safi < S_VPNUNICAST) {
+            c.write(nh.nsap(left));
+            t += left; tlen -= left; left = 0;
+          } else {
+            if (left < BGP_RD_LENGTH + 1) { c.write('invalid len'); t += left; tlen -= left; left = 0; break; }
+            if (!b.hasAt(t, left)) return false;
+            c.write(`RD: ${rdText(nh.rd)}, ${nh.vpnNsap(left - BGP_RD_LENGTH)}`);
+            if (nh.vpnNsapIsIpv4) c.write(` = ${nh.vpnNsapIpv4}`);
+            else if (nh.vpnNsapIsIpv6) c.write(` = ${nh.vpnNsapIpv6}`);
+            t += left; tlen -= left; left = 0;
           }
         }
       }
       c.write(`, nh-length: ${nhlen}`);
       if (tlen < 1) return false;
-      let snpa = b.u8(t);
+      let snpa = b.pointValue(i).snpaCount;
       t++; tlen--;
       if (snpa) {
         c.write(`\n\t    ${snpa} SNPA`);
         for (; snpa !== 0; snpa--) {
           if (tlen < 1) return false;
-          const slen = b.u8(t);
+          const slen = b.pointTlv(t).snpaLength;
           c.write(`\n\t      ${slen} bytes`);
           t++; tlen--;
           if (tlen < slen) return false;
@@ -561,75 +536,79 @@ function attr(c: PrintContext, b: Bgp, atype: number, i: number, len: number, le
       break;
     }
     case 15: {
-      if (!b.hasAt(t, 3)) return false;
-      const [ret, af, safi] = mpAf(c, b, t, tlen);
+      if (!v.has(BGP_AFI_SAFI_LENGTH)) return false;
+      const f = b.pointAfiSafi(t), af = f.afi, safi = f.safi;
+      const ret = mpAf(c, b, t, af, safi, tlen);
       if (ret === -2) return false;
       if (ret < 0) break;
-      if (len === 3) c.write('\n\t      End-of-Rib Marker (empty NLRI)');
-      t += 3;
+      if (len === BGP_AFI_SAFI_LENGTH) c.write('\n\t      End-of-Rib Marker (empty NLRI)');
+      t += BGP_AFI_SAFI_LENGTH;
       if (!mpNlri(c, b, af, safi, t, i, len)) return false;
       break;
     }
     case 16:
       if (len % 8) { c.write('invalid len'); break; }
       while (tlen !== 0) {
-        if (!b.hasAt(t, 2)) return false;
+        const x = b.pointExtCommunity(t);
+        if (!x.has(2)) return false;
         if (tlen < 2) return false;
-        const type = b.u16(t);
+        const type = x.type;
         c.write(`\n\t    ${extCommTypes.str(type, 'unknown extd community typecode')} (0x${hex16(type)}), Flags [${bitNames(extCommFlags, type, 'none')}]`);
-        if (!b.hasAt(t, 8)) return false;
-        if (tlen < 8) return false;
+        if (!x.has(BGP_EXT_COMMUNITY_LENGTH)) return false;
+        if (tlen < BGP_EXT_COMMUNITY_LENGTH) return false;
         c.write(': ');
-        c.write(extCommunity(b, t));
-        tlen -= 8; t += 8;
+        c.write(extCommunity(x));
+        tlen -= BGP_EXT_COMMUNITY_LENGTH; t += BGP_EXT_COMMUNITY_LENGTH;
       }
       break;
     case 22: {
-      if (!b.hasAt(t, 5)) return false;
-      if (tlen < 5) return false;
-      const flags = b.u8(t), type = b.u8(t + 1);
-      c.write(`\n\t    Tunnel-type ${pmsiTunnels.str(type, 'Unknown')} (${type}), Flags [${bitNames(pmsiFlags, flags, 'none')}], MPLS Label ${b.u24(t + 2) >> 4}`);
-      t += 5; tlen -= 5;
+      if (!v.has(BGP_PMSI_HEADER_LENGTH)) return false;
+      if (tlen < BGP_PMSI_HEADER_LENGTH) return false;
+      const flags = v.pmsiFlags, type = v.pmsiTunnelType;
+      c.write(`\n\t    Tunnel-type ${pmsiTunnels.str(type, 'Unknown')} (${type}), Flags [${bitNames(pmsiFlags, flags, 'none')}], MPLS Label ${v.pmsiLabel}`);
+      tlen -= BGP_PMSI_HEADER_LENGTH;
       switch (type) {
-        case 4: case 5: c.write(`\n\t      Sender ${b.ipv4(t)}, P-Group ${b.ipv4(t + 4)}`); break;
-        case 3: c.write(`\n\t      Root-Node ${b.ipv4(t)}, P-Group ${b.ipv4(t + 4)}`); break;
-        case 6: c.write(`\n\t      Tunnel-Endpoint ${b.ipv4(t)}`); break;
-        case 2: case 7: c.write(`\n\t      Root-Node ${b.ipv4(t)}, LSP-ID 0x${hex32(b.u32(t + 4))}`); break;
-        case 1: c.write(`\n\t      Extended-Tunnel-ID ${b.ipv4(t)}, P2MP-ID 0x${hex32(b.u32(t + 4))}`); break;
-        default: if (v <= 1) unknown(c, b, t, '\n\t      ', tlen);
+        case 4: case 5: c.write(`\n\t      Sender ${v.pmsiAddress}, P-Group ${v.pmsiGroup}`); break;
+        case 3: c.write(`\n\t      Root-Node ${v.pmsiAddress}, P-Group ${v.pmsiGroup}`); break;
+        case 6: c.write(`\n\t      Tunnel-Endpoint ${v.pmsiAddress}`); break;
+        case 2: case 7: c.write(`\n\t      Root-Node ${v.pmsiAddress}, LSP-ID 0x${hex32(v.pmsiId)}`); break;
+        case 1: c.write(`\n\t      Extended-Tunnel-ID ${v.pmsiAddress}, P2MP-ID 0x${hex32(v.pmsiId)}`); break;
+        default: if (vb <= 1) unknown(c, v.pmsiTunnelIdStart, '\n\t      ', tlen);
       }
       break;
     }
     case 26:
-      while (tlen >= 3) {
-        const type = b.u8(t);
-        let length = b.u16(t + 1);
-        t += 3; tlen -= 3;
+      while (tlen >= BGP_AIGP_TLV_HEADER_LENGTH) {
+        const tlv = b.pointTlv(t);
+        const type = tlv.type;
+        let length = tlv.tlvLength;
+        t += BGP_AIGP_TLV_HEADER_LENGTH; tlen -= BGP_AIGP_TLV_HEADER_LENGTH;
         c.write(`\n\t    ${aigpTypes.str(type, 'Unknown')} TLV (${type}), length ${length}`);
-        if (length < 3) return false;
-        length -= 3;
+        if (length < BGP_AIGP_TLV_HEADER_LENGTH) return false;
+        length -= BGP_AIGP_TLV_HEADER_LENGTH;
         if (tlen < length) return false;
         if (type === 1) {
-          if (length < 8) return false;
-          c.write(`, metric ${b.u64Text(t)}`);
-        } else if (v <= 1) unknown(c, b, t, '\n\t      ', length);
+          if (length < BGP_AIGP_METRIC_LENGTH) return false;
+          c.write(`, metric ${tlv.aigpMetric}`);
+        } else if (vb <= 1) unknown(c, tlv.valueStart, '\n\t      ', length);
         t += length; tlen -= length;
       }
       break;
     case 128: {
-      if (!b.hasAt(t, 4)) return false;
-      if (len < 4) return false;
-      c.write(`\n\t    Origin AS: ${b.u32(t)}`);
-      t += 4; len -= 4;
+      if (!v.has(BGP_ATTR_SET_ORIGIN_LENGTH)) return false;
+      if (len < BGP_ATTR_SET_ORIGIN_LENGTH) return false;
+      c.write(`\n\t    Origin AS: ${v.attrSetOriginAs}`);
+      t += BGP_ATTR_SET_ORIGIN_LENGTH; len -= BGP_ATTR_SET_ORIGIN_LENGTH;
       while (len) {
-        if (!b.hasAt(t, 2)) return false;
-        if (len < 2) { c.write(' [path attr too short]'); t += len; break; }
-        const aflags = b.u8(t), type = b.u8(t + 1);
-        t += 2; len -= 2;
-        const lenlen = aflags & 0x10 ? 2 : 1;
+        if (!b.hasAt(t, BGP_ATTRIBUTE_TYPE_LENGTH)) return false;
+        if (len < BGP_ATTRIBUTE_TYPE_LENGTH) { c.write(' [path attr too short]'); t += len; break; }
+        const a = b.pointAttribute(t);
+        const aflags = a.flags, type = a.type;
+        t += BGP_ATTRIBUTE_TYPE_LENGTH; len -= BGP_ATTRIBUTE_TYPE_LENGTH;
+        const lenlen = a.lengthFieldSize;
         if (!b.hasAt(t, lenlen)) return false;
         if (len < lenlen) { c.write(' [path attr too short]'); t += len; break; }
-        const alen = lenlen === 2 ? b.u16(t) : b.u8(t);
+        const alen = a.attributeLength;
         t += lenlen; len -= lenlen;
         c.write(`\n\t      ${attrs.str(type, 'Unknown Attribute')} (${type}), length: ${alen}`);
         if (aflags) c.write(`, Flags [${flagsText(aflags)}]`);
@@ -644,27 +623,27 @@ function attr(c: PrintContext, b: Bgp, atype: number, i: number, len: number, le
     case 32:
       if (len === 0 || len % 12) { c.write('invalid len'); break; }
       c.write('\n\t    ');
-      while (len !== 0) {
-        c.write(`${b.u32(t)}:${b.u32(t + 4)}:${b.u32(t + 8)}${len > 12 ? ', ' : ''}`);
-        t += 12; len -= 12;
+      for (let n = 0; len !== 0; n++) {
+        c.write(`${v.largeGlobal(n)}:${v.largeLocal1(n)}:${v.largeLocal2(n)}${len > 12 ? ', ' : ''}`);
+        len -= BGP_LARGE_COMMUNITY_LENGTH;
       }
       break;
     default:
       if (!b.hasAt(i, len)) return false;
       c.write(`\n\t    no Attribute ${atype} decoder`);
-      if (v <= 1) unknown(c, b, i, '\n\t    ', len);
+      if (vb <= 1) unknown(c, b.at(i), '\n\t    ', len);
   }
-  if (v > 1 && len) {
+  if (vb > 1 && len) {
     if (!b.hasAt(i, len)) return false;
-    unknown(c, b, i, '\n\t    ', len);
+    unknown(c, b.at(i), '\n\t    ', len);
   }
   return true;
 }
 
-/** The NLRI of an MP_REACH/MP_UNREACH attribute from `t` to the attribute's end (`i` + `len`). */
+/** The NLRI of an MP_REACH/MP_UNREACH attribute from index `t` to the attribute's end (`i` + `len`). */
 function mpNlri(c: PrintContext, b: Bgp, af: number, safi: number, t: number, i: number, len: number): boolean {
   const left = len - (t - i);
-  const ap4 = addPath(b, t, left, 32), ap6 = addPath(b, t, left, 128);
+  const ap4 = b.nlriHasPathIds(t, left, 32), ap6 = b.nlriHasPathIds(t, left, 128);
   while (t < i + len) {
     const adv = nlri(c, b, af, safi, t, len, ap4, ap6);
     if (adv === -2) return false;
@@ -674,29 +653,34 @@ function mpNlri(c: PrintContext, b: Bgp, af: number, safi: number, t: number, i:
   return true;
 }
 
-/** bgp_capabilities_print over `len` bytes at `i`. */
+/** bgp_capabilities_print over `len` bytes at index `o`. */
 function capabilitiesPrint(c: PrintContext, b: Bgp, o: number, len: number): void {
-  const v = c.o.verbose;
+  const vb = c.o.verbose;
   for (let i = 0; i < len;) {
-    if (!b.hasAt(o + i, 2)) { c.truncMark(); return; }
-    const type = b.u8(o + i), clen = b.u8(o + i + 1);
+    const cap = b.pointCapability(o + i);
+    if (!cap.has(BGP_CAPABILITY_HEADER_LENGTH)) { c.truncMark(); return; }
+    const type = cap.code, clen = cap.capabilityLength;
     c.write(`\n\t      ${capabilities.str(type, 'Unknown')} (${type}), length: ${clen}`);
-    if (!b.hasAt(o + i + 2, clen)) { c.truncMark(); return; }
-    const q = o + i + 2;
-    const afSafi = (at: number): string => `AFI ${afNames.str(b.u16(at), 'Unknown')} (${b.u16(at)}), SAFI ${safis.str(b.u8(at + 2), 'Unknown')} (${b.u8(at + 2)})`;
+    if (!cap.has(BGP_CAPABILITY_HEADER_LENGTH + clen)) { c.truncMark(); return; }
+    const q = o + i + BGP_CAPABILITY_HEADER_LENGTH;
     switch (type) {
       case 1:
         if (clen < 4) { c.write(' (too short, < 4)'); return; }
-        c.write(`\n\t\tAFI ${afNames.str(b.u16(q), 'Unknown')} (${b.u16(q)}), SAFI ${safis.str(b.u8(q + 3), 'Unknown')} (${b.u8(q + 3)})`);
+        c.write(`\n\t\tAFI ${afNames.str(cap.mpAfi, 'Unknown')} (${cap.mpAfi}), SAFI ${safis.str(cap.mpSafi, 'Unknown')} (${cap.mpSafi})`);
         break;
       case 8:
-        for (let tl = clen, x = q; tl >= 4; tl -= 4, x += 4) c.write(`\n\t\t${afSafi(x)}, Count: ${b.u8(x + 3)}`);
+        for (let tl = clen, x = q; tl >= BGP_AFI_SAFI_ENTRY_LENGTH; tl -= BGP_AFI_SAFI_ENTRY_LENGTH, x += BGP_AFI_SAFI_ENTRY_LENGTH) {
+          const f = b.pointAfiSafi(x);
+          c.write(`\n\t\t${afSafiText(f)}, Count: ${f.value}`);
+        }
         break;
       case 64: {
-        if (clen < 2) { c.write(' (too short, < 2)'); return; }
-        c.write(`\n\t\tRestart Flags: [${b.u8(q) & 0x80 ? 'R' : 'none'}], Restart Time ${b.u16(q) & 0xfff}s`);
-        for (let tl = clen - 2, x = q + 2; tl >= 4; tl -= 4, x += 4) {
-          c.write(`\n\t\t  ${afSafi(x)}, Forwarding state preserved: ${b.u8(x + 3) & 0x80 ? 'yes' : 'no'}`);
+        if (clen < BGP_RESTART_HEADER_LENGTH) { c.write(' (too short, < 2)'); return; }
+        c.write(`\n\t\tRestart Flags: [${cap.restartFlags & 0x80 ? 'R' : 'none'}], Restart Time ${cap.restartTime}s`);
+        for (let tl = clen - BGP_RESTART_HEADER_LENGTH, x = q + BGP_RESTART_HEADER_LENGTH; tl >= BGP_AFI_SAFI_ENTRY_LENGTH;
+          tl -= BGP_AFI_SAFI_ENTRY_LENGTH, x += BGP_AFI_SAFI_ENTRY_LENGTH) {
+          const f = b.pointAfiSafi(x);
+          c.write(`\n\t\t  ${afSafiText(f)}, Forwarding state preserved: ${f.value & 0x80 ? 'yes' : 'no'}`);
         }
         break;
       }
@@ -704,70 +688,70 @@ function capabilitiesPrint(c: PrintContext, b: Bgp, o: number, len: number): voi
         break;
       case 65:
         if (clen < 4) { c.write(' (too short, < 4)'); return; }
-        c.write(`\n\t\t 4 Byte AS ${b.u32(q)}`);
+        c.write(`\n\t\t 4 Byte AS ${cap.asn}`);
         break;
       case 69:
         if (clen === 0) { c.write(' (bogus)'); break; }
-        for (let tl = clen, x = q; tl !== 0; tl -= 4, x += 4) {
-          if (tl < 4) { c.invalid(); break; }
-          const mode = b.u8(x + 3);
-          c.write(`\n\t\t${afSafi(x)}, Send/Receive: ${addPathModes.str(mode, `Bogus (0x${hex8(mode)})`)}`);
+        for (let tl = clen, x = q; tl !== 0; tl -= BGP_AFI_SAFI_ENTRY_LENGTH, x += BGP_AFI_SAFI_ENTRY_LENGTH) {
+          if (tl < BGP_AFI_SAFI_ENTRY_LENGTH) { c.invalid(); break; }
+          const f = b.pointAfiSafi(x), mode = f.value;
+          c.write(`\n\t\t${afSafiText(f)}, Send/Receive: ${addPathModes.str(mode, `Bogus (0x${hex8(mode)})`)}`);
         }
         break;
       default:
         c.write(`\n\t\tno decoder for Capability ${type}`);
-        if (v <= 1) unknown(c, b, q, '\n\t\t', clen);
+        if (vb <= 1) unknown(c, b.at(q), '\n\t\t', clen);
     }
-    if (v > 1 && clen !== 0) unknown(c, b, q, '\n\t\t', clen);
-    i += 2 + clen;
+    if (vb > 1 && clen !== 0) unknown(c, b.at(q), '\n\t\t', clen);
+    i += BGP_CAPABILITY_HEADER_LENGTH + clen;
   }
 }
 
 /** bgp_open_print. */
 function openPrint(c: PrintContext, b: Bgp, m: number, length: number): void {
-  if (!b.hasAt(m, 29) || length < 29) { c.truncMark(); return; }
-  c.write(`\n\t  Version ${b.u8(m + 19)}, `);
-  c.write(`my AS ${b.u16(m + 20)}, `);
-  c.write(`Holdtime ${b.u16(m + 22)}s, `);
-  c.write(`ID ${b.ipv4(m + 24)}`);
-  const optslen = b.u8(m + 28);
+  const msg = b.pointMessage(m);
+  if (!msg.has(BGP_OPEN_LENGTH) || length < BGP_OPEN_LENGTH) { c.truncMark(); return; }
+  c.write(`\n\t  Version ${msg.version}, my AS ${msg.myAs}, Holdtime ${msg.holdTime}s, ID ${msg.identifier}`);
+  const optslen = msg.optionalParametersLength;
   c.write(`\n\t  Optional parameters, length: ${optslen}`);
-  const o = m + 29;
-  length -= 29;
+  const o = m + BGP_OPEN_LENGTH;
+  length -= BGP_OPEN_LENGTH;
   for (let i = 0; i < optslen;) {
-    if (!b.hasAt(o + i, 2) || length < 2 + i) { c.truncMark(); return; }
-    const type = b.u8(o + i), olen = b.u8(o + i + 1);
-    if (2 + i + olen > optslen) {
+    const par = b.pointParameter(o + i);
+    if (!par.has(BGP_PARAMETER_HEADER_LENGTH) || length < BGP_PARAMETER_HEADER_LENGTH + i) { c.truncMark(); return; }
+    const type = par.type, olen = par.parameterLength;
+    if (BGP_PARAMETER_HEADER_LENGTH + i + olen > optslen) {
       c.write(`\n\t     Option ${type}, length: ${olen}, goes past the end of the options`);
       break;
     }
     c.write(`\n\t    Option ${options.str(type, 'Unknown')} (${type}), length: ${olen}`);
-    if (type === 2) capabilitiesPrint(c, b, o + 2 + i, olen);
+    if (type === 2) capabilitiesPrint(c, b, o + i + BGP_PARAMETER_HEADER_LENGTH, olen);
     else c.write(`\n\t      no decoder for option ${type}`);
-    i += 2 + olen;
+    i += BGP_PARAMETER_HEADER_LENGTH + olen;
   }
 }
 
 /** bgp_update_print; false where tcpdump goes to `trunc`. */
 function updatePrint(c: PrintContext, b: Bgp, m: number, length: number): boolean {
-  if (!b.hasAt(m, BGP_HEADER_LENGTH) || length < BGP_HEADER_LENGTH) return false;
+  const msg = b.pointMessage(m);
+  if (!msg.has(BGP_HEADER_LENGTH) || length < BGP_HEADER_LENGTH) return false;
   let t = m + BGP_HEADER_LENGTH;
   length -= BGP_HEADER_LENGTH;
-  if (!b.hasAt(t, 2) || length < 2) return false;
-  let wlen = b.u16(t);
-  t += 2; length -= 2;
+  if (!b.hasAt(t, BGP_LENGTH_FIELD) || length < BGP_LENGTH_FIELD) return false;
+  let wlen = msg.withdrawnRoutesLength;
+  t += BGP_LENGTH_FIELD; length -= BGP_LENGTH_FIELD;
   if (wlen > 1) {
     if (!b.hasAt(t, wlen) || length < wlen) return false;
     c.write('\n\t  Withdrawn routes:');
-    const ap = addPath(b, t, wlen, 32);
+    const ap = b.nlriHasPathIds(t, wlen, 32);
     let pathId = 0;
     while (wlen !== 0) {
       if (ap) {
-        if (wlen < 4) { t += wlen; length -= wlen; break; }
-        pathId = b.u32(t);
-        t += 4; length -= 4; wlen -= 4;
+        if (wlen < BGP_PATH_ID_LENGTH) { t += wlen; length -= wlen; break; }
+        pathId = b.pointPrefix(t).pathId;
+        t += BGP_PATH_ID_LENGTH; length -= BGP_PATH_ID_LENGTH; wlen -= BGP_PATH_ID_LENGTH;
       }
-      const [n, text] = prefix(b, t, wlen, false);
+      const n = prefix(b.pointPrefix(t), wlen, false);
       if (n === -1) { c.write('\n\t    (illegal prefix length)'); break; }
       if (n === -2) return false;
       c.write(`\n\t    ${text}`);
@@ -778,21 +762,22 @@ function updatePrint(c: PrintContext, b: Bgp, m: number, length: number): boolea
     if (!b.hasAt(t, wlen) || length < wlen) return false;
     t += wlen; length -= wlen;
   }
-  if (!b.hasAt(t, 2) || length < 2) return false;
-  let len = b.u16(t);
-  t += 2; length -= 2;
+  if (!b.hasAt(t, BGP_LENGTH_FIELD) || length < BGP_LENGTH_FIELD) return false;
+  let len = b.pointPathAttributes(t).totalLength;
+  t += BGP_LENGTH_FIELD; length -= BGP_LENGTH_FIELD;
   if (wlen === 0 && len === 0 && length === 0) { c.write('\n\t  End-of-Rib Marker (empty NLRI)'); return true; }
   if (len) {
     if (length < len) return false;
     while (len) {
-      if (!b.hasAt(t, 2) || length < 2) return false;
-      if (len < 2) { c.write('\n\t  [path attrs too short]'); t += len; length -= len; break; }
-      const aflags = b.u8(t), atype = b.u8(t + 1);
-      t += 2; len -= 2; length -= 2;
-      const lenlen = aflags & 0x10 ? 2 : 1;
+      if (!b.hasAt(t, BGP_ATTRIBUTE_TYPE_LENGTH) || length < BGP_ATTRIBUTE_TYPE_LENGTH) return false;
+      if (len < BGP_ATTRIBUTE_TYPE_LENGTH) { c.write('\n\t  [path attrs too short]'); t += len; length -= len; break; }
+      const a = b.pointAttribute(t);
+      const aflags = a.flags, atype = a.type;
+      t += BGP_ATTRIBUTE_TYPE_LENGTH; len -= BGP_ATTRIBUTE_TYPE_LENGTH; length -= BGP_ATTRIBUTE_TYPE_LENGTH;
+      const lenlen = a.lengthFieldSize;
       if (!b.hasAt(t, lenlen) || length < lenlen) return false;
       if (len < lenlen) { c.write('\n\t  [path attrs too short]'); t += len; length -= len; break; }
-      const alen = lenlen === 2 ? b.u16(t) : b.u8(t);
+      const alen = a.attributeLength;
       t += lenlen; len -= lenlen; length -= lenlen;
       c.write(`\n\t  ${attrs.str(atype, 'Unknown Attribute')} (${atype}), length: ${alen}`);
       if (aflags) c.write(`, Flags [${flagsText(aflags)}]: `);
@@ -803,16 +788,16 @@ function updatePrint(c: PrintContext, b: Bgp, m: number, length: number): boolea
     }
   }
   if (length) {
-    const ap = addPath(b, t, length, 32);
+    const ap = b.nlriHasPathIds(t, length, 32);
     c.write('\n\t  Updated routes:');
     let pathId = 0;
     while (length !== 0) {
       if (ap) {
-        if (!b.hasAt(t, 4) || length < 4) return false;
-        pathId = b.u32(t);
-        t += 4; length -= 4;
+        if (!b.hasAt(t, BGP_PATH_ID_LENGTH) || length < BGP_PATH_ID_LENGTH) return false;
+        pathId = b.pointPrefix(t).pathId;
+        t += BGP_PATH_ID_LENGTH; length -= BGP_PATH_ID_LENGTH;
       }
-      const [n, text] = prefix(b, t, length, false);
+      const n = prefix(b.pointPrefix(t), length, false);
       if (n === -1) { c.write('\n\t    (illegal prefix length)'); break; }
       if (n === -2) return false;
       c.write(`\n\t    ${text}`);
@@ -825,40 +810,42 @@ function updatePrint(c: PrintContext, b: Bgp, m: number, length: number): boolea
 
 /** bgp_notification_print. */
 function notificationPrint(c: PrintContext, b: Bgp, m: number, length: number): void {
-  if (!b.hasAt(m, 21)) { c.truncMark(); return; }
-  if (length < 21) return;
-  const major = b.u8(m + 19), minor = b.u8(m + 20);
+  const msg = b.pointMessage(m);
+  if (!msg.has(BGP_NOTIFICATION_LENGTH)) { c.truncMark(); return; }
+  if (length < BGP_NOTIFICATION_LENGTH) return;
+  const major = msg.errorCode, minor = msg.errorSubcode;
   c.write(`, ${notifyMajor.str(major, 'Unknown Error')} (${major})`);
   const table = notifyMinor[major];
   if (table === undefined) return;
   c.write(`${major === 5 || major === 7 ? '' : ','} subcode ${table.str(minor, 'Unknown')} (${minor})`);
   if (major !== 6) return;
-  const t = m + 21;
-  if (minor === 1 && length >= 28) {
-    c.write(`, AFI ${afNames.str(b.u16(t), 'Unknown')} (${b.u16(t)}), SAFI ${safis.str(b.u8(t + 2), 'Unknown')} (${b.u8(t + 2)}), Max Prefixes: ${b.u32(t + 3)}`);
+  if (minor === 1 && length >= BGP_NOTIFICATION_MAX_PREFIX_LENGTH) {
+    const f = b.pointAfiSafi(m + BGP_CEASE_DATA);
+    c.write(`, AFI ${afNames.str(f.afi, 'Unknown')} (${f.afi}), SAFI ${safis.str(f.safi, 'Unknown')} (${f.safi}), Max Prefixes: ${f.maxPrefixes}`);
   }
-  if ((minor === 2 || minor === 4) && length >= 22) {
-    const slen = b.u8(t);
+  if ((minor === 2 || minor === 4) && length >= BGP_SHUTDOWN_TEXT) {
+    const slen = msg.shutdownLength;
     let rest = 0;
-    if (slen > length - 22) c.write(', invalid Shutdown Communication length');
+    if (slen > length - BGP_SHUTDOWN_TEXT) c.write(', invalid Shutdown Communication length');
     else if (slen === 0) { c.write(', empty Shutdown Communication'); rest += 1; }
     else {
       c.write(`, Shutdown Communication (length: ${slen}): "`);
-      printN(c, b, t + 1, slen);
+      printN(c, msg, BGP_SHUTDOWN_TEXT, slen);
       c.write('"');
       rest += slen + 1;
     }
-    const trailing = length - (rest + 21);
+    const trailing = length - (rest + BGP_NOTIFICATION_LENGTH);
     if (trailing > 0) {
       c.write(`, Data: (length: ${trailing})`);
-      c.write(hexPrint(c, '\n\t\t', b.off + t + rest, trailing));
+      c.write(hexPrint(c, '\n\t\t', b.at(m + BGP_CEASE_DATA + rest), trailing));
     }
   }
 }
 
 /** bgp_pdu_print for the message at index `m`, `length` bytes; false when it went to `trunc`. */
 function pduPrint(c: PrintContext, b: Bgp, m: number, length: number): boolean {
-  const type = b.messageType(m);
+  const msg = b.pointMessage(m);
+  const type = msg.type;
   c.write(`\n\t${messages.str(type, 'Unknown')} Message (${type}), length: ${length}`);
   switch (type) {
     case 1: openPrint(c, b, m, length); break;
@@ -866,20 +853,20 @@ function pduPrint(c: PrintContext, b: Bgp, m: number, length: number): boolean {
     case 3: notificationPrint(c, b, m, length); break;
     case 4: break;
     case 5: {
-      if (!b.hasAt(m, 23)) { c.truncMark(); break; }
-      if (length < 23) break;
-      const af = b.u16(m + 19), safi = b.u8(m + 22);
+      if (!msg.has(BGP_ROUTE_REFRESH_LENGTH)) { c.truncMark(); break; }
+      if (length < BGP_ROUTE_REFRESH_LENGTH) break;
+      const af = msg.refreshAfi, safi = msg.refreshSafi;
       c.write(`\n\t  AFI ${afNames.str(af, 'Unknown')} (${af}), SAFI ${safis.str(safi, 'Unknown')} (${safi})`);
       if (c.o.verbose > 1) {
         if (!b.hasAt(m, length)) { c.truncMark(); break; }
-        unknown(c, b, m, '\n\t  ', length);
+        unknown(c, b.at(m), '\n\t  ', length);
       }
       break;
     }
     default:
       if (!b.hasAt(m, length)) { c.truncMark(); return false; }
       c.write(`\n\t  no Message ${type} decoder`);
-      unknown(c, b, m, '\n\t  ', length);
+      unknown(c, b.at(m), '\n\t  ', length);
   }
   return true;
 }
@@ -889,23 +876,16 @@ export function printBgp(c: PrintContext, b: Bgp, _length: number): void {
   c.protocol = 'bgp';
   c.write(': BGP');
   if (c.o.verbose < 1) return;
-  const end = b.capturedFrom(0);
-  let p = 0, start = 0;
-  while (p < end) {
-    if (b.u8(p) !== 0xff) { p++; continue; }
-    if (!b.hasAt(p, BGP_MARKER_LENGTH)) break;
-    if (!b.markerAt(p)) { p++; continue; }
-    if (!b.hasAt(p, BGP_HEADER_LENGTH)) { c.truncMark(); return; }
-    if (start !== p) c.truncMark();
-    const hlen = b.messageLength(p);
+  let start = 0;
+  for (let m = b.nextMarker(0); m >= 0; m = b.nextMarker(m)) {
+    if (!b.hasAt(m, BGP_HEADER_LENGTH)) { c.truncMark(); return; }
+    if (start !== m) c.truncMark();
+    const msg = b.pointMessage(m);
+    const hlen = msg.messageLength;
     if (hlen < BGP_HEADER_LENGTH) { c.write(`\nmessage length ${hlen} < ${BGP_HEADER_LENGTH}`); c.invalid(); break; }
-    if (b.hasAt(p, hlen)) {
-      if (!pduPrint(c, b, p, hlen)) return;
-      p += hlen;
-      start = p;
-    } else {
-      c.write(`\n[|BGP ${messages.str(b.messageType(p), 'Unknown Message Type')}]`);
-      break;
-    }
+    if (!b.hasAt(m, hlen)) { c.write(`\n[|BGP ${messages.str(msg.type, 'Unknown Message Type')}]`); break; }
+    if (!pduPrint(c, b, m, hlen)) return;
+    m += hlen;
+    start = m;
   }
 }
