@@ -395,21 +395,17 @@ export class BgpSourceGroup extends FieldView {
   get group(): string { const at = 2 + (u8(this.cursor.buf, this.off, this.end) >> 3); return vpnAddress(this.cursor.buf, this.off + at, this.end, u8(this.cursor.buf, this.off + at - 1, this.end)); }
 }
 
-/** An extended community (RFC 4360), pointed at its type; fields named for the types that have them. */
-export class BgpExtCommunity extends FieldView {
+/**
+ * An extended community (RFC 4360), pointed at its type; fields named for the types that have
+ * them. The two-octet AS, IPv4 address and four-octet AS specific ones (route targets, route
+ * origins…) have a route distinguisher's layout: `as2`/`assigned32`, `ipv4Admin`/`assigned16`,
+ * `as4`/`assigned16`.
+ */
+export class BgpExtCommunity extends BgpRd {
   /** True when the first `n` bytes were captured (its own, not FieldView's: see u8() above). */
   override has(n: number): boolean { return this.off + n <= this.end; }
   /** The type and subtype (high byte: 0x80 vendor-specific, 0x40 non-transitive). */
   get type(): number { return u16(this.cursor.buf, this.off, this.end); }
-  /** Two-octet AS specific: the AS and the 4-byte number (also shown as a dotted quad). */
-  get as2(): number { return u16(this.cursor.buf, this.off + 2, this.end); }
-  get assigned32(): number { return u32(this.cursor.buf, this.off + 4, this.end); }
-  get assigned32Quad(): string { return ip4(this.cursor.buf, this.off + 4, this.end); }
-  /** IPv4 address specific: the address and the 2-byte number. */
-  get ipv4Admin(): string { return ip4(this.cursor.buf, this.off + 2, this.end); }
-  get assigned16(): number { return u16(this.cursor.buf, this.off + 6, this.end); }
-  /** Four-octet AS specific: the AS. */
-  get as4(): number { return u32(this.cursor.buf, this.off + 2, this.end); }
   /** Link bandwidth: bytes per second (IEEE single). */
   get bandwidth(): number { return f32(this.cursor.buf, this.off + 4, this.end); }
   /** OSPF domain ID / router ID (an address after the type). */
