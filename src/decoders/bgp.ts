@@ -98,7 +98,7 @@ function copyPrefix(v: FieldView, scratch: Uint8Array, i: number, plen: number, 
   return n;
 }
 
-/** An address of `bits` bits at window index `i` (bgp_vpn_ip_print). */
+/** An address of `bits` bits at absolute index `o` (bgp_vpn_ip_print). */
 function vpnAddress(b: Uint8Array, o: number, end: number, bits: number): string {
   return bits === 32 ? ip4(b, o, end) : bits === 128 ? ip6(b, o, end) : `bogus address length ${bits}`;
 }
