@@ -8,6 +8,7 @@ import type { Packet } from '../../decoders/packet.js';
 import { NOT_CAPTURED } from '../../decoders/view.js';
 import { TcpSeqTable, type TcpSeqDeferred } from './tcp-seq.js';
 import { TextWriter } from './writer.js';
+import { safeChar } from './print-char.js';
 
 /**
  * Thrown (without a stack) when a printer reads past the readable end — a view's checked getter
@@ -209,6 +210,15 @@ export class PrintContext {
     const w = this.out;
     if (w.len + 1 > w.buf.length) w.ensure(1);
     w.buf[w.len++] = code;
+  }
+
+  /**
+   * Append byte `b` as tcpdump's fn_print_char shows it (safeChar): printable ASCII as itself, without
+   * making a string (text printed byte by byte, as DNS names are, built a string per character).
+   */
+  safeCh(b: number): void {
+    if (b >= 0x20 && b < 0x7f) this.ch(b);
+    else this.write(safeChar(b));
   }
 
   /** Append a non-negative integer in decimal (below 2**53), without making a string. */

@@ -1,6 +1,5 @@
 // DNS printer (RFC 1035, EDNS0 RFC 6891), giving tcpdump 4.99's domain_print text.
 import type { PrintContext } from './context.js';
-import { safeChar } from './print-char.js';
 import { printDomainName } from './view-text.js';
 import { ipv4ToString, ipv6ToString } from '../../decoders/addr.js';
 import {
@@ -71,9 +70,7 @@ function className(k: number): string { return CLASS_NAMES.get(k) ?? `(Class ${k
  * captured end. Returns true when the end cut it short.
  */
 function printn(c: PrintContext, dns: Dns, i: number, n: number): boolean {
-  let s = '';
-  while (n > 0 && dns.dataCaptured(i + 1)) { s += safeChar(dns.data(i)); i++; n--; }
-  c.write(s);
+  while (n > 0 && dns.dataCaptured(i + 1)) { c.safeCh(dns.data(i)); i++; n--; }
   return n !== 0;
 }
 

@@ -19,9 +19,7 @@ const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString
 
 /** nd_printn: up to `n` bytes from `i` through safeChar, stopping at the captured end; true when cut short. */
 function printn(c: PrintContext, r: DataReader, i: number, n: number): boolean {
-  let s = '';
-  while (n > 0 && r.dataCaptured(i + 1)) { s += safeChar(r.data(i)); i++; n--; }
-  c.write(s);
+  while (n > 0 && r.dataCaptured(i + 1)) { c.safeCh(r.data(i)); i++; n--; }
   return n !== 0;
 }
 
