@@ -184,7 +184,7 @@ function printQuestion(c: PrintContext, dns: Dns, q: number, mdns: boolean): num
   const fixed = dns.skipName(q);
   if (fixed === -1 || !dns.dataCaptured(fixed + DNS_QUESTION_FIXED_LENGTH)) return -1;
   const f = dns.at(fixed);
-  c.write(` ${typeName(f.type)}`);
+  c.ch(32); c.write(typeName(f.type));
   const raw = f.rrClass;
   // mDNS (RFC 6762 §5.4) uses the top bit of the class as the unicast-response flag.
   const cls = mdns ? raw & 0x7fff : raw;
@@ -403,8 +403,9 @@ export function printDns(c: PrintContext, dns: Dns, length: number, transport: D
     return;
   }
   if (!dns.dataCaptured(DNS_HEADER_LENGTH)) { c.truncMark(); return; }
-  if (printMessage(c, dns, transport === DnsTransport.Mdns)) c.write(` (${length})`);
-  else c.truncMark();
+  if (printMessage(c, dns, transport === DnsTransport.Mdns)) {
+    if (length >= 0) { c.write(' ('); c.num(length); c.ch(41); } else c.write(` (${length})`);
+  } else c.truncMark();
 }
 
 /** Everything after the 12-byte header check; false where tcpdump goes to `trunc`. */
@@ -417,8 +418,13 @@ function printMessage(c: PrintContext, dns: Dns, mdns: boolean): boolean {
 
   if (flags & 0x8000) {
     const rcode = dns.extendedRcode(flags & 0xf);
-    c.write(`${id}${NS_OPS[opcode]!}${rcode < NS_RESP.length ? NS_RESP[rcode]! : ` Resp${rcode & 0xfff}`}` +
-      `${flags & 0x0400 ? '*' : ''}${flags & 0x0080 ? '' : '-'}${flags & 0x0200 ? '|' : ''}${flags & 0x0020 ? '$' : ''}`);
+    // Numbers and flags written straight into the line: every DNS packet prints them (no string per packet).
+    c.num(id); c.write(NS_OPS[opcode]!);
+    if (rcode < NS_RESP.length) c.write(NS_RESP[rcode]!); else { c.write(' Resp'); c.num(rcode & 0xfff); }
+    if (flags & 0x0400) c.ch(42);   // '*'
+    if ((flags & 0x0080) === 0) c.ch(45);   // '-'
+    if (flags & 0x0200) c.ch(124);  // '|'
+    if (flags & 0x0020) c.ch(36);   // '$'
     if (qd !== 1) c.write(` [${qd}q]`);
     for (let k = 0; k < qd; k++) {
       if (k !== 0) c.write(',');
@@ -432,7 +438,7 @@ function printMessage(c: PrintContext, dns: Dns, mdns: boolean): boolean {
         i += DNS_QUESTION_FIXED_LENGTH;
       }
     }
-    c.write(` ${an}/${ns}/${ar}`);
+    c.ch(32); c.num(an); c.ch(47); c.num(ns); c.ch(47); c.num(ar);
     i = printSection(c, dns, i, an, '', true, mdns);
     if (i === -1) return false;
     if (v > 1) {
@@ -441,7 +447,9 @@ function printMessage(c: PrintContext, dns: Dns, mdns: boolean): boolean {
       if (printSection(c, dns, i, ar, ' ar:', false, mdns) === -1) return false;
     }
   } else {
-    c.write(`${id}${NS_OPS[opcode]!}${flags & 0x0100 ? '+' : ''}${flags & 0x0010 ? '%' : ''}`);
+    c.num(id); c.write(NS_OPS[opcode]!);
+    if (flags & 0x0100) c.ch(43);   // '+'
+    if (flags & 0x0010) c.ch(37);   // '%'
     if (flags & 0x6cf) c.write(` [b2&3=0x${flags.toString(16)}]`);
     if (opcode === 1) {
       if (qd) c.write(` [${qd}q]`);

@@ -16,7 +16,7 @@ export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   const optsLen = g.optionsLength;
   const flags = g.flags, proto = g.protocol, vni = g.vni, reserved = g.reserved;
   c.write(`, Flags [${(flags & 0x80 ? 'O' : '') + (flags & 0x40 ? 'C' : '') || 'none'}]`);
-  c.write(`, vni 0x${vni.toString(16)}`);
+  c.write(', vni 0x'); c.hexPad(vni, 1);
   if (reserved) c.write(`, rsvd 0x${reserved.toString(16)}`);
   if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);
   if (!g.has(GENEVE_HEADER_LENGTH + optsLen)) { c.truncMark(); return; }

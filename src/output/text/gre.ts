@@ -36,6 +36,11 @@ function soft(e: unknown, c: PrintContext): void {
   c.truncMark();
 }
 
+/** `, length N` (a number written into the line: every GRE packet prints it). */
+function writeLength(c: PrintContext, length: number): void {
+  if (length >= 0) { c.write(', length '); c.num(length); } else c.write(`, length ${length}`);
+}
+
 function gre0(c: PrintContext, g: Gre, length: number): void {
   let proto: number;
   try {
@@ -46,8 +51,8 @@ function gre0(c: PrintContext, g: Gre, length: number): void {
       if (c.o.verbose) c.write(`, sum 0x${g.checksum.toString(16)}`);
       c.write(`, off 0x${g.routingOffset.toString(16)}`);
     }
-    if (flags & KP) c.write(`, key=0x${g.key.toString(16)}`);
-    if (flags & SP) c.write(`, seq ${g.sequence}`);
+    if (flags & KP) { const key = g.key; c.write(', key=0x'); c.hexPad(key, 1); }
+    if (flags & SP) { const seq = g.sequence; c.write(', seq '); c.num(seq); }
     if (flags & RP) {
       // Source route entries until the null one (RFC 1701): IPv4 hops or AS numbers, `*` at the next hop.
       for (const sre = g.firstSre(); ; sre.next()) {
@@ -57,7 +62,7 @@ function gre0(c: PrintContext, g: Gre, length: number): void {
       }
     }
     if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);
-    c.write(`, length ${length}`);
+    writeLength(c, length);
     c.write(c.o.verbose ? '\n\t' : ': ');
   } catch (e) { soft(e, c); return; }
   payload(c, proto, g.off + g.headerLength, length - g.headerLength);
@@ -103,7 +108,7 @@ export function printGre(c: PrintContext, g: Gre, length: number): void {
   c.protocol = 'gre';
   if (!g.has(GRE_FLAGS_LENGTH)) { c.truncMark(); return; }
   const version = g.version;
-  c.write(`GREv${version}`);
+  c.write('GREv'); c.num(version);
   switch (version) {
     case 0: gre0(c, g, length); break;
     case 1: gre1(c, g, length); break;

@@ -42,9 +42,13 @@ export function printIcmp(c: PrintContext, icmp: Icmp, plen: number): void {
   const type = icmp.type, code = icmp.code;
   let str: string;
   switch (type) {
-    case 0: case 8:
-      str = `echo ${type === 8 ? 'request' : 'reply'}, id ${icmp.identifier!}, seq ${icmp.sequence!}`;
+    case 0: case 8: {
+      // The common message, written into the line without making its text (str stays empty).
+      const id = icmp.identifier!, seq = icmp.sequence!;
+      c.write(type === 8 ? 'ICMP echo request, id ' : 'ICMP echo reply, id '); c.num(id); c.write(', seq '); c.num(seq);
+      str = '';
       break;
+    }
     case 3: {
       // Port unreachable checks the quoted protocol byte first (a soft cut); the others read the address.
       if (code === 3 && !icmp.quotedProtocolCaptured) { c.truncMark(); return; }
@@ -115,7 +119,8 @@ export function printIcmp(c: PrintContext, icmp: Icmp, plen: number): void {
     default:
       str = simple[type] ?? `type-#${type}`;
   }
-  c.write(`ICMP ${str}, length ${plen}`);
+  if (str !== '') { c.write('ICMP '); c.write(str); }
+  if (plen >= 0) { c.write(', length '); c.num(plen); } else c.write(`, length ${plen}`);
   if (c.o.verbose && !ip.fragmented && icmp.has(plen)) {
     const sum = icmp.internetChecksum(plen);
     if (sum !== 0) {

@@ -10,7 +10,9 @@ export function printVxlan(c: PrintContext, v: Vxlan, len: number): void {
   c.write('VXLAN');
   if (len < VXLAN_HEADER_LENGTH) { c.invalid(); return; }
   const flags = v.flags;
-  c.write(`, flags [${flags & 0x08 ? 'I' : 'invalid'}] (0x${flags.toString(16).padStart(2, '0')}), `);
-  c.write(`vni ${v.vni}\n`);
+  // Written into the line piece by piece: every VXLAN packet prints these (no strings per packet).
+  c.write(flags & 0x08 ? ', flags [I] (0x' : ', flags [invalid] (0x'); c.hexPad(flags, 2); c.write('), ');
+  const vni = v.vni;
+  c.write('vni '); c.num(vni); c.ch(10);
   printLayer(c, Layer.Ethernet, v.off + VXLAN_HEADER_LENGTH, len - VXLAN_HEADER_LENGTH);
 }
