@@ -68,6 +68,8 @@ export { BerElement, BerType, Snmp } from './decoders/snmp.js';
 export { L2tp, L2tpAvp, L2tpFlag } from './decoders/l2tp.js';
 export { Krb } from './decoders/krb.js';
 export { SomeIp } from './decoders/someip.js';
+export { NetbiosDgm, NetbiosNs, NetbiosSession } from './decoders/netbios.js';
+export { Smb, Smb2, SmbBytes } from './decoders/smb.js';
 export { Openflow } from './decoders/openflow.js';
 export { Timed } from './decoders/timed.js';
 export { Zephyr } from './decoders/zephyr.js';

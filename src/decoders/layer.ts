@@ -194,6 +194,15 @@ export const Layer = {
   Krb: 209,
   /** SOME/IP (UDP 30490; -T someip). */
   SomeIp: 210,
+  /** NetBIOS over TCP/IP: name service (UDP 137), datagram service (UDP 138), session service (TCP 139). */
+  NetbiosNs: 212,
+  NetbiosDgm: 213,
+  NetbiosSsn: 214,
+  /** SMB over TCP 445 (direct hosting): the 4-byte length prefix. */
+  SmbDirect: 215,
+  /** SMBv1 ("\xffSMB") and SMB2/3 ("\xfeSMB") headers. */
+  Smb: 216,
+  Smb2: 217,
   // Issue 15's further services, routing and transports (numbers from 220 on).
   /** OpenFlow 1.0-1.5 messages (TCP 6633, 6653). */
   Openflow: 220,
@@ -374,6 +383,12 @@ names[Layer.Snmp] = 'SNMP';
 names[Layer.L2tp] = 'L2TP';
 names[Layer.Krb] = 'Kerberos';
 names[Layer.SomeIp] = 'SOME/IP';
+names[Layer.NetbiosNs] = 'NetBIOS-NS';
+names[Layer.NetbiosDgm] = 'NetBIOS-DGM';
+names[Layer.NetbiosSsn] = 'NetBIOS-SSN';
+names[Layer.SmbDirect] = 'SMB-direct';
+names[Layer.Smb] = 'SMB';
+names[Layer.Smb2] = 'SMB2';
 names[Layer.Openflow] = 'OpenFlow';
 names[Layer.Timed] = 'timed';
 names[Layer.Zephyr] = 'Zephyr';

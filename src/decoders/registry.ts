@@ -50,6 +50,8 @@ import { RpcRecordMark, SunRpc } from './sunrpc.js';
 import { Snmp } from './snmp.js';
 import { L2tp } from './l2tp.js';
 import { Krb } from './krb.js';
+import { NetbiosDgm, NetbiosNs, NetbiosSession } from './netbios.js';
+import { Smb, Smb2 } from './smb.js';
 import { SomeIp } from './someip.js';
 import { Otv } from './otv.js';
 import { Openflow } from './openflow.js';
@@ -219,6 +221,11 @@ setUdpPort(162, Layer.Snmp, 616);
 setUdpPort(1701, Layer.L2tp, 622);
 setUdpPort(88, Layer.Krb, 620);
 setUdpPort(750, Layer.Krb, 620);
+// NetBIOS and SMB: print-udp.c / print-tcp.c test these ports (tcpdump prints them only when built with --enable-smb).
+setUdpPort(137, Layer.NetbiosNs, 626);
+setUdpPort(138, Layer.NetbiosDgm, 628);
+setTcpPort(139, Layer.NetbiosSsn, 759);
+setTcpPort(445, Layer.SmbDirect, 761);
 setUdpPort(30490, Layer.SomeIp, 723);
 setUdpPort(6635, Layer.Mpls, 712);     // MPLS in UDP (RFC 7510)
 setTcpPort(6633, Layer.Openflow);     // before IANA's assignment
@@ -295,7 +302,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap, Ipnet,
   Igmp, Stp, Ntp, Syslog, Ssh, Mobility, Bootp,
   Gre, Vxlan, Geneve, Mpls, Esp, Ah,
-  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
 ];
@@ -320,6 +327,7 @@ export function createViews(c: Cursor): Views {
   for (const View of OTHER_VIEWS) { const view = new View(c); v.table[view.layer] = view; }
   // Views of two layers each (the layer is a constructor argument).
   for (const view of [new DsaTagged(c, Layer.Dsa), new DsaTagged(c, Layer.Edsa), new BrcmTag(c, Layer.BrcmTag), new BrcmTag(c, Layer.BrcmTagPrepend),
+    new NetbiosSession(c, Layer.NetbiosSsn), new NetbiosSession(c, Layer.SmbDirect),
     new Ppp(c, Layer.Ppp), new Ppp(c, Layer.PppSerial), new Arcnet(c, Layer.Arcnet), new Arcnet(c, Layer.ArcnetLinux), new AtmLink(c, Layer.AtmRfc1483), new AtmLink(c, Layer.AtmClip)]) {
     v.table[view.layer] = view;
   }
