@@ -194,12 +194,14 @@ export class NetbiosSession extends LayerView {
     if (layer === NBSS) {
       if (type !== 0 && (type < 0x81 || type > 0x85)) return c.invalid(layer, o, `type 0x${type.toString(16)} is not a session message type (a continuation?)`);
       len = ((b[o + 1]! & 1) << 16) | u16(b, o + 2);
+      // A negative response's error code is part of its header.
+      if (type === 0x83 && c.end - o < NBSS_HEADER_LENGTH + 1) return c.short(layer, o, NBSS_HEADER_LENGTH + 1, 'error code');
     } else {
       len = (b[o + 1]! << 16) | u16(b, o + 2);
     }
-    this.headerLength = NBSS_HEADER_LENGTH;
+    this.headerLength = layer === NBSS && type === 0x83 ? NBSS_HEADER_LENGTH + 1 : NBSS_HEADER_LENGTH;
     c.mark(layer);
-    c.off = o + NBSS_HEADER_LENGTH;
+    c.off = o + this.headerLength;
     if (o + NBSS_HEADER_LENGTH + len < c.end) c.end = o + NBSS_HEADER_LENGTH + len;
     return type === 0 ? smbLayer(b, c.off, c.end) : 0;
   }
