@@ -71,7 +71,9 @@ export const usage = `Usage: vcap [-AdDehHlnpqSUvxX#] [-B size] [-c count] [-C f
             [-T type] [-w file] [-W filecount] [-z postrotate-command] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--comment text] [--immediate-mode]
             [--json] [--nano] [--netns NAME|PID|PATH] [--pcapng] [--print-interface] [--reply]
-            [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano] [--version] [ expression ]
+            [--smb] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano] [--version]
+            [ expression ]
+            --smb: print NetBIOS and SMB as tcpdump built with --enable-smb does; Debian's tcpdump is not
        vcap ifaces [--netns NS] [--json]       interfaces: kind, peer, ports, owner, speed
        vcap topo [--json]                      every namespace, veth pairs, bridges, TUN/TAP
        vcap stats -i IF [-i IF ...] [--json]   live packets/s and bits/s from the kernel's counters
@@ -80,7 +82,7 @@ export const usage = `Usage: vcap [-AdDehHlnpqSUvxX#] [-B size] [-c count] [-C f
 
 const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W', 'z', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision', 'comment'];
 const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H'];
-const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface'];
+const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface', 'smb'];
 
 function count(v: unknown): number { return typeof v === 'number' ? v : 0; }
 function clamp2(n: number): 0 | 1 | 2 { return (n > 2 ? 2 : n) as 0 | 1 | 2; }
@@ -166,6 +168,7 @@ export function parseArgs(argv: string[]): CliOptions {
     packetNumber: count(a['#']) > 0,
     forcedType: tType,
     meshHeaders: count(a['H']) > 0,
+    smb: bool('smb'),
   };
   // tcpdump's checks and words for -C, -G, -W.
   const sizeText = str('C');

@@ -58,7 +58,8 @@ export function printWorkers(): number {
 
 /** Whether printing with these options can be split into independent chunks (see the file comment). */
 export function canPrintInParallel(o: PrintOptions): boolean {
-  return !o.packetNumber && o.timeFormat !== 3 && o.timeFormat !== 5 && o.interfaceName === undefined;
+  // --smb: a trans2 reply prints what its request said (tcpdump keeps it from packet to packet).
+  return !o.packetNumber && o.timeFormat !== 3 && o.timeFormat !== 5 && o.interfaceName === undefined && o.smb !== true;
 }
 
 interface Lane { worker: Worker; port: MessagePort; index: number; received: number }

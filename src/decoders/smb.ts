@@ -49,6 +49,8 @@ export class SmbBytes extends FieldView {
     const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured();
     const b = this.cursor.buf; return ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
   }
+  /** True when the 4 bytes at `i` are SMBv1's signature, "\xffSMB" (checked). */
+  isSmb1At(i: number): boolean { return this.u8(i) === 0xff && this.u8(i + 1) === 0x53 && this.u8(i + 2) === 0x4d && this.u8(i + 3) === 0x42; }
   /** 64 bits at `i` in the given order. */
   u64(i: number, bigEndian: boolean): bigint {
     const a = bigEndian ? this.u32be(i) : this.u32le(i), b = bigEndian ? this.u32be(i + 4) : this.u32le(i + 4);

@@ -128,6 +128,8 @@ export interface PortPrinter {
   readonly rank: number; readonly layer: number; readonly print: OffsetPrinter | undefined;
   /** Matched on the destination port only (tcpdump's `dport == X` tests: HSRP, BFD…), not the source. */
   readonly dstOnly?: boolean;
+  /** Only with --smb (NetBIOS and SMB: tcpdump prints them only when built with --enable-smb). */
+  readonly smb?: boolean;
 }
 
 /**
@@ -151,12 +153,13 @@ export class PortTable {
   }
   get(port: number): PortPrinter | undefined { const i = this.#index[port]!; return i === 0 ? undefined : this.#entries[i - 1]; }
   /** The printer for a segment between `sport` and `dport`: the one tcpdump tests first. */
-  pick(sport: number, dport: number): PortPrinter | undefined {
+  pick(sport: number, dport: number, smb = false): PortPrinter | undefined {
     const limit = this.#limit;
     if (sport > limit && dport > limit) return sport === this.#sourcePort ? this.#sourcePrinter : undefined;
     let s = this.get(sport);
-    const d = this.get(dport);
-    if (s?.dstOnly === true) s = undefined;
+    let d = this.get(dport);
+    if (s !== undefined && (s.dstOnly === true || (s.smb === true && !smb))) s = undefined;
+    if (d?.smb === true && !smb) d = undefined;
     if (s === undefined && sport === this.#sourcePort) s = this.#sourcePrinter;
     if (s === undefined) return d;
     if (d === undefined) return s;
@@ -183,7 +186,7 @@ export function printPort(c: PrintContext, p: PortPrinter, off: number, length: 
 /** A TCP segment's payload (`length` bytes at `off`): the -T type, else by port. */
 export function printTcpApp(c: PrintContext, sport: number, dport: number, off: number, length: number): void {
   c.srcPort = sport; c.dstPort = dport;
-  const p = c.o.forcedType !== '' ? tcpForced.get(c.o.forcedType) : tcpPortPrinters.pick(sport, dport);
+  const p = c.o.forcedType !== '' ? tcpForced.get(c.o.forcedType) : tcpPortPrinters.pick(sport, dport, c.o.smb === true);
   if (p !== undefined) printPort(c, p, off, length);
 }
 

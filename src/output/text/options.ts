@@ -27,6 +27,11 @@ export interface PrintOptions {
   /** -H: look for 802.11s draft mesh headers. */
   readonly meshHeaders: boolean;
   /**
+   * --smb: print NetBIOS (UDP 137/138, TCP 139) and SMB (TCP 445) as tcpdump built with --enable-smb
+   * does. Debian's tcpdump is not, and prints them as plain UDP/TCP: vcap's default.
+   */
+  readonly smb?: boolean;
+  /**
    * if_indextoname() for Linux cooked v2 lines, when the capture's namespace is not vcap's own
    * (--netns); by default the names come from this host's /sys.
    */

@@ -53,7 +53,7 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
       }
     }
   }
-  const app = c.o.quiet ? undefined : udpPortPrinters.pick(sport, dport);
+  const app = c.o.quiet ? undefined : udpPortPrinters.pick(sport, dport, c.o.smb === true);
   if (app !== undefined) { printPort(c, app, cp, length); return; }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
   else { c.write('UDP, length '); c.num(ulen); }
