@@ -70,6 +70,8 @@ export { Krb } from './decoders/krb.js';
 export { SomeIp } from './decoders/someip.js';
 export { NetbiosDgm, NetbiosNs, NetbiosSession } from './decoders/netbios.js';
 export { Smb, Smb2, SmbBytes } from './decoders/smb.js';
+export { Netbeui } from './decoders/netbeui.js';
+export { Ipx, IpxSocket } from './decoders/ipx.js';
 export { Openflow } from './decoders/openflow.js';
 export { Timed } from './decoders/timed.js';
 export { Zephyr } from './decoders/zephyr.js';

@@ -203,6 +203,9 @@ export const Layer = {
   /** SMBv1 ("\xffSMB") and SMB2/3 ("\xfeSMB") headers. */
   Smb: 216,
   Smb2: 217,
+  /** NetBEUI (NBF) over 802.2 LLC SAP 0xF0; Novell IPX (EtherType 0x8137, LLC SAP 0xE0, raw 802.3). */
+  Netbeui: 218,
+  Ipx: 219,
   // Issue 15's further services, routing and transports (numbers from 220 on).
   /** OpenFlow 1.0-1.5 messages (TCP 6633, 6653). */
   Openflow: 220,
@@ -389,6 +392,8 @@ names[Layer.NetbiosSsn] = 'NetBIOS-SSN';
 names[Layer.SmbDirect] = 'SMB-direct';
 names[Layer.Smb] = 'SMB';
 names[Layer.Smb2] = 'SMB2';
+names[Layer.Netbeui] = 'NetBEUI';
+names[Layer.Ipx] = 'IPX';
 names[Layer.Openflow] = 'OpenFlow';
 names[Layer.Timed] = 'timed';
 names[Layer.Zephyr] = 'Zephyr';

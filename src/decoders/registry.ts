@@ -52,6 +52,8 @@ import { L2tp } from './l2tp.js';
 import { Krb } from './krb.js';
 import { NetbiosDgm, NetbiosNs, NetbiosSession } from './netbios.js';
 import { Smb, Smb2 } from './smb.js';
+import { Netbeui } from './netbeui.js';
+import { Ipx } from './ipx.js';
 import { SomeIp } from './someip.js';
 import { Otv } from './otv.js';
 import { Openflow } from './openflow.js';
@@ -151,6 +153,9 @@ byEtherType[0x894f] = Layer.Nsh;
 byEtherType[0x8847] = Layer.Mpls;     // unicast
 byEtherType[0x8848] = Layer.Mpls;     // multicast
 byEtherType[0x888e] = Layer.Eapol;    // IEEE 802.1X
+byEtherType[0x8137] = Layer.Ipx;      // Novell IPX (Ethernet II)
+byLlcSap[0xe0] = Layer.Ipx;           // Novell IPX over 802.2
+byLlcSap[0xf0] = Layer.Netbeui;       // NetBEUI (NBF) UI frames
 
 byIpProto[1] = Layer.Icmp;
 byIpProto[6] = Layer.Tcp;
@@ -302,7 +307,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap, Ipnet,
   Igmp, Stp, Ntp, Syslog, Ssh, Mobility, Bootp,
   Gre, Vxlan, Geneve, Mpls, Esp, Ah,
-  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
 ];

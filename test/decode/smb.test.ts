@@ -10,6 +10,8 @@ import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { NetbiosDgm, NetbiosNs, NetbiosSession } from '../../src/decoders/netbios.js';
 import { Smb, Smb2 } from '../../src/decoders/smb.js';
+import { Ipx, IpxSocket } from '../../src/decoders/ipx.js';
+import { Netbeui } from '../../src/decoders/netbeui.js';
 import { concat, ether, fromHex, ipv4, tcp, udp } from '../helpers/frames.js';
 import { repoRoot } from '../helpers/netns.js';
 
@@ -152,4 +154,33 @@ test('cuts stop in the layer they cut, at its offset; lies are error stops', (t)
   const h = new Uint8Array(64);
   h.set([0xfe, 0x53, 0x4d, 0x42, 65, 0], 0);
   t.like(d.decode(overTcp(445, concat(fromHex('00000040'), h)), LinkType.EN10MB).stop?.toJSON(), { layer: 'SMB2', offset: 58, kind: 'error' });
+});
+
+test('IPX over 802.2 (ipx.pcap frame 5, a RIP response) and NetBEUI frames: header fields; a cut IPX header stops in IPX', (t) => {
+  const f = frame('ipx.pcap', 5);
+  const p = d.decode(f.bytes, f.linkType);
+  t.is(p.stop, undefined);
+  const v = p.layer(Layer.Ipx) as Ipx;
+  t.true(v instanceof Ipx);
+  t.deepEqual(v.toJSON(), {
+    offset: 17, length: 30, checksum: 0xffff, packetLength: v.packetLength, transportControl: 0, packetType: 1,
+    dstNet: 0, dstNode: 'ff:ff:ff:ff:ff:ff', dstSocket: IpxSocket.Rip, srcNet: 0, srcNode: '00:03:47:1b:c1:a8', srcSocket: IpxSocket.Rip,
+  });
+  t.like(d.decode(f.bytes.subarray(0, 17 + 29), f.linkType).stop?.toJSON(), { layer: 'IPX', offset: 17, kind: 'truncated', required: 30 });
+  // A NetBEUI datagram (UI frame to SAP 0xF0) with its two names, and the SMB after the 44-byte header.
+  const names = Buffer.concat([Buffer.from('WORKGROUP      \x1e', 'latin1'), Buffer.from('CLIENT         \x00', 'latin1')]);
+  const nbf = concat(fromHex('2c00ffef0800000000000000'), Uint8Array.from(names));
+  const smb = new Uint8Array(32 + 1 + 2);
+  smb.set([0xff, 0x53, 0x4d, 0x42, 0x2b], 0);
+  const llc = concat(fromHex('f0f003'), nbf, smb);
+  const q = d.decode(ether('ff:ff:ff:ff:ff:ff', '02:00:00:00:00:01', llc.length, llc), LinkType.EN10MB);
+  t.is(q.stop, undefined);
+  t.deepEqual((q.layer(Layer.Netbeui) as Netbeui).toJSON(), {
+    offset: 17, length: 44, command: 8, data1: 0, data2: 0, transmitCorrelator: 0, responseCorrelator: 0,
+    destinationName: 'WORKGROUP', destinationNameType: 0x1e, sourceName: 'CLIENT', sourceNameType: 0,
+  });
+  t.like((q.layer(Layer.Smb) as Smb).toJSON(), { offset: 61, command: 0x2b });
+  // A delimiter that is not 0xEFFF is an error stop.
+  const bad = concat(fromHex('f0f003'), fromHex('0e00ffee0800000000000000000000'));
+  t.like(d.decode(ether('ff:ff:ff:ff:ff:ff', '02:00:00:00:00:01', bad.length, bad), LinkType.EN10MB).stop?.toJSON(), { layer: 'NetBEUI', offset: 17, kind: 'error' });
 });

@@ -80,6 +80,15 @@ function innerCall<V extends LayerView, A, R>(c: PrintContext, layer: number, of
   }
 }
 
+/**
+ * Printers llc.ts calls itself with what only it knows (set by printers.ts): IPX after an LLC header
+ * or as raw 802.3 (no "(NOV-ETHII) ", which the EtherType path's registered printer prints), and
+ * NetBEUI (--smb), which prints the LLC control field.
+ */
+export const llcPrinters: {
+  ipx?: LayerPrinter; netbeui?: (c: PrintContext, v: LayerView, length: number, control: number) => void;
+} = {};
+
 /** True when `layer` has a printer. */
 export function hasPrinter(layer: number): boolean { return layerPrinters[layer] !== undefined; }
 

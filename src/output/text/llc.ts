@@ -1,7 +1,7 @@
 /** IEEE 802.2 LLC and SNAP after an 802.3 length field (tcpdump's print-llc.c). */
 import type { PrintContext } from './context.js';
 import { etherTypeName, ouiName } from './names.js';
-import { printEtherTypePayload, printLayer, printLlcSap, printSnapPayload } from './dispatch.js';
+import { llcPrinters, printEtherTypePayload, printLayer, printLlcSap, printSnapPayload, viewCall } from './dispatch.js';
 import { defaultPrint } from './dump.js';
 import type { Llc } from '../../decoders/ethernet.js';
 
@@ -67,7 +67,7 @@ export function printLlc(c: PrintContext, llc: Llc, length: number, eth: LinkAdd
   if (ssapField === 0xff && dsapField === 0xff) {
     // Novell "raw" 802.3: IPX right after the length, no LLC header.
     if (c.o.linkHeader) c.write('IPX 802.3: ');
-    c.write(`IPX ${length}`);
+    viewCall(c, Layer.Ipx, llc.off, length, undefined, llcPrinters.ipx!);
     return 0;
   }
   const dsap = dsapField & ~1, ssap = ssapField & ~1;
@@ -80,6 +80,16 @@ export function printLlc(c: PrintContext, llc: Llc, length: number, eth: LinkAdd
   length -= hdrlen; caplen -= hdrlen;
   if (ssap === 0xaa && dsap === 0xaa && control === 0x03) {
     return printSnap(c, llc, p, length, eth) ? hdrlen + 5 : -(hdrlen + 5);
+  }
+  if (ssap === 0xe0 && dsap === 0xe0 && control === 0x03) {
+    if (c.o.linkHeader) c.write('IPX 802.2: ');
+    viewCall(c, Layer.Ipx, p, length, undefined, llcPrinters.ipx!);
+    return hdrlen;
+  }
+  // NetBEUI I and UI frames: tcpdump prints them only when built with --enable-smb (--smb).
+  if (c.o.smb === true && ssap === 0xf0 && dsap === 0xf0 && ((control & 1) === 0 || control === 0x03)) {
+    viewCall(c, Layer.Netbeui, p, length, control, llcPrinters.netbeui!);
+    return hdrlen;
   }
   if (control === 0x03 && ssap === dsap && printLlcSap(c, ssap, p, length)) return hdrlen;
   if (ssap === 0x06 && dsap === 0x06 && control === 0x03) {

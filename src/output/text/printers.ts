@@ -5,7 +5,7 @@
 import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
-  ipProtoTunnels, linkPrinters, registerLayer,
+  ipProtoTunnels, linkPrinters, llcPrinters, registerLayer, type LayerPrinter,
   tcpForced, tcpPortPrinters, udpBeforePorts, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
 } from './dispatch.js';
 import { IP_TUNNELS } from './ip-demux.js';
@@ -90,6 +90,8 @@ import { printL2tp } from './l2tp.js';
 import { printKrb } from './krb.js';
 import { printNetbiosDgm, printNetbiosNs, printNetbiosSsn } from './netbios.js';
 import { printSmb, printSmbDirect } from './smb.js';
+import { printIpx, printIpxEthertype } from './ipx.js';
+import { printNetbeui } from './netbeui.js';
 import { printSomeIp } from './someip.js';
 import { printOpenflow } from './openflow.js';
 import { printTimed } from './timed.js';
@@ -253,6 +255,10 @@ registerLayer(Layer.NetbiosDgm, printNetbiosDgm);
 registerLayer(Layer.NetbiosSsn, printNetbiosSsn);
 registerLayer(Layer.SmbDirect, printSmbDirect);
 registerLayer(Layer.Smb, printSmb);
+// IPX: by EtherType with tcpdump's "(NOV-ETHII) "; llc.ts prints it after LLC or raw 802.3, and NetBEUI with its control field.
+registerLayer(Layer.Ipx, printIpxEthertype);
+llcPrinters.ipx = printIpx as LayerPrinter;
+llcPrinters.netbeui = printNetbeui as NonNullable<typeof llcPrinters.netbeui>;
 registerLayer(Layer.Openflow, printOpenflow);
 registerLayer(Layer.Timed, printTimed);
 registerLayer(Layer.Zephyr, printZephyr);

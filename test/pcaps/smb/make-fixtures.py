@@ -143,6 +143,37 @@ smb2 = b'\xfeSMB' + struct.pack('<HHIHHIIQIIQ16s', 64, 0, 0, 0, 1, 0, 0, 0, 0xfe
 frames.append(tcp_frame(50000, 445, direct(smb2 + struct.pack('<HHHHI16sQ', 36, 2, 1, 0, 0x7f, b'\x11' * 16, 0) + struct.pack('<HH', 0x0202, 0x0210))))
 frames.append(tcp_frame(50000, 139, nbss(0, b'not an SMB message')))
 
+# IPX: Ethernet II (NOV-ETHII), raw 802.3, 802.2 LLC; SAP, RIP, NCP, diagnostics, an unknown socket,
+# NetBIOS and NWLink datagrams carrying SMB, a length below the header's.
+def ipx(dst_skt, payload, src_skt=0x4008, length=None, ptype=4):
+    n = 30 + len(payload) if length is None else length
+    return (struct.pack('!HHBB', 0xffff, n, 0, ptype) + struct.pack('!I', 0) + b'\xff' * 6 + struct.pack('!H', dst_skt)
+            + struct.pack('!I', 0xa8f87967) + bytes.fromhex('00304855aa01') + struct.pack('!H', src_skt) + payload)
+def dot3(payload, llc=b''):
+    body = llc + payload
+    return bytes.fromhex('ffffffffffff' '020000000001') + struct.pack('!H', len(body)) + body
+sap_entry = struct.pack('!H', 0x0004) + b'FILESERVER'.ljust(48, b'\0') + struct.pack('!I', 0xa8f87967) + bytes.fromhex('00304855aa01') + struct.pack('!HH', 0x0451, 1)
+frames.append((bytes.fromhex('ffffffffffff' '020000000001' '8137') + ipx(0x0452, struct.pack('!HH', 1, 0x0004)), 14))
+frames.append((dot3(ipx(0x0452, struct.pack('!H', 2) + sap_entry + sap_entry)), 14))
+frames.append((dot3(ipx(0x0453, struct.pack('!HIHH', 1, 0xa8f87967, 1, 2)), b'\xe0\xe0\x03'), 17))
+frames.append((dot3(ipx(0x0453, struct.pack('!H', 2) + struct.pack('!IHH', 0xa8f87967, 1, 2) * 3), b'\xe0\xe0\x03'), 17))
+frames.append((dot3(ipx(0x0451, b'\x11\x11' + bytes(8))), 14))
+frames.append((dot3(ipx(0x0456, bytes(4))), 14))
+frames.append((dot3(ipx(0x1234, bytes(4))), 14))
+frames.append((dot3(ipx(0x0455, b'WORKGROUP'.ljust(16, b' ') + b'\x01\x02' + trans), b'\xe0\xe0\x03'), 17))
+frames.append((dot3(ipx(0x0553, bytes(6) + trans)), 14))
+frames.append((dot3(ipx(0x0455, bytes(40))), 14))
+frames.append((dot3(ipx(0x0451, bytes(4), length=20)), 14))
+
+# NetBEUI over LLC SAP 0xF0: a name query (UI), a datagram with SMB (UI), a session data frame (I) with SMB, a session alive.
+def nbf(cmd, data1=0, data2=0, xmit=0, resp=0, dst=b'', src=b''):
+    names = (dst.ljust(16, b' ') + src.ljust(16, b' ')) if dst or src else b''
+    return struct.pack('<HHBBHHH', 14 + len(names), 0xefff, cmd, data1, data2, xmit, resp) + names
+frames.append((dot3(nbf(0x0a, 0, 0x0100, 0, 0x1234, b'FILESERVER     \x20', b'CLIENT         \x00'), b'\xf0\xf0\x03'), 17))
+frames.append((dot3(nbf(0x08, dst=b'WORKGROUP      \x1e', src=b'CLIENT         \x00') + trans, b'\xf0\xf0\x03'), 17))
+frames.append((dot3(nbf(0x16, 0x08, 0, 0, 0x22, b'\x05', b'\x07')[:14] + smb1(0x2b, struct.pack('<H', 1), b'ping', flags2=0x0001), b'\xf0\xf0\x02\x04'), 18))
+frames.append((dot3(nbf(0x1f), b'\xf0\xf1\x03'), 17))
+
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'built.pcap'), 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     t = 1700000000
