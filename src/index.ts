@@ -83,6 +83,7 @@ export { Sflow } from './decoders/sflow.js';
 export { Lmp } from './decoders/lmp.js';
 export { Cnfp, CnfpRecord } from './decoders/cnfp.js';
 export { BcmLi } from './decoders/bcm-li.js';
+export { Tipc, TipcUser, tipcAddress } from './decoders/tipc.js';
 export { Lspping } from './decoders/lspping.js';
 export { RpkiRtr } from './decoders/rpki-rtr.js';
 export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/dns.js';

@@ -241,6 +241,9 @@ export const Layer = {
   Cnfp: 240,
   /** Broadcom's lawful-intercept shim (UDP source port 49152). */
   BcmLi: 241,
+  // breadth5's layers (242-249).
+  /** TIPC (EtherType 0x88CA). */
+  Tipc: 242,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -412,6 +415,7 @@ names[Layer.Lspping] = 'LSP ping';
 names[Layer.RpkiRtr] = 'RPKI-RTR';
 names[Layer.Cnfp] = 'NetFlow';
 names[Layer.BcmLi] = 'BCM-LI';
+names[Layer.Tipc] = 'TIPC';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -67,6 +67,7 @@ import { Sflow } from './sflow.js';
 import { Lmp } from './lmp.js';
 import { Cnfp } from './cnfp.js';
 import { BcmLi } from './bcm-li.js';
+import { Tipc } from './tipc.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -148,6 +149,7 @@ byEtherType[0x8809] = Layer.Slow;     // LACP, Marker, OAM
 byEtherType[0x8902] = Layer.Cfm;      // 802.1ag
 byEtherType[0xabcd] = Layer.Cfm;      // 802.1ag before its EtherType was assigned
 byEtherType[0x88a2] = Layer.Aoe;
+byEtherType[0x88ca] = Layer.Tipc;
 byEtherType[0x88f7] = Layer.Ptp;
 byEtherType[0x894f] = Layer.Nsh;
 byEtherType[0x8847] = Layer.Mpls;     // unicast
@@ -310,6 +312,11 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
+  Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp,
+  Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
+  Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp,
+  Sctp, Forces,
+  Tipc,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */
