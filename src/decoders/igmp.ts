@@ -1,13 +1,13 @@
 // IGMP (IP protocol 2): v1 (RFC 1112), v2 (RFC 2236) and v3 (RFC 3376) queries and reports, leaves,
 // and the multicast traceroute query/response (mtrace, draft-ietf-idmr-traceroute-ipm); PIMv1
-// travels in IGMP type 0x14. A v3 report's group records are a sub-view the printer walks.
+// travels in IGMP type 0x14, DVMRP in 0x13 (the walk goes on into its view, at the same offset). A v3 report's group records are a sub-view the printer walks.
 // Every field is a checked getter: a cut message stops where the printer first reads past it.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readIpv4, readU16, readU24, readU32, readU8 } from './reads.js';
 import { FieldView, LayerView } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const IGMP = Layer.Igmp;
+const IGMP = Layer.Igmp, DVMRP = Layer.Dvmrp;
 
 /** Bytes of an IGMP v1/v2 message (type, max response time, checksum, group). */
 export const IGMP_MIN_LENGTH = 8;
@@ -43,6 +43,8 @@ export class Igmp extends LayerView {
     if (c.end - o < IGMP_MIN_LENGTH) return c.short(IGMP, o, IGMP_MIN_LENGTH);
     this.headerLength = IGMP_MIN_LENGTH;
     c.mark(IGMP);
+    // DVMRP's header is these 8 bytes (type 0x13; its message type in the code byte): its view starts here too.
+    if (c.buf[o] === 0x13) return DVMRP;
     c.off = o + IGMP_MIN_LENGTH;
     return 0;
   }

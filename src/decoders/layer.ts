@@ -244,6 +244,8 @@ export const Layer = {
   // breadth5's layers (242-249).
   /** TIPC (EtherType 0x88CA). */
   Tipc: 242,
+  /** DVMRP (IGMP type 0x13; its header is IGMP's). */
+  Dvmrp: 243,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -416,6 +418,7 @@ names[Layer.RpkiRtr] = 'RPKI-RTR';
 names[Layer.Cnfp] = 'NetFlow';
 names[Layer.BcmLi] = 'BCM-LI';
 names[Layer.Tipc] = 'TIPC';
+names[Layer.Dvmrp] = 'DVMRP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -68,6 +68,7 @@ import { Lmp } from './lmp.js';
 import { Cnfp } from './cnfp.js';
 import { BcmLi } from './bcm-li.js';
 import { Tipc } from './tipc.js';
+import { Dvmrp } from './dvmrp.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -316,7 +317,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp,
   Sctp, Forces,
-  Tipc,
+  Tipc, Dvmrp,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

@@ -918,6 +918,35 @@ test('OSPFv2: hello with LLS, database description, requests, updates with route
   compare(t, 1, withCuts(frames, [34, 36, 40, 46, 50, 58, 62, 70, 78, 86, 94, 110, 130, 150, 170, 200, 230, 260, 300]), [[], ['-v'], ['-vv'], ['-x']]);
 });
 
+test('TIPC (data with short and long headers, internal, link config, unknown users) and DVMRP (every message type, bad lengths); cut short', (t) => {
+  const w0 = (user: number, words: number, size: number): Uint8Array => be32(((2 << 29) | (user << 25) | (words << 21) | size) >>> 0);
+  const tipc = (b: Uint8Array): Uint8Array => E(0x88ca, b);
+  const addr = (z: number, c: number, n: number): Uint8Array => be32(((z << 24) | (c << 12) | n) >>> 0);
+  const tipcFrames = [
+    tipc(concat(w0(0, 6, 24), be32(0), be32(0), addr(1, 1, 2), be32(3511725154), be32(36452003))),
+    tipc(concat(w0(3, 10, 40), be32((2 << 29) | 17), be32((5 << 16) | 6), addr(1, 1, 2), be32(7), be32(8), addr(1, 1, 3), addr(1, 1, 4), be32(9), be32(10))),
+    tipc(concat(w0(10, 10, 40), be32(((7 << 29) | (5 << 16) | 77) >>> 0), be32((3 << 16) | 4), addr(1, 1, 3), be32((9 << 16) | 10), be32(11 << 16), addr(1, 1, 4), addr(1, 1, 5), be32(123456), be32((2 << 16) | 1500))),
+    tipc(concat(w0(13, 10, 40), be32((1 << 29) | 0x1234), addr(1, 1, 0), addr(1, 1, 2), be32(4711), be32(1), new Uint8Array(16))),
+    tipc(concat(w0(9, 6, 24), new Uint8Array(20))), tipc(concat(w0(1, 2, 8), new Uint8Array(20))),
+  ];
+  const igmp = (code: number, body: Uint8Array): Uint8Array => {
+    const m = concat(bytes(0x13, code, 0, 0, 0, 0, 0xff, 3), body);
+    m.set(be16(checksum(m)), 2);
+    return IP({ proto: 2, dst: '224.0.0.4', ttl: 1 }, m);
+  };
+  const dvmrpFrames = [
+    igmp(1, concat(be32(0x12345678), ip4('10.0.0.2'), ip4('10.0.0.3'))), igmp(1, concat(be32(7), ip4('10.0.0.2'), bytes(1, 2))), igmp(1, bytes()),
+    igmp(2, concat(bytes(255, 255, 0, 10, 1, 0, 0x81, 0, 0, 0, 10, 2, 10, 0x82, 255, 255, 255, 1, 2, 3, 4, 0x80))), igmp(2, bytes(255, 255, 0, 10, 1)),
+    igmp(3, bytes()),
+    igmp(4, concat(ip4('10.0.0.1'), bytes(1, 2, 2), ip4('10.0.0.5'), ip4('10.0.0.6'), ip4('10.0.0.9'), bytes(3, 4, 0))), igmp(4, concat(ip4('10.0.0.1'), bytes(1, 2, 3), ip4('10.0.0.5'))),
+    igmp(6, concat(ip4('10.0.0.1'), bytes(1, 2, 0x73, 2), ip4('10.0.0.5'), ip4('10.0.0.6'), ip4('10.0.0.7'), bytes(1, 1, 0, 3), ip4('10.9.9.9'))), igmp(6, concat(ip4('10.0.0.1'), bytes(1, 2, 0, 1))),
+    igmp(7, concat(ip4('10.0.0.1'), ip4('224.1.1.1'), be32(0x80000000))), igmp(8, concat(ip4('10.0.0.1'), ip4('224.1.1.1'))), igmp(9, concat(ip4('10.0.0.1'), ip4('224.1.1.1'))),
+    igmp(42, bytes(1, 2, 3, 4)),
+  ];
+  compare(t, 1, withCuts(tipcFrames, [14, 16, 18, 20, 22, 26, 30, 34, 38, 42, 46, 50, 54]), [[], ['-v'], ['-e'], ['-x']]);
+  compare(t, 1, withCuts(dvmrpFrames, [34, 36, 38, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64, 66]), [[], ['-v'], ['-vv'], ['-x']]);
+});
+
 test('tcpdump is the oracle these tests need', (t) => {
   t.regex(execFileSync('tcpdump', ['--version'], { encoding: 'latin1' }), /tcpdump version 4\.99\./);
 });

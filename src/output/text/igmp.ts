@@ -84,6 +84,11 @@ export function printIgmp(c: PrintContext, g: Igmp, len: number): void {
     case 0x16: c.write(`igmp v2 report ${g.group}`); break;
     case 0x22: c.write('igmp v3 report'); v3Report(c, g, len); break;
     case 0x17: c.write(`igmp leave ${g.group}`); break;
+    case 0x13:
+      c.write('igmp dvmrp');
+      if (len < 8) c.write(` [len ${len}]`);
+      else printLayer(c, Layer.Dvmrp, g.off, len);
+      break;
     case 0x14: c.write('igmp pimv1'); printLayer(c, Layer.Pimv1, g.off, len); break;
     case 0x1e: mtrace(c, g, len, 'mresp'); break;
     case 0x1f: mtrace(c, g, len, 'mtrace'); break;
