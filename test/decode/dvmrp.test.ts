@@ -2,27 +2,17 @@
 // 0x13; DVMRP's view starts where IGMP's does, the body after both headers), its body's parts,
 // and a header cut short stopping in IGMP, before DVMRP.
 import test from 'ava';
-import { join } from 'node:path';
-import { openCaptureFile } from '../../src/capture/capture-file.js';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Dvmrp, DvmrpType } from '../../src/decoders/dvmrp.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
-import { repoRoot } from '../helpers/netns.js';
+import { captureFrame } from '../helpers/capture-frames.js';
 
 const d = new Decoder();
 const thrown = (f: () => unknown): unknown => { try { f(); } catch (e) { return e; } return undefined; };
 
-function firstFrame(): Uint8Array {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', 'relts-0x80000000.pcap'));
-  try {
-    const b = f.next()!;
-    return b.bytes.slice(b.offset[0], b.offset[0]! + b.capLen[0]!);
-  } finally {
-    f.close();
-  }
-}
+const firstFrame = (): Uint8Array => captureFrame('tcpdump-suite/relts-0x80000000.pcap', 0).bytes;
 
 test('a prune: type, version, source, group and lifetime (0x80000000 s)', (t) => {
   const frame = firstFrame();

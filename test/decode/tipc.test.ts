@@ -1,27 +1,17 @@
 // TIPC in the decoder: the fields of a real named message (tcpdump's suite capture
 // huge-tipc-messages.pcap), a cut header stopping in TIPC, and a header size too small for any message.
 import test from 'ava';
-import { join } from 'node:path';
-import { openCaptureFile } from '../../src/capture/capture-file.js';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { Tipc, TipcUser, tipcAddress } from '../../src/decoders/tipc.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
-import { repoRoot } from '../helpers/netns.js';
+import { captureFrame } from '../helpers/capture-frames.js';
 
 const d = new Decoder();
 const thrown = (f: () => unknown): unknown => { try { f(); } catch (e) { return e; } return undefined; };
 
-function firstFrame(): Uint8Array {
-  const f = openCaptureFile(join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', 'huge-tipc-messages.pcap'));
-  try {
-    const b = f.next()!;
-    return b.bytes.slice(b.offset[0], b.offset[0]! + b.capLen[0]!);
-  } finally {
-    f.close();
-  }
-}
+const firstFrame = (): Uint8Array => captureFrame('tcpdump-suite/huge-tipc-messages.pcap', 0).bytes;
 
 test('a named message: version, user, sizes, ports and nodes of the 40-byte header', (t) => {
   const frame = firstFrame();
