@@ -85,6 +85,8 @@ export { Cnfp, CnfpRecord } from './decoders/cnfp.js';
 export { BcmLi } from './decoders/bcm-li.js';
 export { Tipc, TipcUser, tipcAddress } from './decoders/tipc.js';
 export { Dvmrp, DvmrpPart, DvmrpType } from './decoders/dvmrp.js';
+export { Geonet, GeonetBtp, geonetExtendedHeaderLength } from './decoders/geonet.js';
+export { CalmFast } from './decoders/calm-fast.js';
 export { Lspping } from './decoders/lspping.js';
 export { RpkiRtr } from './decoders/rpki-rtr.js';
 export type { DnsQuestion, DnsRecord, DnsMx, DnsSoa, DnsSrv } from './decoders/dns.js';

@@ -246,6 +246,10 @@ export const Layer = {
   Tipc: 242,
   /** DVMRP (IGMP type 0x13; its header is IGMP's). */
   Dvmrp: 243,
+  /** ETSI GeoNetworking (EtherTypes 0x8947, 0x0707), BTP included. */
+  Geonet: 244,
+  /** ISO CALM FAST (EtherType 0x1111). */
+  CalmFast: 245,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -419,6 +423,8 @@ names[Layer.Cnfp] = 'NetFlow';
 names[Layer.BcmLi] = 'BCM-LI';
 names[Layer.Tipc] = 'TIPC';
 names[Layer.Dvmrp] = 'DVMRP';
+names[Layer.Geonet] = 'GeoNet';
+names[Layer.CalmFast] = 'CALM FAST';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

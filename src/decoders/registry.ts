@@ -69,6 +69,8 @@ import { Cnfp } from './cnfp.js';
 import { BcmLi } from './bcm-li.js';
 import { Tipc } from './tipc.js';
 import { Dvmrp } from './dvmrp.js';
+import { Geonet } from './geonet.js';
+import { CalmFast } from './calm-fast.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -151,6 +153,9 @@ byEtherType[0x8902] = Layer.Cfm;      // 802.1ag
 byEtherType[0xabcd] = Layer.Cfm;      // 802.1ag before its EtherType was assigned
 byEtherType[0x88a2] = Layer.Aoe;
 byEtherType[0x88ca] = Layer.Tipc;
+byEtherType[0x8947] = Layer.Geonet;
+byEtherType[0x0707] = Layer.Geonet;
+byEtherType[0x1111] = Layer.CalmFast;
 byEtherType[0x88f7] = Layer.Ptp;
 byEtherType[0x894f] = Layer.Nsh;
 byEtherType[0x8847] = Layer.Mpls;     // unicast
@@ -317,7 +322,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp,
   Sctp, Forces,
-  Tipc, Dvmrp,
+  Tipc, Dvmrp, Geonet, CalmFast,
 ];
 
 /** The views of one Decoder: the common ones by name (for a monomorphic fast path), all of them by Layer. */

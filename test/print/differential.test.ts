@@ -947,6 +947,27 @@ test('TIPC (data with short and long headers, internal, link config, unknown use
   compare(t, 1, withCuts(dvmrpFrames, [34, 36, 38, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64, 66]), [[], ['-v'], ['-vv'], ['-x']]);
 });
 
+test('GeoNetworking (every header type, BTP-A/B with ITS PDU headers, bad lengths, old EtherType, VLAN and SNAP) and CALM FAST; cut short', (t) => {
+  const common = (nh: number, ht: number, st: number, version = 1): Uint8Array =>
+    concat(bytes((version << 4) | nh, (ht << 4) | st), be16(0), be16(20), bytes(0, 3), bytes(1, 2, 3, 4, 5, 6, 7, 8), be32(0x11223344), be32(473000000), be32(85000000), be32(0), be32(0));
+  const btp = (dst: number, src: number, its: Uint8Array = bytes()): Uint8Array => concat(be16(dst), be16(src), its);
+  const gn = (b: Uint8Array, type = 0x8947): Uint8Array => E(type, b);
+  const frames = [
+    gn(concat(common(1, 5, 0), btp(2001, 0, bytes(1, 0, 9, 9, 9)))), gn(concat(common(2, 5, 1), new Uint8Array(32), btp(2002, 7, bytes(2, 150, 1)))),
+    gn(concat(common(2, 5, 1), new Uint8Array(32), btp(2003, 7, bytes(2, 42)))), gn(concat(common(1, 0, 3), btp(2004, 5, bytes(1)))),
+    gn(concat(common(1, 1, 0), btp(1, 2))), gn(concat(common(0, 1, 0), bytes(1, 2, 3))), gn(concat(common(3, 2, 0), bytes(0x60, 0, 0, 0))),
+    gn(concat(common(1, 3, 1), bytes(5, 5))), gn(concat(common(1, 4, 2), bytes(5, 5))), gn(concat(common(1, 6, 1), bytes(5, 5))), gn(concat(common(1, 7, 0, 0), bytes(5, 5))),
+    gn(concat(common(1, 5, 1), new Uint8Array(10))), gn(concat(common(2, 5, 0), bytes(1, 2))), gn(common(1, 5, 0).subarray(0, 30)),
+    gn(concat(common(1, 5, 0), btp(2001, 0, bytes(1, 1))), 0x0707),
+    E(0x8100, concat(be16(5), be16(0x8947), common(1, 5, 0), btp(2001, 0, bytes(1, 1)))),
+    E(0x1111, bytes(7, 9, 1, 2, 3)), E(0x1111, bytes(7, 9)), E(0x1111, bytes(7)), E(0x1111, bytes()),
+  ];
+  const snap = concat(fromHex('02000000000202000000000100'), bytes(0), fromHex('aaaa03000000'), be16(0x8947), common(1, 5, 0), btp(2001, 0, bytes(1, 1)));
+  snap.set(be16(snap.length - 14), 12);
+  frames.push(snap);
+  compare(t, 1, withCuts(frames, [14, 15, 16, 18, 20, 22, 24, 30, 34, 38, 42, 46, 49, 50, 52, 54, 56, 60, 70, 80, 84, 86, 88, 90]), [[], ['-v'], ['-e'], ['-x'], ['-v', '-e']]);
+});
+
 test('tcpdump is the oracle these tests need', (t) => {
   t.regex(execFileSync('tcpdump', ['--version'], { encoding: 'latin1' }), /tcpdump version 4\.99\./);
 });

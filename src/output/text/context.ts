@@ -5,6 +5,7 @@ import { Decoder } from '../../decoders/decoder.js';
 import type { Ipv4 } from '../../decoders/ipv4.js';
 import type { Ipv6 } from '../../decoders/ipv6.js';
 import type { Packet } from '../../decoders/packet.js';
+import type { LinkAddresses } from './llc.js';
 import { NOT_CAPTURED } from '../../decoders/view.js';
 import { TcpSeqTable, type TcpSeqDeferred } from './tcp-seq.js';
 import { TextWriter } from './writer.js';
@@ -101,6 +102,13 @@ export class PrintContext {
    * tcpdump's printers go further than the decoder's walk (a tunnel, a quoted packet).
    */
   pkt!: Packet;
+  /**
+   * tcpdump's `src` that ethertype_print hands on (GeoNet and CALM FAST print it): the link header's
+   * addresses, set by the Ethernet and SNAP printers for the payload at `linkAddressesAt` only (FR,
+   * SLL, Geneve… pass none, and neither does anything nested deeper).
+   */
+  linkAddresses: LinkAddresses | undefined = undefined;
+  linkAddressesAt = -1;
   /** The IP header the next transport printer belongs to (set by the IP printers before they dispatch). */
   ip: IpInfo = new IpInfo();
   /** One Decoder per nesting level for decodeAt(), created as deep as packets nest. */
@@ -119,7 +127,7 @@ export class PrintContext {
   reset(pkt: Packet, wireLen = pkt.capLen): void {
     this.pkt = pkt;
     this.buf = pkt.buf; this.frameStart = pkt.base; this.end = pkt.capEnd; this.wireLen = wireLen;
-    this.protocol = ''; this.#depth = 0; this.#innerDepth = 0; this.#ipDepth = 0;
+    this.protocol = ''; this.linkAddressesAt = -1; this.#depth = 0; this.#innerDepth = 0; this.#ipDepth = 0;
     if (this.#ownOut) this.out.len = 0;
     this.#lineStart = this.out.len;
   }

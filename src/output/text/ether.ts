@@ -168,6 +168,7 @@ function etherType(c: PrintContext, eth: EthernetFraming, type: number, p: numbe
     c.write(etherTypeText(c, type));
     if (!printedLength) writeLength(c, origLength); else c.write(', ');
   }
+  c.linkAddresses = eth; c.linkAddressesAt = p;
   if (!printEtherTypePayload(c, type, p, length)) {
     if (!c.o.linkHeader) { c.write(eth.src); c.write(' > '); c.write(eth.dst); c.write(`, ${etherTypeText(c, type)}, length ${origLength}: `); }
     defaultPrint(c, p, caplen);

@@ -136,6 +136,7 @@ function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: Li
     c.write(`oui ${ouiText}, ${oui === 0 ? 'ethertype' : 'pid'} ${pidName} (0x${etHex}), length ${length - 5}: `);
   }
   p += 5; length -= 5;
+  c.linkAddresses = eth; c.linkAddressesAt = eth !== undefined ? p : -1;
   if ((oui === 0 || oui === 0x0000f8) && printEtherTypePayload(c, et, p, length)) return true;
   if (oui !== 0 && oui !== 0x0000f8 && printSnapPayload(c, oui, et, p, length)) return true;
   if (!c.o.linkHeader) {
