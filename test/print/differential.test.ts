@@ -965,7 +965,7 @@ test('GeoNetworking (every header type, BTP-A/B with ITS PDU headers, bad length
   const snap = concat(fromHex('02000000000202000000000100'), bytes(0), fromHex('aaaa03000000'), be16(0x8947), common(1, 5, 0), btp(2001, 0, bytes(1, 1)));
   snap.set(be16(snap.length - 14), 12);
   frames.push(snap);
-  compare(t, 1, withCuts(frames, [14, 15, 16, 18, 20, 22, 24, 30, 34, 38, 42, 46, 49, 50, 52, 54, 56, 60, 70, 80, 84, 86, 88, 90]), [[], ['-v'], ['-e'], ['-x'], ['-v', '-e']]);
+  compare(t, 1, withCuts(frames, [14, 15, 16, 18, 20, 22, 24, 30, 34, 38, 42, 46, 49, 50, 52, 54, 56, 60, 70, 80, 84, 86, 88, 90]), [[], ['-v'], ['-e'], ['-x'], ['-v', '-e'], ['-v', '-x'], ['-v', '-q']]);
 });
 
 test('tcpdump is the oracle these tests need', (t) => {

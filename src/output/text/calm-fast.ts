@@ -1,7 +1,7 @@
 /** CALM FAST (tcpdump's print-calm-fast.c). */
 import type { PrintContext } from './context.js';
 import { CALM_FAST_HEADER_LENGTH, type CalmFast } from '../../decoders/calm-fast.js';
-import { defaultPrint } from './dump.js';
+import { dumpRest } from './dump.js';
 
 /** A CALM FAST packet, `length` bytes on the wire. */
 export function printCalmFast(c: PrintContext, v: CalmFast, length: number): void {
@@ -18,5 +18,5 @@ export function printCalmFast(c: PrintContext, v: CalmFast, length: number): voi
   }
   c.write(`SrcNwref:${v.sourceNetworkReference}; `);
   c.write(`DstNwref:${v.destinationNetworkReference}; `);
-  if (c.o.verbose) defaultPrint(c, v.off + CALM_FAST_HEADER_LENGTH, length - CALM_FAST_HEADER_LENGTH);
+  if (c.o.verbose) dumpRest(c, v.off + CALM_FAST_HEADER_LENGTH, length - CALM_FAST_HEADER_LENGTH, v.captured - CALM_FAST_HEADER_LENGTH);
 }

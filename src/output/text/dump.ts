@@ -1,6 +1,7 @@
 /** -x/-X/-A dumps and the default hex+ASCII dump of unknown payloads (tcpdump's print-ascii.c). */
 import type { PrintContext } from './context.js';
 import { hex8 } from './names.js';
+import { NOT_CAPTURED } from '../../decoders/view.js';
 
 /** The ASCII codes of the hex digits. */
 const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
@@ -97,6 +98,15 @@ export function defaultPrint(c: PrintContext, off: number, len: number, always =
   if (n > 0) hexAsciiDump(c, off, n);
   // Asked for more than was captured: the dump ends with the truncation marker, as tcpdump's does.
   if (len > n) c.truncMark();
+}
+
+/**
+ * tcpdump's ND_DEFAULTPRINT called directly (no suppress_default_print test: it dumps under -x/-X/-q
+ * too): hex_and_ascii_print of `length` bytes, whose shortfall unwinds (` [|proto]`, the whole frame dumped).
+ */
+export function dumpRest(c: PrintContext, off: number, length: number, captured: number): void {
+  defaultPrint(c, off, Math.min(length, captured), true);
+  if (length > captured) throw NOT_CAPTURED;
 }
 
 /**

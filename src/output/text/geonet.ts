@@ -1,7 +1,7 @@
 /** GeoNetworking and BTP (tcpdump's print-geonet.c). */
 import type { PrintContext } from './context.js';
 import { BTP_HEADER_LENGTH, GEONET_COMMON_HEADER_LENGTH, ITS_PDU_HEADER_LENGTH, geonetExtendedHeaderLength, type Geonet } from '../../decoders/geonet.js';
-import { defaultPrint } from './dump.js';
+import { dumpRest } from './dump.js';
 
 const NEXT_HEADERS = ['Any', 'BTP-A', 'BTP-B', 'IPv6'];
 const HEADER_TYPES: Record<number, string> = {
@@ -54,5 +54,5 @@ export function printGeonet(c: PrintContext, g: Geonet, length: number): void {
       }
     }
   }
-  if (c.o.verbose) defaultPrint(c, g.off + rest, length);
+  if (c.o.verbose) dumpRest(c, g.off + rest, length, g.captured - rest);
 }
