@@ -111,6 +111,8 @@ test('UDP and IPv4: lengths, checksums, options, fragments, unknown protocols, b
   frames.push(IP({ proto: 17, version: 5 }, udp(1, 2)), IP({ proto: 17, version: 6 }, udp(1, 2)));
   frames.push(IP({ proto: 4 }, ipv4({ proto: 17, src: '172.16.0.1', dst: '172.16.0.2' }, udp(7, 8, text('in')))));
   const badIp = IP({ proto: 17 }, udp(1, 2)); badIp[24] ^= 0xff; frames.push(badIp);
+  // vat by destination port 3456 only (print-udp.c's `dport == VAT_PORT`), not as a source port.
+  frames.push(IP({ proto: 17 }, udp(48972, 3456, fromHex('00400363000000000102030405060708'))), IP({ proto: 17 }, udp(3456, 48972, fromHex('0040036300000000'))));
   // IPv6 whole only: its cut-short paths belong to the IPv6 printer's own tests.
   const recs = [...withCuts(frames, [20, 34, 36, 38, 40, 42, 46, 50, 54]), { frame: E(0x86dd, ipv6({ nh: 17 }, udp(1, 2, text('abcd')))) }];
   compare(t, 1, recs, [[], ['-v'], ['-vv'], ['-x'], ['-e']]);

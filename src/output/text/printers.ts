@@ -328,7 +328,8 @@ udpPortPrinters.set(547, dhcp6);
 const tftp = layerPort(601, Layer.Tftp);
 udpPortPrinters.set(69, tftp);
 udpForced.set('tftp', tftp);
-// No port of their own (vat's, 3456, is tested as a destination only: not a PortTable entry).
+// vat: print-udp.c tests `dport == VAT_PORT` (line 630), a destination only. RTP, RTCP and PGM: no port, -T only.
+udpPortPrinters.set(3456, { rank: 630, layer: Layer.Vat, dstOnly: true, print: undefined });
 udpForced.set('rtp', layerPort(0, Layer.Rtp));
 udpForced.set('rtcp', layerPort(0, Layer.Rtcp));
 udpForced.set('vat', layerPort(0, Layer.Vat));
