@@ -2,7 +2,6 @@
 // names of values and of set bits (tok2str, bittok2str), text fields (nd_printjnp, nd_printn)
 // and the hex of data no printer knows (print_unknown_data).
 import { hexPrint } from './dump.js';
-import { safeChar } from './print-char.js';
 import type { PrintContext } from './context.js';
 
 /** A `struct tok` table: value → name, in tcpdump's order (bit tables are tested in that order). */
@@ -26,32 +25,8 @@ export function bitNames(t: Tok, none: string, v: number, sep = ', '): string {
 /** Anything with checked byte reads: a view, a sub-view, a TLV's value. */
 export interface ByteSource { byte(i: number): number }
 
-/**
- * nd_printjnp: up to `n` bytes from byte `from` of `v` as text (control and high bytes escaped),
- * stopping at a NUL. A byte past the capture throws NOT_CAPTURED after what came before is written.
- */
-export function printJnp(c: PrintContext, v: ByteSource, from: number, n: number): void {
-  let s = '';
-  try {
-    for (let i = 0; i < n; i++) {
-      const ch = v.byte(from + i);
-      if (ch === 0) break;
-      s += safeChar(ch);
-    }
-  } finally {
-    c.write(s);
-  }
-}
-
-/** nd_printn: `n` bytes from byte `from` of `v` as text, NULs included. */
-export function printN(c: PrintContext, v: ByteSource, from: number, n: number): void {
-  let s = '';
-  try {
-    for (let i = 0; i < n; i++) s += safeChar(v.byte(from + i));
-  } finally {
-    c.write(s);
-  }
-}
+// nd_printjnp and nd_printn live in print-char.ts (one copy); re-exported for the printers that import them here.
+export { printJnp, printN } from './print-char.js';
 
 /**
  * print_unknown_data: `len` bytes at absolute index `start` (a view's field start) as hex lines
