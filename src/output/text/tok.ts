@@ -22,8 +22,6 @@ export function bitNames(t: Tok, none: string, v: number, sep = ', '): string {
   return any ? s : none;
 }
 
-/** Anything with checked byte reads: a view, a sub-view, a TLV's value. */
-export interface ByteSource { byte(i: number): number }
 
 // nd_printjnp and nd_printn live in print-char.ts (one copy); re-exported for the printers that import them here.
 export { printJnp, printN } from './print-char.js';
