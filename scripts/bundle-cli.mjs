@@ -13,16 +13,18 @@
 // rewrites every output) leaves it stale, and bin/vcap then loads the modules themselves.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../dist/src/cli/', import.meta.url));
 const root = fileURLToPath(new URL('../', import.meta.url));
 rmSync(`${cli}vcap.bundle.js`, { force: true }); // the ES module bundle of earlier builds
 rmSync(`${cli}vcap.bundle.code-cache`, { force: true });
-await build({
+const bundle = `${cli}vcap.bundle.cjs`;
+const { metafile } = await build({
   entryPoints: [`${cli}bin.js`],
-  outfile: `${cli}vcap.bundle.cjs`,
+  outfile: bundle,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -33,8 +35,14 @@ await build({
   footer: { js: '\n})' },
   define: { 'import.meta.url': '__bundleUrl' },
   minifyWhitespace: true,
+  metafile: true,
   logLevel: 'warning',
 });
+// Its first line names the built-in modules it requires: bin/vcap loads them before it changes V8's
+// flags, while Node can still compile them from the code cache in its binary.
+const builtins = new Set(metafile.outputs[Object.keys(metafile.outputs)[0]].imports
+  .filter((i) => i.external && isBuiltin(i.path)).map((i) => (i.path.startsWith('node:') ? i.path : `node:${i.path}`)));
+writeFileSync(bundle, `// builtins: ${[...builtins].sort().join(' ')}\n${readFileSync(bundle, 'latin1')}`, 'latin1');
 // The code cache: one run of the bundle over a small capture, so that it holds the functions a run
 // of `vcap -n -r` compiles, not only the top level. A run with other flags or another Node refuses
 // it and compiles as without one.

@@ -5,8 +5,6 @@
 import { writeSync } from 'node:fs';
 import { main } from './main.js';
 
-export { restoreHeapFlags } from './main.js';
-
 export function run(): Promise<number> {
   // Warnings (a kernel filter that could not be attached, a ring smaller than -B asked for) as tcpdump
   // prints them, one line each, instead of Node's `(node:PID) Warning:` form.
