@@ -356,7 +356,9 @@ function textIsTty(io: Stdio): boolean {
  */
 function progressBar(o: CliOptions, path: string, io: Stdio): ProgressBar | undefined {
   try {
-    if (process.stderr.isTTY !== true) return undefined;
+    // isatty(2), not process.stderr.isTTY: that makes Node build a stream for stderr (and load its
+    // modules) at every start, for the few runs that show a bar.
+    if (!isatty(2)) return undefined;
     if (o.write === undefined && !(o.print.quiet && !textIsTty(io))) return undefined;
     if (o.write === '-' && textIsTty(io)) return undefined;
     const st = path === '-' ? fstatSync(0) : statSync(path);
