@@ -99,7 +99,10 @@ export function hasPrinter(layer: number): boolean { return layerPrinters[layer]
 export function printEtherTypePayload(c: PrintContext, type: number, off: number, length: number): boolean {
   const layer = byEtherType[type]!;
   if (layer === 0 || layerPrinters[layer] === undefined) return false;
-  printLayer(c, layer, off, length);
+  // A call site of its own (as printIpPayload's), which sees only what EtherTypes lead to.
+  const v = c.pkt.viewAt(layer, off);
+  if (v !== undefined) layerPrinters[layer]!(c, v, length);
+  else printLayer(c, layer, off, length);
   return true;
 }
 
@@ -143,28 +146,42 @@ export interface PortPrinter {
 
 /**
  * Port → application printer: a 64 KiB index (0: none) into a short list, so a lookup is two loads
- * and the table costs nothing to build.
+ * and the table costs nothing to build. In front of it, one bit per port: whether any printer is
+ * registered there. Most segments are between two ports nobody registered (an ephemeral port and a
+ * service vcap does not print), and two bit tests in 8 KiB that stays in the L1 cache settle them;
+ * the index (a cold line of 64 KiB for a random port) and the entries are read only for a hit.
  */
 export class PortTable {
   readonly #index = new Uint8Array(65536);
+  /** Bit `port & 31` of word `port >> 5`: set where #index holds a printer. */
+  readonly #registered = new Int32Array(2048);
+  /** The printers registered (as given), and the same in one shape each (#entries), which lookups return. */
+  readonly #given: PortPrinter[] = [];
   readonly #entries: PortPrinter[] = [];
-  /** The highest port registered: ephemeral ports above it skip the table (a cold cache line each). */
-  #limit = -1;
-  /** tcpdump's one `sport == X` test (BCM-LI's 49152): kept out of the index so its high port does not raise the limit. */
+  /** tcpdump's one `sport == X` test (BCM-LI's 49152): kept out of the index and the bits (a source port only). */
   #sourcePort = -1;
   #sourcePrinter: PortPrinter | undefined = undefined;
-  setSourceOnly(port: number, p: PortPrinter): void { this.#sourcePort = port; this.#sourcePrinter = p; }
+  setSourceOnly(port: number, p: PortPrinter): void { this.#sourcePort = port; this.#sourcePrinter = uniform(p); }
   set(port: number, p: PortPrinter): void {
-    let i = this.#entries.indexOf(p);
-    if (i < 0) { i = this.#entries.length; this.#entries.push(p); }
+    let i = this.#given.indexOf(p);
+    if (i < 0) { i = this.#entries.length; this.#given.push(p); this.#entries.push(uniform(p)); }
     this.#index[port] = i + 1;
-    if (port > this.#limit) this.#limit = port;
+    const bits = this.#registered;
+    bits[port >> 5] = bits[port >> 5]! | (1 << (port & 31));
   }
   get(port: number): PortPrinter | undefined { const i = this.#index[port]!; return i === 0 ? undefined : this.#entries[i - 1]; }
-  /** The printer for a segment between `sport` and `dport`: the one tcpdump tests first. */
+  /**
+   * The printer for a segment between `sport` and `dport`: the one tcpdump tests first. Small, so
+   * that V8 inlines it into the TCP and UDP printers; a registered port goes on in #registeredPick.
+   */
   pick(sport: number, dport: number, smb = false): PortPrinter | undefined {
-    const limit = this.#limit;
-    if (sport > limit && dport > limit) return sport === this.#sourcePort ? this.#sourcePrinter : undefined;
+    const bits = this.#registered;
+    if (((bits[sport >> 5]! >>> (sport & 31)) & 1 | (bits[dport >> 5]! >>> (dport & 31)) & 1) === 0) {
+      return sport === this.#sourcePort ? this.#sourcePrinter : undefined;
+    }
+    return this.#registeredPick(sport, dport, smb);
+  }
+  #registeredPick(sport: number, dport: number, smb: boolean): PortPrinter | undefined {
     let s = this.get(sport);
     let d = this.get(dport);
     if (s !== undefined && (s.dstOnly === true || (s.smb === true && !smb))) s = undefined;
@@ -174,6 +191,15 @@ export class PortTable {
     if (d === undefined) return s;
     return d.rank < s.rank ? d : s;
   }
+}
+
+/**
+ * `p` with every field present, in one order: registrations are object literals of three or four
+ * shapes (with or without dstOnly, smb), which made each field load in pick() and printPort()
+ * polymorphic (and a deopt when a new shape came by).
+ */
+function uniform(p: PortPrinter): PortPrinter {
+  return { rank: p.rank, layer: p.layer, print: p.print, dstOnly: p.dstOnly === true, smb: p.smb === true };
 }
 
 /** TCP / UDP port → application printer. */
@@ -188,8 +214,11 @@ export const udpForced = new Map<string, PortPrinter>();
 
 /** Runs a port or forced-type printer on the payload at `off`. */
 export function printPort(c: PrintContext, p: PortPrinter, off: number, length: number): void {
-  if (p.print !== undefined) p.print(c, off, length, c.ip);
-  else printLayer(c, p.layer, off, length);
+  if (p.print !== undefined) { p.print(c, off, length, c.ip); return; }
+  // A call site of its own (as printIpPayload's): it sees only the printers reached by port.
+  const layer = p.layer, v = c.pkt.viewAt(layer, off);
+  if (v !== undefined) layerPrinters[layer]!(c, v, length);
+  else printLayer(c, layer, off, length);
 }
 
 /** A TCP segment's payload (`length` bytes at `off`): the -T type, else by port. */
@@ -201,6 +230,9 @@ export function printTcpApp(c: PrintContext, sport: number, dport: number, off: 
 
 /**
  * What print-udp.c tests before its port table: an NFS call to or reply from port 2049 (Sun RPC's
- * direction word decides). Set by printers.ts; true when it printed the datagram.
+ * direction word decides). Set by printers.ts; `print` is called only where either port is `port`
+ * (the UDP printer tests that itself: no call on every datagram); true when it printed the datagram.
  */
-export const udpBeforePorts: { print: ((c: PrintContext, sport: number, dport: number, off: number, length: number) => boolean) | undefined } = { print: undefined };
+export const udpBeforePorts: {
+  port: number; print: ((c: PrintContext, sport: number, dport: number, off: number, length: number) => boolean) | undefined;
+} = { port: -1, print: undefined };

@@ -39,7 +39,15 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
   // The decoder's layer for the protocol when it has a printer, else an encapsulation tcpdump follows.
   let layer = byIpProto[proto]!;
   if (layer === 0 || layerPrinters[layer] === undefined) layer = ipProtoTunnels[proto]!;
-  if (layer !== 0) { printLayer(c, layer, off, length); return; }
+  if (layer !== 0) {
+    // The printer is called here, not in printLayer: this call site sees only the printers IP leads
+    // to (one or two transports on most captures), which V8 then calls directly or inlines; the one
+    // in printLayer sees every printer and goes megamorphic (a generic call on every packet).
+    const v = c.pkt.viewAt(layer, off);
+    if (v !== undefined) layerPrinters[layer]!(c, v, length);
+    else printLayer(c, layer, off, length);
+    return;
+  }
   c.write(` ip-proto-${proto} ${length}`);
 }
 

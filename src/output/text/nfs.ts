@@ -13,7 +13,7 @@ import {
   NFS_V3_PATHCONF_LENGTH, NFS_V3_STATFS_LENGTH, RPC_RECORD_MARK_LENGTH, SUNRPC_MSG_LENGTH, type RpcRecordMark, type SunRpc, type XdrWords,
 } from '../../decoders/sunrpc.js';
 
-const NFS_PORT = 2049;
+export const NFS_PORT = 2049;
 // Procedure numbers (NFSv3's; v2's are mapped onto them).
 const P = {
   NULL: 0, GETATTR: 1, SETATTR: 2, LOOKUP: 3, ACCESS: 4, READLINK: 5, READ: 6, WRITE: 7, CREATE: 8, MKDIR: 9, SYMLINK: 10,

@@ -84,7 +84,7 @@ import { printNsh } from './nsh.js';
 import { printIkeNatT, printIsakmp } from './isakmp.js';
 import { printRadius } from './radius.js';
 import { printEap, printEapol } from './eap.js';
-import { nfsBeforeUdpPorts, printNfsRecord, printRpcForced } from './nfs.js';
+import { NFS_PORT, nfsBeforeUdpPorts, printNfsRecord, printRpcForced } from './nfs.js';
 import { printSnmp } from './snmp.js';
 import { printL2tp } from './l2tp.js';
 import { printKrb } from './krb.js';
@@ -352,6 +352,7 @@ const radius = layerPort(659, Layer.Radius);
 for (const p of [1645, 1646, 1700, 1812, 1813, 3799]) udpPortPrinters.set(p, radius);
 udpForced.set('radius', radius);
 // NFS: on UDP before the port table (print-udp.c tests the RPC direction first), on TCP by port.
+udpBeforePorts.port = NFS_PORT;
 udpBeforePorts.print = nfsBeforeUdpPorts;
 tcpPortPrinters.set(2049, { rank: 785, layer: 0, print: (c, off, len) => viewCall(c, Layer.RpcRecordMark, off, len, undefined, printNfsRecord) });
 const snmp = layerPort(616, Layer.Snmp);

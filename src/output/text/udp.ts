@@ -36,7 +36,8 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   }
   endpoints(c, ip, sport, dport);
   c.srcPort = sport; c.dstPort = dport;
-  if (!c.o.quiet && udpBeforePorts.print !== undefined && udpBeforePorts.print(c, sport, dport, cp, length)) return;
+  const before = udpBeforePorts;
+  if ((sport === before.port || dport === before.port) && !c.o.quiet && before.print!(c, sport, dport, cp, length)) return;
   if (c.o.verbose && !ip.fragmented) {
     if (ip.version === 4 && c.o.verbose > 1) {
       const field = udp.checksum;
