@@ -21,6 +21,7 @@ export function printArp(c: PrintContext, arp: Arp, length: number): void {
   if (!c.o.linkHeader) c.write('ARP, ');
   const ipProto = pro === 0x0800 || pro === 0x1000;
   const v = c.o.verbose > 0;
+  if (ipProto && pln === 4 && hln === 6 && !v && (op === 1 || op === 2)) { requestOrReply(c, arp, op, length); return; }
   if (!ipProto || pln !== 4 || hln === 0 || v) {
     c.write(`${hardware[hrd] ?? `Unknown Hardware (${hrd})`} (len ${hln}), ` +
       `${etherTypeName(pro) ?? `Unknown Protocol (0x${pro.toString(16).padStart(4, '0')})`} (len ${pln})`);
@@ -44,6 +45,29 @@ export function printArp(c: PrintContext, arp: Arp, length: number): void {
       return;
   }
   c.write(`, length ${length}`);
+}
+
+/**
+ * Nearly every ARP message: an Ethernet/IPv4 request or reply without -v, its addresses (checked by
+ * printArp's need()) written from the packet's bytes. A function of its own so that printArp's
+ * strings and closures (the rest: other hardware, -v, other operations) are compiled only where
+ * they are used.
+ */
+function requestOrReply(c: PrintContext, arp: Arp, op: number, length: number): void {
+  if (op === 1) {
+    c.write('Request who-has ');
+    c.ip4At(arp.targetProtocolOffset);
+    if (!arp.targetHardwareZero) { c.write(' ('); c.macAt(arp.targetHardwareOffset); c.ch(41); }
+    c.write(' tell ');
+    c.ip4At(arp.senderProtocolOffset);
+  } else {
+    c.write('Reply ');
+    c.ip4At(arp.senderProtocolOffset);
+    c.write(' is-at ');
+    c.macAt(arp.senderHardwareOffset);
+  }
+  c.write(', length ');
+  if (length >= 0) c.num(length); else c.write(String(length));
 }
 
 /** ATM ARP (RFC 2225): type/length bytes for each address, sub-addresses after ATM numbers (atmarp_print). */

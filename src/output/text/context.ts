@@ -166,15 +166,13 @@ export class PrintContext {
    * gave, its bytes checked), without making a string.
    */
   ip4At(at: number): void {
-    const w = this.out;
-    if (w.len + 15 > w.buf.length) w.ensure(15);
+    const w = this.room(15);
     w.len = writeIpv4(w.buf, w.len, this.buf, at);
   }
 
   /** ip4At for the IPv6 address at `at` (its 16 bytes checked), as tcpdump spells it. */
   ip6At(at: number): void {
-    const w = this.out;
-    if (w.len + 39 > w.buf.length) w.ensure(39);
+    const w = this.room(39);
     w.len = writeIpv6(w.buf, w.len, this.buf, at);
   }
 
@@ -189,10 +187,24 @@ export class PrintContext {
     this.write(s);
   }
 
+  /**
+   * The writer, with room for `n` more bytes in its buffer. Every writer here (and the dumps) makes
+   * room through this one method rather than testing the buffer itself: its rare branch (the buffer
+   * is full: written out, or grown) is then one site, whose type feedback the first full buffer
+   * fills early in a run. With a test in each writer, each site stayed without feedback until that
+   * writer happened to be the one to meet a full buffer, thousands of packets in, and then every
+   * optimised printer that had inlined it was deoptimised and compiled again (the TCP options
+   * printer three times in 100k packets of mix).
+   */
+  room(n: number): TextWriter {
+    const w = this.out;
+    if (w.len + n > w.buf.length) w.ensure(n);
+    return w;
+  }
+
   /** Append latin1 text to the packet's line. */
   write(s: string): void {
-    const w = this.out, n = s.length;
-    if (w.len + n > w.buf.length) w.ensure(n);
+    const n = s.length, w = this.room(n);
     if (n < 24) {
       const b = w.buf;
       let p = w.len;
@@ -208,15 +220,13 @@ export class PrintContext {
    * gave, its bytes checked) as `aa:bb:cc:dd:ee:ff`, without making a string.
    */
   macAt(at: number): void {
-    const w = this.out;
-    if (w.len + 17 > w.buf.length) w.ensure(17);
+    const w = this.room(17);
     w.len = writeMac(w.buf, w.len, this.buf, at);
   }
 
   /** Append one character code. */
   ch(code: number): void {
-    const w = this.out;
-    if (w.len + 1 > w.buf.length) w.ensure(1);
+    const w = this.room(1);
     w.buf[w.len++] = code;
   }
 
@@ -231,8 +241,7 @@ export class PrintContext {
 
   /** Append a non-negative integer in decimal (below 2**53), without making a string. */
   num(n: number): void {
-    const w = this.out;
-    if (w.len + 16 > w.buf.length) w.ensure(16);
+    const w = this.room(16);
     // Nearly every number printed fits 32 bits (ports, lengths, sequence numbers, timestamps):
     // unsigned 32-bit divisions, which V8 turns into multiplications, two digits per step.
     if (n >= 0 && n <= 0xffffffff) { w.len = writeU32(w.buf, w.len, n >>> 0); return; }
@@ -249,24 +258,30 @@ export class PrintContext {
    * `a.b.c.d.sport > e.f.g.h.dport: ` for IPv4 addresses at absolute offsets `srcAt`/`dstAt` of the
    * packet's bytes (checked by the IP printer), in one pass: the line of every TCP and UDP packet.
    */
-  endpoints4(srcAt: number, sport: number, dstAt: number, dport: number): void { this.#endpoints(false, srcAt, sport, dstAt, dport); }
-
-  /** endpoints4 for IPv6 addresses at `srcAt`/`dstAt` (checked by the IPv6 printer). */
-  endpoints6(srcAt: number, sport: number, dstAt: number, dport: number): void { this.#endpoints(true, srcAt, sport, dstAt, dport); }
-
-  #endpoints(v6: boolean, srcAt: number, sport: number, dstAt: number, dport: number): void {
-    const w = this.out;
-    if (w.len + 96 > w.buf.length) w.ensure(96);
+  endpoints4(srcAt: number, sport: number, dstAt: number, dport: number): void {
+    const w = this.room(96);
     const b = w.buf, bytes = this.buf;
-    let p = v6 ? writeIpv6(b, w.len, bytes, srcAt) : writeIpv4(b, w.len, bytes, srcAt);
+    let p = writeIpv4(b, w.len, bytes, srcAt);
     b[p++] = 46;
     p = writeU32(b, p, sport);
     b[p++] = 32; b[p++] = 62; b[p++] = 32;
-    p = v6 ? writeIpv6(b, p, bytes, dstAt) : writeIpv4(b, p, bytes, dstAt);
+    p = writeIpv4(b, p, bytes, dstAt);
+    w.len = portColon(b, p, dport);
+  }
+
+  /**
+   * endpoints4 for IPv6 addresses at `srcAt`/`dstAt` (checked by the IPv6 printer). A body of its
+   * own rather than a flag to one shared with IPv4: each compiles only the address writer it uses.
+   */
+  endpoints6(srcAt: number, sport: number, dstAt: number, dport: number): void {
+    const w = this.room(96);
+    const b = w.buf, bytes = this.buf;
+    let p = writeIpv6(b, w.len, bytes, srcAt);
     b[p++] = 46;
-    p = writeU32(b, p, dport);
-    b[p++] = 58; b[p++] = 32;
-    w.len = p;
+    p = writeU32(b, p, sport);
+    b[p++] = 32; b[p++] = 62; b[p++] = 32;
+    p = writeIpv6(b, p, bytes, dstAt);
+    w.len = portColon(b, p, dport);
   }
 
   /** Append `n` (0 ≤ n < 2**32) in lower-case hex, zero-padded to `width` digits (printf's %0*x), without making a string. */
@@ -274,8 +289,7 @@ export class PrintContext {
     let digits = 1;
     for (let t = n >>> 4; t !== 0; t >>>= 4) digits++;
     if (digits < width) digits = width;
-    const w = this.out;
-    if (w.len + digits > w.buf.length) w.ensure(digits);
+    const w = this.room(digits);
     const b = w.buf;
     let p = w.len + digits;
     w.len = p;
@@ -284,8 +298,7 @@ export class PrintContext {
 
   /** Append `n` (0 <= n < 10**width) in decimal, zero-padded to `width` digits. */
   numPad(n: number, width: number): void {
-    const w = this.out;
-    if (w.len + width > w.buf.length) w.ensure(width);
+    const w = this.room(width);
     const b = w.buf;
     let p = w.len + width;
     w.len = p;
@@ -317,6 +330,14 @@ export class PrintContext {
 
 /** "00" to "99" as character codes: the two digits of v at 2v and 2v + 1. */
 const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i & 1 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)));
+
+/** `.port: ` at b[p]; returns the position after it. */
+function portColon(b: Uint8Array, p: number, port: number): number {
+  b[p++] = 46;
+  p = writeU32(b, p, port);
+  b[p] = 58; b[p + 1] = 32;
+  return p + 2;
+}
 
 /** Writes `n` (an unsigned 32-bit integer) in decimal at `p`; returns the position after it. */
 function writeU32(b: Uint8Array, p: number, n: number): number {

@@ -25,13 +25,15 @@ function lineStart(b: Uint8Array, p: number, offset: number, pad = 0): number {
 
 /** ` 4500 003c …`: src[at .. at+n) as space-led groups of two bytes (the last alone when n is odd), written at b[p]; returns the next index. */
 function hexGroups(b: Uint8Array, p: number, src: Uint8Array, at: number, n: number): number {
-  let i = 0;
-  for (; i + 1 < n; i += 2, at += 2) {
-    const x = src[at]!, y = src[at + 1]!;
-    b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; b[p + 3] = HEX[y >> 4]!; b[p + 4] = HEX[y & 15]!;
-    p += 5;
+  // Byte by byte, a space before each even one: an odd last byte goes through the same reads and
+  // writes as the others (a branch of its own for it was first met after V8 had optimised the dump,
+  // which then deoptimised and was compiled again).
+  for (let i = 0; i < n; i++, at++) {
+    const x = src[at]!;
+    if ((i & 1) === 0) b[p++] = 32;
+    b[p] = HEX[x >> 4]!; b[p + 1] = HEX[x & 15]!;
+    p += 2;
   }
-  if (i < n) { const x = src[at]!; b[p] = 32; b[p + 1] = HEX[x >> 4]!; b[p + 2] = HEX[x & 15]!; p += 3; }
   return p;
 }
 
@@ -40,10 +42,10 @@ const LINE_MAX = 16 + 40 + 2 + 16;
 
 /** `\n\t0x0000:  4500 003c …` (hex_print), from buf[off .. off+len). */
 export function hexDump(c: PrintContext, off: number, len: number): void {
-  const src = c.buf, w = c.out;
+  const src = c.buf;
   for (let line = 0; line < len; line += 16) {
     const n = len - line < 16 ? len - line : 16;
-    if (w.len + LINE_MAX > w.buf.length) w.ensure(LINE_MAX);
+    const w = c.room(LINE_MAX);
     const b = w.buf;
     w.len = hexGroups(b, lineStart(b, w.len, line), src, off + line, n);
   }
@@ -54,10 +56,10 @@ export function hexDump(c: PrintContext, off: number, len: number): void {
  * after the tab (a printer's own `"\n\t "` prefix: ZMTP/1.0 bodies).
  */
 export function hexAsciiDump(c: PrintContext, off: number, len: number, pad = 0): void {
-  const src = c.buf, w = c.out;
+  const src = c.buf;
   for (let line = 0; line < len; line += 16) {
     const n = len - line < 16 ? len - line : 16;
-    if (w.len + LINE_MAX + pad > w.buf.length) w.ensure(LINE_MAX + pad);
+    const w = c.room(LINE_MAX + pad);
     const b = w.buf;
     const hexStart = lineStart(b, w.len, line, pad);
     let p = hexGroups(b, hexStart, src, off + line, n);

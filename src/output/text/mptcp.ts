@@ -37,6 +37,12 @@ function join(c: PrintContext, m: MptcpOptionView, len: number, flags: number): 
   return true;
 }
 
+/** A DSS data sequence or ack number of `size` bytes at `o`: the 4-byte ones written as digits, no string made. */
+function dssNumber(c: PrintContext, m: MptcpOptionView, o: number, size: number): void {
+  if (size === 4) c.num(m.dss32(o));
+  else c.write(m.dssNumber(o, size));
+}
+
 function dss(c: PrintContext, m: MptcpOptionView, len: number, flags: number): boolean {
   if (len < 4 || (flags & SYN)) return false;
   const f = m.dssFlags;
@@ -47,17 +53,17 @@ function dss(c: PrintContext, m: MptcpOptionView, len: number, flags: number): b
     c.write(' ack ');
     const size = f & 0x02 ? 8 : 4;
     if (left < size) return false;
-    c.write(m.dssNumber(o, size)); o += size; left -= size;
+    dssNumber(c, m, o, size); o += size; left -= size;
   }
   if (f & 0x04) {
     c.write(' seq ');
     const size = f & 0x08 ? 8 : 4;
     if (left < size) return false;
-    c.write(m.dssNumber(o, size)); o += size; left -= size;
+    dssNumber(c, m, o, size); o += size; left -= size;
     if (left < 4) return false;
-    c.write(` subseq ${m.dss32(o)}`); o += 4; left -= 4;
+    c.write(' subseq '); c.num(m.dss32(o)); o += 4; left -= 4;
     if (left < 2) return false;
-    c.write(` len ${m.dss16(o)}`); o += 2; left -= 2;
+    c.write(' len '); c.num(m.dss16(o)); o += 2; left -= 2;
     // The checksum is there only when negotiated: two bytes left mean it is.
     if (left >= 2) { c.write(` csum 0x${m.dss16(o).toString(16)}`); left -= 2; }
   }
@@ -87,7 +93,7 @@ export function printMptcp(c: PrintContext, m: MptcpOptionView, len: number, fla
   c.protocol = 'mptcp';
   if (len < 3) return false;
   const sub = Math.min(m.subtype, 8);
-  c.write(` ${len} ${names[sub]}`);
+  c.ch(32); c.num(len); c.ch(32); c.write(names[sub]!);
   switch (sub) {
     case 0: return capable(c, m, len, flags);
     case 1: return join(c, m, len, flags);

@@ -35,6 +35,8 @@ export class PacketPrinter {
   readonly c: PrintContext;
   readonly #time: TimeFormatter;
   readonly #link: LinkPrinter;
+  /** Whether a dump follows each packet's text (-x, -X or -A). */
+  readonly #dumps: boolean;
   /** The context writes straight into the output's buffer (the CLI's TextWriter) rather than making a string per packet. */
   readonly #direct: TextWriter | undefined;
   /** Decodes frames given to print() (printPacket() takes frames someone else decoded: the CLI's one decode). */
@@ -48,6 +50,7 @@ export class PacketPrinter {
 
   constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink) {
     this.#link = linkPrinters[linkType] ?? printUnsupported;
+    this.#dumps = !!(o.hexAscii || o.hex || o.ascii);
     this.#direct = out instanceof TextWriter && (out.fd >= 0 || out instanceof GatheringWriter) ? out : undefined;
     this.c = new PrintContext(o, this.#direct);
     this.#time = new TimeFormatter(o.timeFormat, o.nano);
@@ -67,7 +70,7 @@ export class PacketPrinter {
    * printers read its layers' views, so a frame is decoded once for every sink that reads it.
    */
   printPacket(pkt: Packet, origLen: number, sec: number, nsec: number): void {
-    const c = this.c, o = this.o, off = pkt.base, capLen = pkt.capLen;
+    const c = this.c, o = this.o, capLen = pkt.capLen;
     c.reset(pkt, origLen);
     this.#count++;
     if (o.packetNumber) c.write(`${String(this.#count).padStart(5)}  `);
@@ -88,6 +91,14 @@ export class PacketPrinter {
       hdrlen = 0;
     }
     c.resetEnds();
+    if (this.#dumps) this.#dump(pkt.base, capLen, hdrlen);
+    c.ch(10);
+    this.#end();
+  }
+
+  /** -x/-X/-A (and -xx/-XX/-AA: the link header too) of the frame at `off`, `capLen` bytes captured, after its text. */
+  #dump(off: number, capLen: number, hdrlen: number): void {
+    const c = this.c, o = this.o;
     if (o.hexAscii) {
       if (o.hexAscii > 1) hexAsciiDump(c, off, capLen);
       else if (capLen > hdrlen) hexAsciiDump(c, off + hdrlen, capLen - hdrlen);
@@ -98,8 +109,6 @@ export class PacketPrinter {
       if (o.ascii > 1) asciiDump(c, off, capLen);
       else if (capLen > hdrlen) asciiDump(c, off + hdrlen, capLen - hdrlen);
     }
-    c.ch(10);
-    this.#end();
   }
 
   /** The packet's text is complete: hand it on. */

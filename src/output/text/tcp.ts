@@ -37,9 +37,8 @@ function fastOpen(c: PrintContext, opt: TcpOptionView, first: number, datalen: n
   if (exp) c.write('tfo');
   if (datalen === 0) { c.write(' cookiereq'); return; }
   if (datalen % 2 !== 0 || datalen < 4 || datalen > 16) { c.write(' invalid'); return; }
-  let s = ' cookie ';
-  for (let i = 0; i < datalen; i++) s += hex8(opt.data(first + i));
-  c.write(s);
+  c.write(' cookie ');
+  for (let i = 0; i < datalen; i++) c.write(hex8(opt.data(first + i)));
 }
 
 /** RST payload as text (print_tcp_rst_data): at most 30 bytes, control characters as ^X / M-x. */
@@ -51,32 +50,46 @@ function rstData(c: PrintContext, tcp: Tcp, hlen: number, length: number): void 
   c.write(s + ']');
 }
 
-/** Thrown by LENCHECK when option data was not captured: tcpdump then closes with ` [|tcp]>`. */
-const OPTION_TRUNCATED = Object.freeze({ optionTruncated: true });
+/**
+ * How an option's data checked out (tcpdump's LENCHECK): it fits and was captured; it does not fit
+ * in what is left of the header (`[bad opt]`); it was not captured (` [|tcp]`).
+ */
+const OK = 0, BAD = 1, CUT = 2;
 
 /** LENCHECK: option data of `l` bytes must fit in what is left of the header and have been captured. */
-function lenOk(opt: TcpOptionView, l: number, hlen: number): boolean {
-  if (l > hlen) return false;
-  if (!opt.dataCaptured(l)) throw OPTION_TRUNCATED;
-  return true;
+function check(opt: TcpOptionView, l: number, hlen: number): number {
+  return l > hlen ? BAD : opt.dataCaptured(l) ? OK : CUT;
 }
+
+/**
+ * How the option list ends, by status (OK, BAD, CUT) and whether an option was printed before: the
+ * bracket, `[bad opt]` or the truncation mark with the bracket (`>`) when something came before it.
+ * A table, so that every outcome goes through the one write the common case takes: a branch of its
+ * own for the rare endings was first taken after V8 had optimised the printer, which was then
+ * deoptimised and compiled again.
+ */
+const OPTIONS_END = [']', ']', '[bad opt]', '[bad opt]]', ' [|tcp]', ' [|tcp]>'];
 
 /**
  * The options of a header of `hlen` bytes (`, options [...]`), after the fixed part: a function of
  * its own, so that the common path of printTcp stays small enough for V8 to compile quickly and to
  * inline the writers into. `length` is the payload's; `later` is set when a worker thread leaves the
  * SACK numbers for the thread that holds the table. False when the options ended the line (cut or bad).
+ *
+ * Only the options nearly every segment carries (NOP, EOL, MSS, window scale, SACK permitted, SACK,
+ * timestamps) are printed here; every other kind goes to otherOption() through one call. The loop is
+ * then small, and compiled once: with a case for every kind, V8 compiled the larger function again
+ * (deoptimised: no type feedback for the case) each time a kind it had not yet met came along.
  */
 function printOptions(c: PrintContext, tcp: Tcp, hlen: number, hlen0: number, length: number, flags: number, rev: boolean,
   thseq: number, thack: number, later: TcpSeqDeferred | undefined): boolean {
   const opt = tcp.option;
   let cp = tcp.off + TCP_MIN_HEADER_LENGTH;
   hlen -= TCP_MIN_HEADER_LENGTH;
-  let sep = false;
-  let bad = false;
-  // Written piece by piece as tcpdump does: a truncation unwinding past here leaves what was printed.
+  let sep = 0;
+  let st = OK;
+  // Written piece by piece as tcpdump does: a truncation stops the list where it is.
   c.write(', options [');
-  try {
   while (hlen > 0) {
     if (sep) c.ch(44);
     opt.point(cp, c.end);
@@ -85,24 +98,25 @@ function printOptions(c: PrintContext, tcp: Tcp, hlen: number, hlen0: number, le
     if (kind === 0 || kind === 1) len = 1;
     else {
       len = opt.lengthField;
-      if (len < 2 || len > hlen) { bad = true; break; }
+      if (len < 2 || len > hlen) { st = BAD; break; }
       hlen--;
     }
     hlen--;
     let datalen = 0;
     c.write(tcpOptionName(kind));
     switch (kind) {
-      case 2: datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; } c.ch(32); c.num(opt.mss); break;
-      case 3: datalen = 1; if (!lenOk(opt, 1, hlen)) { bad = true; break; } c.ch(32); c.num(opt.windowScale); break;
+      case 0: case 1: case 4: break;
+      case 2: datalen = 2; if ((st = check(opt, 2, hlen)) !== OK) break; c.ch(32); c.num(opt.mss); break;
+      case 3: datalen = 1; if ((st = check(opt, 1, hlen)) !== OK) break; c.ch(32); c.num(opt.windowScale); break;
       case 5:
         datalen = len - 2;
         if (datalen % 8 !== 0) c.write(' invalid sack');
         else {
           c.ch(32); c.num(datalen / 8); c.ch(32);
           for (let i = 0; i < datalen / 8; i++) {
-            if (!lenOk(opt, 8 * i + 4, hlen)) { bad = true; break; }
+            if ((st = check(opt, 8 * i + 4, hlen)) !== OK) break;
             let l = opt.sackLeft(i);
-            if (!lenOk(opt, 8 * i + 8, hlen)) { bad = true; break; }
+            if ((st = check(opt, 8 * i + 8, hlen)) !== OK) break;
             let r = opt.sackRight(i);
             if (later !== undefined) {
               c.ch(123); later.number(c.out.len, l, SACK_NUMBER); c.ch(58); later.number(c.out.len, r, SACK_NUMBER); c.ch(125);
@@ -113,114 +127,137 @@ function printOptions(c: PrintContext, tcp: Tcp, hlen: number, hlen0: number, le
           }
         }
         break;
-      case 6: case 7: case 11: case 12: case 13:
-        datalen = 4; if (!lenOk(opt, 4, hlen)) { bad = true; break; } c.ch(32); c.num(opt.value32); break;
       case 8:
-        datalen = 8; if (!lenOk(opt, 8, hlen)) { bad = true; break; }
+        datalen = 8; if ((st = check(opt, 8, hlen)) !== OK) break;
         c.write(' val '); c.num(opt.tsval); c.write(' ecr '); c.num(opt.tsecr);
         break;
-      case 19: {
-        datalen = 16; if (!lenOk(opt, 16, hlen)) { bad = true; break; }
-        // Debian's tcpdump is built with libcrypto, so it says why it cannot verify the digest.
-        let s = !tcp.has(hlen0 + length) ? " snaplen too short, can't check - " : " shared secret not supplied with -M, can't check - ";
-        for (let i = 0; i < 16; i++) s += hex8(opt.data(i));
-        c.write(s);
-        break;
+      default: {
+        // The data length and the status in one number (data length × 4 + status): no branch here
+        // for the rare outcomes.
+        const r = otherOption(c, tcp, kind, len, hlen, hlen0, length, flags, cp);
+        datalen = r >> 2; st = r & 3;
       }
-      case 20:
-        datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; }
-        c.write(` cap ${hex8(opt.scpsCapabilities)} id ${opt.scpsConnectionId}`);
-        break;
-      case 29:
-        datalen = len - 2;
-        if (datalen < 2) c.write(' invalid');
-        else {
-          if (!lenOk(opt, 1, hlen)) { bad = true; break; }
-          c.write(` keyid ${opt.aoKeyId}`);
-          if (!lenOk(opt, 2, hlen)) { bad = true; break; }
-          c.write(` rnextkeyid ${opt.aoRNextKeyId}`);
-          if (datalen > 2) {
-            c.write(' mac 0x');
-            for (let i = 2; i < datalen; i++) { if (!lenOk(opt, i + 1, hlen)) { bad = true; break; } c.write(hex8(opt.data(i))); }
-          }
-        }
-        break;
-      case 0: case 1: case 4: break;
-      case 28: {
-        datalen = 2; if (!lenOk(opt, 2, hlen)) { bad = true; break; }
-        let uto = opt.userTimeout;
-        c.write(` 0x${uto.toString(16)}`);
-        uto = uto & 1 ? (uto >> 1) * 60 : uto >> 1;
-        c.ch(32); c.num(uto);
-        break;
-      }
-      case 30: {
-        datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
-        // The MPTCP printer reads only inside the option.
-        const ok = printMptcp(c, tcp.mptcp.point(cp, Math.min(c.end, cp + len)), len, flags);
-        if (!ok) bad = true;
-        break;
-      }
-      case 34:
-        datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
-        c.ch(32);
-        fastOpen(c, opt, 0, datalen, false);
-        break;
-      case 254: {
-        datalen = len - 2; if (!lenOk(opt, datalen, hlen)) { bad = true; break; }
-        if (datalen < 2) { bad = true; break; }
-        const magic = opt.experimentId;
-        c.ch(45);
-        if (magic === 0xf989) fastOpen(c, opt, 2, datalen - 2, true);
-        else c.write(magic.toString(16).padStart(4, '0'));
-        break;
-      }
-      default:
-        datalen = len - 2;
-        if (datalen) c.write(' 0x');
-        for (let i = 0; i < datalen; i++) { if (!lenOk(opt, i + 1, hlen)) { bad = true; break; } c.write(hex8(opt.data(i))); }
-        break;
     }
-    if (bad) break;
+    if (st !== OK) break;
     // tcpdump steps by what it read (the data length the kind has), not by the length byte.
     cp += (kind === 0 || kind === 1 ? 1 : 2) + datalen; hlen -= datalen;
     datalen++;
     if (kind !== 0 && kind !== 1) datalen++;
     if (datalen !== len) { c.write('[len '); c.num(len); c.ch(93); }
-    sep = true;
+    sep = 1;
     if (kind === 0) break;
   }
-  } catch (e) {
-    if (e !== OPTION_TRUNCATED) throw e;
-    c.write(sep ? ' [|tcp]>' : ' [|tcp]');
-    return false;
+  c.write(OPTIONS_END[st * 2 + sep]!);
+  return st === OK;
+}
+
+/**
+ * The data of an option of a kind printOptions leaves (MD5, SCPS, TCP-AO, user timeout, MPTCP, TFO,
+ * experimental, echo, CC, unknown), its name already written; `tcp.option` points at it, `len` is
+ * its length byte, `hlen` what is left of the header after it. Returns the data length tcpdump
+ * steps by × 4 + the status (OK, BAD, CUT).
+ */
+function otherOption(c: PrintContext, tcp: Tcp, kind: number, len: number, hlen: number, hlen0: number, length: number,
+  flags: number, cp: number): number {
+  const opt = tcp.option;
+  let datalen: number, st: number;
+  switch (kind) {
+    case 6: case 7: case 11: case 12: case 13:
+      datalen = 4; if ((st = check(opt, 4, hlen)) !== OK) return st; c.ch(32); c.num(opt.value32); break;
+    case 19: {
+      datalen = 16; if ((st = check(opt, 16, hlen)) !== OK) return st;
+      // Debian's tcpdump is built with libcrypto, so it says why it cannot verify the digest.
+      c.write(!tcp.has(hlen0 + length) ? " snaplen too short, can't check - " : " shared secret not supplied with -M, can't check - ");
+      for (let i = 0; i < 16; i++) c.write(hex8(opt.data(i)));
+      break;
+    }
+    case 20:
+      datalen = 2; if ((st = check(opt, 2, hlen)) !== OK) return st;
+      c.write(` cap ${hex8(opt.scpsCapabilities)} id ${opt.scpsConnectionId}`);
+      break;
+    case 29:
+      datalen = len - 2;
+      if (datalen < 2) c.write(' invalid');
+      else {
+        if ((st = check(opt, 1, hlen)) !== OK) return st;
+        c.write(` keyid ${opt.aoKeyId}`);
+        if ((st = check(opt, 2, hlen)) !== OK) return st;
+        c.write(` rnextkeyid ${opt.aoRNextKeyId}`);
+        if (datalen > 2) {
+          c.write(' mac 0x');
+          for (let i = 2; i < datalen; i++) { if ((st = check(opt, i + 1, hlen)) !== OK) return st; c.write(hex8(opt.data(i))); }
+        }
+      }
+      break;
+    case 28: {
+      datalen = 2; if ((st = check(opt, 2, hlen)) !== OK) return st;
+      let uto = opt.userTimeout;
+      c.write(` 0x${uto.toString(16)}`);
+      uto = uto & 1 ? (uto >> 1) * 60 : uto >> 1;
+      c.ch(32); c.num(uto);
+      break;
+    }
+    case 30:
+      datalen = len - 2; if ((st = check(opt, datalen, hlen)) !== OK) return st;
+      // The MPTCP printer reads only inside the option.
+      if (!printMptcp(c, tcp.mptcp.point(cp, Math.min(c.end, cp + len)), len, flags)) return BAD;
+      break;
+    case 34:
+      datalen = len - 2; if ((st = check(opt, datalen, hlen)) !== OK) return st;
+      c.ch(32);
+      fastOpen(c, opt, 0, datalen, false);
+      break;
+    case 254: {
+      datalen = len - 2; if ((st = check(opt, datalen, hlen)) !== OK) return st;
+      if (datalen < 2) return BAD;
+      const magic = opt.experimentId;
+      c.ch(45);
+      if (magic === 0xf989) fastOpen(c, opt, 2, datalen - 2, true);
+      else c.write(magic.toString(16).padStart(4, '0'));
+      break;
+    }
+    default:
+      datalen = len - 2;
+      if (datalen) c.write(' 0x');
+      for (let i = 0; i < datalen; i++) { if ((st = check(opt, i + 1, hlen)) !== OK) return st; c.write(hex8(opt.data(i))); }
+      break;
   }
-  if (bad) {
-    c.write(sep ? '[bad opt]]' : '[bad opt]');
-    return false;
+  return datalen * 4 + OK;
+}
+
+/**
+ * A segment cut before the end of the fixed header, or whose header states fewer than 20 bytes: as
+ * much of the line as tcpdump prints. Out of printTcp, whose common path V8 then compiles alone.
+ */
+function printShortHeader(c: PrintContext, tcp: Tcp, ip: IpInfo, length: number): void {
+  if (!tcp.portsCaptured) {
+    c.write(`${ip.src} > ${ip.dst}:`);
+    c.truncMark();
+    return;
   }
-  c.ch(93);
-  return true;
+  writeEndpoints(c, ip, 6, tcp.srcPort, tcp.dstPort);
+  if (!tcp.has(TCP_MIN_HEADER_LENGTH)) { c.truncMark(); return; }
+  const hlen = tcp.statedHeaderLength;
+  c.write(` tcp ${length - hlen} [bad hdr length ${hlen} - too short, < 20]`);
+}
+
+/** -v: `, cksum 0x… (correct)` or `(incorrect -> 0x…)` of the `length` bytes of the segment (all captured). */
+function writeChecksum(c: PrintContext, tcp: Tcp, ip: IpInfo, length: number): void {
+  const sum = tcp.internetChecksum(length, ip.pseudoSum(6, length));
+  const field = tcp.checksum;
+  c.write(', cksum 0x'); c.write(hex16(field));
+  if (sum !== 0) { c.write(' (incorrect -> 0x'); c.write(hex16(cksumShouldBe(field, sum))); c.ch(41); } else c.write(' (correct)');
 }
 
 /** TCP segment `tcp`, `length` bytes (header + data) per the IP header in `c.ip`. */
 export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
   c.protocol = 'tcp';
   const ip = c.ip;
-  if (!tcp.portsCaptured) {
-    c.write(`${ip.src} > ${ip.dst}:`);
-    c.truncMark();
-    return;
-  }
+  if (!tcp.has(TCP_MIN_HEADER_LENGTH) || tcp.statedHeaderLength < TCP_MIN_HEADER_LENGTH) { printShortHeader(c, tcp, ip, length); return; }
   const sport = tcp.srcPort, dport = tcp.dstPort;
-  if (!tcp.has(TCP_MIN_HEADER_LENGTH)) { writeEndpoints(c, ip, 6, sport, dport); c.truncMark(); return; }
   writeEndpoints(c, ip, 6, sport, dport);
   const hlen0 = tcp.statedHeaderLength;
   let hlen = hlen0;
-  if (hlen < TCP_MIN_HEADER_LENGTH) {
-    c.write(` tcp ${length - hlen} [bad hdr length ${hlen} - too short, < 20]`);
-    return;
-  }
   let seq = tcp.seq, ack = tcp.ack;
   const win = tcp.window, urp = tcp.urgentPointer;
   if (c.o.quiet) {
@@ -263,12 +300,7 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
     c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
     return;
   }
-  if (c.o.verbose && !ip.fragmented && tcp.has(length)) {
-    const sum = tcp.internetChecksum(length, ip.pseudoSum(6, length));
-    const field = tcp.checksum;
-    c.write(', cksum 0x'); c.write(hex16(field));
-    if (sum !== 0) { c.write(' (incorrect -> 0x'); c.write(hex16(cksumShouldBe(field, sum))); c.ch(41); } else c.write(' (correct)');
-  }
+  if (c.o.verbose && !ip.fragmented && tcp.has(length)) writeChecksum(c, tcp, ip, length);
   length -= hlen;
   if (c.o.verbose > 1 || length > 0 || (flags & (SYN | FIN | RST))) {
     c.write(', seq ');

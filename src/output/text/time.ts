@@ -108,8 +108,7 @@ export class TimeFormatter {
     if ((this.format === 0 || this.format === 4) && sec === this.#lastSec && nsec >= 0 && nsec < 1e9) {
       // The second's text as bytes, then the fraction's digits and the space, straight into the output.
       const pre = this.#lastBytes, n = pre.length, digits = this.nano ? 9 : 6;
-      const w = c.out;
-      if (w.len + n + 10 > w.buf.length) w.ensure(n + 10);
+      const w = c.room(n + 10);
       const b = w.buf;
       let pos = w.len;
       for (let i = 0; i < n; i++) b[pos++] = pre[i]!;
