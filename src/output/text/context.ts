@@ -321,7 +321,13 @@ export class PrintContext {
   invalid(): void { this.write(' (invalid)'); }
 
   /** Limit reads to `end` (e.g. the IP total length) until popEnd (tcpdump's nd_push_snaplen). */
-  pushEnd(end: number): void { this.#ends[this.#depth++] = this.end; if (end < this.end) this.end = end; }
+  pushEnd(end: number): void {
+    const cur = this.end;
+    this.#ends[this.#depth++] = cur;
+    // A store either way, not one only when the end shrinks (a frame padded past the IP length): the
+    // IP printers that inline this were deoptimised by the first padded frame after they were compiled.
+    this.end = end < cur ? end : cur;
+  }
   popEnd(): void { if (this.#depth > 0) this.end = this.#ends[--this.#depth]!; }
   /** Undo every pushEnd (after a truncation unwound the printers). */
   resetEnds(): void { if (this.#depth > 0) { this.end = this.#ends[0]!; this.#depth = 0; } }

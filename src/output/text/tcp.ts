@@ -253,13 +253,13 @@ function writeChecksum(c: PrintContext, tcp: Tcp, ip: IpInfo, length: number): v
 export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
   c.protocol = 'tcp';
   const ip = c.ip;
-  if (!tcp.has(TCP_MIN_HEADER_LENGTH) || tcp.statedHeaderLength < TCP_MIN_HEADER_LENGTH) { printShortHeader(c, tcp, ip, length); return; }
+  const hlen0 = tcp.has(TCP_MIN_HEADER_LENGTH) ? tcp.statedHeaderLength : 0;
+  if (hlen0 < TCP_MIN_HEADER_LENGTH) { printShortHeader(c, tcp, ip, length); return; }
   const sport = tcp.srcPort, dport = tcp.dstPort;
   writeEndpoints(c, ip, 6, sport, dport);
-  const hlen0 = tcp.statedHeaderLength;
   let hlen = hlen0;
   let seq = tcp.seq, ack = tcp.ack;
-  const win = tcp.window, urp = tcp.urgentPointer;
+  const win = tcp.window;
   if (c.o.quiet) {
     // %u of a negative difference, as tcpdump prints it.
     c.write(`tcp ${(length - hlen) >>> 0}`);
@@ -315,7 +315,7 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
     if (deferred) later!.number(c.out.len, ack, ACK_NUMBER); else c.num(ack);
   }
   c.write(', win '); c.num(win);
-  if (flags & URG) { c.write(', urg '); c.num(urp); }
+  if (flags & URG) { c.write(', urg '); c.num(tcp.urgentPointer); }
   if (hlen > TCP_MIN_HEADER_LENGTH && !printOptions(c, tcp, hlen, hlen0, length, flags, rev, thseq, thack, deferred ? later : undefined)) return;
   c.write(', length ');
   if (length >= 0) c.num(length); else c.write(String(length));
