@@ -27,7 +27,7 @@ import { filterCompilerKnows } from '../decoders/link-type-names.js';
 import type { Decoder } from '../decoders/decoder.js';
 import { VcapError } from '../errors.js';
 import { formatInterfaceSpec } from '../capture/interface-spec.js';
-import { ParallelPrinter, canPrintInParallel, printWorkers } from './parallel-print.js';
+import type { ParallelPrinter } from './parallel-print.js';
 
 /** Where the command's text goes: the process's stdout and stderr, or other descriptors when run in-process. */
 export interface Stdio { readonly out: number; readonly err: number }
@@ -180,8 +180,8 @@ class Sinks {
    * Print on `workers` worker threads from now on (a capture file of one link type, text output):
    * they decode and print, this thread filters, counts and writes their text in order.
    */
-  printInParallel(workers: number): void {
-    this.#parallel = new ParallelPrinter(workers, this.o.print, this.#linkType, this.#text!);
+  printInParallel(workers: number, Printer: typeof ParallelPrinter): void {
+    this.#parallel = new Printer(workers, this.o.print, this.#linkType, this.#text!);
   }
 
   /** A batch for the worker threads: the filter and -c here, the rest there. */
@@ -400,9 +400,11 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
     sinks.open(file.interfaces[0] ?? { linkType: file.linkType, snaplen: file.snaplen }, file.snaplen, io.out, lineBuffered);
     // VCAP_PRINT_WORKERS: a pcap file printed as text is decoded and printed on worker threads (parallel-print.ts).
     // pcapng may change link type or interface from block to block: one thread.
-    if (o.write === undefined && !o.json && !lineBuffered && file.format === 'pcap' && canPrintInParallel(o.print)) {
+    // Loaded only then: it imports the printers' context, and with it every decoder, which -w never needs.
+    if (o.write === undefined && !o.json && !lineBuffered && file.format === 'pcap' && process.env.VCAP_PRINT_WORKERS) {
+      const { ParallelPrinter, canPrintInParallel, printWorkers } = await import('./parallel-print.js');
       const workers = printWorkers();
-      if (workers > 1) sinks.printInParallel(workers);
+      if (workers > 1 && canPrintInParallel(o.print)) sinks.printInParallel(workers, ParallelPrinter);
     }
     await relinquish(o, sinks.outputPath);
     const progress = progressBar(o, path, io);
