@@ -153,20 +153,26 @@ export interface PortPrinter {
  */
 export class PortTable {
   readonly #index = new Uint8Array(65536);
-  /** Bit `port & 31` of word `port >> 5`: set where #index holds a printer. */
-  readonly #registered = new Int32Array(2048);
+  /**
+   * Bit `port & 31` of word `port >> 5`: set where the index holds a printer (or the source-only
+   * port is). Public for the UDP printer, which tests it before it calls pick() (see udp.ts).
+   */
+  readonly registered = new Int32Array(2048);
   /** The printers registered (as given), and the same in one shape each (#entries), which lookups return. */
   readonly #given: PortPrinter[] = [];
   readonly #entries: PortPrinter[] = [];
   /** tcpdump's one `sport == X` test (BCM-LI's 49152): kept out of the index and the bits (a source port only). */
   #sourcePort = -1;
   #sourcePrinter: PortPrinter | undefined = undefined;
-  setSourceOnly(port: number, p: PortPrinter): void { this.#sourcePort = port; this.#sourcePrinter = uniform(p); }
+  setSourceOnly(port: number, p: PortPrinter): void {
+    this.#sourcePort = port; this.#sourcePrinter = uniform(p);
+    this.registered[port >> 5] = this.registered[port >> 5]! | (1 << (port & 31));
+  }
   set(port: number, p: PortPrinter): void {
     let i = this.#given.indexOf(p);
     if (i < 0) { i = this.#entries.length; this.#given.push(p); this.#entries.push(uniform(p)); }
     this.#index[port] = i + 1;
-    const bits = this.#registered;
+    const bits = this.registered;
     bits[port >> 5] = bits[port >> 5]! | (1 << (port & 31));
   }
   get(port: number): PortPrinter | undefined { const i = this.#index[port]!; return i === 0 ? undefined : this.#entries[i - 1]; }
@@ -175,7 +181,7 @@ export class PortTable {
    * that V8 inlines it into the TCP and UDP printers; a registered port goes on in #registeredPick.
    */
   pick(sport: number, dport: number, smb = false): PortPrinter | undefined {
-    const bits = this.#registered;
+    const bits = this.registered;
     if (((bits[sport >> 5]! >>> (sport & 31)) & 1 | (bits[dport >> 5]! >>> (dport & 31)) & 1) === 0) {
       return sport === this.#sourcePort ? this.#sourcePrinter : undefined;
     }

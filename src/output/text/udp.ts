@@ -6,6 +6,8 @@ import { printPort, udpBeforePorts, udpPortPrinters } from './dispatch.js';
 import { printForcedUdp } from './forced-type.js';
 import { UDP_HEADER_LENGTH, type Udp } from '../../decoders/udp.js';
 
+const UDP_REGISTERED = udpPortPrinters.registered;
+
 /** udpipaddr_print: addresses only when the IP header names UDP (else ext headers printed them). */
 function endpoints(c: PrintContext, ip: IpInfo, sport: number, dport: number): void {
   if (sport >= 0) writeEndpoints(c, ip, 17, sport, dport);
@@ -54,7 +56,11 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
       }
     }
   }
-  const app = c.o.quiet ? undefined : udpPortPrinters.pick(sport, dport, c.o.smb === true);
+  // The port bitmap tested here, inline: pick() is a call where V8's inlining budget for this
+  // function ran out (the bundled CLI), and most datagrams are between two unregistered ports.
+  const bits = UDP_REGISTERED;
+  const app = c.o.quiet || ((bits[sport >> 5]! >>> (sport & 31)) & 1 | (bits[dport >> 5]! >>> (dport & 31)) & 1) === 0
+    ? undefined : udpPortPrinters.pick(sport, dport, c.o.smb === true);
   if (app !== undefined) { printPort(c, app, cp, length); return; }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
   else { c.write('UDP, length '); c.num(ulen); }
