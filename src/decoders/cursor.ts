@@ -56,7 +56,8 @@ export abstract class Cursor {
   reset(buf: Uint8Array, linkType: number, start: number, capLen: number, wireLen: number): void {
     if (this.buf !== buf) this.buf = buf;
     this.linkType = linkType;
-    this.base = start; this.off = start; this.end = start + capLen; this.capEnd = start + capLen; this.wireLen = wireLen;
+    const end = start + capLen;
+    this.base = start; this.off = start; this.end = end; this.capEnd = end; this.wireLen = wireLen;
     this.len = LEN_CAPLEN; this.cut = false; this.stopped = false; this.present = 0; this.extraCount = 0; this.pending = undefined;
     this.hasInner = false;
   }

@@ -46,13 +46,12 @@ export class Decoder {
     // offset and capLen doubles, converted back on every packet.
     if (offset >= 0 && capLen >= 0 && offset + capLen <= buf.length) c.reset(buf, linkType, offset, capLen, wireLen);
     else resetClamped(c, buf, linkType, offset, capLen, wireLen);
-    // The guard stays out of walk(), so the walk compiles as if it had none.
+    // The guard stays out of walk(), so the walk compiles as if it had none; what the catch does is
+    // out of line too, so that decode() stays small enough for V8 to inline into the caller's loop.
     try {
       walk(this.views, c, linkType);
     } catch (e) {
-      // A decoder bug must not take the caller down: report it as this packet's error.
-      this.guardCount++;
-      c.invalid(Layer.None, offset, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
+      guarded(this, c, offset, e);
     }
     return c;
   }
@@ -68,8 +67,7 @@ export class Decoder {
     try {
       walkRest(this.views, c, layer);
     } catch (e) {
-      this.guardCount++;
-      c.invalid(Layer.None, off, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
+      guarded(this, c, off, e);
     }
     return c;
   }
@@ -99,11 +97,14 @@ export class Decoder {
   }
 }
 
-// Layer numbers as module constants: V8 folds these into the code, where each `Layer.X` would be
-// a load of the imported object and a check of its shape.
-const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
 // The table as a module constant: V8 then knows the array (an import is a cell load and checks per use).
 const BY_LINK_TYPE = byLinkType;
+
+/** A decoder bug must not take the caller down: it is counted and reported as this packet's error stop. */
+function guarded(d: Decoder, c: Cursor, at: number, e: unknown): void {
+  d.guardCount++;
+  c.invalid(Layer.None, at, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
+}
 
 /** decode() for an offset or capLen outside `buf` (or NaN): clamped to it. */
 function resetClamped(c: Cursor, buf: Uint8Array, linkType: number, offset: number, capLen: number, wireLen: number): void {
@@ -115,21 +116,17 @@ function resetClamped(c: Cursor, buf: Uint8Array, linkType: number, offset: numb
 }
 
 /**
- * The walk: each step decodes the layer `next` names and returns the one after it (0: done). The
- * stacks nearly every packet has are unrolled into one straight line, link → VLAN → IP →
- * transport, where each view's decode() can be inlined; whatever they leave (LLC, ARP, DNS, the
- * other link types) goes on in the generic loop. registry.ts still owns which layer follows which.
+ * The walk: each step decodes the layer `next` names and returns the one after it (0: done), from
+ * the link type's first layer on (registry.ts's walkRest, which owns which layer follows which).
+ * Small, so that V8 inlines it, with decode(), into the caller's loop: a packet then costs one call.
  */
 function walk(v: Views, c: Cursor, linkType: number): void {
-  let next: number = linkType >= 0 && linkType < 512 ? BY_LINK_TYPE[linkType]! : 0;
-  if (next === 0) { c.invalid(Layer.Link, c.base, `link type ${linkType} not supported`); return; }
-  if (next === ETHERNET) next = v.ethernet.decode(c);
-  if (next === VLAN) next = v.vlan.decode(c);
-  if (next === IPV4) next = v.ipv4.decode(c);
-  else if (next === IPV6) next = v.ipv6.decode(c);
-  if (next === TCP) next = v.tcp.decode(c);
-  else if (next === UDP) next = v.udp.decode(c);
-  if (next !== 0) walkRest(v, c, next);
+  const next: number = linkType >= 0 && linkType < 512 ? BY_LINK_TYPE[linkType]! : 0;
+  if (next === 0) { unsupported(c, linkType); return; }
+  walkRest(v, c, next);
 }
+
+/** The walk's stop for a link type without a decoder (out of line: the walk stays small enough to inline). */
+function unsupported(c: Cursor, linkType: number): void { c.invalid(Layer.Link, c.base, `link type ${linkType} not supported`); }
 
 setCloneHook((p) => { const b = p.bytes.slice(); return new Decoder().decode(b, p.linkType, 0, b.length, p.wireLen); });

@@ -58,7 +58,7 @@ export class Ethernet extends LayerView {
     const b = c.buf, o = c.off, end = c.end;
     // Pointed first: a printer shows what there is of a cut header.
     this.off = o; this.end = end;
-    if (end - o < 14) { this.headerLength = 0; return c.short(ETHERNET, o, 14); }
+    if (end - o < 14) return this.cutShort(c);
     this.headerLength = 14;
     c.present |= 0x2 satisfies typeof LayerBit.Ethernet; c.off = o + 14;
     const t = (b[o + 12]! << 8) | b[o + 13]!;
@@ -66,6 +66,9 @@ export class Ethernet extends LayerView {
     c.etherType = t;
     return BY_ETHER_TYPE[t]!;
   }
+
+  // The cold paths are out of line: the walk inlines decode(), and V8's inlining budget is counted in bytecode.
+  private cutShort(c: Cursor): 0 { this.headerLength = 0; return c.short(ETHERNET, this.off, 14); }
 
   private ieee8023(c: Cursor, len: number): number {
     // The field is the LLC frame's length, so anything after it is padding.

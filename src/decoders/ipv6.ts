@@ -13,6 +13,9 @@ const IPV6 = Layer.Ipv6, IPV6_EXT = Layer.Ipv6Ext;
 const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_IP_PROTO = byIpProto;
+/** Next-header values this view walks as extension headers: hop-by-hop (0), routing (43), fragment (44), AH (51), destination options (60). */
+const IS_EXTENSION = new Uint8Array(256);
+for (const nh of [0, 43, 44, 51, 60]) IS_EXTENSION[nh] = 1;
 
 /** Extension headers one packet reports; a longer chain is an error. */
 export const IPV6_EXT_CAPACITY = 16;
@@ -124,38 +127,42 @@ export class Ipv6 extends LayerView {
   fragmentHeaderOff = -1;
 
   decode(c: Cursor): number {
-    const b = c.buf, o = c.off, have = c.end - o;
+    const b = c.buf, o = c.off, end = c.end, have = end - o;
     // Pointed first: a printer shows what there is of a cut or broken header.
-    this.off = o; this.end = c.end;
-    if (have < 40 || b[o]! >> 4 !== 6) { this.headerLength = 0; this.extCount = 0; return this.bad(c, o, have); }
+    this.off = o; this.end = end;
+    if (have < 40 || b[o]! >> 4 !== 6) return this.bad(c);
     const pl = (b[o + 4]! << 8) | b[o + 5]!;
     // A zero payload length is a jumbogram (or a segmentation offload capture): use what is there.
     if (pl !== 0 && 40 + pl <= have) {
       c.end = o + 40 + pl; c.len = 3 satisfies typeof Len.Ipv6;
-    } else {
-      if (pl !== 0 && c.len === LEN_CAPLEN) c.cut = true;
-    }
+    } else if (pl !== 0) this.long(c);
     this.end = c.end;
     this.extCount = 0; this.fragmentHeaderOff = -1;
     c.present |= 0x40 satisfies typeof LayerBit.Ipv6;
     const nh = b[o + 6]!;
-    if (nh === 0 || nh === 43 || nh === 60 || nh === 44 || nh === 51) return this.extensionHeaders(c, nh);
+    if (IS_EXTENSION[nh] !== 0) return this.extensionHeaders(c, nh);
     this.headerLength = 40; this.protocol = nh; c.off = o + 40;
     return nh === 59 ? 0 : BY_IP_PROTO[nh]!;
   }
 
-  // Kept out of decode() so that decode() stays small enough to be inlined.
-  private bad(c: Cursor, o: number, have: number): 0 {
+  // The cold paths, kept out of decode() so that decode() stays small enough to be inlined (V8's
+  // inlining budget is counted in bytecode: the walk inlines Ethernet, IPv4, IPv6, TCP and UDP in one).
+  private bad(c: Cursor): 0 {
+    const o = this.off, have = c.end - o;
+    this.headerLength = 0; this.extCount = 0;
     const v = have > 0 ? c.buf[o]! >> 4 : 6;
     if (v !== 6) return c.invalid(IPV6, o, `version ${v} != 6`);
     return c.short(IPV6, o, 40);
   }
 
+  /** The payload length runs past what was captured: cut short, unless an outer length bounds it (then the outer layer reports). */
+  private long(c: Cursor): void { if (c.len === LEN_CAPLEN) c.cut = true; }
+
   private extensionHeaders(c: Cursor, first: number): number {
     const b = c.buf;
     let nh = first, p = this.off + 40;
     for (;;) {
-      if (nh === 0 || nh === 43 || nh === 60 || nh === 44 || nh === 51) {
+      if (IS_EXTENSION[nh] !== 0) {
         if (c.end - p < 2) { this.finish(c, p, nh); return c.short(IPV6_EXT, p, nh === 44 ? 8 : 2); }
         const len = nh === 44 ? 8 : nh === 51 ? (b[p + 1]! + 2) * 4 : (b[p + 1]! + 1) * 8;
         if (c.end - p < len) { this.finish(c, p, nh); return c.short(IPV6_EXT, p, len); }

@@ -381,11 +381,22 @@ const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns
 const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
 
 /**
- * The generic walk, from layer `next` on: for the layers the decoder's straight line leaves, and for
- * the application layer a transport finds when its deferred work runs. A switch rather than
- * views[next].decode(c): one shared call site would see every view class and go megamorphic.
+ * The walk, from layer `next` on. The stacks nearly every packet has are unrolled first into one
+ * straight line, link → VLAN → IP → transport, where V8 inlines each view's decode(); whatever they
+ * leave (LLC, ARP, ICMP, the other link types, the application layer a transport finds when its
+ * deferred work runs) goes on in the switch. A switch rather than views[next].decode(c): one shared
+ * call site would see every view class and go megamorphic.
+ * The two in one function on purpose: it is then too big for V8 to inline into its callers, so it
+ * is always compiled on its own, with the whole inlining budget for the common layers' decode()s
+ * (inlined into Decoder.decode or a user's loop, they ran out of budget and stayed calls).
  */
 export function walkRest(v: Views, c: Cursor, next: number): void {
+  if (next === ETHERNET) next = v.ethernet.decode(c);
+  if (next === VLAN) next = v.vlan.decode(c);
+  if (next === IPV4) next = v.ipv4.decode(c);
+  else if (next === IPV6) next = v.ipv6.decode(c);
+  if (next === TCP) next = v.tcp.decode(c);
+  else if (next === UDP) next = v.udp.decode(c);
   while (next !== 0) {
     switch (next) {
       case ICMP: next = v.icmp.decode(c); break;
