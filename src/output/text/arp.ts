@@ -21,7 +21,6 @@ export function printArp(c: PrintContext, arp: Arp, length: number): void {
   if (!c.o.linkHeader) c.write('ARP, ');
   const ipProto = pro === 0x0800 || pro === 0x1000;
   const v = c.o.verbose > 0;
-  if (ipProto && pln === 4 && hln === 6 && !v && (op === 1 || op === 2)) { requestOrReply(c, arp, op, length); return; }
   if (!ipProto || pln !== 4 || hln === 0 || v) {
     c.write(`${hardware[hrd] ?? `Unknown Hardware (${hrd})`} (len ${hln}), ` +
       `${etherTypeName(pro) ?? `Unknown Protocol (0x${pro.toString(16).padStart(4, '0')})`} (len ${pln})`);
@@ -29,14 +28,22 @@ export function printArp(c: PrintContext, arp: Arp, length: number): void {
   }
   const wrong = !ipProto ? '<wrong proto type>' : pln !== 4 ? '<wrong len>' : '';
   const spa = (): string => wrong || arp.senderIpv4, tpa = (): string => wrong || arp.targetIpv4;
-  c.write(`${v ? ', ' : ''}${ops[op] ?? `Unknown (${op})`} `);
+  if (v) c.write(', ');
+  c.write(ops[op] ?? `Unknown (${op})`);
+  c.ch(32);
   switch (op) {
     case 1:
-      c.write('who-has ' + tpa());
-      if (!arp.targetHardwareZero) c.write(` (${arp.targetHardwareText})`);
-      c.write(' tell ' + spa());
+      c.write('who-has ');
+      protocolAddress(c, wrong, arp.targetProtocolOffset);
+      if (!arp.targetHardwareZero) { c.write(' ('); hardwareAddress(c, arp, arp.targetHardwareOffset); c.ch(41); }
+      c.write(' tell ');
+      protocolAddress(c, wrong, arp.senderProtocolOffset);
       break;
-    case 2: c.write(`${spa()} is-at ${arp.senderHardwareText}`); break;
+    case 2:
+      protocolAddress(c, wrong, arp.senderProtocolOffset);
+      c.write(' is-at ');
+      hardwareAddress(c, arp, arp.senderHardwareOffset);
+      break;
     case 3: case 8: c.write(`who-is ${arp.targetHardwareText} tell ${arp.senderHardwareText}`); break;
     case 4: c.write(`${arp.targetHardwareText} at ${tpa()}`); break;
     case 9: c.write(`${arp.senderHardwareText} at ${spa()}`); break;
@@ -48,26 +55,18 @@ export function printArp(c: PrintContext, arp: Arp, length: number): void {
 }
 
 /**
- * Nearly every ARP message: an Ethernet/IPv4 request or reply without -v, its addresses (checked by
- * printArp's need()) written from the packet's bytes. A function of its own so that printArp's
- * strings and closures (the rest: other hardware, -v, other operations) are compiled only where
- * they are used.
+ * A request's or reply's protocol address (nearly every ARP message is one), written from the packet's
+ * bytes when it is IPv4 (`wrong` empty), else what tcpdump prints for a wrong type or length.
  */
-function requestOrReply(c: PrintContext, arp: Arp, op: number, length: number): void {
-  if (op === 1) {
-    c.write('Request who-has ');
-    c.ip4At(arp.targetProtocolOffset);
-    if (!arp.targetHardwareZero) { c.write(' ('); c.macAt(arp.targetHardwareOffset); c.ch(41); }
-    c.write(' tell ');
-    c.ip4At(arp.senderProtocolOffset);
-  } else {
-    c.write('Reply ');
-    c.ip4At(arp.senderProtocolOffset);
-    c.write(' is-at ');
-    c.macAt(arp.senderHardwareOffset);
-  }
-  c.write(', length ');
-  if (length >= 0) c.num(length); else c.write(String(length));
+function protocolAddress(c: PrintContext, wrong: string, at: number): void {
+  if (wrong === '') c.ip4At(at);
+  else c.write(wrong);
+}
+
+/** A hardware address: a MAC written from the packet's bytes, any other length as tcpdump writes it. */
+function hardwareAddress(c: PrintContext, arp: Arp, at: number): void {
+  if (arp.hardwareSize === 6) c.macAt(at);
+  else c.write(at === arp.senderHardwareOffset ? arp.senderHardwareText : arp.targetHardwareText);
 }
 
 /** ATM ARP (RFC 2225): type/length bytes for each address, sub-addresses after ATM numbers (atmarp_print). */
