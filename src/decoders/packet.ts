@@ -17,7 +17,7 @@ import type { Udp } from './udp.js';
 import type { Vlan } from './vlan.js';
 import { Layer, layerKey } from './layer.js';
 import { linkTypeName } from './link-type.js';
-import { createViews, walkRest, type Views } from './registry.js';
+import { Views, walkRest } from './registry.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LLC = Layer.Llc, VLAN = Layer.Vlan, SLL = Layer.Sll, SLL2 = Layer.Sll2, NULL = Layer.Null, LOOP = Layer.Loop;
 const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
@@ -36,7 +36,7 @@ export const MAX_INNER_DEPTH = 8;
  */
 export class Packet extends Cursor {
   /** @internal The Decoder's views, one per layer, pointed at each frame by the walk. */
-  readonly views: Views = createViews(this);
+  readonly views: Views = new Views(this);
   // The views the layer getters return, as fields of the packet itself: a getter is then one load,
   // a test and one more load, small enough for V8 to inline into any caller.
   /** @internal */ readonly ethernetView: Ethernet = this.views.ethernet;

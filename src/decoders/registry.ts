@@ -373,9 +373,6 @@ export class Views {
   }
 }
 
-/** The views for one Decoder's walk (or an inner packet's). */
-export function createViews(c: Cursor): Views { return new Views(c); }
-
 const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
 const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns, MPLS = Layer.Mpls;
 const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
