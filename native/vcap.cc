@@ -29,6 +29,8 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <limits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -534,6 +536,52 @@ Napi::Value TunWrite(const Napi::CallbackInfo& info) {
   }
 }
 
+// writeSpans(fd, bytes, offset[], length[], before, from, to, skip) → bytes written by one
+// writev(2) of spans from..to (at most IOV_MAX of them): span i is bytes[offset[i] - before,
+// offset[i] + length[i]), the first one without its first `skip` bytes (the rest of a span a
+// short write cut). The capture writer hands a ring block's frames, each with its record header
+// written in front of it, to the kernel this way: the kernel copies them to the file, not JS.
+Napi::Value WriteSpans(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int fd = info[0].As<Napi::Number>().Int32Value();
+  Napi::Uint8Array bytes = info[1].As<Napi::Uint8Array>();
+  Napi::Uint32Array off = info[2].As<Napi::Uint32Array>();
+  Napi::Uint32Array len = info[3].As<Napi::Uint32Array>();
+  size_t before = info[4].As<Napi::Number>().Uint32Value();
+  size_t from = info[5].As<Napi::Number>().Uint32Value();
+  size_t to = info[6].As<Napi::Number>().Uint32Value();
+  size_t skip = info[7].As<Napi::Number>().Uint32Value();
+  if (from >= to || to > off.ElementLength() || to > len.ElementLength()) {
+    throwType(env, "writeSpans: no spans or spans past the columns");
+    return env.Undefined();
+  }
+  if (to - from > IOV_MAX) to = from + IOV_MAX;
+  iovec iov[IOV_MAX];
+  uint8_t* base = bytes.Data();
+  size_t size = bytes.ByteLength();
+  for (size_t i = from; i < to; i++) {
+    size_t o = off[i], l = len[i];
+    if (o < before || o + l > size) {
+      throwType(env, "writeSpans: a span outside the buffer");
+      return env.Undefined();
+    }
+    iov[i - from].iov_base = base + o - before;
+    iov[i - from].iov_len = l + before;
+  }
+  if (skip >= iov[0].iov_len) {
+    throwType(env, "writeSpans: skip past the first span");
+    return env.Undefined();
+  }
+  iov[0].iov_base = static_cast<uint8_t*>(iov[0].iov_base) + skip;
+  iov[0].iov_len -= skip;
+  ssize_t r = writev(fd, iov, static_cast<int>(to - from));
+  if (r < 0) {
+    throwSys(env, "writev", errno);
+    return env.Undefined();
+  }
+  return Napi::Number::New(env, static_cast<double>(r));
+}
+
 int ctlSocket(int family) { return socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0); }
 
 // One configuration ioctl on a control socket; on failure the socket is closed and the error is
@@ -919,6 +967,7 @@ Napi::Object Main(Napi::Env env, Napi::Object exports) {
   exports.Set("tunOpen", Napi::Function::New(env, TunOpen, "tunOpen"));
   exports.Set("tunRead", Napi::Function::New(env, TunRead, "tunRead"));
   exports.Set("tunWrite", Napi::Function::New(env, TunWrite, "tunWrite"));
+  exports.Set("writeSpans", Napi::Function::New(env, WriteSpans, "writeSpans"));
   exports.Set("ifUp", Napi::Function::New(env, IfUp, "ifUp"));
   exports.Set("ifAddr", Napi::Function::New(env, IfAddr, "ifAddr"));
   exports.Set("interfaces", Napi::Function::New(env, Interfaces, "interfaces"));

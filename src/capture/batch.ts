@@ -36,6 +36,12 @@ export interface Batch {
   readonly flags?: Uint32Array;
   /** Packets lost just before the first frame of the batch (pcapng epb_dropcount); absent or 0 = none known. */
   readonly drops?: number;
+  /**
+   * Bytes in front of every frame that the consumer may overwrite until it returns (a live ring's
+   * frame headers, already read): a writer puts each record's header there and has the kernel
+   * write header and frame in one piece (writeSpans). Absent or 0: none.
+   */
+  readonly headroom?: number;
 }
 
 /** Counters a live source reports at exit (tcpdump's three lines). */

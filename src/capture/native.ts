@@ -39,6 +39,12 @@ export interface NativeAddon {
   tunOpen(name: string, tap: boolean, multiQueue: boolean): [handle: number, name: string, created: boolean];
   tunRead(handle: number, bytes: Uint8Array, offset: Uint32Array, len: Uint32Array, sec: Float64Array, nsec: Uint32Array, maxFrame: number): number;
   tunWrite(handle: number, bytes: Uint8Array): number;
+  /**
+   * One writev(2) to `fd` of spans `from`..`to` (at most IOV_MAX of them): span i is
+   * `bytes[offset[i] - before, offset[i] + length[i])`, the first without its first `skip` bytes.
+   * Returns the bytes written (a short write is the caller's to finish).
+   */
+  writeSpans(fd: number, bytes: Uint8Array, offset: Uint32Array, length: Uint32Array, before: number, from: number, to: number, skip: number): number;
   ifUp(name: string): void;
   ifAddr(name: string, family: 4 | 6, addr: Uint8Array, prefixLength: number): void;
   interfaces(): NativeInterface[];

@@ -71,6 +71,8 @@ export function ringReserve(cooked: CookedHeader): number {
 class RingBatch implements Batch {
   count = 0;
   drops = 0;
+  /** The fewest bytes between a frame's own tpacket3_hdr and its first byte, over the block. */
+  headroom = 0;
   offset: Uint32Array;
   capLen: Uint32Array;
   origLen: Uint32Array;
@@ -204,6 +206,10 @@ export class RingWalker {
     const cooked = cfg.cooked, vlanOffset = cfg.vlanOffset, snaplen = cfg.snaplen;
     const wantIn = cfg.direction !== 'out', wantOut = cfg.direction !== 'in', lo = cfg.loIfindex;
     let n = 0;
+    // The kernel puts each frame at least TPACKET3_HDRLEN (68) bytes after its tpacket3_hdr starts
+    // (tp_mac: the header, the sockaddr_ll, PACKET_RESERVE; a rebuilt cooked header or VLAN tag
+    // takes no more than the reserve): once the walk has read them, those bytes are the consumer's.
+    let headroom = cfg.blockSize;
     let p = base + dv.getUint32(base + BLK_FIRST_PKT, true);
     for (let i = 0; i < num; i++) {
       const next = dv.getUint32(p + TP_NEXT, true);
@@ -245,6 +251,7 @@ export class RingWalker {
           cap += 4; len += 4;
         }
         if (cap > snaplen) cap = snaplen;
+        if (start - p < headroom) headroom = start - p;
         offset[n] = start;
         capLen[n] = cap;
         origLen[n] = len;
@@ -256,6 +263,7 @@ export class RingWalker {
       p += next;
     }
     batch.count = n;
+    batch.headroom = headroom;
     return n;
   }
 

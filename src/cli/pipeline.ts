@@ -268,6 +268,8 @@ class Sinks {
     if (b.linkType !== this.#linkType || iface !== this.#iface || this.src.interfaces().length !== this.#interfaceCount) this.#use(b.linkType, iface);
     const n = b.count, bytes = b.bytes, limit = this.o.count;
     const filter = this.#filter, printer = this.#printer, writer = this.#writer, perPacket = this.o.packetBuffered;
+    // -w of a live ring's frames, nothing else to do with them: the kernel writes them from the ring.
+    if (writer?.writeInPlace !== undefined && filter === undefined && this.#decoder === undefined && (b.headroom ?? 0) > 0 && this.#writeInPlace(b, writer)) return;
     const flags = b.flags, prefixes = this.#prefixes;
     let drops = this.#drops + (b.drops ?? 0);
     const decoder = this.#decoder, linkType = b.linkType;
@@ -292,6 +294,22 @@ class Sinks {
     if (prefixes !== undefined) (printer as PacketPrinter).prefix = undefined;
     // -G with -W alone: the last file is done, and so is the capture (tcpdump exits there).
     if (this.rotation?.limitReached) this.done = true;
+  }
+
+  /**
+   * The batch's frames up to -c, written in place (pcap from a live ring): nothing is buffered, so
+   * -U's every frame in the file before the next wait holds too. False: the writer cannot (pcapng).
+   */
+  #writeInPlace(b: Batch, writer: FrameSink): boolean {
+    const limit = this.o.count;
+    const k = limit === 0 ? b.count : Math.min(b.count, limit - this.captured);
+    if (k > 0 && writer.writeInPlace!(b, 0, k) < 0) return false;
+    this.captured += k;
+    // pcap records have no drop count (pcapng's epb_dropcount): nothing waits for the next frame.
+    this.#drops = 0;
+    if (limit !== 0 && this.captured >= limit) this.done = true;
+    if (this.rotation?.limitReached) this.done = true;
+    return true;
   }
 
   flush(): void {

@@ -2,6 +2,7 @@
 // (tcpdump.c: MakeFilename, dump_packet_and_trunc) does it.
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
+import type { Batch } from '../capture/batch.js';
 import type { CaptureInterface } from '../capture/capture-interface.js';
 import { strftime } from './strftime.js';
 
@@ -11,6 +12,13 @@ export interface FrameSink {
   useInterface(iface: CaptureInterface): void;
   /** One frame on the current interface, with its epb_flags and epb_dropcount (pcap leaves them out). */
   writePacket(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number, flags: number, drops: number): void;
+  /**
+   * Frames `from`..`to` of a batch with Batch.headroom, each record's header written in that room
+   * and the records handed to the kernel without a copy (pcap only), stopping before the first
+   * frame after `from` that would start past `sizeLimit` bytes of file (-C). Returns the frames
+   * written, or -1 (nothing written) when this sink or the batch cannot.
+   */
+  writeInPlace?(batch: Batch, from: number, to: number, sizeLimit?: number): number;
   /** Bytes of the current file so far, buffered ones included. */
   readonly size: number;
   flush(): void;
@@ -113,7 +121,32 @@ export class RotatingWriter implements FrameSink {
   }
 
   writePacket(bytes: Uint8Array, offset: number, capLen: number, origLen: number, sec: number, nsec: number, flags: number, drops: number): void {
-    if (this.limitReached) return;
+    if (!this.#rotateIfDue()) return;
+    this.#current!.writePacket(bytes, offset, capLen, origLen, sec, nsec, flags, drops);
+  }
+
+  /**
+   * writePacket() for a run of frames, written in place: the same checks before the run's first
+   * frame and again wherever -C cuts it (-G's clock is read once per run: the frames of one ring
+   * block are handled within microseconds of each other).
+   */
+  writeInPlace(batch: Batch, from: number, to: number): number {
+    for (let i = from; i < to;) {
+      if (!this.#rotateIfDue()) return to - from;
+      const n = this.#current!.writeInPlace?.(batch, i, to, this.#o.fileSize > 0 ? this.#o.fileSize : Infinity) ?? -1;
+      if (n < 0) {
+        if (i === from) return -1;
+        // Every file of a series is of one format: not reached.
+        throw new Error('a capture file of the series cannot be written in place');
+      }
+      i += n;
+    }
+    return to - from;
+  }
+
+  /** Before a frame: start the next file if -G's period or -C's size says so; false once -G -W has made its last file. */
+  #rotateIfDue(): boolean {
+    if (this.limitReached) return false;
     if (this.#o.seconds > 0) {
       const t = this.#now();
       if (t >= this.#nextPeriod) {
@@ -121,7 +154,7 @@ export class RotatingWriter implements FrameSink {
         this.#periods++;
         if (this.#o.fileSize === 0 && this.#o.fileCount > 0 && this.#periods >= this.#o.fileCount) {
           this.limitReached = true;
-          return;
+          return false;
         }
         this.#periodTime = periodStart(Math.floor(t), this.#o.seconds);
         this.#nextPeriod = this.#periodTime + this.#o.seconds;
@@ -137,7 +170,7 @@ export class RotatingWriter implements FrameSink {
       this.#path = this.#name(this.#fileNumber);
       this.#openFile();
     }
-    this.#current!.writePacket(bytes, offset, capLen, origLen, sec, nsec, flags, drops);
+    return true;
   }
 
   flush(): void { this.#current?.flush(); }
