@@ -6,6 +6,13 @@ const LEN_CAPLEN = Len.Caplen, LEN_TCP_SEGMENT = Len.TcpSegment;
 /** How many layers numbered 32 and up one walk records (a longer stack keeps the rest as payload). */
 export const EXTRA_LAYERS = 16;
 
+/** A layer the walk left for first use: settle() walks on from it. */
+class DeferredLayer {
+  layer = 0;
+  constructor(private readonly cursor: Cursor) {}
+  walk(): void { this.cursor.walkOn(this.layer); }
+}
+
 /**
  * The walk's state, shared by the views of one Decoder: where the next layer starts (`off`),
  * how far it may read (`end`) and what set that bound. Offsets are absolute indexes into `buf`;
@@ -47,6 +54,8 @@ export abstract class Cursor {
    * records); settle() runs it. A loop that reads only headers' fields never pays for it.
    */
   pending: { walk(): void } | undefined = undefined;
+  /** The pending step deferLayer() sets (one per cursor, re-pointed per packet). */
+  private readonly deferred: DeferredLayer = new DeferredLayer(this);
   /** The walk went on into an encapsulated packet (`Packet.inner`). */
   hasInner = false;
   /** Where and why the walk stopped (valid when `stopped`); one object, overwritten by the next stop. */
@@ -80,8 +89,14 @@ export abstract class Cursor {
     else if (this.extraCount < EXTRA_LAYERS) this.extra[this.extraCount++] = layer;
   }
 
-  /** True when `layer` was decoded in full in this walk. */
+  /** True when `layer` was decoded in full (the deferred work that may decode it is run first). */
   decoded(layer: number): boolean {
+    if (this.pending) this.settleTo(layer);
+    return this.walked(layer);
+  }
+
+  /** True when `layer` was decoded in full so far in this walk. */
+  walked(layer: number): boolean {
     if (layer < 32) return (this.present & (1 << layer)) !== 0;
     for (let i = 0; i < this.extraCount; i++) if (this.extra[i] === layer) return true;
     return false;
@@ -101,7 +116,7 @@ export abstract class Cursor {
    * for one layer's view does not pay for the deferred work after it (DNS's record walk).
    */
   settleTo(layer: number): void {
-    for (let p = this.pending; p !== undefined && !this.decoded(layer); p = this.pending) {
+    for (let p = this.pending; p !== undefined && !this.walked(layer); p = this.pending) {
       this.pending = undefined;
       p.walk();
     }
@@ -109,6 +124,13 @@ export abstract class Cursor {
 
   /** Go on walking from layer `next` (deferred work that found an application layer). */
   abstract walkOn(next: number): void;
+
+  /** The walk of `layer` on waits for first use (settle()): what IP carries besides ICMP, TCP and UDP. */
+  deferLayer(layer: number): void {
+    const d = this.deferred;
+    d.layer = layer;
+    this.pending = d;
+  }
 
   /** Go on into the packet an encapsulation carries, from layer `first` at `off` (the inner packet's own walk). */
   abstract walkInner(first: number): void;

@@ -80,7 +80,7 @@ export class Packet extends Cursor {
   get tcp(): Tcp | undefined { return (this.present & 0x200) !== 0 ? this.tcpView : undefined; }
   get udp(): Udp | undefined { return (this.present & 0x400) !== 0 ? this.udpView : undefined; }
   /** SCTP (Layer.Sctp, 24): the common header; `chunkCount` chunks follow, walked with its `chunk` sub-view. */
-  get sctp(): Sctp | undefined { return (this.present & 0x1000000) !== 0 ? this.views.table[24] as Sctp : undefined; }
+  get sctp(): Sctp | undefined { if (this.pending) this.settle(); return (this.present & 0x1000000) !== 0 ? this.views.table[24] as Sctp : undefined; }
   /**
    * Any layer by number (`Layer.X`), when decoded in full: the same view as its named getter, and
    * the way to reach layers without one. Application layers are found when first asked for.
@@ -103,15 +103,32 @@ export class Packet extends Cursor {
   firstLayer = 0;
   startOff = 0;
 
-  /** @internal The walk goes on into the encapsulated packet at `off`: its own walk, into `inner`. */
+  /** @internal This inner packet is pointed at its bytes but not walked yet (walkInner defers the walk). */
+  walkDue = false;
+
+  /**
+   * @internal The walk goes on into the encapsulated packet at `off`, into `inner`. Its own walk waits
+   * until something asks for it (`inner`, `truncated`, a printer): a loop that reads the outer
+   * headers of tunnelled traffic does not pay for decoding what they carry.
+   */
   walkInner(first: number): void {
     if (this.depth >= MAX_INNER_DEPTH) return;
     let p = this.innerPacket;
     if (p === undefined) { p = new Packet(); p.depth = this.depth + 1; this.innerPacket = p; }
     p.resetAt(this.buf, this.linkType, this.base, this.off, this.end);
-    p.firstLayer = first; p.startOff = this.off;
+    p.firstLayer = first; p.startOff = this.off; p.walkDue = true;
     this.hasInner = true;
-    walkRest(p.views, p, first);
+  }
+
+  /** The inner packet, walked (it was pointed at its bytes by walkInner). */
+  #walkedInner(): Packet {
+    const p = this.innerPacket!;
+    if (p.walkDue) {
+      p.walkDue = false;
+      // Outside decode()'s guard now: a decoder bug stops the inner packet instead of reaching the caller.
+      try { walkRest(p.views, p, p.firstLayer); } catch (e) { p.invalid(Layer.None, p.off, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`); }
+    }
+    return p;
   }
 
   /**
@@ -119,13 +136,13 @@ export class Packet extends Cursor {
    * IP packet after an MPLS label stack — decoded by the same walk, with views of its own (its offsets
    * are from the start of the frame too); undefined when there is none. Valid as long as this packet.
    */
-  get inner(): Packet | undefined { if (this.pending) this.settle(); return this.hasInner ? this.innerPacket : undefined; }
+  get inner(): Packet | undefined { if (this.pending) this.settle(); return this.hasInner ? this.#walkedInner() : undefined; }
 
   /** @internal The inner packet when the walk started it with `layer` at absolute offset `off` and read up to `end`. */
   innerAt(layer: number, off: number, end: number): Packet | undefined {
     if (this.pending) this.settle();
     const p = this.innerPacket;
-    return this.hasInner && p !== undefined && p.firstLayer === layer && p.startOff === off && p.capEnd === end ? p : undefined;
+    return this.hasInner && p !== undefined && p.firstLayer === layer && p.startOff === off && p.capEnd === end ? this.#walkedInner() : undefined;
   }
 
   /**
@@ -164,7 +181,7 @@ export class Packet extends Cursor {
    * The capture cut the packet short: a header was cut (`stop.kind === 'truncated'`) or a
    * length field promises more bytes than were captured.
    */
-  get truncated(): boolean { if (this.pending) this.settle(); return this.cut || (this.hasInner && this.innerPacket!.truncated); }
+  get truncated(): boolean { if (this.pending) this.settle(); return this.cut || (this.hasInner && this.#walkedInner().truncated); }
   /** Start of the bytes after the last decoded layer, relative to the frame start. */
   get payloadOffset(): number { if (this.pending) this.settle(); return this.off - this.base; }
   /** How many bytes follow the last decoded layer (within the innermost length field). */
@@ -193,6 +210,7 @@ export class Packet extends Cursor {
   toJSON(): object { return this.#json({ linkType: linkTypeName(this.linkType), capLen: this.capLen }); }
 
   #json(o: Record<string, unknown>): object {
+    if (this.pending) this.settle();
     if (this.sll) o.sll = this.sll.toJSON();
     if (this.sll2) o.sll2 = this.sll2.toJSON();
     if (this.loopback) o.loopback = this.loopback.toJSON();

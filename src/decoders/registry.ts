@@ -390,10 +390,20 @@ const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_
 export function walkRest(v: Views, c: Cursor, next: number): void {
   if (next === ETHERNET) next = v.ethernet.decode(c);
   if (next === VLAN) next = v.vlan.decode(c);
-  if (next === IPV4) next = v.ipv4.decode(c);
-  else if (next === IPV6) next = v.ipv6.decode(c);
+  if (next === IPV4 || next === IPV6) {
+    next = next === IPV4 ? v.ipv4.decode(c) : v.ipv6.decode(c);
+    // What IP carries besides the four common protocols (GRE, a tunnelled packet, ESP, SCTP, OSPF…)
+    // waits for first use, as the application layer after TCP or UDP does: a loop that reads the
+    // outer headers of tunnelled or routing traffic does not pay for them.
+    if (next > UDP || (next < ICMP && next !== 0)) { c.deferLayer(next); return; }
+  }
   if (next === TCP) next = v.tcp.decode(c);
   else if (next === UDP) next = v.udp.decode(c);
+  if (next !== 0) walkSwitch(v, c, next);
+}
+
+/** walkRest's switch: every layer after the first few, one step at a time. */
+function walkSwitch(v: Views, c: Cursor, next: number): void {
   while (next !== 0) {
     switch (next) {
       case ICMP: next = v.icmp.decode(c); break;
