@@ -266,14 +266,29 @@ class Sinks {
     const iface = b.iface ?? this.#first;
     // A pcapng file may describe another interface as it goes: -e then starts naming them.
     if (b.linkType !== this.#linkType || iface !== this.#iface || this.src.interfaces().length !== this.#interfaceCount) this.#use(b.linkType, iface);
-    const n = b.count, bytes = b.bytes, limit = this.o.count;
-    const filter = this.#filter, printer = this.#printer, writer = this.#writer, perPacket = this.o.packetBuffered;
     // -w of a live ring's frames, nothing else to do with them: the kernel writes them from the ring.
-    if (writer?.writeInPlace !== undefined && filter === undefined && this.#decoder === undefined && (b.headroom ?? 0) > 0 && this.#writeInPlace(b, writer)) return;
-    const flags = b.flags, prefixes = this.#prefixes;
-    let drops = this.#drops + (b.drops ?? 0);
-    const decoder = this.#decoder, linkType = b.linkType;
-    for (let i = 0; i < n; i++) {
+    const writer = this.#writer;
+    if (writer?.writeInPlace !== undefined && this.#filter === undefined && this.#decoder === undefined && (b.headroom ?? 0) > 0 && this.#writeInPlace(b, writer)) return;
+    const prefixes = this.#prefixes;
+    this.#drops = this.#frames(b, this.#drops + (b.drops ?? 0), prefixes);
+    if (prefixes !== undefined) (this.#printer as PacketPrinter).prefix = undefined;
+    // -G with -W alone: the last file is done, and so is the capture (tcpdump exits there).
+    if (this.rotation?.limitReached) this.done = true;
+  }
+
+  /**
+   * batch()'s loop over the frames; returns the drops not yet written. V8 optimises the loop while
+   * it runs the first batch (on-stack replacement), and the first call ran its code before and
+   * after the loop with no type feedback (a function's feedback is allocated only after a few
+   * calls' worth of running): the code after the loop in that optimised code, and the code before
+   * it in the next call's, deoptimised the whole loop with the decode and printers it inlines, and
+   * it was compiled again. So there is nothing after the loop, and what does not change from frame
+   * to frame is read in the loop, where the first batch gives it feedback (V8 keeps it in a register).
+   */
+  #frames(b: Batch, drops: number, prefixes: string[] | undefined): number {
+    for (let i = 0; i < b.count; i++) {
+      const bytes = b.bytes, limit = this.o.count, flags = b.flags, linkType = b.linkType;
+      const filter = this.#filter, printer = this.#printer, writer = this.#writer, decoder = this.#decoder;
       const off = b.offset[i]!, cap = b.capLen[i]!, len = b.origLen[i]!;
       if (filter !== undefined && !filter.matches(bytes, off, cap, len)) continue;
       this.captured++;
@@ -286,14 +301,11 @@ class Sinks {
       if (writer !== undefined) {
         writer.writePacket(bytes, off, cap, len, b.sec[i]!, b.nsec[i]!, f, drops);
         drops = 0;
-        if (perPacket) writer.flush();
+        if (this.o.packetBuffered) writer.flush();
       }
       if (limit !== 0 && this.captured >= limit) { this.done = true; break; }
     }
-    this.#drops = drops;
-    if (prefixes !== undefined) (printer as PacketPrinter).prefix = undefined;
-    // -G with -W alone: the last file is done, and so is the capture (tcpdump exits there).
-    if (this.rotation?.limitReached) this.done = true;
+    return drops;
   }
 
   /**

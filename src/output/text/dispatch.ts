@@ -158,46 +158,71 @@ export class PortTable {
    * port is). Public for the UDP printer, which tests it before it calls pick() (see udp.ts).
    */
   readonly registered = new Int32Array(2048);
-  /** The printers registered (as given), and the same in one shape each (#entries), which lookups return. */
+  /** The printers registered (as given). */
   readonly #given: PortPrinter[] = [];
-  readonly #entries: PortPrinter[] = [];
-  /** tcpdump's one `sport == X` test (BCM-LI's 49152): kept out of the index and the bits (a source port only). */
+  /**
+   * By index (the #index value; 0: none): the printer in one shape (what lookups return), its rank
+   * (none: the highest) and whether it matches only as a destination (DST_ONLY) or only with --smb (SMB).
+   */
+  readonly #entries: (PortPrinter | undefined)[] = [undefined];
+  #ranks = new Int32Array([NO_RANK]);
+  #flags = new Uint8Array(1);
+  /** tcpdump's one `sport == X` test (BCM-LI's 49152): kept out of the index (a source port only), entry #sourceEntry. */
   #sourcePort = -1;
-  #sourcePrinter: PortPrinter | undefined = undefined;
+  #sourceEntry = 0;
   setSourceOnly(port: number, p: PortPrinter): void {
-    this.#sourcePort = port; this.#sourcePrinter = uniform(p);
+    this.#sourcePort = port; this.#sourceEntry = this.#entry(p);
     this.registered[port >> 5] = this.registered[port >> 5]! | (1 << (port & 31));
   }
   set(port: number, p: PortPrinter): void {
-    let i = this.#given.indexOf(p);
-    if (i < 0) { i = this.#entries.length; this.#given.push(p); this.#entries.push(uniform(p)); }
-    this.#index[port] = i + 1;
+    this.#index[port] = this.#entry(p);
     const bits = this.registered;
     bits[port >> 5] = bits[port >> 5]! | (1 << (port & 31));
   }
-  get(port: number): PortPrinter | undefined { const i = this.#index[port]!; return i === 0 ? undefined : this.#entries[i - 1]; }
+  /** The index of `p`'s entry, added when new. */
+  #entry(p: PortPrinter): number {
+    const i = this.#given.indexOf(p);
+    if (i >= 0) return i + 1;
+    this.#given.push(p);
+    this.#entries.push(uniform(p));
+    const n = this.#entries.length;
+    const ranks = new Int32Array(n), flags = new Uint8Array(n);
+    ranks.set(this.#ranks); flags.set(this.#flags);
+    ranks[n - 1] = p.rank; flags[n - 1] = (p.dstOnly === true ? DST_ONLY : 0) | (p.smb === true ? SMB : 0);
+    this.#ranks = ranks; this.#flags = flags;
+    return n - 1;
+  }
+  get(port: number): PortPrinter | undefined { return this.#entries[this.#index[port]!]; }
   /**
    * The printer for a segment between `sport` and `dport`: the one tcpdump tests first. Small, so
    * that V8 inlines it into the TCP and UDP printers; a registered port goes on in #registeredPick.
    */
   pick(sport: number, dport: number, smb = false): PortPrinter | undefined {
     const bits = this.registered;
-    if (((bits[sport >> 5]! >>> (sport & 31)) & 1 | (bits[dport >> 5]! >>> (dport & 31)) & 1) === 0) {
-      return sport === this.#sourcePort ? this.#sourcePrinter : undefined;
-    }
+    if (((bits[sport >> 5]! >>> (sport & 31)) & 1 | (bits[dport >> 5]! >>> (dport & 31)) & 1) === 0) return undefined;
     return this.#registeredPick(sport, dport, smb);
   }
+  /**
+   * pick() where a port is registered. Every load and compare here runs on every call, whichever
+   * printer wins, and the outcomes differ only in which index is kept: with a branch per outcome
+   * (both ports registered, a destination-only or --smb printer on the source port…), the first
+   * segment that took one after V8 had optimised the TCP or UDP printer inlining this met code
+   * without type feedback, and the printer was deoptimised and compiled again.
+   */
   #registeredPick(sport: number, dport: number, smb: boolean): PortPrinter | undefined {
-    let s = this.get(sport);
-    let d = this.get(dport);
-    if (s !== undefined && (s.dstOnly === true || (s.smb === true && !smb))) s = undefined;
-    if (d?.smb === true && !smb) d = undefined;
-    if (s === undefined && sport === this.#sourcePort) s = this.#sourcePrinter;
-    if (s === undefined) return d;
-    if (d === undefined) return s;
-    return d.rank < s.rank ? d : s;
+    const flags = this.#flags, ranks = this.#ranks;
+    let s = this.#index[sport]!, d = this.#index[dport]!;
+    if ((flags[s]! & (smb ? DST_ONLY : DST_ONLY | SMB)) !== 0) s = 0;
+    if ((flags[d]! & (smb ? 0 : SMB)) !== 0) d = 0;
+    const source = this.#sourceEntry, isSource = sport === this.#sourcePort;
+    if (s === 0 && isSource) s = source;
+    // The lower rank wins; none has the highest (both none: none).
+    return this.#entries[ranks[d]! < ranks[s]! ? d : s];
   }
 }
+
+/** #registeredPick's flags of an entry, and the rank of none. */
+const DST_ONLY = 1, SMB = 2, NO_RANK = 0x7fffffff;
 
 /**
  * `p` with every field present, in one order: registrations are object literals of three or four

@@ -14,7 +14,10 @@ export class TcpSeqTable {
   #mask: number;
   #size = 0;
 
-  constructor(readonly words: number, capacity = 1024) {
+  // Small to start with, so that it first doubles a few dozen conversations in, while add() still
+  // runs unoptimised: V8 then has type feedback for #grow() before it optimises the TCP printer that
+  // inlines add(). Starting at 1024, the first growth came after that and deoptimised it.
+  constructor(readonly words: number, capacity = 64) {
     this.key = new Uint32Array(words);
     this.#keys = new Uint32Array(capacity * words);
     this.#used = new Uint8Array(capacity);

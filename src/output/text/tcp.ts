@@ -11,6 +11,15 @@ import { TCP_MIN_HEADER_LENGTH, type Tcp, type TcpOptionView } from '../../decod
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10, URG = 0x20;
 
+/**
+ * `n` relative to `base`, modulo 2^32: the sequence and acknowledgement numbers and the SACK blocks
+ * all go through this one subtraction, so that its type feedback is the union of theirs. The SACK
+ * blocks had one of their own, which saw only numbers V8 keeps as small integers until a base of
+ * 4294967295 (the ack - 1 of a SYN with ack 0) came by, after the options printer was optimised:
+ * deoptimised ("not a Smi") and compiled again.
+ */
+function relative(n: number, base: number): number { return (n - base) >>> 0; }
+
 /** Fill the table's key with the conversation in tcpdump's order: (src, dst, sport<<16|dport), swapped when `rev`. */
 function fillKey(k: Uint32Array, ip: IpInfo, rev: boolean, sport: number, dport: number): void {
   const n = ip.version === 4 ? 1 : 4;
@@ -122,7 +131,7 @@ function printOptions(c: PrintContext, tcp: Tcp, hlen: number, hlen0: number, le
               c.ch(123); later.number(c.out.len, l, SACK_NUMBER); c.ch(58); later.number(c.out.len, r, SACK_NUMBER); c.ch(125);
               continue;
             }
-            if (rev) { l = (l - thseq) >>> 0; r = (r - thseq) >>> 0; } else { l = (l - thack) >>> 0; r = (r - thack) >>> 0; }
+            if (rev) { l = relative(l, thseq); r = relative(r, thseq); } else { l = relative(l, thack); r = relative(r, thack); }
             c.ch(123); c.num(l); c.ch(58); c.num(r); c.ch(125);
           }
         }
@@ -285,14 +294,20 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
       const t = ip.version === 4 ? c.tcpSeq4 : c.tcpSeq6;
       fillKey(t.key, ip, rev, sport, dport);
       let slot = t.lookup();
-      if (slot < 0 || (flags & SYN)) {
-        if (slot < 0) slot = t.add();
-        if (rev) { t.ack[slot] = seq; t.seq[slot] = (ack - 1) >>> 0; } else { t.seq[slot] = seq; t.ack[slot] = (ack - 1) >>> 0; }
-      } else if (rev) {
-        seq = (seq - t.ack[slot]!) >>> 0; ack = (ack - t.seq[slot]!) >>> 0;
-      } else {
-        seq = (seq - t.seq[slot]!) >>> 0; ack = (ack - t.ack[slot]!) >>> 0;
-      }
+      // SYN tested first: with the lookup's miss first, a capture of new conversations left `&` without type feedback.
+      const record = (flags & SYN) !== 0 || slot < 0;
+      if (slot < 0) slot = t.add();
+      // This side's initial numbers and the other's (after add(), which may grow the table). Both
+      // outcomes, recording them and numbering from them, are worked out for every segment, and
+      // only the choice between them depends on `record`: with a branch each (and one per
+      // direction), the first segment that took the other one after V8 had optimised printTcp met
+      // code without type feedback and deoptimised it (a capture of many short conversations
+      // numbers from a recorded one only now and then).
+      const mine = rev ? t.ack : t.seq, theirs = rev ? t.seq : t.ack;
+      const m = mine[slot]!, th = theirs[slot]!, ackBefore = (ack - 1) >>> 0;
+      const relSeq = relative(seq, m), relAck = relative(ack, th);
+      mine[slot] = record ? seq : m; theirs[slot] = record ? ackBefore : th;
+      if (!record) { seq = relSeq; ack = relAck; }
       thseq = t.seq[slot]!; thack = t.ack[slot]!;
     }
   }

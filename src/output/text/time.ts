@@ -17,6 +17,8 @@ const pad2: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '')
 const pad3: string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 const TIME_ERROR = '[Error converting time]';
+/** Packets whose second's text write() makes even when the second is the last one's (see write()). */
+const WARM_PACKETS = 32;
 
 /** 400 Gregorian years in seconds: local time repeats with this period in the zone rules' far future. */
 const ERA_SECONDS = 146097 * 86400;
@@ -87,6 +89,8 @@ export class TimeFormatter {
   #lastBytes: Uint8Array = new Uint8Array(0);
   #refSec = 0;
   #refUnits = 0;
+  /** Seconds' texts made so far (write() makes one for each of the first WARM_PACKETS packets). */
+  #warm = 0;
 
   constructor(readonly format: 0 | 1 | 2 | 3 | 4 | 5, readonly nano: boolean) {}
 
@@ -105,7 +109,12 @@ export class TimeFormatter {
 
   /** Append the column for one packet to the line (format1's text; within a second, bytes only). */
   write(c: PrintContext, sec: number, nsec: number): void {
-    if ((this.format === 0 || this.format === 4) && sec === this.#lastSec && nsec >= 0 && nsec < 1e9) {
+    if ((this.format === 0 || this.format === 4) && nsec >= 0 && nsec < 1e9) {
+      // A new second's text is made here, and for the first packets again whatever their second:
+      // V8 then has type feedback for this path before it optimises the packet printer that
+      // inlines it (made only when the second changed, the first new second after that
+      // deoptimised it, in every capture).
+      if ((sec !== this.#lastSec || this.#warm < WARM_PACKETS) && !this.#second(sec)) { c.write(this.format1(sec, nsec)); return; }
       // The second's text as bytes, then the fraction's digits and the space, straight into the output.
       const pre = this.#lastBytes, n = pre.length, digits = this.nano ? 9 : 6;
       const w = c.room(n + 10);
@@ -144,27 +153,32 @@ export class TimeFormatter {
         if (unconvertible(ds)) return `${sign}${TIME_ERROR} `;
         return `${sign}${hms(ds)}.${fracText(du, nano)} `;
       }
-      case 4: case 0: default: {
+      case 4: case 0: default:
         // Consecutive packets mostly share their second: reuse its text.
-        if (sec === this.#lastSec) return this.#lastText + fracText(units(nsec, nano), nano) + ' ';
-        if (unconvertible(sec)) return `${TIME_ERROR} `;
-        const local = sec + this.#localOffset(sec);
-        // glibc's localtime() fails once the year no longer fits an int (seconds this far out are past 2^53 anyway).
-        if (local > MAX_LOCALTIME_SEC || local < -MAX_LOCALTIME_SEC) return `${TIME_ERROR} `;
-        const day = Math.floor(local / 86400);
-        let text = `${hms(local)}.`;
-        if (this.format === 4) {
-          if (day !== this.#day) {
-            this.#day = day;
-            this.#dayText = dateText(day);
-          }
-          text = this.#dayText + text;
-        }
-        this.#lastSec = sec;
-        this.#lastText = text;
-        this.#lastBytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
-        return text + fracText(units(nsec, nano), nano) + ' ';
-      }
+        if (sec !== this.#lastSec && !this.#second(sec)) return `${TIME_ERROR} `;
+        return this.#lastText + fracText(units(nsec, nano), nano) + ' ';
     }
+  }
+
+  /** The text of second `sec` (formats 0 and 4, up to the fraction) made the current one; false when tcpdump cannot convert it. */
+  #second(sec: number): boolean {
+    this.#warm++;
+    if (unconvertible(sec)) return false;
+    const local = sec + this.#localOffset(sec);
+    // glibc's localtime() fails once the year no longer fits an int (seconds this far out are past 2^53 anyway).
+    if (local > MAX_LOCALTIME_SEC || local < -MAX_LOCALTIME_SEC) return false;
+    const day = Math.floor(local / 86400);
+    let text = `${hms(local)}.`;
+    if (this.format === 4) {
+      if (day !== this.#day) {
+        this.#day = day;
+        this.#dayText = dateText(day);
+      }
+      text = this.#dayText + text;
+    }
+    this.#lastSec = sec;
+    this.#lastText = text;
+    this.#lastBytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+    return true;
   }
 }

@@ -2,6 +2,8 @@ import { writeSync } from 'node:fs';
 import { VcapError } from '../../errors.js';
 
 const SIZE = 64 * 1024;
+/** The first buffer of a writer with a file descriptor (see the constructor). */
+const FIRST = 4096;
 
 // Node's own latin1 fast paths (Buffer#write and #toString with 'latin1' end in these), not in @types/node.
 declare global {
@@ -28,14 +30,25 @@ export class TextWriter {
   /** Bytes used in buf. */
   len = 0;
 
+  /** The buffer's size once the first (small) one has been written out. */
+  readonly #size: number;
+
   constructor(readonly fd: number, readonly lineBuffered: boolean, size = SIZE) {
-    this.buf = Buffer.allocUnsafeSlow(size);
+    this.#size = size;
+    // Written out the first time when FIRST bytes are there, a few dozen packets in: the printers'
+    // one site that handles a full buffer (PrintContext.room) then has type feedback before V8
+    // optimises them. Full only at 64 KiB, that came ~800 packets in, after several printers that
+    // inline it had been optimised, and each was deoptimised and compiled again.
+    this.buf = Buffer.allocUnsafeSlow(fd >= 0 && size > FIRST ? FIRST : size);
   }
 
   /** Room for `n` more bytes: write out what there is (fd), or grow (scratch, or n larger than the buffer). */
   ensure(n: number): void {
     if (this.len + n <= this.buf.length) return;
-    if (this.fd >= 0) this.flush();
+    if (this.fd >= 0) {
+      this.flush();
+      if (this.buf.length < this.#size) this.buf = Buffer.allocUnsafeSlow(this.#size);
+    }
     if (this.len + n > this.buf.length) {
       const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.len + n));
       this.buf.copy(next, 0, 0, this.len);
