@@ -33,11 +33,11 @@ export function ipv6ToString(buf: Uint8Array, off: number): string {
     if (buf[off + 2 * i] === 0 && buf[off + 2 * i + 1] === 0) {
       if (curBase === -1) { curBase = i; curLen = 1; } else curLen++;
     } else if (curBase !== -1) {
-      if (bestBase === -1 || curLen > bestLen) { bestBase = curBase; bestLen = curLen; }
+      if (curLen > bestLen) { bestBase = curBase; bestLen = curLen; }
       curBase = -1;
     }
   }
-  if (curBase !== -1 && (bestBase === -1 || curLen > bestLen)) { bestBase = curBase; bestLen = curLen; }
+  if (curBase !== -1 && curLen > bestLen) { bestBase = curBase; bestLen = curLen; }
   if (bestBase !== -1 && bestLen < 2) bestBase = -1;
   let s = '';
   for (let i = 0; i < 8; i++) {

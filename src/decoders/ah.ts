@@ -5,7 +5,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byIpProto } from './registry-tables.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const AH = Layer.Ah;
 const BY_IP_PROTO = byIpProto;
@@ -33,17 +33,17 @@ export class Ah extends LayerView {
   }
 
   /** The protocol of what AH protects. */
-  get nextHeader(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get nextHeader(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The payload-length field: AH's length in 4-byte words, minus 2. */
-  get payloadLength(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  get payloadLength(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
   /** Bytes of the header by the payload-length field (the ICV included). */
   get statedLength(): number { return (this.payloadLength + 2) * 4; }
   /** Must be zero. */
-  get reserved(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get reserved(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** Security Parameters Index. */
-  get spi(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u32(this.cursor.buf, o + 4); }
+  get spi(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o + 4); }
   /** Sequence number. */
-  get sequence(): number { const o = this.off; if (o + 12 > this.end) notCaptured(); return u32(this.cursor.buf, o + 8); }
+  get sequence(): number { const o = this.off; if (o + 12 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o + 8); }
   /** Byte `i` of the Integrity Check Value (checked). */
   icvByte(i: number): number { return this.byte(AH_FIXED_LENGTH + i); }
   /** Bytes of the ICV by the payload-length field. */

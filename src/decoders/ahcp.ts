@@ -6,7 +6,7 @@ import { ipv4ToString, ipv6ToString, linkAddrToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readU16, readU32, readU8 } from './reads.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const AHCP = Layer.Ahcp;
 
@@ -40,8 +40,8 @@ export class AhcpOption extends FieldView {
   ipv4Prefix(i: number): string { return this.ip4(2 + AHCP_IPV4_PREFIX_SIZE * i); }
   ipv4PrefixLength(i: number): number { return readU8(this, 2 + AHCP_IPV4_PREFIX_SIZE * i + 4); }
 
-  private ip4(i: number): string { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  private ip6(i: number): string { const o = this.off + i; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  private ip4(i: number): string { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  private ip6(i: number): string { const o = this.off + i; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
 }
 
 /** An AHCP message. */
@@ -70,7 +70,7 @@ export class Ahcp extends LayerView {
   /** The 8-byte source and destination ids, as colon-separated hex. */
   get sourceId(): string { return this.id(8); }
   get destinationId(): string { return this.id(16); }
-  private id(i: number): string { const o = this.off + i; if (o + 8 > this.end) notCaptured(); return linkAddrToString(this.cursor.buf, o, 8); }
+  private id(i: number): string { const o = this.off + i; if (o + 8 > this.end) throw NOT_CAPTURED; return linkAddrToString(this.cursor.buf, o, 8); }
   // Version 1's body header.
   /** 0 Discover, 1 Offer, 2 Request, 3 Ack, 4 Nack, 5 Release. */
   get messageType(): number { return readU8(this, 24); }

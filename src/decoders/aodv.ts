@@ -7,7 +7,7 @@ import { ipv4ToString, ipv6ToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readU32, readU8 } from './reads.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const AODV = Layer.Aodv;
 
@@ -82,7 +82,7 @@ export class Aodv extends LayerView {
   private layout(v6: boolean, v4At: number, v6At: number, draftAt: number): number { return !v6 ? v4At : this.isDraft ? draftAt : v6At; }
   private address(i: number, v6: boolean): string {
     const o = this.off + i;
-    if (o + (v6 ? 16 : 4) > this.end) notCaptured();
+    if (o + (v6 ? 16 : 4) > this.end) throw NOT_CAPTURED;
     return v6 ? ipv6ToString(this.cursor.buf, o) : ipv4ToString(this.cursor.buf, o);
   }
 

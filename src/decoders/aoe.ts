@@ -5,7 +5,7 @@ import { macToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const AOE = Layer.Aoe;
 
@@ -37,7 +37,7 @@ export class Aoe extends LayerView {
   }
 
   private u8(i: number): number { return this.byte(i); }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   get version(): number { return this.u8(0) >> 4; }
   /** Response (0x08), Error (0x04). */
@@ -46,7 +46,7 @@ export class Aoe extends LayerView {
   get major(): number { return this.u16(2); }
   get minor(): number { return this.u8(4); }
   get command(): number { return this.u8(5); }
-  get tag(): number { const o = this.off + 6; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get tag(): number { const o = this.off + 6; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   // Issue ATA Command.
   get ataFlags(): number { return this.u8(10); }
   get errFeature(): number { return this.u8(11); }
@@ -76,7 +76,7 @@ export class Aoe extends LayerView {
   get rcmd(): number { return this.u8(10); }
   get nmacs(): number { return this.u8(11); }
   reserveMac(n: number): string { return this.mac(12 + 6 * n); }
-  private mac(i: number): string { const o = this.off + i; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  private mac(i: number): string { const o = this.off + i; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
 
   toJSON(): object {
     if (this.version !== 1) return { offset: this.offset, length: this.length, version: this.version };

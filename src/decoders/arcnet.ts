@@ -6,7 +6,7 @@
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ARCNET = Layer.Arcnet, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, ARP = Layer.Arp;
 
@@ -55,29 +55,29 @@ export class Arcnet extends LayerView {
     return payloadLayer(type);
   }
 
-  get srcHost(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get dstHost(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get srcHost(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get dstHost(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Linux: the offset field. */
-  get offsetField(): number { const o = this.off + 2; if (!this.linux || o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get offsetField(): number { const o = this.off + 2; if (!this.linux || o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The system code. */
-  get type(): number { const o = this.off + (this.linux ? 4 : 2); if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get type(): number { const o = this.off + (this.linux ? 4 : 2); if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The byte tcpdump's -e line prints as the system code: byte 2 for both headers (for Linux's, the offset's low-address byte). */
-  get printedType(): number { const o = this.off + 2; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get printedType(): number { const o = this.off + 2; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** BSD, RFC 1201 header: the fragmentation flag (an exception packet's real one), the sequence ID. */
   get flag(): number {
-    const o = this.off + 3; if (o >= this.end) notCaptured();
+    const o = this.off + 3; if (o >= this.end) throw NOT_CAPTURED;
     const f = this.cursor.buf[o]!;
     if (f !== 0xff) return f;
-    if (o + 5 > this.end) notCaptured();
+    if (o + 5 > this.end) throw NOT_CAPTURED;
     return this.cursor.buf[o + 4]!;
   }
   get sequenceId(): number {
     const exc = this.off + 3 < this.end && this.cursor.buf[this.off + 3] === 0xff;
-    const o = this.off + (exc ? 8 : 4); if (o + 2 > this.end) notCaptured();
+    const o = this.off + (exc ? 8 : 4); if (o + 2 > this.end) throw NOT_CAPTURED;
     return u16(this.cursor.buf, o);
   }
   /** The flag byte says an exception packet (its real flag and sequence ID follow). */
-  get exception(): boolean { const o = this.off + 3; if (o >= this.end) notCaptured(); return this.cursor.buf[o] === 0xff; }
+  get exception(): boolean { const o = this.off + 3; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o] === 0xff; }
 
   toJSON(): object {
     const oldHeader = this.headerLength === ARC_HEADER_LENGTH || this.headerLength === ARC_LINUX_HEADER_LENGTH;

@@ -5,7 +5,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { etherTypeOrLength } from './ethernet.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ARISTA = Layer.Arista;
 
@@ -38,8 +38,8 @@ export class Arista extends LayerView {
     return next;
   }
 
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get subtype(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get subtype(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** 0 TAI, 1 UTC. */
   get timescale(): number { return this.#u8(2); }
   /** AristaFormat. */
@@ -49,20 +49,20 @@ export class Arista extends LayerView {
   /** The timestamp's seconds field (32 bits in the 64-bit format, 16 in the 48-bit one). */
   get seconds(): number {
     const o = this.off + 4;
-    if (this.format === AristaFormat.Bits48) { if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-    if (o + 4 > this.end) notCaptured();
+    if (this.format === AristaFormat.Bits48) { if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+    if (o + 4 > this.end) throw NOT_CAPTURED;
     return u32(this.cursor.buf, o);
   }
   /** The timestamp's nanoseconds field (may hold whole seconds too: tcpdump carries them over). */
   get nanoseconds(): number {
     const o = this.off + (this.format === AristaFormat.Bits48 ? 6 : 8);
-    if (o + 4 > this.end) notCaptured();
+    if (o + 4 > this.end) throw NOT_CAPTURED;
     return u32(this.cursor.buf, o);
   }
   /** The frame's type/length field after the timestamp. */
   get etherType(): number {
     const o = this.off + aristaTimestampHeaderLength(this.format);
-    if (o + 2 > this.end) notCaptured();
+    if (o + 2 > this.end) throw NOT_CAPTURED;
     return u16(this.cursor.buf, o);
   }
 

@@ -4,7 +4,7 @@ import { ipv4ToString, linkAddrToString, macToString } from './addr.js';
 import { hex, u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ARP = Layer.Arp;
 
@@ -31,13 +31,13 @@ export class Arp extends LayerView {
 
   // Getters check that their field was captured (NOT_CAPTURED otherwise): only a printer's view of a cut message can fail.
   /** Hardware type (1: Ethernet, 19: ATM, whose ATMARP layout differs: the atm* getters). */
-  get hardwareType(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get hardwareType(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Protocol type (0x0800: IPv4). */
-  get protocolType(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
-  get hardwareSize(): number { const o = this.off; if (o + 5 > this.end) notCaptured(); return this.cursor.buf[o + 4]!; }
-  get protocolSize(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return this.cursor.buf[o + 5]!; }
+  get protocolType(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
+  get hardwareSize(): number { const o = this.off; if (o + 5 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 4]!; }
+  get protocolSize(): number { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 5]!; }
   /** 1 request, 2 reply, 3/4 RARP request/reply, 8/9 InARP. */
-  get operation(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u16(this.cursor.buf, o + 6); }
+  get operation(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 6); }
   /** True for Ethernet/IPv4 ARP (6-byte hardware, 4-byte IPv4 addresses). */
   get isEthernetIpv4(): boolean { return this.hardwareSize === 6 && this.protocolSize === 4 && this.protocolType === 0x0800; }
   /** Bytes of the whole message by its size fields: the fixed part and both address pairs. */
@@ -65,7 +65,7 @@ export class Arp extends LayerView {
   /** True when the target hardware address is all zeros (a request that does not know it); checked. */
   get targetHardwareZero(): boolean {
     const o = this.targetHardwareOffset, n = this.hardwareSize;
-    if (o + n > this.end) notCaptured();
+    if (o + n > this.end) throw NOT_CAPTURED;
     for (let i = 0; i < n; i++) if (this.cursor.buf[o + i] !== 0) return false;
     return true;
   }
@@ -75,12 +75,12 @@ export class Arp extends LayerView {
 
   // ATMARP (RFC 2225, hardware type 19): type-and-length bytes for each address, a sub-address after each ATM number.
   /** ATMARP: length of the sender ATM number, sender ATM sub-address, sender protocol address… */
-  get atmSenderHardwareSize(): number { const o = this.off; if (o + 5 > this.end) notCaptured(); return this.cursor.buf[o + 4]! & 0x3f; }
-  get atmSenderSubaddressSize(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return this.cursor.buf[o + 5]! & 0x3f; }
-  get atmSenderProtocolSize(): number { const o = this.off; if (o + 9 > this.end) notCaptured(); return this.cursor.buf[o + 8]!; }
-  get atmTargetHardwareSize(): number { const o = this.off; if (o + 10 > this.end) notCaptured(); return this.cursor.buf[o + 9]! & 0x3f; }
-  get atmTargetSubaddressSize(): number { const o = this.off; if (o + 11 > this.end) notCaptured(); return this.cursor.buf[o + 10]! & 0x3f; }
-  get atmTargetProtocolSize(): number { const o = this.off; if (o + 12 > this.end) notCaptured(); return this.cursor.buf[o + 11]!; }
+  get atmSenderHardwareSize(): number { const o = this.off; if (o + 5 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 4]! & 0x3f; }
+  get atmSenderSubaddressSize(): number { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 5]! & 0x3f; }
+  get atmSenderProtocolSize(): number { const o = this.off; if (o + 9 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 8]!; }
+  get atmTargetHardwareSize(): number { const o = this.off; if (o + 10 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 9]! & 0x3f; }
+  get atmTargetSubaddressSize(): number { const o = this.off; if (o + 11 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 10]! & 0x3f; }
+  get atmTargetProtocolSize(): number { const o = this.off; if (o + 12 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 11]!; }
   /** ATMARP: bytes of the whole message by its length fields. */
   get atmMessageLength(): number {
     return ATMARP_FIXED_LENGTH + this.atmSenderHardwareSize + this.atmSenderSubaddressSize + this.atmSenderProtocolSize +
@@ -97,8 +97,8 @@ export class Arp extends LayerView {
   get atmTargetSubaddressText(): string { return this.linkText(this.atmTargetOffset + this.atmTargetHardwareSize, this.atmTargetSubaddressSize); }
   get atmTargetIpv4(): string { return this.quad(this.atmTargetOffset + this.atmTargetHardwareSize + this.atmTargetSubaddressSize); }
 
-  private linkText(o: number, n: number): string { if (o + n > this.end) notCaptured(); return linkAddrToString(this.cursor.buf, o, n); }
-  private quad(o: number): string { if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  private linkText(o: number, n: number): string { if (o + n > this.end) throw NOT_CAPTURED; return linkAddrToString(this.cursor.buf, o, n); }
+  private quad(o: number): string { if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
 
   /** Same as senderProtocolAddress (the host a filter's `src` means). */
   get src(): string { return this.senderProtocolAddress; }

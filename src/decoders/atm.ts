@@ -5,7 +5,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ETHERNET = Layer.Ethernet, SUNATM = Layer.Sunatm, RFC1483 = Layer.AtmRfc1483, CLIP = Layer.AtmClip, LLC = Layer.Llc, IPV4 = Layer.Ipv4;
 
@@ -28,10 +28,10 @@ export const LANE_HEADER_LENGTH = 2;
 
 /** LAN emulation (ATM Forum LANE): the LEC ID, or 0xff00 and a control frame's protocol, version and opcode. */
 export class LaneHeader extends FieldView {
-  get lecId(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  get controlProtocol(): number { const o = this.off + 2; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get controlVersion(): number { const o = this.off + 3; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get controlOpcode(): number { const o = this.off + 4; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get lecId(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  get controlProtocol(): number { const o = this.off + 2; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get controlVersion(): number { const o = this.off + 3; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get controlOpcode(): number { const o = this.off + 4; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 }
 
 /** The SunATM pseudo-header; an LLC frame follows on data VCIs. */
@@ -60,11 +60,11 @@ export class Sunatm extends LayerView {
   }
 
   /** 0x80: transmitted; the low nibble: AtmTraffic. */
-  get directionByte(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get directionByte(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   get transmitted(): boolean { return (this.directionByte & 0x80) !== 0; }
   get trafficType(): number { return this.directionByte & 0x0f; }
-  get vpi(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get vci(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get vpi(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get vci(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, transmitted: this.transmitted, trafficType: this.trafficType, vpi: this.vpi, vci: this.vci }; }
 }
@@ -97,15 +97,15 @@ export class AtmLink extends LayerView {
   }
 
   /** The first byte (0x03: Cisco NLPID). */
-  get firstByte(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get firstByte(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The first three bytes: an LLC UI header (isAtmLlcHeader) or the start of an 802.6 header. */
-  get llcHeader(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
+  get llcHeader(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
   /** Word `i` (0–3) of the 802.6 header. */
-  ieee8026Word(i: number): number { const o = this.off + 4 * i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  ieee8026Word(i: number): number { const o = this.off + 4 * i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** ATM_CLIP: the frame starts with RFC 1042's LLC/SNAP header (0xaa 0xaa 0x03 0 0 0). */
   get clipLlc(): boolean {
     const o = this.off;
-    if (o + 6 > this.end) notCaptured();
+    if (o + 6 > this.end) throw NOT_CAPTURED;
     return u32(this.cursor.buf, o) === 0xaaaa0300 && u16(this.cursor.buf, o + 4) === 0;
   }
 
@@ -120,17 +120,17 @@ export class AtmLink extends LayerView {
 export class OamCell extends FieldView {
   /** Bytes of HEC after the cell header (0 or 1). */
   hec = 0;
-  get cellHeader(): number { const o = this.off + this.hec; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
-  #typeByte(): number { const o = this.off + OAM_CELL_HEADER_LENGTH + this.hec; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get cellHeader(): number { const o = this.off + this.hec; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  #typeByte(): number { const o = this.off + OAM_CELL_HEADER_LENGTH + this.hec; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   get cellType(): number { return this.#typeByte() >> 4; }
   get functionType(): number { return this.#typeByte() & 0x0f; }
   /** Offset of the payload (cell and function type first) from the cell. */
   get payloadAt(): number { return OAM_CELL_HEADER_LENGTH + this.hec; }
-  #u8(i: number): number { const o = this.off + this.payloadAt + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + this.payloadAt + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + this.payloadAt + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + this.payloadAt + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The function-specific fields, from the payload's second byte (`has(payloadAt + 1 + n)` tests them). */
   get loopbackIndicator(): number { return this.#u8(1) & 1; }
-  get correlationTag(): number { const o = this.off + this.payloadAt + 2; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get correlationTag(): number { const o = this.off + this.payloadAt + 2; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** Loopback: 16-bit word `i` (0–5) of the location ID and of the source ID. */
   locationIdWord(i: number): number { return this.#u16(6 + 2 * i + 1); }
   sourceIdWord(i: number): number { return this.#u16(18 + 2 * i + 1); }

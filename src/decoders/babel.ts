@@ -7,7 +7,7 @@ import { linkAddrToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readU16, readU32, readU8 } from './reads.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const BABEL = Layer.Babel;
 
@@ -94,10 +94,10 @@ export class BabelTlv extends FieldView {
   /** A copy of `n` bytes of an address or prefix at `at`; checked. */
   prefixBytes(at: number, n: number): Uint8Array {
     const o = this.off + at;
-    if (o + n > this.end || at < 0) notCaptured();
+    if (o + n > this.end || at < 0) throw NOT_CAPTURED;
     return this.cursor.buf.slice(o, o + n);
   }
-  private id(at: number): string { const o = this.off + at; if (o + 8 > this.end) notCaptured(); return linkAddrToString(this.cursor.buf, o, 8); }
+  private id(at: number): string { const o = this.off + at; if (o + 8 > this.end) throw NOT_CAPTURED; return linkAddrToString(this.cursor.buf, o, 8); }
 }
 
 /** A sub-TLV after a TLV's fixed fields and prefixes, pointed at its type byte. */

@@ -15,7 +15,7 @@ import { ipv4ToString, ipv6ToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { nsapText } from './osi.js';
-import { FieldView, LayerView, NOT_CAPTURED, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const BGP = Layer.Bgp;
 
@@ -66,18 +66,18 @@ export const BGP_MVPN_HEADER = 2, BGP_MVPN_SOURCE_AS_LENGTH = 4;
 // sub-views' getters pass their own `off`/`end`/`cursor.buf`: loaded in each getter, those stay
 // monomorphic, where reads.ts's readU8(view, i), inlined into every getter of the fourteen
 // sub-view classes, would load them megamorphically (printing BGP was 10% slower through it).
-function u8(b: Uint8Array, o: number, end: number): number { if (o >= end) notCaptured(); return b[o]!; }
-function u16(b: Uint8Array, o: number, end: number): number { if (o + 2 > end) notCaptured(); return (b[o]! << 8) | b[o + 1]!; }
-function u24(b: Uint8Array, o: number, end: number): number { if (o + 3 > end) notCaptured(); return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+function u8(b: Uint8Array, o: number, end: number): number { if (o >= end) throw NOT_CAPTURED; return b[o]!; }
+function u16(b: Uint8Array, o: number, end: number): number { if (o + 2 > end) throw NOT_CAPTURED; return (b[o]! << 8) | b[o + 1]!; }
+function u24(b: Uint8Array, o: number, end: number): number { if (o + 3 > end) throw NOT_CAPTURED; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
 function u32(b: Uint8Array, o: number, end: number): number {
-  if (o + 4 > end) notCaptured();
+  if (o + 4 > end) throw NOT_CAPTURED;
   return ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
 }
-function ip4(b: Uint8Array, o: number, end: number): string { if (o + 4 > end) notCaptured(); return ipv4ToString(b, o); }
-function ip6(b: Uint8Array, o: number, end: number): string { if (o + 16 > end) notCaptured(); return ipv6ToString(b, o); }
-function f32(b: Uint8Array, o: number, end: number): number { if (o + 4 > end) notCaptured(); return new DataView(b.buffer, b.byteOffset + o, 4).getFloat32(0, false); }
+function ip4(b: Uint8Array, o: number, end: number): string { if (o + 4 > end) throw NOT_CAPTURED; return ipv4ToString(b, o); }
+function ip6(b: Uint8Array, o: number, end: number): string { if (o + 16 > end) throw NOT_CAPTURED; return ipv6ToString(b, o); }
+function f32(b: Uint8Array, o: number, end: number): number { if (o + 4 > end) throw NOT_CAPTURED; return new DataView(b.buffer, b.byteOffset + o, 4).getFloat32(0, false); }
 function hex(b: Uint8Array, o: number, n: number, end: number): string {
-  if (o + n > end) notCaptured();
+  if (o + n > end) throw NOT_CAPTURED;
   let s = '';
   for (let k = 0; k < n; k++) s += (b[o + k]! < 16 ? '0' : '') + b[o + k]!.toString(16);
   return s;
@@ -90,7 +90,7 @@ function hex(b: Uint8Array, o: number, n: number, end: number): string {
  */
 function copyPrefix(v: FieldView, scratch: Uint8Array, i: number, plen: number, size: number): number {
   const n = (plen + 7) >> 3, o = v.off + i;
-  if (n > 0 && o + n > v.end) notCaptured();
+  if (n > 0 && o + n > v.end) throw NOT_CAPTURED;
   const b = v.cursor.buf;
   for (let k = n; k < size; k++) scratch[k] = 0;
   for (let k = 0; k < n; k++) scratch[k] = b[o + k]!;
@@ -110,7 +110,7 @@ export class BgpMessage extends FieldView {
   /** True when the 16 bytes are a marker (all ones); checked. */
   get markerValid(): boolean {
     const o = this.off;
-    if (o + BGP_MARKER_LENGTH > this.end) notCaptured();
+    if (o + BGP_MARKER_LENGTH > this.end) throw NOT_CAPTURED;
     const b = this.cursor.buf;
     for (let k = 0; k < BGP_MARKER_LENGTH; k++) if (b[o + k] !== 0xff) return false;
     return true;
@@ -284,8 +284,8 @@ export class BgpNextHop extends FieldView {
   get vpnIpv4(): string { return ip4(this.cursor.buf, this.off + BGP_RD_LENGTH, this.end); }
   get vpnIpv6(): string { return ip6(this.cursor.buf, this.off + BGP_RD_LENGTH, this.end); }
   /** NSAP next hops of `n` bytes (after the RD for VPN). */
-  nsap(n: number): string { if (this.off + n > this.end) notCaptured(); return nsapText(this.cursor.buf, this.off, n); }
-  vpnNsap(n: number): string { const o = this.off + BGP_RD_LENGTH; if (o + n > this.end) notCaptured(); return nsapText(this.cursor.buf, o, n); }
+  nsap(n: number): string { if (this.off + n > this.end) throw NOT_CAPTURED; return nsapText(this.cursor.buf, this.off, n); }
+  vpnNsap(n: number): string { const o = this.off + BGP_RD_LENGTH; if (o + n > this.end) throw NOT_CAPTURED; return nsapText(this.cursor.buf, o, n); }
   /** The VPN NSAP is an IPv4-mapped one (47.0006.01…), RFC 4659; its IPv4 address. */
   get vpnNsapIsIpv4(): boolean { return u32(this.cursor.buf, this.off + BGP_RD_LENGTH, this.end) === 0x47000601; }
   get vpnNsapIpv4(): string { return ip4(this.cursor.buf, this.off + BGP_RD_LENGTH + 4, this.end); }

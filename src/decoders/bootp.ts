@@ -7,7 +7,7 @@ import { ipv4ToString, macToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const BOOTP = Layer.Bootp;
 
@@ -31,18 +31,18 @@ const CMU_FIELD_AT: readonly number[] = [248, 244, 252, 256, 260, 264, 268, 272]
 
 /** A DHCP option: tag, length, then its value, read by index (the formats are the tag's). */
 export class BootpOption extends FieldView {
-  get tag(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get tag(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Length of the value (Pad and End have none: not read for them). */
-  get dataLength(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get dataLength(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** True when value bytes [0, n) were captured. */
   dataCaptured(n: number): boolean { return this.off + BOOTP_OPTION_HEADER_LENGTH + n <= this.end; }
   /** Throws NOT_CAPTURED unless value bytes [0, n) were captured. */
-  needData(n: number): void { if (!this.dataCaptured(n)) notCaptured(); }
+  needData(n: number): void { if (!this.dataCaptured(n)) throw NOT_CAPTURED; }
   /** Value byte `i` (8-bit values, flags, text), 16 and 32-bit values and an IPv4 address at value index `i`, checked. */
-  data(i: number): number { const o = this.off + BOOTP_OPTION_HEADER_LENGTH + i; if (o >= this.end || i < 0) notCaptured(); return this.cursor.buf[o]!; }
-  data16(i: number): number { const o = this.off + BOOTP_OPTION_HEADER_LENGTH + i; if (o + 2 > this.end || i < 0) notCaptured(); return u16(this.cursor.buf, o); }
-  data32(i: number): number { const o = this.off + BOOTP_OPTION_HEADER_LENGTH + i; if (o + 4 > this.end || i < 0) notCaptured(); return u32(this.cursor.buf, o); }
-  address(i: number): string { const o = this.off + BOOTP_OPTION_HEADER_LENGTH + i; if (o + 4 > this.end || i < 0) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  data(i: number): number { const o = this.off + BOOTP_OPTION_HEADER_LENGTH + i; if (o >= this.end || i < 0) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  data16(i: number): number { const o = this.off + BOOTP_OPTION_HEADER_LENGTH + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  data32(i: number): number { const o = this.off + BOOTP_OPTION_HEADER_LENGTH + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  address(i: number): string { const o = this.off + BOOTP_OPTION_HEADER_LENGTH + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
   /** DHCP message type (option 53): 1 Discover … 8 Inform. */
   get messageType(): number { return this.data(0); }
 }
@@ -84,9 +84,9 @@ export class Bootp extends LayerView {
     return p - o;
   }
 
-  private u8At(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
-  private quadAt(i: number): string { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  private u8At(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  private quadAt(i: number): string { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
 
   /** 1 BOOTREQUEST, 2 BOOTREPLY. */
   get op(): number { return this.u8At(0); }
@@ -95,16 +95,16 @@ export class Bootp extends LayerView {
   get hlen(): number { return this.u8At(2); }
   get hops(): number { return this.u8At(3); }
   get xid(): number { return this.u32At(4); }
-  get secs(): number { const o = this.off + 8; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get secs(): number { const o = this.off + 8; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Broadcast (0x8000). */
-  get flags(): number { const o = this.off + 10; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get flags(): number { const o = this.off + 10; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Client, your (the client's new), server and relay agent addresses. */
   get clientAddress(): string { return this.quadAt(12); }
   get yourAddress(): string { return this.quadAt(16); }
   get serverAddress(): string { return this.quadAt(20); }
   get gatewayAddress(): string { return this.quadAt(24); }
   /** The client's hardware address as a MAC (when htype 1, hlen 6). */
-  get clientMac(): string { const o = this.off + 28; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  get clientMac(): string { const o = this.off + 28; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
   /** The vendor area's first 32 bits: DHCP_MAGIC_COOKIE, CMU_MAGIC_COOKIE or another vendor's. */
   get magicCookie(): number { return this.u32At(BOOTP_HEADER_LENGTH); }
   /** The option sub-view pointed at byte `i` of the message. */

@@ -7,7 +7,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { etherTypeOrLength, type EthernetFraming } from './ethernet.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const BRCM_TAG = Layer.BrcmTag, ETHERNET = Layer.Ethernet;
 
@@ -40,15 +40,15 @@ export class BrcmTag extends LayerView implements EthernetFraming {
   }
 
   /** The Ethernet addresses and type around an inline tag. */
-  get dst(): string { const o = this.off; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
-  get src(): string { const o = this.off + 6; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  get dst(): string { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
+  get src(): string { const o = this.off + 6; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
   /** Where the MACs start in the buffer (unchecked: see EthernetFraming). */
   get dstOffset(): number { return this.off; }
   get srcOffset(): number { return this.off + 6; }
-  get etherType(): number { const o = this.off + 12 + BRCM_TAG_LENGTH; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get etherType(): number { const o = this.off + 12 + BRCM_TAG_LENGTH; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   /** Byte `i` of the tag. */
-  #tag(i: number): number { const o = this.off + this.#tagAt + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  #tag(i: number): number { const o = this.off + this.#tagAt + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Where the tag ends, from the view's start (tcpdump reads all four bytes before printing any: `need(tagEnd)`). */
   get tagEnd(): number { return this.#tagAt + BRCM_TAG_LENGTH; }
   /** The first byte: non-zero for ingress ("IG"). */

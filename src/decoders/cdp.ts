@@ -4,7 +4,7 @@ import { ipv4ToString, ipv6ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const CDP = Layer.Cdp;
 
@@ -51,14 +51,14 @@ export class CdpTlv extends FieldView {
   /** True when the entry's 8-byte protocol is an LLC/SNAP header with EtherType IPv6. */
   addressIsIpv6Snap(at: number): boolean {
     const o = this.valueStart + at + 2, b = this.cursor.buf;
-    if (o + 8 > this.end) notCaptured();
+    if (o + 8 > this.end) throw NOT_CAPTURED;
     return b[o] === 0xaa && b[o + 1] === 0xaa && b[o + 2] === 0x03 && b[o + 3] === 0 && b[o + 4] === 0 && b[o + 5] === 0 && b[o + 6] === 0x86 && b[o + 7] === 0xdd;
   }
   /** The entry's address length (after its `pl` protocol bytes). */
   addressLength(at: number, pl: number): number { return this.v16(at + 2 + pl); }
   /** An IPv4 / IPv6 address at value byte `at`. */
-  ipv4(at: number): string { const o = this.valueStart + at; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  ipv6(at: number): string { const o = this.valueStart + at; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  ipv4(at: number): string { const o = this.valueStart + at; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  ipv6(at: number): string { const o = this.valueStart + at; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
 
   /** IPv4 prefix `i` (type 7): `a.b.c.d/len`. */
   prefix(i: number): string {
@@ -66,9 +66,9 @@ export class CdpTlv extends FieldView {
     return `${this.v8(o)}.${this.v8(o + 1)}.${this.v8(o + 2)}.${this.v8(o + 3)}/${this.v8(o + 4)}`;
   }
 
-  private v8(i: number): number { const o = this.off + CDP_TLV_HEADER_LENGTH + i; if (o >= this.end || o < this.off) notCaptured(); return this.cursor.buf[o]!; }
-  private v16(i: number): number { const o = this.off + CDP_TLV_HEADER_LENGTH + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private v32(i: number): number { const o = this.off + CDP_TLV_HEADER_LENGTH + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private v8(i: number): number { const o = this.off + CDP_TLV_HEADER_LENGTH + i; if (o >= this.end || o < this.off) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private v16(i: number): number { const o = this.off + CDP_TLV_HEADER_LENGTH + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private v32(i: number): number { const o = this.off + CDP_TLV_HEADER_LENGTH + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /**
@@ -98,9 +98,9 @@ export class Cdp extends LayerView {
     return 0;
   }
 
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get ttl(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
-  get checksum(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get ttl(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
+  get checksum(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** Points `tlv` at the first TLV. */
   first(): CdpTlv { return this.tlv.point(this.off + CDP_HEADER_LENGTH, this.end); }
 

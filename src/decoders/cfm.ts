@@ -6,7 +6,7 @@ import { ipv4ToString, ipv6ToString, macToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const CFM = Layer.Cfm;
 
@@ -23,9 +23,9 @@ export const CFM_CCM_NAMES_LENGTH = 48;
 
 /** One CFM TLV, pointed at its type byte by a printer walking them; getters checked, read from the value. */
 export class CfmTlv extends FieldView {
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The value's length. */
-  get valueLength(): number { const o = this.off + 1; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get valueLength(): number { const o = this.off + 1; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Absolute index of the value's first byte. */
   get valueStart(): number { return this.off + CFM_TLV_HEADER_LENGTH; }
   /** Byte `i` of the value, checked: for text walked byte by byte. */
@@ -38,15 +38,15 @@ export class CfmTlv extends FieldView {
   // Sender ID (1): chassis ID length, subtype and ID; then management address domain and address.
   get chassisIdLength(): number { return this.v8(0); }
   get chassisIdSubtype(): number { return this.v8(1); }
-  get chassisMac(): string { const o = this.valueStart + 2; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  get chassisMac(): string { const o = this.valueStart + 2; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
   /** A network address chassis ID: its family (1 octet here) and an IPv4/IPv6 address after it. */
   get chassisAddressFamily(): number { return this.v8(2); }
-  get chassisIpv4(): string { const o = this.valueStart + 3; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  get chassisIpv6(): string { const o = this.valueStart + 3; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  get chassisIpv4(): string { const o = this.valueStart + 3; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  get chassisIpv6(): string { const o = this.valueStart + 3; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
   /** The management address domain length, or the management address length, at value byte `at` (they follow the chassis ID). */
   lengthAt(at: number): number { return this.v8(at); }
 
-  private v8(i: number): number { const o = this.off + CFM_TLV_HEADER_LENGTH + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  private v8(i: number): number { const o = this.off + CFM_TLV_HEADER_LENGTH + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 }
 
 /**
@@ -107,10 +107,10 @@ export class Cfm extends LayerView {
   /** Points `tlv` at the first TLV. */
   firstTlv(): CfmTlv { return this.tlv.point(this.off + CFM_HEADER_LENGTH + this.firstTlvOffset, this.end); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
-  private mac(i: number): string { const o = this.off + i; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  private mac(i: number): string { const o = this.off + i; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
 
   toJSON(): object {
     const op = this.opcode, o: Record<string, unknown> = {

@@ -6,7 +6,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const CHDLC = Layer.Chdlc, SLARP = Layer.Slarp;
 /** CLNP's, ES-IS's and IS-IS's NLPIDs: the byte C-HDLC's OSI frames have after a pad byte. */
@@ -45,10 +45,10 @@ export class Chdlc extends LayerView {
   }
 
   /** 0x0f unicast, 0x8f broadcast. */
-  get address(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get control(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get address(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get control(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** An EtherType (0x8035: SLARP). */
-  get protocol(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get protocol(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, address: this.address, control: this.control, protocol: this.protocol }; }
 }
@@ -67,16 +67,16 @@ export class Slarp extends LayerView {
     return 0;
   }
 
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** SlarpCode. */
   get code(): number { return this.#u32(0); }
   /** Reply: the sender's address and mask. */
-  get address(): string { const o = this.off + 4; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  get mask(): string { const o = this.off + 8; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  get address(): string { const o = this.off + 4; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  get mask(): string { const o = this.off + 8; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
   /** Keepalive: the sender's sequence number, the last one it saw from us, and the reliability. */
   get mySequence(): number { return this.#u32(4); }
   get yourSequence(): number { return this.#u32(8); }
-  get reliability(): number { const o = this.off + 12; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get reliability(): number { const o = this.off + 12; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Keepalive: the link's uptime in milliseconds (optional: in messages of 18 bytes and more). */
   get uptime(): number { return this.#u32(14); }
 

@@ -6,7 +6,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { nsapText, osiChecksum } from './osi.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const CLNP = Layer.Clnp;
 
@@ -26,8 +26,8 @@ export class ClnpOption extends FieldView {
   /** Byte `i` of the value (the first holds the option's flags: scope, QoS, reason, priority…). */
   valueByte(i: number): number { return this.u8(2 + i); }
   /** An NSAP in the value at `at` (after its length byte), `len` bytes, as text. */
-  nsap(at: number, len: number): string { const o = this.off + 2 + at; if (o + len > this.end) notCaptured(); return nsapText(this.cursor.buf, o, len); }
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  nsap(at: number, len: number): string { const o = this.off + 2 + at; if (o + len > this.end) throw NOT_CAPTURED; return nsapText(this.cursor.buf, o, len); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 }
 
 /**
@@ -76,9 +76,9 @@ export class Clnp extends LayerView {
   /** The checksum the header's first `length` bytes should carry (checked; the caller tests has(length)). */
   expectedChecksum(length: number): number { return osiChecksum(this.cursor.buf, this.off, 7, length); }
 
-  private nsap(i: number, len: number): string { const o = this.off + i; if (o + len > this.end) notCaptured(); return nsapText(this.cursor.buf, o, len); }
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  private nsap(i: number, len: number): string { const o = this.off + i; if (o + len > this.end) throw NOT_CAPTURED; return nsapText(this.cursor.buf, o, len); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object {
     return {

@@ -4,7 +4,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const DCCP = Layer.Dccp;
 
@@ -69,9 +69,9 @@ export class Dccp extends LayerView {
   /** Reset: the reset code (1 closed, 2 aborted, 3 no connection…). */
   get resetCode(): number | undefined { return this.type === 7 ? this.byte(this.genericLength + 8) : undefined; }
   /** 16/32-bit value at byte `i` of the packet, checked (options). */
-  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) notCaptured(); return u16(this.cursor.buf, o); }
-  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured(); return u32(this.cursor.buf, o); }
-  private word24(i: number): number { const o = this.off + i; if (o + 3 > this.end) notCaptured(); const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  private word24(i: number): number { const o = this.off + i; if (o + 3 > this.end) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
   private word48(i: number): number { return this.word16(i) * 0x100000000 + this.word32(i + 2); }
 
   toJSON(): object {

@@ -6,7 +6,7 @@ import { ipv6ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const DHCP6 = Layer.Dhcp6;
 
@@ -42,17 +42,17 @@ function isRelayType(t: number): boolean { return t === 12 || t === 13; }
  */
 export class Dhcp6Message extends FieldView {
   /** Message type (1 solicit … 13 relay-reply, 14/15 leasequery). */
-  get msgType(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get msgType(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** True for relay-forward and relay-reply, whose header is hop count and addresses. */
   get isRelay(): boolean { return isRelayType(this.msgType); }
   /** The 24-bit transaction id (client/server messages). */
-  get transactionId(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o) & 0xffffff; }
+  get transactionId(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o) & 0xffffff; }
   /** Relay messages: how many relays the message has passed. */
-  get hopCount(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  get hopCount(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
   /** Relay messages: the link the client is on. */
-  get linkAddress(): string { const o = this.off; if (o + 18 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o + 2); }
+  get linkAddress(): string { const o = this.off; if (o + 18 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o + 2); }
   /** Relay messages: the client's or previous relay's address. */
-  get peerAddress(): string { const o = this.off; if (o + 34 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o + 18); }
+  get peerAddress(): string { const o = this.off; if (o + 34 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o + 18); }
   /** Absolute index of the first option (after the header this message type has). */
   get optionsStart(): number { return this.off + (this.isRelay ? DHCP6_RELAY_HEADER_LENGTH : DHCP6_HEADER_LENGTH); }
 }
@@ -65,9 +65,9 @@ export class Dhcp6Message extends FieldView {
  */
 export class Dhcp6Option extends FieldView {
   /** Option code (1 client-ID, 2 server-ID, 3 IA_NA, 5 IA_ADDR, 6 ORO, 8 elapsed time, 9 relay message…). */
-  get code(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get code(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Bytes of data the option says it has. */
-  get dataLength(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get dataLength(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** Absolute index of the option's data. */
   get dataStart(): number { return this.off + DHCP6_OPTION_HEADER_LENGTH; }
   /** Absolute index after the option (by its length). */
@@ -75,13 +75,13 @@ export class Dhcp6Option extends FieldView {
   /** True when the option's `n` data bytes were captured. */
   dataCaptured(n: number): boolean { return this.off + DHCP6_OPTION_HEADER_LENGTH + n <= this.end; }
   /** Data byte `i`, checked: for data walked byte by byte (DUIDs, names, hex dumps). */
-  data(i: number): number { const o = this.off + DHCP6_OPTION_HEADER_LENGTH + i; if (o >= this.end || i < 0) notCaptured(); return this.cursor.buf[o]!; }
+  data(i: number): number { const o = this.off + DHCP6_OPTION_HEADER_LENGTH + i; if (o >= this.end || i < 0) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** 16-bit value at data byte `i`. */
-  data16(i: number): number { const o = this.off + DHCP6_OPTION_HEADER_LENGTH + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  data16(i: number): number { const o = this.off + DHCP6_OPTION_HEADER_LENGTH + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** 32-bit value at data byte `i`. */
-  data32(i: number): number { const o = this.off + DHCP6_OPTION_HEADER_LENGTH + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  data32(i: number): number { const o = this.off + DHCP6_OPTION_HEADER_LENGTH + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** IPv6 address at data byte `i` (address lists, IA_ADDR, NTP server suboptions). */
-  address(i: number): string { const o = this.off + DHCP6_OPTION_HEADER_LENGTH + i; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  address(i: number): string { const o = this.off + DHCP6_OPTION_HEADER_LENGTH + i; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
   /** Client/server ID: the DUID type (1 link-layer + time, 2 enterprise, 3 link-layer). */
   get duidType(): number { return this.data16(0); }
   /** DUID-LLT: hardware type and time; DUID-LL: hardware type. */

@@ -6,7 +6,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { Len } from './stop.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const TCP = Layer.Tcp, DNS = Layer.Dns;
 const LEN_CAPLEN = Len.Caplen, LEN_DNS_TCP = Len.DnsTcp, LEN_TCP_SEGMENT = Len.TcpSegment;
@@ -67,8 +67,8 @@ export const EDNS_OPTION_HEADER_LENGTH = 4;
  * pointed by the Dns view at a message index. Reads are checked (NOT_CAPTURED past the capture).
  */
 export class DnsField extends FieldView {
-  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   // A record's fixed fields, after its name.
   get type(): number { return this.u16At(0); }
   /** Class (OPT: the requester's UDP payload size; mDNS: the top bit is a flag). */
@@ -78,8 +78,8 @@ export class DnsField extends FieldView {
   get optFlags(): number { return this.u16At(6); }
   get rdLength(): number { return this.u16At(8); }
   // RDATA, pointed at its first byte.
-  get a(): string { const o = this.off; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  get aaaa(): string { const o = this.off; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  get a(): string { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  get aaaa(): string { const o = this.off; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
   /** MX preference; SRV priority; URI priority. */
   get preference(): number { return this.u16At(0); }
   /** SRV weight; URI weight. */
@@ -353,9 +353,9 @@ export class Dns extends LayerView {
    */
   frameForPrinting(overTcp: boolean): void { this.msg = this.off + (overTcp ? DNS_TCP_PREFIX_LENGTH : 0); }
   /** The TCP length prefix, checked. */
-  get prefixLength(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get prefixLength(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Message byte `i` (from the DNS header), checked: names, text, hex. */
-  data(i: number): number { const o = this.msg + i; if (o >= this.end || i < 0) notCaptured(); return this.cursor.buf[o]!; }
+  data(i: number): number { const o = this.msg + i; if (o >= this.end || i < 0) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** True when message bytes [0, n) were captured. */
   dataCaptured(n: number): boolean { return this.msg + n <= this.end; }
   /** Message bytes captured (from the DNS header). */
@@ -363,7 +363,7 @@ export class Dns extends LayerView {
   /** The `field` sub-view pointed at message index `i`. */
   at(i: number): DnsField { return this.field.point(this.msg + i, this.end); }
   /** 16-bit word `i` of the header (0 id, 1 flags, 2–5 the section counts), checked. */
-  headerWord(k: number): number { const o = this.msg + 2 * k; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  headerWord(k: number): number { const o = this.msg + 2 * k; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   /** tcpdump's ns_nskip: the index after the name at message index `i`, or -1 when it cannot be skipped. */
   skipName(i: number): number {

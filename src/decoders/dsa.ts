@@ -6,7 +6,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { etherTypeOrLength, type EthernetFraming } from './ethernet.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const DSA = Layer.Dsa, EDSA = Layer.Edsa;
 
@@ -46,20 +46,20 @@ export class DsaTagged extends LayerView implements EthernetFraming {
     return next;
   }
 
-  get dst(): string { const o = this.off; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
-  get src(): string { const o = this.off + 6; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  get dst(): string { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
+  get src(): string { const o = this.off + 6; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
   /** Where the MACs start in the buffer (unchecked: see EthernetFraming). */
   get dstOffset(): number { return this.off; }
   get srcOffset(): number { return this.off + 6; }
   /** The frame's type/length field, after the tag. */
-  get etherType(): number { const o = this.off + TAG_OFFSET + this.tagLength; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get etherType(): number { const o = this.off + TAG_OFFSET + this.tagLength; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** EDSA: the tag's own EtherType, and its two reserved bytes. */
-  get edsaEtherType(): number { const o = this.off + TAG_OFFSET; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get edsaEtherType(): number { const o = this.off + TAG_OFFSET; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   get edsaReserved1(): number { return this.#tagByte(-2); }
   get edsaReserved2(): number { return this.#tagByte(-1); }
 
   /** Byte `i` of the DSA part of the tag (negative: EDSA's header before it). */
-  #tagByte(i: number): number { const o = this.off + this.#dsaAt + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  #tagByte(i: number): number { const o = this.off + this.#dsaAt + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** DsaMode. */
   get mode(): number { return this.#tagByte(0) >> 6; }
   /** The frame was VLAN-tagged on the wire. */

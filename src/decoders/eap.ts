@@ -4,7 +4,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const EAP = Layer.Eap;
 const EAPOL = Layer.Eapol;
@@ -28,18 +28,18 @@ export class Eap extends LayerView {
     return 0;
   }
 
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** 1 Request, 2 Response, 3 Success, 4 Failure. */
   get code(): number { return this.#u8(0); }
   get identifier(): number { return this.#u8(1); }
   /** The length the header states (header included). */
-  get packetLength(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get packetLength(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Requests and responses: the type (1 Identity, 2 Notification, 3 Nak, 4 MD5-Challenge, 13 TLS, 21 TTLS…). */
   get type(): number { return this.#u8(4); }
   /** TLS, TTLS, FAST: the flags byte (L 0x80, M 0x40, S 0x20; TTLS/FAST version in the low 3 bits). */
   get tlsFlags(): number { return this.#u8(5); }
   /** TLS, TTLS, FAST with the L flag: the TLS message length. */
-  get tlsMessageLength(): number { const o = this.off + 6; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get tlsMessageLength(): number { const o = this.off + 6; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** SIM, AKA: the subtype. */
   get subtype(): number { return this.#u8(5); }
   /** Nak: the desired authentication type at index `i` of the packet (from 5). */
@@ -68,10 +68,10 @@ export class Eapol extends LayerView {
     return c.buf[o + 1] === 0 && u16(c.buf, o + 2) !== 0 ? EAP : 0;
   }
 
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** 0 EAP packet, 1 start, 2 logoff, 3 key, 4 encapsulated ASF alert. */
-  get type(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get bodyLength(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get type(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get bodyLength(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Absolute index of the body (the EAP packet of type 0). */
   get bodyOffset(): number { return this.off + EAPOL_HEADER_LENGTH; }
 

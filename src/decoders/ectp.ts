@@ -5,7 +5,7 @@ import { macToString } from './addr.js';
 import { u16le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ECTP = Layer.Ectp;
 
@@ -38,15 +38,15 @@ export class Ectp extends LayerView {
   }
 
   /** Bytes of earlier messages to skip (a multiple of 8 when well formed). */
-  get skipCount(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get skipCount(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** Where the current message starts, from the layer's start. */
   get messageStart(): number { return 2 + this.skipCount; }
   /** The current message's function (1 Reply, 2 Forward Data). */
-  get function(): number { const o = this.off + this.messageStart; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get function(): number { const o = this.off + this.messageStart; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** Reply: the receipt number. */
-  get receiptNumber(): number { const o = this.off + this.messageStart + 2; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get receiptNumber(): number { const o = this.off + this.messageStart + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** Forward Data: the station to forward to. */
-  get forwardingAddress(): string { const o = this.off + this.messageStart + 2; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  get forwardingAddress(): string { const o = this.off + this.messageStart + 2; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
 
   toJSON(): object {
     const f = this.function;

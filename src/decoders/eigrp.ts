@@ -4,7 +4,7 @@
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readIpv4, readU16, readU24, readU32, readU8 } from './reads.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const EIGRP = Layer.Eigrp, IGRP = Layer.Igrp;
 
@@ -61,7 +61,7 @@ export class EigrpTlv extends FieldView {
   /** The destination: `(plen + 7) / 8` bytes, the rest of the dotted quad zero; checked. */
   destination(external: boolean, plen: number): string {
     const at = external ? 45 : 25, n = (plen + 7) >> 3, o = this.off + at;
-    if (o + n > this.end) notCaptured();
+    if (o + n > this.end) throw NOT_CAPTURED;
     const b = this.cursor.buf, q = [0, 0, 0, 0];
     for (let i = 0; i < n; i++) q[i] = b[o + i]!;
     return `${q[0]}.${q[1]}.${q[2]}.${q[3]}`;

@@ -6,7 +6,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { nsapText, osiChecksum } from './osi.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ESIS = Layer.Esis;
 
@@ -46,11 +46,11 @@ export class Esis extends LayerView {
   /** A length byte (address, SNPA, NET, option) or count at `at`. */
   lengthAt(at: number): number { return this.u8(at); }
   /** An NSAP / NET of `len` bytes at `at`. */
-  nsap(at: number, len: number): string { const o = this.off + at; if (o + len > this.end) notCaptured(); return nsapText(this.cursor.buf, o, len); }
+  nsap(at: number, len: number): string { const o = this.off + at; if (o + len > this.end) throw NOT_CAPTURED; return nsapText(this.cursor.buf, o, len); }
   /** A redirect's SNPA of `len` bytes at `at`: a MAC when 6 bytes, else colon-separated hex. */
   snpa(at: number, len: number): string {
     const o = this.off + at;
-    if (o + len > this.end) notCaptured();
+    if (o + len > this.end) throw NOT_CAPTURED;
     return len === 6 ? macToString(this.cursor.buf, o) : linkAddrToString(this.cursor.buf, o, len);
   }
   /** An option at `at`: its code, its length, the ES configuration time (2-byte value). */
@@ -60,8 +60,8 @@ export class Esis extends LayerView {
   /** The checksum the first `length` bytes should carry. */
   expectedChecksum(length: number): number { return osiChecksum(this.cursor.buf, this.off, 7, length); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object {
     return { offset: this.offset, length: this.length, version: this.version, type: this.typeByte & 0x1f, holdingTime: this.holdingTime, checksum: this.checksum };

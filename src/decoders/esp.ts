@@ -2,7 +2,7 @@
 import { u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ESP = Layer.Esp;
 
@@ -24,9 +24,9 @@ export class Esp extends LayerView {
   }
 
   /** Security Parameters Index. */
-  get spi(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get spi(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** Sequence number. */
-  get sequence(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u32(this.cursor.buf, o + 4); }
+  get sequence(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o + 4); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, spi: this.spi, sequence: this.sequence }; }
 }

@@ -7,7 +7,7 @@ import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
 import { byEtherType, byLlcSap, snapLayer } from './registry-tables.js';
 import { Len } from './stop.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ETHERNET = Layer.Ethernet, LLC = Layer.Llc;
 const LEN_8023 = Len.Ieee8023;
@@ -79,7 +79,7 @@ export class Ethernet extends LayerView {
 
   // Own has()/need()/captured/internetChecksum(): the base class's would see every view class at one load site and go megamorphic.
   override has(n: number): boolean { return this.off + n <= this.end; }
-  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
   override internetChecksum(n: number, initial = 0): number { return inCksum(this.cursor.buf, this.off, n, initial); }
   // The fixed header's getters do not check: decode() proved it for a view the Packet hands out, and a
@@ -141,16 +141,16 @@ export class Llc extends LayerView {
   get dsap(): number { return this.dsapField; }
   get ssap(): number { return this.ssapField; }
   /** The DSAP byte as sent: the address, and in bit 0 individual (0) or group (1). */
-  get dsapField(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get dsapField(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The SSAP byte as sent: the address, and in bit 0 command (0) or response (1). */
-  get ssapField(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  get ssapField(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
   /** The first control byte; its low bits 11 mean an unnumbered (U) frame, whose control field is this one byte. */
-  get controlByte(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return this.cursor.buf[o + 2]!; }
+  get controlByte(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 2]!; }
   /**
    * I and S frames: the 2-byte control field numbered as 802.2 numbers its bits (the first byte
    * low: N(S) in bits 1–7, P/F in bit 8, N(R) in bits 9–15), tcpdump's little-endian read.
    */
-  get controlWord(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16le(this.cursor.buf, o + 2); }
+  get controlWord(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o + 2); }
   /** Control field (1 byte for U frames, 2 bytes little-endian-ordered as sent for I/S frames). */
   get control(): number { return this.headerLength === 4 ? u16(this.cursor.buf, this.off + 2) : this.cursor.buf[this.off + 2]!; }
   /** True when a SNAP header follows the LLC header. */
@@ -160,17 +160,17 @@ export class Llc extends LayerView {
   /** SNAP protocol id (an EtherType when `oui` is 0). */
   get etherType(): number | undefined { return this.isSnap ? this.snapProtocol : undefined; }
   /** The SNAP OUI after a 3-byte LLC header, read whatever the header says (checked). */
-  get snapOui(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return (this.cursor.buf[o + 3]! << 16) | (this.cursor.buf[o + 4]! << 8) | this.cursor.buf[o + 5]!; }
+  get snapOui(): number { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o + 3]! << 16) | (this.cursor.buf[o + 4]! << 8) | this.cursor.buf[o + 5]!; }
   /** The SNAP protocol id after a 3-byte LLC header (checked). */
-  get snapProtocol(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u16(this.cursor.buf, o + 6); }
+  get snapProtocol(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 6); }
   /** True when the 5 SNAP bytes after a 3-byte LLC header were captured. */
   get snapCaptured(): boolean { return this.off + 8 <= this.end; }
   /** Unnumbered XID frames: the information field's format identifier (0x81: IEEE basic format). */
-  get xidFormat(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return this.cursor.buf[o + 3]!; }
+  get xidFormat(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 3]!; }
   /** XID basic format: the LLC types/classes byte. */
-  get xidClass(): number { const o = this.off; if (o + 5 > this.end) notCaptured(); return this.cursor.buf[o + 4]!; }
+  get xidClass(): number { const o = this.off; if (o + 5 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 4]!; }
   /** XID basic format: the receive window size byte. */
-  get xidWindow(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return this.cursor.buf[o + 5]!; }
+  get xidWindow(): number { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 5]!; }
 
   toJSON(): object {
     return { offset: this.offset, length: this.length, dsap: this.dsap, ssap: this.ssap, control: this.control, ...(this.isSnap ? { oui: this.oui, etherType: this.etherType } : {}) };

@@ -6,7 +6,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const FORCES = Layer.Forces;
 
@@ -68,9 +68,9 @@ export class ForcesElement extends FieldView {
   /** A RESULT TLV's value: the result code. */
   get resultCode(): number { return this.u8(0); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end || o < 0) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end || o < 0) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /**
@@ -125,9 +125,9 @@ export class Forces extends LayerView {
   /** Points the element sub-view at absolute index `at` (a TLV, ILV, selector… a printer walked to). */
   at(at: number): ForcesElement { return this.element.point(at, this.end); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 
   /** The header's fields and the top-level TLVs (type and length) within the message's length. */
   toJSON(): object {

@@ -5,7 +5,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const FR = Layer.FrameRelay, MFR = Layer.Mfr, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, PPP = Layer.Ppp, OSI = Layer.Osi;
 const BY_ETHER_TYPE = byEtherType;
@@ -54,14 +54,14 @@ export class Mfr extends LayerView {
   }
 
   /** Begin (0x80), End (0x40), Control (0x20). */
-  get flags(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! & 0xe0; }
+  get flags(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! & 0xe0; }
   /** A control frame: all three flags and a zero second byte. */
   get isControl(): boolean { return this.flags === 0xe0 && this.secondByte === 0; }
-  get secondByte(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get secondByte(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** A control frame's message type (1 Add Link … 7 Remove Link ACK). */
-  get messageType(): number { const o = this.off + 2; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get messageType(): number { const o = this.off + 2; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** A fragment's 12-bit sequence number. */
-  get sequence(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return ((this.cursor.buf[o]! & 0x1e) << 7) | this.cursor.buf[o + 1]!; }
+  get sequence(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return ((this.cursor.buf[o]! & 0x1e) << 7) | this.cursor.buf[o + 1]!; }
 
   toJSON(): object { return { offset: this.offset, length: this.length, flags: this.flags }; }
 }
@@ -111,7 +111,7 @@ export class FrameRelay extends LayerView {
   /** The DLCI (10 bits in a 2-byte address; 16 in 3 bytes, 23 in 4, the last byte's 6 high bits included). */
   get dlci(): number {
     const b = this.cursor.buf, o = this.off;
-    if (o + 2 > this.end) notCaptured();
+    if (o + 2 > this.end) throw NOT_CAPTURED;
     let d = ((b[o]! & 0xfc) << 2) | ((b[o + 1]! & 0xf0) >> 4);
     const n = this.addressLength;
     if (n === 4) d = (d << 7) | (b[o + 2]! >> 1);
@@ -121,14 +121,14 @@ export class FrameRelay extends LayerView {
   /** FrFlag bits: C/R, FECN, BECN, DE, and the last byte's D/C bit (sdlcore) in 3- and 4-byte addresses. */
   get flags(): number {
     const b = this.cursor.buf, o = this.off;
-    if (o + 2 > this.end) notCaptured();
+    if (o + 2 > this.end) throw NOT_CAPTURED;
     const n = this.addressLength;
     return ((b[o]! & 0x02) << 24) | ((b[o + 1]! & 0x0e) << 16) | (n >= 3 ? b[o + n - 1]! & 0x02 : 0);
   }
   /** The byte after the address: the control field (0x03, UI) or a Cisco EtherType's first byte. */
-  get control(): number { const o = this.off + this.addressLength; if (o >= this.end || o < this.off) notCaptured(); return this.cursor.buf[o]!; }
+  get control(): number { const o = this.off + this.addressLength; if (o >= this.end || o < this.off) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Cisco encapsulation: the EtherType after the address. */
-  get ciscoType(): number { const o = this.off + this.addressLength; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get ciscoType(): number { const o = this.off + this.addressLength; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, dlci: this.dlci, flags: this.flags }; }
 }

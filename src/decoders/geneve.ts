@@ -4,7 +4,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const GENEVE = Layer.Geneve;
 const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
@@ -17,13 +17,13 @@ export const GENEVE_OPTION_HEADER_LENGTH = 4;
 /** One Geneve option. */
 export class GeneveOption extends FieldView {
   /** The option class (0x0100 Linux, 0x0101 Open vSwitch, 0x0102 OVN…). */
-  get optionClass(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get optionClass(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The type; 0x80 marks a critical option. */
-  get type(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return this.cursor.buf[o + 2]!; }
+  get type(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 2]!; }
   /** Bytes of the option, its header included (the 5-bit length field is in 4-byte words of data). */
-  get length(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return (this.cursor.buf[o + 3]! & 0x1f) * 4 + GENEVE_OPTION_HEADER_LENGTH; }
+  get length(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o + 3]! & 0x1f) * 4 + GENEVE_OPTION_HEADER_LENGTH; }
   /** The 4-byte word at byte `i` of the option (i ≥ 4: the data). */
-  word(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  word(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** Points the view at the option after this one. */
   next(): this { this.off += this.length; return this; }
 }
@@ -52,16 +52,16 @@ export class Geneve extends LayerView {
     }
   }
 
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! >> 6; }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! >> 6; }
   /** Bytes of the options (the 6-bit field is in 4-byte words). */
-  get optionsLength(): number { const o = this.off; if (o >= this.end) notCaptured(); return (this.cursor.buf[o]! & 0x3f) * 4; }
+  get optionsLength(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! & 0x3f) * 4; }
   /** Flags: 0x80 (O) OAM frame, 0x40 (C) critical options present. */
-  get flags(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  get flags(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
   /** The protocol type: the EtherType of the packet carried (0x6558: an Ethernet frame). */
-  get protocol(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get protocol(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** The Virtual Network Identifier. */
-  get vni(): number { const o = this.off + 4; if (o + 3 > this.end) notCaptured(); const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
-  get reserved(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return this.cursor.buf[o + 7]!; }
+  get vni(): number { const o = this.off + 4; if (o + 3 > this.end) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+  get reserved(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 7]!; }
 
   /** A view of the options: `firstOption()` points it at the first, `next()` at each after. */
   readonly option: GeneveOption = new GeneveOption(this.cursor);

@@ -8,7 +8,7 @@ import { linkAddrToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readU16, readU32, readU8 } from './reads.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const GEONET = Layer.Geonet;
 
@@ -59,7 +59,7 @@ export class Geonet extends LayerView {
   get payloadLength(): number { return readU16(this, 4); }
   get hopLimit(): number { return readU8(this, 7); }
   /** The sender's long position vector: GeoNetworking address, latitude, longitude (1/10 micro-degree). */
-  get address(): string { const o = this.off + 8; if (o + GEONET_ADDR_LENGTH > this.end) notCaptured(); return linkAddrToString(this.cursor.buf, o, GEONET_ADDR_LENGTH); }
+  get address(): string { const o = this.off + 8; if (o + GEONET_ADDR_LENGTH > this.end) throw NOT_CAPTURED; return linkAddrToString(this.cursor.buf, o, GEONET_ADDR_LENGTH); }
   get latitude(): number { return readU32(this, 20); }
   get longitude(): number { return readU32(this, 24); }
   /** Points `btp` after the common header and `extendedLength` bytes of extended header. */

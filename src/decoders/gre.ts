@@ -5,7 +5,7 @@ import { ipv4ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const GRE = Layer.Gre;
 const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
@@ -22,17 +22,17 @@ const CP = 0x8000, RP = 0x4000, KP = 0x2000, SP = 0x1000, AP = 0x0080;
 
 /** One source route entry (RFC 1701): IPv4 hops (address family 0x0800) or AS numbers (0xfffe). */
 export class GreSre extends FieldView {
-  get addressFamily(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get addressFamily(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The SRE offset: where in the list the next hop is. */
-  get sreOffset(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return this.cursor.buf[o + 2]!; }
+  get sreOffset(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 2]!; }
   /** Bytes of the list after the SRE's header. */
-  get sreLength(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return this.cursor.buf[o + 3]!; }
+  get sreLength(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 3]!; }
   /** True when the `n` bytes at `at` of the list were captured. */
   listHas(at: number, n: number): boolean { return this.off + GRE_SRE_HEADER_LENGTH + at + n <= this.end; }
   /** The IPv4 address at byte `at` of the list. */
-  ipv4Hop(at: number): string { const o = this.off + GRE_SRE_HEADER_LENGTH + at; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  ipv4Hop(at: number): string { const o = this.off + GRE_SRE_HEADER_LENGTH + at; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
   /** The AS number at byte `at` of the list. */
-  asHop(at: number): number { const o = this.off + GRE_SRE_HEADER_LENGTH + at; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  asHop(at: number): number { const o = this.off + GRE_SRE_HEADER_LENGTH + at; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Points the view at the entry after this one. */
   next(): this { this.off += GRE_SRE_HEADER_LENGTH + this.sreLength; return this; }
 }
@@ -91,11 +91,11 @@ export class Gre extends LayerView {
   }
 
   /** The flags and version word. */
-  get flags(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get flags(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** 0 (GRE), 1 (PPTP's enhanced GRE). */
   get version(): number { return this.flags & 7; }
   /** The protocol type: the EtherType of the packet carried (0x6558: an Ethernet frame). */
-  get protocol(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get protocol(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** Version 0 with the checksum or routing flag: the checksum field. */
   get checksum(): number { return this.u16At(GRE_BASE_LENGTH); }
   /** Version 0 with the checksum or routing flag: the offset field (of the active source route entry). */
@@ -119,8 +119,8 @@ export class Gre extends LayerView {
 
   private keyAt(): number { const f = this.flags; return GRE_BASE_LENGTH + ((f & 7) === 0 && (f & (CP | RP)) !== 0 ? 4 : 0); }
   private sequenceAt(): number { const f = this.flags; return this.keyAt() + ((f & KP) !== 0 ? 4 : 0); }
-  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 
   toJSON(): object {
     const f = this.flags, v0 = (f & 7) === 0;

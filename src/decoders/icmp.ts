@@ -5,7 +5,7 @@ import { u16, u32 } from './bytes.js';
 import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ICMP = Layer.Icmp;
 
@@ -28,12 +28,12 @@ export const ICMP_EXTENSION_OBJECT_HEADER_LENGTH = 4;
 /** An RFC 4884 extension object (length, class, C-type, then its data). */
 export class IcmpExtensionObject extends FieldView {
   /** The object's length, its header included. */
-  get length(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get length(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** 1 MPLS label stack (RFC 4950), 2 interface information (RFC 5837). */
-  get classNum(): number { const o = this.off + 2; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get cType(): number { const o = this.off + 3; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get classNum(): number { const o = this.off + 2; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get cType(): number { const o = this.off + 3; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** An MPLS label stack entry (label, TC, S, TTL) at the start of the data. */
-  get mplsEntry(): number { const o = this.off + ICMP_EXTENSION_OBJECT_HEADER_LENGTH; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get mplsEntry(): number { const o = this.off + ICMP_EXTENSION_OBJECT_HEADER_LENGTH; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /** ICMP message header; type-specific fields read `undefined` for other types. */
@@ -54,15 +54,15 @@ export class Icmp extends LayerView {
 
   // Own has()/need()/captured/internetChecksum(): the base class's would see every view class at one load site and go megamorphic.
   override has(n: number): boolean { return this.off + n <= this.end; }
-  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
   override internetChecksum(n: number, initial = 0): number { return inCksum(this.cursor.buf, this.off, n, initial); }
   // Getters check that their field was captured (NOT_CAPTURED otherwise): only a printer's view of a cut
   // message can fail, and the quoted-packet getters, which read past the ICMP header, on any view.
   /** Message type (0 echo reply, 3 unreachable, 5 redirect, 8 echo, 11 time exceeded, 12 parameter problem, 13/14 timestamp…). */
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get code(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
-  get checksum(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get code(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
+  get checksum(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** Bytes this message type's fixed fields take (what decode() requires of it). */
   get fixedLength(): number { return required[this.type]!; }
   /** Identifier of echo, timestamp, information and address-mask messages. */
@@ -127,10 +127,10 @@ export class Icmp extends LayerView {
 
   private get hasIdSeq(): boolean { const t = this.type; return t === 0 || t === 8 || (t >= 13 && t <= 18); }
   private get isTimestamp(): boolean { return this.type === 13 || this.type === 14; }
-  private u8At(i: number): number { const o = this.off + i; if (o + 1 > this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
-  private quadAt(i: number): string { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  private u8At(i: number): number { const o = this.off + i; if (o + 1 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  private quadAt(i: number): string { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
 
   toJSON(): object {
     return {

@@ -7,7 +7,7 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readIpv6, readU16, readU32, readU8 } from './reads.js';
 import { RplMessage } from './rpl.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ICMPV6 = Layer.Icmpv6;
 
@@ -134,15 +134,15 @@ export class Icmpv6 extends LayerView {
 
   // Own has()/need()/captured: the base class's would see every view class at one load site and go megamorphic.
   override has(n: number): boolean { return this.off + n <= this.end; }
-  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
   // Getters check that their field was captured (NOT_CAPTURED otherwise): only a printer's view of a cut
   // message can fail, and those of fields past what decode() requires for the type (node information,
   // router renumbering, MLDv2 and RPL bodies, the quoted packet of errors), on any view.
   /** 1 unreachable, 2 packet too big, 3 time exceeded, 4 parameter problem, 128/129 echo, 130–132/143 MLD, 133–137 ND. */
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get code(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
-  get checksum(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get code(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
+  get checksum(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   get identifier(): number | undefined { return this.isEcho ? this.u16At(4) : undefined; }
   get sequence(): number | undefined { return this.isEcho ? this.u16At(6) : undefined; }
   /** Packet too big: the MTU. */
@@ -302,11 +302,11 @@ export class Icmpv6 extends LayerView {
 
   private get isEcho(): boolean { return this.type === 128 || this.type === 129; }
   private get isMld1(): boolean { return this.type >= 130 && this.type <= 132; }
-  private u8At(i: number): number { const o = this.off + i; if (o + 1 > this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
-  private ip6At(i: number): string { const o = this.off + i; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
-  private ip4At(i: number): string { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  private u8At(i: number): number { const o = this.off + i; if (o + 1 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16At(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32At(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  private ip6At(i: number): string { const o = this.off + i; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
+  private ip4At(i: number): string { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
 
   toJSON(): object {
     const t = this.type, o: Record<string, unknown> = { offset: this.offset, length: this.length, type: t, code: this.code, checksum: this.checksum };

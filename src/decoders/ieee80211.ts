@@ -7,7 +7,7 @@ import { macToString } from './addr.js';
 import { u16le, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IEEE80211 = Layer.Ieee80211, LLC = Layer.Llc;
 
@@ -159,7 +159,7 @@ export class Ieee80211 extends LayerView {
   }
 
   /** Frame control, little-endian as sent. */
-  get frameControl(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get frameControl(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   get type(): number { return (this.frameControl >> 2) & 3; }
   get subtype(): number { return (this.frameControl >> 4) & 0xf; }
   get toDs(): boolean { return (this.frameControl & 0x0100) !== 0; }
@@ -173,8 +173,8 @@ export class Ieee80211 extends LayerView {
   /** The MAC header's length without padding or mesh control (0: unknown type or control subtype). */
   get macHeaderLength(): number { return wlanHeaderLength(this.frameControl); }
   /** Duration/ID (a PS-Poll's association ID). */
-  get duration(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
-  #mac(i: number): string { const o = this.off + i; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  get duration(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
+  #mac(i: number): string { const o = this.off + i; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
   /** Addresses 1 to 4 as sent (what each means depends on the type and the DS bits). */
   get addr1(): string { return this.#mac(4); }
   get addr2(): string { return this.#mac(10); }
@@ -190,25 +190,25 @@ export class Ieee80211 extends LayerView {
     return this.#mac(fc & 0x0100 ? (fc & 0x0200 ? 24 : 10) : (fc & 0x0200 ? 16 : 10));
   }
   get dst(): string { return this.#mac(this.frameControl & 0x0100 ? 16 : 4); }
-  get sequenceControl(): number { const o = this.off + 22; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get sequenceControl(): number { const o = this.off + 22; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** BlockAckReq: the BAR control and starting sequence fields. */
-  get barControl(): number { const o = this.off + 16; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
-  get barSequence(): number { const o = this.off + 18; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get barControl(): number { const o = this.off + 16; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
+  get barSequence(): number { const o = this.off + 18; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
 
   /** The 802.11s mesh control at `at` bytes into the frame (after the QoS header): its length (0: flags say it is none). */
   meshControlLength(at: number): number {
-    const o = this.off + at; if (o >= this.end) notCaptured();
+    const o = this.off + at; if (o >= this.end) throw NOT_CAPTURED;
     const f = this.cursor.buf[o]!;
     return f & ~3 ? 0 : 6 * (1 + (f & 3));
   }
   /** Mesh control fields at `at`: address extension mode, TTL, sequence number, addresses 4–6 (k = 0–2). */
-  meshAddressExtension(at: number): number { const o = this.off + at; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! & 3; }
-  meshTtl(at: number): number { const o = this.off + at + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  meshSequence(at: number): number { const o = this.off + at + 2; if (o + 4 > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
+  meshAddressExtension(at: number): number { const o = this.off + at; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! & 3; }
+  meshTtl(at: number): number { const o = this.off + at + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  meshSequence(at: number): number { const o = this.off + at + 2; if (o + 4 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
   meshAddress(at: number, k: number): string { return this.#mac(at + 6 + 6 * k); }
 
   // A management frame's body, after its 24-byte header (never padded: 24 is a multiple of 4).
-  #body16(i: number): number { const o = this.off + WLAN_MGMT_HEADER_LENGTH + i; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  #body16(i: number): number { const o = this.off + WLAN_MGMT_HEADER_LENGTH + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** True when the management body's first `n` bytes were captured. */
   bodyHas(n: number): boolean { return this.off + WLAN_MGMT_HEADER_LENGTH + n <= this.end; }
   /** Beacon and probe response: the capability information after the timestamp and beacon interval. */
@@ -229,13 +229,13 @@ export class Ieee80211 extends LayerView {
   get authSequence(): number { return this.#body16(2); }
   get authStatus(): number { return this.#body16(4); }
   /** Action: category and action code. */
-  get actionCategory(): number { const o = this.off + WLAN_MGMT_HEADER_LENGTH; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get actionCode(): number { const o = this.off + WLAN_MGMT_HEADER_LENGTH + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get actionCategory(): number { const o = this.off + WLAN_MGMT_HEADER_LENGTH; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get actionCode(): number { const o = this.off + WLAN_MGMT_HEADER_LENGTH + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Points `elements` at a management body's elements (after `fixed` bytes of fixed fields) and returns it. */
   elementsAfter(fixed: number): WlanElements { return this.elements.point(this.off + WLAN_MGMT_HEADER_LENGTH + fixed, this.end); }
 
   /** A protected frame's IV, pad and key ID word at `at` bytes into the frame (tcpdump's wep_print), little-endian. */
-  ivWord(at: number): number { const o = this.off + at; if (o + WLAN_IV_LENGTH > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
+  ivWord(at: number): number { const o = this.off + at; if (o + WLAN_IV_LENGTH > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
 
   toJSON(): object {
     const fc = this.frameControl;

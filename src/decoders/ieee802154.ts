@@ -7,7 +7,7 @@
 import { u16le, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IEEE802154 = Layer.Ieee802154, TAP = Layer.Ieee802154Tap;
 
@@ -70,13 +70,13 @@ export function wpanCrc32(b: Uint8Array, o: number, n: number): number {
  */
 export class WpanFields extends FieldView {
   /** An IE's 2-byte little-endian header (type, ID, length). */
-  get ieHeader(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get ieHeader(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** Byte `i` as a number (the beacon's GTS and pending-address specifications, a command's fields). */
   u8(i: number): number { return this.byte(i); }
   /** Bytes i, i+1, little-endian (superframe specification, short addresses, PAN IDs). */
-  le16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) notCaptured(); return u16le(this.cursor.buf, o); }
+  le16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** An extended address at byte `i`. */
-  extendedAddress(i: number): string { const o = this.off + i; if (o + 8 > this.end || i < 0) notCaptured(); return le64Address(this.cursor.buf, o); }
+  extendedAddress(i: number): string { const o = this.off + i; if (o + 8 > this.end || i < 0) throw NOT_CAPTURED; return le64Address(this.cursor.buf, o); }
 }
 
 export class Ieee802154 extends LayerView {
@@ -118,7 +118,7 @@ export class Ieee802154 extends LayerView {
     return 0;
   }
 
-  get frameControl(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get frameControl(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   get frameType(): number { return this.frameControl & 7; }
   /** A multipurpose frame with the long frame control (bit 3). */
   get longFrameControl(): boolean { return this.frameType === Wpan.Multipurpose && (this.frameControl & 8) !== 0; }
@@ -132,7 +132,7 @@ export class Ieee802154 extends LayerView {
   }
   /** Where the sequence number is (multipurpose frames with the short frame control have it at 1). */
   get sequenceAt(): number { return this.frameType === Wpan.Multipurpose && (this.frameControl & 8) === 0 ? 1 : 2; }
-  get sequence(): number { const o = this.off + this.sequenceAt; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get sequence(): number { const o = this.off + this.sequenceAt; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Where the addressing fields start. */
   get addressingAt(): number { return this.sequenceAt === 1 ? 2 : this.sequenceSuppressed ? 2 : 3; }
   get dstAddressLength(): number {
@@ -188,11 +188,11 @@ export class Ieee802154 extends LayerView {
     const s = this.srcAddressLength, d = this.dstAddressLength;
     return s < 0 || d < 0 ? -1 : this.srcAddressAt + s;
   }
-  #pan(at: number): number { const o = this.off + at; if (at < 0 || o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  #pan(at: number): number { const o = this.off + at; if (at < 0 || o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   #address(at: number, n: number): string {
     const o = this.off + at;
     if (n === 0) return 'none';
-    if (o + n > this.end) notCaptured();
+    if (o + n > this.end) throw NOT_CAPTURED;
     return n === 2 ? u16le(this.cursor.buf, o).toString(16).padStart(4, '0') : le64Address(this.cursor.buf, o);
   }
   get dstPan(): number { return this.#pan(this.dstPanAt); }
@@ -205,16 +205,16 @@ export class Ieee802154 extends LayerView {
    * The auxiliary security header at the end of the addressing: security control (level bits 0–2,
    * key identifier mode bits 3–4, frame counter suppressed bit 5), frame counter, key source, key index.
    */
-  get securityControl(): number { const o = this.off + this.addressesEnd; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get frameCounter(): number { const o = this.off + this.addressesEnd + 1; if (o + 4 > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
+  get securityControl(): number { const o = this.off + this.addressesEnd; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get frameCounter(): number { const o = this.off + this.addressesEnd + 1; if (o + 4 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
   /** Where the key source starts (after the frame counter unless suppressed). */
   get keySourceAt(): number { return this.addressesEnd + 1 + (this.securityControl & 0x20 ? 0 : 4); }
   /** Key identifier mode 2: the key source's two 16-bit halves. */
-  keySourceWord(k: number): number { const o = this.off + this.keySourceAt + 2 * k; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  keySourceWord(k: number): number { const o = this.off + this.keySourceAt + 2 * k; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** Key identifier mode 3: the key source as an extended address. */
-  get keySourceAddress(): string { const o = this.off + this.keySourceAt; if (o + 8 > this.end) notCaptured(); return le64Address(this.cursor.buf, o); }
+  get keySourceAddress(): string { const o = this.off + this.keySourceAt; if (o + 8 > this.end) throw NOT_CAPTURED; return le64Address(this.cursor.buf, o); }
   /** The key index at `at` (where tcpdump's walk puts it). */
-  keyIndexAt(at: number): number { const o = this.off + at; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  keyIndexAt(at: number): number { const o = this.off + at; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 
   /** Points `fields` at byte `at` of the frame (an IE, the beacon fields, a command) and returns it. */
   fieldsAt(at: number): WpanFields { return this.fields.point(this.off + at, this.end); }
@@ -250,8 +250,8 @@ export class Ieee802154Tap extends LayerView {
     return IEEE802154;
   }
 
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get headerLengthField(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get headerLengthField(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, version: this.version }; }
 }

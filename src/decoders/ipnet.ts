@@ -3,7 +3,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPNET = Layer.Ipnet, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6;
 
@@ -26,12 +26,12 @@ export class Ipnet extends LayerView {
     return af === IPNET_AF_INET ? IPV4 : af === IPNET_AF_INET6 ? IPV6 : 0;
   }
 
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Address family of the packet after the header (2 IPv4, 26 IPv6). */
-  get family(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get family(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The hook the packet was seen at (in, out, local). */
-  get hookType(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get hookType(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   get packetLength(): number { return this.#u32(4); }
   get ifIndex(): number { return this.#u32(8); }
   get groupIfIndex(): number { return this.#u32(12); }

@@ -5,7 +5,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPOIB = Layer.Ipoib;
 const BY_ETHER_TYPE = byEtherType;
@@ -32,7 +32,7 @@ export class Ipoib extends LayerView {
 
   #address(i: number): string {
     const o = this.off + i;
-    if (o + IPOIB_ADDRESS_LENGTH > this.end) notCaptured();
+    if (o + IPOIB_ADDRESS_LENGTH > this.end) throw NOT_CAPTURED;
     let s = '';
     for (let k = 0; k < IPOIB_ADDRESS_LENGTH; k++) s += (k ? ':' : '') + this.cursor.buf[o + k]!.toString(16).padStart(2, '0');
     return s;
@@ -41,7 +41,7 @@ export class Ipoib extends LayerView {
   get dst(): string { return this.#address(0); }
   /** Source hardware address, 20 bytes in hex. */
   get src(): string { return this.#address(IPOIB_ADDRESS_LENGTH); }
-  get etherType(): number { const o = this.off + 40; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get etherType(): number { const o = this.off + 40; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, dst: this.dst, src: this.src, etherType: this.etherType }; }
 }

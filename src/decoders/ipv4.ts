@@ -7,7 +7,7 @@ import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
 import { byIpProto } from './registry-tables.js';
 import { Len } from './stop.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPV4 = Layer.Ipv4;
 const LEN_CAPLEN = Len.Caplen;
@@ -35,25 +35,25 @@ export const IPV4_MIN_HEADER_LENGTH = 20;
  */
 export class Ipv4OptionView extends FieldView {
   /** Option type (0 EOL, 1 NOP, 7 RR, 68 TS, 130 security, 131 LSRR, 137 SSRR, 148 router alert…). */
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The length byte (type and length bytes included). */
-  get lengthField(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  get lengthField(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
   /** Routes and timestamps: the pointer byte (1-based position of the next slot). */
-  get pointer(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return this.cursor.buf[o + 2]!; }
+  get pointer(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 2]!; }
   /** Routes: hop `i`'s address (dotted quad); its byte position in the option is routeHopPosition(i). */
-  routeHop(i: number): string { const o = this.off + 3 + 4 * i; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  routeHop(i: number): string { const o = this.off + 3 + 4 * i; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
   /** Timestamps: the overflow (high 4 bits) and flag (low 4 bits: 0 TS only, 1 TS and address, 3 prespecified) byte. */
-  get tsFlags(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return this.cursor.buf[o + 3]!; }
+  get tsFlags(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 3]!; }
   /** Timestamps: entry `i`'s time, entries `hopLength` (4 or 8) bytes long. */
   tsTime(i: number, hopLength: number): number {
     const o = this.off + TS_FIRST_ENTRY + i * hopLength + hopLength - 4;
-    if (o + 4 > this.end) notCaptured();
+    if (o + 4 > this.end) throw NOT_CAPTURED;
     return u32(this.cursor.buf, o);
   }
   /** Timestamps with addresses: entry `i`'s address. */
-  tsAddress(i: number): string { const o = this.off + TS_FIRST_ENTRY + i * 8; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  tsAddress(i: number): string { const o = this.off + TS_FIRST_ENTRY + i * 8; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
   /** Router alert: the value. */
-  get routerAlertValue(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get routerAlertValue(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
 }
 
 /** Byte position of a route option's hop `i` (what its pointer field counts, less one). */
@@ -106,7 +106,7 @@ export class Ipv4 extends LayerView {
 
   // Own has()/need()/captured/internetChecksum(): the base class's would see every view class at one load site and go megamorphic.
   override has(n: number): boolean { return this.off + n <= this.end; }
-  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
   override internetChecksum(n: number, initial = 0): number { return inCksum(this.cursor.buf, this.off, n, initial); }
   /** The total length promises more bytes than were captured (`end` is then the capture's). */

@@ -7,7 +7,7 @@ import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
 import { byIpProto } from './registry-tables.js';
 import { Len } from './stop.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPV6 = Layer.Ipv6, IPV6_EXT = Layer.Ipv6Ext;
 const LEN_CAPLEN = Len.Caplen;
@@ -39,7 +39,7 @@ export const IPV6_HEADER_LENGTH = 40;
 export class Ipv6OptionsHeader extends FieldView {
   get nextHeader(): number { return this.cursor.buf[this.off]!; }
   /** Bytes of the header, by its length field ((field + 1) × 8). */
-  get length(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return (this.cursor.buf[o + 1]! + 1) << 3; }
+  get length(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o + 1]! + 1) << 3; }
   /** Absolute offset of the options area (after next header and length). */
   get optionsOffset(): number { return this.off + 2; }
   /** A view for walking the options: `point()` it at each (reused). */
@@ -51,15 +51,15 @@ export class Ipv6OptionsHeader extends FieldView {
 /** One option of a Hop-by-Hop or Destination Options header (or a Home Address sub-option): type, length, and the values tcpdump prints. */
 export class Ipv6Option extends FieldView {
   /** 0 Pad1, 1 PadN, 5 router alert, 0xc2 jumbo payload, 0xc9 home address… */
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The length byte (data bytes, type and length not counted). */
-  get lengthField(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  get lengthField(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
   /** Router alert: the value. */
-  get routerAlert(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get routerAlert(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** Jumbo payload: the length. */
-  get jumboLength(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return u32(this.cursor.buf, o + 2); }
+  get jumboLength(): number { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o + 2); }
   /** Home address (RFC 6275). */
-  get homeAddress(): string { const o = this.off; if (o + 18 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o + 2); }
+  get homeAddress(): string { const o = this.off; if (o + 18 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o + 2); }
 }
 
 /** Bytes of a Home Address option before its sub-options. */
@@ -69,17 +69,17 @@ export const HOME_ADDRESS_OPTION_LENGTH = 18;
 export class Ipv6RoutingHeader extends FieldView {
   get nextHeader(): number { return this.cursor.buf[this.off]!; }
   /** The length field (8-byte units after the first 8). */
-  get lengthField(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
-  get type(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return this.cursor.buf[o + 2]!; }
-  get segmentsLeft(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return this.cursor.buf[o + 3]!; }
+  get lengthField(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
+  get type(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 2]!; }
+  get segmentsLeft(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 3]!; }
   /** Types 0 and 2: the reserved word. */
-  get reserved(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u32(this.cursor.buf, o + 4); }
+  get reserved(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o + 4); }
   /** Type 4: last entry, flags, tag. */
-  get lastEntry(): number { const o = this.off; if (o + 5 > this.end) notCaptured(); return this.cursor.buf[o + 4]!; }
-  get srhFlags(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return this.cursor.buf[o + 5]!; }
-  get tag(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u16(this.cursor.buf, o + 6); }
+  get lastEntry(): number { const o = this.off; if (o + 5 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 4]!; }
+  get srhFlags(): number { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 5]!; }
+  get tag(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 6); }
   /** Address (or segment) `i` of the list. */
-  address(i: number): string { const o = this.off + 8 + 16 * i; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  address(i: number): string { const o = this.off + 8 + 16 * i; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
   /**
    * Absolute offset of the final destination (the address the upper-layer checksum's pseudo-header
    * uses, RFC 8200 §8.1), or -1 when there is none to take. Like tcpdump, a cut list gives its
@@ -105,9 +105,9 @@ export class Ipv6RoutingHeader extends FieldView {
 export class Ipv6FragmentHeader extends FieldView {
   get nextHeader(): number { return this.cursor.buf[this.off]!; }
   /** Fragment offset in bytes. */
-  get offset(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2) & 0xfff8; }
-  get moreFragments(): boolean { const o = this.off; if (o + 4 > this.end) notCaptured(); return (this.cursor.buf[o + 3]! & 1) !== 0; }
-  get id(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u32(this.cursor.buf, o + 4); }
+  get offset(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2) & 0xfff8; }
+  get moreFragments(): boolean { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o + 3]! & 1) !== 0; }
+  get id(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o + 4); }
 }
 
 /** Bytes of a Fragment header. */
@@ -189,7 +189,7 @@ export class Ipv6 extends LayerView {
 
   // Own has()/need()/captured/internetChecksum(): the base class's would see every view class at one load site and go megamorphic.
   override has(n: number): boolean { return this.off + n <= this.end; }
-  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
   override internetChecksum(n: number, initial = 0): number { return inCksum(this.cursor.buf, this.off, n, initial); }
   /** The payload length promises more bytes than were captured (`end` is then the capture's); 0 (a jumbogram) promises none. */
@@ -221,13 +221,13 @@ export class Ipv6 extends LayerView {
   /** Copies the source and destination addresses as eight 32-bit words into out[at…at+7] (order as sent). */
   addressWords(out: Uint32Array, at: number): void {
     const o = this.off;
-    if (o + 40 > this.end) notCaptured();
+    if (o + 40 > this.end) throw NOT_CAPTURED;
     for (let i = 0; i < 8; i++) out[at + i] = u32(this.cursor.buf, o + 8 + 4 * i);
   }
   /** Compares the source and destination addresses as bytes (memcmp order): < 0, 0, > 0. */
   compareAddresses(): number {
     const o = this.off, b = this.cursor.buf;
-    if (o + 40 > this.end) notCaptured();
+    if (o + 40 > this.end) throw NOT_CAPTURED;
     for (let i = 0; i < 16; i++) { const d = b[o + 8 + i]! - b[o + 24 + i]!; if (d !== 0) return d; }
     return 0;
   }

@@ -6,7 +6,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { SmbBytes } from './smb.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPX = Layer.Ipx;
 
@@ -35,11 +35,11 @@ export class Ipx extends LayerView {
     return u16(c.buf, o + 16) === IpxSocket.Eigrp ? Layer.Eigrp : 0;
   }
 
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   #node(i: number): string {
     const o = this.off + i;
-    if (o + 6 > this.end) notCaptured();
+    if (o + 6 > this.end) throw NOT_CAPTURED;
     const b = this.cursor.buf;
     let s = '';
     for (let k = 0; k < 6; k++) s += (k > 0 ? ':' : '') + b[o + k]!.toString(16).padStart(2, '0');
@@ -50,9 +50,9 @@ export class Ipx extends LayerView {
   /** Bytes of the packet, header included. */
   get packetLength(): number { return this.#u16(2); }
   /** Transport control: the hop count. */
-  get transportControl(): number { const o = this.off + 4; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get transportControl(): number { const o = this.off + 4; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Packet type (0 unknown, 1 RIP, 4 PEP/SAP, 5 SPX, 17 NCP, 20 NetBIOS broadcast). */
-  get packetType(): number { const o = this.off + 5; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get packetType(): number { const o = this.off + 5; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   get dstNet(): number { return this.#u32(6); }
   /** Destination node (a MAC address, `ff:ff:ff:ff:ff:ff` for broadcast). */
   get dstNode(): string { return this.#node(10); }

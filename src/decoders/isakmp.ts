@@ -7,7 +7,7 @@ import { u16, u32 } from './bytes.js';
 import { ipv4ToString, ipv6ToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ISAKMP = Layer.Isakmp;
 const IKE_NATT = Layer.IkeNatT;
@@ -45,16 +45,16 @@ export class IkeBytes extends FieldView {
   hexCaptured(i: number, n: number): boolean { return n >= 0 && i >= 0 && this.off + i + n <= this.end; }
   /** `n` bytes from index `i` in lower-case hex, checked as a whole (NOT_CAPTURED). */
   hex(i: number, n: number): string {
-    if (!this.hexCaptured(i, n)) notCaptured();
+    if (!this.hexCaptured(i, n)) throw NOT_CAPTURED;
     const b = this.cursor.buf;
     let s = '';
     for (let k = this.off + i, e = k + n; k < e; k++) s += HEX[b[k]!]!;
     return s;
   }
   /** The IPv4 address at index `i`, checked. */
-  ipv4(i: number): string { if (!this.hexCaptured(i, 4)) notCaptured(); return ipv4ToString(this.cursor.buf, this.off + i); }
+  ipv4(i: number): string { if (!this.hexCaptured(i, 4)) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, this.off + i); }
   /** The IPv6 address at index `i`, checked. */
-  ipv6(i: number): string { if (!this.hexCaptured(i, 16)) notCaptured(); return ipv6ToString(this.cursor.buf, this.off + i); }
+  ipv6(i: number): string { if (!this.hexCaptured(i, 16)) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, this.off + i); }
 }
 
 /**
@@ -63,9 +63,9 @@ export class IkeBytes extends FieldView {
  * them; each is checked.
  */
 export class IkePayload extends IkeBytes {
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** Generic header: the type of the payload after this one. */
   get nextPayload(): number { return this.#u8(0); }
   /** Generic header: the byte with the critical bit (0x80, IKEv2). */
@@ -131,13 +131,13 @@ export class IkePayload extends IkeBytes {
 /** A data attribute (transforms, RESPONDER-LIFETIME): TLV when the AF bit is clear, else type and value. */
 export class IkeAttribute extends IkeBytes {
   /** The AF bit: the value is in the header (TV format). */
-  get shortForm(): boolean { const o = this.off; if (o >= this.end) notCaptured(); return (this.cursor.buf[o]! & 0x80) !== 0; }
+  get shortForm(): boolean { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! & 0x80) !== 0; }
   /** The attribute type (AF bit cleared). */
-  get type(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o) & 0x7fff; }
+  get type(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o) & 0x7fff; }
   /** TV: the value; TLV: the value's length. */
-  get lengthOrValue(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get lengthOrValue(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** TV: the first byte of the value (tcpdump reads it before it prints the two). */
-  get valueFirstByte(): number { const o = this.off + 2; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get valueFirstByte(): number { const o = this.off + 2; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 }
 
 /** An ISAKMP message: the header's getters, and sub-views the printer points at the payloads. */
@@ -154,10 +154,10 @@ export class Isakmp extends LayerView {
     return 0;
   }
 
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   #hex(i: number, n: number): string {
     const o = this.off + i;
-    if (o + n > this.end) notCaptured();
+    if (o + n > this.end) throw NOT_CAPTURED;
     const b = this.cursor.buf;
     let s = '';
     for (let k = o; k < o + n; k++) s += HEX[b[k]!]!;
@@ -181,11 +181,11 @@ export class Isakmp extends LayerView {
   /** Flags (v1: E 0x01, C 0x02; v2: I 0x08, V 0x10, R 0x20). */
   get flags(): number { return this.#u8(19); }
   /** The message ID. */
-  get messageId(): number { const o = this.off + 20; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get messageId(): number { const o = this.off + 20; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** The message ID in hex, as tcpdump prints it. */
   get messageIdHex(): string { return this.#hex(20, 4); }
   /** The length the header states for the whole message. */
-  get messageLength(): number { const o = this.off + 24; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get messageLength(): number { const o = this.off + 24; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** Absolute index of the first payload. */
   get firstPayloadOffset(): number { return this.off + ISAKMP_HEADER_LENGTH; }
 
@@ -230,9 +230,9 @@ export class IkeNatT extends LayerView {
   }
 
   /** The first byte (0xff in a keepalive). */
-  get firstByte(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get firstByte(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The first four bytes: 0 is the non-ESP marker (IKE follows), anything else an ESP SPI. */
-  get marker(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get marker(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** Absolute index of the IKE message after the marker. */
   get ikeOffset(): number { return this.off + IKE_NON_ESP_MARKER_LENGTH; }
 

@@ -7,7 +7,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { isoIdText, nsapText, osiChecksum } from './osi.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ISIS = Layer.Isis;
 
@@ -48,11 +48,11 @@ export class IsisTlv extends FieldView {
 
   // Shared forms.
   /** A system ID (6 bytes), node ID (7) or LSP ID (8) at `at`, as tcpdump writes them. */
-  id(at: number, len: number): string { const o = this.off + 2 + at; if (o + len > this.end) notCaptured(); return isoIdText(this.cursor.buf, o, len); }
+  id(at: number, len: number): string { const o = this.off + 2 + at; if (o + len > this.end) throw NOT_CAPTURED; return isoIdText(this.cursor.buf, o, len); }
   /** An NSAP / area address of `len` bytes at `at`. */
-  nsap(at: number, len: number): string { const o = this.off + 2 + at; if (o + len > this.end) notCaptured(); return nsapText(this.cursor.buf, o, len); }
-  ipv4(at: number): string { const o = this.off + 2 + at; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  ipv6(at: number): string { const o = this.off + 2 + at; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  nsap(at: number, len: number): string { const o = this.off + 2 + at; if (o + len > this.end) throw NOT_CAPTURED; return nsapText(this.cursor.buf, o, len); }
+  ipv4(at: number): string { const o = this.off + 2 + at; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  ipv6(at: number): string { const o = this.off + 2 + at; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
   /** A length or count byte at `at` (area address length, sub-TLV length, prefix length…). */
   lengthAt(at: number): number { return this.u8(at); }
   /** A type byte at `at` (sub-TLV, SID, authentication, IDRP type…). */
@@ -74,7 +74,7 @@ export class IsisTlv extends FieldView {
   /** An extended reachability prefix of `bits` bits at `at`, zero-filled to an IPv4 / IPv6 address. */
   prefixText(at: number, bits: number, v6: boolean): string {
     const n = (bits + 7) >> 3, o = this.off + 2 + at;
-    if (o + n > this.end) notCaptured();
+    if (o + n > this.end) throw NOT_CAPTURED;
     const a = new Uint8Array(v6 ? 16 : 4);
     a.set(this.cursor.buf.subarray(o, o + n));
     return v6 ? ipv6ToString(a, 0) : ipv4ToString(a, 0);
@@ -99,10 +99,10 @@ export class IsisTlv extends FieldView {
   entrySequence(at: number): number { return this.u32(at + 10); }
   entryChecksum(at: number): number { return this.u16(at + 14); }
 
-  private u8(i: number): number { const o = this.off + 2 + i; if (o >= this.end || o < this.off) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + 2 + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u24(i: number): number { const o = this.off + 2 + i; if (o + 3 > this.end) notCaptured(); return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
-  private u32(i: number): number { const o = this.off + 2 + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + 2 + i; if (o >= this.end || o < this.off) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + 2 + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u24(i: number): number { const o = this.off + 2 + i; if (o + 3 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
+  private u32(i: number): number { const o = this.off + 2 + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /**
@@ -181,10 +181,10 @@ export class Isis extends LayerView {
     return osiChecksum(this.cursor.buf, this.off + from, checksumOffset, length);
   }
 
-  private id(i: number, len: number): string { const o = this.off + i; if (o + len > this.end) notCaptured(); return isoIdText(this.cursor.buf, o, len); }
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private id(i: number, len: number): string { const o = this.off + i; if (o + len > this.end) throw NOT_CAPTURED; return isoIdText(this.cursor.buf, o, len); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 
   toJSON(): object {
     const type = this.pduType, o: Record<string, unknown> = { offset: this.offset, length: this.length, pduType: type, fixedLength: this.fixedLength, maxAreas: this.maxAreas };

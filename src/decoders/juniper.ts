@@ -9,7 +9,7 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LinkType } from './link-type.js';
 import { byEtherType } from './registry-tables.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 import { OamCell } from './atm.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const JUNIPER = Layer.Juniper, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, ETHERNET = Layer.Ethernet, PPP = Layer.Ppp, CHDLC = Layer.Chdlc;
@@ -43,13 +43,13 @@ export function juniperIpGuess(first: number): number {
 
 /** An extension TLV, pointed at each by the printer. Types below 128 are little-endian, the others big-endian. */
 export class JuniperTlv extends FieldView {
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get length(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get length(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The value as a number for lengths 1 to 4 (-1 for the others). */
   get value(): number {
     const t = this.type, n = this.length, o = this.off + JUNIPER_TLV_OVERHEAD, b = this.cursor.buf;
     if (n < 1 || n > 4) return -1;
-    if (o + n > this.end) notCaptured();
+    if (o + n > this.end) throw NOT_CAPTURED;
     let v = 0;
     if (t < 128) for (let i = n - 1; i >= 0; i--) v = v * 256 + b[o + i]!;
     else for (let i = 0; i < n; i++) v = v * 256 + b[o + i]!;
@@ -59,21 +59,21 @@ export class JuniperTlv extends FieldView {
 
 /** The ES PIC's IPsec header, the services PIC's and the monitor PIC's (pointed by the printer). */
 export class JuniperPicHeader extends FieldView {
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   // ES: SA index, TTL, type (1–5), SPI, tunnel source and destination.
   get saIndex(): number { return this.#u16(0); }
   get ttl(): number { return this.#u8(2); }
   get esType(): number { return this.#u8(3); }
   get spi(): number { return this.#u32(4); }
-  get tunnelSrc(): string { const o = this.off + 8; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  get tunnelDst(): string { const o = this.off + 12; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  get tunnelSrc(): string { const o = this.off + 8; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  get tunnelDst(): string { const o = this.off + 12; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
   // Services: service id, flags, service set id, incoming interface.
   get serviceId(): number { return this.#u8(0); }
   get serviceFlags(): number { return this.#u8(1); }
   get serviceSetId(): number { return this.#u16(2); }
-  get serviceIif(): number { const o = this.off + 5; if (o + 3 > this.end) notCaptured(); return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
+  get serviceIif(): number { const o = this.off + 5; if (o + 3 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
   // Monitor: packet type, incoming interface, service id.
   get monitorPacketType(): number { return this.#u8(0); }
   get monitorIif(): number { return this.#u16(2); }
@@ -148,17 +148,17 @@ export class Juniper extends LayerView {
   }
 
   /** The magic number (0x4d4743, "MGC"). */
-  get magic(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
+  get magic(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
   /** JuniperFlag bits. */
-  get flags(): number { const o = this.off + 3; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get flags(): number { const o = this.off + 3; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The 16-bit field `at` bytes into the header: the protocol after the cookie. */
-  protocolAt(at: number): number { const o = this.off + at; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  protocolAt(at: number): number { const o = this.off + at; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The 32-bit field `at` bytes in: ATM2's control word. */
-  controlWordAt(at: number): number { const o = this.off + at; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  controlWordAt(at: number): number { const o = this.off + at; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** The 24 bits `at` bytes in: an LLC header's start (0xfefe03 NLPID, 0xaaaa03 SNAP) in an ATM payload. */
-  llcStartAt(at: number): number { const o = this.off + at; if (o + 3 > this.end) notCaptured(); return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
+  llcStartAt(at: number): number { const o = this.off + at; if (o + 3 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
   /** Bytes of extension TLVs (with the Ext flag). */
-  get extensionLength(): number { const o = this.off + 4; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get extensionLength(): number { const o = this.off + 4; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, flags: this.flags }; }
 }

@@ -4,7 +4,7 @@
 import { u16, u16le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const KRB = Layer.Krb;
 
@@ -22,9 +22,9 @@ export class Krb extends LayerView {
   }
 
   /** 4 for Kerberos v4; 106 and 107 start a v5 message (ASN.1 application tags). */
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** v4: the type byte (message type, low bit the byte order). */
-  get typeByte(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get typeByte(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** v4: the message type (the type byte without its byte-order bit). */
   get messageType(): number { return this.typeByte & 0xfe; }
   /** v4: true when the sender's 16-bit fields are little-endian. */
@@ -32,7 +32,7 @@ export class Krb extends LayerView {
   /** v4: the 16-bit field at index `i`, in the sender's byte order. */
   u16At(i: number): number {
     const o = this.off + i;
-    if (o + 2 > this.end) notCaptured();
+    if (o + 2 > this.end) throw NOT_CAPTURED;
     return this.littleEndian ? u16le(this.cursor.buf, o) : u16(this.cursor.buf, o);
   }
 

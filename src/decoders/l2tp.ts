@@ -4,7 +4,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const L2TP = Layer.L2tp;
 const PPP = Layer.Ppp;
@@ -16,7 +16,7 @@ export const L2TP_AVP_HEADER_LENGTH = 6;
 
 /** One AVP, pointed at its first byte by the printer as it walks them. Values are read by their index in the value. */
 export class L2tpAvp extends FieldView {
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The AVP's length (the low 10 bits of the first word), header included. */
   get avpLength(): number { return this.#u16(0) & 0x03ff; }
   get mandatory(): boolean { return (this.#u16(0) & 0x8000) !== 0; }
@@ -24,9 +24,9 @@ export class L2tpAvp extends FieldView {
   /** 0 for the IETF's attributes. */
   get vendorId(): number { return this.#u16(2); }
   get attributeType(): number { return this.#u16(4); }
-  valueByte(i: number): number { const o = this.off + L2TP_AVP_HEADER_LENGTH + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  valueByte(i: number): number { const o = this.off + L2TP_AVP_HEADER_LENGTH + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   valueU16(i: number): number { return this.#u16(L2TP_AVP_HEADER_LENGTH + i); }
-  valueU32(i: number): number { const o = this.off + L2TP_AVP_HEADER_LENGTH + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  valueU32(i: number): number { const o = this.off + L2TP_AVP_HEADER_LENGTH + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /** An L2TP message. Getters of the optional fields are undefined where the flags leave them out. */
@@ -51,7 +51,7 @@ export class L2tp extends LayerView {
     return w & L2tpFlag.Type || c.off >= c.end ? 0 : PPP;
   }
 
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The flags and version word. */
   get flags(): number { return this.#u16(0); }
   get version(): number { return this.flags & 0x0f; }

@@ -6,7 +6,7 @@ import { ipv4ToString, ipv6ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LISP = Layer.Lisp;
 
@@ -39,8 +39,8 @@ export class Lisp extends LayerView {
 
   private u8(i: number): number { return this.byte(i); }
   /** 16/32-bit value at byte `i` of the message, checked. */
-  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) notCaptured(); return u16(this.cursor.buf, o); }
-  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured(); return u32(this.cursor.buf, o); }
+  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 
   get type(): number { return this.u8(0) >> 4; }
   /** The first 32 bits: type, flags (P, S, I, R, M for a Map-Register), record count. */
@@ -65,8 +65,8 @@ export class Lisp extends LayerView {
   locatorFlags(at: number): number { return this.word16(at + 4); }
   locatorAfi(at: number): number { return this.word16(at + 6); }
   /** IPv4 / IPv6 address at byte `i` of the message. */
-  ipv4At(i: number): string { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  ipv6At(i: number): string { const o = this.off + i; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  ipv4At(i: number): string { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  ipv6At(i: number): string { const o = this.off + i; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
   /** The site-ID at byte `i` (64 bits). */
   siteId(i: number): bigint { return (BigInt(this.word32(i)) << 32n) | BigInt(this.word32(i + 4)); }
 

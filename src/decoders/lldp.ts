@@ -5,7 +5,7 @@ import { ipv4ToString, ipv6ToString, macToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LLDP = Layer.Lldp;
 
@@ -186,12 +186,12 @@ export class LldpTlv extends FieldView {
     const af = this.v8(at), o = this.off + LLDP_TLV_HEADER_LENGTH + at + 1;
     const need = af === 1 ? 4 : af === 2 ? 16 : af === 6 ? 6 : -1;
     if (need < 0 || n - 1 < need) return undefined;
-    if (o + need > this.end) notCaptured();
+    if (o + need > this.end) throw NOT_CAPTURED;
     return need === 4 ? ipv4ToString(this.cursor.buf, o) : need === 16 ? ipv6ToString(this.cursor.buf, o) : macToString(this.cursor.buf, o);
   }
-  private v8(i: number): number { const o = this.off + LLDP_TLV_HEADER_LENGTH + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private v16(i: number): number { const o = this.off + LLDP_TLV_HEADER_LENGTH + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private v32(i: number): number { const o = this.off + LLDP_TLV_HEADER_LENGTH + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private v8(i: number): number { const o = this.off + LLDP_TLV_HEADER_LENGTH + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private v16(i: number): number { const o = this.off + LLDP_TLV_HEADER_LENGTH + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private v32(i: number): number { const o = this.off + LLDP_TLV_HEADER_LENGTH + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /**

@@ -3,7 +3,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const M3UA = Layer.M3ua;
 
@@ -27,8 +27,8 @@ export class M3uaParam extends FieldView {
   get word(): number { return this.u32(M3UA_PARAM_HEADER_LENGTH); }
   /** The tag and length as one 32-bit word: what tcpdump 4.99.3 prints as those parameters' value (it reads the header). */
   get tagAndLength(): number { return this.u32(0); }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /** An M3UA message: the common header's getters (checked) and a parameter sub-view. */
@@ -62,8 +62,8 @@ export class M3ua extends LayerView {
   /** Points the parameter sub-view at absolute index `at`. */
   paramAt(at: number): M3uaParam { return this.param.point(at, this.end); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 
   /** The header and the parameters (tag, length) within the message's length. */
   toJSON(): object {

@@ -5,7 +5,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { etherTypeOrLength } from './ethernet.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const MACSEC = Layer.Macsec;
 
@@ -60,7 +60,7 @@ export class Macsec extends LayerView {
     return next;
   }
 
-  #tci(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  #tci(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The TCI's flag bits (MacsecTci.Flags). */
   get flags(): number { return this.#tci() & MacsecTci.Flags; }
   /** The version bit (must be 0). */
@@ -71,20 +71,20 @@ export class Macsec extends LayerView {
   /** Encrypted or changed text: the data is not readable. */
   get confidential(): boolean { return (this.#tci() & MacsecTci.Confidential) !== 0; }
   /** The short-length byte (its top two bits must be 0). */
-  get shortLengthByte(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get shortLengthByte(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Bytes of secure data when under 48 (0: the data runs to the ICV). */
   get shortLength(): number { return this.shortLengthByte & 0x3f; }
-  get packetNumber(): number { const o = this.off + 2; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get packetNumber(): number { const o = this.off + 2; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** The secure channel identifier, 16 hex digits (when present). */
   get sci(): string {
     const o = this.off + 6;
-    if (o + 8 > this.end) notCaptured();
+    if (o + 8 > this.end) throw NOT_CAPTURED;
     return u32(this.cursor.buf, o).toString(16).padStart(8, '0') + u32(this.cursor.buf, o + 4).toString(16).padStart(8, '0');
   }
   /** Bytes of the SecTAG. */
   get sectagLength(): number { return this.hasSci ? MACSEC_SECTAG_SCI_LENGTH : MACSEC_SECTAG_LENGTH; }
   /** The protected frame's type/length field (integrity only). */
-  get etherType(): number { const o = this.off + this.sectagLength; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get etherType(): number { const o = this.off + this.sectagLength; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object {
     const o: Record<string, unknown> = { offset: this.offset, length: this.length, associationNumber: this.associationNumber, flags: this.flags,

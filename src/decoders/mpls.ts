@@ -4,7 +4,7 @@
 import { u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const MPLS = Layer.Mpls, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6;
 
@@ -35,7 +35,7 @@ export class Mpls extends LayerView {
   }
 
   /** Entry `i` of the stack, the whole 32 bits (checked). */
-  entry(i: number): number { const o = this.off + i * MPLS_ENTRY_LENGTH; if (o + 4 > this.end || i < 0) notCaptured(); return u32(this.cursor.buf, o); }
+  entry(i: number): number { const o = this.off + i * MPLS_ENTRY_LENGTH; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   label(i: number): number { return this.entry(i) >>> 12; }
   trafficClass(i: number): number { return (this.entry(i) >>> 9) & 7; }
   bottomOfStack(i: number): boolean { return (this.entry(i) & 0x100) !== 0; }
@@ -47,7 +47,7 @@ export class Mpls extends LayerView {
    */
   get payloadVersion(): number {
     const v = payloadVersion(this.cursor.buf, this.off + this.headerLength, this.end);
-    if (v < 0) notCaptured();
+    if (v < 0) throw NOT_CAPTURED;
     return v;
   }
 

@@ -2,7 +2,7 @@
 // the fields of each, read where they are for the option's length and flags.
 import { ipv4ToString, ipv6ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
-import { FieldView, notCaptured } from './view.js';
+import { FieldView, NOT_CAPTURED } from './view.js';
 
 /** Subtypes: 0 MP_CAPABLE, 1 MP_JOIN, 2 DSS, 3 ADD_ADDR, 4 REMOVE_ADDR, 5 MP_PRIO, 6 MP_FAIL, 7 MP_FASTCLOSE. */
 export const MptcpSubtype = { Capable: 0, Join: 1, Dss: 2, AddAddr: 3, RemoveAddr: 4, Prio: 5, Fail: 6, FastClose: 7 } as const;
@@ -42,8 +42,8 @@ export class MptcpOptionView extends FieldView {
   /** ADD_ADDR: IP version or echo flag (low nibble of byte 2). */
   get addAddrFlags(): number { return this.u8(2) & 0xf; }
   /** ADD_ADDR: the IPv4 address, port and HMAC (its position depends on the option length). */
-  get addAddrIpv4(): string { const o = this.off + 4; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  get addAddrIpv6(): string { const o = this.off + 4; if (o + 16 > this.end) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  get addAddrIpv4(): string { const o = this.off + 4; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  get addAddrIpv6(): string { const o = this.off + 4; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
   /** ADD_ADDR: the port after an IPv4 (v6: false) or IPv6 address. */
   addAddrPort(v6: boolean): number { return this.u16(v6 ? 20 : 8); }
   /** ADD_ADDR: the truncated HMAC, after the address and, if `port`, the port. */
@@ -54,8 +54,8 @@ export class MptcpOptionView extends FieldView {
   get failSequence(): bigint { return this.u64(4); }
   get fastCloseKey(): bigint { return this.u64(4); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   private u64(i: number): bigint { return (BigInt(this.u32(i)) << 32n) | BigInt(this.u32(i + 4)); }
 }

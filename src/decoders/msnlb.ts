@@ -4,7 +4,7 @@ import { ipv4ToString } from './addr.js';
 import { u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const MS_NLB = Layer.MsNlb;
 
@@ -26,11 +26,11 @@ export class MsNlb extends LayerView {
   }
 
   /** The host's priority (little-endian). */
-  get hostPriority(): number { const o = this.off; if (o + 12 > this.end) notCaptured(); return u32le(this.cursor.buf, o + 8); }
+  get hostPriority(): number { const o = this.off; if (o + 12 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o + 8); }
   /** The cluster's virtual IPv4 address. */
-  get clusterIp(): string { const o = this.off; if (o + 16 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o + 12); }
+  get clusterIp(): string { const o = this.off; if (o + 16 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o + 12); }
   /** The host's own IPv4 address. */
-  get hostIp(): string { const o = this.off; if (o + 20 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o + 16); }
+  get hostIp(): string { const o = this.off; if (o + 20 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o + 16); }
 
   toJSON(): object {
     return { offset: this.offset, length: this.length, hostPriority: this.hostPriority, clusterIp: this.clusterIp, hostIp: this.hostIp };

@@ -6,7 +6,7 @@ import { u16le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { SmbBytes, smbLayer } from './smb.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const NETBEUI = Layer.Netbeui;
 
@@ -35,8 +35,8 @@ export class Netbeui extends LayerView {
     return cmd === 0x08 || cmd === 0x09 || cmd === 0x15 || cmd === 0x16 ? smbLayer(b, o + len, c.end) : 0;
   }
 
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** A 16-byte NetBIOS name at `i` (15 characters, trailing spaces and NULs dropped) and its type byte. */
   #name(i: number): string {
     let s = '';

@@ -8,7 +8,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { SmbBytes, smbLayer } from './smb.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const NBNS = Layer.NetbiosNs, NBDGM = Layer.NetbiosDgm, NBSS = Layer.NetbiosSsn, SMB_DIRECT = Layer.SmbDirect;
 
@@ -69,8 +69,8 @@ export class NetbiosNs extends LayerView {
     return 0;
   }
 
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   get transactionId(): number { return this.#u16(0); }
   /** True for a response (the R bit). */
@@ -137,8 +137,8 @@ export class NetbiosDgm extends LayerView {
     return type <= 0x12 ? smbLayer(b, o + h, c.end) : 0;
   }
 
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   /** 0x10 direct unique, 0x11 direct group, 0x12 broadcast, 0x13 error, 0x14-0x16 queries and responses. */
   get messageType(): number { return this.#u8(0); }
@@ -206,7 +206,7 @@ export class NetbiosSession extends LayerView {
     return type === 0 ? smbLayer(b, c.off, c.end) : 0;
   }
 
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 
   /** 0x00 session message, 0x81 request, 0x82 positive response, 0x83 negative response, 0x84 retarget, 0x85 keepalive (445: 0). */
   get messageType(): number { return this.#u8(0); }

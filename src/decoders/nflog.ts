@@ -5,7 +5,7 @@
 import { u16, u16le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const NFLOG = Layer.Nflog, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6;
 
@@ -18,11 +18,11 @@ export const NFULA_PAYLOAD = 9;
 /** A TLV (`point()`ed at each by the walk), lengths and types in little-endian as Linux writes them on x86. */
 export class NflogTlv extends FieldView {
   /** The TLV's length field (header included, before padding). */
-  get length(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get length(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** The length padded to a multiple of 4: where the next TLV starts. */
   get paddedLength(): number { const n = this.length; return n % 4 ? n + 4 - (n % 4) : n; }
   /** NFULA_* (9 is the payload). */
-  get type(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get type(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
 }
 
 /** The NFLOG header; decoded in full up to the payload TLV's value (the logged packet). */
@@ -57,10 +57,10 @@ export class Nflog extends LayerView {
   }
 
   /** AF_INET (2) or AF_INET6 (10). */
-  get family(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get version(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get family(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get version(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The NFLOG group. */
-  get resourceId(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get resourceId(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, family: this.family, version: this.version, resourceId: this.resourceId }; }
 }

@@ -4,7 +4,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const NSH = Layer.Nsh;
 
@@ -29,8 +29,8 @@ export class Nsh extends LayerView {
   }
 
   /** 16/32-bit value at byte `i` of the header, checked. */
-  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) notCaptured(); return u16(this.cursor.buf, o); }
-  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured(); return u32(this.cursor.buf, o); }
+  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** The base header's 32 bits. */
   get baseHeader(): number { return this.word32(0); }
   get version(): number { return this.baseHeader >>> 30; }
@@ -42,7 +42,7 @@ export class Nsh extends LayerView {
   get mdType(): number { return (this.baseHeader >>> 8) & 0x0f; }
   /** 1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH, 5 MPLS. */
   get nextProtocol(): number { return this.baseHeader & 0xff; }
-  get servicePathId(): number { const o = this.off + 4; if (o + 3 > this.end) notCaptured(); const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+  get servicePathId(): number { const o = this.off + 4; if (o + 3 > this.end) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
   get serviceIndex(): number { return this.byte(7); }
 
   toJSON(): object {

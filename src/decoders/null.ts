@@ -3,7 +3,7 @@
 import { u32, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, LOOP = Layer.Loop;
 
@@ -44,7 +44,7 @@ export class NullLink extends LayerView {
    */
   get familyEitherOrder(): number {
     const o = this.off;
-    if (o + 4 > this.end) notCaptured();
+    if (o + 4 > this.end) throw NOT_CAPTURED;
     const v = u32le(this.cursor.buf, o);
     return (v & 0xffff0000) !== 0 ? u32(this.cursor.buf, o) : v;
   }

@@ -6,7 +6,7 @@ import { ipv4ToString, ipv6ToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readU16, readU32, readU8 } from './reads.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const OLSR = Layer.Olsr;
 
@@ -22,7 +22,7 @@ export const OLSR_NAMESERVICE_HEADER_LENGTH = 4, OLSR_NAME_ENTRY_HEADER_LENGTH =
 /** An address at index `i` of a window, IPv4 or IPv6; checked. */
 function address(w: FieldView, i: number, v6: boolean): string {
   const o = w.off + i;
-  if (o + (v6 ? 16 : 4) > w.end) notCaptured();
+  if (o + (v6 ? 16 : 4) > w.end) throw NOT_CAPTURED;
   return v6 ? ipv6ToString(w.cursor.buf, o) : ipv4ToString(w.cursor.buf, o);
 }
 

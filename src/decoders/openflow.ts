@@ -7,7 +7,7 @@ import { macToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readIpv4, readU16, readU32, readU8 } from './reads.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const OPENFLOW = Layer.Openflow;
 
@@ -41,7 +41,7 @@ function readU64(v: FieldView, i: number): bigint { return (BigInt(readU32(v, i)
 /** A MAC address field. */
 function readMac(v: FieldView, i: number): string {
   const o = v.off + i;
-  if (o + 6 > v.end) notCaptured();
+  if (o + 6 > v.end) throw NOT_CAPTURED;
   return macToString(v.cursor.buf, o);
 }
 

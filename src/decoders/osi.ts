@@ -3,7 +3,7 @@
 // that byte and hands on to CLNP, ES-IS or IS-IS, whose headers start with it.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const OSI = Layer.Osi, CLNP = Layer.Clnp, ESIS = Layer.Esis, ISIS = Layer.Isis;
 
@@ -41,7 +41,7 @@ export class Osi extends LayerView {
   /** Where the NLPID is, from the layer's start. */
   get nlpidAt(): number { return this.pad; }
   /** The NLPID. */
-  get nlpid(): number { const o = this.off + this.pad; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get nlpid(): number { const o = this.off + this.pad; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 
   toJSON(): object { return { offset: this.offset, length: this.length, nlpid: this.nlpid }; }
 }

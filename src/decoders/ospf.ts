@@ -10,7 +10,7 @@ import { ipv6ToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { readF32, readIpv4, readIpv6, readU16, readU24, readU32, readU8 } from './reads.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const OSPF = Layer.Ospf;
 
@@ -115,7 +115,7 @@ export class OspfEntry extends FieldView {
   /** The prefix of `words` 32-bit words, zero-filled to an IPv6 address. */
   prefix(words: number): string {
     const o = this.off + 4, n = words * 4;
-    if (o + n > this.end) notCaptured();
+    if (o + n > this.end) throw NOT_CAPTURED;
     const a = new Uint8Array(16);
     a.set(this.cursor.buf.subarray(o, o + n));
     return ipv6ToString(a, 0);

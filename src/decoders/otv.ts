@@ -2,7 +2,7 @@
 // (flags, 24-bit overlay id, 24-bit instance id, reserved) and an Ethernet frame.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const OTV = Layer.Otv;
 
@@ -29,7 +29,7 @@ export class Otv extends LayerView {
   get instanceId(): number { return this.u24(4); }
   /** The reserved byte (read to check that the header was captured in full). */
   get reserved(): number { return this.byte(7); }
-  private u24(i: number): number { const o = this.off + i; if (o + 3 > this.end) notCaptured(); const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+  private u24(i: number): number { const o = this.off + i; if (o + 3 > this.end) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
 
   toJSON(): object { return { offset: this.offset, length: this.length, flags: this.flags, overlayId: this.overlayId, instanceId: this.instanceId }; }
 }

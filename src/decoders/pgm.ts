@@ -6,7 +6,7 @@ import { ipv4ToString, ipv6ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const PGM = Layer.Pgm;
 
@@ -52,12 +52,12 @@ export class Pgm extends LayerView {
   /** Length of the transport data unit (the payload after the options). */
   get tsduLength(): number { return this.word16(14); }
   /** 16-bit value at byte `i` of the packet, checked. */
-  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) notCaptured(); return u16(this.cursor.buf, o); }
+  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** 32-bit value at byte `i` of the packet, checked. */
-  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured(); return u32(this.cursor.buf, o); }
+  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** IPv4 / IPv6 address at byte `i` of the packet, checked. */
-  ipv4At(i: number): string { const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  ipv6At(i: number): string { const o = this.off + i; if (o + 16 > this.end || i < 0) notCaptured(); return ipv6ToString(this.cursor.buf, o); }
+  ipv4At(i: number): string { const o = this.off + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  ipv6At(i: number): string { const o = this.off + i; if (o + 16 > this.end || i < 0) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, o); }
 
   toJSON(): object {
     return {

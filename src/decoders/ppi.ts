@@ -5,7 +5,7 @@ import { u16le, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byLinkType } from './registry-tables.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const PPI = Layer.Ppi;
 const BY_LINK_TYPE = byLinkType;
@@ -32,12 +32,12 @@ export class Ppi extends LayerView {
     return dlt < 512 ? BY_LINK_TYPE[dlt]! : 0;
   }
 
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get flags(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get flags(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The length of the header and its TLVs. */
-  get headerLengthField(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get headerLengthField(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** The link type (DLT) of the frame after the header. */
-  get dlt(): number { const o = this.off + 4; if (o + 4 > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
+  get dlt(): number { const o = this.off + 4; if (o + 4 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, version: this.version, flags: this.flags, dlt: this.dlt }; }
 }

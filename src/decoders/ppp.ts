@@ -9,7 +9,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const PPP = Layer.Ppp, PPP_SERIAL = Layer.PppSerial, PPP_CONTROL = Layer.PppControl, CHDLC = Layer.Chdlc, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6;
 const BY_ETHER_TYPE = byEtherType;
@@ -59,8 +59,8 @@ export function pppNext(c: Cursor, proto: number): number {
  */
 export class PppMultilink extends FieldView {
   /** Begin (0x80) and end (0x40) fragment flags. */
-  get flags(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! & 0xc0; }
-  get sequence(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o) & 0x0fff; }
+  get flags(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! & 0xc0; }
+  get sequence(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o) & 0x0fff; }
 }
 
 /** The PPP header (`layer` Ppp), or PPP in HDLC-like framing (PppSerial: address, control, then the protocol). */
@@ -97,25 +97,25 @@ export class Ppp extends LayerView {
   /** PPP: 2 when the frame starts with the address and control fields (or pppd's direction and control), else 0. */
   get addressControlLength(): number {
     const o = this.off;
-    if (o + 2 > this.end) notCaptured();
+    if (o + 2 > this.end) throw NOT_CAPTURED;
     const h = u16(this.cursor.buf, o);
     return h === 0xff03 || h === 0x0003 || h === 0x0103 ? 2 : 0;
   }
   /** The first byte: the address (0xff), or pppd's direction (0 in, 1 out). */
-  get address(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get control(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get address(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get control(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** True when the protocol field is compressed to one byte (PPP; an odd first byte). */
   get protocolCompressed(): boolean {
     if (this.layer === PPP_SERIAL) return false;
     const o = this.off + this.addressControlLength;
-    if (o >= this.end) notCaptured();
+    if (o >= this.end) throw NOT_CAPTURED;
     return (this.cursor.buf[o]! & 1) !== 0;
   }
   /** The PPP protocol number. */
   get protocol(): number {
     const o = this.off + (this.layer === PPP_SERIAL ? 2 : this.addressControlLength);
     if (this.protocolCompressed) return this.cursor.buf[o]!;
-    if (o + 2 > this.end) notCaptured();
+    if (o + 2 > this.end) throw NOT_CAPTURED;
     return u16(this.cursor.buf, o);
   }
   /** Bytes of the header: address and control (when there), protocol. */
@@ -129,26 +129,26 @@ export class Ppp extends LayerView {
 
 /** An option of a configure packet, or a suboption of IPCP's IP-Comp (type, length, value), pointed at each by the printer. */
 export class PppOption extends FieldView {
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The option's length, its type and length bytes included. */
-  get length(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get length(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** The value's first byte, second byte, first 16, 24 and 32 bits (what each option's value is depends on its type). */
   get value8(): number { return this.#u8(2); }
   get secondValue8(): number { return this.#u8(3); }
   get value16(): number { return this.#u16(2); }
-  get value24(): number { const o = this.off + 2; if (o + 3 > this.end) notCaptured(); return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
+  get value24(): number { const o = this.off + 2; if (o + 3 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
   get value32(): number { return this.#u32(2); }
   /** An IPv4 address value (IPCP's addresses and servers), and IP-Addrs' second one. */
-  get address(): string { const o = this.off + 2; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  get secondAddress(): string { const o = this.off + 6; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  get address(): string { const o = this.off + 2; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  get secondAddress(): string { const o = this.off + 6; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
   /** LCP Auth-Prot with CHAP: the algorithm (5 MD5, 128 MS-CHAPv1, 129 MS-CHAPv2). */
   get authAlgorithm(): number { return this.#u8(4); }
   /** LCP End-Disc: the class, then an IPv4 or MAC address. */
-  get endpointAddress(): string { const o = this.off + 3; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
-  get endpointMac(): string { const o = this.off + 3; if (o + 6 > this.end) notCaptured(); return macToString(this.cursor.buf, o); }
+  get endpointAddress(): string { const o = this.off + 3; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
+  get endpointMac(): string { const o = this.off + 3; if (o + 6 > this.end) throw NOT_CAPTURED; return macToString(this.cursor.buf, o); }
   /** IPCP IP-Comp with IP header compression (RFC 3544): TCP space, non-TCP space, max period, max time, max header (i = 0…4). */
   ipcompParameter(i: number): number { return this.#u16(4 + 2 * i); }
   /** IP6CP Interface-ID's four 16-bit words (i = 0…3). */
@@ -174,16 +174,16 @@ export class PppControl extends LayerView {
     return 0;
   }
 
-  get code(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get identifier(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get code(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get identifier(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The packet's length field (its header included). */
-  get packetLength(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get packetLength(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** A 32-bit field of the data at byte `i` of the packet (magic numbers, seconds remaining). */
-  dataWord(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  dataWord(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** The 16-bit field at byte `i` (Protocol-Reject's protocol). */
-  dataShort(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  dataShort(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The 24-bit OUI at byte `i` (Vendor-Specific). */
-  dataOui(i: number): number { const o = this.off + i; if (o + 3 > this.end) notCaptured(); return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
+  dataOui(i: number): number { const o = this.off + i; if (o + 3 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! << 16) | u16(this.cursor.buf, o + 1); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, code: this.code, identifier: this.identifier, packetLength: this.packetLength }; }
 }

@@ -4,7 +4,7 @@
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const PPPOE = Layer.Pppoe, PPP = Layer.Ppp;
 
@@ -14,8 +14,8 @@ export const PPPOE_TAG_HEADER_LENGTH = 4;
 
 /** A discovery tag (type, length, value), pointed at each by the printer. */
 export class PppoeTag extends FieldView {
-  get type(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  get length(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get type(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  get length(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 }
 
 /** The PPPoE header; a session's PPP frame follows it (the Ppp layer). */
@@ -36,12 +36,12 @@ export class Pppoe extends LayerView {
     return c.buf[o + 1] === 0 ? PPP : 0;
   }
 
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! >> 4; }
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! & 0x0f; }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! >> 4; }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! & 0x0f; }
   /** 0 session data; 0x09 PADI, 0x07 PADO, 0x19 PADR, 0x65 PADS, 0xa7 PADT. */
-  get code(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get sessionId(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  get payloadLength(): number { const o = this.off + 4; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get code(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get sessionId(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  get payloadLength(): number { const o = this.off + 4; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
 
   toJSON(): object {
     return { offset: this.offset, length: this.length, version: this.version, type: this.type, code: this.code, sessionId: this.sessionId,

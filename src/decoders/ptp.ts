@@ -5,7 +5,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const PTP = Layer.Ptp;
 
@@ -34,10 +34,10 @@ export class Ptp extends LayerView {
 
   /** 8/16/32-bit value at byte `i` of the message, checked. */
   u8(i: number): number { return this.byte(i); }
-  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) notCaptured(); return u16(this.cursor.buf, o); }
-  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured(); return u32(this.cursor.buf, o); }
+  word16(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  word32(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** 48-bit value at byte `i` (seconds, corrections). */
-  word48(i: number): number { const o = this.off + i; if (o + 6 > this.end || i < 0) notCaptured(); return u16(this.cursor.buf, o) * 0x100000000 + u32(this.cursor.buf, o + 2); }
+  word48(i: number): number { const o = this.off + i; if (o + 6 > this.end || i < 0) throw NOT_CAPTURED; return u16(this.cursor.buf, o) * 0x100000000 + u32(this.cursor.buf, o + 2); }
   /** 64-bit value at byte `i` (clock and port identities). */
   word64(i: number): bigint { return (BigInt(this.word32(i)) << 32n) | BigInt(this.word32(i + 4)); }
 

@@ -7,7 +7,7 @@ import { u16le, u32, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import type { Ieee80211 } from './ieee80211.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const RADIOTAP = Layer.Radiotap, IEEE80211 = Layer.Ieee80211, AVS = Layer.Avs;
 
@@ -182,11 +182,11 @@ export class Radiotap extends LayerView {
     return this.frame.decodeFrame(c, (this.flags & RADIOTAP_FLAG_DATAPAD) !== 0, this.flags & RADIOTAP_FLAG_FCS ? 4 : 0);
   }
 
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The header's length field: fixed part, bitmaps and fields. */
-  get headerLengthField(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  get headerLengthField(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** The first presence bitmap. */
-  get present(): number { const o = this.off + 4; if (o + 4 > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
+  get present(): number { const o = this.off + 4; if (o + 4 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
   /** Points `fields` at the header and starts the walk over its fields. */
   startFields(): RadiotapStep { this.fields.point(this.off, this.off + this.headerLengthField); return this.fields.start(this.lastPresenceWord); }
 
@@ -219,11 +219,11 @@ export class RadioCaptureHeader extends LayerView {
   }
 
   /** The first 4 bytes, big-endian: a Prism message code, or AVS's version cookie. */
-  get messageCode(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get messageCode(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** The header is AVS's (its version cookie), not Prism's. */
   get isAvs(): boolean { const m = this.messageCode; return m === AVS_COOKIE_V1 || m === AVS_COOKIE_V2; }
   /** An AVS header's length field. */
-  get avsHeaderLength(): number { const o = this.off + 4; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get avsHeaderLength(): number { const o = this.off + 4; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 
   toJSON(): object { return { offset: this.offset, length: this.length, messageCode: this.messageCode }; }
 }

@@ -5,7 +5,7 @@ import { u16, u32 } from './bytes.js';
 import { ipv4ToString, ipv6ToString } from './addr.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const RADIUS = Layer.Radius;
 
@@ -21,24 +21,24 @@ const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(
  * read by their index in the value (`valueU32(0)`, `valueByte(2)`), checked.
  */
 export class RadiusAttribute extends FieldView {
-  get type(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get type(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The attribute's length, type and length bytes included. */
-  get attributeLength(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get attributeLength(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Absolute index of the value. */
   get valueOffset(): number { return this.off + RADIUS_ATTRIBUTE_HEADER_LENGTH; }
   /** True when `n` bytes of the value from its index `i` were captured (tcpdump's ND_TCHECK_LEN). */
   valueCaptured(n: number, i = 0): boolean { return n >= 0 && this.off + RADIUS_ATTRIBUTE_HEADER_LENGTH + i + n <= this.end; }
-  valueByte(i: number): number { const o = this.off + 2 + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  valueU16(i: number): number { const o = this.off + 2 + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  valueU24(i: number): number { const o = this.off + 2 + i; if (o + 3 > this.end) notCaptured(); return u32(this.cursor.buf, o) >>> 8; }
-  valueU32(i: number): number { const o = this.off + 2 + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  valueByte(i: number): number { const o = this.off + 2 + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  valueU16(i: number): number { const o = this.off + 2 + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  valueU24(i: number): number { const o = this.off + 2 + i; if (o + 3 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o) >>> 8; }
+  valueU32(i: number): number { const o = this.off + 2 + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** 64 bits at index `i` (MIP6-Feature-Vector). */
   valueU64(i: number): bigint { return (BigInt(this.valueU32(i)) << 32n) | BigInt(this.valueU32(i + 4)); }
-  valueIpv4(i: number): string { if (!this.valueCaptured(4, i)) notCaptured(); return ipv4ToString(this.cursor.buf, this.off + 2 + i); }
-  valueIpv6(i: number): string { if (!this.valueCaptured(16, i)) notCaptured(); return ipv6ToString(this.cursor.buf, this.off + 2 + i); }
+  valueIpv4(i: number): string { if (!this.valueCaptured(4, i)) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, this.off + 2 + i); }
+  valueIpv6(i: number): string { if (!this.valueCaptured(16, i)) throw NOT_CAPTURED; return ipv6ToString(this.cursor.buf, this.off + 2 + i); }
   /** An IPv6 prefix of `n` (≤ 16) bytes at index `i`, zero-filled to an address (Framed-IPv6-Prefix). */
   valuePrefix6(i: number, n: number): string {
-    if (!this.valueCaptured(n, i)) notCaptured();
+    if (!this.valueCaptured(n, i)) throw NOT_CAPTURED;
     const a = new Uint8Array(16);
     a.set(this.cursor.buf.subarray(this.off + 2 + i, this.off + 2 + i + n));
     return ipv6ToString(a, 0);
@@ -62,14 +62,14 @@ export class Radius extends LayerView {
   }
 
   /** 1 Access-Request, 2 Access-Accept, 3 Access-Reject, 4/5 Accounting, 11 Access-Challenge, 40-45 Disconnect/CoA. */
-  get code(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  get identifier(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get code(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  get identifier(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The length the header states (header and attributes). */
-  get messageLength(): number { const o = this.off + 2; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get messageLength(): number { const o = this.off + 2; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** The 16-byte authenticator, in hex. */
   get authenticator(): string {
     const o = this.off + 4;
-    if (o + 16 > this.end) notCaptured();
+    if (o + 16 > this.end) throw NOT_CAPTURED;
     let s = '';
     for (let k = o; k < o + 16; k++) s += HEX[this.cursor.buf[k]!]!;
     return s;

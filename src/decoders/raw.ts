@@ -2,7 +2,7 @@
 // version nibble says which IP follows.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, RAW = Layer.Raw;
 
@@ -23,7 +23,7 @@ export class RawIp extends LayerView {
   point(off: number, end: number): void { this.off = off; this.end = end; }
 
   /** The IP version nibble of the first byte (checked: NOT_CAPTURED on an empty frame). */
-  get version(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! >> 4; }
+  get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! >> 4; }
 
   toJSON(): object { return {}; }
 }

@@ -67,6 +67,10 @@ export function appByPort(table: Uint8Array, limit: number, b: Uint8Array, o: nu
   const next = dst <= limit ? table[dst]! : 0;
   const other = src <= limit ? table[src]! : 0;
   if (next === 0) return other;
-  // Both ports registered: the one tcpdump tests first.
-  return other !== 0 && rank[src]! < rank[dst]! ? other : next;
+  // Both ports registered: the one tcpdump tests first. The ranks are compared for every segment
+  // (of port 0, which has none, when only one port is registered): a compare that ran only when
+  // both were had no type feedback when the first such segment came after V8 had optimised the
+  // walk, which was then deoptimised with everything it inlines.
+  const both = other !== 0;
+  return rank[both ? src : 0]! < rank[both ? dst : 0]! ? other : next;
 }

@@ -3,7 +3,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const RTP = Layer.Rtp, RTCP = Layer.Rtcp;
 
@@ -35,7 +35,7 @@ export class Rtp extends LayerView {
   }
 
   /** The 32-bit word `i` of the packet (0: flags, payload type, sequence; 1: timestamp; 2: SSRC in v2). */
-  word(i: number): number { const o = this.off + 4 * i; if (o + 4 > this.end || i < 0) notCaptured(); return u32(this.cursor.buf, o); }
+  word(i: number): number { const o = this.off + 4 * i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** 1 (draft) or 2 (RFC 3550). */
   get version(): number { return this.word(0) >>> 30; }
   /** Version 1: options follow the header. */
@@ -61,13 +61,13 @@ export class Rtp extends LayerView {
 /** One packet of an RTCP compound packet: the printer points it at each in turn. */
 export class RtcpPacket extends FieldView {
   /** The flags byte pair: version, padding, count (bits 8-12) and packet type (low byte). */
-  get flags(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get flags(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** 200 SR, 201 RR, 202 SDES, 203 BYE, 204 APP. */
   get packetType(): number { return this.flags & 0xff; }
   /** Report (or source) count. */
   get count(): number { return (this.flags >> 8) & 0x1f; }
   /** The packet's length in bytes, from its length field (32-bit words less one). */
-  get byteLength(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return (u16(this.cursor.buf, o + 2) + 1) * 4; }
+  get byteLength(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return (u16(this.cursor.buf, o + 2) + 1) * 4; }
   get ssrc(): number { return this.u32At(4); }
   /** Sender reports: NTP timestamp (seconds, fraction), RTP timestamp, packets and octets sent. */
   get ntpSeconds(): number { return this.u32At(8); }
@@ -84,7 +84,7 @@ export class RtcpPacket extends FieldView {
   blockJitter(i: number): number { return this.u32At(this.blockStart(i) + 12); }
   blockLastSr(i: number): number { return this.u32At(this.blockStart(i) + 16); }
   blockDelaySinceLastSr(i: number): number { return this.u32At(this.blockStart(i) + 20); }
-  private u32At(n: number): number { const o = this.off + n; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u32At(n: number): number { const o = this.off + n; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /** An RTCP compound packet: the first packet's header here; `packet` walks them all. */

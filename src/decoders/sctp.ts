@@ -7,7 +7,7 @@ import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { Len } from './stop.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const SCTP = Layer.Sctp, FORCES = Layer.Forces, M3UA = Layer.M3ua, LEN_CAPLEN = Len.Caplen;
 
@@ -154,9 +154,9 @@ export class SctpChunk extends FieldView {
   get sharedKeyId(): number { return this.u16(4); }
   get hmacId(): number { return this.u16(6); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /**
@@ -235,8 +235,8 @@ export class Sctp extends LayerView {
   /** Points the chunk sub-view at the first chunk and returns it. */
   firstChunk(): SctpChunk { return this.chunk.point(this.off + SCTP_HEADER_LENGTH, this.end); }
 
-  private word16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private word32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private word16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private word32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 
   /** The header and each chunk (its type, flags, length and the fields of its type) as plain objects. */
   toJSON(): object {

@@ -3,7 +3,7 @@
 // (RFC 1144) is the compressed header — before the IP packet, uncompressed.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, SLIP = Layer.Slip;
 
@@ -35,19 +35,19 @@ export class Slip extends LayerView {
   }
 
   /** 0 received, 1 sent (anything else is invalid). */
-  get direction(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get direction(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The line's first byte: its high nibble is the frame type (SlipType), the flags of a compressed header below it. */
-  get compression(): number { const o = this.off + 1; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get compression(): number { const o = this.off + 1; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** Uncompressed TCP: the connection number, carried in the protocol field of the header's IP copy. */
-  get connection(): number { const o = this.off + 10; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get connection(): number { const o = this.off + 10; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The version nibble of the packet after the header. */
-  get ipVersion(): number { const o = this.off + SLIP_HEADER_LENGTH; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! >> 4; }
+  get ipVersion(): number { const o = this.off + SLIP_HEADER_LENGTH; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! >> 4; }
   /** The IPv4 header length in 32-bit words (of the packet after the header). */
-  get ipHeaderWords(): number { const o = this.off + SLIP_HEADER_LENGTH; if (o >= this.end) notCaptured(); return this.cursor.buf[o]! & 15; }
+  get ipHeaderWords(): number { const o = this.off + SLIP_HEADER_LENGTH; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! & 15; }
   /** The TCP data offset (words) of the segment after an IP header of `ipWords` words. */
   tcpDataOffset(ipWords: number): number {
     const o = this.off + SLIP_HEADER_LENGTH + ipWords * 4 + 12;
-    if (o >= this.end) notCaptured();
+    if (o >= this.end) throw NOT_CAPTURED;
     return this.cursor.buf[o]! >> 4;
   }
   /**
@@ -57,9 +57,9 @@ export class Slip extends LayerView {
    */
   change(i: number, signed = false): number {
     const b = this.cursor.buf, o = this.off + i;
-    if (o >= this.end) notCaptured();
+    if (o >= this.end) throw NOT_CAPTURED;
     if (b[o] !== 0) return b[o]!;
-    if (o + 3 > this.end) notCaptured();
+    if (o + 3 > this.end) throw NOT_CAPTURED;
     const v = (b[o + 1]! << 8) | b[o + 2]!;
     return signed && v > 0x7fff ? v - 0x10000 : v;
   }

@@ -5,7 +5,7 @@ import { hex, u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LLC = Layer.Llc, SLL = Layer.Sll;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
@@ -43,15 +43,15 @@ export class Sll extends LayerView {
 
   // Getters check that their field was captured (NOT_CAPTURED otherwise): only a printer's view of a cut header can fail.
   /** 0 to us, 1 broadcast, 2 multicast, 3 to someone else, 4 sent by us. */
-  get packetType(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get packetType(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** ARPHRD_* (1 Ethernet, 772 loopback, 65534 none/tun). */
-  get hardwareType(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
-  get addressLength(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return u16(this.cursor.buf, o + 4); }
+  get hardwareType(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
+  get addressLength(): number { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 4); }
   /** The link-layer source address (a MAC when 6 bytes long; at most the 8 bytes the header holds). */
-  get address(): string { const o = this.off; if (o + 14 > this.end) notCaptured(); return linkAddress(this.cursor.buf, o + 6, this.addressLength); }
+  get address(): string { const o = this.off; if (o + 14 > this.end) throw NOT_CAPTURED; return linkAddress(this.cursor.buf, o + 6, this.addressLength); }
   get addressBytes(): Uint8Array { const n = Math.min(this.addressLength, 8); return this.cursor.buf.subarray(this.off + 6, this.off + 6 + n); }
   /** EtherType, or 1 (Novell 802.3), 4 (802.2 LLC). */
-  get protocol(): number { const o = this.off; if (o + 16 > this.end) notCaptured(); return u16(this.cursor.buf, o + 14); }
+  get protocol(): number { const o = this.off; if (o + 16 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 14); }
 
   toJSON(): object {
     return { offset: this.offset, length: this.length, packetType: this.packetType, hardwareType: this.hardwareType, address: this.address, protocol: this.protocol };

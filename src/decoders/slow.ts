@@ -6,7 +6,7 @@ import { macToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const SLOW = Layer.Slow;
 
@@ -64,9 +64,9 @@ export class SlowTlv extends FieldView {
   get errorRunningTotal(): bigint { return this.u64(28); }
   get eventRunningTotal(): number { return this.u32(36); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   private u64(i: number): bigint { return (BigInt(this.u32(i)) << 32n) | BigInt(this.u32(i + 4)); }
 }
 
@@ -110,17 +110,17 @@ export class Slow extends LayerView {
   }
 
   /** 1 LACP, 2 Marker, 3 OAM. */
-  get subtype(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get subtype(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** LACP and Marker: the version. */
-  get version(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  get version(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
   /** OAM: the flags (link fault, dying gasp, critical event, local/remote evaluating and stable). */
-  get oamFlags(): number { const o = this.off; if (o + 3 > this.end) notCaptured(); return u16(this.cursor.buf, o + 1); }
+  get oamFlags(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 1); }
   /** OAM: the code (0 Information, 1 Event Notification, 2/3 Variable Request/Response, 4 Loopback Control, 0xfe private). */
-  get oamCode(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return this.cursor.buf[o + 3]!; }
+  get oamCode(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 3]!; }
   /** OAM Event Notification: the sequence number. */
-  get oamSequence(): number { const o = this.off; if (o + 6 > this.end) notCaptured(); return u16(this.cursor.buf, o + 4); }
+  get oamSequence(): number { const o = this.off; if (o + 6 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 4); }
   /** OAM Loopback Control: the command. */
-  get oamLoopbackCommand(): number { const o = this.off; if (o + 5 > this.end) notCaptured(); return this.cursor.buf[o + 4]!; }
+  get oamLoopbackCommand(): number { const o = this.off; if (o + 5 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 4]!; }
 
   toJSON(): object {
     const sub = this.subtype, o: Record<string, unknown> = { offset: this.offset, length: this.length, subtype: sub };

@@ -6,7 +6,7 @@
 import { u16le, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const SMB = Layer.Smb, SMB2 = Layer.Smb2;
 
@@ -35,18 +35,18 @@ export function smbLayer(b: Uint8Array, o: number, end: number): number {
  */
 export class SmbBytes extends FieldView {
   /** Byte `i`. */
-  u8(i: number): number { const o = this.off + i; if (o >= this.end || i < 0) notCaptured(); return this.cursor.buf[o]!; }
+  u8(i: number): number { const o = this.off + i; if (o >= this.end || i < 0) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** 16 bits at `i`, little-endian (SMB's order). */
-  u16le(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) notCaptured(); return u16le(this.cursor.buf, o); }
+  u16le(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
   /** 16 bits at `i`, big-endian (NetBIOS's order). */
-  u16be(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) notCaptured(); const b = this.cursor.buf; return (b[o]! << 8) | b[o + 1]!; }
+  u16be(i: number): number { const o = this.off + i; if (o + 2 > this.end || i < 0) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 8) | b[o + 1]!; }
   /** 24 bits at `i`, big-endian (SMB over TCP 445's length). */
-  u24be(i: number): number { const o = this.off + i; if (o + 3 > this.end || i < 0) notCaptured(); const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+  u24be(i: number): number { const o = this.off + i; if (o + 3 > this.end || i < 0) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
   /** 32 bits at `i`, little-endian. */
-  u32le(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured(); return u32le(this.cursor.buf, o); }
+  u32le(i: number): number { const o = this.off + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
   /** 32 bits at `i`, big-endian. */
   u32be(i: number): number {
-    const o = this.off + i; if (o + 4 > this.end || i < 0) notCaptured();
+    const o = this.off + i; if (o + 4 > this.end || i < 0) throw NOT_CAPTURED;
     const b = this.cursor.buf; return ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
   }
   /** True when the 4 bytes at `i` are SMBv1's signature, "\xffSMB" (checked). */
@@ -83,9 +83,9 @@ export class Smb extends LayerView {
   }
 
   /** Byte `i` of the message, checked (for the header getters of a cut header). */
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
 
   /** The command (0x72 negotiate, 0x73 session setup AndX, 0x75 tree connect AndX, 0x25 transaction…). */
   get command(): number { return this.#u8(4); }
@@ -150,8 +150,8 @@ export class Smb2 extends LayerView {
     return 0;
   }
 
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
   #u64(i: number): bigint { return (BigInt(this.#u32(i + 4)) << 32n) | BigInt(this.#u32(i)); }
 
   /** Credit charge (SMB 2.1 and later; 0 before). */
@@ -181,7 +181,7 @@ export class Smb2 extends LayerView {
   /** The 16-byte signature, in hex. */
   get signature(): string {
     let s = '';
-    for (let i = 48; i < 64; i++) { const o = this.off + i; if (o >= this.end) notCaptured(); s += this.cursor.buf[o]!.toString(16).padStart(2, '0'); }
+    for (let i = 48; i < 64; i++) { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; s += this.cursor.buf[o]!.toString(16).padStart(2, '0'); }
     return s;
   }
 

@@ -4,7 +4,7 @@
 // length, and the value of the primitive types SNMP uses.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const SNMP = Layer.Snmp;
 
@@ -53,7 +53,7 @@ export class BerElement extends FieldView {
   uns = 0;
   uns64 = 0n;
 
-  #u8(o: number): number { if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  #u8(o: number): number { if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 
   /** asn1_parse: the element at absolute `at`, `len` bytes available to it. Returns `count`. */
   parse(at: number, len: number): number {

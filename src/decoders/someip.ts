@@ -4,7 +4,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const SOMEIP = Layer.SomeIp;
 
@@ -25,14 +25,14 @@ export class SomeIp extends LayerView {
     return 0;
   }
 
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   get serviceId(): number { return this.#u16(0); }
   /** True when the message ID names an event (its top bit), false for a method. */
   get isEvent(): boolean { return (this.#u16(2) & 0x8000) !== 0; }
   get methodOrEventId(): number { return this.#u16(2) & 0x7fff; }
   /** The length field: bytes after it (request ID onwards). */
-  get messageLength(): number { const o = this.off + 4; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get messageLength(): number { const o = this.off + 4; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   get clientId(): number { return this.#u16(8); }
   get sessionId(): number { return this.#u16(10); }
   get protocolVersion(): number { return this.#u8(12); }

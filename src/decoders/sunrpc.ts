@@ -6,7 +6,7 @@
 import { u16, u16le, u32, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const SUNRPC = Layer.SunRpc;
 const RPC_RECORD_MARK = Layer.RpcRecordMark;
@@ -39,7 +39,7 @@ export class XdrWords extends FieldView {
   /** True when `n` bytes from byte index `i` were captured (tcpdump's ND_TTEST_LEN / ND_TCHECK_LEN). */
   captured4(i: number, n: number): boolean { return n >= 0 && i >= 0 && this.off + i + n <= this.end; }
   /** The unsigned word at word index `w`. */
-  word(w: number): number { const o = this.off + 4 * w; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  word(w: number): number { const o = this.off + 4 * w; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** The signed word at word index `w` (uids and gids, as tcpdump prints them). */
   signedWord(w: number): number { return this.word(w) | 0; }
   /** The 64-bit hyper at word index `w`. */
@@ -51,12 +51,12 @@ export class XdrWords extends FieldView {
  * Parse_fh (parsenfsfh.c) guesses from the layouts of the servers it knows.
  */
 export class NfsFileHandle extends FieldView {
-  #u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  #be16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  #u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  #be16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   #be24(i: number): number { return (this.#be16(i) << 8) | this.#u8(i + 2); }
-  #be32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
-  #le16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
-  #le32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
+  #be32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
+  #le16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
+  #le32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
 
   /** The word at word index `w` (tcpdump -u prints handles so). */
   word(w: number): number { return this.#be32(4 * w); }
@@ -142,7 +142,7 @@ export class SunRpc extends LayerView {
     return 0;
   }
 
-  #word(i: number): number { const o = this.off + 4 * i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  #word(i: number): number { const o = this.off + 4 * i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** True when the word at word index `i` was captured. */
   wordCaptured(i: number): boolean { return this.off + 4 * i + 4 <= this.end; }
   get xid(): number { return this.#word(0); }
@@ -197,9 +197,9 @@ export class RpcRecordMark extends LayerView {
   }
 
   /** The fragment's length (the mark without its last-fragment bit). */
-  get fragmentLength(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o) & 0x7fffffff; }
+  get fragmentLength(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o) & 0x7fffffff; }
   /** True on the record's last fragment. */
-  get lastFragment(): boolean { const o = this.off; if (o + 4 > this.end) notCaptured(); return (this.cursor.buf[o]! & 0x80) !== 0; }
+  get lastFragment(): boolean { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return (this.cursor.buf[o]! & 0x80) !== 0; }
   /** Absolute index of the RPC message. */
   get messageOffset(): number { return this.off + RPC_RECORD_MARK_LENGTH; }
 

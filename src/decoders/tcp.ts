@@ -8,7 +8,7 @@ import { Layer, type LayerBit } from './layer.js';
 import { appByPort, byTcpPort, portLimit, tcpPortRank } from './registry-tables.js';
 import { MptcpOptionView } from './mptcp.js';
 import { Len } from './stop.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const TCP = Layer.Tcp;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
@@ -46,17 +46,17 @@ export class TcpOptionView extends FieldView {
   // Its own point(): the option walk is on every segment with options, so its stores stay monomorphic.
   override point(off: number, end: number): this { this.off = off; this.end = end; return this; }
   /** 0 EOL, 1 NOP, 2 MSS, 3 window scale, 4 SACK permitted, 5 SACK, 8 timestamps, 19 MD5, 28 UTO, 29 TCP-AO, 30 MPTCP, 34 TFO, 254 experimental… */
-  get kind(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get kind(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The length byte (kind and length bytes included). */
-  get lengthField(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
+  get lengthField(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
   /** True when the first `n` data bytes (after kind and length) were captured. */
   dataCaptured(n: number): boolean { return this.off + 2 + n <= this.end; }
   /** Data byte `i` (after kind and length), checked. */
-  data(i: number): number { const o = this.off + 2 + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  data(i: number): number { const o = this.off + 2 + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** 16-bit data value at data byte `i`: MSS (0), user timeout (0), experimental magic (0). */
-  data16(i: number): number { const o = this.off + 2 + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  data16(i: number): number { const o = this.off + 2 + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** 32-bit data value at data byte `i`: timestamps (0 value, 4 echo reply), SACK edges, echo, CC. */
-  data32(i: number): number { const o = this.off + 2 + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  data32(i: number): number { const o = this.off + 2 + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** MSS value. */
   get mss(): number { return this.data16(0); }
   /** Window scale shift. */
@@ -110,7 +110,10 @@ export class Tcp extends LayerView {
     if (hl !== 20 && !(hl === 32 && b[o + 20] === 1 && b[o + 21] === 1 && b[o + 22] === 8 && b[o + 23] === 10) &&
       !this.checkOptions(c, b, o, o + hl)) return;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (this.end === o + hl && c.len !== (0 satisfies typeof Len.Caplen)) return;
+    // Both tests run on every segment: with the second behind `&&`, it had no type feedback until
+    // the first segment without payload, and the code that had inlined this was deoptimised there.
+    const empty = this.end === o + hl, bounded = c.len !== (0 satisfies typeof Len.Caplen);
+    if (empty && bounded) return;
     const next = appByPort(BY_TCP_PORT, PORT_LIMIT[0]!, b, o, TCP_RANK);
     if (next !== 0) c.walkOn(next);
   }
@@ -149,7 +152,7 @@ export class Tcp extends LayerView {
 
   // Own has()/need()/captured/internetChecksum(): the base class's would see every view class at one load site and go megamorphic.
   override has(n: number): boolean { return this.off + n <= this.end; }
-  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
   override internetChecksum(n: number, initial = 0): number { return inCksum(this.cursor.buf, this.off, n, initial); }
   // The fixed header's getters do not check: decode() proved it for a view the Packet hands out, and a

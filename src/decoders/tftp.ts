@@ -3,7 +3,7 @@
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const TFTP = Layer.Tftp;
 
@@ -28,15 +28,15 @@ export class Tftp extends LayerView {
   }
 
   /** 1 RRQ, 2 WRQ, 3 DATA, 4 ACK, 5 ERROR, 6 OACK. */
-  get opcode(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get opcode(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** DATA and ACK: the block number. */
-  get block(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get block(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** ERROR: the error code (0 undefined, 1 file not found, 2 access violation…). */
   get errorCode(): number { return this.block; }
   /** True when bytes [0, n) after the opcode were captured. */
   dataCaptured(n: number): boolean { return this.off + TFTP_OPCODE_LENGTH + n <= this.end; }
   /** Byte `i` after the opcode, checked: for the strings (file name, mode, options, error message). */
-  data(i: number): number { const o = this.off + TFTP_OPCODE_LENGTH + i; if (o >= this.end || i < 0) notCaptured(); return this.cursor.buf[o]!; }
+  data(i: number): number { const o = this.off + TFTP_OPCODE_LENGTH + i; if (o >= this.end || i < 0) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 
   /** The NUL-terminated strings after the opcode (RRQ/WRQ: file name, mode, option names and values; OACK: options; ERROR: after the code). */
   get strings(): string[] {

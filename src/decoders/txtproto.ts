@@ -4,7 +4,7 @@
 // byte by byte (`byte(i)`), and its lines (`lines`).
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 
 /** The layers this view is for. */
 export type TextLayer = typeof Layer.Smtp | typeof Layer.Ftp | typeof Layer.Whois | typeof Layer.Http | typeof Layer.Rtsp | typeof Layer.Sip;
@@ -27,7 +27,7 @@ export class TextProtocol extends LayerView {
   /** `n` bytes from byte `i` as latin1 text, checked (NOT_CAPTURED unless all were captured). */
   text(i: number, n: number): string {
     const o = this.off + i;
-    if (o + n > this.end || i < 0) notCaptured();
+    if (o + n > this.end || i < 0) throw NOT_CAPTURED;
     let s = '';
     const b = this.cursor.buf;
     for (let k = 0; k < n; k++) s += String.fromCharCode(b[o + k]!);

@@ -4,7 +4,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const UDLD = Layer.Udld;
 
@@ -25,9 +25,9 @@ export class UdldTlv extends FieldView {
   /** Sequence number (type 7). */
   get sequenceNumber(): number { return this.v32(0); }
 
-  private v8(i: number): number { const o = this.off + UDLD_TLV_HEADER_LENGTH + i; if (o >= this.end || o < this.off) notCaptured(); return this.cursor.buf[o]!; }
-  private v16(i: number): number { const o = this.off + UDLD_TLV_HEADER_LENGTH + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private v32(i: number): number { const o = this.off + UDLD_TLV_HEADER_LENGTH + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private v8(i: number): number { const o = this.off + UDLD_TLV_HEADER_LENGTH + i; if (o >= this.end || o < this.off) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private v16(i: number): number { const o = this.off + UDLD_TLV_HEADER_LENGTH + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private v32(i: number): number { const o = this.off + UDLD_TLV_HEADER_LENGTH + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /** A UDLD message: the header and every TLV (`length` covers them all). */
@@ -58,11 +58,11 @@ export class Udld extends LayerView {
   /** 1 probe, 2 echo, 3 flush. */
   get opcode(): number { return this.b0 & 0x1f; }
   /** RT (0x01), RSY (0x02). */
-  get flags(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return this.cursor.buf[o + 1]!; }
-  get checksum(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u16(this.cursor.buf, o + 2); }
+  get flags(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return this.cursor.buf[o + 1]!; }
+  get checksum(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o + 2); }
   /** Points `tlv` at the first TLV. */
   first(): UdldTlv { return this.tlv.point(this.off + UDLD_HEADER_LENGTH, this.end); }
-  private get b0(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  private get b0(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 
   toJSON(): object {
     const t = new UdldTlv(this.cursor), tlvs: object[] = [], last = this.off + this.headerLength;

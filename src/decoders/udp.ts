@@ -6,7 +6,7 @@ import { Layer, type LayerBit } from './layer.js';
 import { BCM_LI_PORT } from './bcm-li.js';
 import { appByPort, byUdpPort, portLimit, udpPortRank } from './registry-tables.js';
 import { Len, lenSourceNames } from './stop.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const UDP = Layer.Udp, BCM_LI = Layer.BcmLi;
 const LEN_CAPLEN = Len.Caplen;
@@ -41,13 +41,18 @@ export class Udp extends LayerView {
   walk(): void {
     const c = this.cursor, o = this.off;
     // Nothing follows by the lengths: no application layer. Nothing captured of what the lengths promise: let it report the cut.
-    if (this.end === o + 8 && c.len !== (0 satisfies typeof Len.Caplen)) return;
+    // Both tests (and the BCM-LI port's read below) run on every datagram: behind `&&`, each had no
+    // type feedback until the first datagram that reached it, and the code that had inlined this
+    // was deoptimised there.
+    const empty = this.end === o + 8, bounded = c.len !== (0 satisfies typeof Len.Caplen);
+    if (empty && bounded) return;
     let next = appByPort(BY_UDP_PORT, PORT_LIMIT[1]!, c.buf, o, UDP_RANK);
     // BCM-LI: from its source port only (tcpdump's one such test), outside the table so its high port
     // does not make every ephemeral port look there. Only where no other port names a layer: 49152 is
     // also the first port of the range BFD and others send from (RFC 5881), and a BFD packet from it
     // is BFD to a library user (the printer still prints BCM-LI there, as print-udp.c's order does).
-    if (next === 0 && u16(c.buf, o) === BCM_LI_PORT) next = BCM_LI;
+    const fromBcmLi = u16(c.buf, o) === BCM_LI_PORT;
+    if (next === 0 && fromBcmLi) next = BCM_LI;
     if (next !== 0) c.walkOn(next);
   }
 
@@ -67,7 +72,7 @@ export class Udp extends LayerView {
   get incomplete(): boolean { return this.datagramLength > this.end - this.off; }
   // Own has()/need()/captured/internetChecksum(): the base class's would see every view class at one load site and go megamorphic.
   override has(n: number): boolean { return this.off + n <= this.end; }
-  override need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  override need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   override get captured(): number { return this.end > this.off ? this.end - this.off : 0; }
   override internetChecksum(n: number, initial = 0): number { return inCksum(this.cursor.buf, this.off, n, initial); }
   // The fixed header's getters do not check: decode() proved it for a view the Packet hands out, and a

@@ -3,7 +3,7 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const VAT = Layer.Vat;
 
@@ -27,13 +27,13 @@ export class Vat extends LayerView {
   }
 
   /** The first 16-bit word: vt's sequence (low 10 bits) and type (high 6); for vat, flags and format. */
-  get firstWord(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get firstWord(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** True for a vt (video) packet. */
   get isVt(): boolean { return (this.firstWord & 0xf060) !== 0; }
   /** vat: the flags, format and conference id word. */
-  get flagsWord(): number { const o = this.off; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  get flagsWord(): number { const o = this.off; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
   /** vat: the media timestamp. */
-  get timestamp(): number { const o = this.off; if (o + 8 > this.end) notCaptured(); return u32(this.cursor.buf, o + 4); }
+  get timestamp(): number { const o = this.off; if (o + 8 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o + 4); }
 
   toJSON(): object {
     return this.isVt ? { offset: this.offset, length: this.length, vt: true, firstWord: this.firstWord }

@@ -11,8 +11,10 @@ import type { Layer } from './layer.js';
  */
 export const NOT_CAPTURED: { readonly notCaptured: true } = Object.freeze({ notCaptured: true });
 
-/** Throws NOT_CAPTURED. Kept out of line: a getter's check stays one compare and a call. */
-export function notCaptured(): never { throw NOT_CAPTURED; }
+// A checked read throws it in place (`if (…) throw NOT_CAPTURED;`), not through a function: a call
+// that has never run has no type feedback, and V8 deoptimises optimised code when it reaches one —
+// every printer that had inlined a getter, at the first cut header after it was optimised. A
+// throw needs no feedback, and is no more bytecode than the call.
 
 /**
  * Base of every layer view: a window onto the packet's bytes, re-pointed by each decode().
@@ -70,12 +72,12 @@ export abstract class LayerView {
   /** True when the first `n` bytes of the layer were captured (tcpdump's ND_TTEST_LEN from the layer's start). */
   has(n: number): boolean { return this.off + n <= this.end; }
   /** Throws NOT_CAPTURED unless the first `n` bytes were captured (tcpdump's ND_TCHECK_LEN → longjmp). */
-  need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   /**
    * Byte `i` of the layer, checked (NOT_CAPTURED past `end`). For data a printer walks byte by
    * byte (hex strings, text, cookies), not for fields: those have getters.
    */
-  byte(i: number): number { const o = this.off + i; if (o >= this.end || i < 0) notCaptured(); return this.cursor.buf[o]!; }
+  byte(i: number): number { const o = this.off + i; if (o >= this.end || i < 0) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /**
    * The Internet checksum (RFC 1071) over the layer's first `n` bytes, starting from `initial` (a
    * pseudo-header's sum): 0 when it verifies. The caller checks `has(n)` first.
@@ -112,7 +114,7 @@ export class FieldView {
   /** True when the first `n` bytes were captured. */
   has(n: number): boolean { return this.off + n <= this.end; }
   /** Throws NOT_CAPTURED unless the first `n` bytes were captured. */
-  need(n: number): void { if (this.off + n > this.end) notCaptured(); }
+  need(n: number): void { if (this.off + n > this.end) throw NOT_CAPTURED; }
   /** Byte `i`, checked: for data walked byte by byte (hex strings, text), not for fields. */
-  byte(i: number): number { const o = this.off + i; if (o >= this.end || i < 0) notCaptured(); return this.cursor.buf[o]!; }
+  byte(i: number): number { const o = this.off + i; if (o >= this.end || i < 0) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
 }

@@ -3,7 +3,7 @@ import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { byEtherType } from './registry-tables.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const VLAN = Layer.Vlan;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.

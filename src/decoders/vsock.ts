@@ -4,7 +4,7 @@
 import { u16le, u32le } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const VSOCK = Layer.Vsock;
 
@@ -41,11 +41,11 @@ export class Vsock extends LayerView {
 
   #u64(i: number): bigint {
     const o = this.off + i;
-    if (o + 8 > this.end) notCaptured();
+    if (o + 8 > this.end) throw NOT_CAPTURED;
     return BigInt(u32le(this.cursor.buf, o)) | (BigInt(u32le(this.cursor.buf, o + 4)) << 32n);
   }
-  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32le(this.cursor.buf, o); }
-  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16le(this.cursor.buf, o); }
+  #u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32le(this.cursor.buf, o); }
+  #u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16le(this.cursor.buf, o); }
 
   get srcCid(): bigint { return this.#u64(0); }
   get dstCid(): bigint { return this.#u64(8); }

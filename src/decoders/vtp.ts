@@ -6,7 +6,7 @@ import { ipv4ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { FieldView, LayerView, notCaptured } from './view.js';
+import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const VTP = Layer.Vtp;
 
@@ -35,9 +35,9 @@ export class VtpVlan extends FieldView {
   tlvLength(at: number): number { return this.u8(at + 1); }
   tlvValue(at: number): number { return this.u16(at + 2); }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u16(i: number): number { const o = this.off + i; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 }
 
 /** A VTP message: the header and the code's fields (a subset advertisement's VLAN records to the first of length 0). */
@@ -78,7 +78,7 @@ export class Vtp extends LayerView {
   /** Summary and subset advertisements: the configuration revision. */
   get configRevision(): number { return this.u32(36); }
   /** Summary advertisement: updater, timestamp (three 32-bit words), MD5 digest (four). */
-  get updater(): string { const o = this.off + 40; if (o + 4 > this.end) notCaptured(); return ipv4ToString(this.cursor.buf, o); }
+  get updater(): string { const o = this.off + 40; if (o + 4 > this.end) throw NOT_CAPTURED; return ipv4ToString(this.cursor.buf, o); }
   timestampWord(i: number): number { return this.u32(44 + 4 * i); }
   digestWord(i: number): number { return this.u32(56 + 4 * i); }
   /** Advertisement request: the start value. */
@@ -86,8 +86,8 @@ export class Vtp extends LayerView {
   /** Where the first VLAN record of a subset advertisement starts (absolute). */
   get vlansStart(): number { return this.off + VTP_HEADER_LENGTH + 4; }
 
-  private u8(i: number): number { const o = this.off + i; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
-  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) notCaptured(); return u32(this.cursor.buf, o); }
+  private u8(i: number): number { const o = this.off + i; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
+  private u32(i: number): number { const o = this.off + i; if (o + 4 > this.end) throw NOT_CAPTURED; return u32(this.cursor.buf, o); }
 
   toJSON(): object {
     const code = this.code, n = Math.min(this.domainLength, 32);

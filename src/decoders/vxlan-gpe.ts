@@ -2,7 +2,7 @@
 // flags, a next-protocol byte (1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH), a 24-bit VNI, then that packet.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const VXLAN_GPE = Layer.VxlanGpe;
 
@@ -27,7 +27,7 @@ export class VxlanGpe extends LayerView {
   get flags(): number { return this.byte(0); }
   /** 1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH. */
   get nextProtocol(): number { return this.byte(3); }
-  get vni(): number { const o = this.off + 4; if (o + 3 > this.end) notCaptured(); const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+  get vni(): number { const o = this.off + 4; if (o + 3 > this.end) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
   /** The last, reserved byte (read to check that the header was captured in full). */
   get reserved(): number { return this.byte(7); }
 

@@ -2,7 +2,7 @@
 // then an Ethernet frame.
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const VXLAN = Layer.Vxlan, INNER_ETHERNET = Layer.InnerEthernet;
 
@@ -24,9 +24,9 @@ export class Vxlan extends LayerView {
   }
 
   /** Flags: 0x08 (I) says the VNI is valid. */
-  get flags(): number { const o = this.off; if (o >= this.end) notCaptured(); return this.cursor.buf[o]!; }
+  get flags(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]!; }
   /** The VXLAN Network Identifier. */
-  get vni(): number { const o = this.off + 4; if (o + 3 > this.end) notCaptured(); const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+  get vni(): number { const o = this.off + 4; if (o + 3 > this.end) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
 
   toJSON(): object { return { offset: this.offset, length: this.length, flags: this.flags, vni: this.vni }; }
 }

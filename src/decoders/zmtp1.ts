@@ -4,7 +4,7 @@
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { LayerView, notCaptured } from './view.js';
+import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const ZMTP1 = Layer.Zmtp1, ZMTP1_DATAGRAM = Layer.Zmtp1Datagram;
 
@@ -30,13 +30,13 @@ export class Zmtp1 extends LayerView {
   }
 
   /** Datagram form: the offset of the first frame that starts in this datagram (0xFFFF: none). */
-  get frameOffset(): number { const o = this.off; if (o + 2 > this.end) notCaptured(); return u16(this.cursor.buf, o); }
+  get frameOffset(): number { const o = this.off; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
   /** Frame length byte at index `i` (0xFF: the 64-bit length follows). */
   lengthByte(i: number): number { return this.byte(i); }
   /** The 64-bit frame length after a 0xFF length byte at index `i`. */
   longLength(i: number): bigint {
     const o = this.off + i + 1;
-    if (o + 8 > this.end) notCaptured();
+    if (o + 8 > this.end) throw NOT_CAPTURED;
     const b = this.cursor.buf;
     return (BigInt(((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0) << 32n)
       | BigInt(((b[o + 4]! << 24) | (b[o + 5]! << 16) | (b[o + 6]! << 8) | b[o + 7]!) >>> 0);

@@ -10,7 +10,7 @@ import {
   FORCES_HEADER_LENGTH, FORCES_ID_LENGTH, FORCES_ILV_HEADER_LENGTH, FORCES_KEY_HEADER_LENGTH, FORCES_LFB_SELECTOR_LENGTH,
   FORCES_PATH_DESCRIPTOR_LENGTH, FORCES_PATH_HEADER_LENGTH, FORCES_TLV_HEADER_LENGTH, forcesAlign, type Forces,
 } from '../../decoders/forces.js';
-import { notCaptured } from '../../decoders/view.js';
+import { NOT_CAPTURED } from '../../decoders/view.js';
 
 const TLV = FORCES_TLV_HEADER_LENGTH;
 // Top-level TLV rules of a message type (tcpdump's ZERO_TTLV…MAX_TLV): the count of TLVs is flags >> 4.
@@ -65,7 +65,7 @@ function ind(indent: number, newline: boolean): string {
 /** hex_print: the lines it can, then (cut short) the unwind to ` [|forces]`. */
 function hexOut(c: PrintContext, ident: string, at: number, len: number): void {
   c.write(hexPrint(c, ident, at, len));
-  if (len > c.avail(at)) notCaptured();
+  if (len > c.avail(at)) throw NOT_CAPTURED;
 }
 
 /** A walk that ended before its bytes did: the TLV it stopped at, and how many bytes it leaves over; −1. */

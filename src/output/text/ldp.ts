@@ -4,7 +4,7 @@ import type { PrintContext } from './context.js';
 import {
   LDP_HEADER_LENGTH, LDP_INTERFACE_PARAMETER_HEADER_LENGTH, LDP_MESSAGE_HEADER_LENGTH, LDP_PW_FEC_LENGTH, LDP_TLV_HEADER_LENGTH, type Ldp, type LdpTlv,
 } from '../../decoders/ldp.js';
-import { notCaptured } from '../../decoders/view.js';
+import { NOT_CAPTURED } from '../../decoders/view.js';
 import { hexPrint } from './dump.js';
 import { hex16, hex8 } from './names.js';
 import { safeChar } from './print-char.js';
@@ -87,7 +87,7 @@ function tlv(c: PrintContext, l: Ldp, pos: number, msgTlen: number): number {
           const v6 = af === 2;
           const [n, text] = prefix(t, left, v6);
           // decode_prefix's "bytes left, but not enough" longjmps in print-ldp.c (its trunc label).
-          if (n === -2) notCaptured();
+          if (n === -2) throw NOT_CAPTURED;
           c.write(n === -1 ? `: IPv${v6 ? 6 : 4} prefix (invalid length)` : `: IPv${v6 ? 6 : 4} prefix ${text}`);
         } else c.write(`: Address family ${af} prefix`);
       } else if (fec === 0x80) {

@@ -4,7 +4,7 @@ import {
   Ospf, OSPF2_HEADER_LENGTH, OSPF2_MD5_LENGTH, OSPF2_ROUTER_LINK_LENGTH, OSPF3_AUTH_TRAILER_LENGTH, OSPF3_ROUTER_LINK_LENGTH, OSPF_LS_REQUEST_LENGTH,
   OSPF_LSA_HEADER_LENGTH, OSPF_TLV_HEADER_LENGTH,
 } from '../../decoders/ospf.js';
-import { notCaptured } from '../../decoders/view.js';
+import { NOT_CAPTURED } from '../../decoders/view.js';
 import { hexPrint } from './dump.js';
 import { hex16 } from './names.js';
 import { printJnp } from './print-char.js';
@@ -391,7 +391,7 @@ function printOspf2(c: PrintContext, o: Ospf, length: number): void {
     const version = o.version;
     if (version !== 2) { c.write(` ospf [version ${version}]`); return; }
     // Its trunc label longjmps: [|ospf2], as a read past the capture.
-    if (!decode2(c, o, dataend)) notCaptured();
+    if (!decode2(c, o, dataend)) throw NOT_CAPTURED;
     if (length > plen) lls2(c, o, length);
   } finally {
     o.end = end;
