@@ -37,7 +37,10 @@ export function ipv6ToString(buf: Uint8Array, off: number): string {
       curBase = -1;
     }
   }
-  if (curBase !== -1 && curLen > bestLen) { bestBase = curBase; bestLen = curLen; }
+  // A run still open at the end. No `curBase !== -1 &&` before the compare: a run that ended earlier
+  // was compared then (curLen <= bestLen now), and a compare reached only by addresses that end in
+  // zeros had no type feedback when the first came, after V8 had optimised this.
+  if (curLen > bestLen) { bestBase = curBase; bestLen = curLen; }
   if (bestBase !== -1 && bestLen < 2) bestBase = -1;
   let s = '';
   for (let i = 0; i < 8; i++) {
