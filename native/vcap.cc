@@ -21,6 +21,7 @@
 #include <linux/sockios.h>
 #include <net/if_arp.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pwd.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -536,11 +537,13 @@ Napi::Value TunWrite(const Napi::CallbackInfo& info) {
   }
 }
 
-// writeSpans(fd, bytes, offset[], length[], before, from, to, skip) → bytes written by one
-// writev(2) of spans from..to (at most IOV_MAX of them): span i is bytes[offset[i] - before,
-// offset[i] + length[i]), the first one without its first `skip` bytes (the rest of a span a
-// short write cut). The capture writer hands a ring block's frames, each with its record header
-// written in front of it, to the kernel this way: the kernel copies them to the file, not JS.
+// writeSpans(fd, bytes, offset[], length[], before, from, to, skip) → bytes written: spans from..to,
+// span i being bytes[offset[i] - before, offset[i] + length[i]), the first without its first `skip`
+// bytes, by writev(2) calls of up to IOV_MAX spans, each going on from the byte where the last one
+// stopped; a non-blocking fd that is full is waited for with poll(2). Fewer bytes than the spans
+// hold when a write failed after some were written (the next call reports the error). The capture
+// writer hands a ring block's frames, each with its record header written in front of it, to the
+// kernel this way: the kernel copies them to the file, not JS.
 Napi::Value WriteSpans(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int fd = info[0].As<Napi::Number>().Int32Value();
@@ -551,35 +554,60 @@ Napi::Value WriteSpans(const Napi::CallbackInfo& info) {
   size_t from = info[5].As<Napi::Number>().Uint32Value();
   size_t to = info[6].As<Napi::Number>().Uint32Value();
   size_t skip = info[7].As<Napi::Number>().Uint32Value();
-  if (from >= to || to > off.ElementLength() || to > len.ElementLength()) {
-    throwType(env, "writeSpans: no spans or spans past the columns");
+  if (from > to || to > off.ElementLength() || to > len.ElementLength()) {
+    throwType(env, "writeSpans: spans past the columns");
     return env.Undefined();
   }
-  if (to - from > IOV_MAX) to = from + IOV_MAX;
-  iovec iov[IOV_MAX];
   uint8_t* base = bytes.Data();
   size_t size = bytes.ByteLength();
   for (size_t i = from; i < to; i++) {
-    size_t o = off[i], l = len[i];
-    if (o < before || o + l > size) {
+    if (off[i] < before || static_cast<size_t>(off[i]) + len[i] > size) {
       throwType(env, "writeSpans: a span outside the buffer");
       return env.Undefined();
     }
-    iov[i - from].iov_base = base + o - before;
-    iov[i - from].iov_len = l + before;
   }
-  if (skip >= iov[0].iov_len) {
+  if (from < to && skip >= len[from] + before) {
     throwType(env, "writeSpans: skip past the first span");
     return env.Undefined();
   }
-  iov[0].iov_base = static_cast<uint8_t*>(iov[0].iov_base) + skip;
-  iov[0].iov_len -= skip;
-  ssize_t r = writev(fd, iov, static_cast<int>(to - from));
-  if (r < 0) {
-    throwSys(env, "writev", errno);
-    return env.Undefined();
+  iovec iov[IOV_MAX];
+  double total = 0;
+  size_t i = from;
+  while (i < to) {
+    size_t n = 0;
+    for (size_t k = i; k < to && n < IOV_MAX; k++, n++) {
+      iov[n].iov_base = base + off[k] - before;
+      iov[n].iov_len = len[k] + before;
+    }
+    iov[0].iov_base = static_cast<uint8_t*>(iov[0].iov_base) + skip;
+    iov[0].iov_len -= skip;
+    ssize_t r = writev(fd, iov, static_cast<int>(n));
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        pollfd p = {fd, POLLOUT, 0};
+        poll(&p, 1, -1);
+        continue;
+      }
+      if (total > 0) break;
+      throwSys(env, "writev", errno);
+      return env.Undefined();
+    }
+    if (r == 0) {  // no progress on a non-empty write: never for a file or a pipe
+      if (total > 0) break;
+      throwSys(env, "writev", EIO);
+      return env.Undefined();
+    }
+    total += static_cast<double>(r);
+    // Past the spans the write took whole; `skip` is how much of the next one it took.
+    size_t left = static_cast<size_t>(r) + skip;
+    while (i < to && left >= len[i] + before) {
+      left -= len[i] + before;
+      i++;
+    }
+    skip = left;
   }
-  return Napi::Number::New(env, static_cast<double>(r));
+  return Napi::Number::New(env, total);
 }
 
 int ctlSocket(int family) { return socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0); }

@@ -40,9 +40,10 @@ export interface NativeAddon {
   tunRead(handle: number, bytes: Uint8Array, offset: Uint32Array, len: Uint32Array, sec: Float64Array, nsec: Uint32Array, maxFrame: number): number;
   tunWrite(handle: number, bytes: Uint8Array): number;
   /**
-   * One writev(2) to `fd` of spans `from`..`to` (at most IOV_MAX of them): span i is
-   * `bytes[offset[i] - before, offset[i] + length[i])`, the first without its first `skip` bytes.
-   * Returns the bytes written (a short write is the caller's to finish).
+   * writev(2) to `fd` of spans `from`..`to`, up to IOV_MAX a call, until all are written: span i
+   * is `bytes[offset[i] - before, offset[i] + length[i])`, the first without its first `skip`
+   * bytes. Returns the bytes written: fewer than the spans hold when a write failed after some
+   * (the next call throws the error).
    */
   writeSpans(fd: number, bytes: Uint8Array, offset: Uint32Array, length: Uint32Array, before: number, from: number, to: number, skip: number): number;
   ifUp(name: string): void;

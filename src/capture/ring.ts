@@ -1,10 +1,10 @@
-// The TPACKET_V3 ring walker: every ready block becomes one Batch over the mmap'ed ring, with no
-// copy per frame; the block goes back to the kernel when the synchronous consumer returns.
+// The TPACKET_V3 ring walker: every ready block becomes Batches over the mmap'ed ring (up to 1024
+// frames each), with no copy per frame; the block goes back to the kernel when the synchronous
+// consumer has returned from its last one.
 // Layouts are linux/if_packet.h, host byte order (little-endian on every platform vcap targets).
 import type { Batch } from './batch.js';
 import type { CaptureInterface } from './capture-interface.js';
 import { FLAGS_OF_PACKET_TYPE } from './capture-interface.js';
-import { grown } from './grown.js';
 import type { FilterProgram } from '../filter/index.js';
 
 /** The two addon calls the walker needs; tests pass a fake that serves hand-made blocks. */
@@ -62,23 +62,33 @@ const TP_STATUS_VLAN_VALID = 0x10, TP_STATUS_VLAN_TPID_VALID = 0x40;
 const PACKET_OUTGOING = 4;
 const ETH_P_8021Q = 0x8100;
 
+/**
+ * A block goes to the consumer in batches of at most CHUNK_FRAMES frames spanning at most
+ * CHUNK_BYTES of the ring (a 1 MiB block of small frames is six or seven batches): the frames a
+ * batch walked are still in the CPU's cache (1 MiB of L2 here) when the consumer reads them again
+ * and, for -w, when the kernel copies them to the file; after a whole block they are not.
+ * CHUNK_FRAMES is also what one writev(2) takes (IOV_MAX).
+ */
+const CHUNK_FRAMES = 1024;
+const CHUNK_BYTES = 256 * 1024;
+
 /** Bytes a ring needs in front of each frame (PACKET_RESERVE): a VLAN tag plus any cooked header. */
 export function ringReserve(cooked: CookedHeader): number {
   return 4 + (cooked === 'sll2' ? 20 : cooked === 'sll' ? 16 : 0);
 }
 
-/** The batch handed to the consumer: one object and one set of columns, reused for every block. */
+/** The batch handed to the consumer: one object and one set of columns, reused for every batch. */
 class RingBatch implements Batch {
   count = 0;
   drops = 0;
-  /** The fewest bytes between a frame's own tpacket3_hdr and its first byte, over the block. */
+  /** The fewest bytes between a frame's own tpacket3_hdr and its first byte, over the batch. */
   headroom = 0;
-  offset: Uint32Array;
-  capLen: Uint32Array;
-  origLen: Uint32Array;
-  sec: Float64Array;
-  nsec: Uint32Array;
-  flags: Uint32Array;
+  readonly offset: Uint32Array;
+  readonly capLen: Uint32Array;
+  readonly origLen: Uint32Array;
+  readonly sec: Float64Array;
+  readonly nsec: Uint32Array;
+  readonly flags: Uint32Array;
   constructor(readonly linkType: number, readonly bytes: Uint8Array, capacity: number, readonly iface: CaptureInterface | undefined) {
     this.offset = new Uint32Array(capacity);
     this.capLen = new Uint32Array(capacity);
@@ -86,14 +96,6 @@ class RingBatch implements Batch {
     this.sec = new Float64Array(capacity);
     this.nsec = new Uint32Array(capacity);
     this.flags = new Uint32Array(capacity);
-  }
-  grow(capacity: number): void {
-    this.offset = grown(this.offset, capacity);
-    this.capLen = grown(this.capLen, capacity);
-    this.origLen = grown(this.origLen, capacity);
-    this.sec = grown(this.sec, capacity);
-    this.nsec = grown(this.nsec, capacity);
-    this.flags = grown(this.flags, capacity);
   }
 }
 
@@ -109,6 +111,9 @@ export class RingWalker {
   #cursor = 0;
   /** Sequence number of the last block walked (0: none yet). */
   #lastSeq = 0;
+  /** Where the next frame of the block being walked is, and how many frames the last #fill() walked. */
+  #next = 0;
+  #filled = 0;
   /** Frames delivered to consumers so far. */
   delivered = 0;
   /** Frames the walk has taken from the ring so far, kept or not (-Q, a user-space filter). */
@@ -124,17 +129,16 @@ export class RingWalker {
     this.#cfg = cfg;
     this.bytes = new Uint8Array(ring);
     this.#view = new DataView(ring);
-    // A frame takes at least 80 bytes of a block (header, sockaddr_ll, alignment); columns grow if a block holds more.
-    this.#batch = new RingBatch(cfg.linkType, this.bytes, Math.max(64, cfg.blockSize >>> 7), cfg.iface);
+    this.#batch = new RingBatch(cfg.linkType, this.bytes, CHUNK_FRAMES, cfg.iface);
   }
 
-  /** Stop after the block being consumed; later drains deliver nothing. */
+  /** Stop after the batch being consumed (its block goes back to the kernel); later drains deliver nothing. */
   stop(): void { this.#stopped = true; }
   get stopped(): boolean { return this.#stopped; }
 
   /**
-   * Deliver every block the kernel has handed over, one batch each, releasing each block after
-   * `consume` returns (or throws), and at most `maxBlocks` of them, so that a flood the consumer
+   * Deliver every block the kernel has handed over, in batches of up to CHUNK_FRAMES frames,
+   * releasing each block after `consume` returns from its last batch (or throws), and at most `maxBlocks` of them, so that a flood the consumer
    * cannot keep up with still lets the event loop run (signals, timers). Returns the blocks walked.
    */
   drain(consume: (batch: Batch) => void, maxBlocks = Infinity): number {
@@ -143,7 +147,7 @@ export class RingWalker {
       b = walked < maxBlocks ? this.#blocks.nextBlock(this.#handle) : -1) {
       walked++;
       try {
-        if (this.#take(b) > 0) consume(this.#batch);
+        this.#deliver(b, false, consume);
       } finally {
         this.#blocks.releaseBlock(this.#handle, b);
         this.#cursor = (b + 1) % this.#cfg.blockCount;
@@ -171,8 +175,7 @@ export class RingWalker {
       const dv = this.#view;
       if (!this.#stopped && (dv.getUint32(base + BLK_STATUS, true) & TP_STATUS_USER) === 0
         && dv.getUint32(base + BLK_SEQ, true) === ((this.#lastSeq + 1) >>> 0)) {
-        n = this.#take(this.#cursor, true);
-        if (n > 0) consume(this.#batch);
+        n = this.#deliver(this.#cursor, true, consume);
       }
     }
     this.#stopped = true;
@@ -180,28 +183,42 @@ export class RingWalker {
   }
 
   /**
-   * The batch for block `b`: its frames, then the user-space filter if one is due. Returns the
-   * frames kept. `open`: the block the kernel was still filling (its status says nothing yet about
-   * drops before it, so the counter is read anyway).
+   * Block `b`'s frames to `consume`, in batches of at most CHUNK_FRAMES frames over at most
+   * CHUNK_BYTES of the ring, each through the user-space filter if one is due. Returns the frames
+   * delivered. `open`: the block the kernel was still filling (its status says nothing yet about
+   * drops before it, so the counter is read anyway). Called once per block, so never optimized
+   * itself: the filter is not compiled into the walk.
    */
-  #take(b: number, open = false): number {
-    const base = b * this.#cfg.blockSize;
-    this.walked += this.#view.getUint32(base + BLK_NUM_PKTS, true);
-    this.#batch.drops = this.#cfg.readDrops?.(open || (this.#view.getUint32(base + BLK_STATUS, true) & TP_STATUS_LOSING) !== 0) ?? 0;
-    let n = this.#fill(b);
-    // Called once per block, so never optimized itself: the filter is not compiled into the walk.
-    if (this.userFilter !== undefined) n = this.#batch.count = this.#refilter(this.userFilter, n);
-    this.delivered += n;
-    return n;
+  #deliver(b: number, open: boolean, consume: (batch: Batch) => void): number {
+    const dv = this.#view, batch = this.#batch, base = b * this.#cfg.blockSize;
+    let left = dv.getUint32(base + BLK_NUM_PKTS, true);
+    this.walked += left;
+    this.#lastSeq = dv.getUint32(base + BLK_SEQ, true);
+    // Drops before the block go with the first batch that has frames.
+    batch.drops = this.#cfg.readDrops?.(open || (dv.getUint32(base + BLK_STATUS, true) & TP_STATUS_LOSING) !== 0) ?? 0;
+    this.#next = base + dv.getUint32(base + BLK_FIRST_PKT, true);
+    let delivered = 0;
+    while (left > 0 && !this.#stopped) {
+      let n = this.#fill(Math.min(left, CHUNK_FRAMES));
+      left -= this.#filled;
+      if (this.userFilter !== undefined) n = batch.count = this.#refilter(this.userFilter, n);
+      this.delivered += n;
+      delivered += n;
+      if (n > 0) {
+        consume(batch);
+        batch.drops = 0;
+      }
+    }
+    return delivered;
   }
 
-  /** Fill the batch columns from block `b`; returns the number of frames kept. */
-  #fill(b: number): number {
+  /**
+   * Fill the batch columns from the frame at #next on: up to `max` frames, fewer once they span
+   * CHUNK_BYTES of the ring. Leaves #next at the frame after them and #filled at how many were
+   * walked; returns the number of frames kept.
+   */
+  #fill(max: number): number {
     const dv = this.#view, bytes = this.bytes, cfg = this.#cfg, batch = this.#batch;
-    const base = b * cfg.blockSize;
-    this.#lastSeq = dv.getUint32(base + BLK_SEQ, true);
-    const num = dv.getUint32(base + BLK_NUM_PKTS, true);
-    if (num > batch.offset.length) batch.grow(num);
     const { offset, capLen, origLen, sec, nsec, flags } = batch;
     const cooked = cfg.cooked, vlanOffset = cfg.vlanOffset, snaplen = cfg.snaplen;
     const wantIn = cfg.direction !== 'out', wantOut = cfg.direction !== 'in', lo = cfg.loIfindex;
@@ -210,8 +227,9 @@ export class RingWalker {
     // (tp_mac: the header, the sockaddr_ll, PACKET_RESERVE; a rebuilt cooked header or VLAN tag
     // takes no more than the reserve): once the walk has read them, those bytes are the consumer's.
     let headroom = cfg.blockSize;
-    let p = base + dv.getUint32(base + BLK_FIRST_PKT, true);
-    for (let i = 0; i < num; i++) {
+    let p = this.#next, i = 0;
+    const end = p + CHUNK_BYTES;
+    for (; i < max && p < end; i++) {
       const next = dv.getUint32(p + TP_NEXT, true);
       const pkttype = bytes[p + SLL_PKTTYPE]!;
       const outgoing = pkttype === PACKET_OUTGOING;
@@ -262,6 +280,8 @@ export class RingWalker {
       }
       p += next;
     }
+    this.#next = p;
+    this.#filled = i;
     batch.count = n;
     batch.headroom = headroom;
     return n;

@@ -153,44 +153,43 @@ export class OutputBuffer {
 
   /**
    * Frames `from`..`to` of `bytes` (frame i at `offset[i]`, `length[i]` bytes), each with the
-   * `before` bytes in front of it (its record header, written there by the caller), straight to the
-   * file: writev(2) of up to IOV_MAX records at a time, so the kernel copies them and JS does not.
-   * What is buffered goes first. A write that fails part-way leaves the file cut back to its last
-   * whole record, as flush() does.
+   * `before` bytes in front of it (its record header, written there by the caller), `total` bytes
+   * in all, straight to the file: the addon's writeSpans, writev(2) of up to IOV_MAX records a
+   * call, so the kernel copies them and JS does not. What is buffered goes first. A write that
+   * fails part-way leaves the file cut back to its last whole record, as flush() does.
    */
-  writeSpans(bytes: Uint8Array, offset: Uint32Array, length: Uint32Array, before: number, from: number, to: number): void {
+  writeSpans(bytes: Uint8Array, offset: Uint32Array, length: Uint32Array, before: number, from: number, to: number, total: number): void {
     if (this.len > 0) this.flush();
-    if (this.#failed) return;
+    if (this.#failed || from === to) return;
     if (this.#fd < 0) throw new VcapError(`${this.path}: write after close`, 'EBADF');
     const addon = native();
     let i = from, skip = 0;
-    while (i < to) {
+    for (;;) {
       let r: number;
       try {
         r = addon.writeSpans(this.#fd, bytes, offset, length, before, i, to, skip);
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EAGAIN') { sleepSync(1); continue; }
-        if (code === 'EINTR') continue;
         this.#failed = true;
         // fileBytes counts whole records only: cut off the `skip` bytes of a record begun.
         if (skip > 0 && this.#ownsFd) {
           try { ftruncateSync(this.#fd, this.fileBytes); } catch { /* not a regular file */ }
         }
         this.#committer?.commit(this.fileBytes);
-        throw new VcapError(`${this.path}: ${errnoText(e)}`, code ?? 'EVCAP');
+        throw new VcapError(`${this.path}: ${errnoText(e)}`, (e as NodeJS.ErrnoException).code ?? 'EVCAP');
       }
-      // Past the records the write took whole; `skip` is how much of the next one it took.
+      if (r === total) break;
+      // A write failed after these bytes: past the records they hold whole, `skip` into the next.
+      // The next call reports the error (or goes on, if it has passed).
+      total -= r;
       r += skip;
-      let rec = length[i]! + before;
-      while (r >= rec) {
+      for (let rec = length[i]! + before; r >= rec; rec = length[i]! + before) {
         r -= rec;
         this.fileBytes += rec;
-        if (++i === to) break;
-        rec = length[i]! + before;
+        i++;
       }
       skip = r;
     }
+    this.fileBytes += skip + total;
     this.#committer?.commit(this.fileBytes);
   }
 
@@ -347,7 +346,7 @@ export class PcapWriter {
       dv.setUint32(p + 12, origLen[end]!, true);
       size += PCAP_RECORD_HEADER + cap;
     }
-    this.#out.writeSpans(bytes, offset, capLen, PCAP_RECORD_HEADER, from, end);
+    this.#out.writeSpans(bytes, offset, capLen, PCAP_RECORD_HEADER, from, end, size - this.#out.position);
     this.count += end - from;
     return end - from;
   }

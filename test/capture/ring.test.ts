@@ -26,11 +26,12 @@ interface Frame {
 }
 
 /** Lays frames out as the kernel does: block descriptor, then tpacket3_hdr + sockaddr_ll + reserve + frame. */
-function makeRing(blocks: Frame[][], reserve: number, kernel: { open?: number[]; seq?: number[] } = {}): ArrayBuffer {
-  const ring = new ArrayBuffer(BLOCK * blocks.length);
+function makeRing(blocks: Frame[][], reserve: number, kernel: { open?: number[]; seq?: number[]; blockSize?: number } = {}): ArrayBuffer {
+  const blockSize = kernel.blockSize ?? BLOCK;
+  const ring = new ArrayBuffer(blockSize * blocks.length);
   const dv = new DataView(ring), u8 = new Uint8Array(ring);
   blocks.forEach((frames, b) => {
-    const base = b * BLOCK;
+    const base = b * blockSize;
     // TP_STATUS_USER unless the kernel still holds (is filling) the block; seq_num from 1 as the kernel numbers them.
     dv.setUint32(base + 8, kernel.open?.includes(b) ? 0 : 1, true);
     dv.setUint32(base + 12, frames.length, true);
@@ -67,14 +68,14 @@ function makeRing(blocks: Frame[][], reserve: number, kernel: { open?: number[];
 class FakeBlocks implements RingBlocks {
   cur = 0;
   released: number[] = [];
-  constructor(private readonly ring: ArrayBuffer, private readonly count: number) {}
+  constructor(private readonly ring: ArrayBuffer, private readonly count: number, private readonly blockSize = BLOCK) {}
   nextBlock(handle: number): number {
     if (handle !== 7) throw new Error('wrong handle');
-    return new DataView(this.ring).getUint32(this.cur * BLOCK + 8, true) & 1 ? this.cur : -1;
+    return new DataView(this.ring).getUint32(this.cur * this.blockSize + 8, true) & 1 ? this.cur : -1;
   }
   releaseBlock(handle: number, block: number): void {
     if (handle !== 7 || block !== this.cur) throw new Error('released out of order');
-    new DataView(this.ring).setUint32(block * BLOCK + 8, 0, true);
+    new DataView(this.ring).setUint32(block * this.blockSize + 8, 0, true);
     this.released.push(block);
     this.cur = (this.cur + 1) % this.count;
   }
@@ -241,6 +242,45 @@ test('ring geometry in immediate mode: blocks as small as a frame allows, as man
   t.deepEqual(ringGeometry(262144, 512 * 1024, 1), { blockSize: 256 * 1024, blockCount: 4 });
   // No more than 1024 (a second of them): a bigger ring gets bigger blocks.
   t.deepEqual(ringGeometry(96, 1 << 30, 1), { blockSize: 1024 * 1024, blockCount: 1024 });
+});
+
+test('a big block goes out in batches of at most 1024 frames and 256 KiB of ring, in order, drops on the first, room for a record header before each frame', (t) => {
+  // 2500 small frames (three batches by count), then 400 of 1400 bytes (three by bytes), in 1 MiB blocks.
+  const MiB = 1 << 20;
+  const small = Array.from({ length: 2500 }, (_, i) => ({ bytes: eth(`0800${(i & 0xffff).toString(16).padStart(4, '0')}`) }));
+  const big = Array.from({ length: 400 }, (_, i) => ({ bytes: [...eth('0800'), ...Buffer.alloc(1386, i & 0xff)] }));
+  const ring = makeRing([small, big], ringReserve('none'), { blockSize: MiB });
+  const fake = new FakeBlocks(ring, 2, MiB);
+  let drops = 5;
+  const walker = new RingWalker(fake, 7, ring, config({ blockSize: MiB, readDrops: () => { const d = drops; drops = 0; return d; } }));
+  const sizes: number[] = [], spans: number[] = [], dropsSeen: number[] = [], heads: number[] = [], tails: string[] = [];
+  walker.drain((b) => {
+    sizes.push(b.count);
+    spans.push(b.offset[b.count - 1]! - b.offset[0]!);
+    dropsSeen.push(b.drops ?? 0);
+    heads.push(b.headroom ?? 0);
+    for (let i = 0; i < b.count; i++) tails.push(b.capLen[i] === 16 ? Buffer.from(b.bytes.subarray(b.offset[i]! + 12, b.offset[i]! + 16)).toString('hex') : String(b.bytes[b.offset[i]! + 20]));
+  });
+  t.deepEqual(sizes.slice(0, 3), [1024, 1024, 452]);
+  t.is(sizes.slice(3).reduce((a, b) => a + b, 0), 400);
+  t.true(sizes.length > 4 && sizes.length <= 7, sizes.join(' '));
+  t.true(spans.every((s) => s < 256 * 1024), spans.join(' '));
+  t.deepEqual(dropsSeen, [5, ...sizes.slice(1).map(() => 0)]);
+  t.true(heads.every((h) => h >= 16), heads.join(' '));
+  t.deepEqual(tails, [...small.map((_, i) => `0800${(i & 0xffff).toString(16).padStart(4, '0')}`), ...big.map((_, i) => String(i & 0xff))]);
+  t.deepEqual(fake.released, [0, 1]);
+  t.is(walker.delivered, 2900);
+});
+
+test('stop() in the middle of a big block: no further batch of it, and it goes back to the kernel', (t) => {
+  const MiB = 1 << 20;
+  const ring = makeRing([Array.from({ length: 3000 }, () => ({ bytes: eth('0800') })), [{ bytes: eth('0800') }]], ringReserve('none'), { blockSize: MiB });
+  const fake = new FakeBlocks(ring, 2, MiB);
+  const walker = new RingWalker(fake, 7, ring, config({ blockSize: MiB }));
+  let calls = 0;
+  walker.drain(() => { calls++; walker.stop(); });
+  t.is(calls, 1);
+  t.deepEqual(fake.released, [0]);
 });
 
 test('a drain stops after maxBlocks, so a flood cannot hold the event loop', (t) => {
