@@ -9,7 +9,7 @@ export { PcapWriter } from './output/pcap-writer.js';
 export type { CaptureWriterOptions } from './output/pcap-writer.js';
 export { PcapngWriter } from './output/pcapng-writer.js';
 export type { PcapngWriterOptions } from './output/pcapng-writer.js';
-export { Decoder } from './decoders/decoder.js';
+export { Decoder, type DecoderOptions } from './decoders/decoder.js';
 export { Packet } from './decoders/packet.js';
 export { Layer, layerName } from './decoders/layer.js';
 export { DecodeStop, describeStop } from './decoders/stop.js';

@@ -19,7 +19,7 @@ const out = new GatheringWriter();
 const printer = new PacketPrinter(print, linkType, out);
 const deferred = new TcpSeqDeferred();
 printer.c.tcpSeqDeferred = deferred;
-const decoder = new Decoder();
+const decoder = new Decoder({ eager: true });
 
 function printJob(j: PrintJob): PrintResult {
   deferred.clear();

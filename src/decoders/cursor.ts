@@ -54,6 +54,8 @@ export abstract class Cursor {
    * records); settle() runs it. A loop that reads only headers' fields never pays for it.
    */
   pending: { walk(): void } | undefined = undefined;
+  /** Walk what IP carries and tunnels' inner packets within decode() (DecoderOptions.eager). */
+  eager = false;
   /** The pending step deferLayer() sets (one per cursor, re-pointed per packet). */
   private readonly deferred: DeferredLayer = new DeferredLayer(this);
   /** The walk went on into an encapsulated packet (`Packet.inner`). */

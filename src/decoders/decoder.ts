@@ -4,6 +4,18 @@ import { LinkType } from './link-type.js';
 import { Packet, setCloneHook } from './packet.js';
 import { byLinkType, walkRest, type Views } from './registry.js';
 
+/** Options of a Decoder. */
+export interface DecoderOptions {
+  /**
+   * Walk every layer within decode(), the packets tunnels carry included. By default what IP carries
+   * besides ICMP, ICMPv6, TCP and UDP, a tunnel's inner packet and the application layer after TCP or
+   * UDP are walked when first asked for (`stop`, `inner`, `layer()`, …), so that a loop reading headers
+   * does not pay for them; a caller that reads every layer of every packet (a printer, JSON) saves the
+   * deferral's bookkeeping with `eager: true`. The application layer after TCP or UDP stays deferred.
+   */
+  eager?: boolean;
+}
+
 /**
  * Zero-copy packet decoder. Create one per stream and call `decode()` per frame: it walks the
  * headers, points one reusable view per layer at them and returns the same `Packet` object
@@ -27,6 +39,13 @@ export class Decoder {
    * an `error` stop). Always 0 unless a decoder has a bug; the fuzz test asserts that.
    */
   guardCount = 0;
+  readonly #options: DecoderOptions;
+
+  /** @param options `eager`: see DecoderOptions. */
+  constructor(options: DecoderOptions = {}) {
+    this.#options = options;
+    this.packet.eager = options.eager === true;
+  }
 
   /**
    * Decode one frame: `buf[offset .. offset + capLen)`, of link type `linkType` (a LINKTYPE_*
@@ -80,7 +99,7 @@ export class Decoder {
    * decodeInner() call.
    */
   decodeInner(p: Packet): Packet | undefined {
-    this.#inner ??= new Decoder();
+    this.#inner ??= new Decoder(this.#options);
     const icmp = p.icmp ?? p.icmpv6;
     if (icmp?.isError) {
       const start = icmp.off + 8;

@@ -114,10 +114,12 @@ export class Packet extends Cursor {
   walkInner(first: number): void {
     if (this.depth >= MAX_INNER_DEPTH) return;
     let p = this.innerPacket;
-    if (p === undefined) { p = new Packet(); p.depth = this.depth + 1; this.innerPacket = p; }
+    if (p === undefined) { p = new Packet(); p.depth = this.depth + 1; p.eager = this.eager; this.innerPacket = p; }
     p.resetAt(this.buf, this.linkType, this.base, this.off, this.end);
-    p.firstLayer = first; p.startOff = this.off; p.walkDue = true;
+    p.firstLayer = first; p.startOff = this.off;
     this.hasInner = true;
+    if (this.eager) walkRest(p.views, p, first);
+    else p.walkDue = true;
   }
 
   /** The inner packet, walked (it was pointed at its bytes by walkInner). */

@@ -395,7 +395,11 @@ export function walkRest(v: Views, c: Cursor, next: number): void {
     // What IP carries besides the four common protocols (GRE, a tunnelled packet, ESP, SCTP, OSPF…)
     // waits for first use, as the application layer after TCP or UDP does: a loop that reads the
     // outer headers of tunnelled or routing traffic does not pay for them.
-    if (next > UDP || (next < ICMP && next !== 0)) { c.deferLayer(next); return; }
+    if (next > UDP || (next < ICMP && next !== 0)) {
+      if (c.eager) walkSwitch(v, c, next);
+      else c.deferLayer(next);
+      return;
+    }
   }
   if (next === TCP) next = v.tcp.decode(c);
   else if (next === UDP) next = v.udp.decode(c);

@@ -33,7 +33,7 @@ export interface JsonSource {
 
 /** Writes each packet as a JSON line into a TextWriter (UTF-8: DNS and other strings may hold any byte). */
 export class JsonPrinter {
-  readonly #decoder = new Decoder();
+  readonly #decoder = new Decoder({ eager: true });
   readonly #names = new Map<number, string | undefined>();
   #count = 0;
   /** LINKTYPE_* of the frames print() is given (the CLI sets it per batch). */

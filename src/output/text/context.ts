@@ -143,7 +143,7 @@ export class PrintContext {
     // A tunnel's payload: the packet's own walk went on into it (Packet.inner) over the same bytes.
     const known = p.innerAt(layer, off, this.end);
     if (known !== undefined) { this.#innerDepth++; this.pkt = known; return known; }
-    const d = this.#inner[this.#innerDepth] ??= new Decoder();
+    const d = this.#inner[this.#innerDepth] ??= new Decoder({ eager: true });
     this.#innerDepth++;
     this.pkt = d.decodeFrom(layer, p.buf, p.linkType, p.base, off, this.end);
     return this.pkt;

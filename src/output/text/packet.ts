@@ -61,7 +61,8 @@ export class PacketPrinter {
 
   /** Print frame buf[off .. off+capLen), `origLen` bytes on the wire, captured at sec.nsec (decoded here). */
   print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
-    this.#decoder ??= new Decoder();
+    // Every layer is printed: walked within decode(), without the deferral a header-reading loop wants.
+    this.#decoder ??= new Decoder({ eager: true });
     this.printPacket(this.#decoder.decode(buf, this.linkType, off, capLen, origLen), origLen, sec, nsec);
   }
 
