@@ -1,5 +1,5 @@
 import { EMPTY } from './bytes.js';
-import type { Layer } from './layer.js';
+import { Layer } from './layer.js';
 import { DecodeStop, Len, lenSourceNames } from './stop.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LEN_CAPLEN = Len.Caplen, LEN_TCP_SEGMENT = Len.TcpSegment;
@@ -149,6 +149,11 @@ export abstract class Cursor {
     if (s.kind === 'truncated') this.cut = true;
     this.stopped = true;
     return 0;
+  }
+
+  /** A decoder bug caught by a guard: this packet's error stop, at `at`. */
+  internalError(at: number, e: unknown): void {
+    this.invalid(Layer.None, at, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
   }
 
   /** A field contradicts the others (`header length 16 < 20`). */

@@ -39,11 +39,9 @@ export class Decoder {
    * an `error` stop). Always 0 unless a decoder has a bug; the fuzz test asserts that.
    */
   guardCount = 0;
-  readonly #options: DecoderOptions;
 
   /** @param options `eager`: see DecoderOptions. */
   constructor(options: DecoderOptions = {}) {
-    this.#options = options;
     this.packet.eager = options.eager === true;
   }
 
@@ -99,7 +97,7 @@ export class Decoder {
    * decodeInner() call.
    */
   decodeInner(p: Packet): Packet | undefined {
-    this.#inner ??= new Decoder(this.#options);
+    this.#inner ??= new Decoder({ eager: this.packet.eager });
     const icmp = p.icmp ?? p.icmpv6;
     if (icmp?.isError) {
       const start = icmp.off + 8;
@@ -122,7 +120,7 @@ const BY_LINK_TYPE = byLinkType;
 /** A decoder bug must not take the caller down: it is counted and reported as this packet's error stop. */
 function guarded(d: Decoder, c: Cursor, at: number, e: unknown): void {
   d.guardCount++;
-  c.invalid(Layer.None, at, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`);
+  c.internalError(at, e);
 }
 
 /** decode() for an offset or capLen outside `buf` (or NaN): clamped to it. */

@@ -128,7 +128,7 @@ export class Packet extends Cursor {
     if (p.walkDue) {
       p.walkDue = false;
       // Outside decode()'s guard now: a decoder bug stops the inner packet instead of reaching the caller.
-      try { walkRest(p.views, p, p.firstLayer); } catch (e) { p.invalid(Layer.None, p.off, `internal decoder error: ${e instanceof Error ? e.message : String(e)}`); }
+      try { walkRest(p.views, p, p.firstLayer); } catch (e) { p.internalError(p.off, e); }
     }
     return p;
   }
@@ -170,10 +170,10 @@ export class Packet extends Cursor {
           if (v.off !== off) return undefined;
         }
     }
-    if (layer < 32 ? (this.present & (1 << layer)) !== 0 : this.decoded(layer)) return v;
+    if (this.walked(layer)) return v;
     // Layers after a transport are decoded when first asked for (only as far as this one: DNS's
     // record walk stays deferred); the stop may move with them.
-    if (this.pending) { this.settleTo(layer); if (this.decoded(layer)) return v; }
+    if (this.pending) { this.settleTo(layer); if (this.walked(layer)) return v; }
     return this.stopped && this.stopInfo.layer === layer ? v : undefined;
   }
 

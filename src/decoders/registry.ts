@@ -381,11 +381,8 @@ const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_
  * The walk, from layer `next` on. The stacks nearly every packet has are unrolled first into one
  * straight line, link → VLAN → IP → transport, where V8 inlines each view's decode(); whatever they
  * leave (LLC, ARP, ICMP, the other link types, the application layer a transport finds when its
- * deferred work runs) goes on in the switch. A switch rather than views[next].decode(c): one shared
- * call site would see every view class and go megamorphic.
- * The two in one function on purpose: it is then too big for V8 to inline into its callers, so it
- * is always compiled on its own, with the whole inlining budget for the common layers' decode()s
- * (inlined into Decoder.decode or a user's loop, they ran out of budget and stayed calls).
+ * deferred work runs) goes on in walkSwitch(). What IP carries besides the four common protocols
+ * is deferred here unless the cursor is eager.
  */
 export function walkRest(v: Views, c: Cursor, next: number): void {
   if (next === ETHERNET) next = v.ethernet.decode(c);
@@ -406,7 +403,10 @@ export function walkRest(v: Views, c: Cursor, next: number): void {
   if (next !== 0) walkSwitch(v, c, next);
 }
 
-/** walkRest's switch: every layer after the first few, one step at a time. */
+/**
+ * walkRest's switch: every layer after the first few, one step at a time. A switch rather than
+ * views[next].decode(c): one shared call site would see every view class and go megamorphic.
+ */
 function walkSwitch(v: Views, c: Cursor, next: number): void {
   while (next !== 0) {
     switch (next) {
