@@ -77,6 +77,7 @@ export { Timed } from './decoders/timed.js';
 export { Zephyr } from './decoders/zephyr.js';
 export { Lwres } from './decoders/lwres.js';
 export { Wb } from './decoders/wb.js';
+export { Rx, RxData } from './decoders/rx.js';
 export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';

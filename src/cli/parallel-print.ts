@@ -3,10 +3,13 @@
  * asks, see printWorkers()): the main thread reads the file,
  * runs the filter and -c, and hands the chosen frames on in chunks to worker threads
  * (print-worker.ts), which decode and print them; it writes their texts in the order of the
- * file. The text is byte for byte what one thread prints: the one state printing carries from
- * packet to packet that matters here, tcpdump's table of TCP conversations for relative sequence
- * numbers, stays on the main thread (the workers leave those numbers for it to fill in, see
- * TcpSeqDeferred); output that needs other state (-#, -ttt, -ttttt) is printed on one thread.
+ * file. The text is byte for byte what one thread prints: the state printing carries from
+ * packet to packet stays on the main thread — tcpdump's table of TCP conversations for relative
+ * sequence numbers (the workers leave those numbers for it to fill in, see TcpSeqDeferred), and
+ * tcpdump's cache of Rx calls (the workers report the calls they print; a chunk with an Rx reply,
+ * printed by its call, is printed again on the main thread, see ChunkPrinter); output that needs
+ * other state (-#, -ttt, -ttttt) is printed on one thread. (NFS replies, printed by the call
+ * their xid matches, are not followed across chunks: each worker keeps its own ring.)
  *
  * Memory is bounded: at most IN_FLIGHT chunks per worker are out at once; the main thread waits
  * (Atomics.wait, no event loop turn) for the oldest before sending more.
@@ -17,6 +20,8 @@ import type { PrintOptions } from '../output/text/options.js';
 import { PrintContext } from '../output/text/context.js';
 import type { TextWriter } from '../output/text/writer.js';
 import { TcpSeqFiller } from '../output/text/tcp-seq.js';
+import { enterRxCalls } from '../output/text/rx.js';
+import { ChunkPrinter } from './chunk-printer.js';
 
 /** Frames of one chunk of the file, copied out of the reader's buffer (it is reused). */
 export interface PrintJob {
@@ -29,8 +34,13 @@ export interface PrintJob {
   nsec: Float64Array;
 }
 
-/** A chunk's text and the TCP lookups and numbers it left to fill in (TcpSeqDeferred's arrays). */
-export interface PrintResult { text: Uint8Array; ops: Uint32Array; nums: Uint32Array }
+/**
+ * A chunk's text and the TCP lookups and numbers it left to fill in (TcpSeqDeferred's arrays); from
+ * a worker, the Rx calls it printed (tcpdump's cache of calls, which the main thread keeps for the
+ * whole file) and, where an Rx reply looked its call up, the chunk itself: the main thread prints
+ * that one again (its text may depend on calls in chunks another thread printed).
+ */
+export interface PrintResult { text: Uint8Array; ops: Uint32Array; nums: Uint32Array; rxCalls?: Uint32Array; reprint?: PrintJob }
 
 /**
  * A chunk ends at this many frames or this many bytes of them, whichever comes first: several ms
@@ -74,10 +84,15 @@ export class ParallelPrinter {
   readonly #filler = new TcpSeqFiller();
   /** Numbers filled in go through a context's digit writer into the output. */
   readonly #ctx: PrintContext;
+  readonly #print: PrintOptions;
+  readonly #linkType: number;
+  /** The main thread's printer of chunks (made at the first Rx call): its context has every Rx call so far. */
+  #local: ChunkPrinter | undefined = undefined;
 
   /** `chunkFrames`: frames per chunk at most (tests make chunks small, so that conversations cross them). */
   constructor(workers: number, print: PrintOptions, linkType: number, readonly out: TextWriter, readonly chunkFrames = CHUNK_FRAMES) {
     this.#ctx = new PrintContext(print, out);
+    this.#print = print; this.#linkType = linkType;
     this.#signal = new Int32Array(new SharedArrayBuffer(4 * workers));
     const url = new URL(import.meta.url.endsWith('.bundle.cjs') ? './print-worker.bundle.js' : './print-worker.js', import.meta.url);
     for (let i = 0; i < workers; i++) {
@@ -122,8 +137,10 @@ export class ParallelPrinter {
     let m: { message: PrintResult | { error: string } } | undefined;
     while ((m = receiveMessageOnPort(lane.port)) === undefined) Atomics.wait(this.#signal, lane.index, lane.received, 100);
     lane.received++;
-    const r = m.message;
+    let r = m.message;
     if ('error' in r) throw new Error(`print worker: ${r.error}`);
+    if (r.reprint !== undefined) r = (this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).print(r.reprint);
+    else if (r.rxCalls !== undefined) enterRxCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.rxCalls);
     this.#write(r);
   }
 

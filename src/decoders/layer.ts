@@ -250,6 +250,8 @@ export const Layer = {
   Geonet: 244,
   /** ISO CALM FAST (EtherType 0x1111). */
   CalmFast: 245,
+  /** Rx, AFS's RPC (UDP ports 7000-7009). */
+  Rx: 246,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -425,6 +427,7 @@ names[Layer.Tipc] = 'TIPC';
 names[Layer.Dvmrp] = 'DVMRP';
 names[Layer.Geonet] = 'GeoNet';
 names[Layer.CalmFast] = 'CALM FAST';
+names[Layer.Rx] = 'RX';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -71,6 +71,7 @@ import { Tipc } from './tipc.js';
 import { Dvmrp } from './dvmrp.js';
 import { Geonet } from './geonet.js';
 import { CalmFast } from './calm-fast.js';
+import { RX_PORT_HIGH, RX_PORT_LOW, Rx } from './rx.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -260,6 +261,8 @@ setUdpPort(5060, Layer.Sip);
 setUdpPort(6343, Layer.Sflow);
 setUdpPort(701, Layer.Lmp);
 setUdpPort(3503, Layer.Lspping);
+// Rx (AFS): print-udp.c tests the range 7000-7009 as source or destination (line 638), before VXLAN and the rest.
+for (let p = RX_PORT_LOW; p <= RX_PORT_HIGH; p++) setUdpPort(p, Layer.Rx, 638);
 setTcpPort(323, Layer.RpkiRtr);
 
 export { byLinkType };
@@ -318,7 +321,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
-  Tipc, Dvmrp, Geonet, CalmFast,
+  Tipc, Dvmrp, Geonet, CalmFast, Rx,
 ];
 
 /**

@@ -99,6 +99,17 @@ test('tcpdump\'s test captures: worker threads print what one thread prints, eve
   t.true(compared > 1e6, `${compared} bytes compared`);
 });
 
+test('Rx replies, printed by the call they answer, when the call was in a chunk another thread printed', (t) => {
+  // tcpdump's afs.pcap: calls and their replies in chunks of 1 to 7 frames, so most replies are in other chunks than their calls.
+  const file = join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', 'afs.pcap');
+  for (const [flags, opts] of FLAG_SETS.slice(0, 3)) {
+    const o = { ...defaultPrintOptions, ...opts };
+    const want = oneThread([file], 1, o);
+    t.true(want.toString('latin1').includes(' vldb reply get-entry-by-name "root.cell"'), 'replies printed by their calls');
+    for (const chunk of [1, 2, 7]) t.true(threads([file], 1, o, chunk).equals(want), `${flags}, chunks of ${chunk}`);
+  }
+});
+
 test('the benchmark\'s mixed capture: the same text from worker threads, chunks of every size', (t) => {
   const dir = tempDir(t);
   const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bench', 'make-captures.js'), 'mixed', '--count', '20000', '--dir', dir], { encoding: 'utf8' });

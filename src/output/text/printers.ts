@@ -126,6 +126,8 @@ import { printAh } from './ah.js';
 import { printVxlan } from './vxlan.js';
 import { printGeneve } from './geneve.js';
 import { printIcmp6 } from './icmp6.js';
+import { printRx } from './rx.js';
+import { RX_PORT_HIGH, RX_PORT_LOW } from '../../decoders/rx.js';
 
 // Link types (tcpdump's print.c table).
 linkPrinters[LinkType.NULL] = printNull;
@@ -285,6 +287,7 @@ registerLayer(Layer.Geonet, printGeonet);
 registerLayer(Layer.CalmFast, printCalmFast);
 registerLayer(Layer.Lspping, printLspping);
 registerLayer(Layer.RpkiRtr, printRpkiRtr);
+registerLayer(Layer.Rx, printRx);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -390,6 +393,9 @@ udpForced.set('cnfp', layerPort(0, Layer.Cnfp));
 // print-udp.c tests `sport == BCM_LI_PORT` (line 677): a source port only.
 udpPortPrinters.setSourceOnly(BCM_LI_PORT, layerPort(677, Layer.BcmLi));
 udpPortPrinters.set(3503, layerPort(676, Layer.Lspping));
+// Rx (AFS): print-udp.c tests the range 7000-7009, source or destination (line 638), before VXLAN's 4789.
+const rx = layerPort(638, Layer.Rx);
+for (let p = RX_PORT_LOW; p <= RX_PORT_HIGH; p++) udpPortPrinters.set(p, rx);
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.

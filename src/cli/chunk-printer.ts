@@ -1,0 +1,50 @@
+/**
+ * Prints one chunk of frames of parallel printing (parallel-print.ts) into a text of its own: what
+ * a worker thread does with each chunk (print-worker.ts), and what the main thread does with a
+ * chunk whose text depended on calls printed in other chunks (see PrintResult.reprint).
+ */
+import { PacketPrinter } from '../output/text/packet.js';
+import type { PrintOptions } from '../output/text/options.js';
+import { GatheringWriter } from '../output/text/writer.js';
+import { TcpSeqDeferred } from '../output/text/tcp-seq.js';
+import { recordRxCalls, takeRxCalls } from '../output/text/rx.js';
+import { Decoder } from '../decoders/decoder.js';
+import type { PrintJob, PrintResult } from './parallel-print.js';
+
+export class ChunkPrinter {
+  readonly #out = new GatheringWriter();
+  readonly #printer: PacketPrinter;
+  readonly #deferred = new TcpSeqDeferred();
+  readonly #decoder = new Decoder({ eager: true });
+
+  /** `worker`: print on a worker thread (which returns the Rx calls it saw, and a chunk that looked one up, for the main thread). */
+  constructor(print: PrintOptions, readonly linkType: number, readonly worker: boolean) {
+    this.#printer = new PacketPrinter(print, linkType, this.#out);
+    this.#printer.c.tcpSeqDeferred = this.#deferred;
+    if (worker) recordRxCalls(this.#printer.c);
+  }
+
+  /** The printing context (its Rx call cache is the one the main thread keeps up to date). */
+  get context(): PacketPrinter['c'] { return this.#printer.c; }
+
+  print(j: PrintJob): PrintResult {
+    const deferred = this.#deferred, printer = this.#printer, decoder = this.#decoder, linkType = this.linkType;
+    deferred.clear();
+    const { bytes, offset, capLen, origLen, sec, nsec } = j;
+    for (let i = 0; i < j.count; i++) printer.printPacket(decoder.decode(bytes, linkType, offset[i]!, capLen[i]!, origLen[i]!), origLen[i]!, sec[i]!, nsec[i]!);
+    const r: PrintResult = {
+      text: this.#out.take(),
+      ops: deferred.ops.slice(0, deferred.opCount * 12),
+      nums: deferred.nums.slice(0, deferred.numCount * 3),
+    };
+    if (this.worker) {
+      const rx = takeRxCalls(printer.c);
+      if (rx !== undefined) {
+        r.rxCalls = rx.calls;
+        // A reply printed by the call it answers: that call may be in a chunk another thread printed.
+        if (rx.lookedUp) r.reprint = j;
+      }
+    }
+    return r;
+  }
+}
