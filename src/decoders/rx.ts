@@ -27,20 +27,34 @@ export const RxFlag = {
   ClientInitiated: 1, RequestAck: 2, LastPacket: 4, MorePackets: 8, FreePacket: 16, SlowStartOk: 32, Jumbo: 32,
 } as const;
 
-// The header's fields, read the same way by the view (for the library) and by the sub-view (the
-// printer's, which may read up to the end tcpdump reads to rather than the walk's).
-const epoch = (v: Window): number => readU32(v, 0);
-const cid = (v: Window): number => readU32(v, 4);
-const callNumber = (v: Window): number => readU32(v, 8);
-const seq = (v: Window): number => readU32(v, 12);
-const serial = (v: Window): number => readU32(v, 16);
-const type = (v: Window): number => readU8(v, 20);
-const flags = (v: Window): number => readU8(v, 21);
-const userStatus = (v: Window): number => readU8(v, 22);
-const securityIndex = (v: Window): number => readU8(v, 23);
-/** The spare field comes first on the wire, before the service id (tcpdump's print-rx.c notes it). */
-const spare = (v: Window): number => readU16(v, 24);
-const serviceId = (v: Window): number => readU16(v, 26);
+/** The header's fields: [name, byte offset, size]. */
+const HEADER_FIELDS: ReadonlyArray<readonly [keyof RxHeaderFields, number, 1 | 2 | 4]> = [
+  ['epoch', 0, 4], ['cid', 4, 4], ['callNumber', 8, 4], ['seq', 12, 4], ['serial', 16, 4], ['type', 20, 1], ['flags', 21, 1],
+  ['userStatus', 22, 1], ['securityIndex', 23, 1], ['spare', 24, 2], ['serviceId', 26, 2],
+];
+/** The header's fields, checked getters of both the view (the library's) and its `data` sub-view (the printer's, which reads up to the end tcpdump reads to). */
+export interface RxHeaderFields {
+  readonly epoch: number; readonly cid: number; readonly callNumber: number;
+  /** Sequence number of the packet in its call. */
+  readonly seq: number;
+  /** Serial number of the packet on its connection. */
+  readonly serial: number;
+  /** Packet type (RxType). */
+  readonly type: number;
+  /** Header flags (RxFlag). */
+  readonly flags: number;
+  readonly userStatus: number; readonly securityIndex: number;
+  /** The spare field comes first on the wire, before the service id (tcpdump's print-rx.c notes it). */
+  readonly spare: number;
+  readonly serviceId: number;
+}
+/** Defines HEADER_FIELDS' getters on a class (one definition for the view and the sub-view). */
+function defineHeaderGetters(proto: object): void {
+  for (const [name, at, size] of HEADER_FIELDS) {
+    const read = size === 4 ? readU32 : size === 2 ? readU16 : readU8;
+    Object.defineProperty(proto, name, { get(this: Window): number { return read(this, at); }, configurable: true });
+  }
+}
 
 /**
  * An Rx packet from its first byte, up to an end the printer chooses: the header's fields, the
@@ -48,15 +62,6 @@ const serviceId = (v: Window): number => readU16(v, 26);
  * first byte (the AFS calls' arguments: fids, strings, counts, dates).
  */
 export class RxData extends FieldView {
-  get epoch(): number { return epoch(this); }
-  get cid(): number { return cid(this); }
-  get callNumber(): number { return callNumber(this); }
-  get seq(): number { return seq(this); }
-  get serial(): number { return serial(this); }
-  get type(): number { return type(this); }
-  get flags(): number { return flags(this); }
-  get securityIndex(): number { return securityIndex(this); }
-  get serviceId(): number { return serviceId(this); }
   /** The call's opcode: the first word after the header (a call's; a reply's is its call's). */
   get opcode(): number { return readU32(this, RX_HEADER_LENGTH); }
   // The ack packet (type 2), after the header.
@@ -81,6 +86,16 @@ export class RxData extends FieldView {
   }
 }
 
+/**
+ * The IP header an Rx packet came in, as tcpdump's cache of calls reads it (a `struct ip` laid over
+ * whichever header it is): the words at IPv4's source and destination addresses, which over an
+ * IPv6 header are bytes 4-11 of its source address.
+ */
+export class RxIpHeader extends FieldView {
+  get srcWord(): number { return readU32(this, 12); }
+  get dstWord(): number { return readU32(this, 16); }
+}
+
 /** An Rx packet. */
 export class Rx extends LayerView {
   readonly layer = RX;
@@ -90,9 +105,9 @@ export class Rx extends LayerView {
    * The IP header the packet came in, for tcpdump's cache of calls (which keys replies on the
    * words at bytes 12 and 16 of the header: IPv4's addresses, parts of IPv6's source).
    */
-  readonly ipHeader: RxData;
+  readonly ipHeader: RxIpHeader;
 
-  constructor(c: Cursor) { super(c); this.data = new RxData(c); this.ipHeader = new RxData(c); }
+  constructor(c: Cursor) { super(c); this.data = new RxData(c); this.ipHeader = new RxIpHeader(c); }
 
   decode(c: Cursor): number {
     const o = c.off;
@@ -103,18 +118,6 @@ export class Rx extends LayerView {
     c.off = o + RX_HEADER_LENGTH;
     return 0;
   }
-
-  get epoch(): number { return epoch(this); }
-  get cid(): number { return cid(this); }
-  get callNumber(): number { return callNumber(this); }
-  get seq(): number { return seq(this); }
-  get serial(): number { return serial(this); }
-  get type(): number { return type(this); }
-  get flags(): number { return flags(this); }
-  get userStatus(): number { return userStatus(this); }
-  get securityIndex(): number { return securityIndex(this); }
-  get spare(): number { return spare(this); }
-  get serviceId(): number { return serviceId(this); }
 
   toJSON(): object {
     const o: Record<string, unknown> = {
@@ -135,3 +138,8 @@ export class Rx extends LayerView {
     return o;
   }
 }
+// The header's getters on the view and the sub-view (their types: the interfaces merged below).
+defineHeaderGetters(RxData.prototype);
+defineHeaderGetters(Rx.prototype);
+export interface RxData extends RxHeaderFields {}
+export interface Rx extends RxHeaderFields {}

@@ -7,7 +7,7 @@
 import type { PrintContext } from './context.js';
 import { type Tok, tokName } from './tok.js';
 import { safeChar } from './print-char.js';
-import { RX_ACK_LENGTH, RX_HEADER_LENGTH, RxFlag, RxPort, RxType, type Rx, type RxData } from '../../decoders/rx.js';
+import { RX_ACK_LENGTH, RX_HEADER_LENGTH, RxFlag, RxPort, RxType, type Rx, type RxData, type RxIpHeader } from '../../decoders/rx.js';
 
 const RX_TYPES: Tok = [
   [1, 'data'], [2, 'ack'], [3, 'busy'], [4, 'abort'], [5, 'ackall'], [6, 'challenge'], [7, 'response'], [8, 'debug'],
@@ -117,9 +117,8 @@ class Xdr {
   /** FIDOUT */
   fid(): void {
     this.check(12);
-    const d = this.d, p = this.p;
-    this.c.write(` fid ${d.u32(p)}/${d.u32(p + 4)}/${d.u32(p + 8)}`);
-    this.p += 12;
+    const volume = this.u32(), vnode = this.u32();
+    this.c.write(` fid ${volume}/${vnode}/${this.u32()}`);
   }
   /** INTOUT */
   int(): void { this.c.write(` ${this.s32()}`); }
@@ -187,9 +186,8 @@ class Xdr {
   /** DESTSERVEROUT */
   destServer(): void {
     this.check(12);
-    const d = this.d, p = this.p;
-    this.c.write(` server ${d.u32(p)}:${d.u32(p + 4)}:${d.u32(p + 8)}`);
-    this.p += 12;
+    const a = this.u32(), b = this.u32();
+    this.c.write(` server ${a}:${b}:${this.u32()}`);
   }
   /** A count, then that many of `item`, comma-separated, or ` <none!>`. */
   list(item: () => void, comma: boolean): void {
@@ -418,7 +416,7 @@ export function enterRxCalls(c: PrintContext, calls: Uint32Array): void {
 }
 
 /** The words at bytes 12 and 16 of the IP header the packet came in (what rx_cache_* read from `bp2`). */
-function ipWords(c: PrintContext, rx: Rx): RxData {
+function ipWords(c: PrintContext, rx: Rx): RxIpHeader {
   const ip = c.ip, off = ip.version === 4 ? ip.v4!.off : ip.v6!.off;
   return rx.ipHeader.point(off, c.end);
 }
@@ -451,7 +449,7 @@ export function printRx(c: PrintContext, rx: Rx, length: number): void {
     // A call: kept for its reply, then printed by the service its destination port is.
     if (d.has(RX_HEADER_LENGTH + 4)) {
       const ipw = ipWords(c, rx);
-      rxCache(c).insert(d.callNumber, ipw.u32(12), ipw.u32(16), dport, d.serviceId, d.opcode);
+      rxCache(c).insert(d.callNumber, ipw.srcWord, ipw.dstWord, dport, d.serviceId, d.opcode);
     }
     if (length <= RX_HEADER_LENGTH) { c.write(` (${length})`); return; }
     switch (dport) {
@@ -486,7 +484,7 @@ export function printRx(c: PrintContext, rx: Rx, length: number): void {
 /** rx_cache_find: the reply's call, by call number, addresses (reversed), service id and port. */
 function findCall(c: PrintContext, rx: Rx, d: RxData, sport: number): boolean {
   const ipw = ipWords(c, rx);
-  return rxCache(c).find(d.callNumber, ipw.u32(16), ipw.u32(12), d.serviceId, sport);
+  return rxCache(c).find(d.callNumber, ipw.dstWord, ipw.srcWord, d.serviceId, sport);
 }
 
 /** pt, vldb, kauth, vol, bos calls: the service's name (and ubik's calls inside the first three), the call, its arguments. */
