@@ -66,9 +66,7 @@ export class Ipv4 extends LayerView {
   readonly layer = IPV4;
 
   decode(c: Cursor): number {
-    const b = c.buf, o = c.off, end = c.end, have = end - o;
-    // Pointed first: a printer shows what there is of a cut or broken header.
-    this.off = o; this.end = end;
+    const b = c.buf, o = c.off, have = c.end - o;
     const vhl = have >= 20 ? b[o]! : 0, hl = (vhl & 15) * 4;
     // Version 4 and header length ≥ 20 is 0x45…0x4f in the first byte.
     if (vhl < 0x45 || vhl > 0x4f || have < hl) return this.bad(c);
@@ -76,7 +74,7 @@ export class Ipv4 extends LayerView {
     if (total <= have && total >= hl) {
       c.end = o + total; c.len = 2 satisfies typeof Len.Ipv4;
     } else if (!this.long(c, total, hl)) return 0;
-    this.end = c.end; this.headerLength = hl;
+    this.off = o; this.end = c.end; this.headerLength = hl;
     c.present |= 0x20 satisfies typeof LayerBit.Ipv4; c.off = o + hl;
     // A later fragment carries no transport header: the rest is payload.
     return ((b[o + 6]! & 0x1f) | b[o + 7]!) !== 0 ? 0 : BY_IP_PROTO[b[o + 9]!]!;
@@ -86,8 +84,8 @@ export class Ipv4 extends LayerView {
   // inlining budget is counted in bytecode: the walk inlines Ethernet, IPv4, IPv6, TCP and UDP in one).
   // They take no more arguments than they must (each is bytecode in decode()): the view is pointed at the header already.
   private bad(c: Cursor): 0 {
-    const o = this.off, have = c.end - o;
-    this.headerLength = 0;
+    const o = c.off, have = c.end - o;
+    this.pointCut(c);
     // The version first: a wrong one says more than a short header.
     const v = have > 0 ? c.buf[o]! >> 4 : 4;
     if (v !== 4) return c.invalid(IPV4, o, `version ${v} != 4`);
@@ -99,7 +97,7 @@ export class Ipv4 extends LayerView {
 
   /** A total length under the header length (false: an error) or past the captured bytes. */
   private long(c: Cursor, total: number, hl: number): boolean {
-    if (total < hl) { this.headerLength = 0; c.invalid(IPV4, this.off, `total length ${total} < header length ${hl}`); return false; }
+    if (total < hl) { this.pointCut(c); c.invalid(IPV4, c.off, `total length ${total} < header length ${hl}`); return false; }
     if (c.len === LEN_CAPLEN) c.cut = true;
     return true;
   }

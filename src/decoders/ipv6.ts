@@ -123,33 +123,39 @@ export class Ipv6 extends LayerView {
   readonly extLengths = new Int32Array(IPV6_EXT_CAPACITY);
   /** The upper-layer protocol after the extension headers (59: none). */
   protocol = 0;
-  /** Absolute offset of the fragment header, or -1. */
-  fragmentHeaderOff = -1;
+  /**
+   * Absolute offset of the fragment header (the last, if several), or -1. Found in the list rather
+   * than kept: a field would be one more store in decode(), which V8 inlines into the walk within a
+   * budget of bytecode bytes (decoder.ts's walk).
+   */
+  get fragmentHeaderOff(): number {
+    for (let i = this.extCount - 1; i >= 0; i--) if (this.extTypes[i] === 44) return this.extOffsets[i]!;
+    return -1;
+  }
 
   decode(c: Cursor): number {
-    const b = c.buf, o = c.off, end = c.end, have = end - o;
-    // Pointed first: a printer shows what there is of a cut or broken header.
-    this.off = o; this.end = end;
+    const b = c.buf, o = c.off, have = c.end - o;
     if (have < 40 || b[o]! >> 4 !== 6) return this.bad(c);
     const pl = (b[o + 4]! << 8) | b[o + 5]!;
     // A zero payload length is a jumbogram (or a segmentation offload capture): use what is there.
     if (pl !== 0 && 40 + pl <= have) {
       c.end = o + 40 + pl; c.len = 3 satisfies typeof Len.Ipv6;
     } else if (pl !== 0) this.long(c);
-    this.end = c.end;
-    this.extCount = 0; this.fragmentHeaderOff = -1;
+    this.off = o; this.end = c.end;
+    this.extCount = 0;
     c.present |= 0x40 satisfies typeof LayerBit.Ipv6;
     const nh = b[o + 6]!;
     if (IS_EXTENSION[nh] !== 0) return this.extensionHeaders(c, nh);
     this.headerLength = 40; this.protocol = nh; c.off = o + 40;
-    return nh === 59 ? 0 : BY_IP_PROTO[nh]!;
+    // 59 (no next header) has no entry in the table: 0.
+    return BY_IP_PROTO[nh]!;
   }
 
   // The cold paths, kept out of decode() so that decode() stays small enough to be inlined (V8's
   // inlining budget is counted in bytecode: the walk inlines Ethernet, IPv4, IPv6, TCP and UDP in one).
   private bad(c: Cursor): 0 {
-    const o = this.off, have = c.end - o;
-    this.headerLength = 0; this.extCount = 0;
+    const o = c.off, have = c.end - o;
+    this.pointCut(c); this.extCount = 0;
     const v = have > 0 ? c.buf[o]! >> 4 : 6;
     if (v !== 6) return c.invalid(IPV6, o, `version ${v} != 6`);
     return c.short(IPV6, o, 40);
@@ -171,7 +177,6 @@ export class Ipv6 extends LayerView {
         this.extTypes[i] = nh; this.extOffsets[i] = p; this.extLengths[i] = len;
         const next = b[p]!;
         if (nh === 44) {
-          this.fragmentHeaderOff = p;
           // Only the first fragment carries the upper-layer header.
           if ((u16(b, p + 2) & 0xfff8) !== 0) { p += len; this.finish(c, p, next); return 0; }
         }

@@ -21,15 +21,13 @@ export class Udp extends LayerView {
   readonly layer = UDP;
 
   decode(c: Cursor): number {
-    const b = c.buf, o = c.off, end = c.end, have = end - o;
-    // Pointed first: a printer shows what there is of a cut or broken header.
-    this.off = o; this.end = end;
+    const b = c.buf, o = c.off, have = c.end - o;
     if (have < 8) return this.cutShort(c);
     const len = (b[o + 4]! << 8) | b[o + 5]!;
     if (len >= 8 && len <= have) {
       c.end = o + len; c.len = 4 satisfies typeof Len.Udp;
     } else if (!this.long(c, len)) return 0;
-    this.end = c.end; this.headerLength = 8;
+    this.off = o; this.end = c.end; this.headerLength = 8;
     c.present |= 0x400 satisfies typeof LayerBit.Udp; c.off = o + 8;
     // The application layer is left to walk(), which runs when the packet's stop, payload or DNS
     // layer is first asked for: a loop that reads ports pays nothing for it.
@@ -58,12 +56,12 @@ export class Udp extends LayerView {
 
   /** A length under 8 or past the bytes there are: false when that is an error. */
   // The cold paths are out of line: the walk inlines decode(), and V8's inlining budget is counted in bytecode.
-  private cutShort(c: Cursor): 0 { this.headerLength = 0; return c.short(UDP, this.off, 8); }
+  private cutShort(c: Cursor): 0 { this.pointCut(c); return c.short(UDP, c.off, 8); }
 
   private long(c: Cursor, len: number): boolean {
-    const o = this.off, have = c.end - o;
-    if (len < 8) { this.headerLength = 0; c.invalid(UDP, o, `length ${len} < 8`); return false; }
-    if (c.len !== LEN_CAPLEN) { this.headerLength = 0; c.invalid(UDP, o, `length ${len} > ${have} bytes left in the ${lenSourceNames[c.len]}`); return false; }
+    const o = c.off, have = c.end - o;
+    if (len < 8) { this.pointCut(c); c.invalid(UDP, o, `length ${len} < 8`); return false; }
+    if (c.len !== LEN_CAPLEN) { this.pointCut(c); c.invalid(UDP, o, `length ${len} > ${have} bytes left in the ${lenSourceNames[c.len]}`); return false; }
     c.cut = true;
     return true;
   }

@@ -21,11 +21,12 @@ export const NOT_CAPTURED: { readonly notCaptured: true } = Object.freeze({ notC
  * `off`/`end` are absolute indexes into `buf`; the public `offset` is relative to the frame.
  * A view is valid until the next decode() of its Decoder and only while the bytes are.
  *
- * decode() points the view at its layer before it checks anything, so the view of the layer where
- * decoding stopped (a header cut short, or a field that contradicts the others) still shows what
- * there is: `captured` says how much, `has(n)` whether the first n bytes are there, and a getter of
- * a field that was not captured throws NOT_CAPTURED. The Packet's layer getters only return views
- * decoded in full; the partial one is for printers, which print as far as tcpdump does.
+ * decode() points the view at its layer (before it checks anything, or in the path that stops), so
+ * the view of the layer where decoding stopped (a header cut short, or a field that contradicts
+ * the others) still shows what there is: `captured` says how much, `has(n)` whether the first n
+ * bytes are there, and a getter of a field that was not captured throws NOT_CAPTURED. The Packet's
+ * layer getters only return views decoded in full; the partial one is for printers, which print as
+ * far as tcpdump does.
  */
 export abstract class LayerView {
   /** Which layer this is (see `Layer`). */
@@ -39,6 +40,14 @@ export abstract class LayerView {
   end = 0;
   /** Bytes of this layer's header (options and extension headers included); 0 until decoded in full. */
   headerLength = 0;
+
+  /**
+   * The stop path of a decode() that points the view only once the header checks out: the view of
+   * the header the walk stops in, at the cursor (not yet moved past it), nothing of it decoded in full.
+   * The common stack's decoders leave this pointing to their cold paths: a store less in the line V8
+   * inlines into the walk, where bytes of bytecode are the budget (registry.ts's walkAfterIp).
+   */
+  protected pointCut(c: Cursor): void { this.off = c.off; this.end = c.end; this.headerLength = 0; }
 
   /** @param cursor the walk of the Decoder this view belongs to (the frame's bytes and start). */
   constructor(/** @internal */ readonly cursor: Cursor) {}
