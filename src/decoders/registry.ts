@@ -403,13 +403,13 @@ export function walkRest(v: Views, c: Cursor, next: number): void {
 }
 
 /**
- * What IP carries besides the four common protocols: walked now by an eager cursor, else deferred.
- * Out of walkRest's line because V8 counts every byte of bytecode it inlines into the walk against
- * one budget (920 bytes in Node 20, and a candidate counts 1.2× its size), which the common stack's
- * decoders need: walkRest with Ethernet, IPv4 and TCP inlined is ~750 of it.
+ * What IP carries besides TCP and UDP: ICMP and ICMPv6 walked now, as everything is by an eager
+ * cursor; the rest (GRE, a tunnelled packet, ESP, SCTP, OSPF…) deferred to first use. Out of the
+ * walk's line (decoder.ts's walk, and walkRest) because V8 counts every byte of bytecode it inlines
+ * into the walk against one budget, which the common stack's decoders need.
  */
-function walkAfterIp(v: Views, c: Cursor, next: number): void {
-  if (c.eager) walkSwitch(v, c, next);
+export function walkAfterIp(v: Views, c: Cursor, next: number): void {
+  if (next === ICMP || next === ICMPV6 || c.eager) walkSwitch(v, c, next);
   else c.deferLayer(next);
 }
 
