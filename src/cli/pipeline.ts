@@ -170,7 +170,7 @@ class Sinks {
     else {
       this.#text = new TextWriter(textFd, lineBuffered);
       if (this.o.json) this.#json = new jsonModule!.JsonPrinter(this.#text, this.json);
-      this.#decoder = new decoderModule!.Decoder();
+      this.#decoder = new decoderModule!.Decoder({ eager: true });
     }
     this.#first = first;
     this.#use(first.linkType, first);

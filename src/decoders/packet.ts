@@ -20,7 +20,8 @@ import { linkTypeName } from './link-type.js';
 import { Views, walkRest } from './registry.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const LLC = Layer.Llc, VLAN = Layer.Vlan, SLL = Layer.Sll, SLL2 = Layer.Sll2, NULL = Layer.Null, LOOP = Layer.Loop;
-const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
+const IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp, DNS = Layer.Dns;
+const GRE = Layer.Gre, VXLAN = Layer.Vxlan, GENEVE = Layer.Geneve, MPLS = Layer.Mpls;
 /**
  * How deep the walk follows tunnels inside tunnels: each level is a Packet with its own views. A
  * printer goes deeper still, decoding on demand, as tcpdump does.
@@ -152,23 +153,45 @@ export class Packet extends Cursor {
    * in full, or the layer the walk stopped in (a cut or broken header, for printers); else undefined.
    */
   viewAt(layer: number, off: number): LayerView | undefined {
-    // The common layers by name: each `.off` load then sees one view class (one load site for all
-    // would go megamorphic, which printing pays on every packet).
+    // The common layers and the tunnels by name: each `.off` load then sees one view class (one load
+    // site for all would go megamorphic, which printing pays on every packet). A layer after a
+    // transport is decoded when first asked for, so its view may still point at the last frame's:
+    // the deferred work runs, and the view is tested again.
     let v: LayerView | undefined;
     switch (layer) {
       case IPV4: if (this.ipv4View.off !== off) return undefined; v = this.ipv4View; break;
       case IPV6: if (this.ipv6View.off !== off) return undefined; v = this.ipv6View; break;
       case TCP: if (this.tcpView.off !== off) return undefined; v = this.tcpView; break;
       case UDP: if (this.udpView.off !== off) return undefined; v = this.udpView; break;
+      case DNS: {
+        const d = this.dnsView;
+        if (d.off !== off && (this.pending === undefined || !this.#settledTo(layer) || d.off !== off)) return undefined;
+        v = d; break;
+      }
+      case GRE: {
+        const g = this.views.gre;
+        if (g.off !== off && (this.pending === undefined || !this.#settledTo(layer) || g.off !== off)) return undefined;
+        v = g; break;
+      }
+      case VXLAN: {
+        const x = this.views.vxlan;
+        if (x.off !== off && (this.pending === undefined || !this.#settledTo(layer) || x.off !== off)) return undefined;
+        v = x; break;
+      }
+      case GENEVE: {
+        const g = this.views.geneve;
+        if (g.off !== off && (this.pending === undefined || !this.#settledTo(layer) || g.off !== off)) return undefined;
+        v = g; break;
+      }
+      case MPLS: {
+        const m = this.views.mpls;
+        if (m.off !== off && (this.pending === undefined || !this.#settledTo(layer) || m.off !== off)) return undefined;
+        v = m; break;
+      }
       default:
         v = this.views.table[layer];
         if (v === undefined) return undefined;
-        // A layer after a transport is decoded when first asked for: its view may still point at the last frame's.
-        if (v.off !== off) {
-          if (this.pending === undefined) return undefined;
-          this.settleTo(layer);
-          if (v.off !== off) return undefined;
-        }
+        if (v.off !== off && (this.pending === undefined || !this.#settledTo(layer) || v.off !== off)) return undefined;
     }
     if (this.walked(layer)) return v;
     // Layers after a transport are decoded when first asked for (only as far as this one: DNS's
@@ -176,6 +199,9 @@ export class Packet extends Cursor {
     if (this.pending) { this.settleTo(layer); if (this.walked(layer)) return v; }
     return this.stopped && this.stopInfo.layer === layer ? v : undefined;
   }
+
+  /** viewAt()'s deferred work up to `layer` (true: so the caller tests its view again, in one expression). */
+  #settledTo(layer: number): true { this.settleTo(layer); return true; }
 
   /** Where and why decoding stopped early; undefined when every header was decoded. */
   get stop(): DecodeStop | undefined { if (this.pending) this.settle(); return this.stopped ? this.stopInfo : undefined; }

@@ -317,7 +317,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Lldp, Cdp, MsNlb, Ectp, Udld, Slow, Cfm, Vtp, Osi, Clnp, Esis, Isis,
   Dhcp6, Tftp, Rtp, Rtcp, Vat, Pgm, Dccp, Aoe, Resp, Lisp, Ptp, Otv, VxlanGpe, Nsh, Ppi, Ieee802154, Ieee802154Tap, Ipnet,
   Igmp, Stp, Ntp, Syslog, Ssh, Mobility, Bootp,
-  Gre, Vxlan, Geneve, Mpls, Esp, Ah,
+  Esp, Ah,
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
@@ -335,6 +335,9 @@ export class Views {
   readonly ethernet: Ethernet; readonly vlan: VlanStack; readonly arp: Arp; readonly ipv4: Ipv4; readonly ipv6: Ipv6;
   readonly icmp: Icmp; readonly icmpv6: Icmpv6; readonly tcp: Tcp; readonly udp: Udp; readonly dns: Dns;
   readonly llc: Llc; readonly sll: Sll; readonly sll2: Sll2; readonly null: NullLink; readonly loop: NullLink;
+  // The tunnels too: a capture of tunnelled traffic has one on nearly every packet, and the walk and
+  // Packet.viewAt() then reach each from a site of its own (through `table`, they all met at one).
+  readonly gre: Gre; readonly vxlan: Vxlan; readonly geneve: Geneve; readonly mpls: Mpls;
   #table: LayerView[] | undefined = undefined;
 
   constructor(private readonly cursor: Cursor) {
@@ -342,6 +345,7 @@ export class Views {
     this.ethernet = new Ethernet(c); this.vlan = new VlanStack(c); this.arp = new Arp(c); this.ipv4 = new Ipv4(c); this.ipv6 = new Ipv6(c);
     this.icmp = new Icmp(c); this.icmpv6 = new Icmpv6(c); this.tcp = new Tcp(c); this.udp = new Udp(c); this.dns = new Dns(c);
     this.llc = new Llc(c); this.sll = new Sll(c); this.sll2 = new Sll2(c); this.null = new NullLink(c, Layer.Null); this.loop = new NullLink(c, Layer.Loop);
+    this.gre = new Gre(c); this.vxlan = new Vxlan(c); this.geneve = new Geneve(c); this.mpls = new Mpls(c);
   }
 
   /** One view of each layer, by Layer number (the named ones above among them): a packed array, no holes. */
@@ -352,7 +356,7 @@ export class Views {
     const table: LayerView[] = [];
     for (const view of [
       this.ethernet, this.llc, this.vlan, this.arp, this.ipv4, this.ipv6, this.icmp, this.icmpv6, this.tcp, this.udp, this.dns,
-      this.sll, this.sll2, this.null, this.loop, new RawIp(c),
+      this.sll, this.sll2, this.null, this.loop, this.gre, this.vxlan, this.geneve, this.mpls, new RawIp(c),
     ]) table[view.layer] = view;
     for (const View of OTHER_VIEWS) { const view = new View(c); table[view.layer] = view; }
     // Views of two layers each (the layer is a constructor argument).
@@ -378,6 +382,7 @@ export class Views {
 
 const ETHERNET = Layer.Ethernet, VLAN = Layer.Vlan, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, TCP = Layer.Tcp, UDP = Layer.Udp;
 const ICMP = Layer.Icmp, ICMPV6 = Layer.Icmpv6, ARP = Layer.Arp, DNS = Layer.Dns, MPLS = Layer.Mpls;
+const GRE = Layer.Gre, VXLAN = Layer.Vxlan, GENEVE = Layer.Geneve;
 const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
 
 /**
@@ -430,6 +435,10 @@ function walkSwitch(v: Views, c: Cursor, next: number): void {
       case IPV6: next = v.ipv6.decode(c); break;
       case TCP: next = v.tcp.decode(c); break;
       case UDP: next = v.udp.decode(c); break;
+      case GRE: next = v.gre.decode(c); break;
+      case VXLAN: next = v.vxlan.decode(c); break;
+      case GENEVE: next = v.geneve.decode(c); break;
+      case MPLS: next = v.mpls.decode(c); break;
       // An encapsulated packet: the walk goes on in the inner packet's views (Packet.inner).
       case INNER_IPV4: c.walkInner(IPV4); next = 0; break;
       case INNER_IPV6: c.walkInner(IPV6); next = 0; break;

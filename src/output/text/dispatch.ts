@@ -81,6 +81,23 @@ function innerCall<V extends LayerView, A, R>(c: PrintContext, layer: number, of
 }
 
 /**
+ * The packet a tunnel carries, from its first layer `layer` at `off`: GRE's, VXLAN's and Geneve's
+ * payload, IP in IP, what follows an MPLS label stack. printLayer() without its first look in the
+ * current packet, which never has that layer there (the walk goes on into tunnels in an inner
+ * Packet), and with a call site of its own: it sees only what tunnels carry (Ethernet, IPv4, IPv6,
+ * MPLS), where printLayer's sees every printer and goes megamorphic.
+ */
+export function printEncapsulated(c: PrintContext, layer: number, off: number, length: number): void {
+  const outer = c.pkt;
+  const inner = c.enterInner(layer, off);
+  try {
+    layerPrinters[layer]!(c, inner.views.table[layer]!, length);
+  } finally {
+    c.leaveInner(outer);
+  }
+}
+
+/**
  * Printers llc.ts calls itself with what only it knows (set by printers.ts): IPX after an LLC header
  * or as raw 802.3 (no "(NOV-ETHII) ", which the EtherType path's registered printer prints), and
  * NetBEUI (--smb), which prints the LLC control field.

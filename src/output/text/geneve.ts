@@ -1,7 +1,7 @@
 /** Geneve (RFC 8926, UDP port 6081), the OVN/OVS tunnel, and what it carries (tcpdump's print-geneve.c). */
 import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
-import { printEtherTypePayload, printLayer } from './dispatch.js';
+import { printEncapsulated, printEtherTypePayload } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
 import { GENEVE_HEADER_LENGTH, GENEVE_OPTION_HEADER_LENGTH, type Geneve } from '../../decoders/geneve.js';
 
@@ -28,9 +28,13 @@ export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   const inner = g.off + GENEVE_HEADER_LENGTH + optsLen;
   len -= GENEVE_HEADER_LENGTH + optsLen;
   c.write(c.o.verbose ? '\n\t' : ': ');
-  if (!printEtherTypePayload(c, proto, inner, len)) {
-    if (proto === 0x6558) printLayer(c, Layer.Ethernet, inner, len);
-    else c.write(`geneve-proto-0x${proto.toString(16)}`);
+  switch (proto) {
+    // What the walk goes on into (Packet.inner).
+    case 0x0800: printEncapsulated(c, Layer.Ipv4, inner, len); break;
+    case 0x86dd: printEncapsulated(c, Layer.Ipv6, inner, len); break;
+    case 0x6558: printEncapsulated(c, Layer.Ethernet, inner, len); break;
+    case 0x8847: case 0x8848: printEncapsulated(c, Layer.Mpls, inner, len); break;
+    default: if (!printEtherTypePayload(c, proto, inner, len)) c.write(`geneve-proto-0x${proto.toString(16)}`);
   }
 }
 

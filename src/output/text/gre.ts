@@ -1,7 +1,7 @@
 /** GRE (RFC 2784/2890) and the enhanced GRE of PPTP (RFC 2637) (tcpdump's print-gre.c). */
 import type { PrintContext } from './context.js';
 import { TRUNCATED } from './context.js';
-import { printEtherTypePayload, printLayer } from './dispatch.js';
+import { printEncapsulated } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
 import { GRE_FLAGS_LENGTH, GreFlag, type Gre, type GreSre } from '../../decoders/gre.js';
 import { etherTypeName } from './names.js';
@@ -21,8 +21,10 @@ function flagsText(flags: number): string {
 /** The encapsulated packet, by protocol type; unknown types print as tcpdump does. */
 function payload(c: PrintContext, proto: number, off: number, len: number): void {
   switch (proto) {
-    case 0x0800: case 0x86dd: case 0x8847: case 0x8848: printEtherTypePayload(c, proto, off, len); break;
-    case 0x6558: printLayer(c, Layer.Ethernet, off, len); break;
+    case 0x0800: printEncapsulated(c, Layer.Ipv4, off, len); break;
+    case 0x86dd: printEncapsulated(c, Layer.Ipv6, off, len); break;
+    case 0x8847: case 0x8848: printEncapsulated(c, Layer.Mpls, off, len); break;
+    case 0x6558: printEncapsulated(c, Layer.Ethernet, off, len); break;
     default: c.write(`gre-proto-0x${proto.toString(16)}`);
   }
 }

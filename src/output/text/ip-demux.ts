@@ -1,7 +1,7 @@
 /** The IP protocol demux shared by IPv4 and IPv6 (tcpdump's print-ip-demux.c), through the registry. */
 import type { IpInfo, PrintContext } from './context.js';
 import { ipProtoName } from './names.js';
-import { ipProtoTunnels, layerPrinters, printLayer } from './dispatch.js';
+import { ipProtoTunnels, layerPrinters, printEncapsulated, printLayer } from './dispatch.js';
 import { byIpProto } from '../../decoders/registry-tables.js';
 import { carpPrinter } from './forced-type.js';
 import { Layer } from '../../decoders/layer.js';
@@ -38,8 +38,11 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
   }
   // The decoder's layer for the protocol when it has a printer, else an encapsulation tcpdump follows.
   let layer = byIpProto[proto]!;
-  if (layer === 0 || layerPrinters[layer] === undefined) layer = ipProtoTunnels[proto]!;
-  if (layer !== 0) {
+  if (layer === 0 || layerPrinters[layer] === undefined) {
+    // IP in IP, Ethernet in IPv6: the walk went on into them in an inner packet.
+    layer = ipProtoTunnels[proto]!;
+    if (layer !== 0) { printEncapsulated(c, layer, off, length); return; }
+  } else {
     // The printer is called here, not in printLayer: this call site sees only the printers IP leads
     // to (one or two transports on most captures), which V8 then calls directly or inlines; the one
     // in printLayer sees every printer and goes megamorphic (a generic call on every packet).

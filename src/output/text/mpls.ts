@@ -1,6 +1,6 @@
 /** MPLS label stacks (RFC 3032) and the payload guessed as tcpdump does (tcpdump's print-mpls.c). */
 import type { PrintContext } from './context.js';
-import { printLayer } from './dispatch.js';
+import { printEncapsulated } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
 import type { Mpls } from '../../decoders/mpls.js';
 import { defaultPrint } from './dump.js';
@@ -28,5 +28,5 @@ export function printMpls(c: PrintContext, mpls: Mpls, length: number): void {
   length -= mpls.headerLength;
   if (version === 0) { defaultPrint(c, payload, length); return; }
   c.write(c.o.verbose ? '\n\t' : ' ');
-  printLayer(c, version === 4 ? Layer.Ipv4 : Layer.Ipv6, payload, length);
+  printEncapsulated(c, version === 4 ? Layer.Ipv4 : Layer.Ipv6, payload, length);
 }

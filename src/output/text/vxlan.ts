@@ -1,6 +1,6 @@
 /** VXLAN (RFC 7348, UDP port 4789) and the Ethernet frame it carries (tcpdump's print-vxlan.c). */
 import type { PrintContext } from './context.js';
-import { printLayer } from './dispatch.js';
+import { printEncapsulated } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
 import { VXLAN_HEADER_LENGTH, type Vxlan } from '../../decoders/vxlan.js';
 
@@ -14,5 +14,5 @@ export function printVxlan(c: PrintContext, v: Vxlan, len: number): void {
   c.write(flags & 0x08 ? ', flags [I] (0x' : ', flags [invalid] (0x'); c.hexPad(flags, 2); c.write('), ');
   const vni = v.vni;
   c.write('vni '); c.num(vni); c.ch(10);
-  printLayer(c, Layer.Ethernet, v.off + VXLAN_HEADER_LENGTH, len - VXLAN_HEADER_LENGTH);
+  printEncapsulated(c, Layer.Ethernet, v.off + VXLAN_HEADER_LENGTH, len - VXLAN_HEADER_LENGTH);
 }
