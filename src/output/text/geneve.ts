@@ -5,6 +5,9 @@ import { printEncapsulated, printEtherTypePayload } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
 import { GENEVE_HEADER_LENGTH, GENEVE_OPTION_HEADER_LENGTH, type Geneve } from '../../decoders/geneve.js';
 
+/** `, Flags [...]` by the O (0x80) and C (0x40) bits, as (flags >>> 6) & 3. */
+const flagTexts = [', Flags [none]', ', Flags [C]', ', Flags [O]', ', Flags [OC]'];
+
 /** A Geneve packet, `len` bytes of UDP payload. */
 export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   c.protocol = 'geneve';
@@ -15,7 +18,8 @@ export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   if (version !== 0) { c.write(` ERROR: unknown-version ${version}`); return; }
   const optsLen = g.optionsLength;
   const flags = g.flags, proto = g.protocol, vni = g.vni, reserved = g.reserved;
-  c.write(`, Flags [${(flags & 0x80 ? 'O' : '') + (flags & 0x40 ? 'C' : '') || 'none'}]`);
+  // Constant pieces (no string made per packet): every Geneve packet prints these.
+  c.write(flagTexts[(flags >>> 6) & 3]!);
   c.write(', vni 0x'); c.hexPad(vni, 1);
   if (reserved) c.write(`, rsvd 0x${reserved.toString(16)}`);
   if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);
