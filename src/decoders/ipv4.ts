@@ -73,7 +73,7 @@ export class Ipv4 extends LayerView {
     const total = (b[o + 2]! << 8) | b[o + 3]!;
     if (total <= have && total >= hl) {
       c.end = o + total; c.len = 2 satisfies typeof Len.Ipv4;
-    } else if (!this.long(c, total, hl)) return 0;
+    } else if (!this.long(c, total)) return 0;
     this.off = o; this.end = c.end; this.headerLength = hl;
     c.present |= 0x20 satisfies typeof LayerBit.Ipv4; c.off = o + hl;
     // A later fragment carries no transport header: the rest is payload.
@@ -96,7 +96,9 @@ export class Ipv4 extends LayerView {
   }
 
   /** A total length under the header length (false: an error) or past the captured bytes. */
-  private long(c: Cursor, total: number, hl: number): boolean {
+  private long(c: Cursor, total: number): boolean {
+    // The header length again rather than a third argument: each is bytecode in the inlined walk.
+    const hl = (c.buf[c.off]! & 15) * 4;
     if (total < hl) { this.pointCut(c); c.invalid(IPV4, c.off, `total length ${total} < header length ${hl}`); return false; }
     if (c.len === LEN_CAPLEN) c.cut = true;
     return true;

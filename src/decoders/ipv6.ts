@@ -138,9 +138,9 @@ export class Ipv6 extends LayerView {
     if (have < 40 || b[o]! >> 4 !== 6) return this.bad(c);
     const pl = (b[o + 4]! << 8) | b[o + 5]!;
     // A zero payload length is a jumbogram (or a segmentation offload capture): use what is there.
-    if (pl !== 0 && 40 + pl <= have) {
-      c.end = o + 40 + pl; c.len = 3 satisfies typeof Len.Ipv6;
-    } else if (pl !== 0) this.long(c);
+    if (pl !== 0) {
+      if (pl <= have - 40) { c.end = o + 40 + pl; c.len = 3 satisfies typeof Len.Ipv6; } else this.long(c);
+    }
     this.off = o; this.end = c.end;
     this.extCount = 0;
     c.present |= 0x40 satisfies typeof LayerBit.Ipv6;

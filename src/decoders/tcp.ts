@@ -89,8 +89,8 @@ export class Tcp extends LayerView {
     const b = c.buf, o = c.off, end = c.end;
     // Pointed first: a printer shows what there is of a cut or broken header.
     this.off = o; this.end = end;
-    const hl = end - o >= 20 ? (b[o + 12]! >> 4) * 4 : 0;
-    if (hl < 20 || end - o < hl) return this.bad(c);
+    const have = end - o, hl = have >= 20 ? (b[o + 12]! >> 4) * 4 : 0;
+    if (hl < 20 || have < hl) return this.bad(c);
     this.headerLength = hl;
     c.present |= 0x200 satisfies typeof LayerBit.Tcp; c.off = o + hl;
     // The options and the application layer are left to walk(), which runs when the packet's stop,
