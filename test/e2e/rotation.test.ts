@@ -80,7 +80,11 @@ test('-C 1 -W 3 live: a ring of files named as tcpdump names them, each one open
   const list = (p: string): string => readdirSync(p).sort().map((f) => `${f} ${statSync(join(p, f)).size}`).join('\n');
   t.log(`tcpdump:\n${list(tdDir)}\nvcap:\n${list(vDir)}`);
   t.deepEqual(readdirSync(vDir).sort(), ['ring.pcap0', 'ring.pcap1', 'ring.pcap2']);
-  t.deepEqual(readdirSync(vDir).sort(), readdirSync(tdDir).sort());
+  // tcpdump's ring is the same only when tcpdump kept every frame: on a loaded machine its kernel
+  // buffer overflows (vcap's ring is bigger), and with less than 2 MB it never opens a third file.
+  const tdDropped = Number(/(\d+) packets? dropped by kernel/.exec(d.stderr)?.[1] ?? 0);
+  if (tdDropped === 0) t.deepEqual(readdirSync(vDir).sort(), readdirSync(tdDir).sort());
+  else t.log(`tcpdump dropped ${tdDropped} frames: its files are not compared`);
   await allOpen(t, vDir);
 });
 
