@@ -8,7 +8,7 @@ import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
 import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const ARCNET = Layer.Arcnet, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, ARP = Layer.Arp;
+const ARCNET = Layer.Arcnet, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, ARP = Layer.Arp, DDP = Layer.Ddp;
 
 /** System codes. */
 export const enum ArcType { IpOld = 240, ArpOld = 241, Ip = 212, Arp = 213, Rarp = 214, Atalk = 221, Banyan = 247, Ipx = 250, Inet6 = 0xc4, Diagnose = 0x80 }
@@ -24,6 +24,7 @@ function payloadLayer(type: number): number {
     case ArcType.IpOld: case ArcType.Ip: return IPV4;
     case ArcType.Inet6: return IPV6;
     case ArcType.ArpOld: case ArcType.Arp: case ArcType.Rarp: return ARP;
+    case ArcType.Atalk: return DDP;
     default: return 0;
   }
 }

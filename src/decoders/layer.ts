@@ -252,6 +252,16 @@ export const Layer = {
   CalmFast: 245,
   /** Rx, AFS's RPC (UDP ports 7000-7009). */
   Rx: 246,
+  /** AppleTalk DDP, long header (EtherType 0x809b, SNAP 08-00-07 0x809b). */
+  Ddp: 247,
+  /** AppleTalk ARP (EtherType 0x80f3). */
+  Aarp: 248,
+  /** LocalTalk LLAP (LINKTYPE_LTALK): a 3-byte LAP header, then a short or long DDP header. */
+  Llap: 249,
+  /** LWAPP control packets (UDP port 12223). */
+  LwappControl: 250,
+  /** LWAPP data packets (UDP port 12222). */
+  LwappData: 251,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -428,6 +438,11 @@ names[Layer.Dvmrp] = 'DVMRP';
 names[Layer.Geonet] = 'GeoNet';
 names[Layer.CalmFast] = 'CALM FAST';
 names[Layer.Rx] = 'RX';
+names[Layer.Ddp] = 'DDP';
+names[Layer.Aarp] = 'AARP';
+names[Layer.Llap] = 'LLAP';
+names[Layer.LwappControl] = 'LWAPP control';
+names[Layer.LwappData] = 'LWAPP data';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -6,6 +6,7 @@ export const LinkType = {
   EN10MB: 1,
   RAW: 101,
   LOOP: 108,
+  LTALK: 114,
   LINUX_SLL: 113,
   IPV4: 228,
   IPV6: 229,

@@ -72,6 +72,8 @@ import { Dvmrp } from './dvmrp.js';
 import { Geonet } from './geonet.js';
 import { CalmFast } from './calm-fast.js';
 import { RX_PORT_HIGH, RX_PORT_LOW, Rx } from './rx.js';
+import { Aarp, Ddp, Llap } from './atalk.js';
+import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT, LwappControl, LwappData } from './lwapp.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -144,6 +146,10 @@ byEtherType[0x88cc] = Layer.Lldp;
 setSnap(0x00000c, 0x2000, Layer.Cdp);  // Cisco
 setSnap(0x00000c, 0x0111, Layer.Udld);
 setSnap(0x00000c, 0x2003, Layer.Vtp);
+// AppleTalk: DDP and AARP by EtherType, and DDP by SNAP with Apple's OUI (print-llc.c: 0x809b only).
+byEtherType[0x809b] = Layer.Ddp;
+byEtherType[0x80f3] = Layer.Aarp;
+setSnap(0x080007, 0x809b, Layer.Ddp);
 byEtherType[0xfefe] = Layer.Osi;      // OSI over Ethernet II: a pad byte, then the NLPID
 byLlcSap[0xfe] = Layer.Osi;           // OSI over 802.2: CLNP, ES-IS, IS-IS by their NLPID
 byLlcSap[0x42] = Layer.Stp;           // spanning tree BPDUs
@@ -263,6 +269,9 @@ setUdpPort(701, Layer.Lmp);
 setUdpPort(3503, Layer.Lspping);
 // Rx (AFS): print-udp.c tests the range 7000-7009 as source or destination (line 638), before VXLAN and the rest.
 for (let p = RX_PORT_LOW; p <= RX_PORT_HIGH; p++) setUdpPort(p, Layer.Rx, 638);
+// LWAPP: print-udp.c tests `dport == 12223` (690), `sport == 12223` (692), then either port 12222 (694), before VXLAN.
+setUdpPort(LWAPP_CONTROL_PORT, Layer.LwappControl, 690);
+setUdpPort(LWAPP_DATA_PORT, Layer.LwappData, 694);
 setTcpPort(323, Layer.RpkiRtr);
 
 export { byLinkType };
@@ -274,6 +283,7 @@ byLinkType[LinkType.LINUX_SLL] = Layer.Sll;
 byLinkType[LinkType.LINUX_SLL2] = Layer.Sll2;
 byLinkType[LinkType.NULL] = Layer.Null;
 byLinkType[LinkType.LOOP] = Layer.Loop;
+byLinkType[LinkType.LTALK] = Layer.Llap;
 byLinkType[LinkType.SLIP] = Layer.Slip;
 byLinkType[LinkType.VSOCK] = Layer.Vsock;
 byLinkType[LinkType.C_HDLC] = Layer.Chdlc;
@@ -321,7 +331,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
-  Tipc, Dvmrp, Geonet, CalmFast, Rx,
+  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData,
 ];
 
 /**

@@ -33,6 +33,8 @@ function printPayload(c: PrintContext, type: number, p: number, length: number):
     case ArcType.IpOld: case ArcType.Ip: printLayer(c, Layer.Ipv4, p, length); return true;
     case ArcType.Inet6: printLayer(c, Layer.Ipv6, p, length); return true;
     case ArcType.ArpOld: case ArcType.Arp: case ArcType.Rarp: printLayer(c, Layer.Arp, p, length); return true;
+    // AppleTalk: as an EtherType (tcpdump writes `et1 ` at -v here too).
+    case ArcType.Atalk: printLayer(c, Layer.Ddp, p, length); return true;
     default: return false;
   }
 }

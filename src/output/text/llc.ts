@@ -130,7 +130,8 @@ function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: Li
   if (!llc.snapCaptured) { c.truncMark(); return true; }
   const oui = llc.snapOui, et = llc.snapProtocol;
   const ouiText = `${ouiName(oui)} (0x${oui.toString(16).padStart(6, '0')})`;
-  const pidName = (oui === 0 ? etherTypeName(et) : pidNames[oui]?.[et]) ?? 'Unknown';
+  // print-llc.c names Apple's (08-00-07) protocol IDs from the EtherType table, as 00-00-00's.
+  const pidName = (oui === 0 || oui === 0x080007 ? etherTypeName(et) : pidNames[oui]?.[et]) ?? 'Unknown';
   const etHex = et.toString(16).padStart(4, '0');
   if (c.o.linkHeader) {
     c.write(`oui ${ouiText}, ${oui === 0 ? 'ethertype' : 'pid'} ${pidName} (0x${etHex}), length ${length - 5}: `);

@@ -127,11 +127,15 @@ import { printVxlan } from './vxlan.js';
 import { printGeneve } from './geneve.js';
 import { printIcmp6 } from './icmp6.js';
 import { printRx } from './rx.js';
+import { printAarp, printDdpEtherType, printLlap, printLtalkLink } from './atalk.js';
+import { printLwappControl, printLwappData } from './lwapp.js';
+import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
 import { RX_PORT_HIGH, RX_PORT_LOW } from '../../decoders/rx.js';
 
 // Link types (tcpdump's print.c table).
 linkPrinters[LinkType.NULL] = printNull;
 linkPrinters[LinkType.LOOP] = printNull;
+linkPrinters[LinkType.LTALK] = printLtalkLink;
 linkPrinters[LinkType.EN10MB] = printEtherFrame;
 linkPrinters[LinkType.RAW] = printRaw;
 linkPrinters[LinkType.IPV4] = printRaw;
@@ -288,6 +292,11 @@ registerLayer(Layer.CalmFast, printCalmFast);
 registerLayer(Layer.Lspping, printLspping);
 registerLayer(Layer.RpkiRtr, printRpkiRtr);
 registerLayer(Layer.Rx, printRx);
+registerLayer(Layer.Ddp, printDdpEtherType);
+registerLayer(Layer.Aarp, printAarp);
+registerLayer(Layer.Llap, printLlap);
+registerLayer(Layer.LwappControl, printLwappControl);
+registerLayer(Layer.LwappData, printLwappData);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -396,6 +405,10 @@ udpPortPrinters.set(3503, layerPort(676, Layer.Lspping));
 // Rx (AFS): print-udp.c tests the range 7000-7009, source or destination (line 638), before VXLAN's 4789.
 const rx = layerPort(638, Layer.Rx);
 for (let p = RX_PORT_LOW; p <= RX_PORT_HIGH; p++) udpPortPrinters.set(p, rx);
+// LWAPP: print-udp.c tests `dport == 12223` (line 690) and `sport == 12223` (692), both control (the view
+// tells them apart: an AP identity to port 12223), then port 12222 as either (694): before VXLAN's 4789.
+udpPortPrinters.set(LWAPP_CONTROL_PORT, layerPort(690, Layer.LwappControl));
+udpPortPrinters.set(LWAPP_DATA_PORT, layerPort(694, Layer.LwappData));
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
