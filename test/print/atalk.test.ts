@@ -111,6 +111,15 @@ function ltalkFrames(): Uint8Array[] {
   return frames;
 }
 
+/** DDP where tcpdump calls atalk_print itself (no `et1 `): GRE and BSD loopback (AF 16); ARCNET's system code 221 (with it). */
+function otherLinks(): { gre: Uint8Array[]; nul: Uint8Array[]; arcnet: Uint8Array[] } {
+  const payloads = [ddp({ type: 3 }, atp(0x50, 7, 99, 1)), ddp({ type: 2 }, nbpPayloads()[3]!), ddp({ type: 6 }, bytes(1, 2)), ddpHeader({ type: 1 }, 0).subarray(0, 9)];
+  const gre = payloads.map((p) => ether(DST, SRC, 0x0800, ipv4({ src: '10.0.0.1', dst: '10.0.0.2', proto: 47 }, concat(be16(0), be16(0x809b), p))));
+  const nul = payloads.map((p) => concat(bytes(16, 0, 0, 0), p));
+  const arcnet = payloads.map((p) => concat(bytes(1, 2, 221, 0, 0, 1), p));
+  return { gre, nul, arcnet };
+}
+
 const FLAGS = [[], ['-v'], ['-vv'], ['-e'], ['-x'], ['-v', '-X'], ['-q']];
 
 test('AppleTalk DDP: ATP, NBP and every other DDP type over Ethernet, SNAP and VXLAN, whole and cut', (t) => {
@@ -125,4 +134,11 @@ test('AppleTalk AARP: every operation, malformed and short packets, whole and cu
 
 test('LocalTalk (LINKTYPE_LTALK): short and long DDP headers, other LAP types, short frames, whole and cut', (t) => {
   oracle.compare(t, 114, withCuts(ltalkFrames(), [1, 2, 3, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 40]), FLAGS);
+});
+
+test('DDP in GRE, BSD loopback (LINKTYPE_NULL, AF 16) and ARCNET (system code 221), whole and cut', (t) => {
+  const { gre, nul, arcnet } = otherLinks();
+  oracle.compare(t, 1, withCuts(gre, [40, 44, 48, 50, 52, 56, 60, 66]), FLAGS);
+  oracle.compare(t, 0, withCuts(nul, [3, 4, 6, 10, 16, 18, 20, 24]), FLAGS);
+  oracle.compare(t, 7, withCuts(arcnet, [3, 5, 6, 8, 12, 18, 20, 24, 26]), FLAGS);
 });

@@ -138,7 +138,7 @@ export const vcapPrints = new Set([
   'print-rt6.c', 'print-mobility.c', 'print-arp.c', 'print-tcp.c', 'print-mptcp.c', 'print-udp.c', 'print-igmp.c',
   'print-vxlan.c', 'print-geneve.c', 'print-gre.c', 'print-mpls.c', 'print-esp.c', 'print-ah.c', 'print-vrrp.c',
   'print-stp.c', 'print-bootp.c', 'print-ntp.c', 'ntp.c', 'print-domain.c', 'print-syslog.c', 'print-ssh.c', 'print-http.c',
-  'print-ascii.c', 'print.c', 'print-rx.c',
+  'print-ascii.c', 'print.c', 'print-rx.c', 'print-atalk.c', 'print-lwapp.c',
 ]);
 
 /** The link types (LINKTYPE_*) vcap prints (src/output/text/link.ts). */

@@ -106,6 +106,12 @@ export const llcPrinters: {
   ipx?: LayerPrinter; netbeui?: (c: PrintContext, v: LayerView, length: number, control: number) => void;
 } = {};
 
+/**
+ * AppleTalk's DDP printer as GRE and BSD loopback call it (tcpdump's atalk_print): without the `et1 `
+ * that the EtherType path's registered printer writes at -v (tcpdump's ethertype_print). Set by printers.ts.
+ */
+export const atalkPrinters: { ddp?: LayerPrinter } = {};
+
 /** True when `layer` has a printer. */
 export function hasPrinter(layer: number): boolean { return layerPrinters[layer] !== undefined; }
 

@@ -1,7 +1,7 @@
 /** GRE (RFC 2784/2890) and the enhanced GRE of PPTP (RFC 2637) (tcpdump's print-gre.c). */
 import type { PrintContext } from './context.js';
 import { TRUNCATED } from './context.js';
-import { printEncapsulated } from './dispatch.js';
+import { atalkPrinters, printEncapsulated, viewCall } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
 import { GRE_FLAGS_LENGTH, GreFlag, type Gre, type GreSre } from '../../decoders/gre.js';
 import { etherTypeName } from './names.js';
@@ -25,6 +25,7 @@ function payload(c: PrintContext, proto: number, off: number, len: number): void
     case 0x86dd: printEncapsulated(c, Layer.Ipv6, off, len); break;
     case 0x8847: case 0x8848: printEncapsulated(c, Layer.Mpls, off, len); break;
     case 0x6558: printEncapsulated(c, Layer.Ethernet, off, len); break;
+    case 0x809b: viewCall(c, Layer.Ddp, off, len, undefined, atalkPrinters.ddp!); break;
     default: c.write(`gre-proto-0x${proto.toString(16)}`);
   }
 }

@@ -1,6 +1,6 @@
 /** BSD loopback encapsulations NULL (0) and LOOP (108) (tcpdump's print-null.c). */
 import type { PrintContext } from './context.js';
-import { printLayer } from './dispatch.js';
+import { atalkPrinters, printLayer, viewCall } from './dispatch.js';
 import { defaultPrint } from './dump.js';
 import { Layer } from '../../decoders/layer.js';
 import { NULL_HEADER_LENGTH } from '../../decoders/null.js';
@@ -22,6 +22,7 @@ export function printNull(c: PrintContext, length: number): number {
   switch (family) {
     case 2: printLayer(c, Layer.Ipv4, p, length - NULL_HEADER_LENGTH); break;
     case 24: case 28: case 30: printLayer(c, Layer.Ipv6, p, length - NULL_HEADER_LENGTH); break;
+    case 16: viewCall(c, Layer.Ddp, p, length - NULL_HEADER_LENGTH, undefined, atalkPrinters.ddp!); break;
     default:
       if (!c.o.linkHeader) header(c, family, length);
       defaultPrint(c, p, h.captured - NULL_HEADER_LENGTH);

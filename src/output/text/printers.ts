@@ -5,7 +5,7 @@
 import { Layer } from '../../decoders/layer.js';
 import { LinkType } from '../../decoders/link-type.js';
 import {
-  ipProtoTunnels, linkPrinters, llcPrinters, registerLayer, type LayerPrinter,
+  atalkPrinters, ipProtoTunnels, linkPrinters, llcPrinters, registerLayer, type LayerPrinter,
   tcpForced, tcpPortPrinters, udpBeforePorts, udpForced, udpPortPrinters, viewCall, type OffsetPrinter, type PortPrinter,
 } from './dispatch.js';
 import { IP_TUNNELS } from './ip-demux.js';
@@ -127,7 +127,7 @@ import { printVxlan } from './vxlan.js';
 import { printGeneve } from './geneve.js';
 import { printIcmp6 } from './icmp6.js';
 import { printRx } from './rx.js';
-import { printAarp, printDdpEtherType, printLlap, printLtalkLink } from './atalk.js';
+import { printAarp, printAtalk, printDdpEtherType, printLlap, printLtalkLink } from './atalk.js';
 import { printLwappControl, printLwappData } from './lwapp.js';
 import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
 import { RX_PORT_HIGH, RX_PORT_LOW } from '../../decoders/rx.js';
@@ -293,6 +293,7 @@ registerLayer(Layer.Lspping, printLspping);
 registerLayer(Layer.RpkiRtr, printRpkiRtr);
 registerLayer(Layer.Rx, printRx);
 registerLayer(Layer.Ddp, printDdpEtherType);
+atalkPrinters.ddp = printAtalk as LayerPrinter;
 registerLayer(Layer.Aarp, printAarp);
 registerLayer(Layer.Llap, printLlap);
 registerLayer(Layer.LwappControl, printLwappControl);
