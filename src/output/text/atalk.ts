@@ -234,13 +234,14 @@ function nbpName(c: PrintContext, d: DdpData, tp: number): number {
 }
 
 /** tcpdump's print_cstring: the counted string at `at` (at most 32 bytes); the offset after it, -1 if cut short or too long. */
-function cstring(c: PrintContext, d: DdpData, at: number): number {
-  if (!d.has(at + 1)) { c.truncMark(); return -1; }
-  let n = d.byte(at++);
+function cstring(c: PrintContext, d: DdpData, start: number): number {
+  let i = start;
+  if (!d.has(i + 1)) { c.truncMark(); return -1; }
+  let n = d.byte(i++);
   if (n > 32) { c.write(`[len=${n}]`); return -1; }
   for (; n !== 0; n--) {
-    if (!d.has(at + 1)) { c.truncMark(); return -1; }
-    c.safeCh(d.byte(at++));
+    if (!d.has(i + 1)) { c.truncMark(); return -1; }
+    c.safeCh(d.byte(i++));
   }
-  return at;
+  return i;
 }
