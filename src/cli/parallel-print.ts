@@ -6,10 +6,9 @@
  * file. The text is byte for byte what one thread prints: the state printing carries from
  * packet to packet stays on the main thread — tcpdump's table of TCP conversations for relative
  * sequence numbers (the workers leave those numbers for it to fill in, see TcpSeqDeferred), and
- * tcpdump's cache of Rx calls (the workers report the calls they print; a chunk with an Rx reply,
- * printed by its call, is printed again on the main thread, see ChunkPrinter); output that needs
- * other state (-#, -ttt, -ttttt) is printed on one thread. (NFS replies, printed by the call
- * their xid matches, are not followed across chunks: each worker keeps its own ring.)
+ * tcpdump's cache of Rx calls and its map of NFS calls by xid (the workers report the calls they
+ * print; a chunk with an Rx or NFS reply, printed by its call, is printed again on the main thread,
+ * see ChunkPrinter); output that needs other state (-#, -ttt, -ttttt) is printed on one thread.
  *
  * Memory is bounded: at most IN_FLIGHT chunks per worker are out at once; the main thread waits
  * (Atomics.wait, no event loop turn) for the oldest before sending more.
@@ -21,6 +20,7 @@ import { PrintContext } from '../output/text/context.js';
 import type { TextWriter } from '../output/text/writer.js';
 import { TcpSeqFiller } from '../output/text/tcp-seq.js';
 import { enterRxCalls } from '../output/text/rx.js';
+import { enterNfsCalls } from '../output/text/nfs.js';
 import { ChunkPrinter } from './chunk-printer.js';
 
 /** Frames of one chunk of the file, copied out of the reader's buffer (it is reused). */
@@ -36,11 +36,11 @@ export interface PrintJob {
 
 /**
  * A chunk's text and the TCP lookups and numbers it left to fill in (TcpSeqDeferred's arrays); from
- * a worker, the Rx calls it printed (tcpdump's cache of calls, which the main thread keeps for the
- * whole file) and, where an Rx reply looked its call up, the chunk itself: the main thread prints
+ * a worker, the Rx and NFS calls it printed (tcpdump's caches of calls, which the main thread keeps
+ * for the whole file) and, where a reply looked its call up, the chunk itself: the main thread prints
  * that one again (its text may depend on calls in chunks another thread printed).
  */
-export interface PrintResult { text: Uint8Array; ops: Uint32Array; nums: Uint32Array; rxCalls?: Uint32Array; reprint?: PrintJob }
+export interface PrintResult { text: Uint8Array; ops: Uint32Array; nums: Uint32Array; rxCalls?: Uint32Array; nfsCalls?: (number | string)[]; reprint?: PrintJob }
 
 /**
  * A chunk ends at this many frames or this many bytes of them, whichever comes first: several ms
@@ -86,7 +86,7 @@ export class ParallelPrinter {
   readonly #ctx: PrintContext;
   readonly #print: PrintOptions;
   readonly #linkType: number;
-  /** The main thread's printer of chunks (made at the first Rx call): its context has every Rx call so far. */
+  /** The main thread's printer of chunks (made at the first Rx or NFS call): its context has every such call so far. */
   #local: ChunkPrinter | undefined = undefined;
 
   /** `chunkFrames`: frames per chunk at most (tests make chunks small, so that conversations cross them). */
@@ -140,7 +140,10 @@ export class ParallelPrinter {
     let r = m.message;
     if ('error' in r) throw new Error(`print worker: ${r.error}`);
     if (r.reprint !== undefined) r = (this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).print(r.reprint);
-    else if (r.rxCalls !== undefined) enterRxCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.rxCalls);
+    else {
+      if (r.rxCalls !== undefined) enterRxCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.rxCalls);
+      if (r.nfsCalls !== undefined) enterNfsCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.nfsCalls);
+    }
     this.#write(r);
   }
 

@@ -1,8 +1,8 @@
 /**
  * A worker thread of parallel printing (parallel-print.ts): decodes and prints the batches the
  * main thread sends, each into a text of its own, and sends the text back with the TCP lookups it
- * left for the main thread (TcpSeqDeferred) and the Rx calls it printed. Text that depends on
- * packets of other batches is not kept: a batch with an Rx reply, which is printed by its call,
+ * left for the main thread (TcpSeqDeferred) and the Rx and NFS calls it printed. Text that depends on
+ * packets of other batches is not kept: a batch with an Rx or NFS reply, which is printed by its call,
  * goes back to the main thread, which prints it again knowing every call before it.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';

@@ -110,6 +110,17 @@ test('Rx replies, printed by the call they answer, when the call was in a chunk 
   }
 });
 
+test('NFS replies, printed by the call they answer, when the call was in a chunk another thread printed', (t) => {
+  // tcpdump's nfs-write-verf-cookie capture: a WRITE call and its reply, a frame per chunk.
+  const file = join(repoRoot, 'test', 'pcaps', 'tcpdump-suite', 'nfs-write-verf-cookie.pcapng');
+  for (const [flags, opts] of FLAG_SETS.slice(0, 3)) {
+    const o = { ...defaultPrintOptions, ...opts };
+    const want = oneThread([file], 1, o);
+    t.regex(want.toString('latin1'), /NFS reply xid \d+ reply ok \d+ write/, 'the reply printed by its call');
+    for (const chunk of [1, 2]) t.true(threads([file], 1, o, chunk).equals(want), `${flags}, chunks of ${chunk}`);
+  }
+});
+
 test('the benchmark\'s mixed capture: the same text from worker threads, chunks of every size', (t) => {
   const dir = tempDir(t);
   const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bench', 'make-captures.js'), 'mixed', '--count', '20000', '--dir', dir], { encoding: 'utf8' });

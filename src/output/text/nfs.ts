@@ -62,13 +62,20 @@ class XidMap {
   readonly vers = new Array<number>(64).fill(0);
   next = 0;
   hint = 0;
-  enter(xid: number, ip: IpInfo, proc: number, vers: number): void {
+  /** Parallel printing: the calls entered (6 values each) since takeNfsCalls(), kept when not undefined. */
+  log: (number | string)[] | undefined = undefined;
+  /** Parallel printing: whether a reply looked its call up since takeNfsCalls(). */
+  lookedUp = false;
+  enter(xid: number, ip: IpInfo, proc: number, vers: number): void { this.insert(xid, ip.version, ip.src, ip.dst, proc, vers); }
+  insert(xid: number, ipver: number, client: string, server: string, proc: number, vers: number): void {
     const i = this.next;
     if (++this.next >= 64) this.next = 0;
-    this.xid[i] = xid; this.ipver[i] = ip.version; this.client[i] = ip.src; this.server[i] = ip.dst;
+    this.xid[i] = xid; this.ipver[i] = ipver; this.client[i] = client; this.server[i] = server;
     this.proc[i] = proc; this.vers[i] = vers;
+    if (this.log !== undefined) this.log.push(xid, ipver, client, server, proc, vers);
   }
   find(xid: number, ip: IpInfo): number {
+    this.lookedUp = true;
     let i = this.hint;
     do {
       if (this.ipver[i] === ip.version && this.xid[i] === xid && ip.src === this.server[i] && ip.dst === this.client[i]) {
@@ -85,6 +92,28 @@ function xidMap(c: PrintContext): XidMap {
   let m = maps.get(c);
   if (m === undefined) { m = new XidMap(); maps.set(c, m); }
   return m;
+}
+
+// Parallel printing (as rx.ts's call cache): a worker keeps a log of the calls it enters and says
+// whether a reply looked one up; the main thread enters the calls of every chunk in file order and
+// prints again, with the file's map, a chunk whose reply may have answered a call another printed.
+/** Starts keeping the log of the calls `c` enters (a worker's context). */
+export function recordNfsCalls(c: PrintContext): void { xidMap(c).log = []; }
+/** The calls `c` entered since the last take (6 values each) and whether a reply looked one up; undefined: neither. */
+export function takeNfsCalls(c: PrintContext): { calls: (number | string)[]; lookedUp: boolean } | undefined {
+  const m = maps.get(c);
+  const log = m?.log;
+  if (m === undefined || log === undefined || (log.length === 0 && !m.lookedUp)) return undefined;
+  const r = { calls: log, lookedUp: m.lookedUp };
+  m.log = []; m.lookedUp = false;
+  return r;
+}
+/** Enters into `c`'s map the calls another context printed (takeNfsCalls' values), in order. */
+export function enterNfsCalls(c: PrintContext, calls: (number | string)[]): void {
+  const m = xidMap(c);
+  for (let k = 0; k < calls.length; k += 6) {
+    m.insert(calls[k] as number, calls[k + 1] as number, calls[k + 2] as string, calls[k + 3] as string, calls[k + 4] as number, calls[k + 5] as number);
+  }
 }
 
 /** What print-udp.c tests before its ports: a call to or a reply from port 2049; true when printed. */
