@@ -4,10 +4,10 @@
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
+import { tunnelStep } from './registry-tables.js';
 import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const GENEVE = Layer.Geneve;
-const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
 
 /** Bytes of the Geneve header before its options. */
 export const GENEVE_HEADER_LENGTH = 8;
@@ -43,13 +43,7 @@ export class Geneve extends LayerView {
     this.headerLength = len;
     c.mark(GENEVE);
     c.off = o + len;
-    switch (u16(b, o + 2)) {
-      case 0x6558: return INNER_ETHERNET;
-      case 0x0800: return INNER_IPV4;
-      case 0x86dd: return INNER_IPV6;
-      case 0x8847: case 0x8848: return INNER_MPLS;
-      default: return 0;
-    }
+    return tunnelStep(u16(b, o + 2));
   }
 
   get version(): number { const o = this.off; if (o >= this.end) throw NOT_CAPTURED; return this.cursor.buf[o]! >> 6; }

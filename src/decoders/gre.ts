@@ -5,10 +5,10 @@ import { ipv4ToString } from './addr.js';
 import { u16, u32 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
+import { tunnelStep } from './registry-tables.js';
 import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constant, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const GRE = Layer.Gre;
-const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
 
 /** Bytes of the flags and version word. */
 export const GRE_FLAGS_LENGTH = 2;
@@ -81,13 +81,7 @@ export class Gre extends LayerView {
     c.off = o + len;
     // The walk goes on into what tcpdump prints of the payload (version 1 carries PPP, which it does not follow).
     if ((c.buf[o + 1]! & 7) !== 0) return 0;
-    switch (u16(c.buf, o + 2)) {
-      case 0x0800: return INNER_IPV4;
-      case 0x86dd: return INNER_IPV6;
-      case 0x6558: return INNER_ETHERNET;
-      case 0x8847: case 0x8848: return INNER_MPLS;
-      default: return 0;
-    }
+    return tunnelStep(u16(c.buf, o + 2));
   }
 
   /** The flags and version word. */

@@ -1,6 +1,7 @@
 // The dispatch tables: sparse arrays indexed by the value on the wire, holding a Layer number
 // (0: no decoder, the rest is payload). Kept apart from registry.ts, which imports every view,
 // so that views can import the tables without a cycle.
+import { Layer } from './layer.js';
 
 /**
  * Link type → first layer (0: not supported); indexed by LINKTYPE_* values below 512. Here rather
@@ -73,4 +74,32 @@ export function appByPort(table: Uint8Array, limit: number, b: Uint8Array, o: nu
   // walk, which was then deoptimised with everything it inlines.
   const both = other !== 0;
   return rank[both ? src : 0]! < rank[both ? dst : 0]! ? other : next;
+}
+
+const INNER_ETHERNET = Layer.InnerEthernet, INNER_IPV4 = Layer.InnerIpv4, INNER_IPV6 = Layer.InnerIpv6, INNER_MPLS = Layer.InnerMpls;
+
+/**
+ * The walk's step into the packet a tunnel carries, by the EtherType its header names (GRE's and
+ * Geneve's protocol type): 0 for a payload the walk does not go into. Printers follow the same
+ * step (`innerFirstLayer`), so the two cannot disagree on what a tunnel carries.
+ */
+export function tunnelStep(etherType: number): number {
+  switch (etherType) {
+    case 0x0800: return INNER_IPV4;
+    case 0x86dd: return INNER_IPV6;
+    case 0x6558: return INNER_ETHERNET;
+    case 0x8847: case 0x8848: return INNER_MPLS;
+    default: return 0;
+  }
+}
+
+/** The first layer of the inner packet a walk step goes into (Layer.InnerIpv4 → Layer.Ipv4); 0 for any other step. */
+export function innerFirstLayer(step: number): number {
+  switch (step) {
+    case INNER_IPV4: return Layer.Ipv4;
+    case INNER_IPV6: return Layer.Ipv6;
+    case INNER_ETHERNET: return Layer.Ethernet;
+    case INNER_MPLS: return Layer.Mpls;
+    default: return 0;
+  }
 }

@@ -2,7 +2,7 @@
 import type { PrintContext } from './context.js';
 import { etherTypeName } from './names.js';
 import { printEncapsulated, printEtherTypePayload } from './dispatch.js';
-import { Layer } from '../../decoders/layer.js';
+import { innerFirstLayer, tunnelStep } from '../../decoders/registry-tables.js';
 import { GENEVE_HEADER_LENGTH, GENEVE_OPTION_HEADER_LENGTH, type Geneve } from '../../decoders/geneve.js';
 
 /** `, Flags [...]` by the O (0x80) and C (0x40) bits, as (flags >>> 6) & 3. */
@@ -32,14 +32,10 @@ export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   const inner = g.off + GENEVE_HEADER_LENGTH + optsLen;
   len -= GENEVE_HEADER_LENGTH + optsLen;
   c.write(c.o.verbose ? '\n\t' : ': ');
-  switch (proto) {
-    // What the walk goes on into (Packet.inner).
-    case 0x0800: printEncapsulated(c, Layer.Ipv4, inner, len); break;
-    case 0x86dd: printEncapsulated(c, Layer.Ipv6, inner, len); break;
-    case 0x6558: printEncapsulated(c, Layer.Ethernet, inner, len); break;
-    case 0x8847: case 0x8848: printEncapsulated(c, Layer.Mpls, inner, len); break;
-    default: if (!printEtherTypePayload(c, proto, inner, len)) c.write(`geneve-proto-0x${proto.toString(16)}`);
-  }
+  // What the walk goes on into (Packet.inner).
+  const first = innerFirstLayer(tunnelStep(proto));
+  if (first !== 0) printEncapsulated(c, first, inner, len);
+  else if (!printEtherTypePayload(c, proto, inner, len)) c.write(`geneve-proto-0x${proto.toString(16)}`);
 }
 
 const classes: Record<number, string> = {

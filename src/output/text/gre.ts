@@ -5,6 +5,7 @@ import { atalkPrinters, printEncapsulated, viewCall } from './dispatch.js';
 import { Layer } from '../../decoders/layer.js';
 import { GRE_FLAGS_LENGTH, GreFlag, type Gre, type GreSre } from '../../decoders/gre.js';
 import { etherTypeName } from './names.js';
+import { innerFirstLayer, tunnelStep } from '../../decoders/registry-tables.js';
 
 const CP = GreFlag.Checksum, RP = GreFlag.Routing, KP = GreFlag.Key, SP = GreFlag.Sequence, AP = GreFlag.Ack;
 const flagNames: Array<[number, string]> = [
@@ -20,14 +21,11 @@ function flagsText(flags: number): string {
 
 /** The encapsulated packet, by protocol type; unknown types print as tcpdump does. */
 function payload(c: PrintContext, proto: number, off: number, len: number): void {
-  switch (proto) {
-    case 0x0800: printEncapsulated(c, Layer.Ipv4, off, len); break;
-    case 0x86dd: printEncapsulated(c, Layer.Ipv6, off, len); break;
-    case 0x8847: case 0x8848: printEncapsulated(c, Layer.Mpls, off, len); break;
-    case 0x6558: printEncapsulated(c, Layer.Ethernet, off, len); break;
-    case 0x809b: viewCall(c, Layer.Ddp, off, len, undefined, atalkPrinters.ddp!); break;
-    default: c.write(`gre-proto-0x${proto.toString(16)}`);
-  }
+  // What the walk goes on into (Packet.inner).
+  const inner = innerFirstLayer(tunnelStep(proto));
+  if (inner !== 0) { printEncapsulated(c, inner, off, len); return; }
+  if (proto === 0x809b) viewCall(c, Layer.Ddp, off, len, undefined, atalkPrinters.ddp!);
+  else c.write(`gre-proto-0x${proto.toString(16)}`);
 }
 
 /**
