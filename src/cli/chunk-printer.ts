@@ -34,7 +34,7 @@ export class ChunkPrinter {
     const { bytes, offset, capLen, origLen, sec, nsec } = j;
     for (let i = 0; i < j.count; i++) printer.printPacket(decoder.decode(bytes, linkType, offset[i]!, capLen[i]!, origLen[i]!), origLen[i]!, sec[i]!, nsec[i]!);
     const r: PrintResult = {
-      text: this.#out.take(),
+      text: this.#out.take(j.spare),
       ops: deferred.ops.slice(0, deferred.opCount * 12),
       nums: deferred.nums.slice(0, deferred.numCount * 3),
     };
@@ -47,4 +47,11 @@ export class ChunkPrinter {
     }
     return r;
   }
+}
+
+/** A chunk's arrays, to move to a worker (and back) with postMessage. */
+export function jobBuffers(j: PrintJob): ArrayBuffer[] {
+  const b = [j.bytes.buffer, j.offset.buffer, j.capLen.buffer, j.origLen.buffer, j.sec.buffer, j.nsec.buffer] as ArrayBuffer[];
+  if (j.spare !== undefined) b.push(j.spare.buffer as ArrayBuffer);
+  return b;
 }

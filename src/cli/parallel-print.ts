@@ -1,18 +1,21 @@
 /**
- * Printing a capture file on several threads (tcpdump uses one; here only when VCAP_PRINT_WORKERS
- * asks, see printWorkers()): the main thread reads the file,
+ * Printing a capture file on several threads (tcpdump uses one; here for a large pcap file, or
+ * when VCAP_PRINT_WORKERS asks, see printPlan()): the main thread reads the file,
  * runs the filter and -c, and hands the chosen frames on in chunks to worker threads
- * (print-worker.ts), which decode and print them; it writes their texts in the order of the
- * file. The text is byte for byte what one thread prints: the state printing carries from
- * packet to packet stays on the main thread — tcpdump's table of TCP conversations for relative
+ * (print-worker.ts), which decode and print them; when every worker has its fill of chunks, the
+ * main thread prints the next chunk itself, the way a worker does, rather than wait. It writes the
+ * texts in the order of the file. The text is byte for byte what one thread prints: the state
+ * printing carries from packet to packet stays on the main thread — tcpdump's table of TCP conversations for relative
  * sequence numbers (the workers leave those numbers for it to fill in, see TcpSeqDeferred), and
  * tcpdump's cache of Rx calls and its map of NFS calls by xid (the workers report the calls they
  * print; a chunk with an Rx or NFS reply, printed by its call, is printed again on the main thread,
  * see ChunkPrinter); output that needs other state (-#, -ttt, -ttttt) is printed on one thread.
  *
- * Memory is bounded: at most IN_FLIGHT chunks per worker are out at once; the main thread waits
- * (Atomics.wait, no event loop turn) for the oldest before sending more.
+ * Memory is bounded: at most IN_FLIGHT chunks per worker are out at once, and as many texts the
+ * main thread printed wait behind them; then the main thread waits (Atomics.wait, no event loop
+ * turn) for the oldest before going on.
  */
+import { availableParallelism } from 'node:os';
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Batch } from '../capture/batch.js';
 import type { PrintOptions } from '../output/text/options.js';
@@ -21,11 +24,16 @@ import type { TextWriter } from '../output/text/writer.js';
 import { TcpSeqFiller } from '../output/text/tcp-seq.js';
 import { enterRxCalls } from '../output/text/rx.js';
 import { enterNfsCalls } from '../output/text/nfs.js';
-import { ChunkPrinter } from './chunk-printer.js';
+import { ChunkPrinter, jobBuffers } from './chunk-printer.js';
 
-/** Frames of one chunk of the file, copied out of the reader's buffer (it is reused). */
+/**
+ * Frames of one chunk of the file, copied out of the reader's buffer (it is reused). The arrays
+ * may be longer than the chunk: they go back and forth between the threads and are used again.
+ */
 export interface PrintJob {
   count: number;
+  /** A text buffer given back, for the chunk's text (GatheringWriter.take). */
+  spare?: Uint8Array;
   bytes: Uint8Array;
   offset: Uint32Array;
   capLen: Uint32Array;
@@ -40,7 +48,7 @@ export interface PrintJob {
  * for the whole file) and, where a reply looked its call up, the chunk itself: the main thread prints
  * that one again (its text may depend on calls in chunks another thread printed).
  */
-export interface PrintResult { text: Uint8Array; ops: Uint32Array; nums: Uint32Array; rxCalls?: Uint32Array; nfsCalls?: (number | string)[]; reprint?: PrintJob }
+export interface PrintResult { text: Uint8Array; ops: Uint32Array; nums: Uint32Array; rxCalls?: Uint32Array; nfsCalls?: (number | string)[]; reprint?: PrintJob; job?: PrintJob }
 
 /**
  * A chunk ends at this many frames or this many bytes of them, whichever comes first: several ms
@@ -52,18 +60,39 @@ const CHUNK_FRAMES = 16384, CHUNK_BYTES = 1 << 20;
 const IN_FLIGHT = 3;
 
 /**
- * How many worker threads to print a file with: VCAP_PRINT_WORKERS (2 or more; unset, 0 or 1: one
- * thread, the default). Not on by default because it did not win where it was measured
- * (BENCHMARKS.md, "Printing on worker threads", 2026-12-06: the project's 2-core machine at load
- * 20–40): the workers and the main thread together took ~1.6× the CPU of one thread (each worker
- * compiles the printers again, the main thread copies chunks and fills in sequence numbers), and
- * with the other cores busy the wall time was longer too.
+ * When a capture file is printed on more than one thread (see printPlan()): below this many
+ * packets it does not win on the project's 2-core machine. A second thread costs ~0.4 s of CPU and
+ * ~0.2 s of wall time before it helps (it starts a Node environment, and V8 compiles the printers
+ * again for it), and the main thread then copies every chunk and fills in the TCP numbers the
+ * worker left: at 1M packets the wall time was 0.9–1.2× one thread's depending on the capture, at
+ * 2M and more 0.65–0.88× (BENCHMARKS.md, "Printing a large file on two threads").
  */
-export function printWorkers(): number {
-  const env = process.env.VCAP_PRINT_WORKERS;
-  if (env === undefined || env === '') return 0;
-  const n = Number(env);
-  return Number.isInteger(n) && n > 1 ? Math.min(n, 16) : 0;
+export const AUTO_MIN_PACKETS = 1_500_000;
+
+/**
+ * How to print a pcap file of `fileSize` bytes: on how many worker threads beside the main thread
+ * (0: the main thread alone), and whether that waits for the first batch, which tells how many
+ * packets the file holds (`auto`). VCAP_PRINT_WORKERS=N asks for N worker threads (0: none); unset,
+ * one worker when the machine has two cores or more and the file holds AUTO_MIN_PACKETS or more
+ * (fewer with -c are not worth it either).
+ */
+export function printPlan(fileSize: number, count: number, env = process.env.VCAP_PRINT_WORKERS, cores = availableParallelism()): { workers: number; auto: boolean } {
+  if (env !== undefined && env !== '') {
+    const n = Number(env);
+    return { workers: Number.isInteger(n) && n > 0 ? Math.min(n, 16) : 0, auto: false };
+  }
+  // The smallest record is a 16-byte header and a few bytes of frame: a smaller file cannot have enough.
+  const enough = fileSize >= AUTO_MIN_PACKETS * 20 && (count === 0 || count >= AUTO_MIN_PACKETS);
+  return { workers: cores >= 2 && enough ? 1 : 0, auto: true };
+}
+
+/** With printPlan()'s `auto`: whether a file of `fileSize` bytes holds enough packets, from how large its first batch's are. */
+export function worthThreads(b: Batch, fileSize: number): boolean {
+  const n = b.count;
+  if (n === 0) return false;
+  // The frames lie in the file's bytes, each after its record's 16-byte header.
+  const bytes = b.offset[n - 1]! + b.capLen[n - 1]! - b.offset[0]! + 16;
+  return (fileSize * n) / bytes >= AUTO_MIN_PACKETS;
 }
 
 /** Whether printing with these options can be split into independent chunks (see the file comment). */
@@ -72,15 +101,28 @@ export function canPrintInParallel(o: PrintOptions): boolean {
   return !o.packetNumber && o.timeFormat !== 3 && o.timeFormat !== 5 && o.interfaceName === undefined && o.smb !== true;
 }
 
-interface Lane { worker: Worker; port: MessagePort; index: number; received: number }
+interface Lane { worker: Worker; port: MessagePort; index: number; received: number; out: number }
 
 export class ParallelPrinter {
   readonly #lanes: Lane[] = [];
   /** Per lane: results posted so far (the worker adds one and wakes us). */
   readonly #signal: Int32Array;
-  /** Lanes of the chunks out, oldest first. */
-  readonly #queue: number[] = [];
+  /**
+   * The chunks not written yet, oldest first: a worker's lane (its text to come) or the text of a
+   * chunk this thread printed.
+   */
+  readonly #queue: (Lane | PrintResult)[] = [];
   #next = 0;
+  /** Prints, on this thread, a chunk that no worker has room for (as a worker would: see ChunkPrinter). */
+  readonly #here: ChunkPrinter;
+  /** Chunks printed by this thread and by the workers (for the tests: both must have printed some). */
+  readonly printed = { here: 0, workers: 0 };
+  /**
+   * Chunks' arrays and texts back from the workers and written, to be used again: new ones, many MB
+   * a second, would make V8 collect its old generation every few chunks (external memory).
+   */
+  readonly #freeJobs: PrintJob[] = [];
+  readonly #freeTexts: Uint8Array[] = [];
   readonly #filler = new TcpSeqFiller();
   /** Numbers filled in go through a context's digit writer into the output. */
   readonly #ctx: PrintContext;
@@ -93,6 +135,7 @@ export class ParallelPrinter {
   constructor(workers: number, print: PrintOptions, linkType: number, readonly out: TextWriter, readonly chunkFrames = CHUNK_FRAMES) {
     this.#ctx = new PrintContext(print, out);
     this.#print = print; this.#linkType = linkType;
+    this.#here = new ChunkPrinter(print, linkType, true);
     this.#signal = new Int32Array(new SharedArrayBuffer(4 * workers));
     const url = new URL(import.meta.url.endsWith('.bundle.cjs') ? './print-worker.bundle.js' : './print-worker.js', import.meta.url);
     for (let i = 0; i < workers; i++) {
@@ -104,7 +147,7 @@ export class ParallelPrinter {
         argv: [],
       });
       worker.unref();
-      this.#lanes.push({ worker, port: port1, index: i, received: 0 });
+      this.#lanes.push({ worker, port: port1, index: i, received: 0, out: 0 });
     }
   }
 
@@ -118,33 +161,70 @@ export class ParallelPrinter {
       const limit = Math.min(n, start + this.chunkFrames), from = offset[chosen[start]!]!;
       let end = start + 1;
       while (end < limit && offset[chosen[end]!]! - from < CHUNK_BYTES) end++;
-      this.#send(copyJob(b, chosen, start, end));
+      this.#send(copyJob(b, chosen, start, end, this.#freeJobs.pop(), this.chunkFrames));
       start = end;
     }
   }
 
   #send(job: PrintJob): void {
-    const lane = this.#next;
-    this.#next = (this.#next + 1) % this.#lanes.length;
-    while (this.#queue.length >= IN_FLIGHT * this.#lanes.length) this.#writeOldest();
-    this.#lanes[lane]!.worker.postMessage(job, [job.bytes.buffer, job.offset.buffer, job.capLen.buffer, job.origLen.buffer, job.sec.buffer, job.nsec.buffer] as ArrayBuffer[]);
-    this.#queue.push(lane);
+    const lanes = this.#lanes, queue = this.#queue;
+    // Memory stays bounded: the texts this thread printed wait behind the oldest worker's.
+    while (queue.length >= IN_FLIGHT * (lanes.length + 1)) this.#writeOldest(true);
+    while (queue.length > 0 && this.#writeOldest(false));
+    for (let k = 0; k < lanes.length; k++) {
+      const lane = lanes[this.#next]!;
+      this.#next = (this.#next + 1) % lanes.length;
+      if (lane.out < IN_FLIGHT) {
+        job.spare = this.#freeTexts.pop();
+        lane.worker.postMessage(job, jobBuffers(job));
+        lane.out++;
+        queue.push(lane);
+        this.printed.workers++;
+        return;
+      }
+    }
+    // Every worker has a chunk being printed and more waiting: waiting for them would leave this core idle.
+    job.spare = this.#freeTexts.pop();
+    const r = this.#here.print(job);
+    job.spare = undefined;
+    if (r.reprint === undefined) this.#freeJobs.push(job);
+    queue.push(r);
+    this.printed.here++;
   }
 
-  /** Wait for the oldest chunk out and write its text. */
-  #writeOldest(): void {
-    const lane = this.#lanes[this.#queue.shift()!]!;
-    let m: { message: PrintResult | { error: string } } | undefined;
-    while ((m = receiveMessageOnPort(lane.port)) === undefined) Atomics.wait(this.#signal, lane.index, lane.received, 100);
-    lane.received++;
-    let r = m.message;
-    if ('error' in r) throw new Error(`print worker: ${r.error}`);
-    if (r.reprint !== undefined) r = (this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).print(r.reprint);
-    else {
+  /**
+   * Write the text of the oldest chunk out, waiting for it if `wait`; false when it was not back
+   * (and `wait` was false).
+   */
+  #writeOldest(wait: boolean): boolean {
+    const head = this.#queue[0]!;
+    let r: PrintResult;
+    if ('port' in head) {
+      let m: { message: PrintResult | { error: string } } | undefined;
+      while ((m = receiveMessageOnPort(head.port)) === undefined) {
+        if (!wait) return false;
+        Atomics.wait(this.#signal, head.index, head.received, 100);
+      }
+      head.received++; head.out--;
+      if ('error' in m.message) throw new Error(`print worker: ${m.message.error}`);
+      r = m.message;
+    } else {
+      r = head;
+    }
+    this.#queue.shift();
+    if (r.job !== undefined) this.#freeJobs.push(r.job);
+    if (r.reprint !== undefined) {
+      this.#freeTexts.push(new Uint8Array(r.text.buffer));
+      const job = r.reprint;
+      r = (this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).print(job);
+      this.#freeJobs.push(job);
+    } else {
       if (r.rxCalls !== undefined) enterRxCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.rxCalls);
       if (r.nfsCalls !== undefined) enterNfsCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.nfsCalls);
     }
     this.#write(r);
+    this.#freeTexts.push(new Uint8Array(r.text.buffer));
+    return true;
   }
 
   /** A chunk's text, with the relative sequence numbers it left out filled in. */
@@ -165,7 +245,7 @@ export class ParallelPrinter {
 
   /** Write everything still out, in order. */
   finish(): void {
-    while (this.#queue.length > 0) this.#writeOldest();
+    while (this.#queue.length > 0) this.#writeOldest(true);
   }
 
   /** Stop the workers (after finish(), or on an error: what was out is dropped). */
@@ -179,27 +259,38 @@ export class ParallelPrinter {
   }
 }
 
-/** Frames chosen[start..end) of `b`, copied: the span of the file buffer they lie in, and their columns. */
-function copyJob(b: Batch, chosen: Uint32Array, start: number, end: number): PrintJob {
+/**
+ * Frames chosen[start..end) of `b`, copied: the span of the file buffer they lie in, and their
+ * columns; into `reuse`'s arrays when they are large enough.
+ */
+function copyJob(b: Batch, chosen: Uint32Array, start: number, end: number, reuse: PrintJob | undefined, frames: number): PrintJob {
   const count = end - start;
   const first = chosen[start]!, last = chosen[end - 1]!;
   const from = b.offset[first]!, to = b.offset[last]! + b.capLen[last]!;
-  const bytes = new Uint8Array(to - from);
-  bytes.set(b.bytes.subarray(from, to));
-  const offset = new Uint32Array(count), capLen = new Uint32Array(count), origLen = new Uint32Array(count);
-  const sec = new Float64Array(count), nsec = new Float64Array(count);
+  let j: PrintJob;
+  if (reuse !== undefined && reuse.bytes.length >= to - from && reuse.offset.length >= count) {
+    j = reuse;
+    j.count = count;
+  } else {
+    const n = Math.max(count, frames);
+    // Its own ArrayBuffer (to transfer), not zeroed first: the bytes used are written over at once.
+    // Room for a chunk of CHUNK_BYTES and a large last frame, so that the arrays serve again.
+    j = { count, bytes: Buffer.allocUnsafeSlow(Math.max(to - from, CHUNK_BYTES + (CHUNK_BYTES >> 2))), offset: new Uint32Array(n), capLen: new Uint32Array(n), origLen: new Uint32Array(n), sec: new Float64Array(n), nsec: new Float64Array(n) };
+  }
+  j.bytes.set(b.bytes.subarray(from, to));
+  const { offset, capLen, origLen, sec, nsec } = j;
   if (last - first === count - 1) {
     // Every frame of the run (no filter, or it kept them all): the columns copied whole.
     capLen.set(b.capLen.subarray(first, last + 1)); origLen.set(b.origLen.subarray(first, last + 1));
     sec.set(b.sec.subarray(first, last + 1)); nsec.set(b.nsec.subarray(first, last + 1));
     offset.set(b.offset.subarray(first, last + 1));
     for (let k = 0; k < count; k++) offset[k]! -= from;
-    return { count, bytes, offset, capLen, origLen, sec, nsec };
+    return j;
   }
   for (let k = 0; k < count; k++) {
     const i = chosen[start + k]!;
     offset[k] = b.offset[i]! - from; capLen[k] = b.capLen[i]!; origLen[k] = b.origLen[i]!;
     sec[k] = b.sec[i]!; nsec[k] = b.nsec[i]!;
   }
-  return { count, bytes, offset, capLen, origLen, sec, nsec };
+  return j;
 }

@@ -398,6 +398,16 @@ function progressBar(o: CliOptions, path: string, io: Stdio): ProgressBar | unde
   }
 }
 
+/** The size of the file at `path` in bytes (0 for a pipe or what cannot be told). */
+function fileSize(path: string): number {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 
@@ -428,13 +438,17 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
     // -U makes printed output packet-buffered too. -Z once -w is open, as tcpdump does.
     const lineBuffered = o.lineBuffered || o.packetBuffered || textIsTty(io);
     sinks.open(file.interfaces[0] ?? { linkType: file.linkType, snaplen: file.snaplen }, file.snaplen, io.out, lineBuffered);
-    // VCAP_PRINT_WORKERS: a pcap file printed as text is decoded and printed on worker threads (parallel-print.ts).
-    // pcapng may change link type or interface from block to block: one thread.
-    // Loaded only then: it imports the printers' context, and with it every decoder, which -w never needs.
-    if (o.write === undefined && !o.json && !lineBuffered && file.format === 'pcap' && process.env.VCAP_PRINT_WORKERS) {
-      const { ParallelPrinter, canPrintInParallel, printWorkers } = await import('./parallel-print.js');
-      const workers = printWorkers();
-      if (workers > 1 && canPrintInParallel(o.print)) sinks.printInParallel(workers, ParallelPrinter);
+    // A large pcap file printed as text is decoded and printed on two threads, or as many as
+    // VCAP_PRINT_WORKERS asks (parallel-print.ts); when that depends on how many packets the file
+    // holds, the first batch tells. pcapng may change link type or interface from block to block: one thread.
+    let threads: ((b: Batch) => void) | undefined;
+    if (o.write === undefined && !o.json && !lineBuffered && file.format === 'pcap') {
+      const { printPlan, canPrintInParallel, worthThreads, ParallelPrinter } = await import('./parallel-print.js');
+      const size = fileSize(path), plan = printPlan(size, o.count);
+      if (plan.workers > 0 && canPrintInParallel(o.print)) {
+        if (!plan.auto) sinks.printInParallel(plan.workers, ParallelPrinter);
+        else threads = (b) => { if (worthThreads(b, size)) sinks.printInParallel(plan.workers, ParallelPrinter); };
+      }
     }
     await relinquish(o, sinks.outputPath);
     const progress = progressBar(o, path, io);
@@ -443,6 +457,7 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
     for (const s of SIGNALS) process.on(s, stop);
     try {
       await file.run((b) => {
+        if (threads !== undefined) { threads(b); threads = undefined; }
         sinks.batch(b);
         packets += b.count;
         progress?.update(file.bytesRead, packets);

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { PrintOptions } from '../output/text/options.js';
-import { ChunkPrinter } from './chunk-printer.js';
+import { ChunkPrinter, jobBuffers } from './chunk-printer.js';
 import type { PrintJob, PrintResult } from './parallel-print.js';
 
 interface WorkerData { print: PrintOptions; linkType: number; port: MessagePort; signal: Int32Array; index: number }
@@ -19,10 +19,13 @@ parentPort!.on('message', (j: PrintJob) => {
   let r: PrintResult;
   try {
     r = printer.print(j);
+    // The text given back is the text's now (or, too small, dropped).
+    j.spare = undefined;
     const transfer = [r.text.buffer, r.ops.buffer, r.nums.buffer] as ArrayBuffer[];
     if (r.rxCalls !== undefined) transfer.push(r.rxCalls.buffer as ArrayBuffer);
-    // A chunk to print again goes back whole (its arrays were the main thread's, moved here).
-    if (r.reprint !== undefined) { const b = r.reprint; transfer.push(...[b.bytes, b.offset, b.capLen, b.origLen, b.sec, b.nsec].map((a) => a.buffer as ArrayBuffer)); }
+    // The chunk's arrays go back: to print it again, or to be used for another chunk.
+    if (r.reprint === undefined) r.job = j;
+    transfer.push(...jobBuffers(j));
     port.postMessage(r, transfer);
   } catch (e) {
     port.postMessage({ error: (e as Error).stack ?? String(e) });

@@ -137,10 +137,16 @@ function waitWritable(): void { Atomics.wait(sleeper, 0, 0, 1); }
 export class GatheringWriter extends TextWriter {
   constructor(size = 1 << 20) { super(-1, false, size); }
 
-  /** The text so far, copied out (its own ArrayBuffer, to transfer), and the writer emptied. */
-  take(): Uint8Array {
-    const t = new Uint8Array(this.len);
-    t.set(this.buf.subarray(0, this.len));
+  /**
+   * The text so far, copied out (its own ArrayBuffer, to transfer), and the writer emptied: into
+   * `into` when it is large enough (a text given back to be used again), else a new buffer.
+   */
+  take(into?: Uint8Array): Uint8Array {
+    const n = this.len;
+    // Not zeroed first (as new Uint8Array would be): every byte is written over at once.
+    // A new one has room to spare, so that it serves again when given back.
+    const t = into !== undefined && into.length >= n ? into.subarray(0, n) : Buffer.allocUnsafeSlow(n + (n >> 2)).subarray(0, n);
+    t.set(this.buf.subarray(0, n));
     this.len = 0;
     return t;
   }
