@@ -7,8 +7,7 @@ import { PacketPrinter } from '../output/text/packet.js';
 import type { PrintOptions } from '../output/text/options.js';
 import { GatheringWriter } from '../output/text/writer.js';
 import { TcpSeqDeferred } from '../output/text/tcp-seq.js';
-import { recordRxCalls, takeRxCalls } from '../output/text/rx.js';
-import { recordNfsCalls, takeNfsCalls } from '../output/text/nfs.js';
+import { recordCalls, takeCalls } from '../output/text/call-table.js';
 import { Decoder } from '../decoders/decoder.js';
 import type { PrintJob, PrintResult } from './parallel-print.js';
 
@@ -18,14 +17,14 @@ export class ChunkPrinter {
   readonly #deferred = new TcpSeqDeferred();
   readonly #decoder = new Decoder({ eager: true });
 
-  /** `worker`: print on a worker thread (which returns the Rx and NFS calls it saw, and a chunk that looked one up, for the main thread). */
+  /** `worker`: print on a worker thread (which returns the calls its printers' call tables entered, and a chunk where a reply looked one up, for the main thread). */
   constructor(print: PrintOptions, readonly linkType: number, readonly worker: boolean) {
     this.#printer = new PacketPrinter(print, linkType, this.#out);
     this.#printer.c.tcpSeqDeferred = this.#deferred;
-    if (worker) { recordRxCalls(this.#printer.c); recordNfsCalls(this.#printer.c); }
+    if (worker) recordCalls(this.#printer.c);
   }
 
-  /** The printing context (its Rx call cache and NFS xid map are the ones the main thread keeps up to date). */
+  /** The printing context (its call tables are the ones the main thread keeps up to date). */
   get context(): PacketPrinter['c'] { return this.#printer.c; }
 
   print(j: PrintJob): PrintResult {
@@ -39,11 +38,10 @@ export class ChunkPrinter {
       nums: deferred.nums.slice(0, deferred.numCount * 3),
     };
     if (this.worker) {
-      const rx = takeRxCalls(printer.c), nfs = takeNfsCalls(printer.c);
-      if (rx !== undefined) r.rxCalls = rx.calls;
-      if (nfs !== undefined) r.nfsCalls = nfs.calls;
+      const t = takeCalls(printer.c);
+      if (t !== undefined) r.calls = t.calls;
       // A reply printed by the call it answers: that call may be in a chunk another thread printed.
-      if (rx?.lookedUp === true || nfs?.lookedUp === true) r.reprint = j;
+      if (t?.lookedUp === true) r.reprint = j;
     }
     return r;
   }

@@ -5,11 +5,12 @@
  * (print-worker.ts), which decode and print them; when every worker has its fill of chunks, the
  * main thread prints the next chunk itself, the way a worker does, rather than wait. It writes the
  * texts in the order of the file. The text is byte for byte what one thread prints: the state
- * printing carries from packet to packet stays on the main thread — tcpdump's table of TCP conversations for relative
- * sequence numbers (the workers leave those numbers for it to fill in, see TcpSeqDeferred), and
- * tcpdump's cache of Rx calls and its map of NFS calls by xid (the workers report the calls they
- * print; a chunk with an Rx or NFS reply, printed by its call, is printed again on the main thread,
- * see ChunkPrinter); output that needs other state (-#, -ttt, -ttttt) is printed on one thread.
+ * printing carries from packet to packet stays on the main thread — tcpdump's table of TCP
+ * conversations for relative sequence numbers (the workers leave those numbers for it to fill in,
+ * see TcpSeqDeferred), and the printers' tables of calls that replies are printed by (the workers
+ * report the calls they print; a chunk where a reply looked its call up is printed again on the
+ * main thread, see call-table.ts); output that needs other state (-#, -ttt, -ttttt) is printed on
+ * one thread.
  *
  * Memory is bounded: at most IN_FLIGHT chunks per worker are out at once, and as many texts the
  * main thread printed wait behind them; then the main thread waits (Atomics.wait, no event loop
@@ -22,8 +23,7 @@ import type { PrintOptions } from '../output/text/options.js';
 import { PrintContext } from '../output/text/context.js';
 import type { TextWriter } from '../output/text/writer.js';
 import { TcpSeqFiller } from '../output/text/tcp-seq.js';
-import { enterRxCalls } from '../output/text/rx.js';
-import { enterNfsCalls } from '../output/text/nfs.js';
+import { enterCalls, type LoggedCalls } from '../output/text/call-table.js';
 import { ChunkPrinter, jobBuffers } from './chunk-printer.js';
 
 /**
@@ -44,11 +44,12 @@ export interface PrintJob {
 
 /**
  * A chunk's text and the TCP lookups and numbers it left to fill in (TcpSeqDeferred's arrays); from
- * a worker, the Rx and NFS calls it printed (tcpdump's caches of calls, which the main thread keeps
- * for the whole file) and, where a reply looked its call up, the chunk itself: the main thread prints
- * that one again (its text may depend on calls in chunks another thread printed).
+ * a worker, the calls its printers' call tables entered (which the main thread keeps for the whole
+ * file) and, where a reply looked its call up, the chunk itself: the main thread prints that one
+ * again (its text may depend on calls in chunks another thread printed); and the chunk's arrays, to
+ * be used again.
  */
-export interface PrintResult { text: Uint8Array; ops: Uint32Array; nums: Uint32Array; rxCalls?: Uint32Array; nfsCalls?: (number | string)[]; reprint?: PrintJob; job?: PrintJob }
+export interface PrintResult { text: Uint8Array; ops: Uint32Array; nums: Uint32Array; calls?: LoggedCalls; reprint?: PrintJob; job?: PrintJob }
 
 /**
  * A chunk ends at this many frames or this many bytes of them, whichever comes first: several ms
@@ -128,7 +129,7 @@ export class ParallelPrinter {
   readonly #ctx: PrintContext;
   readonly #print: PrintOptions;
   readonly #linkType: number;
-  /** The main thread's printer of chunks (made at the first Rx or NFS call): its context has every such call so far. */
+  /** The main thread's printer of chunks (made at the first call a worker reports): its context's call tables have every call so far. */
   #local: ChunkPrinter | undefined = undefined;
 
   /** `chunkFrames`: frames per chunk at most (tests make chunks small, so that conversations cross them). */
@@ -219,8 +220,7 @@ export class ParallelPrinter {
       r = (this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).print(job);
       this.#freeJobs.push(job);
     } else {
-      if (r.rxCalls !== undefined) enterRxCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.rxCalls);
-      if (r.nfsCalls !== undefined) enterNfsCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.nfsCalls);
+      if (r.calls !== undefined) enterCalls((this.#local ??= new ChunkPrinter(this.#print, this.#linkType, false)).context, r.calls);
     }
     this.#write(r);
     this.#freeTexts.push(new Uint8Array(r.text.buffer));

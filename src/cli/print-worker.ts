@@ -1,9 +1,9 @@
 /**
  * A worker thread of parallel printing (parallel-print.ts): decodes and prints the batches the
  * main thread sends, each into a text of its own, and sends the text back with the TCP lookups it
- * left for the main thread (TcpSeqDeferred) and the Rx and NFS calls it printed. Text that depends on
- * packets of other batches is not kept: a batch with an Rx or NFS reply, which is printed by its call,
- * goes back to the main thread, which prints it again knowing every call before it.
+ * left for the main thread (TcpSeqDeferred) and the calls its printers' call tables entered. Text
+ * that depends on packets of other batches is not kept: a batch where a reply looked its call up
+ * goes back to the main thread, which prints it again knowing every call before it (call-table.ts).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { PrintOptions } from '../output/text/options.js';
@@ -22,7 +22,6 @@ parentPort!.on('message', (j: PrintJob) => {
     // The text given back is the text's now (or, too small, dropped).
     j.spare = undefined;
     const transfer = [r.text.buffer, r.ops.buffer, r.nums.buffer] as ArrayBuffer[];
-    if (r.rxCalls !== undefined) transfer.push(r.rxCalls.buffer as ArrayBuffer);
     // The chunk's arrays go back: to print it again, or to be used for another chunk.
     if (r.reprint === undefined) r.job = j;
     transfer.push(...jobBuffers(j));

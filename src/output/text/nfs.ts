@@ -5,6 +5,7 @@
  * are interpreted by the call they answer, found in tcpdump's ring of the last 64 calls' xids.
  */
 import type { IpInfo, PrintContext } from './context.js';
+import { CallTable, registerCallTable } from './call-table.js';
 import { viewCall } from './dispatch.js';
 import { printN, tokName, type Tok } from './tok.js';
 import { Layer } from '../../decoders/layer.js';
@@ -53,7 +54,8 @@ const name = (t: Tok, fmt: string, v: number): string => tokName(t, fmt.replace(
 const u6 = (n: number): string => String(n).padStart(6, '0');
 
 /** tcpdump's xid map: the last 64 calls (xid, addresses, procedure, version), a ring per printing context. */
-class XidMap {
+class XidMap extends CallTable {
+  readonly width = 6;
   readonly xid = new Array<number>(64).fill(0);
   readonly ipver = new Array<number>(64).fill(0);
   readonly client = new Array<string>(64).fill('');
@@ -62,10 +64,6 @@ class XidMap {
   readonly vers = new Array<number>(64).fill(0);
   next = 0;
   hint = 0;
-  /** Parallel printing: the calls entered (6 values each) since takeNfsCalls(), kept when not undefined. */
-  log: (number | string)[] | undefined = undefined;
-  /** Parallel printing: whether a reply looked its call up since takeNfsCalls(). */
-  lookedUp = false;
   enter(xid: number, ip: IpInfo, proc: number, vers: number): void { this.insert(xid, ip.version, ip.src, ip.dst, proc, vers); }
   insert(xid: number, ipver: number, client: string, server: string, proc: number, vers: number): void {
     const i = this.next;
@@ -73,6 +71,10 @@ class XidMap {
     this.xid[i] = xid; this.ipver[i] = ipver; this.client[i] = client; this.server[i] = server;
     this.proc[i] = proc; this.vers[i] = vers;
     if (this.log !== undefined) this.log.push(xid, ipver, client, server, proc, vers);
+  }
+  enterLogged(call: readonly (number | string)[]): void {
+    const [xid, ipver, client, server, proc, vers] = call;
+    this.insert(xid as number, ipver as number, client as string, server as string, proc as number, vers as number);
   }
   find(xid: number, ip: IpInfo): number {
     this.lookedUp = true;
@@ -94,27 +96,8 @@ function xidMap(c: PrintContext): XidMap {
   return m;
 }
 
-// Parallel printing (as rx.ts's call cache): a worker keeps a log of the calls it enters and says
-// whether a reply looked one up; the main thread enters the calls of every chunk in file order and
-// prints again, with the file's map, a chunk whose reply may have answered a call another printed.
-/** Starts keeping the log of the calls `c` enters (a worker's context). */
-export function recordNfsCalls(c: PrintContext): void { xidMap(c).log = []; }
-/** The calls `c` entered since the last take (6 values each) and whether a reply looked one up; undefined: neither. */
-export function takeNfsCalls(c: PrintContext): { calls: (number | string)[]; lookedUp: boolean } | undefined {
-  const m = maps.get(c);
-  const log = m?.log;
-  if (m === undefined || log === undefined || (log.length === 0 && !m.lookedUp)) return undefined;
-  const r = { calls: log, lookedUp: m.lookedUp };
-  m.log = []; m.lookedUp = false;
-  return r;
-}
-/** Enters into `c`'s map the calls another context printed (takeNfsCalls' values), in order. */
-export function enterNfsCalls(c: PrintContext, calls: (number | string)[]): void {
-  const m = xidMap(c);
-  for (let k = 0; k < calls.length; k += 6) {
-    m.insert(calls[k] as number, calls[k + 1] as number, calls[k + 2] as string, calls[k + 3] as string, calls[k + 4] as number, calls[k + 5] as number);
-  }
-}
+// Parallel printing carries the map across chunks (call-table.ts).
+registerCallTable('nfs', xidMap);
 
 /** What print-udp.c tests before its ports: a call to or a reply from port 2049; true when printed. */
 export function printNfsUdp(c: PrintContext, v: SunRpc, sport: number, dport: number, length: number): boolean {

@@ -5,6 +5,7 @@
  * found in tcpdump's cache of the last 64 calls, kept per printing context.
  */
 import type { PrintContext } from './context.js';
+import { CallTable, registerCallTable } from './call-table.js';
 import { type Tok, tokName } from './tok.js';
 import { safeChar } from './print-char.js';
 import { RX_ACK_LENGTH, RX_HEADER_LENGTH, RxFlag, RxPort, RxType, type Rx, type RxData, type RxIpHeader } from '../../decoders/rx.js';
@@ -344,7 +345,8 @@ const UBIK_CALL = steps([
 
 /** tcpdump's cache of recent calls (rx_cache): what a reply needs to be printed by its call. */
 const RX_CACHE_SIZE = 64;
-class RxCache {
+class RxCache extends CallTable {
+  readonly width = 6;
   readonly callNumber = new Uint32Array(RX_CACHE_SIZE);
   /** The words at bytes 12 and 16 of the call's IP header (IPv4: source and destination). */
   readonly client = new Uint32Array(RX_CACHE_SIZE);
@@ -356,17 +358,17 @@ class RxCache {
   hint = 0;
   /** The opcode of the last lookup that found its call. */
   found = 0;
-  /** Parallel printing: the calls entered (6 words each) since takeRxCalls(), kept when not undefined. */
-  log: number[] | undefined = undefined;
-  /** Parallel printing: whether a reply looked its call up since takeRxCalls(). */
-  lookedUp = false;
-
   insert(callNumber: number, client: number, server: number, dport: number, serviceId: number, opcode: number): void {
     const i = this.next;
     if (++this.next >= RX_CACHE_SIZE) this.next = 0;
     this.callNumber[i] = callNumber; this.client[i] = client; this.server[i] = server;
     this.dport[i] = dport; this.serviceId[i] = serviceId; this.opcode[i] = opcode;
     if (this.log !== undefined) this.log.push(callNumber, client, server, dport, serviceId, opcode);
+  }
+
+  enterLogged(call: readonly (number | string)[]): void {
+    const [callNumber, client, server, dport, serviceId, opcode] = call as readonly number[];
+    this.insert(callNumber!, client!, server!, dport!, serviceId!, opcode!);
   }
 
   /** A reply's call (the reply's destination is the call's client): true and `found` set, else false. */
@@ -392,28 +394,8 @@ function rxCache(c: PrintContext): RxCache {
   return m;
 }
 
-/**
- * Parallel printing (src/cli/parallel-print.ts): chunks of a file are printed by worker threads, each
- * with its own context, but a reply is printed by a call that may be in another thread's chunk.
- * A worker's context records the calls it enters; the main thread enters them, in the file's order,
- * into the cache of its own context, with which it prints again the chunks where a reply looked up
- * its call.
- */
-export function recordRxCalls(c: PrintContext): void { rxCache(c).log = []; }
-/** The calls `c` entered since the last take (6 words each) and whether a reply looked one up; undefined: neither. */
-export function takeRxCalls(c: PrintContext): { calls: Uint32Array; lookedUp: boolean } | undefined {
-  const m = caches.get(c);
-  const log = m?.log;
-  if (m === undefined || log === undefined || (log.length === 0 && !m.lookedUp)) return undefined;
-  const r = { calls: Uint32Array.from(log), lookedUp: m.lookedUp };
-  m.log = []; m.lookedUp = false;
-  return r;
-}
-/** Enters into `c`'s cache the calls another context printed (takeRxCalls' words), in order. */
-export function enterRxCalls(c: PrintContext, calls: Uint32Array): void {
-  const m = rxCache(c);
-  for (let k = 0; k < calls.length; k += 6) m.insert(calls[k]!, calls[k + 1]!, calls[k + 2]!, calls[k + 3]!, calls[k + 4]!, calls[k + 5]!);
-}
+// Parallel printing carries the cache across chunks (call-table.ts).
+registerCallTable('rx', rxCache);
 
 /** The words at bytes 12 and 16 of the IP header the packet came in (what rx_cache_* read from `bp2`). */
 function ipWords(c: PrintContext, rx: Rx): RxIpHeader {
