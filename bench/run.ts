@@ -21,6 +21,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmS
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpora, dataDir, pcapCount, root, type Corpus } from './corpora.js';
+import { AUTO_MIN_PACKETS } from '../src/cli/parallel-print.js';
 import { linkTypeName } from '../src/decoders/link-type.js';
 
 const argv = process.argv.slice(2);
@@ -388,14 +389,19 @@ async function memory(cs: Corpus[]): Promise<void> {
   // The same corpus at 10× the packets (scapy's pool written 10 times as long).
   const [big] = await buildCorpora([small.name], small.packets * 10);
   const runs = Math.max(1, Math.min(RUNS, 3));
-  say(`Max RSS (GNU time's %M), ${runs} run${runs > 1 ? 's' : ''} each, alternately: text output to /dev/null, and \`-w\` into a file.`);
+  say(`Max RSS (GNU time's %M), ${runs} run${runs > 1 ? 's' : ''} each, alternately: text output to /dev/null, and \`-w\` into a file. ` +
+    `vcap prints a pcap file of ${AUTO_MIN_PACKETS / 1e6}M packets or more on two threads, a second V8 isolate's memory more; the one-thread rows are the same command with \`VCAP_PRINT_WORKERS=0\`.`);
   say();
   say('| command | packets | vcap MiB | tcpdump MiB | vcap s | tcpdump s |');
   say('|---|---:|---:|---:|---:|---:|');
   for (const c of [small, big!]) {
     for (const flags of [['-n'], ['-n', '-v']]) {
-      const [v, t] = alternate([vcap(...flags, '-r', c.file), ['tcpdump', ...flags, '-r', c.file]], runs);
-      say(`| \`${flags.join(' ')} -r\` ${c.name} | ${c.packets} | ${fmt(stat(v!.map((r) => r.rssKiB / 1024)), 1)} | ${fmt(stat(t!.map((r) => r.rssKiB / 1024)), 1)} | ${fmt(stat(v!.map((r) => r.wall)))} | ${fmt(stat(t!.map((r) => r.wall)))} |`);
+      // A file of 1.5M packets or more is printed on two threads (src/cli/parallel-print.ts): then one thread's too.
+      const cmds = [vcap(...flags, '-r', c.file), ['tcpdump', ...flags, '-r', c.file]];
+      if (c.packets >= AUTO_MIN_PACKETS) cmds.push(['env', 'VCAP_PRINT_WORKERS=0', ...vcap(...flags, '-r', c.file)]);
+      const [v, t, one] = alternate(cmds, runs);
+      say(`| \`${flags.join(' ')} -r\` ${c.name}${one ? ' (two threads)' : ''} | ${c.packets} | ${fmt(stat(v!.map((r) => r.rssKiB / 1024)), 1)} | ${fmt(stat(t!.map((r) => r.rssKiB / 1024)), 1)} | ${fmt(stat(v!.map((r) => r.wall)))} | ${fmt(stat(t!.map((r) => r.wall)))} |`);
+      if (one) say(`| \`${flags.join(' ')} -r\` ${c.name}, one thread (\`VCAP_PRINT_WORKERS=0\`) | ${c.packets} | ${fmt(stat(one.map((r) => r.rssKiB / 1024)), 1)} | | ${fmt(stat(one.map((r) => r.wall)))} | |`);
     }
     const w = join(outDir, 'copy.pcap');
     const [v, t] = alternate([vcap('-r', c.file, '-w', w), ['tcpdump', '-r', c.file, '-w', w]], runs);
