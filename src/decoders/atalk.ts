@@ -30,6 +30,22 @@ export const LapType = { ShortDdp: 1, Ddp: 2 } as const;
 /** DDP protocol types. */
 export const DdpType = { Rtmp: 1, Nbp: 2, Atp: 3, Echo: 4, RtmpRequest: 5, Zip: 6, Ip: 22, Arp: 23, Eigrp: 88, Klap: 0x4b } as const;
 
+/**
+ * AppleTalk in UDP ("kip", print-udp.c): a LocalTalk frame whose LAP type (its third byte) says a
+ * long DDP header, between UDP ports of which one is in the ranges of DDP-in-UDP encapsulation
+ * (16512-16639 for client sockets, 200-327 for server sockets, and the pre-1988 server range
+ * 768-895). `off` is the UDP payload, `end` where its bytes end. tcpdump tests it after its UDP port
+ * table, except SOME/IP's and PTP's ports (KIP_RANK, in print-udp.c's order).
+ */
+export function carriesKip(b: Uint8Array, off: number, end: number, sport: number, dport: number): boolean {
+  return (kipPort(sport) || kipPort(dport)) && off + 2 < end && b[off + 2] === LapType.Ddp;
+}
+/** The first ports of the DDP-in-UDP ranges, 128 ports each. */
+export const KIP_PORT_RANGES = [200, 768, 16512] as const;
+const kipPort = (p: number): boolean => p - 200 >>> 0 < 128 || p - 768 >>> 0 < 128 || p - 16512 >>> 0 < 128;
+/** Where print-udp.c tests for kip in its chain of ports (its line, as the UDP port table's ranks). */
+export const KIP_RANK = 714;
+
 /** The long DDP header's fields: [name, byte offset, size]. */
 const DDP_FIELDS: ReadonlyArray<readonly [keyof DdpHeaderFields, number, 1 | 2]> = [
   ['lengthField', 0, 2], ['checksum', 2, 2], ['dstNet', 4, 2], ['srcNet', 6, 2], ['dstNode', 8, 1], ['srcNode', 9, 1],

@@ -4,11 +4,12 @@ import { inCksum } from './checksum.js';
 import type { Cursor } from './cursor.js';
 import { Layer, type LayerBit } from './layer.js';
 import { BCM_LI_PORT } from './bcm-li.js';
+import { carriesKip } from './atalk.js';
 import { appByPort, byUdpPort, portLimit, udpPortRank } from './registry-tables.js';
 import { Len, lenSourceNames } from './stop.js';
 import { LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
-const UDP = Layer.Udp, BCM_LI = Layer.BcmLi;
+const UDP = Layer.Udp, BCM_LI = Layer.BcmLi, PTP = Layer.Ptp, SOME_IP = Layer.SomeIp, LLAP = Layer.Llap;
 const LEN_CAPLEN = Len.Caplen;
 // The registry tables as module constants: V8 then knows each array and skips the import cell load and its checks.
 const BY_UDP_PORT = byUdpPort, PORT_LIMIT = portLimit, UDP_RANK = udpPortRank;
@@ -51,6 +52,7 @@ export class Udp extends LayerView {
     // is BFD to a library user (the printer still prints BCM-LI there, as print-udp.c's order does).
     const fromBcmLi = u16(c.buf, o) === BCM_LI_PORT;
     if (next === 0 && fromBcmLi) next = BCM_LI;
+    if ((next === 0 || next === PTP || next === SOME_IP) && kip(c, o)) next = LLAP;
     if (next !== 0) c.walkOn(next);
   }
 
@@ -94,4 +96,13 @@ export class Udp extends LayerView {
       checksum: this.checksum, ...(this.incomplete ? { incomplete: true } : {}),
     };
   }
+}
+
+/**
+ * AppleTalk in UDP (print-udp.c's kip), where no port before it in tcpdump's order names a layer:
+ * out of line, so that walk() stays small enough for V8 to inline.
+ */
+function kip(c: Cursor, o: number): boolean {
+  const b = c.buf;
+  return carriesKip(b, o + 8, c.end, u16(b, o), u16(b, o + 2));
 }

@@ -111,6 +111,30 @@ test('LocalTalk: the LAP header, then a short or a long DDP header; cuts stop in
   }
 });
 
+test('AppleTalk in UDP (kip): LLAP after UDP on the DDP-in-UDP ports where no port tcpdump tests before it names a layer', (t) => {
+  const llap = concat(bytes(9, 8, 2), ddp);
+  const next = (sport: number, dport: number, payload = llap): number | undefined => {
+    const p = d.decode(udp4(sport, dport, payload), LinkType.EN10MB);
+    return [Layer.Llap, Layer.Mpls, Layer.Dns, Layer.BcmLi, Layer.Ptp, Layer.SomeIp].find((l) => p.layer(l) !== undefined);
+  };
+  for (const [s, dp] of [[201, 40000], [40000, 327], [768, 9], [9, 895], [16512, 9], [9, 16639]] as const) t.is(next(s, dp), Layer.Llap, `${s} > ${dp}`);
+  for (const [s, dp] of [[199, 40000], [40000, 328], [767, 896], [16511, 16640]] as const) t.is(next(s, dp), undefined, `${s} > ${dp}: no encapsulation port`);
+  // Ports tcpdump tests after kip lose to it; ports before it win.
+  t.is(next(319, 319), Layer.Llap);
+  t.is(next(201, 30490), Layer.Llap);
+  t.is(next(201, 6635), Layer.Mpls);
+  t.is(next(201, 53), Layer.Dns);
+  t.is(next(49152, 201), Layer.BcmLi);
+  // Another LAP type, or too short to have one: not kip.
+  t.is(next(201, 40000, concat(bytes(9, 8, 1), ddp)), undefined);
+  t.is(next(201, 40000, bytes(9, 8)), undefined);
+  const p = d.decode(udp4(201, 40000, llap), LinkType.EN10MB);
+  const v = p.layer(Layer.Llap) as Llap;
+  t.is(v.off, APP);
+  t.is(v.lapType, 2);
+  t.is(v.headerLength, 3 + DDP_HEADER_LENGTH);
+});
+
 test('--json of LWAPP and AppleTalk packets: valid against the schema, equal to toJSON()', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'vcap-atalk-'));
   try {

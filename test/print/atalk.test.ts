@@ -2,9 +2,10 @@
 // over SNAP (Apple's OUI) and in VXLAN, with every DDP type print-atalk.c names (ATP requests,
 // responses, releases and unknown functions with every flag and bitmap shape; NBP lookups,
 // broadcasts and replies with anomalies, long and cut names; RTMP, echo, ZIP, IP, ARP, KLAP,
-// EIGRP, unknown), AARP of every operation and malformed ones, and LocalTalk (LINKTYPE_LTALK)
-// frames with short and long DDP headers — whole and cut at many lengths, no flag, -v, -vv, -e,
-// -x, -X, -q.
+// EIGRP, unknown), AARP of every operation and malformed ones, LocalTalk (LINKTYPE_LTALK)
+// frames with short and long DDP headers, and LocalTalk frames in UDP ("kip") on the ports of
+// DDP-in-UDP beside the ports print-udp.c tests before and after it — whole and cut at many
+// lengths, no flag, -v, -vv, -e, -x, -X, -q.
 import test from 'ava';
 import { be16, be32, bytes, concat, ether, ipv4, mac, udp } from '../helpers/frames.js';
 import { Oracle, withCuts } from '../helpers/oracle.js';
@@ -141,4 +142,30 @@ test('DDP in GRE, BSD loopback (LINKTYPE_NULL, AF 16) and ARCNET (system code 22
   oracle.compare(t, 1, withCuts(gre, [40, 44, 48, 50, 52, 56, 60, 66]), FLAGS);
   oracle.compare(t, 0, withCuts(nul, [3, 4, 6, 10, 16, 18, 20, 24]), FLAGS);
   oracle.compare(t, 7, withCuts(arcnet, [3, 5, 6, 8, 12, 18, 20, 24, 26]), FLAGS);
+});
+
+/**
+ * LocalTalk frames in UDP (print-udp.c's kip): a LAP type of 2 and a port in 200-327, 768-895 or
+ * 16512-16639 on either side; beside ports tcpdump tests before kip (DNS, ISAKMP, MPLS, BCM-LI's
+ * source port) and after it (PTP, SOME/IP), NFS's port (not an RPC message), other LAP types, and
+ * ports outside the ranges.
+ */
+function kipFrames(): Uint8Array[] {
+  const frames: Uint8Array[] = [];
+  const u = (sport: number, dport: number, p: Uint8Array): Uint8Array =>
+    ether(DST, SRC, 0x0800, ipv4({ src: '10.0.0.1', dst: '10.0.0.2', proto: 17 }, udp(sport, dport, p)));
+  const lap = (type: number, p: Uint8Array): Uint8Array => concat(bytes(9, 8, type), p);
+  const payloads = [ddp({ type: 3 }, atp(0x40, 1, 0x1001)), ddp({ type: 2 }, nbpPayloads()[0]!), ddp({ type: 4 }, bytes(1, 2, 3, 4))];
+  const ports: [number, number][] = [[201, 5000], [5000, 327], [328, 5000], [199, 767], [768, 40000], [40000, 895], [896, 16511], [16512, 9], [9, 16639], [16640, 16000],
+    [319, 319], [320, 40000], [201, 30490], [49152, 201], [201, 49152], [201, 6635], [500, 201], [201, 53], [201, 2049], [2049, 800]];
+  for (const [s, d] of ports) for (const p of payloads) frames.push(u(s, d, lap(2, p)));
+  for (const type of [1, 0, 3]) frames.push(u(201, 202, lap(type, payloads[0]!)));
+  frames.push(u(201, 202, bytes(9, 8)), u(201, 202, bytes(9, 8, 2)));
+  return frames;
+}
+
+test('AppleTalk in UDP (kip): the encapsulation ports, beside the ports tcpdump tests before and after it, whole and cut', (t) => {
+  const frames = kipFrames();
+  t.true(frames.length > 60, `${frames.length} frames`);
+  oracle.compare(t, 1, withCuts(frames, [42, 43, 44, 45, 46, 50, 58, 60]), FLAGS);
 });

@@ -178,7 +178,8 @@ export class PortTable {
   readonly #index = new Uint8Array(65536);
   /**
    * Bit `port & 31` of word `port >> 5`: set where the index holds a printer (or the source-only
-   * port is). Public for the UDP printer, which tests it before it calls pick() (see udp.ts).
+   * port is, or a printer tests the payload: setTested). Public for the UDP printer, which tests it
+   * before it calls pick() (see udp.ts).
    */
   readonly registered = new Int32Array(2048);
   /** The printers registered (as given). */
@@ -195,6 +196,10 @@ export class PortTable {
   #sourceEntry = 0;
   setSourceOnly(port: number, p: PortPrinter): void {
     this.#sourcePort = port; this.#sourceEntry = this.#entry(p);
+    this.registered[port >> 5] = this.registered[port >> 5]! | (1 << (port & 31));
+  }
+  /** A port where a printer tests the payload after the table (kip): pick() goes on to the index, which has none there. */
+  setTested(port: number): void {
     this.registered[port >> 5] = this.registered[port >> 5]! | (1 << (port & 31));
   }
   set(port: number, p: PortPrinter): void {

@@ -128,6 +128,7 @@ import { printGeneve } from './geneve.js';
 import { printIcmp6 } from './icmp6.js';
 import { printRx } from './rx.js';
 import { printAarp, printAtalk, printDdpEtherType, printLlap, printLtalkLink } from './atalk.js';
+import { KIP_PORT_RANGES } from '../../decoders/atalk.js';
 import { printLwappControl, printLwappData } from './lwapp.js';
 import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
 import { RX_PORT_HIGH, RX_PORT_LOW } from '../../decoders/rx.js';
@@ -437,5 +438,7 @@ const openflow = layerPort(765, Layer.Openflow);
 tcpPortPrinters.set(6633, openflow);
 tcpPortPrinters.set(6653, openflow);
 
+// AppleTalk in UDP (kip): print-udp.c tests the payload on these ports after its table but PTP and SOME/IP (udp.ts).
+for (const first of KIP_PORT_RANGES) for (let p = first; p < first + 128; p++) udpPortPrinters.setTested(p);
 // MPLS in UDP (RFC 7510), port 6635: print-udp.c line 712.
 udpPortPrinters.set(6635, { rank: 712, layer: Layer.Mpls, print: undefined });

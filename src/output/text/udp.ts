@@ -2,9 +2,11 @@
 import type { IpInfo, PrintContext } from './context.js';
 import { cksumShouldBe } from '../../decoders/checksum.js';
 import { writeEndpoints } from './tcp.js';
-import { printPort, udpBeforePorts, udpPortPrinters } from './dispatch.js';
+import { printLayer, printPort, udpBeforePorts, udpPortPrinters } from './dispatch.js';
 import { printForcedUdp } from './forced-type.js';
 import { UDP_HEADER_LENGTH, type Udp } from '../../decoders/udp.js';
+import { carriesKip, KIP_RANK } from '../../decoders/atalk.js';
+import { Layer } from '../../decoders/layer.js';
 
 const UDP_REGISTERED = udpPortPrinters.registered;
 
@@ -59,11 +61,22 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   // The port bitmap tested here, inline: pick() is a call where V8's inlining budget for this
   // function ran out (the bundled CLI), and most datagrams are between two unregistered ports.
   const bits = UDP_REGISTERED;
-  const app = c.o.quiet || ((bits[sport >> 5]! >>> (sport & 31)) & 1 | (bits[dport >> 5]! >>> (dport & 31)) & 1) === 0
-    ? undefined : udpPortPrinters.pick(sport, dport, c.o.smb === true);
+  const hit = !c.o.quiet && ((bits[sport >> 5]! >>> (sport & 31)) & 1 | (bits[dport >> 5]! >>> (dport & 31)) & 1) !== 0;
+  const app = hit ? udpPortPrinters.pick(sport, dport, c.o.smb === true) : undefined;
+  // AppleTalk in UDP (kip), which print-udp.c tests after every port but PTP's and SOME/IP's (its
+  // ports are in the bitmap): out of line, the inlining budget is spent on what every datagram runs.
+  if (hit && (app === undefined || app.rank > KIP_RANK) && printKip(c, udp, sport, dport, cp, length)) return;
   if (app !== undefined) { printPort(c, app, cp, length); return; }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
   else { c.write('UDP, length '); c.num(ulen); }
+}
+
+/** AppleTalk in UDP (print-udp.c's kip), when the datagram carries it: false when not. */
+function printKip(c: PrintContext, udp: Udp, sport: number, dport: number, cp: number, length: number): boolean {
+  if (!carriesKip(udp.buf, cp, udp.end, sport, dport)) return false;
+  if (c.o.verbose) c.write('kip ');
+  printLayer(c, Layer.Llap, cp, length);
+  return true;
 }
 
 function hex4(v: number): string { return v.toString(16).padStart(4, '0'); }
