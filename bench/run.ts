@@ -396,7 +396,7 @@ async function memory(cs: Corpus[]): Promise<void> {
   say('|---|---:|---:|---:|---:|---:|');
   for (const c of [small, big!]) {
     for (const flags of [['-n'], ['-n', '-v']]) {
-      // A file of 1.5M packets or more is printed on two threads (src/cli/parallel-print.ts): then one thread's too.
+      // A file of AUTO_MIN_PACKETS or more is printed on two threads (src/cli/parallel-print.ts): then one thread's too.
       const cmds = [vcap(...flags, '-r', c.file), ['tcpdump', ...flags, '-r', c.file]];
       if (c.packets >= AUTO_MIN_PACKETS) cmds.push(['env', 'VCAP_PRINT_WORKERS=0', ...vcap(...flags, '-r', c.file)]);
       const [v, t, one] = alternate(cmds, runs);

@@ -65,10 +65,11 @@ const IN_FLIGHT = 3;
  * packets it does not win on the project's 2-core machine. A second thread costs ~0.4 s of CPU and
  * ~0.2 s of wall time before it helps (it starts a Node environment, and V8 compiles the printers
  * again for it), and the main thread then copies every chunk and fills in the TCP numbers the
- * worker left: at 1M packets the wall time was 0.9–1.2× one thread's depending on the capture, at
- * 2M and more 0.65–0.88× (BENCHMARKS.md, "Printing a large file on two threads").
+ * worker left, 1.4–1.7× one thread's CPU in all: at 1M packets the wall time was 0.9–1.2× one
+ * thread's depending on the capture, at 2M 0.89–0.97×, at 3M–10M 0.79–1.00× (BENCHMARKS.md,
+ * "Printing a large file on two threads").
  */
-export const AUTO_MIN_PACKETS = 1_500_000;
+export const AUTO_MIN_PACKETS = 3_000_000;
 
 /**
  * How to print a pcap file of `fileSize` bytes: on how many worker threads beside the main thread
