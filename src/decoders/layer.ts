@@ -262,6 +262,8 @@ export const Layer = {
   LwappControl: 250,
   /** LWAPP data packets (UDP port 12222). */
   LwappData: 251,
+  /** Cisco's VLAN Query Protocol (UDP port 1589). */
+  Vqp: 252,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -443,6 +445,7 @@ names[Layer.Aarp] = 'AARP';
 names[Layer.Llap] = 'LLAP';
 names[Layer.LwappControl] = 'LWAPP control';
 names[Layer.LwappData] = 'LWAPP data';
+names[Layer.Vqp] = 'VQP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

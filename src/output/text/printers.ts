@@ -130,6 +130,8 @@ import { printRx } from './rx.js';
 import { printAarp, printAtalk, printDdpEtherType, printLlap, printLtalkLink } from './atalk.js';
 import { KIP_PORT_RANGES } from '../../decoders/atalk.js';
 import { printLwappControl, printLwappData } from './lwapp.js';
+import { printVqp } from './vqp.js';
+import { VQP_PORT } from '../../decoders/vqp.js';
 import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
 import { RX_PORT_HIGH, RX_PORT_LOW } from '../../decoders/rx.js';
 
@@ -299,6 +301,7 @@ registerLayer(Layer.Aarp, printAarp);
 registerLayer(Layer.Llap, printLlap);
 registerLayer(Layer.LwappControl, printLwappControl);
 registerLayer(Layer.LwappData, printLwappData);
+registerLayer(Layer.Vqp, printVqp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -411,6 +414,8 @@ for (let p = RX_PORT_LOW; p <= RX_PORT_HIGH; p++) udpPortPrinters.set(p, rx);
 // tells them apart: an AP identity to port 12223), then port 12222 as either (694): before VXLAN's 4789.
 udpPortPrinters.set(LWAPP_CONTROL_PORT, layerPort(690, Layer.LwappControl));
 udpPortPrinters.set(LWAPP_DATA_PORT, layerPort(694, Layer.LwappData));
+// VQP: print-udp.c tests port 1589 either way after LMP (684) and before sFlow (688).
+udpPortPrinters.set(VQP_PORT, layerPort(686, Layer.Vqp));
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
