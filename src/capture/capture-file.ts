@@ -33,6 +33,8 @@ export interface CaptureFile extends BatchSource {
   readonly bufferSize: number;
   /** Bytes consumed so far (file position). */
   readonly bytesRead: number;
+  /** Bytes of the input when it is a regular file (stdin too, redirected from one), as at open; undefined for a pipe. */
+  readonly size: number | undefined;
   /** The next batch, or null at the end of the input. Throws a VcapError on damage. */
   next(): Batch | null;
   /** Release the file descriptor (stdin is left open). Safe to call twice. */
@@ -40,6 +42,8 @@ export interface CaptureFile extends BatchSource {
 }
 
 export interface CaptureFileOptions {
+  /** @internal The input's size, from openCaptureFile's fstat (CaptureFile.size). */
+  size?: number;
   /** Read buffer size in bytes (default 4 MiB). */
   bufferSize?: number;
   /** Most frames per batch (default 8192). */
@@ -157,8 +161,11 @@ class CaptureFileReader implements CaptureFile {
   readonly #batch: FileBatch;
   readonly #max: number;
 
+  readonly size: number | undefined;
+
   constructor(path: string, fd: number, ownsFd: boolean, opts: CaptureFileOptions) {
     this.path = path;
+    this.size = opts.size;
     this.#fd = fd;
     this.#ownsFd = ownsFd;
     const size = Math.max(opts.bufferSize ?? DEFAULT_BUFFER, 4096);
@@ -326,7 +333,11 @@ class CaptureFileReader implements CaptureFile {
  * `x.pcap: unknown file format`, `x.pcap: truncated dump file; tried to read 4 file header bytes, only got 0`.
  */
 export function openCaptureFile(path: string, opts: CaptureFileOptions = {}): CaptureFile {
-  if (path === '-') return new CaptureFileReader(path, 0, false, opts);
+  if (path === '-') {
+    let size: number | undefined;
+    try { const st = fstatSync(0); if (st.isFile()) size = st.size; } catch { /* a closed stdin: the read says so */ }
+    return new CaptureFileReader(path, 0, false, { ...opts, size });
+  }
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -345,5 +356,5 @@ export function openCaptureFile(path: string, opts: CaptureFileOptions = {}): Ca
   // A file smaller than the default buffer is read into a buffer its size (rounded up), not 4 MiB
   // that would have to be zeroed and collected: most captures people print are small.
   const bufferSize = opts.bufferSize ?? Math.min(DEFAULT_BUFFER, Math.max(SMALL_BUFFER, 2 ** Math.ceil(Math.log2(size + 1))));
-  return new CaptureFileReader(path, fd, true, { ...opts, bufferSize });
+  return new CaptureFileReader(path, fd, true, { ...opts, bufferSize, size: Number.isFinite(size) ? size : undefined });
 }

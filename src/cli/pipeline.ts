@@ -384,27 +384,16 @@ function textIsTty(io: Stdio): boolean {
  * The progress bar for reading a file, when stderr is a terminal and nothing else shows progress:
  * the frames go to -w, or -q prints its lines somewhere other than a terminal.
  */
-function progressBar(o: CliOptions, path: string, io: Stdio): ProgressBar | undefined {
+function progressBar(o: CliOptions, size: number | undefined, io: Stdio): ProgressBar | undefined {
   try {
     // isatty(2), not process.stderr.isTTY: that makes Node build a stream for stderr (and load its
     // modules) at every start, for the few runs that show a bar.
     if (!isatty(2)) return undefined;
     if (o.write === undefined && !(o.print.quiet && !textIsTty(io))) return undefined;
     if (o.write === '-' && textIsTty(io)) return undefined;
-    const st = path === '-' ? fstatSync(0) : statSync(path);
-    return new ProgressBar(st.isFile() ? st.size : undefined, process.stderr.columns || 80);
+    return new ProgressBar(size, process.stderr.columns || 80);
   } catch {
     return undefined;
-  }
-}
-
-/** The size of the file at `path` in bytes (0 for a pipe or what cannot be told). */
-function fileSize(path: string): number {
-  try {
-    const st = statSync(path);
-    return st.isFile() ? st.size : 0;
-  } catch {
-    return 0;
   }
 }
 
@@ -444,14 +433,14 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
     let threads: ((b: Batch) => void) | undefined;
     if (o.write === undefined && !o.json && !lineBuffered && file.format === 'pcap') {
       const { printPlan, canPrintInParallel, worthThreads, ParallelPrinter } = await import('./parallel-print.js');
-      const size = fileSize(path), plan = printPlan(size, o.count);
+      const size = file.size ?? 0, plan = printPlan(size, o.count);
       if (plan.workers > 0 && canPrintInParallel(o.print)) {
         if (!plan.auto) sinks.printInParallel(plan.workers, ParallelPrinter);
         else threads = (b) => { if (worthThreads(b, size)) sinks.printInParallel(plan.workers, ParallelPrinter); };
       }
     }
     await relinquish(o, sinks.outputPath);
-    const progress = progressBar(o, path, io);
+    const progress = progressBar(o, file.size, io);
     let packets = 0;
     // A signal stops the reading; what was read is written and the file closed whole.
     for (const s of SIGNALS) process.on(s, stop);
