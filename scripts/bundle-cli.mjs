@@ -52,13 +52,26 @@ if (existsSync(sample)) {
   if (r.status !== 0) throw new Error(`bin/vcap -n -r ${sample} (writing the code cache): status ${r.status}\n${r.stderr}`);
 }
 // The worker threads of parallel printing (src/cli/parallel-print.ts) start from their own bundle
-// beside it, for the same reason.
+// beside it, a script with a code cache of its own for the same reasons: without them each worker
+// parsed and compiled 1.8 MB of ES module, ~0.2 s before its first chunk and ~20 MB of memory the
+// compiler's zones leave behind (BENCHMARKS.md, "Printing a large file on two threads").
+rmSync(`${cli}print-worker.bundle.js`, { force: true }); // the ES module bundle of earlier builds
+rmSync(`${cli}print-worker.bundle.code-cache`, { force: true });
 await build({
   entryPoints: [`${cli}print-worker.js`],
-  outfile: `${cli}print-worker.bundle.js`,
+  outfile: `${cli}print-worker.bundle.cjs`,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
+  banner: { js: '(function (exports, require, module, __filename, __dirname) { "use strict"; const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  footer: { js: '\n})' },
+  define: { 'import.meta.url': '__bundleUrl' },
+  minifyWhitespace: true,
   logLevel: 'warning',
 });
+// Its cache from a run with one worker, which writes it after each chunk it prints.
+if (existsSync(sample)) {
+  const r = spawnSync(process.execPath, [`${root}bin/vcap`, '-n', '-r', sample], { env: { ...process.env, VCAP_PRINT_WORKERS: '1', VCAP_WRITE_WORKER_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`bin/vcap -n -r ${sample} (writing the workers' code cache): status ${r.status}\n${r.stderr}`);
+}

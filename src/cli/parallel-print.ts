@@ -17,6 +17,7 @@
  * turn) for the oldest before going on.
  */
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Batch } from '../capture/batch.js';
 import type { PrintOptions } from '../output/text/options.js';
@@ -103,6 +104,29 @@ export function canPrintInParallel(o: PrintOptions): boolean {
   return !o.packetNumber && o.timeFormat !== 3 && o.timeFormat !== 5 && o.interfaceName === undefined && o.smb !== true;
 }
 
+/**
+ * What a worker of the bundled CLI runs first (bin/vcap's way with the CLI's bundle): the worker's
+ * bundle, a script compiled from the code cache beside it when that is not older than it (V8 checks
+ * only the source's length), so that the worker neither parses it nor compiles what the cache holds.
+ * The build's run that writes the cache (scripts/bundle-cli.mjs) writes it after every chunk, once
+ * the chunk's printers have run and are compiled, before the chunk's text goes back (the main
+ * thread may exit as soon as it has it).
+ */
+const WORKER_LOADER = `'use strict';
+const { readFileSync, statSync, writeFileSync } = require('node:fs');
+const { Script } = require('node:vm');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { workerData } = require('node:worker_threads');
+const bundle = workerData.bundle, cache = bundle.replace(/[.]cjs$/, '.code-cache');
+const mtime = (f) => { try { return statSync(f).mtimeMs; } catch { return -1; } };
+const cachedData = mtime(cache) >= mtime(bundle) ? readFileSync(cache) : undefined;
+const script = new Script(readFileSync(bundle, 'latin1'), { filename: bundle, cachedData });
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+if (process.env.VCAP_WRITE_WORKER_CODE_CACHE === '1') globalThis.vcapChunkPrinted = () => writeFileSync(cache, script.createCachedData());
+`;
+
 interface Lane { worker: Worker; port: MessagePort; index: number; received: number; out: number }
 
 export class ParallelPrinter {
@@ -139,11 +163,13 @@ export class ParallelPrinter {
     this.#print = print; this.#linkType = linkType;
     this.#here = new ChunkPrinter(print, linkType, true);
     this.#signal = new Int32Array(new SharedArrayBuffer(4 * workers));
-    const url = new URL(import.meta.url.endsWith('.bundle.cjs') ? './print-worker.bundle.js' : './print-worker.js', import.meta.url);
+    // The bundled CLI starts its workers from their bundle, through its code cache (WORKER_LOADER); the modules, from theirs.
+    const bundle = import.meta.url.endsWith('.bundle.cjs') ? fileURLToPath(new URL('./print-worker.bundle.cjs', import.meta.url)) : undefined;
     for (let i = 0; i < workers; i++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(url, {
-        workerData: { print, linkType, port: port2, signal: this.#signal, index: i },
+      const worker = new Worker(bundle !== undefined ? WORKER_LOADER : new URL('./print-worker.js', import.meta.url), {
+        eval: bundle !== undefined,
+        workerData: { print, linkType, port: port2, signal: this.#signal, index: i, bundle },
         transferList: [port2],
         // The main thread's V8 flags (bin/vcap's), not the CLI's arguments.
         argv: [],

@@ -10,7 +10,7 @@ import type { PrintOptions } from '../output/text/options.js';
 import { ChunkPrinter, jobBuffers } from './chunk-printer.js';
 import type { PrintJob, PrintResult } from './parallel-print.js';
 
-interface WorkerData { print: PrintOptions; linkType: number; port: MessagePort; signal: Int32Array; index: number }
+interface WorkerData { print: PrintOptions; linkType: number; port: MessagePort; signal: Int32Array; index: number; bundle: string | undefined }
 
 const { print, linkType, port, signal, index } = workerData as WorkerData;
 const printer = new ChunkPrinter(print, linkType, true);
@@ -21,6 +21,8 @@ parentPort!.on('message', (j: PrintJob) => {
     r = printer.print(j);
     // The text given back is the text's now (or, too small, dropped).
     j.spare = undefined;
+    // The build's run that writes the workers' code cache: now, while the main thread waits for this chunk (parallel-print.ts).
+    (globalThis as { vcapChunkPrinted?: () => void }).vcapChunkPrinted?.();
     const transfer = [r.text.buffer, r.ops.buffer, r.nums.buffer] as ArrayBuffer[];
     // The chunk's arrays go back: to print it again, or to be used for another chunk.
     if (r.reprint === undefined) r.job = j;
