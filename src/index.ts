@@ -81,6 +81,7 @@ export { Rx, RxData } from './decoders/rx.js';
 export { Aarp, Ddp, DdpData, DdpHeader, Llap } from './decoders/atalk.js';
 export { LwappControl, LwappData, LwappMessage } from './decoders/lwapp.js';
 export { Vqp, VqpObject } from './decoders/vqp.js';
+export { Hncp, HncpTlv, HncpType } from './decoders/hncp.js';
 export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';

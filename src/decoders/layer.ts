@@ -264,6 +264,8 @@ export const Layer = {
   LwappData: 251,
   /** Cisco's VLAN Query Protocol (UDP port 1589). */
   Vqp: 252,
+  /** HNCP, the Home Networking Control Protocol (UDP port 8231). */
+  Hncp: 253,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -446,6 +448,7 @@ names[Layer.Llap] = 'LLAP';
 names[Layer.LwappControl] = 'LWAPP control';
 names[Layer.LwappData] = 'LWAPP data';
 names[Layer.Vqp] = 'VQP';
+names[Layer.Hncp] = 'HNCP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -131,6 +131,8 @@ import { printAarp, printAtalk, printDdpEtherType, printLlap, printLtalkLink } f
 import { KIP_PORT_RANGES } from '../../decoders/atalk.js';
 import { printLwappControl, printLwappData } from './lwapp.js';
 import { printVqp } from './vqp.js';
+import { printHncp } from './hncp.js';
+import { HNCP_PORT } from '../../decoders/hncp.js';
 import { VQP_PORT } from '../../decoders/vqp.js';
 import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
 import { RX_PORT_HIGH, RX_PORT_LOW } from '../../decoders/rx.js';
@@ -302,6 +304,7 @@ registerLayer(Layer.Llap, printLlap);
 registerLayer(Layer.LwappControl, printLwappControl);
 registerLayer(Layer.LwappData, printLwappData);
 registerLayer(Layer.Vqp, printVqp);
+registerLayer(Layer.Hncp, printHncp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -416,6 +419,8 @@ udpPortPrinters.set(LWAPP_CONTROL_PORT, layerPort(690, Layer.LwappControl));
 udpPortPrinters.set(LWAPP_DATA_PORT, layerPort(694, Layer.LwappData));
 // VQP: print-udp.c tests port 1589 either way after LMP (684) and before sFlow (688).
 udpPortPrinters.set(VQP_PORT, layerPort(686, Layer.Vqp));
+// HNCP: print-udp.c tests port 8231 either way after Babel (648) and before the whiteboard (655).
+udpPortPrinters.set(HNCP_PORT, layerPort(650, Layer.Hncp));
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
