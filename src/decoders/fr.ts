@@ -4,7 +4,7 @@
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { byEtherType } from './registry-tables.js';
+import { byEtherType, snapLayer } from './registry-tables.js';
 import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const FR = Layer.FrameRelay, MFR = Layer.Mfr, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, PPP = Layer.Ppp, OSI = Layer.Osi;
@@ -66,13 +66,25 @@ export class Mfr extends LayerView {
   toJSON(): object { return { offset: this.offset, length: this.length, flags: this.flags }; }
 }
 
-/** The Frame Relay header; the layer after it is the NLPID's (or the Cisco EtherType's). */
+/** Bytes of a SNAP header after NLPID 0x80: the OUI and the protocol ID. */
+export const FR_SNAP_LENGTH = 5;
+
+/** The SNAP header after NLPID 0x80 (RFC 2427), pointed at it by the printer. */
+export class FrSnap extends FieldView {
+  /** The organisation (00-00-00: the protocol ID is an EtherType). */
+  get oui(): number { const o = this.off; if (o + 3 > this.end) throw NOT_CAPTURED; const b = this.cursor.buf; return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!; }
+  get protocol(): number { const o = this.off + 3; if (o + 2 > this.end) throw NOT_CAPTURED; return u16(this.cursor.buf, o); }
+}
+
+/** The Frame Relay header; the layer after it is the NLPID's (or the Cisco EtherType's, or SNAP's). */
 export class FrameRelay extends LayerView {
   readonly layer = FR;
   /** For walking what follows byte by byte (Q.933's information elements, FRF.15's header). */
   readonly data: FieldView;
+  /** The SNAP header after NLPID 0x80. */
+  readonly snap: FrSnap;
 
-  constructor(c: Cursor) { super(c); this.data = new FieldView(c); }
+  constructor(c: Cursor) { super(c); this.data = new FieldView(c); this.snap = new FrSnap(c); }
 
   decode(c: Cursor): number {
     const o = c.off, b = c.buf, end = c.end;
@@ -102,6 +114,15 @@ export class FrameRelay extends LayerView {
       case Nlpid.Ppp: return PPP;
       // OSI PDUs start at their NLPID (tcpdump hands isoclns_print the NLPID byte again).
       case Nlpid.Clnp: case Nlpid.Esis: case Nlpid.Isis: c.off = o + h - 1; c.etherType = 0; return OSI;
+      case Nlpid.Snap: {
+        // A SNAP header (RFC 2427): OUI 00-00-00 names an EtherType, another OUI one of its protocols.
+        if (end - c.off < FR_SNAP_LENGTH) return 0;
+        const oui = (b[c.off]! << 16) | (b[c.off + 1]! << 8) | b[c.off + 2]!, pid = u16(b, c.off + 3);
+        c.off += FR_SNAP_LENGTH;
+        if (oui !== 0) return snapLayer(oui, pid);
+        c.etherType = pid;
+        return BY_ETHER_TYPE[pid]!;
+      }
       default: return 0;
     }
   }

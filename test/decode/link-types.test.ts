@@ -192,4 +192,10 @@ test('Frame Relay: Q.922 addresses of 2 to 4 bytes, DLCI and flags, NLPIDs and C
   t.like(d.decode(bytes(0x19, 0x41, 3, 0xcc), LinkType.FRELAY).stop, { layer: Layer.FrameRelay, kind: 'error' });
   const mfr = d.decode(concat(bytes(0xc0, 0x05), bytes(0x18, 0x41, 0x03, 0xcc), v4), LinkType.MFR);
   t.deepEqual([(mfr.layer(Layer.Mfr) as Mfr).sequence, mfr.layer(Layer.FrameRelay)?.offset, mfr.ipv4?.offset], [5, 2, 6]);
+  // NLPID 0x80: a SNAP header, then an EtherType's layer (OUI 00-00-00) or the organisation's (Cisco's VTP); cut inside it, nothing after FR.
+  const snap = (oui: number, pid: number, rest: Uint8Array): Uint8Array => concat(bytes(0x18, 0x41, 0x03, 0x00, 0x80, oui >> 16, (oui >> 8) & 255, oui & 255), be16(pid), rest);
+  t.is(d.decode(snap(0, 0x0800, v4), LinkType.FRELAY).ipv4?.offset, 10);
+  t.is(d.decode(snap(0x00000c, 0x2003, new Uint8Array(40)), LinkType.FRELAY).layer(Layer.Vtp)?.offset, 10);
+  const cut = d.decode(snap(0, 0x0800, v4).subarray(0, 8), LinkType.FRELAY);
+  t.deepEqual([cut.layer(Layer.FrameRelay)?.offset, cut.ipv4, cut.stop], [0, undefined, undefined]);
 });

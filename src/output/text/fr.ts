@@ -5,7 +5,8 @@ import { defaultPrint, hexPrint } from './dump.js';
 import { etherTypeName } from './names.js';
 import { pppPrint } from './ppp.js';
 import { Layer } from '../../decoders/layer.js';
-import { FrFlag, Nlpid, type FrameRelay, type Mfr } from '../../decoders/fr.js';
+import { FR_SNAP_LENGTH, FrFlag, Nlpid, type FrameRelay, type Mfr } from '../../decoders/fr.js';
+import { printSnapBody } from './llc.js';
 import { safeChar } from './print-char.js';
 import type { FieldView } from '../../decoders/view.js';
 
@@ -71,8 +72,18 @@ function frPrint(c: PrintContext, v: FrameRelay, length: number): number {
     case Nlpid.Ip6: printLayer(c, Layer.Ipv6, p, length); break;
     // OSI printers read the NLPID again (tcpdump hands isoclns_print the byte before the payload).
     case Nlpid.Clnp: case Nlpid.Esis: case Nlpid.Isis: printLayer(c, Layer.Osi, p - 1, length + 1); break;
-    // SNAP over Frame Relay: a printer vcap does not have yet.
-    case Nlpid.Snap: break;
+    case Nlpid.Snap: {
+      c.protocol = 'snap';
+      const snap = v.snap.point(p, c.end);
+      if (!snap.has(FR_SNAP_LENGTH) || length < FR_SNAP_LENGTH) { c.truncMark(); break; }
+      if (!printSnapBody(c, snap.oui, snap.protocol, p + FR_SNAP_LENGTH, length - FR_SNAP_LENGTH, undefined)) {
+        // An EtherType or protocol without a printer: the frame from its header, as tcpdump dumps it
+        // (its fr_hdr_print gets the whole header's length here, NLPID included, as `hdr-len`).
+        if (!c.o.linkHeader) header(c, length + hdrLength, hdrLength, dlci, flags, nlpid);
+        defaultPrint(c, v.off, length + hdrLength);
+      }
+      break;
+    }
     case Nlpid.Q933: q933(c, v.data.point(p, c.end), length); break;
     case Nlpid.Mfr: frf15(c, v.data.point(p, c.end), length); break;
     case Nlpid.Ppp: viewCall(c, Layer.Ppp, p, length, undefined, pppPrint); break;

@@ -128,15 +128,26 @@ function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: Li
   c.protocol = 'snap';
   // A cut inside the SNAP header is reported here, and the header counts as printed (no dump).
   if (!llc.snapCaptured) { c.truncMark(); return true; }
-  const oui = llc.snapOui, et = llc.snapProtocol;
+  return printSnapBody(c, llc.snapOui, llc.snapProtocol, p + SNAP_LENGTH, length - SNAP_LENGTH, eth);
+}
+
+/** Bytes of a SNAP header: the OUI and the protocol ID. */
+const SNAP_LENGTH = 5;
+
+/**
+ * tcpdump's snap_print once the header is read (OUI `oui`, protocol ID `et`): the payload at `p`,
+ * `length` bytes on the wire, by EtherType or by the organisation's protocol; true when it was
+ * printed. Otherwise the SNAP header is described (without -e) for the caller's dump to follow.
+ */
+export function printSnapBody(c: PrintContext, oui: number, et: number, p: number, length: number, eth: LinkAddresses | undefined): boolean {
+  c.protocol = 'snap';
   const ouiText = `${ouiName(oui)} (0x${oui.toString(16).padStart(6, '0')})`;
-  // print-llc.c names Apple's (08-00-07) protocol IDs from the EtherType table, as 00-00-00's.
-  const pidName = (oui === 0 || oui === 0x080007 ? etherTypeName(et) : pidNames[oui]?.[et]) ?? 'Unknown';
+  // print-llc.c names Cisco-bridged (00-00-f8) and Apple's (08-00-07) protocol IDs from the EtherType table, as 00-00-00's.
+  const pidName = (oui === 0 || oui === 0x0000f8 || oui === 0x080007 ? etherTypeName(et) : pidNames[oui]?.[et]) ?? 'Unknown';
   const etHex = et.toString(16).padStart(4, '0');
   if (c.o.linkHeader) {
-    c.write(`oui ${ouiText}, ${oui === 0 ? 'ethertype' : 'pid'} ${pidName} (0x${etHex}), length ${length - 5}: `);
+    c.write(`oui ${ouiText}, ${oui === 0 ? 'ethertype' : 'pid'} ${pidName} (0x${etHex}), length ${length}: `);
   }
-  p += 5; length -= 5;
   c.linkAddresses = eth; c.linkAddressesAt = eth !== undefined ? p : -1;
   if ((oui === 0 || oui === 0x0000f8) && printEtherTypePayload(c, et, p, length)) return true;
   if (oui !== 0 && oui !== 0x0000f8 && printSnapPayload(c, oui, et, p, length)) return true;
