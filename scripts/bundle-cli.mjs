@@ -52,9 +52,9 @@ if (existsSync(sample)) {
   if (r.status !== 0) throw new Error(`bin/vcap -n -r ${sample} (writing the code cache): status ${r.status}\n${r.stderr}`);
 }
 // The worker threads of parallel printing (src/cli/parallel-print.ts) start from their own bundle
-// beside it, a script with a code cache of its own for the same reasons: without them each worker
-// parsed and compiled 1.8 MB of ES module, ~0.2 s before its first chunk and ~20 MB of memory the
-// compiler's zones leave behind (BENCHMARKS.md, "Printing a large file on two threads").
+// beside it, a script with a code cache of its own for the same reasons: as an ES module each worker
+// parsed and compiled 1.8 MB itself, ~0.06 s more CPU and 5–8 MiB more memory (what the compiler's
+// zones leave in the worker's malloc arena) at every start (BENCHMARKS.md, the 2026-12-07 night session).
 rmSync(`${cli}print-worker.bundle.js`, { force: true }); // the ES module bundle of earlier builds
 rmSync(`${cli}print-worker.bundle.code-cache`, { force: true });
 await build({
