@@ -276,9 +276,11 @@ test('Frame Relay: 2/3/4-byte addresses, flags, pad, NLPIDs (IP, IPv6, PPP, FRF.
   oracle.compare(t, 107, withCuts(frames, everyCut(frames.slice(0, 1))), [[], ['-e'], ['-v'], ['-vv', '-e'], ['-x'], ['-q', '-e']]);
 });
 
-test('Frame Relay with SNAP (NLPID 0x80): EtherTypes, Cisco\'s CDP, VTP and UDLD, other OUIs and unknown IDs, over FRF.16 too; cut short', (t) => {
+test('SNAP over Frame Relay (NLPID 0x80) and LLC: EtherTypes, Cisco\'s CDP, VTP and UDLD, RFC 2684 bridged Ethernet and BPDUs, other OUIs and unknown IDs, over FRF.16 too; cut short', (t) => {
   const addr2 = bytes(0x18, 0x41);
   const snap = (oui: number, pid: number, payload: Uint8Array): Uint8Array => concat(addr2, bytes(0x03, 0x00, 0x80), bytes(oui >> 16, (oui >> 8) & 255, oui & 255), be16(pid), payload);
+  const bridged = ether('02:00:00:00:00:02', '02:00:00:00:00:01', 0x0800, v4udp);
+  const bpdu = concat(bytes(0, 0, 0, 0, 0x01), bytes(0x80, 0, 2, 0, 0, 0, 0, 1), be32(4), bytes(0x80, 0, 2, 0, 0, 0, 0, 2), be16(0x8001), be16(256), be16(5120), be16(512), be16(3840));
   const vtp = concat(bytes(1, 2, 7, 6), text('campus'), new Uint8Array(26), be32(0x10),
     bytes(20, 0, 1, 6), be16(10), be16(1500), be32(0x100000a), text('vlan10'), bytes(0, 0));
   const frames = [
@@ -286,10 +288,15 @@ test('Frame Relay with SNAP (NLPID 0x80): EtherTypes, Cisco\'s CDP, VTP and UDLD
     snap(0x00000c, 0x2003, vtp), snap(0x00000c, 0x2000, concat(bytes(2, 180), be16(0), be16(1), be16(8), text('sw01'))),
     snap(0x00000c, 0x0111, concat(bytes(0x21, 0x01), be16(0), be16(1), be16(8), text('dev1'))), snap(0x00000c, 0x9999, bytes(1, 2)),
     snap(0x080007, 0x809b, bytes(1, 2, 3)),
+    // RFC 2684 bridged frames: Ethernet without and with FCS, too short for its header, a BPDU.
+    snap(0x0080c2, 0x0007, bridged), snap(0x0080c2, 0x0001, bridged), snap(0x0080c2, 0x0007, bytes(1, 2, 3, 4)), snap(0x0080c2, 0x000e, bpdu),
     concat(addr2, bytes(0x03, 0x80), bytes(0, 0)), concat(addr2, bytes(0x05, 0x03, 0x80), bytes(0, 0, 0x0c), be16(0x2003), vtp),
   ];
   const flags = [[], ['-e'], ['-v'], ['-vv', '-e'], ['-x'], ['-q']];
   oracle.compare(t, 107, withCuts(frames, [...everyCut(frames.slice(4, 5)), 30, 60]), flags);
+  // The same bridged frames after LLC's SNAP header (RFC 1483 over ATM), where two bytes of padding come first.
+  const llc = [concat(fromHex('aaaa030080c20007 0000'), bridged), concat(fromHex('aaaa030080c20001 0000'), bridged), fromHex('aaaa030080c20007 00'), concat(fromHex('aaaa030080c2000e'), bpdu)];
+  oracle.compare(t, 100, withCuts(llc, [9, 10, 12, 20, 30]), flags);
   // FRF.16's first fragment carrying the frame (tcpdump's suite has fuzzed ones of these).
   oracle.compare(t, 182, withCuts(frames.map((f) => concat(bytes(0xc1, 0x23), f)), [8, 12, 40]), flags);
 });

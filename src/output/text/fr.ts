@@ -76,7 +76,7 @@ function frPrint(c: PrintContext, v: FrameRelay, length: number): number {
       c.protocol = 'snap';
       const snap = v.snap.point(p, c.end);
       if (!snap.has(FR_SNAP_LENGTH) || length < FR_SNAP_LENGTH) { c.truncMark(); break; }
-      if (!printSnapBody(c, snap.oui, snap.protocol, p + FR_SNAP_LENGTH, length - FR_SNAP_LENGTH, undefined)) {
+      if (!printSnapBody(c, snap.oui, snap.protocol, p + FR_SNAP_LENGTH, length - FR_SNAP_LENGTH, undefined, 0)) {
         // An EtherType or protocol without a printer: the frame from its header, as tcpdump dumps it
         // (its fr_hdr_print gets the whole header's length here, NLPID included, as `hdr-len`).
         if (!c.o.linkHeader) header(c, length + hdrLength, hdrLength, dlci, flags, nlpid);

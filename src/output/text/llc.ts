@@ -1,7 +1,7 @@
 /** IEEE 802.2 LLC and SNAP after an 802.3 length field (tcpdump's print-llc.c). */
 import type { PrintContext } from './context.js';
 import { etherTypeName, ouiName } from './names.js';
-import { llcPrinters, printEtherTypePayload, printLayer, printLlcSap, printSnapPayload, viewCall } from './dispatch.js';
+import { llcPrinters, printEncapsulated, printEtherTypePayload, printLayer, printLlcSap, printSnapPayload, viewCall } from './dispatch.js';
 import { defaultPrint } from './dump.js';
 import type { Llc } from '../../decoders/ethernet.js';
 
@@ -128,18 +128,24 @@ function printSnap(c: PrintContext, llc: Llc, p: number, length: number, eth: Li
   c.protocol = 'snap';
   // A cut inside the SNAP header is reported here, and the header counts as printed (no dump).
   if (!llc.snapCaptured) { c.truncMark(); return true; }
-  return printSnapBody(c, llc.snapOui, llc.snapProtocol, p + SNAP_LENGTH, length - SNAP_LENGTH, eth);
+  return printSnapBody(c, llc.snapOui, llc.snapProtocol, p + SNAP_LENGTH, length - SNAP_LENGTH, eth, LLC_BRIDGE_PAD);
 }
 
 /** Bytes of a SNAP header: the OUI and the protocol ID. */
 const SNAP_LENGTH = 5;
+/** Bytes of padding before a bridged frame after LLC's SNAP header (RFC 2684's PAD; llc_print's bridge_pad). */
+const LLC_BRIDGE_PAD = 2;
+/** RFC 2684's organisation for bridged frames, and its protocol IDs vcap has printers for. */
+const OUI_RFC2684 = 0x0080c2;
+const PID_ETHER_FCS = 0x0001, PID_ETHER_NOFCS = 0x0007, PID_BPDU = 0x000e;
 
 /**
  * tcpdump's snap_print once the header is read (OUI `oui`, protocol ID `et`): the payload at `p`,
  * `length` bytes on the wire, by EtherType or by the organisation's protocol; true when it was
  * printed. Otherwise the SNAP header is described (without -e) for the caller's dump to follow.
+ * `bridgePad`: the padding before a bridged Ethernet frame (RFC 2684), 2 after LLC, 0 after Frame Relay's NLPID.
  */
-export function printSnapBody(c: PrintContext, oui: number, et: number, p: number, length: number, eth: LinkAddresses | undefined): boolean {
+export function printSnapBody(c: PrintContext, oui: number, et: number, p: number, length: number, eth: LinkAddresses | undefined, bridgePad: number): boolean {
   c.protocol = 'snap';
   const ouiText = `${ouiName(oui)} (0x${oui.toString(16).padStart(6, '0')})`;
   // print-llc.c names Cisco-bridged (00-00-f8) and Apple's (08-00-07) protocol IDs from the EtherType table, as 00-00-00's.
@@ -151,6 +157,13 @@ export function printSnapBody(c: PrintContext, oui: number, et: number, p: numbe
   c.linkAddresses = eth; c.linkAddressesAt = eth !== undefined ? p : -1;
   if ((oui === 0 || oui === 0x0000f8) && printEtherTypePayload(c, et, p, length)) return true;
   if (oui !== 0 && oui !== 0x0000f8 && printSnapPayload(c, oui, et, p, length)) return true;
+  if (oui === OUI_RFC2684 && (et === PID_ETHER_FCS || et === PID_ETHER_NOFCS)) {
+    // A bridged Ethernet frame after its padding (its FCS, if any, left in, as tcpdump leaves it).
+    if (c.avail(p) < bridgePad) { c.truncMark(); return true; }
+    printEncapsulated(c, Layer.Ethernet, p + bridgePad, length - bridgePad);
+    return true;
+  }
+  if (oui === OUI_RFC2684 && et === PID_BPDU) { printLayer(c, Layer.Stp, p, length); return true; }
   if (!c.o.linkHeader) {
     if (eth !== undefined) c.write(`${eth.src} > ${eth.dst} `);
     if (oui === 0) c.write(`SNAP, ethertype ${pidName} (0x${etHex}), length ${length}: `);
