@@ -129,12 +129,7 @@ export class Llc extends LayerView {
       c.etherType = 0;
       return byLlcSap[b[o]! & 0xfe]!;
     }
-    const oui = (b[o + 3]! << 16) | (b[o + 4]! << 8) | b[o + 5]!;
-    const t = u16(b, o + 6);
-    // Another organisation's protocol IDs are its own (Cisco's CDP is 0x2000): the SNAP table.
-    if (oui !== 0) return snapLayer(oui, t);
-    c.etherType = t;
-    return BY_ETHER_TYPE[t]!;
+    return afterSnap(c, b, o + 3);
   }
 
   /** DSAP without its group bit (bit 0: the field as sent is `dsapField`). */
@@ -175,4 +170,17 @@ export class Llc extends LayerView {
   toJSON(): object {
     return { offset: this.offset, length: this.length, dsap: this.dsap, ssap: this.ssap, control: this.control, ...(this.isSnap ? { oui: this.oui, etherType: this.etherType } : {}) };
   }
+}
+
+/**
+ * The layer after the SNAP header (OUI, protocol ID) at `o`, after LLC or Frame Relay's NLPID 0x80:
+ * OUI 00-00-00's protocol ID is an EtherType (the cursor's from then on); another organisation's
+ * protocol IDs are its own (Cisco's CDP is 0x2000): the SNAP table.
+ */
+export function afterSnap(c: Cursor, b: Uint8Array, o: number): number {
+  const oui = (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!;
+  const t = u16(b, o + 3);
+  if (oui !== 0) return snapLayer(oui, t);
+  c.etherType = t;
+  return BY_ETHER_TYPE[t]!;
 }

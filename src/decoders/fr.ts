@@ -4,7 +4,8 @@
 import { u16 } from './bytes.js';
 import type { Cursor } from './cursor.js';
 import { Layer } from './layer.js';
-import { byEtherType, snapLayer } from './registry-tables.js';
+import { byEtherType } from './registry-tables.js';
+import { afterSnap } from './ethernet.js';
 import { FieldView, LayerView, NOT_CAPTURED } from './view.js';
 // Module constants, which V8 folds into the code (an imported `Layer.X` is a load and a shape check per use).
 const FR = Layer.FrameRelay, MFR = Layer.Mfr, IPV4 = Layer.Ipv4, IPV6 = Layer.Ipv6, PPP = Layer.Ppp, OSI = Layer.Osi;
@@ -117,11 +118,8 @@ export class FrameRelay extends LayerView {
       case Nlpid.Snap: {
         // A SNAP header (RFC 2427): OUI 00-00-00 names an EtherType, another OUI one of its protocols.
         if (end - c.off < FR_SNAP_LENGTH) return 0;
-        const oui = (b[c.off]! << 16) | (b[c.off + 1]! << 8) | b[c.off + 2]!, pid = u16(b, c.off + 3);
         c.off += FR_SNAP_LENGTH;
-        if (oui !== 0) return snapLayer(oui, pid);
-        c.etherType = pid;
-        return BY_ETHER_TYPE[pid]!;
+        return afterSnap(c, b, c.off - FR_SNAP_LENGTH);
       }
       default: return 0;
     }

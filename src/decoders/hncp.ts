@@ -108,9 +108,8 @@ export class HncpTlv extends FieldView {
   /** Prefix-Policy: the policy type. */
   get policyType(): number { return readU8(this, 4); }
 
-  /** The byte, 16 bits at index `i` (the DHCP options' codes and lengths, labels). */
+  /** The byte at index `i` (a prefix's length, DNS labels). */
   u8At(i: number): number { return readU8(this, i); }
-  u16At(i: number): number { return readU16(this, i); }
   /** A DHCPv4 option's code and length at `i`; a DHCPv6 option's. */
   dhcpv4Code(i: number): number { return readU8(this, i); }
   dhcpv4Length(i: number): number { return readU8(this, i + 1); }

@@ -6,7 +6,7 @@ import {
 } from '../../decoders/hncp.js';
 import { printJnp } from './print-char.js';
 import { printDomainName } from './view-text.js';
-import { TokTable } from './util-print.js';
+import { hex32, TokTable } from './util-print.js';
 
 // The ranges of types without a name of their own (print-hncp.c's type_mask), as the table's keys.
 const RESERVED = 0x10000, UNASSIGNED = 0x10001, PRIVATE_USE = 0x10002, FUTURE_USE = 0x10003;
@@ -41,7 +41,6 @@ function indentLine(c: PrintContext, indent: number): void {
   for (let t = indent; t > 0; t--) c.write('\t');
 }
 
-const hex32 = (n: number): string => n.toString(16).padStart(8, '0');
 /** format_interval: milliseconds as seconds. */
 const interval = (ms: number): string => `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, '0')}s`;
 /** What is left of `n` rounded up to 4 (the padding after a TLV's variable part). */
