@@ -58,6 +58,7 @@ struct Addon {
   Napi::FunctionReference syscallError;
   std::vector<Handle*> handles;
   void* guard = nullptr;  // the file guard's shared page (fileGuard), once started
+  std::vector<uint8_t> stage;  // writeSpans' gather buffer, made at its first call
 };
 
 Addon* addonOf(Napi::Env env) { return env.GetInstanceData<Addon>(); }
@@ -539,11 +540,36 @@ Napi::Value TunWrite(const Napi::CallbackInfo& info) {
 
 // writeSpans(fd, bytes, offset[], length[], before, from, to, skip) → bytes written: spans from..to,
 // span i being bytes[offset[i] - before, offset[i] + length[i]), the first without its first `skip`
-// bytes, by writev(2) calls of up to IOV_MAX spans, each going on from the byte where the last one
-// stopped; a non-blocking fd that is full is waited for with poll(2). Fewer bytes than the spans
-// hold when a write failed after some were written (the next call reports the error). The capture
-// writer hands a ring block's frames, each with its record header written in front of it, to the
-// kernel this way: the kernel copies them to the file, not JS.
+// bytes, gathered into a 1 MiB staging buffer and written by write(2), each write going on from the
+// byte where the last one stopped; a non-blocking fd that is full is waited for with poll(2). Fewer
+// bytes than the spans hold when a write failed after some were written (the next call reports the
+// error). The capture writer hands a ring block's frames, each with its record header written in
+// front of it, to the kernel this way. The gather is writev(2)'s work done here: the kernel copies
+// each iovec apart (~30 ns for an 80-byte record, BENCHMARKS.md, live -w), memcpy into one buffer
+// and one contiguous copy cost a fraction of that; a span larger than the buffer is written straight.
+static constexpr size_t STAGE_BYTES = 1 << 20;
+
+// Writes all `n` bytes at `p`, unless an error stops it: the bytes written, or -errno when none were.
+static ssize_t writeAll(int fd, const uint8_t* p, size_t n) {
+  size_t done = 0;
+  while (done < n) {
+    ssize_t r = write(fd, p + done, n - done);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        pollfd pf = {fd, POLLOUT, 0};
+        poll(&pf, 1, -1);
+        continue;
+      }
+      if (done > 0) return static_cast<ssize_t>(done);
+      return -errno;
+    }
+    if (r == 0) return done > 0 ? static_cast<ssize_t>(done) : -EIO;  // never for a file or a pipe
+    done += static_cast<size_t>(r);
+  }
+  return static_cast<ssize_t>(done);
+}
+
 Napi::Value WriteSpans(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int fd = info[0].As<Napi::Number>().Int32Value();
@@ -570,42 +596,42 @@ Napi::Value WriteSpans(const Napi::CallbackInfo& info) {
     throwType(env, "writeSpans: skip past the first span");
     return env.Undefined();
   }
-  iovec iov[IOV_MAX];
+  // One buffer a thread (an Addon is one environment's: the main thread's or a worker's).
+  std::vector<uint8_t>& buffer = addonOf(env)->stage;
+  if (buffer.size() < STAGE_BYTES) buffer.resize(STAGE_BYTES);
+  uint8_t* stage = buffer.data();
   double total = 0;
   size_t i = from;
   while (i < to) {
+    const uint8_t* out;
     size_t n = 0;
-    for (size_t k = i; k < to && n < IOV_MAX; k++, n++) {
-      iov[n].iov_base = base + off[k] - before;
-      iov[n].iov_len = len[k] + before;
-    }
-    iov[0].iov_base = static_cast<uint8_t*>(iov[0].iov_base) + skip;
-    iov[0].iov_len -= skip;
-    ssize_t r = writev(fd, iov, static_cast<int>(n));
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      if (errno == EAGAIN || errno == EWOULDBLOCK) {
-        pollfd p = {fd, POLLOUT, 0};
-        poll(&p, 1, -1);
-        continue;
+    const uint8_t* first = base + off[i] - before + skip;
+    size_t firstLen = len[i] + before - skip;
+    if (firstLen >= STAGE_BYTES) {
+      out = first;  // a span the buffer cannot hold: straight from where it is
+      n = firstLen;
+      i++;
+    } else {
+      out = stage;
+      memcpy(stage, first, firstLen);
+      n = firstLen;
+      i++;
+      for (; i < to; i++) {
+        size_t l = len[i] + before;
+        if (n + l > STAGE_BYTES) break;
+        memcpy(stage + n, base + off[i] - before, l);
+        n += l;
       }
-      if (total > 0) break;
-      throwSys(env, "writev", errno);
-      return env.Undefined();
     }
-    if (r == 0) {  // no progress on a non-empty write: never for a file or a pipe
+    skip = 0;
+    ssize_t r = writeAll(fd, out, n);
+    if (r < 0) {
       if (total > 0) break;
-      throwSys(env, "writev", EIO);
+      throwSys(env, "write", static_cast<int>(-r));
       return env.Undefined();
     }
     total += static_cast<double>(r);
-    // Past the spans the write took whole; `skip` is how much of the next one it took.
-    size_t left = static_cast<size_t>(r) + skip;
-    while (i < to && left >= len[i] + before) {
-      left -= len[i] + before;
-      i++;
-    }
-    skip = left;
+    if (static_cast<size_t>(r) < n) break;  // an error after these bytes: the next call reports it
   }
   return Napi::Number::New(env, total);
 }

@@ -40,7 +40,8 @@ export interface NativeAddon {
   tunRead(handle: number, bytes: Uint8Array, offset: Uint32Array, len: Uint32Array, sec: Float64Array, nsec: Uint32Array, maxFrame: number): number;
   tunWrite(handle: number, bytes: Uint8Array): number;
   /**
-   * writev(2) to `fd` of spans `from`..`to`, up to IOV_MAX a call, until all are written: span i
+   * Spans `from`..`to` to `fd`, gathered into the addon's 1 MiB buffer and written by write(2)
+   * (a span larger than that buffer straight from where it is), until all are written: span i
    * is `bytes[offset[i] - before, offset[i] + length[i])`, the first without its first `skip`
    * bytes. Returns the bytes written: fewer than the spans hold when a write failed after some
    * (the next call throws the error).

@@ -66,8 +66,7 @@ const ETH_P_8021Q = 0x8100;
  * A block goes to the consumer in batches of at most CHUNK_FRAMES frames spanning at most
  * CHUNK_BYTES of the ring (a 1 MiB block of small frames is six or seven batches): the frames a
  * batch walked are still in the CPU's cache (1 MiB of L2 here) when the consumer reads them again
- * and, for -w, when the kernel copies them to the file; after a whole block they are not.
- * CHUNK_FRAMES is also what one writev(2) takes (IOV_MAX).
+ * and, for -w, when the addon gathers them for the file; after a whole block they are not.
  */
 const CHUNK_FRAMES = 1024;
 const CHUNK_BYTES = 256 * 1024;

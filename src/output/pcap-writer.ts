@@ -154,8 +154,8 @@ export class OutputBuffer {
   /**
    * Frames `from`..`to` of `bytes` (frame i at `offset[i]`, `length[i]` bytes), each with the
    * `before` bytes in front of it (its record header, written there by the caller), `total` bytes
-   * in all, straight to the file: the addon's writeSpans, writev(2) of up to IOV_MAX records a
-   * call, so the kernel copies them and JS does not. What is buffered goes first. A write that
+   * in all, straight to the file: the addon's writeSpans gathers them into one write(2) per MiB,
+   * so JS does not copy them. What is buffered goes first. A write that
    * fails part-way leaves the file cut back to its last whole record, as flush() does.
    */
   writeSpans(bytes: Uint8Array, offset: Uint32Array, length: Uint32Array, before: number, from: number, to: number, total: number): void {
@@ -226,7 +226,7 @@ export class OutputBuffer {
 }
 
 function errnoText(e: unknown): string {
-  // The addon's `writev: No space left on device`: the text without the call, as for Node's errors.
+  // The addon's `write: No space left on device`: the text without the call, as for Node's errors.
   if (e instanceof SyscallError) return e.message.slice(e.syscall.length + 2);
   const err = e as NodeJS.ErrnoException;
   const m = /^[A-Z0-9_]+: ([^,]+)/.exec(err.message ?? '');

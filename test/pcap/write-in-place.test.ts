@@ -1,7 +1,8 @@
 // PcapWriter.writeInPlace: records written from where the frames are, each header put in the room
-// in front of its frame and the kernel writing both by writev(2) (what live -w does with a ring
-// block). The file must be the one writePacket() makes frame by frame, whatever the batch's length
-// (beyond IOV_MAX), the -C cuts, a pipe that takes only part of a write, or a disk that fills.
+// in front of its frame and the addon gathering both into its buffer for write(2) (what live -w
+// does with a ring block). The file must be the one writePacket() makes frame by frame, whatever the
+// batch's length (many times the gather buffer), frames larger than that buffer, the -C cuts, a pipe
+// that takes only part of a write, or a disk that fills.
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -47,7 +48,7 @@ function framewise(path: string, b: Batch, nano: boolean, from = 0, to = b.count
 }
 
 for (const nano of [false, true]) {
-  test(`pcap ${nano ? 'ns' : 'µs'}: in place, in runs longer and shorter than IOV_MAX, the bytes writePacket writes; nothing outside each header's room touched`, (t) => {
+  test(`pcap ${nano ? 'ns' : 'µs'}: in place, in runs of one frame and of thousands, the bytes writePacket writes; nothing outside each header's room touched`, (t) => {
     const dir = tempDir(t);
     const b = ringLikeBatch(3000, 20);
     const before = Buffer.from(b.bytes);
@@ -68,6 +69,41 @@ for (const nano of [false, true]) {
     t.is(touched, 0);
   });
 }
+
+test('in place, frames larger than the 1 MiB the addon gathers records into and runs of many MiB: the bytes writePacket writes', (t) => {
+  // Lengths about the gather buffer's size: records that end just before, at and after 1 MiB, a
+  // frame whose record is exactly 1 MiB, frames past it (written from where they are), small ones
+  // between, then 30000 small frames (2.5 MiB of records in one run).
+  const MiB = 1 << 20, gap = 20;
+  const lengths = [60, MiB - 16 - 60 - 16, 60, MiB - 16, 1, MiB - 15, 3 * MiB, 64, MiB + 1, ...Array.from({ length: 30000 }, (_, i) => 60 + (i % 29))];
+  const n = lengths.length;
+  const offset = new Uint32Array(n), capLen = new Uint32Array(lengths), origLen = new Uint32Array(lengths.map((l) => l + 4));
+  const sec = new Float64Array(n), nsec = new Uint32Array(n);
+  let size = 0;
+  for (const l of lengths) size += gap + l;
+  const bytes = new Uint8Array(size).fill(FILLER);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    at += gap;
+    offset[i] = at;
+    for (let k = 0; k < lengths[i]!; k += 251) bytes[at + k] = (i * 7 + k) & 0xff;
+    bytes[at + lengths[i]! - 1] = i & 0xff;
+    sec[i] = 1709294400 + i; nsec[i] = i * 1000;
+    at += lengths[i]!;
+  }
+  const b: Batch & { headroom: number } = { linkType: 1, count: n, bytes, offset, capLen, origLen, sec, nsec, headroom: gap };
+  const dir = tempDir(t);
+  const w = PcapWriter.open(join(dir, 'in-place.pcap'), { linkType: 1, snaplen: 4 * MiB });
+  t.is(w.writeInPlace(b, 0, 5), 5);
+  t.is(w.writeInPlace(b, 5, n), n - 5);
+  w.close();
+  const expected = PcapWriter.open(join(dir, 'framewise.pcap'), { linkType: 1, snaplen: 4 * MiB });
+  for (let i = 0; i < n; i++) expected.writePacket(bytes, offset[i]!, capLen[i]!, origLen[i]!, sec[i]!, nsec[i]!);
+  expected.close();
+  const file = readFileSync(join(dir, 'in-place.pcap'));
+  t.is(file.length, 24 + lengths.reduce((a, l) => a + 16 + l, 0));
+  t.true(file.equals(readFileSync(join(dir, 'framewise.pcap'))));
+});
 
 test('a batch with no room in front of its frames is not written in place: -1, the file untouched', (t) => {
   const path = join(tempDir(t), 'none.pcap');
@@ -106,7 +142,7 @@ test('-C in place: files cut before the same frames as frame by frame, each the 
 const writerModule = fileURLToPath(new URL('../../src/output/pcap-writer.js', import.meta.url));
 
 test('into a pipe that takes part of each write (non-blocking, the reader stalled): every record, in order', (t) => {
-  // 2000 frames of 1500 bytes into a pipe whose reader waits 300 ms: writev returns short or EAGAIN,
+  // 2000 frames of 1500 bytes into a pipe whose reader waits 300 ms: write returns short or EAGAIN,
   // and the writer goes on from the byte where the kernel stopped.
   const script = `import { PcapWriter } from ${JSON.stringify(writerModule)};
     process.stdout;  // Node makes the pipe non-blocking
