@@ -21,6 +21,22 @@ import { linkTypeName } from '../src/decoders/link-type.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dataDir = join(root, 'bench', 'data');
+
+/**
+ * Why bin/vcap would not run as users run it, or undefined. bin/vcap runs the CLI bundle with V8's
+ * code cache only while the bundle is newer than tsc's output, else the modules (~50 ms more at
+ * every start, every function compiled from source): a bare `tsc` after `npm run build` would have
+ * the benchmarks measure that.
+ */
+export function staleCli(): string | undefined {
+  const cli = join(root, 'dist', 'src', 'cli');
+  const mtime = (f: string): number => { try { return statSync(f).mtimeMs; } catch { return -1; } };
+  const bundle = mtime(join(cli, 'vcap.bundle.cjs'));
+  if (bundle < 0) return 'dist/src/cli/vcap.bundle.cjs is missing: run npm run build';
+  if (bundle < mtime(join(cli, 'bin.js'))) return 'the CLI bundle is older than tsc\'s output, so bin/vcap would run the modules: run npm run build';
+  if (mtime(join(cli, 'vcap.bundle.code-cache')) < bundle) return 'the CLI bundle has no code cache of its own: run npm run build';
+  return undefined;
+}
 const corporaDir = join(dataDir, 'corpora');
 const python = '/usr/bin/python3'; // Debian's, where python3-scapy is installed (a pyenv python3 on PATH has no scapy)
 

@@ -14,11 +14,14 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staleCli } from './corpora.js';
 
 const FRAMES = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 1);
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const vcapBin = join(root, 'bin', 'vcap');
+const stale = staleCli();
+if (stale !== undefined) { console.error(`bench/live: ${stale}`); process.exit(2); }
 const FILTER = 'udp dst port 1042';
 const ONLY = process.argv[4]?.split(',');
 

@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildCorpora, dataDir, pcapCount, root, type Corpus } from './corpora.js';
+import { buildCorpora, dataDir, pcapCount, root, staleCli, type Corpus } from './corpora.js';
 import { AUTO_MIN_PACKETS } from '../src/cli/parallel-print.js';
 import { linkTypeName } from '../src/decoders/link-type.js';
 
@@ -35,6 +35,8 @@ const OUT = opt('--out') ?? join(root, 'BENCHMARKS.md');
 const WRITE = !argv.includes('--no-write');
 
 const vcapBin = join(root, 'bin', 'vcap');
+const stale = staleCli();
+if (stale !== undefined) { console.error(`bench: ${stale}`); process.exit(2); }
 // Per run: two runs at once (CI's smoke run beside a full one) must not write each other's files.
 const outDir = join(dataDir, 'out', String(process.pid));
 const env = { ...process.env, TZ: 'UTC0' };
