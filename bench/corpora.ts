@@ -37,6 +37,7 @@ export function staleCli(): string | undefined {
   if (mtime(join(cli, 'vcap.bundle.code-cache')) < bundle) return 'the CLI bundle has no code cache of its own: run npm run build';
   return undefined;
 }
+
 const corporaDir = join(dataDir, 'corpora');
 const python = '/usr/bin/python3'; // Debian's, where python3-scapy is installed (a pyenv python3 on PATH has no scapy)
 

@@ -30,8 +30,6 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
-#include <sys/uio.h>
-#include <limits.h>
 #include <time.h>
 #include <unistd.h>
 
