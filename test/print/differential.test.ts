@@ -236,6 +236,11 @@ test('GRE v0/v1 (checksum, key, sequence, source routes), TEB, MPLS stacks, with
     gre('00008847', concat(fromHex('00014140'), inner)), gre('00008847', concat(fromHex('00000040 00003140'), inner)),
     gre('00008847', concat(fromHex('00014140'), fromHex('00112233'))),
     E(0x8847, concat(fromHex('00014140'), inner)), E(0x8848, concat(fromHex('00001040 00003140'), inner)),
+    // Stacks whose bottom the lengths never reach (GRE's IP length, UDP's length over port 6635):
+    // tcpdump's "(invalid)", and [|mpls] as well where the bytes left are not captured.
+    gre('00008847', fromHex('00001040 00002040')), gre('00008847', fromHex('00001040 0000')),
+    IP({ proto: 17 }, udp(4000, 6635, fromHex('00001042 00001042 00001042'))), IP({ proto: 17 }, udp(4000, 6635, fromHex('00001042 0000'))),
+    IP({ proto: 17 }, udp(6635, 4000, fromHex('00001142 45'))),
   ];
   // IPv6 inside whole only: its cut-short paths belong to the IPv6 printer's own tests.
   const v6 = gre('00008847', concat(fromHex('00002140'), ipv6({ nh: 59 })));
