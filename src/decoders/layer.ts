@@ -266,6 +266,8 @@ export const Layer = {
   Vqp: 252,
   /** HNCP, the Home Networking Control Protocol (UDP port 8231). */
   Hncp: 253,
+  /** Cisco's auto-RP (UDP port 496). */
+  CiscoAutoRp: 254,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -449,6 +451,7 @@ names[Layer.LwappControl] = 'LWAPP control';
 names[Layer.LwappData] = 'LWAPP data';
 names[Layer.Vqp] = 'VQP';
 names[Layer.Hncp] = 'HNCP';
+names[Layer.CiscoAutoRp] = 'auto-RP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

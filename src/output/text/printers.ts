@@ -133,6 +133,8 @@ import { printLwappControl, printLwappData } from './lwapp.js';
 import { printVqp } from './vqp.js';
 import { printHncp } from './hncp.js';
 import { HNCP_PORT } from '../../decoders/hncp.js';
+import { printCiscoAutoRp } from './cisco-autorp.js';
+import { CISCO_AUTORP_PORT } from '../../decoders/cisco-autorp.js';
 import { VQP_PORT } from '../../decoders/vqp.js';
 import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
 import { RX_PORT_HIGH, RX_PORT_LOW } from '../../decoders/rx.js';
@@ -305,6 +307,7 @@ registerLayer(Layer.LwappControl, printLwappControl);
 registerLayer(Layer.LwappData, printLwappData);
 registerLayer(Layer.Vqp, printVqp);
 registerLayer(Layer.Hncp, printHncp);
+registerLayer(Layer.CiscoAutoRp, printCiscoAutoRp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -421,6 +424,8 @@ udpPortPrinters.set(LWAPP_DATA_PORT, layerPort(694, Layer.LwappData));
 udpPortPrinters.set(VQP_PORT, layerPort(686, Layer.Vqp));
 // HNCP: print-udp.c tests port 8231 either way after Babel (648) and before the whiteboard (655).
 udpPortPrinters.set(HNCP_PORT, layerPort(650, Layer.Hncp));
+// Cisco's auto-RP: print-udp.c tests port 496 either way after the whiteboard (655) and before RADIUS (659).
+udpPortPrinters.set(CISCO_AUTORP_PORT, layerPort(657, Layer.CiscoAutoRp));
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
