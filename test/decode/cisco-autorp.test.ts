@@ -1,19 +1,14 @@
 // Cisco's auto-RP in the decoder: the layer on UDP port 496 either way, its header's fields, the RP
 // and group entries through the view's reads at their offsets, toJSON() whole and cut, --json.
 import test from 'ava';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { AUTORP_HEADER_LENGTH, AUTORP_RP_LENGTH, CiscoAutoRp } from '../../src/decoders/cisco-autorp.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
 import { be16, be32, bytes, concat, ether, ip4, ipv4, udp } from '../helpers/frames.js';
-import { vcapBin } from '../helpers/netns.js';
-import { pcap } from '../helpers/oracle.js';
-import { asPacketJson, schemaErrors } from '../helpers/packet-schema.js';
+import type { Rec } from '../helpers/oracle.js';
+import { jsonLinesAsDecoded } from '../helpers/packet-schema.js';
 
 const d = new Decoder();
 const APP = 14 + 20 + 8;
@@ -63,22 +58,9 @@ test('auto-RP cut: toJSON() lists the entries captured whole; a read past the ca
 });
 
 test('--json of auto-RP packets, whole and cut: valid against the schema, equal to toJSON()', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vcap-autorp-'));
-  try {
-    const frames = [u(496, 496, msg), u(40000, 496, msg.subarray(0, 10)), u(496, 40000, bytes())];
-    const recs: { frame: Uint8Array; caplen?: number }[] = [...frames.map((frame) => ({ frame })), { frame: frames[0]!, caplen: APP + 20 }, { frame: frames[0]!, caplen: APP + 4 }];
-    const f = join(dir, 'autorp.pcap');
-    writeFileSync(f, pcap(1, recs));
-    const r = spawnSync(process.execPath, [vcapBin, '--json', '-r', f], { encoding: 'utf8' });
-    t.is(r.status, 0, r.stderr);
-    const lines = r.stdout.trim().split('\n').map((s) => JSON.parse(s) as Record<string, unknown>);
-    t.is(lines.length, recs.length);
-    lines.forEach((line, i) => {
-      t.is(schemaErrors(line), undefined);
-      // An empty datagram has no application layer; a header cut short is a stop, not a layer.
-      t.is('autorp' in (line['layers'] as object), i !== 2 && i !== 4, `packet ${i}`);
-      const rec = recs[i]!;
-      t.deepEqual(asPacketJson(line), JSON.parse(JSON.stringify(d.decode(rec.frame, LinkType.EN10MB, 0, rec.caplen ?? rec.frame.length, rec.frame.length).toJSON())));
-    });
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  const frames = [u(496, 496, msg), u(40000, 496, msg.subarray(0, 10)), u(496, 40000, bytes())];
+  const recs: Rec[] = [...frames.map((frame) => ({ frame })), { frame: frames[0]!, caplen: APP + 20 }, { frame: frames[0]!, caplen: APP + 4 }];
+  const lines = jsonLinesAsDecoded(t, d, LinkType.EN10MB, recs);
+  // An empty datagram has no application layer; a header cut short is a stop, not a layer.
+  lines.forEach((line, i) => t.is('autorp' in (line['layers'] as object), i !== 2 && i !== 4, `packet ${i}`));
 });

@@ -1,19 +1,14 @@
 // HNCP in the decoder: the layer on UDP port 8231 either way, its top-level TLVs in toJSON(), the
 // TLVs and their fields through the view's reads, and a message cut inside a TLV.
 import test from 'ava';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Decoder } from '../../src/decoders/decoder.js';
 import { Layer } from '../../src/decoders/layer.js';
 import { LinkType } from '../../src/decoders/link-type.js';
 import { Hncp, HncpAt, HncpType } from '../../src/decoders/hncp.js';
 import { NOT_CAPTURED } from '../../src/decoders/view.js';
 import { be16, be32, bytes, concat, ether, ip4, ipv4, udp } from '../helpers/frames.js';
-import { vcapBin } from '../helpers/netns.js';
-import { pcap } from '../helpers/oracle.js';
-import { asPacketJson, schemaErrors } from '../helpers/packet-schema.js';
+import type { Rec } from '../helpers/oracle.js';
+import { jsonLinesAsDecoded } from '../helpers/packet-schema.js';
 
 const d = new Decoder();
 const APP = 14 + 20 + 8;
@@ -75,22 +70,9 @@ test('HNCP prefixes through the TLV view: IPv4 as IPv4-mapped, IPv6, lengths too
 });
 
 test('--json of HNCP packets, whole and cut: valid against the schema, equal to toJSON()', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vcap-hncp-'));
-  try {
-    const frames = [u(8231, 8231, msg), u(40000, 8231, msg.subarray(0, 12)), u(8231, 40000, bytes())];
-    const recs: { frame: Uint8Array; caplen?: number }[] = [...frames.map((frame) => ({ frame })), { frame: frames[0]!, caplen: APP + 20 }];
-    const f = join(dir, 'hncp.pcap');
-    writeFileSync(f, pcap(1, recs));
-    const r = spawnSync(process.execPath, [vcapBin, '--json', '-r', f], { encoding: 'utf8' });
-    t.is(r.status, 0, r.stderr);
-    const lines = r.stdout.trim().split('\n').map((s) => JSON.parse(s) as Record<string, unknown>);
-    t.is(lines.length, recs.length);
-    lines.forEach((line, i) => {
-      t.is(schemaErrors(line), undefined);
-      // An empty datagram has no application layer (the decoder's UDP walk); the others have HNCP, whole or cut.
-      t.is('hncp' in (line['layers'] as object), i !== 2, `packet ${i}`);
-      const rec = recs[i]!;
-      t.deepEqual(asPacketJson(line), JSON.parse(JSON.stringify(d.decode(rec.frame, LinkType.EN10MB, 0, rec.caplen ?? rec.frame.length, rec.frame.length).toJSON())));
-    });
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  const frames = [u(8231, 8231, msg), u(40000, 8231, msg.subarray(0, 12)), u(8231, 40000, bytes())];
+  const recs: Rec[] = [...frames.map((frame) => ({ frame })), { frame: frames[0]!, caplen: APP + 20 }];
+  const lines = jsonLinesAsDecoded(t, d, LinkType.EN10MB, recs);
+  // An empty datagram has no application layer (the decoder's UDP walk); the others have HNCP, whole or cut.
+  lines.forEach((line, i) => t.is('hncp' in (line['layers'] as object), i !== 2, `packet ${i}`));
 });
