@@ -6,6 +6,7 @@ import {
 } from '../../decoders/aoe.js';
 import { bitNames } from './names.js';
 import { safeChar } from './print-char.js';
+import { hex2 } from './util-print.js';
 
 const COMMANDS = ['Issue ATA Command', 'Query Config Information', 'MAC Mask List', 'Reserve/Release'];
 const FLAGS: ReadonlyArray<readonly [number, string]> = [[0x08, 'Response'], [0x04, 'Error'], [0x02, 'MBZ-1'], [0x01, 'MBZ-0']];
@@ -18,7 +19,6 @@ const MCMDS = ['Read Mac Mask List', 'Edit Mac Mask List'];
 const MERRORS = ['', 'Unspecified Error', 'Bad DCmd directive', 'Mask list full'];
 const DCMDS = ['No Directive', 'Add mac address to mask list', 'Delete mac address from mask list'];
 const RCMDS = ['Read reserve list', 'Set reserve list', 'Force set reserve list'];
-const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 /** tok2str with "Unknown (0x%02x)" for what the table does not name. */
 const named = (table: readonly string[], v: number): string => table[v] || `Unknown (0x${hex2(v)})`;
 

@@ -7,12 +7,12 @@ import {
   ARC_HEADER_EXCEPTION_LENGTH, ARC_HEADER_LENGTH, ARC_HEADER_NEW_LENGTH, ARC_LINUX_HEADER_LENGTH, ARC_LINUX_HEADER_NEW_LENGTH, ArcType,
   arcnetOldHeader, type Arcnet,
 } from '../../decoders/arcnet.js';
+import { hex2 } from './util-print.js';
 
 const arcTypes: Record<number, string> = {
   [ArcType.IpOld]: 'oldip', [ArcType.ArpOld]: 'oldarp', [ArcType.Ip]: 'ip', [ArcType.Arp]: 'arp', [ArcType.Rarp]: 'rarp',
   [ArcType.Atalk]: 'atalk', [ArcType.Banyan]: 'banyan', [ArcType.Ipx]: 'ipx', [ArcType.Inet6]: 'ipv6', [ArcType.Diagnose]: 'diag',
 };
-const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 
 /** tcpdump's arcnet_print: the header line of -e (and of a cut RFC 1201 header). */
 function header(c: PrintContext, v: Arcnet, length: number, phds: boolean, flag: number, seqid: number): void {

@@ -3,6 +3,7 @@ import type { PrintContext } from './context.js';
 import { safeChar } from './print-char.js';
 import { bitNames, printN, unknownData, type Tok } from './tok.js';
 import { CDP_HEADER_LENGTH, CDP_TLV_HEADER_LENGTH as H, type Cdp, type CdpTlv } from '../../decoders/cdp.js';
+import { hex2 } from './util-print.js';
 
 const capabilities: Tok = [
   [0x01, 'Router'], [0x02, 'Transparent Bridge'], [0x04, 'Source Route Bridge'], [0x08, 'L2 Switch'], [0x10, 'L3 capable'],
@@ -12,8 +13,6 @@ const capabilities: Tok = [
 type ValuePrinter = (c: PrintContext, t: CdpTlv, len: number) => void;
 /** One entry of tcpdump's cdptlvs table: the name, the value's printer, its minimum and maximum length (-1: any). */
 interface TlvInfo { name: string; print: ValuePrinter | undefined; min: number; max: number }
-
-const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 
 /** 'text' (cdp_print_string). */
 const string: ValuePrinter = (c, t, len) => { c.write("'"); printN(c, t, H, len); c.write("'"); };

@@ -1,12 +1,10 @@
 /** Cisco's auto-RP (tcpdump's cisco_autorp_print, print-pim.c), on UDP port 496 either way. */
 import type { PrintContext } from './context.js';
 import { AUTORP_GROUP_LENGTH, AUTORP_HEADER_LENGTH, AUTORP_RP_LENGTH, type CiscoAutoRp } from '../../decoders/cisco-autorp.js';
-import { relts } from './util-print.js';
+import { hex2, relts } from './util-print.js';
 
 const types: Record<number, string> = { 0x11: 'candidate-advert', 0x12: 'mapping' };
 const versions = [' PIMv?', ' PIMv1', ' PIMv2', ' PIMv1+2'];
-
-const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
 
 /**
  * An auto-RP message, `length` bytes of UDP payload. The lengths are checked against `length`

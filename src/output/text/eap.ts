@@ -4,6 +4,7 @@ import { printLayer } from './dispatch.js';
 import { bitNames, printJnp, tokName, type Tok } from './tok.js';
 import type { Eap, Eapol } from '../../decoders/eap.js';
 import { Layer } from '../../decoders/layer.js';
+import { hex2 } from './util-print.js';
 
 const FRAME_TYPES: Tok = [[0, 'EAP packet'], [1, 'EAPOL start'], [2, 'EAPOL logoff'], [3, 'EAPOL key'], [4, 'Encapsulated ASF alert']];
 const CODES: Tok = [[1, 'Request'], [2, 'Response'], [3, 'Success'], [4, 'Failure']];
@@ -12,7 +13,6 @@ const TYPES: Tok = [[0, 'No proposed'], [1, 'Identity'], [2, 'Notification'], [3
 const TLS_FLAGS: Tok = [[0x80, 'L bit'], [0x40, 'More fragments bit'], [0x20, 'Start bit']];
 const AKA_SUBTYPES: Tok = [[1, 'Challenge'], [2, 'Auth reject'], [4, 'Sync failure'], [5, 'Identity'], [10, 'Start'],
   [11, 'Challenge'], [12, 'Notification'], [13, 'Reauth'], [14, 'Client error']];
-const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 
 /** An EAPOL frame (eapol_print). */
 export function printEapol(c: PrintContext, v: Eapol, _length: number): void {

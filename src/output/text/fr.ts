@@ -9,11 +9,11 @@ import { FR_SNAP_LENGTH, FrFlag, Nlpid, type FrameRelay, type Mfr } from '../../
 import { printSnapBody } from './llc.js';
 import { safeChar } from './print-char.js';
 import type { FieldView } from '../../decoders/view.js';
+import { hex2 } from './util-print.js';
 
 const nlpidNames: Record<number, string> = { 0x00: 'NULL', 0x08: 'Q.933', 0x09: 'LMI', 0x80: 'SNAP', 0x81: 'CLNP', 0x82: 'ES-IS', 0x83: 'IS-IS',
   0x84: 'CONS', 0x85: 'IDRP', 0xc1: 'ISIS_SPB', 0xb1: 'FRF.15', 0xcc: 'IPv4', 0xcf: 'PPP', 0x8a: 'X25 ES-IS', 0x8e: 'IPv6' };
 const flagNames: ReadonlyArray<readonly [number, string]> = [[FrFlag.Cr, 'C!'], [FrFlag.De, 'DE'], [FrFlag.Becn, 'BECN'], [FrFlag.Fecn, 'FECN'], [FrFlag.Sdlc, 'sdlcore']];
-const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 
 /** tcpdump's fr_hdr_print (the -e header, and what unknown payloads print without it). */
 function header(c: PrintContext, length: number, addrLength: number, dlci: number, flags: number, nlpid: number): void {

@@ -3,9 +3,9 @@ import type { PrintContext } from './context.js';
 import { defaultPrint } from './dump.js';
 import { Layer } from '../../decoders/layer.js';
 import { WPAN_TAP_HEADER_LENGTH, Wpan, type Ieee802154, type Ieee802154Tap, type WpanFields } from '../../decoders/ieee802154.js';
+import { hex2 } from './util-print.js';
 
 const frameTypes = ['Beacon', 'Data', 'ACK', 'Command', 'Reserved', 'Multipurpose', 'Fragment', 'Extended'];
-const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 const reserved = (v: number): string => `Reserved 0x${hex2(v)}`;
 const headerIeNames: Record<number, string> = {
   0: 'Vendor Specific Header IE', 26: 'LE CSL IE', 27: 'LE RIT IE', 28: 'DSME PAN descriptor IE', 29: 'Rendezvous Time IE',

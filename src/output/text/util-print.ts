@@ -40,6 +40,9 @@ export function bitNames(t: Tok, v: number, none: string, sep = ', '): string {
   return first ? none : s;
 }
 
+/** `%02x` of a byte. */
+export function hex2(v: number): string { return v.toString(16).padStart(2, '0'); }
+
 /** `%08x` of an unsigned 32-bit value. */
 export function hex32(v: number): string { return (v >>> 0).toString(16).padStart(8, '0'); }
 
