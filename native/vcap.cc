@@ -601,19 +601,14 @@ Napi::Value WriteSpans(const Napi::CallbackInfo& info) {
   double total = 0;
   size_t i = from;
   while (i < to) {
-    const uint8_t* out;
-    size_t n = 0;
-    const uint8_t* first = base + off[i] - before + skip;
-    size_t firstLen = len[i] + before - skip;
-    if (firstLen >= STAGE_BYTES) {
-      out = first;  // a span the buffer cannot hold: straight from where it is
-      n = firstLen;
-      i++;
-    } else {
+    const uint8_t* out = base + off[i] - before + skip;
+    size_t n = len[i] + before - skip;
+    i++;
+    skip = 0;
+    // A span the buffer cannot hold goes straight from where it is; the others are gathered.
+    if (n < STAGE_BYTES) {
+      memcpy(stage, out, n);
       out = stage;
-      memcpy(stage, first, firstLen);
-      n = firstLen;
-      i++;
       for (; i < to; i++) {
         size_t l = len[i] + before;
         if (n + l > STAGE_BYTES) break;
@@ -621,7 +616,6 @@ Napi::Value WriteSpans(const Napi::CallbackInfo& info) {
         n += l;
       }
     }
-    skip = 0;
     ssize_t r = writeAll(fd, out, n);
     if (r < 0) {
       if (total > 0) break;

@@ -62,8 +62,7 @@ export class CiscoAutoRp extends LayerView {
     const rps: object[] = [];
     // The entries captured whole, in order; a cut one ends the list.
     let at = AUTORP_HEADER_LENGTH;
-    const n = this.has(2) ? this.rpCount : 0;
-    for (let i = 0; i < n && this.has(at + AUTORP_RP_LENGTH); i++) {
+    for (let i = 0, n = this.rpCount; i < n && this.has(at + AUTORP_RP_LENGTH); i++) {
       const groups: object[] = [];
       const count = this.groupCount(at), versions = this.rpVersions(at), address = this.rpAddress(at);
       at += AUTORP_RP_LENGTH;
@@ -74,9 +73,7 @@ export class CiscoAutoRp extends LayerView {
       rps.push({ address, pimVersions: versions & 3, groups });
       if (groups.length < count) break;
     }
-    return {
-      offset: this.offset, length: this.length, type: this.has(1) ? this.type : undefined, rpCount: this.has(2) ? this.rpCount : undefined,
-      holdTime: this.has(4) ? this.holdTime : undefined, rps,
-    };
+    // Only a decoded message is a layer, and decode() proved its header captured.
+    return { offset: this.offset, length: this.length, type: this.type, rpCount: this.rpCount, holdTime: this.holdTime, rps };
   }
 }
