@@ -331,6 +331,11 @@ test('ESP, VRRP v2/v3 (addresses, auth, checksums, TTL), Geneve (options, TEB an
     IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('02c0655800abcd07 0102800100000001 0101000200000002 00000003'.replace(/ /g, '').slice(0, 48)), inner))),
     IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('0000080000000200'), inner.subarray(14)))),
     IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('0000123400000200'), text('abcd')))), IP({ proto: 17 }, udp(40000, 6081, fromHex('4000655800000100'))),
+    // Datagrams shorter than the header (tcpdump's length check, before what was captured); options
+    // the header counts past the datagram's end; from port 6081.
+    IP({ proto: 17 }, udp(40000, 6081, new Uint8Array(0))), IP({ proto: 17 }, udp(6081, 40000, fromHex('000065'))),
+    IP({ proto: 17 }, udp(40000, 6081, fromHex('00006558000001'))), IP({ proto: 17 }, udp(40000, 6081, fromHex('0200655800000100'))),
+    IP({ proto: 17 }, udp(40000, 6081, fromHex('0480655800000100 0102800100000001'.replace(/ /g, '')))),
   ];
   compare(t, 1, withCuts(frames, [34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 60, 64, 70, 76]), [[], ['-v'], ['-vv'], ['-e'], ['-x']]);
 });

@@ -12,7 +12,9 @@ const flagTexts = [', Flags [none]', ', Flags [C]', ', Flags [O]', ', Flags [OC]
 export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   c.protocol = 'geneve';
   c.write('Geneve');
-  // The fixed header, then header plus options, are checked before use: cuts there are reported here.
+  // The datagram must hold the fixed header, then the options the header counts; what was captured
+  // of them is checked after each (cuts there are reported here).
+  if (len < GENEVE_HEADER_LENGTH) { c.write(` [length ${len} < ${GENEVE_HEADER_LENGTH}]`); c.invalid(); return; }
   if (!g.has(GENEVE_HEADER_LENGTH)) { c.truncMark(); return; }
   const version = g.version;
   if (version !== 0) { c.write(` ERROR: unknown-version ${version}`); return; }
@@ -23,6 +25,7 @@ export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   c.write(', vni 0x'); c.hexPad(vni, 1);
   if (reserved) c.write(`, rsvd 0x${reserved.toString(16)}`);
   if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);
+  if (len - GENEVE_HEADER_LENGTH < optsLen) { c.write(` truncated-geneve - ${optsLen - (len - GENEVE_HEADER_LENGTH)} bytes missing`); return; }
   if (!g.has(GENEVE_HEADER_LENGTH + optsLen)) { c.truncMark(); return; }
   if (optsLen) {
     c.write(', options [');
