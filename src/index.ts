@@ -83,6 +83,7 @@ export { LwappControl, LwappData, LwappMessage } from './decoders/lwapp.js';
 export { Vqp, VqpObject } from './decoders/vqp.js';
 export { Hncp, HncpTlv, HncpType } from './decoders/hncp.js';
 export { CiscoAutoRp } from './decoders/cisco-autorp.js';
+export { Zep } from './decoders/zep.js';
 export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';

@@ -37,6 +37,12 @@ export abstract class Cursor {
   /** What bounded `end` (a `Len` value). */
   len = 0;
   /**
+   * Bytes a layer states its payload has, where the payload takes that as its own length even past
+   * the capture (ZEP's inner length, which tcpdump hands the 802.15.4 printer as the frame's): set
+   * just before the walk goes on into that payload, whose decode() takes it and sets -1 again.
+   */
+  statedLength = -1;
+  /**
    * The EtherType (or link protocol) that selected the current layer; VLAN tags report it as their
    * TPID. Set by every layer that dispatches by EtherType, before the layer it selects reads it.
    */

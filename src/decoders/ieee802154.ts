@@ -82,20 +82,35 @@ export class WpanFields extends FieldView {
 export class Ieee802154 extends LayerView {
   readonly layer = IEEE802154;
   readonly fields: WpanFields;
-  /** Captured bytes of the frame without a recognised FCS (tcpdump's caplen after it removed one). */
+  /**
+   * Bytes of the frame: what was captured, or what the encapsulation states (ZEP's inner length,
+   * which may pass the capture).
+   */
+  frameBytes = 0;
+  /** `frameBytes` without a recognised FCS (tcpdump's caplen after it removed one). */
   frameLength = 0;
   /** The FCS recognised (2 or 4 bytes; 0: none matched, or too short to have one). */
   fcsLength = 0;
   /** The last FCS candidate read and the CRC computed for it (equal when `fcsLength` is not 0). */
   fcsValue = 0; fcsComputed = 0;
+  /** The stated frame passes the capture where its FCS would be, so it could not be tested (tcpdump's read of it unwinds). */
+  fcsNotCaptured = false;
 
   constructor(c: Cursor) { super(c); this.fields = new WpanFields(c); }
 
   decode(c: Cursor): number {
     const o = c.off, b = c.buf;
     this.off = o; this.end = c.end; this.headerLength = 0; this.fcsLength = 0; this.fcsValue = 0; this.fcsComputed = 0;
-    const n = c.end - o;
-    this.frameLength = n;
+    this.fcsNotCaptured = false;
+    let n = c.end - o;
+    const stated = c.statedLength;
+    if (stated >= 0) {
+      c.statedLength = -1;
+      if (stated > n) return this.#pastCapture(c, o, stated);
+      this.end = c.end = o + stated;
+      n = stated;
+    }
+    this.frameBytes = n; this.frameLength = n;
     if (n < 2) return c.short(IEEE802154, o, 2);
     const fc = u16le(b, o);
     const type = fc & 7;
@@ -114,6 +129,20 @@ export class Ieee802154 extends LayerView {
     c.mark(IEEE802154);
     // The MAC header's layout is the frame control's; what of it is there the printer checks as tcpdump does.
     this.headerLength = Math.min(this.frameLength, this.addressesEnd < 0 ? 2 : this.addressesEnd);
+    c.off = o + this.headerLength;
+    return 0;
+  }
+
+  /** A stated frame longer than what was captured of it: its FCS untested, the header as far as it was captured. */
+  #pastCapture(c: Cursor, o: number, stated: number): number {
+    const have = c.end - o;
+    this.frameBytes = stated; this.frameLength = stated;
+    c.cut = true;
+    if (have < 2) return c.short(IEEE802154, o, 2);
+    // tcpdump reads the FCS candidates at the stated end; a frame too short for them has none to read.
+    this.fcsNotCaptured = (this.frameControl & 7) === Wpan.Multipurpose ? stated >= 3 : stated >= 4;
+    c.mark(IEEE802154);
+    this.headerLength = Math.min(have, this.addressesEnd < 0 ? 2 : this.addressesEnd);
     c.off = o + this.headerLength;
     return 0;
   }

@@ -268,6 +268,8 @@ export const Layer = {
   Hncp: 253,
   /** Cisco's auto-RP (UDP port 496). */
   CiscoAutoRp: 254,
+  /** ZEP, the ZigBee Encapsulation Protocol (UDP port 17754). */
+  Zep: 255,
 } as const;
 export type Layer = (typeof Layer)[keyof typeof Layer];
 
@@ -452,6 +454,7 @@ names[Layer.LwappData] = 'LWAPP data';
 names[Layer.Vqp] = 'VQP';
 names[Layer.Hncp] = 'HNCP';
 names[Layer.CiscoAutoRp] = 'auto-RP';
+names[Layer.Zep] = 'ZEP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -77,6 +77,7 @@ import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT, LwappControl, LwappData } from './
 import { VQP_PORT, Vqp } from './vqp.js';
 import { HNCP_PORT, Hncp } from './hncp.js';
 import { CISCO_AUTORP_PORT, CiscoAutoRp } from './cisco-autorp.js';
+import { ZEP_PORT, Zep } from './zep.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -278,6 +279,7 @@ setUdpPort(LWAPP_DATA_PORT, Layer.LwappData, 694);
 setUdpPort(VQP_PORT, Layer.Vqp, 686);    // print-udp.c: after LMP's 701, before sFlow's 6343
 setUdpPort(HNCP_PORT, Layer.Hncp, 650);   // print-udp.c: after Babel's 648, before the whiteboard's 655
 setUdpPort(CISCO_AUTORP_PORT, Layer.CiscoAutoRp, 657);   // print-udp.c: after the whiteboard's 655, before RADIUS's 659
+setUdpPort(ZEP_PORT, Layer.Zep, 710);   // print-udp.c: after VXLAN-GPE's 708, before MPLS's 712
 setTcpPort(323, Layer.RpkiRtr);
 
 export { byLinkType };
@@ -337,7 +339,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
-  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp,
+  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep,
 ];
 
 /**

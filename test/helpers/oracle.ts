@@ -41,13 +41,16 @@ export class Oracle {
   readonly dir = mkdtempSync(join(tmpdir(), 'vcap-oracle-'));
   #fileNo = 0;
 
-  /** Writes `recs` as a `linkType` capture and asserts vcap prints what tcpdump prints with each flag set. */
-  compare(t: ExecutionContext, linkType: number, recs: Rec[], flagSets: string[][]): void {
+  /**
+   * Writes `recs` as a `linkType` capture and asserts vcap prints what tcpdump prints with each flag
+   * set, both run in time zone `tz` (where printers show local times).
+   */
+  compare(t: ExecutionContext, linkType: number, recs: Rec[], flagSets: string[][], tz = 'GMT0'): void {
     const f = join(this.dir, `d${this.#fileNo++}.pcap`);
     writeFileSync(f, pcap(linkType, recs));
     for (const flags of flagSets) {
       const args = ['-n', '-r', f, ...flags];
-      const env = { ...process.env, TZ: 'GMT0' };
+      const env = { ...process.env, TZ: tz };
       const expected = spawnSync('tcpdump', args, { env, encoding: 'latin1', maxBuffer: 256 << 20 });
       const got = spawnSync(vcap, args, { env, encoding: 'latin1', maxBuffer: 256 << 20 });
       t.is(got.status, 0, got.stderr);

@@ -1,5 +1,5 @@
 /** IEEE 802.15.4 (tcpdump's print-802_15_4.c): standard and multipurpose frames, their IEs, beacons and MAC commands. */
-import type { PrintContext } from './context.js';
+import { TRUNCATED, type PrintContext } from './context.js';
 import { defaultPrint } from './dump.js';
 import { Layer } from '../../decoders/layer.js';
 import { WPAN_TAP_HEADER_LENGTH, Wpan, type Ieee802154, type Ieee802154Tap, type WpanFields } from '../../decoders/ieee802154.js';
@@ -378,13 +378,17 @@ function printMultipurpose(c: PrintContext, v: Ieee802154, fc: number): number {
   return 1;
 }
 
-/** tcpdump's ieee802_15_4_print: the frame `v`; returns what tcpdump adds to the link-header length (its 0/1 result, or the capture when under 2 bytes). */
-function printFrame(c: PrintContext, v: Ieee802154): number {
+/**
+ * tcpdump's ieee802_15_4_print: the frame `v`, `length` bytes (the capture, or what an encapsulation
+ * states); returns its 0/1 result (0: not parsed), or `length` when that is under 2 bytes.
+ */
+export function printIeee802154Frame(c: PrintContext, v: Ieee802154, length: number): number {
   c.protocol = '802.15.4';
-  const caplen = v.captured;
-  if (caplen < 2) { c.truncMark(); return caplen; }
+  if (length < 2) { c.truncMark(); return length; }
   const fc = v.frameControl, type = fc & 7;
   c.write(`IEEE 802.15.4 ${frameTypes[type]!} packet `);
+  // tcpdump reads the FCS candidates at the frame's stated end before anything else of it.
+  if (v.fcsNotCaptured && (type <= Wpan.Command || type === Wpan.Multipurpose)) throw TRUNCATED;
   if (type <= Wpan.Command) return printStandard(c, v, fc);
   if (type === Wpan.Multipurpose) return printMultipurpose(c, v, fc);
   // Reserved, fragment (tcpdump does not reassemble them) and extended frames: the line ends here.
@@ -393,7 +397,8 @@ function printFrame(c: PrintContext, v: Ieee802154): number {
 
 /** LINKTYPE_IEEE802_15_4_WITHFCS and _NOFCS. */
 export function printIeee802154Link(c: PrintContext, _length: number): number {
-  return printFrame(c, c.pkt.views.table[Layer.Ieee802154] as Ieee802154);
+  const v = c.pkt.views.table[Layer.Ieee802154] as Ieee802154;
+  return printIeee802154Frame(c, v, v.frameBytes);
 }
 
 /** LINKTYPE_IEEE802_15_4_TAP: the TAP header (its TLVs skipped), then the frame. */
@@ -405,5 +410,6 @@ export function printIeee802154TapLink(c: PrintContext, _length: number): number
   const len = v.headerLengthField;
   if (v.version !== 0 || len < WPAN_TAP_HEADER_LENGTH) { c.invalid(); return 0; }
   if (caplen < len) { c.truncMark(); return caplen; }
-  return printFrame(c, c.pkt.views.table[Layer.Ieee802154] as Ieee802154) + len;
+  const frame = c.pkt.views.table[Layer.Ieee802154] as Ieee802154;
+  return printIeee802154Frame(c, frame, frame.frameBytes) + len;
 }

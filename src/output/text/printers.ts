@@ -135,6 +135,8 @@ import { printHncp } from './hncp.js';
 import { HNCP_PORT } from '../../decoders/hncp.js';
 import { printCiscoAutoRp } from './cisco-autorp.js';
 import { CISCO_AUTORP_PORT } from '../../decoders/cisco-autorp.js';
+import { printZep } from './zep.js';
+import { ZEP_PORT } from '../../decoders/zep.js';
 import { VQP_PORT } from '../../decoders/vqp.js';
 import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
 import { RX_PORT_HIGH, RX_PORT_LOW } from '../../decoders/rx.js';
@@ -308,6 +310,7 @@ registerLayer(Layer.LwappData, printLwappData);
 registerLayer(Layer.Vqp, printVqp);
 registerLayer(Layer.Hncp, printHncp);
 registerLayer(Layer.CiscoAutoRp, printCiscoAutoRp);
+registerLayer(Layer.Zep, printZep);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -426,6 +429,8 @@ udpPortPrinters.set(VQP_PORT, layerPort(686, Layer.Vqp));
 udpPortPrinters.set(HNCP_PORT, layerPort(650, Layer.Hncp));
 // Cisco's auto-RP: print-udp.c tests port 496 either way after the whiteboard (655) and before RADIUS (659).
 udpPortPrinters.set(CISCO_AUTORP_PORT, layerPort(657, Layer.CiscoAutoRp));
+// ZEP: print-udp.c tests port 17754 either way after VXLAN-GPE (708) and before MPLS (712).
+udpPortPrinters.set(ZEP_PORT, layerPort(710, Layer.Zep));
 udpForced.set('domain', dnsUdp);
 udpForced.set('vxlan', vxlan);
 // A TCP rank is the line of print-tcp.c that tests the port, as with UDP.
