@@ -40,6 +40,8 @@ export interface CliOptions {
   backend: 'afpacket' | 'libpcap';
   /** --json: one JSON object per packet instead of tcpdump's lines. */
   json: boolean;
+  /** --count: with -r, print only how many packets the file held (passed the filter, up to -c), not the packets. */
+  countOnly: boolean;
   /** --reply: with --tun/--tap, answer pings (and ARP / neighbour solicitations) for the device's subnet. */
   reply: boolean;
   /** -d / -dd / -ddd: print the compiled filter and exit. */
@@ -66,13 +68,13 @@ export interface CliOptions {
   printInterface: boolean;
 }
 
-export const usage = `Usage: vcap [-AdDehHlnpqSUvxX#] [-B size] [-c count] [-C file_size] [-F file]
-            [-G seconds] [-i interface]... [-Q in|out|inout] [-r file] [-s snaplen]
+export const usage = `Usage: vcap [-AdDehHKlnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size]
+            [-F file] [-G seconds] [-i interface]... [-Q in|out|inout] [-r file] [-s snaplen]
             [-T type] [-w file] [-W filecount] [-z postrotate-command] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--comment text] [--immediate-mode]
-            [--json] [--nano] [--netns NAME|PID|PATH] [--pcapng] [--print-interface] [--reply]
-            [--smb] [--tap NAME] [--tun NAME] [--time-stamp-precision micro|nano] [--version]
-            [ expression ]
+            [--json] [--micro] [--nano] [--netns NAME|PID|PATH] [--number] [--pcapng]
+            [--print-interface] [--reply] [--smb] [--tap NAME] [--tun NAME]
+            [--time-stamp-precision micro|nano] [--version] [ expression ]
             --smb: print NetBIOS and SMB as tcpdump built with --enable-smb does; Debian's tcpdump is not
        vcap ifaces [--netns NS] [--json]       interfaces: kind, peer, ports, owner, speed
        vcap topo [--json]                      every namespace, veth pairs, bridges, TUN/TAP
@@ -81,8 +83,10 @@ export const usage = `Usage: vcap [-AdDehHlnpqSUvxX#] [-B size] [-c count] [-C f
 `;
 
 const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W', 'z', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision', 'comment'];
-const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H'];
-const booleanOptions = ['nano', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface', 'smb'];
+// -N (host names without their domain) changes nothing: vcap prints no names, as with tcpdump's -n.
+const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'N', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H', 'K'];
+const booleanOptions = ['nano', 'micro', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface', 'smb', 'count', 'number',
+  'dont-verify-checksums'];
 
 function count(v: unknown): number { return typeof v === 'number' ? v : 0; }
 function clamp2(n: number): 0 | 1 | 2 { return (n > 2 ? 2 : n) as 0 | 1 | 2; }
@@ -149,10 +153,13 @@ export function parseArgs(argv: string[]): CliOptions {
   const precision = str('time-stamp-precision');
   if (precision !== undefined && precision !== 'micro' && precision !== 'nano')
     throw new VcapError(`unsupported time stamp precision ${precision}`, 'EINVAL');
+  // The last of --micro, --nano and --time-stamp-precision is not told apart: asking for both is refused.
+  if (bool('micro') && (bool('nano') || precision === 'nano')) throw new VcapError('--micro and --nano ask for different time stamp precisions', 'EUSAGE');
   const nano = bool('nano') || precision === 'nano';
   const backend = str('backend') ?? 'afpacket';
   if (backend !== 'afpacket' && backend !== 'libpcap') throw new VcapError(`unknown backend '${backend}' (afpacket or libpcap)`, 'EINVAL');
 
+  if (bool('count') && read === undefined) throw new VcapError('--count counts the packets of a capture file: give -r', 'EUSAGE');
   const tcount = count(a['t']);
   const print: PrintOptions = {
     // Not capped: tcpdump counts every -v (IKE prints notify data at -vvvv; OpenFlow's PACKET_IN frames print with -v less 3).
@@ -165,10 +172,11 @@ export function parseArgs(argv: string[]): CliOptions {
     ascii: clamp2(count(a['A'])),
     timeFormat: (tcount > 5 ? 5 : tcount) as 0 | 1 | 2 | 3 | 4 | 5,
     nano,
-    packetNumber: count(a['#']) > 0,
+    packetNumber: count(a['#']) > 0 || bool('number'),
     forcedType: tType,
     meshHeaders: count(a['H']) > 0,
     smb: bool('smb'),
+    skipChecksums: count(a['K']) > 0 || bool('dont-verify-checksums'),
   };
   // tcpdump's checks and words for -C, -G, -W.
   const sizeText = str('C');
@@ -200,6 +208,7 @@ export function parseArgs(argv: string[]): CliOptions {
     immediate: bool('immediate-mode'),
     backend,
     json: bool('json'),
+    countOnly: bool('count'),
     reply: bool('reply'),
     dumpProgram: (d > 3 ? 3 : d) as 0 | 1 | 2 | 3,
     filterFile: str('F'),

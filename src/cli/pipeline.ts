@@ -167,7 +167,7 @@ class Sinks {
     // The filter first, as tcpdump does: a bad expression leaves no -w file behind.
     this.#filterFor(first.linkType);
     if (this.o.write !== undefined) this.#writer = openFrameSink(this.o, first, snaplen, this.src, this.io);
-    else {
+    else if (!this.o.countOnly) {
       this.#text = new TextWriter(textFd, lineBuffered);
       if (this.o.json) this.#json = new jsonModule!.JsonPrinter(this.#text, this.json);
       this.#decoder = new decoderModule!.Decoder({ eager: true });
@@ -431,7 +431,7 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
     // VCAP_PRINT_WORKERS asks (parallel-print.ts); when that depends on how many packets the file
     // holds, the first batch tells. pcapng may change link type or interface from block to block: one thread.
     let threads: ((b: Batch) => void) | undefined;
-    if (o.write === undefined && !o.json && !lineBuffered && file.format === 'pcap') {
+    if (o.write === undefined && !o.json && !o.countOnly && !lineBuffered && file.format === 'pcap') {
       const { printPlan, canPrintInParallel, worthThreads, ParallelPrinter } = await import('./parallel-print.js');
       const size = file.size ?? 0, plan = printPlan(size, o.count);
       if (plan.workers > 0 && canPrintInParallel(o.print)) {
@@ -456,6 +456,9 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
       // Whatever was read before damage is printed or written before the error line.
       sinks.close();
       progress?.finish(file.bytesRead, packets);
+      // --count: the packets that passed the filter (up to -c), on stdout, as tcpdump words it;
+      // after damage, those before it (tcpdump prints them after its error line, on stderr).
+      if (o.countOnly) writeOut(io, `${sinks.captured} packet${sinks.captured === 1 ? '' : 's'}\n`);
     }
     if (sinks.rotation?.limitReached) stderr(io, `Maximum file limit reached: ${o.fileCount}`);
     return 0;

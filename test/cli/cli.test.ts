@@ -2,7 +2,7 @@
 // a closed pipe, local-time timestamps, damaged files. Debian tcpdump is the oracle where one is needed.
 import test from 'ava';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -312,4 +312,53 @@ test('a record whose microsecond field is a second or more (fuzzed files): print
   const out = join(tmp, 'big-usec-copy.pcap');
   t.is((await run(['-r', f, '-w', out])).code, 0);
   t.deepEqual(readFileSync(out).subarray(24), b.subarray(24));
+});
+
+test('--count: how many packets the file holds, pass the filter, up to -c; with -w the file too; after damage those before it; tcpdump\'s line and status', async (t) => {
+  const whole = readFileSync(join(corpus, 'print-x.pcap'));
+  const cut = join(tmp, 'count-cut.pcap');
+  writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+  const cases = [
+    ['--count', '-r', 'tfo.pcap'], ['--count', '-r', 'tfo.pcap', 'src host 3.3.3.3'], ['--count', '-c', '1', '-r', 'tfo.pcap'],
+    ['--count', '-r', 'tfo.pcap', 'udp port 9'], ['--count', '-n', '-v', '-r', 'print-x.pcap'], ['--count', '-r', cut],
+  ];
+  for (const args of cases) {
+    const r = await run(args), want = tcpdump(args);
+    t.is(r.stdout, want.stdout, args.join(' '));
+    t.regex(r.stdout, /^\d+ packets?\n$/, args.join(' '));
+    t.is(r.code, want.code, args.join(' '));
+  }
+  // With -w: the count, and the file tcpdump writes.
+  const mine = join(tmp, 'count-w-vcap.pcap'), theirs = join(tmp, 'count-w-tcpdump.pcap');
+  const r = await run(['--count', '-r', 'tfo.pcap', '-w', mine, 'src host 3.3.3.3']);
+  t.is(r.stdout, tcpdump(['--count', '-r', 'tfo.pcap', '-w', theirs, 'src host 3.3.3.3']).stdout);
+  t.deepEqual(readFileSync(mine), readFileSync(theirs));
+  // Live there is no file to count.
+  const live = await run(['--count', '-i', 'lo']);
+  t.is(live.code, 1);
+  t.is(live.stderr, 'vcap: --count counts the packets of a capture file: give -r\n');
+});
+
+test('tcpdump\'s -K (--dont-verify-checksums), --number, --micro and -N: the lines tcpdump prints with them, over its corpus', async (t) => {
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.pcap'));
+  t.true(files.length > 40);
+  // -K over every capture (in parallel: 48 files); some of them have checksums -K leaves unverified.
+  let changed = 0;
+  await Promise.all(files.map(async (f) => {
+    const args = ['-n', '-K', '-vv', '-r', f];
+    const r = await run(args), want = tcpdump(args).stdout;
+    t.is(r.stdout, want, args.join(' '));
+    if (want !== tcpdump(['-n', '-vv', '-r', f]).stdout) changed++;
+  }));
+  t.true(changed >= 30, `${changed} captures print otherwise with -K`);
+  for (const flags of [['--dont-verify-checksums', '-v', '-e'], ['--number', '--micro', '-N']]) {
+    for (const f of ['tfo.pcap', 'dns_udp-v.pcap', 'icmpv6.pcap', 'LINKTYPE_RAW_ipv6.pcap', 'tcp-handshake-nano.pcap']) {
+      const args = ['-n', ...flags, '-r', f];
+      t.is((await run(args)).stdout, tcpdump(args).stdout, args.join(' '));
+    }
+  }
+  // --micro and --nano at once ask for two precisions.
+  const both = await run(['--micro', '--nano', '-r', 'tfo.pcap']);
+  t.is(both.code, 1);
+  t.is(both.stderr, 'vcap: --micro and --nano ask for different time stamp precisions\n');
 });

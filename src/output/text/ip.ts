@@ -136,7 +136,7 @@ export function printIp(c: PrintContext, ip: Ipv4, length: number): void {
       if (!printOptions(c, ip, hlen - IPV4_MIN_HEADER_LENGTH)) { c.write(' [truncated-option]'); truncated = true; }
       c.write(')');
     }
-    if (ip.has(hlen)) {
+    if (!c.o.skipChecksums && ip.has(hlen)) {
       const sum = ip.internetChecksum(hlen);
       if (sum !== 0) {
         const field = ip.checksum;

@@ -32,6 +32,11 @@ export interface PrintOptions {
    */
   readonly smb?: boolean;
   /**
+   * -K: do not verify the IPv4 header's, TCP's and UDP's checksums at -v (captures on veth, TAP and
+   * bridges, where the kernel leaves them to offload, show them all bad). Other checksums are still verified, as tcpdump does.
+   */
+  readonly skipChecksums?: boolean;
+  /**
    * if_indextoname() for Linux cooked v2 lines, when the capture's namespace is not vcap's own
    * (--netns); by default the names come from this host's /sys.
    */

@@ -315,7 +315,7 @@ export function printTcp(c: PrintContext, tcp: Tcp, length: number): void {
     c.write(` [bad hdr length ${hlen} - too long, > ${length}]`);
     return;
   }
-  if (c.o.verbose && !ip.fragmented && tcp.has(length)) writeChecksum(c, tcp, ip, length);
+  if (c.o.verbose && !c.o.skipChecksums && !ip.fragmented && tcp.has(length)) writeChecksum(c, tcp, ip, length);
   length -= hlen;
   if (c.o.verbose > 1 || length > 0 || (flags & (SYN | FIN | RST))) {
     c.write(', seq ');

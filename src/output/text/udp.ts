@@ -42,7 +42,7 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   c.srcPort = sport; c.dstPort = dport;
   const before = udpBeforePorts;
   if ((sport === before.port || dport === before.port) && !c.o.quiet && before.print!(c, sport, dport, cp, length)) return;
-  if (c.o.verbose && !ip.fragmented) {
+  if (c.o.verbose && !c.o.skipChecksums && !ip.fragmented) {
     if (ip.version === 4 && c.o.verbose > 1) {
       const field = udp.checksum;
       if (field === 0) c.write('[no cksum] ');
