@@ -40,6 +40,8 @@ export interface CliOptions {
   backend: 'afpacket' | 'libpcap';
   /** --json: one JSON object per packet instead of tcpdump's lines. */
   json: boolean;
+  /** --print: print the packets' lines with -w too. */
+  printToo: boolean;
   /** --count: with -r, print only how many packets the file held (passed the filter, up to -c), not the packets. */
   countOnly: boolean;
   /** --reply: with --tun/--tap, answer pings (and ARP / neighbour solicitations) for the device's subnet. */
@@ -73,7 +75,7 @@ export const usage = `Usage: vcap [-AdDehHKlnNpqStUvxX#] [-B size] [-c count] [-
             [-T type] [-w file] [-W filecount] [-z postrotate-command] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--comment text] [--immediate-mode]
             [--json] [--micro] [--nano] [--netns NAME|PID|PATH] [--number] [--pcapng]
-            [--print-interface] [--reply] [--smb] [--tap NAME] [--tun NAME]
+            [--print] [--print-interface] [--reply] [--smb] [--tap NAME] [--tun NAME]
             [--time-stamp-precision micro|nano] [--version] [ expression ]
             --smb: print NetBIOS and SMB as tcpdump built with --enable-smb does; Debian's tcpdump is not
        vcap ifaces [--netns NS] [--json]       interfaces: kind, peer, ports, owner, speed
@@ -86,7 +88,7 @@ const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W
 // -N (host names without their domain) changes nothing: vcap prints no names, as with tcpdump's -n.
 const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'N', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H', 'K'];
 const booleanOptions = ['nano', 'micro', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface', 'smb', 'count', 'number',
-  'dont-verify-checksums'];
+  'dont-verify-checksums', 'print'];
 
 function count(v: unknown): number { return typeof v === 'number' ? v : 0; }
 function clamp2(n: number): 0 | 1 | 2 { return (n > 2 ? 2 : n) as 0 | 1 | 2; }
@@ -150,6 +152,8 @@ export function parseArgs(argv: string[]): CliOptions {
   const tType = tText === undefined ? '' : forcedType(tText);
   if (tType === undefined) throw new VcapError(`unknown packet type \`${tText}'`, 'EINVAL');
   if (bool('json') && write !== undefined) throw new VcapError('--json prints the packets; it does not go with -w', 'EUSAGE');
+  // tcpdump mixes the lines into the capture it writes to stdout.
+  if (bool('print') && write === '-') throw new VcapError('--print with -w - would put the lines in the capture written to stdout', 'EUSAGE');
   const precision = str('time-stamp-precision');
   if (precision !== undefined && precision !== 'micro' && precision !== 'nano')
     throw new VcapError(`unsupported time stamp precision ${precision}`, 'EINVAL');
@@ -209,6 +213,7 @@ export function parseArgs(argv: string[]): CliOptions {
     backend,
     json: bool('json'),
     countOnly: bool('count'),
+    printToo: bool('print'),
     reply: bool('reply'),
     dumpProgram: (d > 3 ? 3 : d) as 0 | 1 | 2 | 3,
     filterFile: str('F'),

@@ -64,7 +64,7 @@ let decoderModule: DecoderModule | undefined;
 /** The decoders and the printers (every protocol's, or --json's), loaded only for output that reads layers: -w never needs them. */
 async function loadPrinters(o: CliOptions): Promise<void> {
   if (o.json) jsonModule ??= await import('../output/json.js');
-  else if (o.write === undefined) printerModule ??= await import('../output/text/packet.js');
+  else if ((o.write === undefined || o.printToo) && !o.countOnly) printerModule ??= await import('../output/text/packet.js');
   else return;
   decoderModule ??= await import('../decoders/decoder.js');
 }
@@ -167,7 +167,8 @@ class Sinks {
     // The filter first, as tcpdump does: a bad expression leaves no -w file behind.
     this.#filterFor(first.linkType);
     if (this.o.write !== undefined) this.#writer = openFrameSink(this.o, first, snaplen, this.src, this.io);
-    else if (!this.o.countOnly) {
+    // --print: the lines as well as the file.
+    if ((this.o.write === undefined || this.o.printToo) && !this.o.countOnly) {
       this.#text = new TextWriter(textFd, lineBuffered);
       if (this.o.json) this.#json = new jsonModule!.JsonPrinter(this.#text, this.json);
       this.#decoder = new decoderModule!.Decoder({ eager: true });

@@ -362,3 +362,18 @@ test('tcpdump\'s -K (--dont-verify-checksums), --number, --micro and -N: the lin
   t.is(both.code, 1);
   t.is(both.stderr, 'vcap: --micro and --nano ask for different time stamp precisions\n');
 });
+
+test('--print with -w: tcpdump\'s lines and the file tcpdump writes; refused with -w - (the lines would be in the capture)', async (t) => {
+  for (const extra of [[], ['-v', 'src host 3.3.3.3'], ['-c', '2']]) {
+    const mine = join(tmp, 'print-vcap.pcap'), theirs = join(tmp, 'print-tcpdump.pcap');
+    const r = await run(['-n', '--print', '-r', 'tfo.pcap', '-w', mine, ...extra]);
+    const want = tcpdump(['-n', '--print', '-r', 'tfo.pcap', '-w', theirs, ...extra]);
+    t.is(r.code, 0, r.stderr);
+    t.is(r.stdout, want.stdout, extra.join(' '));
+    t.true(r.stdout.length > 0);
+    t.deepEqual(readFileSync(mine), readFileSync(theirs), extra.join(' '));
+  }
+  const bad = await run(['--print', '-r', 'tfo.pcap', '-w', '-']);
+  t.is(bad.code, 1);
+  t.is(bad.stderr, 'vcap: --print with -w - would put the lines in the capture written to stdout\n');
+});

@@ -1,7 +1,7 @@
 // Live -w: the file holds exactly the packets vcap says it captured, as capinfos and tshark count them.
 import test from 'ava';
 import { join } from 'node:path';
-import { SETTLE_MS, run, sleep, vcapBin, vethPair } from '../helpers/netns.js';
+import { SETTLE_MS, run, sleep, vcapBin, vethPair, withoutTimes } from '../helpers/netns.js';
 import { tempDir } from '../pcap/helpers.js';
 
 test('vcap -i veth -w file: capinfos and tshark count the packets vcap reports', async (t) => {
@@ -28,6 +28,25 @@ test('vcap -i veth -w file: capinfos and tshark count the packets vcap reports',
   t.is(lens.length, captured);
   t.is(lens.filter((l) => l === 98).length, 10);
   t.is(lens.filter((l) => l === 1442).length, 40);
+});
+
+test('vcap -i veth -w file --print: the lines as it captures, and the file holds the packets they show', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'printed.pcap');
+  const { a, ifA, ipB } = await vethPair(t, 47);
+  const vcap = a.vcap(['-i', ifA, '-n', '-w', file, '--print']);
+  t.teardown(() => vcap.kill());
+  await vcap.waitFor(/listening on/);
+  await a.exec(['ping', '-c', '3', '-i', '0.2', ipB]);
+  await sleep(SETTLE_MS);
+  const r = await vcap.stop('SIGTERM');
+  t.is(r.code, 0, r.stderr);
+  const lines = withoutTimes(r.stdout);
+  t.is(lines.filter((l) => / ICMP echo (request|reply), /.test(l)).length, 6, r.stdout);
+  // tcpdump reading the file back prints the same lines (and the timestamps too).
+  const back = await run(['tcpdump', '-n', '-r', file]);
+  t.is(back.code, 0, back.stderr);
+  t.is(r.stdout, back.stdout);
 });
 
 test('vcap -i veth --pcapng -w file: a pcapng file tshark reads, with every packet vcap reports', async (t) => {
