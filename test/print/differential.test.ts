@@ -62,6 +62,9 @@ test('TCP: flags, options, bad headers, HTTP, RST data, checksums, cut short', (
     fromHex('1c0481f5 1d06 01 02 0304 6304 7a7a'),
     fromHex('2202 2206 0102 0304 fe04f989 fe0a f989 0102030405060708 fe061234abcd'),
     fromHex('0303'), fromHex('0201'), fromHex('02 09 0000'), fromHex('0500'), fromHex('050a0000000100000002'),
+    // TCP-AO and TFO cookies of lengths they cannot have: tcpdump's (invalid).
+    fromHex('1d0301 01'), fromHex('1d02 0101'), fromHex('220501020301'), fromHex('220301'), fromHex('2212 01010101010101010101010101010101 0101'),
+    fromHex('fe07f989010203 01'),
   ];
   for (const o of opts) frames.push(IP({}, tcp({ sport: 40000, dport: 5001, flags: 0x12, seq: 7, ack: 9, options: o })));
   // MPTCP (kind 30): every subtype, well-formed and not, under SYN, SYN-ACK and ACK.

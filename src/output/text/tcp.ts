@@ -45,7 +45,7 @@ export function writeEndpoints(c: PrintContext, ip: IpInfo, proto: number, sport
 function fastOpen(c: PrintContext, opt: TcpOptionView, first: number, datalen: number, exp: boolean): void {
   if (exp) c.write('tfo');
   if (datalen === 0) { c.write(' cookiereq'); return; }
-  if (datalen % 2 !== 0 || datalen < 4 || datalen > 16) { c.write(' invalid'); return; }
+  if (datalen % 2 !== 0 || datalen < 4 || datalen > 16) { c.invalid(); return; }
   c.write(' cookie ');
   for (let i = 0; i < datalen; i++) c.write(hex8(opt.data(first + i)));
 }
@@ -186,7 +186,7 @@ function otherOption(c: PrintContext, tcp: Tcp, kind: number, len: number, hlen:
       break;
     case 29:
       datalen = len - 2;
-      if (datalen < 2) c.write(' invalid');
+      if (datalen < 2) c.invalid();
       else {
         if ((st = check(opt, 1, hlen)) !== OK) return st;
         c.write(` keyid ${opt.aoKeyId}`);
