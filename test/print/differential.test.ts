@@ -986,3 +986,15 @@ test('GeoNetworking (every header type, BTP-A/B with ITS PDU headers, bad length
 test('tcpdump is the oracle these tests need', (t) => {
   t.regex(execFileSync('tcpdump', ['--version'], { encoding: 'latin1' }), /tcpdump version 4\.99\./);
 });
+
+test('a UDP length short of the IP payload: the application printers read on to the payload\'s end, as tcpdump\'s do (DNS, NTP, syslog, ZEP, -T rtp), the length they print is UDP\'s', (t) => {
+  const dns = concat(fromHex('1bd7 0100 0001 0000 0000 0001'), fromHex('03617069 08696e7465726e616c 00 000f 0001'), fromHex('00 0029 1000 0000 8000 0000'));
+  const ntp = concat(bytes(0x23, 2, 6, 0xec), new Uint8Array(44));
+  const frames: Uint8Array[] = [];
+  for (const [port, body] of [[53, dns], [123, ntp], [514, text('<13>Dec  7 22:13:20 host app: message')],
+    [17754, concat(bytes(0x45, 0x58, 1, 15, 0xbe, 0xef, 0, 99), new Uint8Array(7), bytes(3), bytes(0x41, 0x88, 0x07))], [5004, new Uint8Array(24).fill(0x80)]] as const) {
+    // The UDP length cut to 8 + n bytes of what the IP datagram carries.
+    for (const n of [0, 4, 12, body.length - 1]) frames.push(IP({ proto: 17 }, udp(40000, port, body, 8 + n)));
+  }
+  compare(t, 1, withCuts(frames, [50, 60]), [[], ['-v'], ['-vv'], ['-T', 'rtp']]);
+});

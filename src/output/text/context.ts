@@ -75,6 +75,13 @@ export class PrintContext {
   srcPort = 0;
   dstPort = 0;
   /**
+   * The next view a printer asks the dispatch for is decoded now, up to `end`, rather than taken
+   * from the frame's walk: where the walk bounded a layer more tightly than tcpdump's printers are
+   * (a UDP length short of the IP payload, which tcpdump passes on as the length but not as the
+   * end of what its printers read). The dispatch clears it when it decodes that view.
+   */
+  viewsToEnd = false;
+  /**
    * Where the text goes, byte by byte: the CLI's TextWriter itself (lines go straight into its
    * output buffer), or a scratch buffer of this context's own, emptied by every reset().
    */
@@ -127,7 +134,7 @@ export class PrintContext {
   reset(pkt: Packet, wireLen = pkt.capLen): void {
     this.pkt = pkt;
     this.buf = pkt.buf; this.frameStart = pkt.base; this.end = pkt.capEnd; this.wireLen = wireLen;
-    this.protocol = ''; this.linkAddressesAt = -1; this.#depth = 0; this.#innerDepth = 0; this.#ipDepth = 0;
+    this.protocol = ''; this.linkAddressesAt = -1; this.#depth = 0; this.#innerDepth = 0; this.#ipDepth = 0; this.viewsToEnd = false;
     if (this.#ownOut) this.out.len = 0;
     this.#lineStart = this.out.len;
   }

@@ -52,7 +52,7 @@ export function registerLayer<V extends LayerView>(layer: number, print: LayerPr
  * decoded from `off` now by an inner Decoder, current until the printer returns.
  */
 export function printLayer(c: PrintContext, layer: number, off: number, length: number): void {
-  const v = c.pkt.viewAt(layer, off);
+  const v = c.viewsToEnd ? undefined : c.pkt.viewAt(layer, off);
   if (v !== undefined) layerPrinters[layer]!(c, v, length);
   else innerCall(c, layer, off, length, undefined, layerPrinters[layer]!);
 }
@@ -64,7 +64,7 @@ export function printLayer(c: PrintContext, layer: number, off: number, length: 
  */
 export function viewCall<V extends LayerView, A, R>(c: PrintContext, layer: number, off: number, length: number, a: A,
   f: (c: PrintContext, v: V, length: number, a: A) => R): R {
-  const v = c.pkt.viewAt(layer, off);
+  const v = c.viewsToEnd ? undefined : c.pkt.viewAt(layer, off);
   return v !== undefined ? f(c, v as V, length, a) : innerCall(c, layer, off, length, a, f);
 }
 
@@ -72,6 +72,7 @@ export function viewCall<V extends LayerView, A, R>(c: PrintContext, layer: numb
 function innerCall<V extends LayerView, A, R>(c: PrintContext, layer: number, off: number, length: number, a: A,
   f: (c: PrintContext, v: V, length: number, a: A) => R): R {
   const outer = c.pkt;
+  c.viewsToEnd = false;
   const inner = c.enterInner(layer, off);
   try {
     return f(c, inner.views.table[layer]! as V, length, a);
@@ -275,7 +276,7 @@ export const udpForced = new Map<string, PortPrinter>();
 export function printPort(c: PrintContext, p: PortPrinter, off: number, length: number): void {
   if (p.print !== undefined) { p.print(c, off, length, c.ip); return; }
   // A call site of its own (as printIpPayload's): it sees only the printers reached by port.
-  const layer = p.layer, v = c.pkt.viewAt(layer, off);
+  const layer = p.layer, v = c.viewsToEnd ? undefined : c.pkt.viewAt(layer, off);
   if (v !== undefined) layerPrinters[layer]!(c, v, length);
   else printLayer(c, layer, off, length);
 }

@@ -33,9 +33,13 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   if (ulen < length) length = ulen;
   const cp = udp.off + UDP_HEADER_LENGTH;
   if (cp > c.end) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
+  // tcpdump passes a UDP length short of the IP payload on as the length, not as the end of what its printers read.
+  const toEnd = udp.end < c.end;
   if (c.o.forcedType !== '') {
     c.srcPort = sport; c.dstPort = dport;
+    c.viewsToEnd = toEnd;
     printForcedUdp(c, c.o.forcedType, cp, length, ulen, () => endpoints(c, ip, sport, dport));
+    c.viewsToEnd = false;
     return;
   }
   endpoints(c, ip, sport, dport);
@@ -66,7 +70,12 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   // AppleTalk in UDP (kip), which print-udp.c tests after every port but PTP's and SOME/IP's (its
   // ports are in the bitmap): out of line, the inlining budget is spent on what every datagram runs.
   if (hit && (app === undefined || app.rank > KIP_RANK) && printKip(c, udp, sport, dport, cp, length)) return;
-  if (app !== undefined) { printPort(c, app, cp, length); return; }
+  if (app !== undefined) {
+    c.viewsToEnd = toEnd;
+    printPort(c, app, cp, length);
+    c.viewsToEnd = false;
+    return;
+  }
   if (ulen > length && !ip.fragmented) c.write(`UDP, bad length ${ulen} > ${length}`);
   else { c.write('UDP, length '); c.num(ulen); }
 }
