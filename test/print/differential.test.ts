@@ -236,6 +236,12 @@ test('GRE v0/v1 (checksum, key, sequence, source routes), TEB, MPLS stacks, with
     gre('b0000800 47f10000 00000005 00000009', inner), gre('00006558', teb), gre('00001234', fromHex('616263646566')),
     gre('30010800 00070009 00000003', fromHex('ff030021')), gre('20010800 00070009', new Uint8Array(0)), gre('00020800', fromHex('61')),
     gre('40000800 00000000 08000004 0a000001 00000000', inner), gre('40000800 00000000 fffe0004 00010002 12340008 00000000', inner),
+    // Source routes whose offset or length is not whole hops, or whose offset is past the list: tcpdump
+    // names the fault, prints no hops and goes on to the next SRE.
+    gre('40000800 00000000 08000508 0a000001 0a000002 08000004 0a000003 00000000', inner),
+    gre('40000800 00000000 08000006 0a000001 0a00 00000000', inner), gre('40000800 00000000 08000808 0a000001 0a000002 00000000', inner),
+    gre('40000800 00000000 fffe0104 00010002 00000000', inner), gre('40000800 00000000 fffe0003 000100 00000000', inner),
+    gre('40000800 00000000 fffe0404 00010002 00000000', inner),
     gre('00008847', concat(fromHex('00014140'), inner)), gre('00008847', concat(fromHex('00000040 00003140'), inner)),
     gre('00008847', concat(fromHex('00014140'), fromHex('00112233'))),
     E(0x8847, concat(fromHex('00014140'), inner)), E(0x8848, concat(fromHex('00001040 00003140'), inner)),
@@ -339,6 +345,9 @@ test('ESP, VRRP v2/v3 (addresses, auth, checksums, TTL), Geneve (options, TEB an
     IP({ proto: 17 }, udp(40000, 6081, new Uint8Array(0))), IP({ proto: 17 }, udp(6081, 40000, fromHex('000065'))),
     IP({ proto: 17 }, udp(40000, 6081, fromHex('00006558000001'))), IP({ proto: 17 }, udp(40000, 6081, fromHex('0200655800000100'))),
     IP({ proto: 17 }, udp(40000, 6081, fromHex('0480655800000100 0102800100000001'.replace(/ /g, '')))),
+    // Reserved flag bits (R1 0x20 … R6 0x01), alone and with O and C.
+    IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('00ff655800000100'), inner))), IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('0021655800000100'), inner))),
+    IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('009e655800000100'), inner))),
   ];
   compare(t, 1, withCuts(frames, [34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 60, 64, 70, 76]), [[], ['-v'], ['-vv'], ['-e'], ['-x']]);
 });

@@ -5,8 +5,17 @@ import { printEncapsulated, printEtherTypePayload } from './dispatch.js';
 import { innerFirstLayer, tunnelStep } from '../../decoders/registry-tables.js';
 import { GENEVE_HEADER_LENGTH, GENEVE_OPTION_HEADER_LENGTH, type Geneve } from '../../decoders/geneve.js';
 
-/** `, Flags [...]` by the O (0x80) and C (0x40) bits, as (flags >>> 6) & 3. */
+/** `, Flags [...]` by the O (0x80) and C (0x40) bits, as (flags >>> 6) & 3: every packet's, made once. */
 const flagTexts = [', Flags [none]', ', Flags [C]', ', Flags [O]', ', Flags [OC]'];
+/** The reserved bits by name, as tcpdump's geneve_flag_values (0x20 R1 … 0x01 R6). */
+const reservedNames = ['R6', 'R5', 'R4', 'R3', 'R2', 'R1'];
+
+/** `, Flags [...]` with reserved bits set (tcpdump's bittok2str_nosep). */
+function flagsWithReserved(flags: number): string {
+  let s = (flags & 0x80 ? 'O' : '') + (flags & 0x40 ? 'C' : '');
+  for (let bit = 5; bit >= 0; bit--) if (flags & (1 << bit)) s += reservedNames[bit]!;
+  return `, Flags [${s}]`;
+}
 
 /** A Geneve packet, `len` bytes of UDP payload. */
 export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
@@ -21,7 +30,7 @@ export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
   const optsLen = g.optionsLength;
   const flags = g.flags, proto = g.protocol, vni = g.vni, reserved = g.reserved;
   // Constant pieces (no string made per packet): every Geneve packet prints these.
-  c.write(flagTexts[(flags >>> 6) & 3]!);
+  c.write(flags & 0x3f ? flagsWithReserved(flags) : flagTexts[(flags >>> 6) & 3]!);
   c.write(', vni 0x'); c.hexPad(vni, 1);
   if (reserved) c.write(`, rsvd 0x${reserved.toString(16)}`);
   if (c.o.linkHeader) c.write(`, proto ${etherTypeName(proto) ?? 'unknown'} (0x${proto.toString(16).padStart(4, '0')})`);

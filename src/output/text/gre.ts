@@ -69,15 +69,30 @@ function gre0(c: PrintContext, g: Gre, length: number): void {
   payload(c, proto, g.off + g.headerLength, length - g.headerLength);
 }
 
+/**
+ * An SRE's offset and length must be whole hops (`size` bytes) and the offset inside the list:
+ * otherwise tcpdump says which is wrong and prints no hops (the walk goes on to the next SRE).
+ */
+function sreListValid(c: PrintContext, sreoff: number, srelen: number, size: number): boolean {
+  if (sreoff % size !== 0) { c.write(`, badoffset=${sreoff}`); return false; }
+  if (srelen % size !== 0) { c.write(`, badlength=${srelen}`); return false; }
+  if (sreoff >= srelen) { c.write(`, badoff/len=${sreoff}/${srelen}`); return false; }
+  return true;
+}
+
 function printSre(c: PrintContext, sre: GreSre, af: number, sreoff: number, srelen: number): void {
   // Written hop by hop; the list closes at the cut, and the next read reports it.
   if (af === 0x0800) {
     c.write(', (rtaf=ip');
-    for (let o = 0; o + 4 <= srelen && sre.listHas(o, 4); o += 4) c.write(` ${o === sreoff ? '*' : ''}${sre.ipv4Hop(o)}`);
+    if (sreListValid(c, sreoff, srelen, 4)) {
+      for (let o = 0; o + 4 <= srelen && sre.listHas(o, 4); o += 4) c.write(` ${o === sreoff ? '*' : ''}${sre.ipv4Hop(o)}`);
+    }
     c.write(')');
   } else if (af === 0xfffe) {
     c.write(', (rtaf=asn');
-    for (let o = 0; o + 2 <= srelen && sre.listHas(o, 2); o += 2) c.write(` ${o === sreoff ? '*' : ''}${sre.asHop(o).toString(16)}`);
+    if (sreListValid(c, sreoff, srelen, 2)) {
+      for (let o = 0; o + 2 <= srelen && sre.listHas(o, 2); o += 2) c.write(` ${o === sreoff ? '*' : ''}${sre.asHop(o).toString(16)}`);
+    }
     c.write(')');
   } else {
     c.write(`, (rtaf=0x${af.toString(16)})`);
