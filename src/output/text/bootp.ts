@@ -1,5 +1,5 @@
 /** BOOTP and DHCPv4 (UDP ports 67/68) with the RFC 1048 options (tcpdump's print-bootp.c). */
-import type { PrintContext } from './context.js';
+import { TRUNCATED, type PrintContext } from './context.js';
 import {
   BOOTP_FILE_LENGTH, BOOTP_FILE_START, BOOTP_HEADER_LENGTH, BOOTP_OPTIONS_START, BOOTP_SNAME_LENGTH, BOOTP_SNAME_START,
   CMU_MAGIC_COOKIE, DHCP_MAGIC_COOKIE, type Bootp, type BootpOption,
@@ -224,8 +224,8 @@ export function printBootp(c: PrintContext, b: Bootp, length: number): void {
   if (htype === 1 && hlen === 6 && op === 1) c.write(` from ${b.clientMac}`);
   c.write(`, length ${length}`);
   if (!c.o.verbose) return;
-  // The seconds field tested first (tcpdump's ND_TCHECK_2).
-  b.need(10);
+  // The seconds field tested first (tcpdump's ND_TCHECK_2: cut, the mark and a return).
+  if (!b.has(10)) { c.truncMark(); return; }
   if (htype !== 1) c.write(`, htype ${htype}`);
   if (htype !== 1 || hlen !== 6) c.write(`, hlen ${hlen}`);
   if (b.hops) c.write(`, hops ${b.hops}`);
@@ -238,7 +238,8 @@ export function printBootp(c: PrintContext, b: Bootp, length: number): void {
   addr(b.clientAddress, 'Client-IP'); addr(b.yourAddress, 'Your-IP'); addr(b.serverAddress, 'Server-IP'); addr(b.gatewayAddress, 'Gateway-IP');
   if (htype === 1 && hlen === 6) c.write(`\n\t  Client-Ethernet-Address ${b.clientMac}`);
   for (const [start, size, label] of [[BOOTP_SNAME_START, BOOTP_SNAME_LENGTH, 'sname'], [BOOTP_FILE_START, BOOTP_FILE_LENGTH, 'file']] as const) {
-    if (!b.has(start + 1)) { c.truncMark(); return; }
+    // tcpdump reads each name's first byte unchecked (GET_U_1): not captured, it unwinds (-x dumps the whole packet).
+    if (!b.has(start + 1)) throw TRUNCATED;
     if (b.byte(start)) {
       // fn_printztn: the name up to its NUL; cut short, what is there, the quote, then the marker.
       let s = `\n\t  ${label} "`;
@@ -248,6 +249,8 @@ export function printBootp(c: PrintContext, b: Bootp, length: number): void {
       if (i < size && !b.has(start + i + 1)) { c.truncMark(); return; }
     }
   }
+  // The vendor area's magic cookie is tested first (ND_TCHECK_4): cut, the mark and a return.
+  if (!b.has(BOOTP_OPTIONS_START)) { c.truncMark(); return; }
   const cookie = b.magicCookie;
   if (cookie === DHCP_MAGIC_COOKIE) rfc1048(c, b, length);
   else if (cookie === CMU_MAGIC_COOKIE) cmu(c, b);

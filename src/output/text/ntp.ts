@@ -1,5 +1,5 @@
 /** NTP time and control messages (tcpdump 4.99's print-ntp.c, worded as Debian's tcpdump prints them). */
-import type { PrintContext } from './context.js';
+import { TRUNCATED, type PrintContext } from './context.js';
 import { NTP_CONTROL_HEADER_LENGTH, NTP_DIGEST_START, NTP_REFID_LENGTH, NTP_REFID_START, NTP_TIME_MESSAGE_LENGTH, type Ntp } from '../../decoders/ntp.js';
 import { safeChar } from './print-char.js';
 import { hex8 } from './names.js';
@@ -53,6 +53,32 @@ function timeMessage(c: PrintContext, n: Ntp, length: number): void {
   c.write(`, poll ${poll}`);
   if (poll > -32 && poll < 32) c.write(poll >= 0 ? ` (${2 ** poll}s)` : ` (1/${2 ** -poll}s)`);
   c.write(`, precision ${n.precision}`);
+  // From the root delay on, tcpdump tests each field before it prints it (ND_TCHECK, goto trunc): a
+  // cut there ends the line with the mark and returns rather than unwinding (-x then skips the link header).
+  try {
+    if (!timeFields(c, n, stratum)) return;
+  } catch (e) {
+    if (e !== TRUNCATED) throw e;
+    c.truncMark();
+    return;
+  }
+  // Optional authenticator: a key id (read unchecked: a cut unwinds), then a 16-byte (MD5) or
+  // 20-byte (SHA-1) digest, tested first (a cut there is the mark and a return).
+  if (length === 52 || length === 68 || length === 72) {
+    c.write(`\n\tKey id: ${n.keyId}`);
+    if (length > NTP_DIGEST_START) {
+      if (!n.has(length)) { c.truncMark(); return; }
+      let d = '\n\tAuthentication: ';
+      for (let i = NTP_DIGEST_START; i < length; i++) d += hex8(n.byte(i));
+      c.write(d);
+    }
+  } else if (length > NTP_TIME_MESSAGE_LENGTH) {
+    c.write(`\n\t(${length - NTP_TIME_MESSAGE_LENGTH} more bytes after the header)`);
+  }
+}
+
+/** The time message's fields from the root delay to the timestamps' differences; false where it ends early (INFO_QUERY, INFO_REPLY). */
+function timeFields(c: PrintContext, n: Ntp, stratum: number): boolean {
   c.write(`\n\tRoot Delay: ${sfix(n.rootDelay)}`);
   c.write(`, Root dispersion: ${sfix(n.rootDispersion)}`);
   n.need(NTP_REFID_START + NTP_REFID_LENGTH);
@@ -64,8 +90,8 @@ function timeMessage(c: PrintContext, n: Ntp, length: number): void {
       c.write(`, Reference-ID: ${s}`);
       break;
     }
-    case 62: c.write(`, Reference-ID: ${n.referenceAddress} INFO_QUERY`); return;
-    case 63: c.write(`, Reference-ID: ${n.referenceAddress} INFO_REPLY`); return;
+    case 62: c.write(`, Reference-ID: ${n.referenceAddress} INFO_QUERY`); return false;
+    case 63: c.write(`, Reference-ID: ${n.referenceAddress} INFO_REPLY`); return false;
     default: c.write(`, Reference-ID: 0x${n.referenceId.toString(16).padStart(8, '0')}`);
   }
   c.write(`\n\t  Reference Timestamp:  ${ntpTime(n.referenceTime, n.referenceTimeFraction)}`);
@@ -74,18 +100,7 @@ function timeMessage(c: PrintContext, n: Ntp, length: number): void {
   c.write(`\n\t  Transmit Timestamp:   ${ntpTime(n.transmitTime, n.transmitTimeFraction)}`);
   c.write(`\n\t    Originator - Receive Timestamp:  ${ntpDelta(n.originTime, n.originTimeFraction, n.receiveTime, n.receiveTimeFraction)}`);
   c.write(`\n\t    Originator - Transmit Timestamp: ${ntpDelta(n.originTime, n.originTimeFraction, n.transmitTime, n.transmitTimeFraction)}`);
-  // Optional authenticator: a key id, then a 16-byte (MD5) or 20-byte (SHA-1) digest.
-  if (length === 52 || length === 68 || length === 72) {
-    c.write(`\n\tKey id: ${n.keyId}`);
-    if (length > NTP_DIGEST_START) {
-      n.need(length);
-      let d = '\n\tAuthentication: ';
-      for (let i = NTP_DIGEST_START; i < length; i++) d += hex8(n.byte(i));
-      c.write(d);
-    }
-  } else if (length > NTP_TIME_MESSAGE_LENGTH) {
-    c.write(`\n\t(${length - NTP_TIME_MESSAGE_LENGTH} more bytes after the header)`);
-  }
+  return true;
 }
 
 function controlMessage(c: PrintContext, n: Ntp, length: number): void {
@@ -102,7 +117,8 @@ function controlMessage(c: PrintContext, n: Ntp, length: number): void {
   c.write(`, Count=${count}`);
   if (NTP_CONTROL_HEADER_LENGTH + count > length) { invalid(c, n, length); return; }
   if (count !== 0) {
-    n.need(NTP_CONTROL_HEADER_LENGTH + count);
+    // Tested first (ND_TCHECK_LEN): cut, the mark and a return.
+    if (!n.has(NTP_CONTROL_HEADER_LENGTH + count)) { c.truncMark(); return; }
     c.write('\n\tTO-BE-DONE: data not interpreted');
   }
 }
