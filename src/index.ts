@@ -84,6 +84,8 @@ export { Vqp, VqpObject } from './decoders/vqp.js';
 export { Hncp, HncpTlv, HncpType } from './decoders/hncp.js';
 export { CiscoAutoRp } from './decoders/cisco-autorp.js';
 export { Zep } from './decoders/zep.js';
+export { Ipcomp } from './decoders/ipcomp.js';
+export { MobileIp } from './decoders/mobile-ip.js';
 export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';

@@ -167,6 +167,10 @@ export const Layer = {
   /** IPsec ESP (IP protocol 50) and AH (51; after IPv6 AH is an extension header of the IPv6 layer). */
   Esp: 174,
   Ah: 175,
+  /** IPComp (IP protocol 108). */
+  Ipcomp: 176,
+  /** Minimal encapsulation within IP, RFC 2004 (IP protocol 55; tcpdump's "mobile"). */
+  MobileIp: 177,
   // Walk steps, not layers (no view, never in `present`): what follows is an encapsulated packet,
   // starting with this layer, which the walk decodes into `Packet.inner` with views of its own.
   InnerEthernet: 190,
@@ -455,6 +459,8 @@ names[Layer.Vqp] = 'VQP';
 names[Layer.Hncp] = 'HNCP';
 names[Layer.CiscoAutoRp] = 'auto-RP';
 names[Layer.Zep] = 'ZEP';
+names[Layer.Ipcomp] = 'IPComp';
+names[Layer.MobileIp] = 'Mobile IP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

@@ -78,6 +78,8 @@ import { VQP_PORT, Vqp } from './vqp.js';
 import { HNCP_PORT, Hncp } from './hncp.js';
 import { CISCO_AUTORP_PORT, CiscoAutoRp } from './cisco-autorp.js';
 import { ZEP_PORT, Zep } from './zep.js';
+import { Ipcomp } from './ipcomp.js';
+import { MobileIp } from './mobile-ip.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -194,6 +196,8 @@ byIpProto[135] = Layer.Mobility;   // after IPv6 only (the view checks)
 byIpProto[47] = Layer.Gre;
 byIpProto[50] = Layer.Esp;
 byIpProto[51] = Layer.Ah;
+byIpProto[108] = Layer.Ipcomp;
+byIpProto[55] = Layer.MobileIp;
 // IP in IP (RFC 2003) and IPv6 in IPv4 (RFC 4213): the inner packet is the walk's `inner`.
 byIpProto[4] = Layer.InnerIpv4;
 byIpProto[41] = Layer.InnerIpv6;
@@ -339,7 +343,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
-  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep,
+  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep, Ipcomp, MobileIp,
 ];
 
 /**
