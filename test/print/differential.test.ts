@@ -6,7 +6,7 @@ import test from 'ava';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { be16, be32, bytes, checksum, concat, ether, fromHex, icmp, ip4, ip6, ipv4, ipv6, tcp, udp, vlanTag } from '../helpers/frames.js';
+import { be16, be32, bytes, checksum, concat, ether, ext6, fromHex, icmp, ip4, ip6, ipv4, ipv6, tcp, udp, vlanTag } from '../helpers/frames.js';
 import { Oracle, withCuts, type Rec } from '../helpers/oracle.js';
 import { openCaptureFile } from '../../src/capture/capture-file.js';
 
@@ -1007,4 +1007,21 @@ test('a UDP length short of the IP payload: the application printers read on to 
     for (const n of [0, 4, 12, body.length - 1]) frames.push(IP({ proto: 17 }, udp(40000, port, body, 8 + n)));
   }
   compare(t, 1, withCuts(frames, [50, 60]), [[], ['-v'], ['-vv'], ['-T', 'rtp']]);
+});
+
+test('IPv6: only the first routing header names the final destination (the checksums say which); payload length 0 without a jumbo option; IGMP over IPv6', (t) => {
+  const seg = tcp({ sport: 7789, dport: 443, flags: 0x18, seq: 1, ack: 2 }, text('data'));
+  const rt0 = (nh: number, addrs: string[], segleft: number, p: Uint8Array): Uint8Array =>
+    ext6(nh, concat(bytes(0, segleft), new Uint8Array(4), ...addrs.map(ip6)), p);
+  const V6 = (f: Parameters<typeof ipv6>[0], p: Uint8Array): Uint8Array => E(0x86dd, ipv6({ src: '2001:db8::1', dst: '2001:db8::2', ...f }, p));
+  const frames = [
+    // An empty type-0 routing header, options, then one with an address: the checksum is over the IPv6 destination.
+    V6({ nh: 43 }, rt0(60, [], 0, ext6(43, fromHex('0104 00000000'), rt0(6, ['2001:db8::99'], 1, seg)))),
+    V6({ nh: 43 }, rt0(17, ['2001:db8::99'], 1, udp(1000, 2000, text('abcd')))),
+    // Payload length 0 and no jumbo option: nothing past the header for the transports.
+    V6({ nh: 6, plen: 0 }, seg), V6({ nh: 17, plen: 0 }, udp(1000, 2000, text('abcd'))), V6({ nh: 58, plen: 0 }, icmp(128, 0, be32(0x00010001), bytes(), true)),
+    // IGMP is IPv4's.
+    V6({ nh: 2 }, fromHex('1164ee9b00000000')), V6({ nh: 0 }, ext6(2, fromHex('0104 00000000'), fromHex('1164ee9b00000000'))),
+  ];
+  compare(t, 1, withCuts(frames, [60, 70, 80]), [[], ['-v'], ['-vv'], ['-v', '-x']]);
 });

@@ -13,7 +13,7 @@ import { Layer } from '../../decoders/layer.js';
 export function printIpPayload(c: PrintContext, proto: number, off: number, length: number, ip: IpInfo): void {
   c.ip = ip;
   switch (proto) {
-    case 1:
+    case 1: case 2:
       if (ip.version !== 4) { c.write(`[${ipProtoName(proto)} requires IPv4]`); c.invalid(); return; }
       break;
     case 58:
@@ -46,7 +46,7 @@ export function printIpPayload(c: PrintContext, proto: number, off: number, leng
     // The printer is called here, not in printLayer: this call site sees only the printers IP leads
     // to (one or two transports on most captures), which V8 then calls directly or inlines; the one
     // in printLayer sees every printer and goes megamorphic (a generic call on every packet).
-    const v = c.pkt.viewAt(layer, off);
+    const v = c.viewsToEnd ? undefined : c.pkt.viewAt(layer, off);
     if (v !== undefined) layerPrinters[layer]!(c, v, length);
     else printLayer(c, layer, off, length);
     return;

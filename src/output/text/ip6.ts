@@ -47,7 +47,7 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
 
   c.pushEnd(off + len);
   let cp = off, advance = IPV6_HEADER_LENGTH, totalAdvance = 0;
-  let foundExtension = false, foundHbh = false, fragmented = false, finalDst = -1;
+  let foundExtension = false, foundHbh = false, fragmented = false, finalDst = -1, routed = false;
   jumbo.found = false;
   jumbo.payloadLength = payloadLength;
   while (cp < c.end && advance > 0) {
@@ -94,7 +94,9 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
       case ROUTING: {
         const rt = ip6.routingHeader.point(cp, c.end);
         if (!rt.has(1)) { c.truncMark(); return; }
-        if (finalDst < 0) finalDst = rt.finalDestinationOffset;
+        // Only the first routing header names the final destination (tcpdump's ip6_finddst stops
+        // there), even one with no address: a later one does not.
+        if (!routed) { routed = true; finalDst = rt.finalDestinationOffset; }
         advance = printRouting(c, rt);
         if (advance < 0) { c.popEnd(); return; }
         nh = rt.nextHeader;
@@ -114,8 +116,11 @@ export function printIp6(c: PrintContext, ip6: Ipv6, length: number): void {
           c.popEnd();
           c.pushEnd(off + IPV6_HEADER_LENGTH);
           len = 0;
+          // tcpdump's printers then see nothing past the header; the walk's views were bounded by the capture.
+          c.viewsToEnd = true;
         }
         payload(c, ip6, nh, cp, len, finalDst, fragmented);
+        c.viewsToEnd = false;
         c.popEnd();
         return;
     }
