@@ -346,6 +346,9 @@ test('ESP, VRRP v2/v3 (addresses, auth, checksums, TTL), Geneve (options, TEB an
     IP({ proto: 17 }, udp(40000, 6081, new Uint8Array(0))), IP({ proto: 17 }, udp(6081, 40000, fromHex('000065'))),
     IP({ proto: 17 }, udp(40000, 6081, fromHex('00006558000001'))), IP({ proto: 17 }, udp(40000, 6081, fromHex('0200655800000100'))),
     IP({ proto: 17 }, udp(40000, 6081, fromHex('0480655800000100 0102800100000001'.replace(/ /g, '')))),
+    // Option classes of each range: standard (0x0000–0x00ff), named, unknown, experimental (0xfff0–0xffff).
+    ...[0x0000, 0x0002, 0x00ff, 0x0100, 0x0104, 0x0105, 0xfeff, 0xfff0, 0xffff].map((cls) =>
+      IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('0200655800000100'), be16(cls), fromHex('0101 00000000'), inner)))),
     // Reserved flag bits (R1 0x20 … R6 0x01), alone and with O and C.
     IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('00ff655800000100'), inner))), IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('0021655800000100'), inner))),
     IP({ proto: 17 }, udp(40000, 6081, concat(fromHex('009e655800000100'), inner))),

@@ -51,16 +51,22 @@ export function printGeneve(c: PrintContext, g: Geneve, len: number): void {
 }
 
 const classes: Record<number, string> = {
-  0x0000: 'Standard', 0x0001: 'Reserved', 0x0002: 'Reserved', 0x0003: 'Reserved', 0x0100: 'Linux', 0x0101: 'Open vSwitch',
-  0x0102: 'Open Virtual Networking (OVN)', 0x0103: 'In-band Network Telemetry (INT)', 0x0104: 'VMware', 0xffff: 'Experimental',
+  0x0100: 'Linux', 0x0101: 'Open vSwitch', 0x0102: 'Open Virtual Networking (OVN)', 0x0103: 'In-band Network Telemetry (INT)', 0x0104: 'VMware',
 };
+
+/** An option class's name as tcpdump's format_opt_class gives it: the standard range, the experimental one, the named classes. */
+function className(cls: number): string {
+  if (cls <= 0x00ff) return 'Standard';
+  if (cls >= 0xfff0) return 'Experimental';
+  return classes[cls] ?? 'Unknown';
+}
 
 /** -v: each option's class, type and length; -vv adds its data in hex. */
 function printOptions(c: PrintContext, g: Geneve, len: number): void {
   let sep = '';
   for (const opt = g.firstOption(); len > 0; opt.next()) {
     const cls = opt.optionClass, type = opt.type, olen = opt.length;
-    c.write(`${sep}class ${classes[cls] ?? 'Unknown'} (0x${cls.toString(16)}) type 0x${type.toString(16)}${type & 0x80 ? '(C)' : ''} len ${olen}`);
+    c.write(`${sep}class ${className(cls)} (0x${cls.toString(16)}) type 0x${type.toString(16)}${type & 0x80 ? '(C)' : ''} len ${olen}`);
     sep = ', ';
     if (olen > len) { c.write(' [bad length]'); return; }
     if (c.o.verbose > 1 && olen > GENEVE_OPTION_HEADER_LENGTH) {
