@@ -104,6 +104,8 @@ test('UDP and IPv4: lengths, checksums, options, fragments, unknown protocols, b
   frames.push(IP({ proto: 17, options: fromHex('440c0501 0a000001 00000005') }, udp(1, 2)));
   frames.push(IP({ proto: 17, options: fromHex('440c0d00 00000005 00000006') }, udp(1, 2)));
   frames.push(IP({ proto: 17, options: fromHex('820b000000000000000000 00') }, udp(1, 2)));
+  // A route or timestamp pointer of 0 (tcpdump's unsigned ptr - 1: past every hop).
+  frames.push(IP({ proto: 17, options: fromHex('070b00 01010101 02020202 01') }, udp(1, 2)), IP({ proto: 17, options: fromHex('440c0001 0a000001 00000005') }, udp(1, 2)));
   frames.push(IP({ proto: 17, flags: 1, frag: 0 }, udp(1, 2, new Uint8Array(40), 1008)));
   frames.push(IP({ proto: 17, flags: 1, frag: 125 }, new Uint8Array(40)), IP({ proto: 17, flags: 0, frag: 250 }, new Uint8Array(8)));
   // Protocols vcap has no printer for, and neither has tcpdump: both print ip-proto-N.

@@ -14,7 +14,8 @@ const optionNames: Record<number, string> = {
 function printRoute(c: PrintContext, opt: Ipv4OptionView, length: number): void {
   if (length < 3) { c.write(` [bad length ${length}]`); return; }
   if ((length + 1) & 3) c.write(` [bad length ${length}]`);
-  const ptr = opt.pointer - 1;
+  // Unsigned, as tcpdump's: a pointer of 0 is past every hop (each then gets its comma).
+  const ptr = (opt.pointer - 1) >>> 0;
   if (ptr < 3 || ((ptr + 1) & 3) || ptr > length + 1) c.write(` [bad ptr ${opt.pointer}]`);
   for (let i = 0; routeHopPosition(i) < length; i++) {
     c.write(' ' + opt.routeHop(i));
@@ -29,7 +30,7 @@ function printTimestamps(c: PrintContext, opt: Ipv4OptionView, length: number): 
   const flags = opt.tsFlags;
   const hoplen = (flags & 0xf) !== 0 ? 8 : 4;
   if ((length - 4) & (hoplen - 1)) c.write(`[bad length ${length}]`);
-  const ptr = opt.pointer - 1;
+  const ptr = (opt.pointer - 1) >>> 0;
   let pos = 0;
   if (ptr < 4 || ((ptr - 4) & (hoplen - 1)) || ptr > length + 1) c.write(`[bad ptr ${opt.pointer}]`);
   let ok = true;
