@@ -46,6 +46,8 @@ test('ICMP: every type and code, errors quoting UDP/TCP/other, -v checksums, cut
   const bad = icmp(8, 0, be32(0x00010002), text('abc'));
   bad[2] = 0x12; bad[3] = 0x34;
   frames.push(IP({ proto: 1 }, bad));
+  // Quoted packets whose total length is under 4 bytes, at 4, under a header, and a whole one's.
+  for (const totalLength of [0, 1, 3, 4, 19, 20, 28]) frames.push(IP({ proto: 1 }, icmp(11, 0, be32(0), ipv4({ proto: 17, totalLength }, udp(1, 2)))));
   const recs = withCuts(frames, [14, 20, 34, 36, 40, 42, 50, 54, 56, 60, 62]);
   compare(t, 1, recs, [[], ['-v'], ['-vv'], ['-x'], ['-v', '-X'], ['-e', '-q']]);
 });

@@ -1,5 +1,5 @@
 /** ICMP for IPv4 (tcpdump's print-icmp.c): type/code texts, -v checksum, the quoted packet of errors and their RFC 4884 extensions. */
-import type { PrintContext } from './context.js';
+import { TRUNCATED, type PrintContext } from './context.js';
 import { cksumShouldBe } from '../../decoders/checksum.js';
 import { printLayer } from './dispatch.js';
 import { ICMP_EXTENSION_HEADER_LENGTH, ICMP_EXTENSION_OBJECT_HEADER_LENGTH, ICMP_EXTENSION_OFFSET, type Icmp } from '../../decoders/icmp.js';
@@ -131,6 +131,9 @@ export function printIcmp(c: PrintContext, icmp: Icmp, plen: number): void {
   if (c.o.verbose && isError(type)) {
     c.write('\n\t');
     const innerLen = icmp.quotedTotalLength;
+    // tcpdump cuts its view at the quoted total length, then reads that length (bytes 2–3) again to
+    // pass it on: under 4 bytes that read fails, and it unwinds as ICMP.
+    if (innerLen < 4) throw TRUNCATED;
     // The quoted packet ends at its own total length even when the ICMP message carries more (extensions).
     c.pushEnd(icmp.quotedOffset + innerLen);
     printLayer(c, Layer.Ipv4, icmp.quotedOffset, innerLen);
