@@ -86,6 +86,7 @@ export { CiscoAutoRp } from './decoders/cisco-autorp.js';
 export { Zep } from './decoders/zep.js';
 export { Ipcomp } from './decoders/ipcomp.js';
 export { MobileIp } from './decoders/mobile-ip.js';
+export { Egp, EgpType } from './decoders/egp.js';
 export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';

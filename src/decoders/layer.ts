@@ -171,6 +171,8 @@ export const Layer = {
   Ipcomp: 176,
   /** Minimal encapsulation within IP, RFC 2004 (IP protocol 55; tcpdump's "mobile"). */
   MobileIp: 177,
+  /** EGP, the Exterior Gateway Protocol (IP protocol 8). */
+  Egp: 178,
   // Walk steps, not layers (no view, never in `present`): what follows is an encapsulated packet,
   // starting with this layer, which the walk decodes into `Packet.inner` with views of its own.
   InnerEthernet: 190,
@@ -461,6 +463,7 @@ names[Layer.CiscoAutoRp] = 'auto-RP';
 names[Layer.Zep] = 'ZEP';
 names[Layer.Ipcomp] = 'IPComp';
 names[Layer.MobileIp] = 'Mobile IP';
+names[Layer.Egp] = 'EGP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

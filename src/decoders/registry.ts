@@ -80,6 +80,7 @@ import { CISCO_AUTORP_PORT, CiscoAutoRp } from './cisco-autorp.js';
 import { ZEP_PORT, Zep } from './zep.js';
 import { Ipcomp } from './ipcomp.js';
 import { MobileIp } from './mobile-ip.js';
+import { Egp } from './egp.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -198,6 +199,7 @@ byIpProto[50] = Layer.Esp;
 byIpProto[51] = Layer.Ah;
 byIpProto[108] = Layer.Ipcomp;
 byIpProto[55] = Layer.MobileIp;
+byIpProto[8] = Layer.Egp;
 // IP in IP (RFC 2003) and IPv6 in IPv4 (RFC 4213): the inner packet is the walk's `inner`.
 byIpProto[4] = Layer.InnerIpv4;
 byIpProto[41] = Layer.InnerIpv6;
@@ -343,7 +345,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
-  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep, Ipcomp, MobileIp,
+  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep, Ipcomp, MobileIp, Egp,
 ];
 
 /**

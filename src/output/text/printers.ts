@@ -138,6 +138,7 @@ import { CISCO_AUTORP_PORT } from '../../decoders/cisco-autorp.js';
 import { printZep } from './zep.js';
 import { printIpcomp } from './ipcomp.js';
 import { printMobileIp } from './mobile-ip.js';
+import { printEgp } from './egp.js';
 import { ZEP_PORT } from '../../decoders/zep.js';
 import { VQP_PORT } from '../../decoders/vqp.js';
 import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
@@ -315,6 +316,7 @@ registerLayer(Layer.CiscoAutoRp, printCiscoAutoRp);
 registerLayer(Layer.Zep, printZep);
 registerLayer(Layer.Ipcomp, printIpcomp);
 registerLayer(Layer.MobileIp, printMobileIp);
+registerLayer(Layer.Egp, printEgp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
