@@ -75,10 +75,11 @@ export class PrintContext {
   srcPort = 0;
   dstPort = 0;
   /**
-   * The next view a printer asks the dispatch for is decoded now, up to `end`, rather than taken
-   * from the frame's walk: where the walk bounded a layer more tightly than tcpdump's printers are
-   * (a UDP length short of the IP payload, which tcpdump passes on as the length but not as the
-   * end of what its printers read). The dispatch clears it when it decodes that view.
+   * The next view a printer asks the dispatch (or the IP demux) for is decoded now, up to `end`,
+   * rather than taken from the frame's walk: where the walk bounded a layer otherwise than
+   * tcpdump's printers are bounded. A UDP length short of the IP payload: tcpdump passes it on as
+   * the length, not as the end of what its printers read. An IPv6 payload length of 0 without a
+   * jumbo option: tcpdump's printers see nothing past the header. Cleared when that view is decoded.
    */
   viewsToEnd = false;
   /**
