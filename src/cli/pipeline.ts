@@ -61,10 +61,15 @@ type JsonModule = typeof import('../output/json.js');
 let jsonModule: JsonModule | undefined;
 type DecoderModule = typeof import('../decoders/decoder.js');
 let decoderModule: DecoderModule | undefined;
-/** The decoders and the printers (every protocol's, or --json's), loaded only for output that reads layers: -w never needs them. */
+/** The run prints packets (as lines or --json): without -w, or with --print; never with --count. */
+function printsPackets(o: CliOptions): boolean {
+  return (o.write === undefined || o.printToo) && !o.countOnly;
+}
+
+/** The decoders and the printers (every protocol's, or --json's), loaded only for output that reads layers: -w alone never needs them. */
 async function loadPrinters(o: CliOptions): Promise<void> {
   if (o.json) jsonModule ??= await import('../output/json.js');
-  else if ((o.write === undefined || o.printToo) && !o.countOnly) printerModule ??= await import('../output/text/packet.js');
+  else if (printsPackets(o)) printerModule ??= await import('../output/text/packet.js');
   else return;
   decoderModule ??= await import('../decoders/decoder.js');
 }
@@ -167,8 +172,7 @@ class Sinks {
     // The filter first, as tcpdump does: a bad expression leaves no -w file behind.
     this.#filterFor(first.linkType);
     if (this.o.write !== undefined) this.#writer = openFrameSink(this.o, first, snaplen, this.src, this.io);
-    // --print: the lines as well as the file.
-    if ((this.o.write === undefined || this.o.printToo) && !this.o.countOnly) {
+    if (printsPackets(this.o)) {
       this.#text = new TextWriter(textFd, lineBuffered);
       if (this.o.json) this.#json = new jsonModule!.JsonPrinter(this.#text, this.json);
       this.#decoder = new decoderModule!.Decoder({ eager: true });

@@ -33,11 +33,9 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   if (ulen < length) length = ulen;
   const cp = udp.off + UDP_HEADER_LENGTH;
   if (cp > c.end) { endpoints(c, ip, sport, dport); c.truncMark(); return; }
-  // tcpdump passes a UDP length short of the IP payload on as the length, not as the end of what its printers read.
-  const toEnd = udp.end < c.end;
   if (c.o.forcedType !== '') {
     c.srcPort = sport; c.dstPort = dport;
-    c.viewsToEnd = toEnd;
+    c.viewsToEnd = udp.end < c.end;
     printForcedUdp(c, c.o.forcedType, cp, length, ulen, () => endpoints(c, ip, sport, dport));
     c.viewsToEnd = false;
     return;
@@ -71,7 +69,9 @@ export function printUdp(c: PrintContext, udp: Udp, length: number): void {
   // ports are in the bitmap): out of line, the inlining budget is spent on what every datagram runs.
   if (hit && (app === undefined || app.rank > KIP_RANK) && printKip(c, udp, sport, dport, cp, length)) return;
   if (app !== undefined) {
-    c.viewsToEnd = toEnd;
+    // tcpdump passes a UDP length short of the IP payload on as the length, not as the end of what
+    // its printers read: the application's view is then decoded to the payload's end (viewsToEnd).
+    c.viewsToEnd = udp.end < c.end;
     printPort(c, app, cp, length);
     c.viewsToEnd = false;
     return;

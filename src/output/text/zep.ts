@@ -6,11 +6,10 @@ import { printIeee802154Frame } from './ieee802154.js';
 import { Layer } from '../../decoders/layer.js';
 import { zepHeaderLength, ZEP_V2_ACK_LENGTH, type Zep } from '../../decoders/zep.js';
 import { strftime } from '../strftime.js';
+import { hex16 } from './names.js';
 
 /** Seconds from the NTP epoch (1900) to the Unix one. */
 const JAN_1970 = 2208988800;
-
-const hex4 = (v: number): string => v.toString(16).padStart(4, '0');
 
 /**
  * The v2 timestamp as tcpdump's zep_print_ts prints it: seconds, the fraction in nanoseconds (made
@@ -44,7 +43,7 @@ export function printZep(c: PrintContext, z: Zep, length: number): void {
   if (length < header) { c.write(` [len ${length} < ${header}]`); c.invalid(); return; }
   let inner: number;
   if (version === 1) {
-    c.write(`Channel ID ${z.channel!}, Device ID 0x${hex4(z.deviceId!)}, `);
+    c.write(`Channel ID ${z.channel!}, Device ID 0x${hex16(z.deviceId!)}, `);
     c.write(z.crcMode ? 'CRC, ' : `LQI ${z.lqi!}, `);
     inner = z.innerLength;
     c.write(`inner len = ${inner}`);
@@ -52,7 +51,7 @@ export function printZep(c: PrintContext, z: Zep, length: number): void {
     c.write(`ACK, seq# = ${z.sequence!}`);
     inner = 0;
   } else {
-    c.write(`Type ${type}, Channel ID ${z.channel!}, Device ID 0x${hex4(z.deviceId!)}, `);
+    c.write(`Type ${type}, Channel ID ${z.channel!}, Device ID 0x${hex16(z.deviceId!)}, `);
     c.write(z.crcMode ? 'CRC, ' : `LQI ${z.lqi!}, `);
     printTimestamp(c, z.ntpSeconds!, z.ntpFraction!);
     const seq = z.sequence!;
