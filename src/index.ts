@@ -87,6 +87,7 @@ export { Zep } from './decoders/zep.js';
 export { Ipcomp } from './decoders/ipcomp.js';
 export { MobileIp } from './decoders/mobile-ip.js';
 export { Egp, EgpType } from './decoders/egp.js';
+export { Pptp, PptpMessage } from './decoders/pptp.js';
 export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';

@@ -173,6 +173,8 @@ export const Layer = {
   MobileIp: 177,
   /** EGP, the Exterior Gateway Protocol (IP protocol 8). */
   Egp: 178,
+  /** PPTP's control connection (TCP port 1723). */
+  Pptp: 179,
   // Walk steps, not layers (no view, never in `present`): what follows is an encapsulated packet,
   // starting with this layer, which the walk decodes into `Packet.inner` with views of its own.
   InnerEthernet: 190,
@@ -464,6 +466,7 @@ names[Layer.Zep] = 'ZEP';
 names[Layer.Ipcomp] = 'IPComp';
 names[Layer.MobileIp] = 'Mobile IP';
 names[Layer.Egp] = 'EGP';
+names[Layer.Pptp] = 'PPTP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

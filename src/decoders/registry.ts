@@ -81,6 +81,7 @@ import { ZEP_PORT, Zep } from './zep.js';
 import { Ipcomp } from './ipcomp.js';
 import { MobileIp } from './mobile-ip.js';
 import { Egp } from './egp.js';
+import { PPTP_PORT, Pptp } from './pptp.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -287,6 +288,7 @@ setUdpPort(HNCP_PORT, Layer.Hncp, 650);   // print-udp.c: after Babel's 648, bef
 setUdpPort(CISCO_AUTORP_PORT, Layer.CiscoAutoRp, 657);   // print-udp.c: after the whiteboard's 655, before RADIUS's 659
 setUdpPort(ZEP_PORT, Layer.Zep, 710);   // print-udp.c: after VXLAN-GPE's 708, before MPLS's 712
 setTcpPort(323, Layer.RpkiRtr);
+setTcpPort(PPTP_PORT, Layer.Pptp, 751);  // print-tcp.c: after BGP's 749, before RESP's 753
 
 export { byLinkType };
 byLinkType[LinkType.EN10MB] = Layer.Ethernet;
@@ -345,7 +347,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
-  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep, Ipcomp, MobileIp, Egp,
+  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep, Ipcomp, MobileIp, Egp, Pptp,
 ];
 
 /**

@@ -139,6 +139,8 @@ import { printZep } from './zep.js';
 import { printIpcomp } from './ipcomp.js';
 import { printMobileIp } from './mobile-ip.js';
 import { printEgp } from './egp.js';
+import { printPptp } from './pptp.js';
+import { PPTP_PORT } from '../../decoders/pptp.js';
 import { ZEP_PORT } from '../../decoders/zep.js';
 import { VQP_PORT } from '../../decoders/vqp.js';
 import { LWAPP_CONTROL_PORT, LWAPP_DATA_PORT } from '../../decoders/lwapp.js';
@@ -317,6 +319,7 @@ registerLayer(Layer.Zep, printZep);
 registerLayer(Layer.Ipcomp, printIpcomp);
 registerLayer(Layer.MobileIp, printMobileIp);
 registerLayer(Layer.Egp, printEgp);
+registerLayer(Layer.Pptp, printPptp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
@@ -446,6 +449,7 @@ tcpPortPrinters.set(179, { rank: 749, layer: Layer.Bgp, print: undefined });
 tcpPortPrinters.set(23, layerPort(741, Layer.Telnet));
 tcpPortPrinters.set(25, layerPort(743, Layer.Smtp));
 tcpPortPrinters.set(43, layerPort(746, Layer.Whois));
+tcpPortPrinters.set(PPTP_PORT, layerPort(751, Layer.Pptp));
 tcpPortPrinters.set(21, layerPort(767, Layer.Ftp));
 const http = layerPort(770, Layer.Http);
 tcpPortPrinters.set(80, http);
