@@ -175,6 +175,8 @@ export const Layer = {
   Egp: 178,
   /** PPTP's control connection (TCP port 1723). */
   Pptp: 179,
+  /** MPCP, the Multi-Point Control Protocol of 802.3ah (EtherType 0x8808, MAC control). */
+  Mpcp: 185,
   // Walk steps, not layers (no view, never in `present`): what follows is an encapsulated packet,
   // starting with this layer, which the walk decodes into `Packet.inner` with views of its own.
   InnerEthernet: 190,
@@ -467,6 +469,7 @@ names[Layer.Ipcomp] = 'IPComp';
 names[Layer.MobileIp] = 'Mobile IP';
 names[Layer.Egp] = 'EGP';
 names[Layer.Pptp] = 'PPTP';
+names[Layer.Mpcp] = 'MPCP';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

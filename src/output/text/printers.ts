@@ -140,6 +140,7 @@ import { printIpcomp } from './ipcomp.js';
 import { printMobileIp } from './mobile-ip.js';
 import { printEgp } from './egp.js';
 import { printPptp } from './pptp.js';
+import { printMpcp } from './mpcp.js';
 import { PPTP_PORT } from '../../decoders/pptp.js';
 import { ZEP_PORT } from '../../decoders/zep.js';
 import { VQP_PORT } from '../../decoders/vqp.js';
@@ -320,6 +321,7 @@ registerLayer(Layer.Ipcomp, printIpcomp);
 registerLayer(Layer.MobileIp, printMobileIp);
 registerLayer(Layer.Egp, printEgp);
 registerLayer(Layer.Pptp, printPptp);
+registerLayer(Layer.Mpcp, printMpcp);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
