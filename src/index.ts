@@ -89,6 +89,7 @@ export { MobileIp } from './decoders/mobile-ip.js';
 export { Egp, EgpType } from './decoders/egp.js';
 export { Pptp, PptpMessage } from './decoders/pptp.js';
 export { Mpcp, MpcpOpcode } from './decoders/mpcp.js';
+export { Realtek, RealtekProtocol, RrcpOpcode } from './decoders/realtek.js';
 export { TextProtocol } from './decoders/txtproto.js';
 export { Telnet } from './decoders/telnet.js';
 export { Sflow } from './decoders/sflow.js';

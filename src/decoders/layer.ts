@@ -177,6 +177,8 @@ export const Layer = {
   Pptp: 179,
   /** MPCP, the Multi-Point Control Protocol of 802.3ah (EtherType 0x8808, MAC control). */
   Mpcp: 185,
+  /** Realtek's switch protocols, RRCP, REP and RLDP (EtherType 0x8899). */
+  Realtek: 188,
   // Walk steps, not layers (no view, never in `present`): what follows is an encapsulated packet,
   // starting with this layer, which the walk decodes into `Packet.inner` with views of its own.
   InnerEthernet: 190,
@@ -470,6 +472,7 @@ names[Layer.MobileIp] = 'Mobile IP';
 names[Layer.Egp] = 'EGP';
 names[Layer.Pptp] = 'PPTP';
 names[Layer.Mpcp] = 'MPCP';
+names[Layer.Realtek] = 'Realtek';
 
 /**
  * The property a layer has in `Packet.toJSON()` (`tcp`, `ipv6`): for the common layers their getter's

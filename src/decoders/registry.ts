@@ -83,6 +83,7 @@ import { MobileIp } from './mobile-ip.js';
 import { Egp } from './egp.js';
 import { PPTP_PORT, Pptp } from './pptp.js';
 import { Mpcp } from './mpcp.js';
+import { Realtek } from './realtek.js';
 import { Lspping } from './lspping.js';
 import { RpkiRtr } from './rpki-rtr.js';
 import { Ptp } from './ptp.js';
@@ -165,6 +166,7 @@ byLlcSap[0x42] = Layer.Stp;           // spanning tree BPDUs
 byEtherType[0x886f] = Layer.MsNlb;
 byEtherType[0x9000] = Layer.Ectp;     // Ethernet loopback
 byEtherType[0x8808] = Layer.Mpcp;     // MAC control: PAUSE, and 802.3ah's MPCP
+byEtherType[0x8899] = Layer.Realtek;  // RRCP, REP, RLDP
 byEtherType[0x8809] = Layer.Slow;     // LACP, Marker, OAM
 byEtherType[0x8902] = Layer.Cfm;      // 802.1ag
 byEtherType[0xabcd] = Layer.Cfm;      // 802.1ag before its EtherType was assigned
@@ -349,7 +351,7 @@ const OTHER_VIEWS: ReadonlyArray<new (c: Cursor) => LayerView> = [
   Isakmp, IkeNatT, Radius, Eap, Eapol, SunRpc, RpcRecordMark, Snmp, L2tp, Krb, SomeIp, NetbiosNs, NetbiosDgm, Smb, Smb2, Netbeui, Ipx,
   Openflow, Timed, Zephyr, Lwres, Wb, Telnet, Sflow, Lmp, Lspping, RpkiRtr, Cnfp, BcmLi,
   Sctp, Forces, M3ua,
-  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep, Ipcomp, MobileIp, Egp, Pptp, Mpcp,
+  Tipc, Dvmrp, Geonet, CalmFast, Rx, Ddp, Aarp, Llap, LwappControl, LwappData, Vqp, Hncp, CiscoAutoRp, Zep, Ipcomp, MobileIp, Egp, Pptp, Mpcp, Realtek,
 ];
 
 /**

@@ -141,6 +141,7 @@ import { printMobileIp } from './mobile-ip.js';
 import { printEgp } from './egp.js';
 import { printPptp } from './pptp.js';
 import { printMpcp } from './mpcp.js';
+import { printRealtek } from './realtek.js';
 import { PPTP_PORT } from '../../decoders/pptp.js';
 import { ZEP_PORT } from '../../decoders/zep.js';
 import { VQP_PORT } from '../../decoders/vqp.js';
@@ -322,6 +323,7 @@ registerLayer(Layer.MobileIp, printMobileIp);
 registerLayer(Layer.Egp, printEgp);
 registerLayer(Layer.Pptp, printPptp);
 registerLayer(Layer.Mpcp, printMpcp);
+registerLayer(Layer.Realtek, printRealtek);
 for (const [proto, layer] of IP_TUNNELS) ipProtoTunnels[proto] = layer;
 
 // Application layers by port, in the order tcpdump tests them (rank), and the -T types. A UDP
