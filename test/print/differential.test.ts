@@ -157,6 +157,22 @@ test('Ethernet, VLAN stacks, 802.3/LLC/SNAP, ARP, unknown EtherTypes, with and w
   compare(t, 1, recs, [[], ['-e'], ['-q'], ['-e', '-q'], ['-v'], ['-x'], ['-xx'], ['-X', '-e'], ['-A']]);
 });
 
+test('ATM ARP (RFC 2225, hardware type 19): every operation, wrong protocol types and lengths, no addresses, sub-addresses; cut short', (t) => {
+  // The type-and-length bytes of each address, then the addresses: sender ATM number, sub-address and
+  // protocol address, then the target's.
+  const atmArp = (op: number, o: { pro?: number; shl?: number; ssl?: number; spl?: number; thl?: number; tsl?: number; tpl?: number } = {}): Uint8Array => {
+    const { pro = 0x0800, shl = 20, ssl = 0, spl = 4, thl = 20, tsl = 0, tpl = 4 } = o;
+    const run = (n: number, from: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => from + i);
+    return E(0x0806, concat(be16(19), be16(pro), bytes(shl, ssl), be16(op), bytes(spl, thl, tsl, tpl),
+      run(shl, 1), run(ssl, 50), run(spl, 10), run(thl, 100), run(tsl, 150), run(tpl, 20)));
+  };
+  const frames: Uint8Array[] = [];
+  for (const op of [1, 2, 3, 8, 9, 10, 77]) {
+    frames.push(atmArp(op), atmArp(op, { spl: 2 }), atmArp(op, { tpl: 0 }), atmArp(op, { pro: 0x86dd }), atmArp(op, { shl: 0, thl: 0 }), atmArp(op, { ssl: 3, tsl: 2 }));
+  }
+  compare(t, 1, withCuts(frames, [14 + 8, 14 + 11, 14 + 12, 14 + 30, 14 + 50]), [[], ['-v'], ['-e'], ['-v', '-x']]);
+});
+
 test('Linux cooked v1/v2, NULL/LOOP and raw IP encapsulations', (t) => {
   const ipUdp = ipv4({ proto: 17, src: '192.0.2.1', dst: '192.0.2.2' }, udp(1234, 5678, text('data')));
   const ip6Udp = ipv6({ nh: 17 }, udp(1, 2, text('six')));

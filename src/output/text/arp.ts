@@ -8,7 +8,7 @@ const ops: Record<number, string> = {
   1: 'Request', 2: 'Reply', 3: 'Reverse Request', 4: 'Reverse Reply', 8: 'Inverse Request', 9: 'Inverse Reply', 10: 'NACK Reply',
 };
 const hardware: Record<number, string> = {
-  1: 'Ethernet', 6: 'TokenRing', 7: 'ArcNet', 15: 'FrameRelay', 23: 'Strip', 24: 'IEEE 1394', 19: 'ATM (RFC 2225)', 32: 'InfiniBand',
+  1: 'Ethernet', 6: 'TokenRing', 7: 'ArcNet', 15: 'FrameRelay', 23: 'Strip', 24: 'IEEE 1394', 19: 'ATM', 32: 'InfiniBand',
 };
 
 /** ARP message `arp`, `length` bytes on the wire. */
@@ -86,8 +86,9 @@ function printAtmArp(c: PrintContext, arp: Arp, length: number): void {
   }
   const sender = (): string => shl === 0 ? '<No address>' : arp.atmSenderHardwareText + (ssl !== 0 ? ',' + arp.atmSenderSubaddressText : '');
   const target = (): string => thl === 0 ? '<No address>' : arp.atmTargetHardwareText + (tsl !== 0 ? ',' + arp.atmTargetSubaddressText : '');
-  const sp = (): string => (!ipProto ? '<wrong proto type>' : spl !== 4 ? '<wrong len>' : arp.atmSenderIpv4);
-  const tp = (): string => (!ipProto ? '<wrong proto type>' : tpl !== 4 ? '<wrong len>' : arp.atmTargetIpv4);
+  // atmarp_print names which of the two lengths is wrong (arp_print's '<wrong len>' does not).
+  const sp = (): string => (!ipProto ? '<wrong proto type>' : spl !== 4 ? '<wrong splen>' : arp.atmSenderIpv4);
+  const tp = (): string => (!ipProto ? '<wrong proto type>' : tpl !== 4 ? '<wrong tplen>' : arp.atmTargetIpv4);
   c.write(`${v ? ', ' : ''}${ops[op] ?? `Unknown (${op})`} `);
   switch (op) {
     case 1:
