@@ -6,6 +6,7 @@
 //
 //   sections  print    vcap -r vs tcpdump -r (and tshark -r for -n) on every corpus × -n, -n -v, -n -e,
 //                      -n -X, -n -q, output to /dev/null; then the outputs compared byte for byte
+//             tz       vcap -n -r and tcpdump -n -r as a shell without TZ runs them (tcpdump: a stat(2) per packet)
 //             decode   vcap's Decoder vs node_pcap's decoders, batch loop and ordinary user loop (bench/decode)
 //             filter   the BPF interpreter table (bench/filter) and vcap -r F -w /dev/null EXPR vs tcpdump
 //             live     bench/live (root): trafgen flood over a veth pair, vcap and tcpdump capturing
@@ -17,7 +18,7 @@
 //
 // Wall time is process.hrtime around each run; max RSS and CPU come from GNU time (/usr/bin/time -f).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpora, dataDir, pcapCount, root, staleCli, type Corpus } from './corpora.js';
@@ -29,7 +30,7 @@ const opt = (name: string): string | undefined => { const i = argv.indexOf(name)
 const quick = argv.includes('--quick');
 const COUNT = Number(opt('--count') ?? (quick ? 2000 : 1_000_000));
 const RUNS = Number(opt('--runs') ?? (quick ? 1 : 3));
-const ONLY = opt('--only')?.split(',') ?? ['print', 'decode', 'filter', 'live', 'startup', 'memory'];
+const ONLY = opt('--only')?.split(',') ?? ['print', 'tz', 'decode', 'filter', 'live', 'startup', 'memory'];
 const CORPORA = opt('--corpora')?.split(',') ?? [];
 const OUT = opt('--out') ?? join(root, 'BENCHMARKS.md');
 const WRITE = !argv.includes('--no-write');
@@ -40,6 +41,8 @@ if (stale !== undefined) { console.error(`bench: ${stale}`); process.exit(2); }
 // Per run: two runs at once (CI's smoke run beside a full one) must not write each other's files.
 const outDir = join(dataDir, 'out', String(process.pid));
 const env = { ...process.env, TZ: 'UTC0' };
+/** The environment of a shell that sets no TZ, as on most Linux systems (the tz section). */
+const { TZ: _tz, ...envNoTz } = process.env;
 const FLAGS: string[][] = [['-n'], ['-n', '-v'], ['-n', '-e'], ['-n', '-X'], ['-n', '-q']];
 /** The link types vcap decodes: on the others it prints no comparable text. */
 const VCAP_LINK_TYPES = new Set([0, 1, 101, 108, 113, 228, 229, 276]);
@@ -49,7 +52,7 @@ const HAVE_TSHARK = !argv.includes('--no-tshark') && have('tshark');
 
 // Each section is its own block in BENCHMARKS.md, so that a run of some sections (--only) replaces
 // those and leaves the others as they were.
-const SECTIONS = ['machine', 'corpora', 'print', 'decode', 'filter', 'live', 'startup', 'memory'] as const;
+const SECTIONS = ['machine', 'corpora', 'print', 'tz', 'decode', 'filter', 'live', 'startup', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 const md = new Map<Section, string[]>();
 let current: Section = 'machine';
@@ -74,11 +77,11 @@ const log = (s: string): void => { process.stderr.write(s + '\n'); };
 
 interface Run { wall: number; rssKiB: number; cpu: number; status: number; stderr: string }
 
-function timeOnce(argv: string[], stdout = '/dev/null'): Run {
+function timeOnce(argv: string[], stdout = '/dev/null', runEnv: NodeJS.ProcessEnv = env): Run {
   const tf = join(outDir, `time-${process.pid}`);
   const fd = openSync(stdout, 'w');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', tf, ...argv], { stdio: ['ignore', fd, 'pipe'], env, maxBuffer: 1 << 24 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', tf, ...argv], { stdio: ['ignore', fd, 'pipe'], env: runEnv, maxBuffer: 1 << 24 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   closeSync(fd);
   const [rss, user, sys] = readFileSync(tf, 'latin1').trim().split('\n').pop()!.split(' ').map(Number);
@@ -96,9 +99,9 @@ const fmt = (s: Stat, digits = 2): string => (s.min === s.max ? s.median.toFixed
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
 
 /** Several commands run in turn, `RUNS` rounds: noise on this shared machine hits them alike. */
-function alternate(cmds: string[][], runs = RUNS): Run[][] {
+function alternate(cmds: string[][], runs = RUNS, envs: NodeJS.ProcessEnv[] = []): Run[][] {
   const out: Run[][] = cmds.map(() => []);
-  for (let r = 0; r < runs; r++) cmds.forEach((c, i) => out[i]!.push(timeOnce(c)));
+  for (let r = 0; r < runs; r++) cmds.forEach((c, i) => out[i]!.push(timeOnce(c, '/dev/null', envs[i] ?? env)));
   return out;
 }
 
@@ -239,6 +242,33 @@ function print(cs: Corpus[]): void {
   }
   say();
 }
+
+/**
+ * The print section runs both tools with TZ=UTC0. Most shells set no TZ, and then glibc's
+ * localtime(), which tcpdump calls for every packet's time, looks at /etc/localtime again each time
+ * (a stat(2) per packet); vcap reads the zone once. This measures `-n` as such a shell runs it,
+ * beside tcpdump with TZ set in the same rounds.
+ */
+function printWithoutTz(cs: Corpus[]): void {
+  say('### Print in a shell without TZ');
+  say();
+  say(`\`vcap -n -r FILE\` and \`tcpdump -n -r FILE\` with no TZ in the environment, and \`tcpdump -n -r FILE\` with TZ=UTC0 (as in the print section), alternately, ${RUNS} run${RUNS > 1 ? 's' : ''} each, ` +
+    `output to /dev/null. Without TZ, glibc's localtime() checks /etc/localtime (${realpathOr('/etc/localtime')}) with a stat(2) at every call: tcpdump calls it for every packet. ` +
+    'The print section\'s ratios (TZ set) are the ones the targets are measured by.');
+  say();
+  say('| corpus | vcap s | tcpdump s | vcap/tcpdump | vcap CPU s | tcpdump CPU s | CPU vcap/tcpdump | tcpdump with TZ=UTC0 s | tcpdump without/with TZ |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const c of cs) {
+    if (!VCAP_LINK_TYPES.has(c.linkType)) continue;
+    const [v, t, tz] = alternate([vcap('-n', '-r', c.file), ['tcpdump', '-n', '-r', c.file], ['tcpdump', '-n', '-r', c.file]], RUNS, [envNoTz, envNoTz, env]);
+    const vs = stat(v!.map((r) => r.wall)), ts = stat(t!.map((r) => r.wall)), zs = stat(tz!.map((r) => r.wall));
+    const vc = stat(v!.map((r) => r.cpu)), tc = stat(t!.map((r) => r.cpu));
+    say(`| ${c.name} | ${fmt(vs)} | ${fmt(ts)} | ${ratio(vs.median, ts.median)} | ${fmt(vc)} | ${fmt(tc)} | ${ratio(vc.median, tc.median)} | ${fmt(zs)} | ${ratio(ts.median, zs.median)} |`);
+  }
+  say();
+}
+
+function realpathOr(p: string): string { try { return `→ ${realpathSync(p)}`; } catch { return 'absent'; } }
 
 function decode(cs: Corpus[]): void {
   say('### Decode: vcap\'s `Decoder` vs node_pcap');
@@ -461,8 +491,9 @@ async function main(): Promise<void> {
   log(`bench: count ${COUNT}, runs ${RUNS}, sections ${ONLY.join(',')}${CORPORA.length ? `, corpora ${CORPORA.join(',')}` : ''}`);
   const cs = await buildCorpora(CORPORA, COUNT);
   await section('machine', machine);
-  if (ONLY.includes('print') || ONLY.includes('decode')) await section('corpora', () => corporaTable(cs));
+  if (ONLY.includes('print') || ONLY.includes('tz') || ONLY.includes('decode')) await section('corpora', () => corporaTable(cs));
   if (ONLY.includes('print')) await section('print', () => print(cs));
+  if (ONLY.includes('tz')) await section('tz', () => printWithoutTz(cs));
   if (ONLY.includes('decode')) await section('decode', () => decode(cs));
   if (ONLY.includes('filter')) await section('filter', () => filter(cs));
   if (ONLY.includes('live')) await section('live', liveSection);
