@@ -70,7 +70,7 @@ export interface CliOptions {
   printInterface: boolean;
 }
 
-export const usage = `Usage: vcap [-AdDehHKlnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size]
+export const usage = `Usage: vcap [-AbdDehHKlnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size]
             [-F file] [-G seconds] [-i interface]... [-Q in|out|inout] [-r file] [-s snaplen]
             [-T type] [-w file] [-W filecount] [-z postrotate-command] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--comment text] [--immediate-mode]
@@ -86,7 +86,7 @@ export const usage = `Usage: vcap [-AdDehHKlnNpqStUvxX#] [-B size] [-c count] [-
 
 const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W', 'z', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision', 'comment'];
 // -N (host names without their domain) changes nothing: vcap prints no names, as with tcpdump's -n.
-const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'N', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H', 'K'];
+const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'N', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H', 'K', 'b'];
 const booleanOptions = ['nano', 'micro', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface', 'smb', 'count', 'number',
   'dont-verify-checksums', 'print'];
 
@@ -181,6 +181,7 @@ export function parseArgs(argv: string[]): CliOptions {
     meshHeaders: count(a['H']) > 0,
     smb: bool('smb'),
     skipChecksums: count(a['K']) > 0 || bool('dont-verify-checksums'),
+    asdot: count(a['b']) > 0,
   };
   // tcpdump's checks and words for -C, -G, -W.
   const sizeText = str('C');

@@ -102,12 +102,20 @@ function unknown(c: PrintContext, pos: number, ident: string, n: number): void {
  */
 let text = '';
 
+/**
+ * -b for the message being printed (set by printBgp): AS numbers through as_printf, ASDOT above 65535.
+ * A module variable, as `text` is, because the RD and community formatters below take no context.
+ */
+let asdot = false;
+/** tcpdump's as_printf: `high.low` (ASDOT) with -b for a 4-byte AS number above 65535, else the number. */
+const asText = (n: number): string => (asdot && n > 0xffff ? `${n >>> 16}.${n & 0xffff}` : String(n));
+
 /** bgp_vpn_rd_print. */
 function rdText(r: BgpRd): string {
   switch (r.rdType) {
     case 0: return `${r.as2}:${r.assigned32} (= ${r.assigned32Quad})`;
     case 1: return `${r.ipv4Admin}:${r.assigned16}`;
-    case 2: return `${r.as4}:${r.assigned16} (${r.as4Quad}:${r.assigned16})`;
+    case 2: return `${asText(r.as4)}:${r.assigned16} (${r.as4Quad}:${r.assigned16})`;
     default: return 'unknown RD format';
   }
 }
@@ -184,7 +192,7 @@ function rtRoutingInfo(c: PrintContext, p: BgpPrefix): number {
   plen -= 32;
   if (plen > 64) { c.write('\n\t      (illegal prefix length)'); return -1; }
   const rt = p.routeTarget(plen);
-  c.write(`\n\t      origin AS: ${as}, ${rtText(rt, plen)}`);
+  c.write(`\n\t      origin AS: ${asText(as)}, ${rtText(rt, plen)}`);
   return BGP_RT_HEADER + rt.octets;
 }
 
@@ -222,7 +230,7 @@ function multicastVpn(p: BgpPrefix): number {
       break;
     case 2:
       if (!p.has(afterRd + BGP_MVPN_SOURCE_AS_LENGTH)) return -2;
-      text += `, RD: ${rdText(p.mvpnRd)}, Source-AS ${p.mvpnSourceAs}`;
+      text += `, RD: ${rdText(p.mvpnRd)}, Source-AS ${asText(p.mvpnSourceAs)}`;
       break;
     case 3: {
       if (!p.has(afterRd)) return -2;
@@ -241,7 +249,7 @@ function multicastVpn(p: BgpPrefix): number {
       break;
     case 6: case 7:
       if (!p.has(afterRd + BGP_MVPN_SOURCE_AS_LENGTH)) return -2;
-      text += `, RD: ${rdText(p.mvpnRd)}, Source-AS ${p.mvpnSourceAs}`;
+      text += `, RD: ${rdText(p.mvpnRd)}, Source-AS ${asText(p.mvpnSourceAs)}`;
       sourceGroup(p.mvpnSourceGroup);
       break;
   }
@@ -355,7 +363,7 @@ function extCommunity(x: BgpExtCommunity): string {
     case 0x0102: case 0x0103: case 0xf10a: case 0x010b:
       return `${x.ipv4Admin}:${x.assigned16}`;
     case 0x0202: case 0x0203:
-      return `${x.as4}:${x.assigned16}`;
+      return `${asText(x.as4)}:${x.assigned16}`;
     case 0x4004:
       return `bandwidth: ${(Math.fround(Math.fround(x.bandwidth * 8) / 1000000)).toFixed(3)} Mbps`;
     case 0x0005: case 0x0105: case 0x0205: case 0x8005: case 0x0107: case 0x8001:
@@ -428,7 +436,7 @@ function attr(c: PrintContext, b: Bgp, atype: number, i: number, len: number, le
         c.write(segOpen.str(s.segmentType, '?'));
         for (let j = 0; j < s.count; j++) {
           if (!s.asnCaptured(j, size)) return false;
-          c.write(`${s.asn(j, size)} `);
+          c.write(`${asText(s.asn(j, size))} `);
         }
         c.write(segClose.str(s.segmentType, '?'));
         t += s.segmentLength(size);
@@ -450,11 +458,11 @@ function attr(c: PrintContext, b: Bgp, atype: number, i: number, len: number, le
     case 7:
       if (len !== 6 && len !== 8) { c.write('invalid len'); break; }
       if (!v.has(len)) return false;
-      c.write(len === 6 ? ` AS #${v.aggregatorAs2}, origin ${v.aggregatorAddress2}` : ` AS #${v.aggregatorAs4}, origin ${v.aggregatorAddress4}`);
+      c.write(len === 6 ? ` AS #${asText(v.aggregatorAs2)}, origin ${v.aggregatorAddress2}` : ` AS #${asText(v.aggregatorAs4)}, origin ${v.aggregatorAddress4}`);
       break;
     case 18:
       if (len !== 8) { c.write('invalid len'); break; }
-      c.write(` AS #${v.aggregatorAs4}, origin ${v.aggregatorAddress4}`);
+      c.write(` AS #${asText(v.aggregatorAs4)}, origin ${v.aggregatorAddress4}`);
       break;
     case 8:
       if (len % 4) { c.write('invalid len'); break; }
@@ -688,7 +696,7 @@ function capabilitiesPrint(c: PrintContext, b: Bgp, o: number, len: number): voi
         break;
       case 65:
         if (clen < 4) { c.write(' (too short, < 4)'); return; }
-        c.write(`\n\t\t 4 Byte AS ${cap.asn}`);
+        c.write(`\n\t\t 4 Byte AS ${asText(cap.asn)}`);
         break;
       case 69:
         if (clen === 0) { c.write(' (bogus)'); break; }
@@ -711,7 +719,7 @@ function capabilitiesPrint(c: PrintContext, b: Bgp, o: number, len: number): voi
 function openPrint(c: PrintContext, b: Bgp, m: number, length: number): void {
   const msg = b.pointMessage(m);
   if (!msg.has(BGP_OPEN_LENGTH) || length < BGP_OPEN_LENGTH) { c.truncMark(); return; }
-  c.write(`\n\t  Version ${msg.version}, my AS ${msg.myAs}, Holdtime ${msg.holdTime}s, ID ${msg.identifier}`);
+  c.write(`\n\t  Version ${msg.version}, my AS ${asText(msg.myAs)}, Holdtime ${msg.holdTime}s, ID ${msg.identifier}`);
   const optslen = msg.optionalParametersLength;
   c.write(`\n\t  Optional parameters, length: ${optslen}`);
   const o = m + BGP_OPEN_LENGTH;
@@ -874,6 +882,7 @@ function pduPrint(c: PrintContext, b: Bgp, m: number, length: number): boolean {
 /** BGP data of a TCP segment (bgp_print): every message found by its marker. */
 export function printBgp(c: PrintContext, b: Bgp, _length: number): void {
   c.protocol = 'bgp';
+  asdot = c.o.asdot === true;
   c.write(': BGP');
   if (c.o.verbose < 1) return;
   let start = 0;

@@ -36,6 +36,8 @@ export interface PrintOptions {
    * bridges, where the kernel leaves them to offload, show them all bad). Other checksums are still verified, as tcpdump does.
    */
   readonly skipChecksums?: boolean;
+  /** -b: BGP's AS numbers above 65535 in ASDOT notation (`high.low`, RFC 5396) instead of ASPLAIN. */
+  readonly asdot?: boolean;
   /**
    * if_indextoname() for Linux cooked v2 lines, when the capture's namespace is not vcap's own
    * (--netns); by default the names come from this host's /sys.
