@@ -245,6 +245,11 @@ test('VXLAN: the header, then the inner Ethernet frame on its own line; cut shor
     IP({ proto: 17 }, udp(40000, 4789, fromHex('080000'))),
   ];
   compare(t, 1, withCuts(frames, [42, 44, 46, 47, 48, 49, 50, 52, 56, 60, 64, 70, 76, 80, 90]), [[], ['-v'], ['-e'], ['-q'], ['-x'], ['-X', '-vv']]);
+  // An inner 802.3 frame whose length field ends it before the datagram does, in a UDP length short of
+  // the IP payload: tcpdump compares the length VXLAN gives with what can be read, not with the 802.3 length.
+  const llcFrame = ether('0a:00:00:00:00:02', '0a:00:00:00:00:01', 20, concat(fromHex('707103'), new Uint8Array(200)));
+  const vx = concat(fromHex('08000000 00002a00'), llcFrame);
+  compare(t, 1, [8 + 16 + 30, 8 + 16 + 100, 8 + 16 + 300].map((ulen) => ({ frame: IP({ proto: 17 }, udp(40000, 4789, vx, ulen)) })), [[], ['-v'], ['-e']]);
 });
 
 test('GRE v0/v1 (checksum, key, sequence, source routes), TEB, MPLS stacks, with -e and cut short', (t) => {

@@ -46,7 +46,7 @@ const walk: EtherWalk = { p: 0, length: 0, caplen: 0, hdrlen: 0, type: 0, frame:
 export function printEtherFrame(c: PrintContext, length: number): number {
   const eth = c.pkt.ethernetView;
   c.protocol = 'ether';
-  return etherPrint(c, eth, length, eth.captured, 0, undefined, undefined);
+  return etherPrint(c, eth, length, c.avail(eth.off), 0, undefined, undefined);
 }
 
 /** An Ethernet frame inside another packet (Ethernet over IP, VXLAN, GRE): tcpdump's ether_print. */
@@ -57,7 +57,7 @@ export function printEther(c: PrintContext, eth: Ethernet, length: number): void
 /** printEther for a link printer with a header of its own before the frame: returns the Ethernet header's length the dumps skip. */
 export function printEtherCounted(c: PrintContext, eth: Ethernet, length: number): number {
   c.protocol = 'ether';
-  return etherPrint(c, eth, length, eth.captured, 0, undefined, undefined);
+  return etherPrint(c, eth, length, c.avail(eth.off), 0, undefined, undefined);
 }
 
 /**
@@ -67,7 +67,7 @@ export function printEtherCounted(c: PrintContext, eth: Ethernet, length: number
  */
 export function printEtherEncapsulated(c: PrintContext, eth: Ethernet, length: number, printEncap: (c: PrintContext) => void): number {
   c.protocol = 'ether';
-  return etherPrint(c, eth, length, eth.captured, 0, undefined, printEncap);
+  return etherPrint(c, eth, length, c.avail(eth.off), 0, undefined, printEncap);
 }
 
 /**
@@ -77,7 +77,7 @@ export function printEtherEncapsulated(c: PrintContext, eth: Ethernet, length: n
  */
 export function printSwitchTagged<F extends EthernetFraming>(c: PrintContext, frame: F, length: number, tagLength: number,
   printTag: (c: PrintContext, frame: F) => void): number {
-  return etherPrint(c, frame, length, frame.captured, tagLength, printTag as (c: PrintContext, frame: EthernetFraming) => void, undefined);
+  return etherPrint(c, frame, length, c.avail(frame.off), tagLength, printTag as (c: PrintContext, frame: EthernetFraming) => void, undefined);
 }
 
 /** `, length N: ` after the link header (-e). */
@@ -89,7 +89,9 @@ function writeLength(c: PrintContext, length: number): void {
 
 /**
  * The Ethernet frame `eth`, `length` bytes on the wire and `caplen` captured (tcpdump's
- * ether_common_print). Returns the link-header length the -x/-X/-A dumps skip.
+ * ether_common_print). `caplen` is what can be read from the frame's start, not the view's end: the
+ * decoder ends an 802.3 frame where its length field says, and tcpdump compares `length` (an
+ * encapsulation's, for an inner frame) with what was captured. Returns the link-header length the -x/-X/-A dumps skip.
  */
 function etherPrint(c: PrintContext, eth: EthernetFraming, length: number, caplen: number, tagLength: number,
   printTag: ((c: PrintContext, frame: EthernetFraming) => void) | undefined, printEncap: ((c: PrintContext) => void) | undefined): number {
