@@ -134,7 +134,7 @@ function sleepSync(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
 }
 
-function errnoText(e: unknown): string {
+export function errnoText(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   // Node's message is "ENOENT: no such file or directory, open 'x'"; tcpdump prints strerror.
   const m = /^[A-Z0-9_]+: ([^,]+)/.exec(err.message ?? '');

@@ -9,6 +9,8 @@ import type { InterfaceSpec } from '../capture/interface-spec.js';
 export interface CliOptions {
   /** -r FILE ('-' = stdin). */
   read?: string;
+  /** -V FILE: read the capture files FILE names, one per line ('-' = the list on stdin), one after another. */
+  readList?: string;
   /** -w FILE ('-' = stdout). */
   write?: string;
   /** -w writes pcapng (--pcapng or a name ending in .pcapng). */
@@ -72,7 +74,7 @@ export interface CliOptions {
 
 export const usage = `Usage: vcap [-AbdDehHKlnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size]
             [-F file] [-G seconds] [-i interface]... [-Q in|out|inout] [-r file] [-s snaplen]
-            [-T type] [-w file] [-W filecount] [-z postrotate-command] [-Z user]
+            [-T type] [-V file] [-w file] [-W filecount] [-z postrotate-command] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--comment text] [--immediate-mode]
             [--json] [--micro] [--nano] [--netns NAME|PID|PATH] [--number] [--pcapng]
             [--print] [--print-interface] [--reply] [--smb] [--tap NAME] [--tun NAME]
@@ -84,7 +86,7 @@ export const usage = `Usage: vcap [-AbdDehHKlnNpqStUvxX#] [-B size] [-c count] [
        vcap demo                               the first minute: tun0 answering, iperf3 measured, topo
 `;
 
-const stringOptions = ['r', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W', 'z', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision', 'comment'];
+const stringOptions = ['r', 'V', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W', 'z', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision', 'comment'];
 // -N (host names without their domain) changes nothing: vcap prints no names, as with tcpdump's -n.
 const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'N', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H', 'K', 'b'];
 const booleanOptions = ['nano', 'micro', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface', 'smb', 'count', 'number',
@@ -138,7 +140,8 @@ export function parseArgs(argv: string[]): CliOptions {
   const str = (k: string): string | undefined => strs(k).at(-1);
   const bool = (k: string): boolean => a[k] === true || (Array.isArray(a[k]) && (a[k] as unknown[]).includes(true));
 
-  const read = str('r'), write = str('w');
+  const read = str('r'), write = str('w'), readList = str('V');
+  if (readList !== undefined && read !== undefined) throw new VcapError('-V and -r are mutually exclusive.', 'EUSAGE');
   const addrs = strs('addr');
   const cText = str('c');
   const countN = cText === undefined ? 0 : intOption(cText, `invalid packet count ${cText}`, 1, 2 ** 31 - 1);
@@ -163,7 +166,7 @@ export function parseArgs(argv: string[]): CliOptions {
   const backend = str('backend') ?? 'afpacket';
   if (backend !== 'afpacket' && backend !== 'libpcap') throw new VcapError(`unknown backend '${backend}' (afpacket or libpcap)`, 'EINVAL');
 
-  if (bool('count') && read === undefined) throw new VcapError('--count counts the packets of a capture file: give -r', 'EUSAGE');
+  if (bool('count') && read === undefined && readList === undefined) throw new VcapError('--count counts the packets of a capture file: give -r', 'EUSAGE');
   const tcount = count(a['t']);
   const print: PrintOptions = {
     // Not capped: tcpdump counts every -v (IKE prints notify data at -vvvv; OpenFlow's PACKET_IN frames print with -v less 3).
@@ -200,7 +203,7 @@ export function parseArgs(argv: string[]): CliOptions {
   const positional = (a['_'] as unknown[]).map(String);
   const d = count(a['d']);
   return {
-    read, write,
+    read, readList, write,
     pcapng: bool('pcapng') || (write !== undefined && write.endsWith('.pcapng')),
     count: countN, snaplen,
     packetBuffered: count(a['U']) > 0,

@@ -6,7 +6,7 @@ import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import type { Batch, CaptureStats } from '../capture/batch.js';
 import type { CliOptions } from './options.js';
-import { openCaptureFile } from '../capture/capture-file.js';
+import { errnoText, openCaptureFile } from '../capture/capture-file.js';
 import type { CaptureFile } from '../capture/capture-file.js';
 import type { CaptureInterface, InterfaceStatistics } from '../capture/capture-interface.js';
 import { directionWord } from '../capture/capture-interface.js';
@@ -139,6 +139,8 @@ class Sinks {
   #decoder: Decoder | undefined;
   #printer: PacketPrinter | JsonPrinter | undefined;
   #printers = new Map<number, PacketPrinter>();
+  /** -#'s count, across the printers of every link type and file. */
+  readonly #numbering = { count: 0 };
   /** --json: one printer for every link type (it numbers the packets of the whole run). */
   #json: JsonPrinter | undefined;
   #filter: FilterProgram | undefined;
@@ -213,6 +215,16 @@ class Sinks {
     return this.#filters.get(linkType);
   }
 
+  /**
+   * The next file of a -V list: its frames without an interface of their own are `first`'s, and -c
+   * counts again from 0 (tcpdump hands each file its own pcap_loop and count).
+   */
+  nextFile(first: CaptureInterface): void {
+    this.#first = first;
+    this.captured = 0;
+    this.done = false;
+  }
+
   /** The -C/-G series, when there is one. */
   get rotation(): RotatingWriter | undefined { return this.#writer instanceof RotatingWriter ? this.#writer : undefined; }
 
@@ -233,7 +245,7 @@ class Sinks {
         this.#printer = this.#json;
       } else if (this.#text) {
         let p = this.#printers.get(linkType);
-        if (!p) { p = new printerModule!.PacketPrinter(this.o.print, linkType, this.#text); this.#printers.set(linkType, p); }
+        if (!p) { p = new printerModule!.PacketPrinter(this.o.print, linkType, this.#text, this.#numbering); this.#printers.set(linkType, p); }
         this.#printer = p;
       }
     }
@@ -405,16 +417,46 @@ function progressBar(o: CliOptions, size: number | undefined, io: Stdio): Progre
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 
-async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> {
-  const file: CaptureFile = openCaptureFile(path);
-  const stop = (): void => file.stop();
+/**
+ * -V: the capture files the list names, one per line; only the newline is taken off each, as tcpdump's
+ * get_next_file does (an empty line names a file called '').
+ */
+function listedFiles(list: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(list === '-' ? 0 : list, 'latin1');
+  } catch (e) {
+    throw new VcapError(`Unable to open file: ${errnoText(e)}`, 'EBADFILE');
+  }
+  const paths = text.split('\n');
+  if (paths.at(-1) === '') paths.pop();
+  if (paths.length === 0) throw new VcapError(`Nothing in ${list}`, 'EBADFILE');
+  return paths;
+}
+
+/** tcpdump's line for each file it opens. */
+function announceFile(io: Stdio, path: string, file: CaptureFile): void {
+  stderr(io, `reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
+}
+
+/**
+ * libpcap compiles a filter, even an empty one, for every file tcpdump reads, and its compiler
+ * refuses link types it has no entry for, whatever the command line.
+ */
+function checkLinkType(file: CaptureFile): void {
+  if (!filterCompilerKnows(file.linkType)) throw new VcapError(`unknown data link type ${file.linkType} (min 104, max 289)`, 'ELINKTYPE');
+}
+
+/** -r FILE, or -V's files one after another into the same sinks. */
+async function runFile(o: CliOptions, paths: string[], io: Stdio): Promise<number> {
+  let file: CaptureFile = openCaptureFile(paths[0]!);
+  let stopped = false;
+  const stop = (): void => { stopped = true; file.stop(); };
   try {
     // tcpdump's order: this line as soon as the file is open, then the filter (read from -F, compiled),
     // then -d or the output; so a bad expression follows the line, and -w creates no file.
-    stderr(io, `reading from file ${path}, link-type ${linkTypeDescription(file.linkType)}, snapshot length ${file.snaplen}`);
-    // libpcap compiles a filter, even an empty one, for every file tcpdump reads, and its compiler
-    // refuses link types it has no entry for, whatever the command line.
-    if (!filterCompilerKnows(file.linkType)) throw new VcapError(`unknown data link type ${file.linkType} (min 104, max 289)`, 'ELINKTYPE');
+    announceFile(io, paths[0]!, file);
+    checkLinkType(file);
     const expression = expressionOf(o);
     if (expression !== '' || o.dumpProgram) await loadFilter();
     if (o.dumpProgram) {
@@ -426,6 +468,7 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
     // Rewriting a file keeps what it says: its interfaces (names, filters), its comments, its
     // statistics, and its timestamps' precision.
     const sinks = new Sinks(o, expression, file.snaplen, false, {
+      // The file being read (-V: each in turn).
       interfaces: () => file.interfaces, statistics: (iface) => iface.statistics, pcapNano: false, pcapngNano: file.nano, multi: false,
       comments: file.section?.comments,
     }, {}, io);
@@ -436,7 +479,7 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
     // VCAP_PRINT_WORKERS asks (parallel-print.ts); when that depends on how many packets the file
     // holds, the first batch tells. pcapng may change link type or interface from block to block: one thread.
     let threads: ((b: Batch) => void) | undefined;
-    if (o.write === undefined && !o.json && !o.countOnly && !lineBuffered && file.format === 'pcap') {
+    if (o.write === undefined && !o.json && !o.countOnly && !lineBuffered && file.format === 'pcap' && paths.length === 1) {
       const { printPlan, canPrintInParallel, worthThreads, ParallelPrinter } = await import('./parallel-print.js');
       const size = file.size ?? 0, plan = printPlan(size, o.count);
       if (plan.workers > 0 && canPrintInParallel(o.print)) {
@@ -445,25 +488,41 @@ async function runFile(o: CliOptions, path: string, io: Stdio): Promise<number> 
       }
     }
     await relinquish(o, sinks.outputPath);
-    const progress = progressBar(o, file.size, io);
-    let packets = 0;
+    const progress = paths.length === 1 ? progressBar(o, file.size, io) : undefined;
+    let packets = 0, counted = 0;
+    const firstLinkType = file.linkType;
     // A signal stops the reading; what was read is written and the file closed whole.
     for (const s of SIGNALS) process.on(s, stop);
     try {
-      await file.run((b) => {
-        if (threads !== undefined) { threads(b); threads = undefined; }
-        sinks.batch(b);
-        packets += b.count;
-        progress?.update(file.bytesRead, packets);
-        if (sinks.done) file.stop();
-      });
+      for (let k = 1; ; k++) {
+        await file.run((b) => {
+          if (threads !== undefined) { threads(b); threads = undefined; }
+          sinks.batch(b);
+          packets += b.count;
+          progress?.update(file.bytesRead, packets);
+          if (sinks.done) file.stop();
+        });
+        if (k === paths.length || stopped || sinks.rotation?.limitReached) break;
+        // -V's next file (an error opening it ends the run with what came before printed or written).
+        const next = openCaptureFile(paths[k]!);
+        file.close();
+        file = next;
+        // A pcap file holds one link type (tcpdump writes nothing else). The checks come before the
+        // line, as tcpdump announces a file once its filter is set.
+        if (o.write !== undefined && file.linkType !== firstLinkType) throw new VcapError(`${paths[k]}: new dlt does not match original`, 'ELINKTYPE');
+        checkLinkType(file);
+        announceFile(io, paths[k]!, file);
+        counted += sinks.captured;
+        sinks.nextFile(file.interfaces[0] ?? { linkType: file.linkType, snaplen: file.snaplen });
+      }
     } finally {
       // Whatever was read before damage is printed or written before the error line.
       sinks.close();
       progress?.finish(file.bytesRead, packets);
       // --count: the packets that passed the filter (up to -c), on stdout, as tcpdump words it;
       // after damage, those before it (tcpdump prints them after its error line, on stderr).
-      if (o.countOnly) writeOut(io, `${sinks.captured} packet${sinks.captured === 1 ? '' : 's'}\n`);
+      counted += sinks.captured;
+      if (o.countOnly) writeOut(io, `${counted} packet${counted === 1 ? '' : 's'}\n`);
     }
     if (sinks.rotation?.limitReached) stderr(io, `Maximum file limit reached: ${o.fileCount}`);
     return 0;
@@ -657,7 +716,8 @@ async function printInterfaces(o: CliOptions, io: Stdio): Promise<number> {
 
 export async function runPipeline(o: CliOptions, io: Stdio = processStdio): Promise<number> {
   if (o.listInterfaces) return printInterfaces(o, io);
-  if (o.read !== undefined) return runFile(o, o.read, io);
+  if (o.read !== undefined) return runFile(o, [o.read], io);
+  if (o.readList !== undefined) return runFile(o, listedFiles(o.readList), io);
   if (o.dumpProgram && o.interfaces.length === 0 && o.tun === undefined && o.tap === undefined) {
     // No source named: compile for Ethernet, as tcpdump -d does for its default device.
     await loadFilter();

@@ -2,7 +2,7 @@
 // a closed pipe, local-time timestamps, damaged files. Debian tcpdump is the oracle where one is needed.
 import test from 'ava';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -376,4 +376,47 @@ test('--print with -w: tcpdump\'s lines and the file tcpdump writes; refused wit
   const bad = await run(['--print', '-r', 'tfo.pcap', '-w', '-']);
   t.is(bad.code, 1);
   t.is(bad.stderr, 'vcap: --print with -w - would put the lines in the capture written to stdout\n');
+});
+
+test('-V: the files a list names, one after another, as tcpdump reads them (lines, stderr, status, -c per file, -#, link types, -w)', (t) => {
+  // The corpus's files of three link types; the lists in a directory of their own that tcpdump, which
+  // reads them as the user it drops to, may read and write.
+  const files = ['tfo.pcap', 'LINKTYPE_RAW_ipv4.pcap', 'dns_udp-v.pcap', 'icmpv6.pcap'].map((f) => join(corpus, f));
+  const dir = join(tmp, 'lists');
+  mkdirSync(dir, { mode: 0o777 });
+  chmodSync(tmp, 0o755);
+  chmodSync(dir, 0o777);
+  const list = (name: string, lines: string[]): string => { const p = join(dir, name); writeFileSync(p, lines.join('\n')); return p; };
+  const both = (args: string[]): void => {
+    const want = spawnSync('tcpdump', args, { cwd: dir, env: { ...process.env, TZ: 'GMT0' }, encoding: 'latin1' });
+    const got = spawnSync(vcap, args, { cwd: dir, env: { ...process.env, TZ: 'GMT0' }, encoding: 'latin1' });
+    t.is(got.stdout, want.stdout, args.join(' '));
+    t.is(got.stderr, want.stderr.replaceAll('tcpdump: ', 'vcap: '), `${args.join(' ')}: stderr`);
+    t.is(got.status, want.status, `${args.join(' ')}: status`);
+  };
+  const all = list('all', [...files, '']);
+  both(['-n', '-V', all]);
+  both(['-n', '-v', '-V', all, '-c', '2']);
+  both(['-n', '-#', '-V', all, 'ip6 or udp']);
+  both(['-n', '-V', list('no-newline', files.slice(0, 2))]);
+  // A file that cannot be opened ends the run after what came before; so does an empty line (a file named '').
+  both(['-n', '-V', list('missing', [files[0]!, 'no-such.pcap', files[1]!])]);
+  both(['-n', '-V', list('blank', [files[0]!, '', files[1]!])]);
+  both(['-n', '-V', list('empty', [])]);
+  both(['-n', '-V', join(dir, 'no-such-list')]);
+  both(['-n', '-V', all, '-r', files[0]!]);
+  // -w: one link type; the file keeps the packets of the files before another link type's.
+  for (const [name, l] of [['same', list('same', [files[0]!, files[2]!])], ['other', all]] as const) {
+    const tw = join(dir, `t-${name}.pcap`), vw = join(dir, `v-${name}.pcap`);
+    const want = spawnSync('tcpdump', ['-V', l, '-w', tw], { encoding: 'latin1' });
+    const got = spawnSync(vcap, ['-V', l, '-w', vw], { encoding: 'latin1' });
+    t.is(got.status, want.status, name);
+    t.is(got.stderr, want.stderr.replaceAll('tcpdump: ', 'vcap: '), name);
+    t.deepEqual(readFileSync(vw), readFileSync(tw), name);
+  }
+  // The list on stdin; --count counts every file's packets.
+  const counted = spawnSync(vcap, ['-V', '-', '--count'], { input: [files[0], files[2]].join('\n') + '\n', encoding: 'latin1' });
+  const want = spawnSync('tcpdump', ['-V', '-', '--count'], { input: [files[0], files[2]].join('\n') + '\n', encoding: 'latin1' });
+  t.is(counted.stdout, want.stdout);
+  t.regex(counted.stdout, /^\d+ packets\n$/);
 });

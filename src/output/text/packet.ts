@@ -41,14 +41,17 @@ export class PacketPrinter {
   readonly #direct: TextWriter | undefined;
   /** Decodes frames given to print() (printPacket() takes frames someone else decoded: the CLI's one decode). */
   #decoder: Decoder | undefined;
-  #count = 0;
   /**
    * Written after the timestamp, before the link layer: the interface name and direction (`veth0 In  `)
    * when several interfaces are printed together, as tcpdump -i any prints them; set per packet by the caller.
    */
   prefix: string | undefined = undefined;
 
-  constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink) {
+  /**
+   * @param numbering the packet count -# prints, shared by the printers of one run (one per link type:
+   * tcpdump numbers the packets of the whole run, whatever their link type or file)
+   */
+  constructor(readonly o: PrintOptions, readonly linkType: number, readonly out: LineSink, readonly numbering: { count: number } = { count: 0 }) {
     this.#link = linkPrinters[linkType] ?? printUnsupported;
     this.#dumps = !!(o.hexAscii || o.hex || o.ascii);
     this.#direct = out instanceof TextWriter && (out.fd >= 0 || out instanceof GatheringWriter) ? out : undefined;
@@ -57,7 +60,7 @@ export class PacketPrinter {
   }
 
   /** Packets printed so far. */
-  get count(): number { return this.#count; }
+  get count(): number { return this.numbering.count; }
 
   /** Print frame buf[off .. off+capLen), `origLen` bytes on the wire, captured at sec.nsec (decoded here). */
   print(buf: Uint8Array, off: number, capLen: number, origLen: number, sec: number, nsec: number): void {
@@ -73,8 +76,8 @@ export class PacketPrinter {
   printPacket(pkt: Packet, origLen: number, sec: number, nsec: number): void {
     const c = this.c, o = this.o, capLen = pkt.capLen;
     c.reset(pkt, origLen);
-    this.#count++;
-    if (o.packetNumber) c.write(`${String(this.#count).padStart(5)}  `);
+    const n = ++this.numbering.count;
+    if (o.packetNumber) c.write(`${String(n).padStart(5)}  `);
     if (capLen === 0 || origLen === 0 || origLen < capLen || capLen > MAX_SNAPLEN || origLen > MAX_SNAPLEN) {
       c.write(invalidHeader(capLen, origLen));
       this.#end();
@@ -122,7 +125,7 @@ export class PacketPrinter {
   printBatch(b: Batch, limit = 0): void {
     const n = b.count;
     for (let i = 0; i < n; i++) {
-      if (limit && this.#count >= limit) return;
+      if (limit && this.numbering.count >= limit) return;
       this.print(b.bytes, b.offset[i]!, b.capLen[i]!, b.origLen[i]!, b.sec[i]!, b.nsec[i]!);
     }
   }
