@@ -37,6 +37,28 @@ export function captureLinkType(hatype: number): { linkType: number; cooked: Coo
   return { linkType: LinkType.LINUX_SLL, cooked: 'sll' };
 }
 
+/** LINKTYPE_DOCSIS: a cable modem termination system's DOCSIS frames inside Ethernet framing. */
+const DOCSIS = 143;
+
+/**
+ * libpcap's pcap_list_datalinks on Linux: the link types a capture on a device of hardware type
+ * `hatype` (undefined: `any`) may be given with -y, the first its default. An Ethernet device also
+ * offers DOCSIS (the frames as they come, labelled DOCSIS), a loopback device Ethernet alone, a
+ * device captured cooked (and `any`) both cooked headers. (libpcap offers 802.11 types for a
+ * wireless device that can be put in monitor mode; vcap does not capture in monitor mode.)
+ */
+export function deviceLinkTypes(hatype: number | undefined): number[] {
+  if (hatype === undefined) return [LinkType.LINUX_SLL, LinkType.LINUX_SLL2];
+  if (hatype === ARPHRD_ETHER) return [LinkType.EN10MB, DOCSIS];
+  const { linkType, cooked } = captureLinkType(hatype);
+  return cooked === 'none' ? [linkType] : [LinkType.LINUX_SLL, LinkType.LINUX_SLL2];
+}
+
+/** How a device is captured as `linkType`, one of deviceLinkTypes(): the cooked header it takes, if any. */
+export function cookedHeaderFor(linkType: number): CookedHeader {
+  return linkType === LinkType.LINUX_SLL ? 'sll' : linkType === LinkType.LINUX_SLL2 ? 'sll2' : 'none';
+}
+
 /** tcpdump -D's bracket: Up/Running/Loopback (or "none"), then the link state when the driver reports one. */
 function flagWords(d: NativeInterface): string[] {
   const w: string[] = [];

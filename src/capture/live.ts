@@ -4,9 +4,9 @@ import type { BatchSource, CaptureStats } from './batch.js';
 import type { CaptureInterface } from './capture-interface.js';
 import type { FilterProgram } from '../filter/index.js';
 import { VcapError } from '../errors.js';
-import { LinkType } from '../decoders/link-type.js';
+import { LinkType, linkTypeName } from '../decoders/link-type.js';
 import { native } from './native.js';
-import type { NativeAddon } from './native.js';
+import type { NativeAddon, NativeInterface } from './native.js';
 import { formatInterfaceSpec, parseInterfaceSpec } from './interface-spec.js';
 import { NetworkNamespace } from '../netns/network-namespace.js';
 import { NamespaceLinks } from '../netinfo/namespace-links.js';
@@ -15,10 +15,13 @@ import { TunSource } from './tun.js';
 import type { TunOptions } from './tun.js';
 
 export type { TunOptions, TunSource } from './tun.js';
-import { captureLinkType, defaultInterfaceWith, listInterfacesWith } from './interfaces.js';
+import { captureLinkType, cookedHeaderFor, defaultInterfaceWith, deviceLinkTypes, listInterfacesWith } from './interfaces.js';
 import type { InterfaceInfo } from './interfaces.js';
 import { NetworkView } from '../netinfo/network-view.js';
 import { deviceDescription, interfacesIn } from '../netinfo/interfaces.js';
+
+/** The device flag libpcap's activation checks (SIOCGIFFLAGS): a device that is not up cannot be captured. */
+const IFF_UP = 0x1;
 
 export type { InterfaceInfo } from './interfaces.js';
 
@@ -61,6 +64,8 @@ export interface LiveOptions {
    * attaches the program given to setFilter().
    */
   filter?: string;
+  /** -y: the link type to capture as, one of those the device offers (deviceLinkTypes); undefined: its default. */
+  linkType?: number | undefined;
 }
 
 export interface LiveSource extends BatchSource {
@@ -120,6 +125,10 @@ function check(options: LiveOptions): void {
     throw new VcapError('--addr needs --tun or --tap', 'EINVAL');
   if (options.reply === true && options.tun === undefined && options.tap === undefined)
     throw new VcapError('--reply needs --tun or --tap (vcap answers for the hosts behind a device it holds)', 'EINVAL');
+  if (options.linkType !== undefined && (options.tun !== undefined || options.tap !== undefined))
+    throw new VcapError('-y picks the link type of a capture with -i; a TUN device gives raw IP, a TAP device Ethernet', 'EINVAL');
+  if (options.linkType !== undefined && options.backend === 'libpcap')
+    throw new VcapError('-y needs the afpacket backend (--backend libpcap captures as the device\'s default link type)', 'EINVAL');
 }
 
 export async function openLive(options: LiveOptions): Promise<LiveSource> {
@@ -161,8 +170,8 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
   }
 }
 
-/** The AF_PACKET source of -i (or of tcpdump's default device), in the thread's namespace now. */
-function openPacket(n: NativeAddon, options: LiveOptions, given: string | undefined, snaplen: number, netns: NetworkNamespace | undefined): AfPacketSource {
+/** The device -i names (a name, `any`, or tcpdump's number from -D), or tcpdump's default one, in the thread's namespace now. */
+function resolveDevice(n: NativeAddon, given: string | undefined, netns: NetworkNamespace | undefined): { name: string; picked: boolean; ifindex: number; dev: NativeInterface | undefined } {
   let name = given;
   const picked = name === undefined;
   if (name === undefined) name = defaultInterfaceWith(n);
@@ -172,17 +181,51 @@ function openPacket(n: NativeAddon, options: LiveOptions, given: string | undefi
     if (entry === undefined) throw new VcapError(`Invalid adapter index ${name}`, 'ENODEV');
     name = entry.name;
   }
-  const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
-  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, loIfindex: n.ifIndex('lo'), netns: netns?.ref };
   const ifindex = name === 'any' ? 0 : n.ifIndex(name);
   const dev = ifindex === 0 ? undefined : n.interfaces().find((d) => d.index === ifindex);
   if (name !== 'any' && dev === undefined) throw new VcapError(`${netns === undefined ? name : formatInterfaceSpec({ name, netns: netns.ref })}: No such device exists`, 'ENODEV');
+  return { name, picked, ifindex, dev };
+}
+
+/**
+ * -L: the link types a capture on the device -i names (or the default one) may be given with -y,
+ * libpcap's list, with the name tcpdump prints. As tcpdump, which opens the device to ask, refused
+ * for a device that is not up.
+ */
+export function deviceLinkTypeList(given: string | undefined, netnsName: string | undefined): { name: string; linkTypes: number[] } {
+  const spec = given === undefined ? undefined : parseInterfaceSpec(given, netnsName);
+  const netnsRef = spec?.netns ?? netnsName;
+  const list = (ns: NetworkNamespace | undefined): { name: string; linkTypes: number[] } => {
+    const { name, dev } = resolveDevice(native(), spec?.name, ns);
+    const shown = ns === undefined ? name : formatInterfaceSpec({ name, netns: ns.ref });
+    if (dev !== undefined && (dev.flags & IFF_UP) === 0) throw new VcapError(`${shown}: That device is not up`, 'ENETDOWN');
+    return { name: shown, linkTypes: deviceLinkTypes(dev?.hatype) };
+  };
+  if (netnsRef === undefined) return list(undefined);
+  const ns = NetworkNamespace.open(netnsRef);
+  try {
+    return ns.within(() => list(ns));
+  } finally {
+    ns.close();
+  }
+}
+
+/** The AF_PACKET source of -i (or of tcpdump's default device), in the thread's namespace now. */
+function openPacket(n: NativeAddon, options: LiveOptions, given: string | undefined, snaplen: number, netns: NetworkNamespace | undefined): AfPacketSource {
+  const { name, picked, ifindex, dev } = resolveDevice(n, given, netns);
+  const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
+  const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, loIfindex: n.ifIndex('lo'), netns: netns?.ref };
   // In another namespace, the source looks at its devices later through a socket made there now.
   const links = netns === undefined ? undefined : NamespaceLinks.open(netns);
   try {
-    // tcpdump asks for cooked v2 on an explicit `-i any`; the device it picks by itself stays v1.
-    if (dev === undefined) return AfPacketSource.open(n, { ...common, ifindex: 0, linkType: picked ? LinkType.LINUX_SLL : LinkType.LINUX_SLL2, cooked: picked ? 'sll' : 'sll2', links });
-    const { linkType, cooked } = captureLinkType(dev.hatype);
+    const asked = options.linkType;
+    if (asked !== undefined && !deviceLinkTypes(dev?.hatype).includes(asked)) throw new VcapError(`${linkTypeName(asked)} is not one of the DLTs supported by this device`, 'EINVAL');
+    if (dev === undefined) {
+      // tcpdump asks for cooked v2 on an explicit `-i any`; the device it picks by itself stays v1.
+      const linkType = asked ?? (picked ? LinkType.LINUX_SLL : LinkType.LINUX_SLL2);
+      return AfPacketSource.open(n, { ...common, ifindex: 0, linkType, cooked: cookedHeaderFor(linkType), links });
+    }
+    const { linkType, cooked } = asked === undefined ? captureLinkType(dev.hatype) : { linkType: asked, cooked: cookedHeaderFor(asked) };
     return AfPacketSource.open(n, { ...common, ifindex, linkType, cooked, links });
   } catch (e) {
     links?.close();

@@ -4,6 +4,7 @@ import { VcapError } from '../errors.js';
 import type { PrintOptions } from '../output/text/options.js';
 import { forcedType } from '../output/text/forced-type.js';
 import { parseInterfaceSpec } from '../capture/interface-spec.js';
+import { linkTypeNames } from '../decoders/link-type-names.js';
 import type { InterfaceSpec } from '../capture/interface-spec.js';
 
 export interface CliOptions {
@@ -35,6 +36,10 @@ export interface CliOptions {
   /** --netns NAME|PID|PATH: the namespace of -i, --tun/--tap and -D (issue 13). */
   netns?: string;
   listInterfaces: boolean;
+  /** -L: list the link types the capture device offers (-y's choices) and exit. */
+  listLinkTypes: boolean;
+  /** -y NAME: the link type to capture as (LINKTYPE_* value of a libpcap name); undefined: the device's default. */
+  linkType?: number;
   bufferKiB: number;
   promiscuous: boolean;
   direction: 'in' | 'out' | 'inout';
@@ -72,9 +77,10 @@ export interface CliOptions {
   printInterface: boolean;
 }
 
-export const usage = `Usage: vcap [-AbdDehHKlnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size]
+export const usage = `Usage: vcap [-AbdDehHKlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size]
             [-F file] [-G seconds] [-i interface]... [-Q in|out|inout] [-r file] [-s snaplen]
-            [-T type] [-V file] [-w file] [-W filecount] [-z postrotate-command] [-Z user]
+            [-T type] [-V file] [-w file] [-W filecount] [-y datalinktype]
+            [-z postrotate-command] [-Z user]
             [--addr CIDR] [--backend afpacket|libpcap] [--comment text] [--immediate-mode]
             [--json] [--micro] [--nano] [--netns NAME|PID|PATH] [--number] [--pcapng]
             [--print] [--print-interface] [--reply] [--smb] [--tap NAME] [--tun NAME]
@@ -86,11 +92,18 @@ export const usage = `Usage: vcap [-AbdDehHKlnNpqStUvxX#] [-B size] [-c count] [
        vcap demo                               the first minute: tun0 answering, iperf3 measured, topo
 `;
 
-const stringOptions = ['r', 'V', 'w', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W', 'z', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision', 'comment'];
+const stringOptions = ['r', 'V', 'w', 'y', 'c', 's', 'i', 'B', 'Q', 'T', 'F', 'C', 'G', 'W', 'z', 'Z', 'relinquish-privileges', 'tun', 'tap', 'addr', 'netns', 'backend', 'time-stamp-precision', 'comment'];
 // -N (host names without their domain) changes nothing: vcap prints no names, as with tcpdump's -n.
-const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'N', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H', 'K', 'b'];
+const countOptions = ['v', 't', 'x', 'X', 'A', 'n', 'N', 'd', 'e', 'q', 'S', 'l', 'U', 'p', 'D', '#', 'h', 'H', 'K', 'b', 'L'];
 const booleanOptions = ['nano', 'micro', 'immediate-mode', 'pcapng', 'json', 'reply', 'version', 'help', 'print-interface', 'smb', 'count', 'number',
   'dont-verify-checksums', 'print'];
+
+/** The link type libpcap names `name` (any case), or undefined. */
+function linkTypeByName(name: string): number | undefined {
+  const n = name.toUpperCase();
+  for (const [value, [dlt]] of Object.entries(linkTypeNames)) if (dlt === n) return Number(value);
+  return undefined;
+}
 
 function count(v: unknown): number { return typeof v === 'number' ? v : 0; }
 function clamp2(n: number): 0 | 1 | 2 { return (n > 2 ? 2 : n) as 0 | 1 | 2; }
@@ -142,6 +155,10 @@ export function parseArgs(argv: string[]): CliOptions {
 
   const read = str('r'), write = str('w'), readList = str('V');
   if (readList !== undefined && read !== undefined) throw new VcapError('-V and -r are mutually exclusive.', 'EUSAGE');
+  // -y takes libpcap's names, in any case (pcap_datalink_name_to_val); checked even where it does not apply (-r), as tcpdump does.
+  const yText = str('y');
+  const linkType = yText === undefined ? undefined : linkTypeByName(yText);
+  if (yText !== undefined && linkType === undefined) throw new VcapError(`invalid data link type ${yText}`, 'EINVAL');
   const addrs = strs('addr');
   const cText = str('c');
   const countN = cText === undefined ? 0 : intOption(cText, `invalid packet count ${cText}`, 1, 2 ** 31 - 1);
@@ -211,6 +228,8 @@ export function parseArgs(argv: string[]): CliOptions {
     nano, print,
     interfaces: strs('i').map((text) => parseInterfaceSpec(text)), tun: str('tun'), tap: str('tap'), addr: addrs.length > 0 ? addrs : undefined, netns: str('netns'),
     listInterfaces: count(a['D']) > 0,
+    listLinkTypes: count(a['L']) > 0,
+    linkType,
     bufferKiB, promiscuous: count(a['p']) === 0,
     direction: qText,
     immediate: bool('immediate-mode'),

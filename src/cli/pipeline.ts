@@ -599,6 +599,7 @@ async function runLive(o: CliOptions, io: Stdio): Promise<number> {
         interface: spec?.name, netns: spec?.netns ?? o.netns, tun: o.tun, tap: o.tap, addr: o.addr, snaplen: o.snaplen, bufferKiB: o.bufferKiB,
         promiscuous: o.promiscuous, direction: o.direction, immediate,
         timeoutMs: multi ? MULTI_TIMEOUT_MS : toFile ? FILE_TIMEOUT_MS : undefined, backend: o.backend, filter: expression, reply: o.reply,
+        linkType: o.linkType,
       }));
     }
   } catch (e) {
@@ -615,6 +616,8 @@ async function runLive(o: CliOptions, io: Stdio): Promise<number> {
     return iface;
   });
   const capture: LiveSource | MergedSource = multi ? new MergedSource(sources, ifaces) : sources[0]!;
+  // tcpdump's word that -y took, once the device is open as that link type.
+  if (o.linkType !== undefined) stderr(io, `vcap: data link type ${linkTypeName(o.linkType)}`);
   let interrupted = false;
   const stop = (): void => { interrupted = true; capture.stop(); };
   let sinks: Sinks | undefined;
@@ -704,6 +707,17 @@ async function runLive(o: CliOptions, io: Stdio): Promise<number> {
 }
 
 /** -D: one interface a line, as tcpdump lists them (--netns: another namespace's); --json: the same with every detail. */
+/** -L: tcpdump's list of the link types -y may pick for the device -i names (or the default one), on stderr as tcpdump prints it. */
+async function printLinkTypes(o: CliOptions, io: Stdio): Promise<number> {
+  if (o.interfaces.length > 1) throw new VcapError('-L lists the link types of one device: give one -i', 'EUSAGE');
+  const [{ deviceLinkTypeList }, { printsLinkType }] = await Promise.all([import('../capture/live.js'), import('../output/text/packet.js')]);
+  const spec = o.interfaces[0];
+  const { name, linkTypes } = deviceLinkTypeList(spec === undefined ? undefined : formatInterfaceSpec(spec), o.netns);
+  stderr(io, `Data link types for ${name} (use option -y to set):`);
+  for (const lt of linkTypes) stderr(io, `  ${linkTypeDescription(lt)}${printsLinkType(lt) ? '' : ' (printing not supported)'}`);
+  return 0;
+}
+
 async function printInterfaces(o: CliOptions, io: Stdio): Promise<number> {
   const { listInterfaces } = await import('../capture/live.js');
   const list = listInterfaces(o.netns);
@@ -716,6 +730,7 @@ async function printInterfaces(o: CliOptions, io: Stdio): Promise<number> {
 
 export async function runPipeline(o: CliOptions, io: Stdio = processStdio): Promise<number> {
   if (o.listInterfaces) return printInterfaces(o, io);
+  if (o.listLinkTypes) return printLinkTypes(o, io);
   if (o.read !== undefined) return runFile(o, [o.read], io);
   if (o.readList !== undefined) return runFile(o, listedFiles(o.readList), io);
   if (o.dumpProgram && o.interfaces.length === 0 && o.tun === undefined && o.tap === undefined) {

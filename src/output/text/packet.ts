@@ -28,6 +28,11 @@ function invalidHeader(capLen: number, origLen: number): string {
   return `[Invalid header:${parts.join(',')}]\n`;
 }
 
+/** Whether vcap prints frames of link type `linkType` (else tcpdump's UNSUPPORTED line and a hex dump): -L's `(printing not supported)`. */
+export function printsLinkType(linkType: number): boolean {
+  return linkPrinters[linkType] !== undefined;
+}
+
 /** Where finished lines go (TextWriter, or a test's collector). */
 export interface LineSink { push(text: string): void }
 
