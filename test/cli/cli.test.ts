@@ -69,7 +69,8 @@ test('unreadable file: one line, status 1', async (t) => {
 
 test('unknown short and long options, missing and bad values', async (t) => {
   const cases: Array<[string[], string]> = [
-    [['-y'], "vcap: invalid option -- 'y'\n"],
+    [['-u'], "vcap: invalid option -- 'u'\n"],
+    [['-y'], "vcap: option requires an argument -- 'y'\n"],
     [['-Z'], "vcap: option requires an argument -- 'Z'\n"],
     [['--bogus'], "vcap: unrecognized option '--bogus'\n"],
     [['-r'], "vcap: option requires an argument -- 'r'\n"],
