@@ -404,11 +404,19 @@ function lsType3(c: PrintContext, type: number, id: string): void {
   c.write(`\n\t    ${lsaTypes3.str(type & 0x1fff, 'Unknown')} LSA (${type & 0x1fff}), ${scopes3.str(type & 0x6000, 'Unknown')} Scope${type & 0x8000 ? ', transitive' : ''}, LSA-ID ${id}`);
 }
 
+/**
+ * `a - b` as tcpdump prints a difference with a size_t in it (`%zu`): below 0 it wraps at 2^64, not
+ * at 2^32 (an LSA whose length is shorter than its own header).
+ */
+function sizeDifference(a: number, b: number): string {
+  return a >= b ? String(a - b) : (2n ** 64n + BigInt(a - b)).toString();
+}
+
 /** ospf6_print_lshdr for the header at absolute index `h`, the packet's data ending at `last`; false where it fails. */
 function lshdr3(c: PrintContext, o: Ospf, h: number, last: number): boolean {
   if (h + OSPF_LSA_HEADER_LENGTH > last) return false;
   const l = o.pointLsa(h);
-  c.write(`\n\t  Advertising Router ${l.advertisingRouter}, seq 0x${hex32(l.sequence)}, age ${l.age}s, length ${(l.lsaLength - OSPF_LSA_HEADER_LENGTH) >>> 0}`);
+  c.write(`\n\t  Advertising Router ${l.advertisingRouter}, seq 0x${hex32(l.sequence)}, age ${l.age}s, length ${sizeDifference(l.lsaLength, OSPF_LSA_HEADER_LENGTH)}`);
   lsType3(c, l.lsType3, l.lsaId);
   return true;
 }
