@@ -145,6 +145,8 @@ export class Isis extends LayerView {
   get version(): number { return this.u8(2); }
   get idLength(): number { return this.u8(3); }
   get pduType(): number { return this.u8(4) & 0x1f; }
+  /** The PDU type's byte as sent, its 3 reserved bits included (tcpdump 4.99 names and dispatches on the whole byte). */
+  get pduTypeByte(): number { return this.u8(4); }
   get pduVersion(): number { return this.u8(5); }
   get maxAreas(): number { return this.u8(7); }
   // Hellos.

@@ -82,7 +82,7 @@ export class Sflow extends LayerView {
     const o = c.off;
     this.off = o; this.end = c.end; this.headerLength = 0;
     if (c.end - o < SFLOW_HEADER_V4_LENGTH) return c.short(SFLOW, o, SFLOW_HEADER_V4_LENGTH);
-    const need = this.ipVersion === 2 ? SFLOW_HEADER_V6_LENGTH : SFLOW_HEADER_V4_LENGTH;
+    const need = this.ipVersion !== 1 ? SFLOW_HEADER_V6_LENGTH : SFLOW_HEADER_V4_LENGTH;
     if (c.end - o < need) return c.short(SFLOW, o, need);
     this.headerLength = need;
     c.mark(SFLOW);
@@ -91,7 +91,7 @@ export class Sflow extends LayerView {
   }
 
   get version(): number { return readU32(this, 0); }
-  /** The agent address's type: 1 IPv4, 2 IPv6. */
+  /** The agent address's type: 1 IPv4, 2 IPv6; any other is read as IPv6, as tcpdump reads it. */
   get ipVersion(): number { return readU32(this, 4); }
   get agentIpv4(): string { return readIpv4(this, 8); }
   get agentIpv6(): string { return readIpv6(this, 8); }
@@ -100,13 +100,13 @@ export class Sflow extends LayerView {
   get sequence(): number { return readU32(this, this.tail + 4); }
   get uptime(): number { return readU32(this, this.tail + 8); }
   get samples(): number { return readU32(this, this.tail + 12); }
-  private get tail(): number { return this.ipVersion === 2 ? 24 : 12; }
+  private get tail(): number { return this.ipVersion !== 1 ? 24 : 12; }
 
   /** Points a sub-view at index `i` of the datagram. */
   at<V extends FieldView>(v: V, i: number): V { return v.point(this.off + i, this.end); }
 
   toJSON(): object {
-    const v6 = this.ipVersion === 2;
+    const v6 = this.ipVersion !== 1;
     return {
       offset: this.offset, length: this.length, version: this.version, agent: v6 ? this.agentIpv6 : this.agentIpv4,
       agentId: this.agentId, sequence: this.sequence, uptime: this.uptime, samples: this.samples,

@@ -82,6 +82,8 @@ test('TCP: flags, options, bad headers, HTTP, RST data, checksums, cut short', (
   for (const o of mptcp) {
     for (const flags of [0x02, 0x12, 0x10]) frames.push(IP({}, tcp({ sport: 40000, dport: 5001, flags, seq: 7, ack: 9, options: fromHex(o) })));
   }
+  // After an MPTCP option tcpdump's protocol name is mptcp: a later option cut short ends ` [|mptcp]>`.
+  frames.push(IP({}, tcp({ sport: 40000, dport: 5001, flags: 0x10, options: fromHex('1e083004 0a000001 1e0c0081 0102030405060708') })));
   frames.push(IP({}, tcp({ dataOffset: 4 })), IP({}, tcp({ dataOffset: 15 })));
   frames.push(IP({}, tcp({ sport: 80, dport: 5001, flags: 0x18 }, text('HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc'))));
   frames.push(IP({}, tcp({ sport: 5001, dport: 8080, flags: 0x18 }, text('POST /x HTTP/1.0\r\nHost: a\r\n\r\n'))));
@@ -301,6 +303,8 @@ test('spanning tree: 802.1D config and TCN, RSTP port roles, MSTP with MSTIs, ba
     concat(fromHex('00000402'), common(0x3c), bytes(0), be16(64), mcid, cist, spb(20)),
     concat(fromHex('00000402'), common(0x3c), bytes(5), be16(64), mcid, cist, spb(85)),
     fromHex('00000080'), fromHex('00000100'), fromHex('00000005'), fromHex('00010000'), fromHex('000002'), concat(fromHex('00000000'), common(0)).subarray(0, 20),
+    // Timers whose hundredths fall on an exact half (2 + 32/256 s, 0.125 s, 2 + 160/256 s): tcpdump's %.2f rounds those to the even digit.
+    concat(fromHex('00000000'), bytes(0), fromHex('8000020000000001'), be32(4), fromHex('7001020000000002'), be16(0x8001), be16(32), be16(20 * 256), be16(2 * 256 + 32), be16(2 * 256 + 160)),
   ];
   const frames = bpdus.map((b) => ether('01:80:c2:00:00:00', '02:00:00:00:00:01', 3 + b.length, concat(fromHex('424203'), b)));
   compare(t, 1, withCuts(frames, [14, 17, 19, 21, 22, 25, 30, 40, 50, 60, 70, 90, 110, 120, 130, 140, 160, 180, 200, 220]), [[], ['-v'], ['-e'], ['-x']]);
@@ -348,6 +352,11 @@ test('BOOTP/DHCP: requests and replies, every option format, CMU vendor area, ev
   const frames = msgs.map((m) => IP({ proto: 17, src: '0.0.0.0', dst: '255.255.255.255' }, udp(68, 67, m)));
   compare(t, 1, withCuts(frames, [42, 49, 56, 70, 84, 86, 87, 98, 112, 140, 150, 151, 170, 200, 250, 280, 285, 290, 300, 320, 340]),
     [[], ['-v'], ['-vv'], ['-vvv'], ['-x'], ['-v', '-x']]);
+  // A UDP length short of the IP payload (the options are printed to the payload's end, as rfc1048_print reads
+  // while a byte is left); classless routes shorter than a route (tcpdump's bracketed error, -vvv shows empty ones).
+  const short = bootp(1, {}, opts('350101 3703011c02 7900 f90103 ff'));
+  compare(t, 1, [{ frame: IP({ proto: 17, src: '0.0.0.0', dst: '255.255.255.255' }, udp(68, 67, short, 8 + 240)) }, { frame: IP({ proto: 17 }, udp(68, 67, short)) }],
+    [['-v'], ['-vvv']]);
 });
 
 test('ESP, VRRP v2/v3 (addresses, auth, checksums, TTL), Geneve (options, TEB and IPv4 payloads), cut short', (t) => {
@@ -622,6 +631,8 @@ test('IS-IS: the hellos, LSPs and SNPs of tcpdump\'s suite captures (every TLV t
     concat(common(15, 27, { areas: 255 }), hello), concat(common(15, 27, { id: 6, areas: 3 }), hello), concat(common(15, 26), hello), concat(common(17, 27), hello),
     concat(common(18, 20), lsp), concat(common(24, 20), lsp), concat(common(26, 20), lsp), concat(common(9, 20), lsp), concat(common(18, 27), lsp),
     concat(common(18, 27), lsp).subarray(0, 30), concat(common(15, 200), hello), concat(common(15, 5), hello), common(15, 27),
+    // A PDU type byte with reserved bits set: tcpdump names and dispatches on the whole byte (unknown, its hex dump).
+    concat(common(0x5b, 20), lsp), concat(common(0x4f, 27), hello),
   ];
   const llc = (p: Uint8Array): Uint8Array => ether('01:80:c2:00:00:14', '02:00:00:00:00:01', 3 + p.length, concat(bytes(0xfe, 0xfe, 0x03), p));
   frames.push(...built.map(llc));

@@ -204,6 +204,12 @@ test('LISP: Map-Register and Map-Notify with IPv4/IPv6 EIDs and locators, xTR-ID
   compare(t, 1, frames.map((frame) => ({ frame })), [[], ['-vv']]);
 });
 
+test('sFlow: an agent address type other than 1 is read as IPv6, as tcpdump reads it; cut at every length', (t) => {
+  const head = (type: number, agent: Uint8Array): Uint8Array => concat(be32(5), be32(type), agent, be32(7), be32(114), be32(118000), be32(0));
+  const msgs = [head(1, fromHex('0a000001')), head(2, fromHex('00300000000000000000000000010101')), head(0x42, fromHex('00300000000000000000000000010101')), head(0, fromHex('00300000000000000000000000010101'))];
+  compare(t, 1, everyCut(msgs.map((m) => UDP4(36123, 6343, m)), UDP4_PAYLOAD), [[], ['-v']]);
+});
+
 test('PTP: every version 2 message type over UDP and Ethernet, flags, version 1 and unknown versions, short messages; cut at every length', (t) => {
   const hdr = (type: number, len: number, flags: number, control: number): Uint8Array => concat(bytes(type, 2), be16(len), bytes(44, 0), be16(flags),
     be16(0), be32(105045), be16(7), be32(0), fromHex('a0369ffffe856e8a'), be16(1), be16(1203), bytes(control, 0x7f));
@@ -215,6 +221,8 @@ test('PTP: every version 2 message type over UDP and Ethernet, flags, version 1 
     concat(hdr(0x0a, 54, 0, 5), ts, pid), concat(hdr(0x0b, 64, 0, 5), ts, be16(36), bytes(0, 128, 248, 254), be16(65535), bytes(128), fromHex('0200fffe00000100'), be16(0), bytes(0xa0)),
     concat(hdr(0x0c, 44, 0, 5), pid), concat(hdr(0x0d, 48, 0, 4), pid, bytes(3, 2, 1, 0)), concat(hdr(0x05, 34, 0, 9)),
     concat(bytes(0, 1), new Uint8Array(40)), concat(bytes(0, 3), new Uint8Array(40)), new Uint8Array(20),
+    // Some of the bits of tcpdump's multi-bit 'unknown' entry (0x18c0): bittok2str names it only when all are set.
+    concat(hdr(0x08, 44, 0x0240, 2), ts), concat(hdr(0x08, 44, 0x0880, 2), ts),
   ];
   compare(t, 1, everyCut(msgs.map((m, i) => UDP4(i & 1 ? 319 : 320, i & 1 ? 319 : 320, m)), UDP4_PAYLOAD), [[], ['-x']]);
   const eth = msgs.map((m) => ether('01:1b:19:00:00:00', '74:83:ef:01:ac:5b', 0x88f7, m));

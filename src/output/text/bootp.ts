@@ -96,7 +96,7 @@ function special(c: PrintContext, o: BootpOption, tag: number, len: number): num
       return len;
     }
     case 121: case 249: {
-      if (len < 5) { c.write('ERROR: length < 5 bytes'); return 0; }
+      if (len < 5) { c.write('[ERROR: length < 5 bytes]'); return 0; }
       let i = 0, first = true;
       while (len > 0) {
         if (!first) c.write(',');
@@ -137,11 +137,12 @@ function special(c: PrintContext, o: BootpOption, tag: number, len: number): num
 }
 
 /** The RFC 1048 vendor area: the cookie, then the options up to End or `length` (the message's length on the wire). */
-function rfc1048(c: PrintContext, b: Bootp, length: number): void {
+function rfc1048(c: PrintContext, b: Bootp): void {
   c.write('\n\t  Vendor-rfc1048 Extensions');
   c.write(`\n\t    Magic Cookie 0x${b.magicCookie.toString(16).padStart(8, '0')}`);
   let i = BOOTP_OPTIONS_START;
-  while (b.has(i + 1) && i < length) {
+  // Until the end of what was captured, not the UDP length: rfc1048_print loops while a byte is left.
+  while (b.has(i + 1)) {
     const o = b.option(i);
     const tag = o.tag;
     i++;
@@ -252,7 +253,7 @@ export function printBootp(c: PrintContext, b: Bootp, length: number): void {
   // The vendor area's magic cookie is tested first (ND_TCHECK_4): cut, the mark and a return.
   if (!b.has(BOOTP_OPTIONS_START)) { c.truncMark(); return; }
   const cookie = b.magicCookie;
-  if (cookie === DHCP_MAGIC_COOKIE) rfc1048(c, b, length);
+  if (cookie === DHCP_MAGIC_COOKIE) rfc1048(c, b);
   else if (cookie === CMU_MAGIC_COOKIE) cmu(c, b);
   else if (cookie !== 0) c.write(`\n\t  Vendor-#0x${cookie.toString(16)}`);
 }

@@ -112,7 +112,8 @@ function isisPrint(c: PrintContext, isis: Isis, length: number): boolean {
   if (pduMaxArea === 255) { c.write('bad packet -- 255 areas'); return false; }
   const maxArea = pduMaxArea === 0 ? 3 : pduMaxArea;
   const idLength = pduIdLength === 0 ? 6 : pduIdLength;
-  const type = isis.pduType;
+  // The whole byte, as tcpdump reads it: a PDU with a reserved bit set is an unknown type.
+  const type = isis.pduTypeByte;
   if (v === 0) {
     c.write(`${e ? '' : ', '}${tokName(pduNames, `unknown PDU-Type ${type}`, type)}`);
   } else {

@@ -35,7 +35,8 @@ export function printSflow(c: PrintContext, s: Sflow, len: number): void {
   s.need(SFLOW_HEADER_V4_LENGTH);
   const version = s.version;
   if (version !== 5) { c.write(`sFlow version ${version} packet not supported`); return; }
-  const v6 = ipVersion === 2;
+  // Every address type but 1 is read as IPv6 (tcpdump's test is ip_version == 1).
+  const v6 = ipVersion !== 1;
   if (c.o.verbose < 1) {
     const line = `sFlowv${version}, ${ipVersion === 1 ? 'IPv4' : 'IPv6'} agent ${ipVersion === 1 ? s.agentIpv4 : s.agentIpv6}, ` +
       `agent-id ${s.agentId}, length ${len}`;

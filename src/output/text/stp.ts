@@ -20,7 +20,15 @@ function flags(f: number): string {
   return s || 'none';
 }
 
-const time = (t: number): string => (t / 256).toFixed(2);
+/**
+ * A timer in 1/256 s as tcpdump's `%.2f` prints it. The value is exact in binary, and glibc rounds an
+ * exact half to the even digit (2.125 → 2.12) where toFixed rounds it up: the cents are worked out in integers.
+ */
+function time(t: number): string {
+  const x = t * 25, q = Math.floor(x / 64), r = x % 64;
+  const cents = r > 32 ? q + 1 : r < 32 ? q : q + (q & 1);
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
 function times(s: Stp): string {
   return `\n\tmessage-age ${time(s.messageAge)}s, max-age ${time(s.maxAge)}s, hello-time ${time(s.helloTime)}s, forwarding-delay ${time(s.forwardDelay)}s`;
 }

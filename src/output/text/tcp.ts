@@ -72,12 +72,13 @@ function check(opt: TcpOptionView, l: number, hlen: number): number {
 
 /**
  * How the option list ends, by status (OK, BAD, CUT) and whether an option was printed before: the
- * bracket, `[bad opt]` or the truncation mark with the bracket (`>`) when something came before it.
+ * bracket, `[bad opt]`, or after the truncation mark (` [|tcp]`, ` [|mptcp]` once an MPTCP option set
+ * tcpdump's protocol name) the bracket (`>`) when something came before it.
  * A table, so that every outcome goes through the one write the common case takes: a branch of its
  * own for the rare endings was first taken after V8 had optimised the printer, which was then
  * deoptimised and compiled again.
  */
-const OPTIONS_END = [']', ']', '[bad opt]', '[bad opt]]', ' [|tcp]', ' [|tcp]>'];
+const OPTIONS_END = [']', ']', '[bad opt]', '[bad opt]]', '', '>'];
 
 /**
  * The options of a header of `hlen` bytes (`, options [...]`), after the fixed part: a function of
@@ -156,6 +157,7 @@ function printOptions(c: PrintContext, tcp: Tcp, hlen: number, hlen0: number, le
     sep = 1;
     if (kind === 0) break;
   }
+  if (st === CUT) c.truncMark();
   c.write(OPTIONS_END[st * 2 + sep]!);
   return st === OK;
 }
