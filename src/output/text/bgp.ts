@@ -12,7 +12,7 @@ import {
 import { hexPrint } from './dump.js';
 import { hex16, hex8 } from './names.js';
 import { printN } from './print-char.js';
-import { bitNames, hex32, TokTable, type Tok } from './util-print.js';
+import { bitNames, cFixed, hex32, TokTable, type Tok } from './util-print.js';
 
 const messages = new TokTable([[1, 'Open'], [2, 'Update'], [3, 'Notification'], [4, 'Keepalive'], [5, 'Route Refresh']]);
 const attrs = new TokTable([
@@ -365,7 +365,7 @@ function extCommunity(x: BgpExtCommunity): string {
     case 0x0202: case 0x0203:
       return `${asText(x.as4)}:${x.assigned16}`;
     case 0x4004:
-      return `bandwidth: ${(Math.fround(Math.fround(x.bandwidth * 8) / 1000000)).toFixed(3)} Mbps`;
+      return `bandwidth: ${cFixed(Math.fround(Math.fround(x.bandwidth * 8) / 1000000), 3)} Mbps`;
     case 0x0005: case 0x0105: case 0x0205: case 0x8005: case 0x0107: case 0x8001:
       return x.ospfAddress;
     case 0x0306: case 0x8000: {

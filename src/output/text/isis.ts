@@ -1,6 +1,7 @@
 /** IS-IS, ISO 10589 (tcpdump's print-isoclns.c isis_print). */
 import type { PrintContext } from './context.js';
 import { ouiName } from './names.js';
+import { cFixed } from './util-print.js';
 import { bitNames, printJnp, tokName, unknownData, type Tok } from './tok.js';
 import { nlpidNames, osiChecksumText } from './osi.js';
 import {
@@ -71,7 +72,7 @@ const SPB_MCID = 51, SPB_MCID_MIN = 102, SPB_DIGEST_MIN = 33, SPB_INSTANCE_MIN =
 
 const hex = (v: number, n: number): string => v.toString(16).padStart(n, '0');
 /** `%.3f Mbps` of a TE bandwidth in bytes per second, computed in single precision as tcpdump's float. */
-const mbps = (bw: number): string => Math.fround(Math.fround(bw * 8) / 1000000).toFixed(3);
+const mbps = (bw: number): string => cFixed(Math.fround(Math.fround(bw * 8) / 1000000), 3);
 /** `%15s`. */
 const pad15 = (s: string): string => s.padStart(15);
 

@@ -69,6 +69,9 @@ export function mask2plen(mask: number): number {
  * toFixed rounds a tie up (0.0625 is `0.062` in C, `0.063` from toFixed).
  */
 export function cFixed(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x < 0 ? '-inf' : 'inf';
+  // From 2^53 on a double is an integer, and toFixed turns to exponents at 1e21: the digits from BigInt.
+  if (Math.abs(x) >= 2 ** 53) return `${BigInt(x).toString()}${digits > 0 ? `.${'0'.repeat(digits)}` : ''}`;
   const scale = 10 ** digits, y = x * scale, fl = Math.floor(y);
   const n = y - fl === 0.5 ? (fl % 2 === 0 ? fl : fl + 1) : Math.round(y);
   return (n / scale).toFixed(digits);
