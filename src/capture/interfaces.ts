@@ -26,7 +26,9 @@ export interface InterfaceInfo {
   detail?: InterfaceDetail | null;
 }
 
-const IFF_UP = 0x1, IFF_LOOPBACK = 0x8, IFF_RUNNING = 0x40;
+/** IFF_UP: libpcap's activation refuses a device without it (-L too). */
+export const IFF_UP = 0x1;
+const IFF_LOOPBACK = 0x8, IFF_RUNNING = 0x40;
 const ARPHRD_ETHER = 1, ARPHRD_LOOPBACK = 772, ARPHRD_NONE = 0xfffe, ARPHRD_RAWIP = 519;
 
 /** How a device is captured: its link type, and the cooked header a SOCK_DGRAM socket needs. */

@@ -8,20 +8,17 @@ import { LinkType, linkTypeName } from '../decoders/link-type.js';
 import { native } from './native.js';
 import type { NativeAddon, NativeInterface } from './native.js';
 import { formatInterfaceSpec, parseInterfaceSpec } from './interface-spec.js';
-import { NetworkNamespace } from '../netns/network-namespace.js';
+import { inNetns, NetworkNamespace } from '../netns/network-namespace.js';
 import { NamespaceLinks } from '../netinfo/namespace-links.js';
 import { AfPacketSource } from './afpacket.js';
 import { TunSource } from './tun.js';
 import type { TunOptions } from './tun.js';
 
 export type { TunOptions, TunSource } from './tun.js';
-import { captureLinkType, cookedHeaderFor, defaultInterfaceWith, deviceLinkTypes, listInterfacesWith } from './interfaces.js';
+import { captureLinkType, cookedHeaderFor, defaultInterfaceWith, deviceLinkTypes, IFF_UP, listInterfacesWith } from './interfaces.js';
 import type { InterfaceInfo } from './interfaces.js';
 import { NetworkView } from '../netinfo/network-view.js';
 import { deviceDescription, interfacesIn } from '../netinfo/interfaces.js';
-
-/** The device flag libpcap's activation checks (SIOCGIFFLAGS): a device that is not up cannot be captured. */
-const IFF_UP = 0x1;
 
 export type { InterfaceInfo } from './interfaces.js';
 
@@ -171,7 +168,7 @@ export async function openLive(options: LiveOptions): Promise<LiveSource> {
 }
 
 /** The device -i names (a name, `any`, or tcpdump's number from -D), or tcpdump's default one, in the thread's namespace now. */
-function resolveDevice(n: NativeAddon, given: string | undefined, netns: NetworkNamespace | undefined): { name: string; picked: boolean; ifindex: number; dev: NativeInterface | undefined } {
+function resolveDevice(n: NativeAddon, given: string | undefined, netnsRef: string | undefined): { name: string; picked: boolean; ifindex: number; dev: NativeInterface | undefined } {
   let name = given;
   const picked = name === undefined;
   if (name === undefined) name = defaultInterfaceWith(n);
@@ -183,7 +180,7 @@ function resolveDevice(n: NativeAddon, given: string | undefined, netns: Network
   }
   const ifindex = name === 'any' ? 0 : n.ifIndex(name);
   const dev = ifindex === 0 ? undefined : n.interfaces().find((d) => d.index === ifindex);
-  if (name !== 'any' && dev === undefined) throw new VcapError(`${netns === undefined ? name : formatInterfaceSpec({ name, netns: netns.ref })}: No such device exists`, 'ENODEV');
+  if (name !== 'any' && dev === undefined) throw new VcapError(`${formatInterfaceSpec({ name, netns: netnsRef })}: No such device exists`, 'ENODEV');
   return { name, picked, ifindex, dev };
 }
 
@@ -195,24 +192,17 @@ function resolveDevice(n: NativeAddon, given: string | undefined, netns: Network
 export function deviceLinkTypeList(given: string | undefined, netnsName: string | undefined): { name: string; linkTypes: number[] } {
   const spec = given === undefined ? undefined : parseInterfaceSpec(given, netnsName);
   const netnsRef = spec?.netns ?? netnsName;
-  const list = (ns: NetworkNamespace | undefined): { name: string; linkTypes: number[] } => {
-    const { name, dev } = resolveDevice(native(), spec?.name, ns);
-    const shown = ns === undefined ? name : formatInterfaceSpec({ name, netns: ns.ref });
+  return inNetns(netnsRef, () => {
+    const { name, dev } = resolveDevice(native(), spec?.name, netnsRef);
+    const shown = formatInterfaceSpec({ name, netns: netnsRef });
     if (dev !== undefined && (dev.flags & IFF_UP) === 0) throw new VcapError(`${shown}: That device is not up`, 'ENETDOWN');
     return { name: shown, linkTypes: deviceLinkTypes(dev?.hatype) };
-  };
-  if (netnsRef === undefined) return list(undefined);
-  const ns = NetworkNamespace.open(netnsRef);
-  try {
-    return ns.within(() => list(ns));
-  } finally {
-    ns.close();
-  }
+  });
 }
 
 /** The AF_PACKET source of -i (or of tcpdump's default device), in the thread's namespace now. */
 function openPacket(n: NativeAddon, options: LiveOptions, given: string | undefined, snaplen: number, netns: NetworkNamespace | undefined): AfPacketSource {
-  const { name, picked, ifindex, dev } = resolveDevice(n, given, netns);
+  const { name, picked, ifindex, dev } = resolveDevice(n, given, netns?.ref);
   const bufferBytes = (options.bufferKiB === 0 ? DEFAULT_BUFFER_KIB : options.bufferKiB) * 1024;
   const common = { name, snaplen, bufferBytes, promiscuous: options.promiscuous, direction: options.direction, immediate: options.immediate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, loIfindex: n.ifIndex('lo'), netns: netns?.ref };
   // In another namespace, the source looks at its devices later through a socket made there now.

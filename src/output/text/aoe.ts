@@ -4,7 +4,7 @@ import { TRUNCATED } from './context.js';
 import {
   AOE_HEADER_LENGTH, AOE_ISSUE_ARG_LENGTH, AOE_MAC_ARG_LENGTH, AOE_QUERY_ARG_LENGTH, AOE_RESERVE_ARG_LENGTH, type Aoe,
 } from '../../decoders/aoe.js';
-import { bitNames } from './names.js';
+import { bitNames } from './tok.js';
 import { safeChar } from './print-char.js';
 import { hex2 } from './util-print.js';
 
@@ -41,7 +41,7 @@ export function printAoe(c: PrintContext, a: Aoe, len: number): void {
   if (ver !== 1) return;
   if (len < AOE_HEADER_LENGTH) { invalid(c, a, 0, len); return; }
   const flags = a.flags;
-  c.write(`, Flags: [${bitNames(flags, FLAGS)}]`);
+  c.write(`, Flags: [${bitNames(FLAGS, 'none', flags)}]`);
   if (!c.o.verbose) return;
   if (flags & 0x04) { const e = a.error; c.write(`\n\tError: ${ERRORS[e] || `Invalid (${e})`}`); }
   c.write(`\n\tMajor: 0x${a.major.toString(16).padStart(4, '0')}`);
@@ -60,7 +60,7 @@ export function printAoe(c: PrintContext, a: Aoe, len: number): void {
 
 function printIssue(c: PrintContext, a: Aoe, len: number): void {
   if (len < AOE_ISSUE_ARG_LENGTH) { invalid(c, a, AOE_HEADER_LENGTH, len); return; }
-  c.write(`\n\tAFlags: [${bitNames(a.ataFlags, AFLAGS)}]`);
+  c.write(`\n\tAFlags: [${bitNames(AFLAGS, 'none', a.ataFlags)}]`);
   c.write(`, Err/Feature: ${a.errFeature}`);
   c.write(`, Sector Count: ${a.ataSectorCount}`);
   c.write(`, Cmd/Status: ${a.cmdStatus}`);

@@ -3,7 +3,7 @@ import type { PrintContext } from './context.js';
 import { TRUNCATED } from './context.js';
 import { LISP_EID_RECORD_LENGTH, LISP_HEADER_LENGTH, LISP_LOCATOR_LENGTH, type Lisp } from '../../decoders/lisp.js';
 import { hexPrint } from './dump.js';
-import { bitNames } from './names.js';
+import { bitNames } from './tok.js';
 
 const TYPES: Record<number, string> = {
   0: 'LISP-Reserved', 1: 'LISP-Map-Request', 2: 'LISP-Map-Reply', 3: 'LISP-Map-Register', 4: 'LISP-Map-Notify', 8: 'LISP-Encapsulated-Contol-Message',
@@ -30,8 +30,8 @@ export function printLisp(c: PrintContext, l: Lisp, length: number): void {
   const type = l.type;
   c.write(`${TYPES[type] ?? `unknown-type-${type}`},`);
   if (c.o.verbose) {
-    if (type === 3) c.write(` flags [${bitNames(l.flagsWord, REGISTER_FLAGS)}],`);
-    else if (type === 4) c.write(` flags [${bitNames(l.flagsWord, NOTIFY_FLAGS)}],`);
+    if (type === 3) c.write(` flags [${bitNames(REGISTER_FLAGS, 'none', l.flagsWord)}],`);
+    else if (type === 4) c.write(` flags [${bitNames(NOTIFY_FLAGS, 'none', l.flagsWord)}],`);
   }
   if (type !== 3 && type !== 4) return;
   const xtr = l.xtrPresent;
@@ -83,7 +83,7 @@ export function printLisp(c: PrintContext, l: Lisp, length: number): void {
       }
       if (c.o.verbose) {
         c.write(`\n          Priority/Weight ${l.locatorPriority(loc)}/${l.locatorWeight(loc)}, Multicast Priority/Weight ${l.locatorMPriority(loc)}/${l.locatorMWeight(loc)},`);
-        c.write(` flags [${bitNames(l.locatorFlags(loc), LOC_FLAGS)}],`);
+        c.write(` flags [${bitNames(LOC_FLAGS, 'none', l.locatorFlags(loc))}],`);
       }
     }
   }

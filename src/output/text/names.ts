@@ -110,12 +110,3 @@ const addressFamilies = table(256, [
 
 /** tcpdump's af_values name of an IANA address family number (RFC 1700), or `Unknown`. */
 export function addressFamilyName(af: number): string { return addressFamilies[af] ?? 'Unknown'; }
-/**
- * tcpdump's bittok2str: the names of the entries of `table` whose bits are all set in `v`, joined by
- * ", "; "none" when there are none. An entry of several bits (PTP's 0x18c0 "unknown") needs them all.
- */
-export function bitNames(v: number, table: ReadonlyArray<readonly [number, string]>): string {
-  let s = '';
-  for (const [bits, name] of table) if (bits !== 0 && ((v & bits) >>> 0) === bits >>> 0) s += (s ? ', ' : '') + name;
-  return s || 'none';
-}

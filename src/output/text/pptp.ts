@@ -5,6 +5,7 @@ import {
 } from '../../decoders/pptp.js';
 import { printJnp } from './print-char.js';
 import { tokName, type Tok } from './tok.js';
+import { hex32 } from './util-print.js';
 
 const MESSAGE_TYPES = ['NOT_DEFINED', 'SCCRQ', 'SCCRP', 'StopCCRQ', 'StopCCRP', 'ECHORQ', 'ECHORP', 'OCRQ', 'OCRP', 'ICRQ', 'ICRP',
   'ICCN', 'CCRQ', 'CDN', 'WEN', 'SLI'];
@@ -29,8 +30,6 @@ RESULTS[PptpMessage.OutgoingCallReply] = OCRP_RESULTS;
 RESULTS[PptpMessage.IncomingCallReply] = ICRP_RESULTS;
 RESULTS[PptpMessage.CallDisconnectNotify] = CDN_RESULTS;
 const WAN_ERRORS = ['CRC_ERR', 'FRAMING_ERR', 'HARDWARE_OVERRUN', 'BUFFER_OVERRUN', 'TIMEOUT_ERR', 'ALIGN_ERR'];
-
-const hex8 = (v: number): string => v.toString(16).padStart(8, '0');
 
 /** PRINT_RESERVED_IF_NOT_ZERO: a reserved field that is not 0. */
 function reserved(c: PrintContext, v: number | undefined): void {
@@ -91,8 +90,8 @@ export function printPptp(c: PrintContext, p: Pptp): void {
     c.write(t === 1 ? ' CTRL-MSG' : t === 2 ? ' MGMT-MSG' : ' UNKNOWN-MSG-TYPE');
   }
   const cookie = p.magicCookie;
-  if (cookie !== PPTP_MAGIC_COOKIE) c.write(` UNEXPECTED Magic-Cookie!!(${hex8(cookie)})`);
-  if (verbose || cookie !== PPTP_MAGIC_COOKIE) c.write(` Magic-Cookie=${hex8(cookie)}`);
+  if (cookie !== PPTP_MAGIC_COOKIE) c.write(` UNEXPECTED Magic-Cookie!!(${hex32(cookie)})`);
+  if (verbose || cookie !== PPTP_MAGIC_COOKIE) c.write(` Magic-Cookie=${hex32(cookie)}`);
   const type = p.controlMessageType;
   c.write(type < MESSAGE_TYPES.length ? ` CTRL_MSGTYPE=${MESSAGE_TYPES[type]!}` : ` UNKNOWN_CTRL_MSGTYPE(${type})`);
   reserved(c, p.reserved0);
@@ -207,8 +206,8 @@ export function printPptp(c: PrintContext, p: Pptp): void {
     case PptpMessage.SetLinkInfo:
       c.write(` PEER_CALL_ID(${p.peerCallId!})`);
       reserved(c, p.reserved1);
-      c.write(` SEND_ACCM(0x${hex8(p.sendAccm!)})`);
-      c.write(` RECV_ACCM(0x${hex8(p.receiveAccm!)})`);
+      c.write(` SEND_ACCM(0x${hex32(p.sendAccm!)})`);
+      c.write(` RECV_ACCM(0x${hex32(p.receiveAccm!)})`);
       break;
     default:
       break;

@@ -1,7 +1,7 @@
 /** PTP (tcpdump's print-ptp.c): version 2 headers and bodies on one line; version 1 is "not implemented" there too. */
 import type { PrintContext } from './context.js';
 import { PTP_HEADER_LENGTH, type Ptp } from '../../decoders/ptp.js';
-import { bitNames } from './names.js';
+import { bitNames } from './tok.js';
 
 const TYPES: Record<number, string> = {
   0x0: 'sync msg', 0x1: 'delay req msg', 0x2: 'peer delay req msg', 0x3: 'peer delay resp msg', 0x8: 'follow up msg', 0x9: 'delay resp msg',
@@ -29,7 +29,7 @@ export function printPtp(c: PrintContext, p: Ptp, length: number): void {
   c.write(`, length : ${p.messageLength}`);
   c.write(`, domain : ${p.domain}`);
   c.write(`, reserved1 : ${p.reserved1}`);
-  c.write(`, Flags [${bitNames(p.flags, FLAGS)}]`);
+  c.write(`, Flags [${bitNames(FLAGS, 'none', p.flags)}]`);
   c.write(`, NS correction : ${p.correctionNs}`);
   c.write(`, sub NS correction : ${p.correctionSubNs}`);
   c.write(`, reserved2 : ${p.reserved2}`);

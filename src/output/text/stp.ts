@@ -6,6 +6,7 @@ import {
 } from '../../decoders/stp.js';
 import { printJnp } from './print-char.js';
 import { hex8 } from './names.js';
+import { cFixed } from './util-print.js';
 
 const versions: Record<number, string> = { 0: '802.1d', 2: '802.1w', 3: '802.1s', 4: '802.1aq' };
 const types: Record<number, string> = { 0x00: 'Config', 0x80: 'Topology Change', 0x02: 'Rapid STP' };
@@ -20,15 +21,8 @@ function flags(f: number): string {
   return s || 'none';
 }
 
-/**
- * A timer in 1/256 s as tcpdump's `%.2f` prints it. The value is exact in binary, and glibc rounds an
- * exact half to the even digit (2.125 → 2.12) where toFixed rounds it up: the cents are worked out in integers.
- */
-function time(t: number): string {
-  const x = t * 25, q = Math.floor(x / 64), r = x % 64;
-  const cents = r > 32 ? q + 1 : r < 32 ? q : q + (q & 1);
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-}
+/** A timer in 1/256 s as tcpdump's `%.2f` prints it (an exact half rounds to the even digit: 2.125 → 2.12). */
+const time = (t: number): string => cFixed(t / 256, 2);
 function times(s: Stp): string {
   return `\n\tmessage-age ${time(s.messageAge)}s, max-age ${time(s.maxAge)}s, hello-time ${time(s.helloTime)}s, forwarding-delay ${time(s.forwardDelay)}s`;
 }
